@@ -1,0 +1,183 @@
+//! An open review: the review, where it lives on disk, its undo history and
+//! whether it has unsaved changes. Used by both the GUI and the CLI.
+
+use std::path::{Path, PathBuf};
+
+use crate::edit::{Change, EditError, History};
+use crate::model::Review;
+use crate::store::{self, AtomicWriteError, LoadError};
+
+/// An open review.
+#[derive(Debug, Clone)]
+pub struct Document {
+    review: Review,
+    path: Option<PathBuf>,
+    history: History,
+    saved_state: Option<u64>,
+    autosaved_state: u64,
+}
+
+impl Document {
+    /// A review that has never been saved.
+    pub fn untitled(review: Review) -> Document {
+        let history = History::new();
+        let state = history.state();
+        Document {
+            review,
+            path: None,
+            history,
+            saved_state: None,
+            autosaved_state: state,
+        }
+    }
+
+    /// A review as it is in a file.
+    pub fn from_file(review: Review, path: PathBuf) -> Document {
+        let mut doc = Document::untitled(review);
+        doc.path = Some(path);
+        doc.saved_state = Some(doc.history.state());
+        doc
+    }
+
+    /// Loads a review file.
+    pub fn open(path: &Path) -> Result<Document, LoadError> {
+        Ok(Document::from_file(store::load(path)?, path.to_path_buf()))
+    }
+
+    /// The review.
+    pub fn review(&self) -> &Review {
+        &self.review
+    }
+
+    /// The file the review belongs to, if it has been saved.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The name shown in the title bar: the file name, or "Untitled".
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled review".to_string())
+    }
+
+    /// A number that identifies the review's current state; analysis results
+    /// cached under it stay valid while it is unchanged.
+    pub fn state(&self) -> u64 {
+        self.history.state()
+    }
+
+    /// True when the review differs from the file on disk (or was never saved
+    /// and has been changed).
+    pub fn is_dirty(&self) -> bool {
+        match self.saved_state {
+            Some(saved) => saved != self.history.state(),
+            None => self.history.undo_label().is_some() || self.history.redo_label().is_some(),
+        }
+    }
+
+    /// True when the review changed since the last autosave.
+    pub fn needs_autosave(&self) -> bool {
+        self.is_dirty() && self.autosaved_state != self.history.state()
+    }
+
+    /// Records that the current state has been written to a recovery file.
+    pub fn mark_autosaved(&mut self) {
+        self.autosaved_state = self.history.state();
+    }
+
+    /// Applies a change as one undoable step.
+    pub fn apply(&mut self, change: Change) -> Result<(), EditError> {
+        self.history.apply(&mut self.review, change)
+    }
+
+    /// Applies a change that merges with the previous one of the same key
+    /// (typing into one field).
+    pub fn apply_merging(&mut self, change: Change, key: &str) -> Result<(), EditError> {
+        self.history.apply_merging(&mut self.review, change, key)
+    }
+
+    /// Ends merging of typed edits into the last step.
+    pub fn seal(&mut self) {
+        self.history.seal();
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        self.history.undo(&mut self.review)
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        self.history.redo(&mut self.review)
+    }
+
+    /// The label of the step undo would revert.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history.undo_label()
+    }
+
+    /// The label of the step redo would repeat.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.history.redo_label()
+    }
+
+    /// Saves to the review's own file. Returns `Ok(false)` when the review
+    /// has no file yet (use [`Document::save_as`]).
+    pub fn save(&mut self) -> Result<bool, AtomicWriteError> {
+        let Some(path) = self.path.clone() else {
+            return Ok(false);
+        };
+        store::save(&path, &self.review)?;
+        self.saved_state = Some(self.history.state());
+        Ok(true)
+    }
+
+    /// Saves to a new file, which becomes the review's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), AtomicWriteError> {
+        store::save(path, &self.review)?;
+        self.path = Some(path.to_path_buf());
+        self.saved_state = Some(self.history.state());
+        Ok(())
+    }
+
+    /// Treats the current state as unsaved work (after recovering it).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = None;
+        self.autosaved_state = u64::MAX;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+    use crate::model::*;
+
+    #[test]
+    fn dirty_follows_saves_undo_and_redo() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.review.ron");
+        let mut doc = Document::untitled(Review::new("A"));
+        assert!(!doc.is_dirty());
+        let change = Change::one(
+            "Add variable",
+            Edit::Put(Record::Variable(Variable { id: Id::from("V1"), name: "Errors".into(), ..Default::default() })),
+        );
+        doc.apply(change).unwrap();
+        assert!(doc.is_dirty() && doc.needs_autosave());
+        doc.mark_autosaved();
+        assert!(doc.is_dirty() && !doc.needs_autosave());
+        doc.save_as(&path).unwrap();
+        assert!(!doc.is_dirty());
+        doc.undo();
+        assert!(doc.is_dirty());
+        doc.redo();
+        assert!(!doc.is_dirty());
+        let reopened = Document::open(&path).unwrap();
+        assert_eq!(reopened.review(), doc.review());
+        assert_eq!(doc.display_name(), "a.review.ron");
+    }
+}

@@ -1,0 +1,1 @@
+//! Synthetic reviews of any size, for benchmarks and stress tests.

@@ -1,0 +1,17 @@
+//! Foresight: a toolkit for systems-approach case reviews in child
+//! protection.
+//!
+//! The core — [`model`], [`store`], [`edit`], [`document`], [`taxonomy`],
+//! [`validate`] — knows nothing of the GUI. The desktop app ([`ui`]) and the
+//! command line ([`cli`]) are thin layers over it.
+
+pub mod cli;
+pub mod document;
+pub mod edit;
+pub mod examples;
+pub mod generate;
+pub mod model;
+pub mod store;
+pub mod taxonomy;
+pub mod ui;
+pub mod validate;

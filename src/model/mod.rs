@@ -1,0 +1,16 @@
+//! The data model of a review: the single source of truth that every other
+//! part of Foresight reads, and that only edit commands change.
+//!
+//! Records live in plain `Vec`s with stable [`Id`]s; links between records are
+//! records of their own ([`Link`]). Diagram layout ([`Diagram`]) is kept apart
+//! from meaning: deleting a diagram never deletes a factor.
+
+mod date;
+mod id;
+mod record;
+mod records;
+
+pub use date::{DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, age_on};
+pub use id::Id;
+pub use records::*;
+pub use record::{Record, RecordKind};
