@@ -164,7 +164,11 @@ mod tests {
         assert!(!doc.is_dirty());
         let change = Change::one(
             "Add variable",
-            Edit::Put(Record::Variable(Variable { id: Id::from("V1"), name: "Errors".into(), ..Default::default() })),
+            Edit::Put(Record::Variable(Variable {
+                id: Id::from("V1"),
+                name: "Errors".into(),
+                ..Default::default()
+            })),
         );
         doc.apply(change).unwrap();
         assert!(doc.is_dirty() && doc.needs_autosave());

@@ -34,7 +34,8 @@ pub const EXAMPLES: &[Example] = &[
 impl Example {
     /// The example as a review.
     pub fn review(&self) -> Review {
-        parse_review(self.text, Path::new(self.file_name)).expect("bundled examples are tested to load")
+        parse_review(self.text, Path::new(self.file_name))
+            .expect("bundled examples are tested to load")
     }
 }
 

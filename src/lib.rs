@@ -5,11 +5,13 @@
 //! [`validate`] — knows nothing of the GUI. The desktop app ([`ui`]) and the
 //! command line ([`cli`]) are thin layers over it.
 
+pub mod analysis;
 pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod examples;
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod taxonomy;

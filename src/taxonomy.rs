@@ -72,8 +72,14 @@ pub struct Taxonomy {
 
 /// The taxonomies shipped with Foresight, as (name, file text).
 const BUILT_IN: &[(&str, &str)] = &[
-    ("learning-together", include_str!("../templates/taxonomies/learning-together.ron")),
-    ("reason-accimap", include_str!("../templates/taxonomies/reason-accimap.ron")),
+    (
+        "learning-together",
+        include_str!("../templates/taxonomies/learning-together.ron"),
+    ),
+    (
+        "reason-accimap",
+        include_str!("../templates/taxonomies/reason-accimap.ron"),
+    ),
     ("blank", include_str!("../templates/taxonomies/blank.ron")),
 ];
 
@@ -117,10 +123,9 @@ impl Taxonomy {
 
     /// A built-in taxonomy by name.
     pub fn built_in(name: &str) -> Option<Taxonomy> {
-        BUILT_IN
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(n, text)| Taxonomy::parse(text, Path::new(n)).expect("built-in taxonomies are tested to parse"))
+        BUILT_IN.iter().find(|(n, _)| *n == name).map(|(n, text)| {
+            Taxonomy::parse(text, Path::new(n)).expect("built-in taxonomies are tested to parse")
+        })
     }
 
     /// Names of the built-in taxonomies.
@@ -139,24 +144,37 @@ impl Taxonomy {
         }
         Taxonomy::built_in(name).ok_or_else(|| TaxonomyError::NotFound {
             name: name.to_string(),
-            searched: folders.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "),
+            searched: folders
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
             built_in: Taxonomy::built_in_names().join(", "),
         })
     }
 
     /// The label of a level id, or the id itself when unknown.
     pub fn level_label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.levels.iter().find(|l| l.id == id).map_or(id, |l| l.label.as_str())
+        self.levels
+            .iter()
+            .find(|l| l.id == id)
+            .map_or(id, |l| l.label.as_str())
     }
 
     /// The label of a category id, or the id itself when unknown.
     pub fn category_label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.categories.iter().find(|c| c.id == id).map_or(id, |c| c.label.as_str())
+        self.categories
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.label.as_str())
     }
 
     /// The label of a pattern id, or the id itself when unknown.
     pub fn pattern_label<'a>(&'a self, id: &'a str) -> &'a str {
-        self.patterns.iter().find(|p| p.id == id).map_or(id, |p| p.label.as_str())
+        self.patterns
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(id, |p| p.label.as_str())
     }
 }
 
@@ -205,8 +223,14 @@ mod tests {
         let found = Taxonomy::find("ours", &[dir.path().to_path_buf()]).unwrap();
         assert_eq!(found.title, "Our framework");
 
-        std::fs::write(dir.path().join("taxonomies/broken.ron"), "(name: \"broken\",\n title: 3)").unwrap();
-        let err = Taxonomy::find("broken", &[dir.path().to_path_buf()]).unwrap_err().to_string();
+        std::fs::write(
+            dir.path().join("taxonomies/broken.ron"),
+            "(name: \"broken\",\n title: 3)",
+        )
+        .unwrap();
+        let err = Taxonomy::find("broken", &[dir.path().to_path_buf()])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("broken.ron:2:"), "{err}");
 
         let missing = Taxonomy::find("nope", &[]).unwrap_err().to_string();

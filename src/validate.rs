@@ -35,7 +35,10 @@ pub fn link_ends(kind: LinkKind) -> (&'static [RecordKind], &'static [RecordKind
         LinkKind::ContributedTo => (&[Factor, Condition], &[Episode, Factor]),
         LinkKind::Underlies => (&[Condition], &[Factor, Condition]),
         LinkKind::Evidences => (&[Episode, Factor, Condition, Variable, Entry], &[Finding]),
-        LinkKind::Causal { .. } => (&[Variable, Factor, Condition], &[Variable, Factor, Condition]),
+        LinkKind::Causal { .. } => (
+            &[Variable, Factor, Condition],
+            &[Variable, Factor, Condition],
+        ),
     }
 }
 
@@ -43,12 +46,16 @@ pub fn link_ends(kind: LinkKind) -> (&'static [RecordKind], &'static [RecordKind
 /// dragging from one node to another: `None` for causal links (the user
 /// must choose S or O) and for pairs no kind fits.
 pub fn suggested_link_kind(from: RecordKind, to: RecordKind) -> Option<LinkKind> {
-    [LinkKind::Underlies, LinkKind::ContributedTo, LinkKind::Evidences]
-        .into_iter()
-        .find(|&kind| {
-            let (starts, ends) = link_ends(kind);
-            starts.contains(&from) && ends.contains(&to)
-        })
+    [
+        LinkKind::Underlies,
+        LinkKind::ContributedTo,
+        LinkKind::Evidences,
+    ]
+    .into_iter()
+    .find(|&kind| {
+        let (starts, ends) = link_ends(kind);
+        starts.contains(&from) && ends.contains(&to)
+    })
 }
 
 /// Checks a review. `taxonomy` is the review's taxonomy when it could be
@@ -69,15 +76,34 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
             push(None, format!("a {} has an empty id", kind.label()));
         }
         if let Some(previous) = kinds.insert(id.clone(), kind) {
-            push(Some(&id), format!("the id is used twice (by a {} and a {})", previous.label(), kind.label()));
+            push(
+                Some(&id),
+                format!(
+                    "the id is used twice (by a {} and a {})",
+                    previous.label(),
+                    kind.label()
+                ),
+            );
         }
     }
-    let expect = |push: &mut dyn FnMut(Option<&Id>, String), owner: &Id, what: &str, target: &Id, allowed: &[RecordKind]| {
+    let expect = |push: &mut dyn FnMut(Option<&Id>, String),
+                  owner: &Id,
+                  what: &str,
+                  target: &Id,
+                  allowed: &[RecordKind]| {
         match kinds.get(target) {
             None => push(Some(owner), format!("{what} {target} does not exist")),
             Some(kind) if !allowed.contains(kind) => push(
                 Some(owner),
-                format!("{what} {target} is a {}, not a {}", kind.label(), allowed.iter().map(|k| k.label()).collect::<Vec<_>>().join(" or ")),
+                format!(
+                    "{what} {target} is a {}, not a {}",
+                    kind.label(),
+                    allowed
+                        .iter()
+                        .map(|k| k.label())
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
             ),
             Some(_) => {}
         }
@@ -85,34 +111,74 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
 
     for person in &review.people {
         if let Some(agency) = &person.agency {
-            expect(&mut push, &person.id, "agency", agency, &[RecordKind::Agency]);
+            expect(
+                &mut push,
+                &person.id,
+                "agency",
+                agency,
+                &[RecordKind::Agency],
+            );
         }
     }
     for entry in &review.chronology {
         if let Some(agency) = &entry.agency {
-            expect(&mut push, &entry.id, "agency", agency, &[RecordKind::Agency]);
+            expect(
+                &mut push,
+                &entry.id,
+                "agency",
+                agency,
+                &[RecordKind::Agency],
+            );
         }
         for person in &entry.people {
-            expect(&mut push, &entry.id, "person", person, &[RecordKind::Person]);
+            expect(
+                &mut push,
+                &entry.id,
+                "person",
+                person,
+                &[RecordKind::Person],
+            );
         }
     }
     for episode in &review.episodes {
         for entry in &episode.entries {
-            expect(&mut push, &episode.id, "chronology entry", entry, &[RecordKind::Entry]);
+            expect(
+                &mut push,
+                &episode.id,
+                "chronology entry",
+                entry,
+                &[RecordKind::Entry],
+            );
         }
         for person in &episode.people {
-            expect(&mut push, &episode.id, "person", person, &[RecordKind::Person]);
+            expect(
+                &mut push,
+                &episode.id,
+                "person",
+                person,
+                &[RecordKind::Person],
+            );
         }
         if let (Some(start), Some(end)) = (episode.start, episode.end)
-            && end < start
+            && end.wholly_before(&start)
         {
-            push(Some(&episode.id), format!("the episode ends ({}) before it starts ({})", end.human(), start.human()));
+            push(
+                Some(&episode.id),
+                format!(
+                    "the episode ends ({}) before it starts ({})",
+                    end.human(),
+                    start.human()
+                ),
+            );
         }
     }
     if let Some(period) = review.meta.period
-        && period.end < period.start
+        && period.end.wholly_before(&period.start)
     {
-        push(None, "the period under review ends before it starts".to_string());
+        push(
+            None,
+            "the period under review ends before it starts".to_string(),
+        );
     }
 
     let mut seen_links = HashSet::new();
@@ -121,10 +187,21 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
         expect(&mut push, &link.id, "link start", &link.from, starts);
         expect(&mut push, &link.id, "link end", &link.to, ends);
         if link.from == link.to && !matches!(link.kind, LinkKind::Causal { .. }) {
-            push(Some(&link.id), "the link starts and ends at the same record".to_string());
+            push(
+                Some(&link.id),
+                "the link starts and ends at the same record".to_string(),
+            );
         }
         if !seen_links.insert((&link.from, &link.to, link.kind)) {
-            push(Some(&link.id), format!("a second {} link from {} to {}", link.kind.label(), link.from, link.to));
+            push(
+                Some(&link.id),
+                format!(
+                    "a second {} link from {} to {}",
+                    link.kind.label(),
+                    link.from,
+                    link.to
+                ),
+            );
         }
     }
 
@@ -136,14 +213,24 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
         .collect();
     for named in &review.named_loops {
         for finding in &named.findings {
-            expect(&mut push, &named.id, "finding", finding, &[RecordKind::Finding]);
+            expect(
+                &mut push,
+                &named.id,
+                "finding",
+                finding,
+                &[RecordKind::Finding],
+            );
         }
         if named.variables.is_empty() {
-            push(Some(&named.id), format!("the loop \"{}\" names no variables", named.name));
+            push(
+                Some(&named.id),
+                format!("the loop \"{}\" names no variables", named.name),
+            );
             continue;
         }
         let n = named.variables.len();
-        let broken = (0..n).find(|&i| !causal.contains(&(&named.variables[i], &named.variables[(i + 1) % n])));
+        let broken = (0..n)
+            .find(|&i| !causal.contains(&(&named.variables[i], &named.variables[(i + 1) % n])));
         if let Some(i) = broken {
             push(
                 Some(&named.id),
@@ -161,27 +248,41 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
         let mut on_diagram = HashSet::new();
         for node in &diagram.nodes {
             if !node.x.is_finite() || !node.y.is_finite() {
-                push(Some(&diagram.id), format!("{} has no valid position", node.item));
+                push(
+                    Some(&diagram.id),
+                    format!("{} has no valid position", node.item),
+                );
             }
             if !on_diagram.insert(&node.item) {
                 push(Some(&diagram.id), format!("{} is placed twice", node.item));
             }
             match kinds.get(&node.item) {
-                None => push(Some(&diagram.id), format!("node {} does not exist", node.item)),
-                Some(RecordKind::Link | RecordKind::Diagram | RecordKind::NamedLoop) => {
-                    push(Some(&diagram.id), format!("{} cannot be drawn as a node", node.item))
-                }
+                None => push(
+                    Some(&diagram.id),
+                    format!("node {} does not exist", node.item),
+                ),
+                Some(RecordKind::Link | RecordKind::Diagram | RecordKind::NamedLoop) => push(
+                    Some(&diagram.id),
+                    format!("{} cannot be drawn as a node", node.item),
+                ),
                 Some(_) => {}
             }
         }
         for (number, stage) in diagram.stages.iter().enumerate() {
             for item in &stage.reveal {
                 match kinds.get(item) {
-                    None => push(Some(&diagram.id), format!("stage {} reveals {item}, which does not exist", number + 1)),
+                    None => push(
+                        Some(&diagram.id),
+                        format!("stage {} reveals {item}, which does not exist", number + 1),
+                    ),
                     Some(RecordKind::Link) => {}
-                    Some(_) if !on_diagram.contains(item) => {
-                        push(Some(&diagram.id), format!("stage {} reveals {item}, which is not on the diagram", number + 1))
-                    }
+                    Some(_) if !on_diagram.contains(item) => push(
+                        Some(&diagram.id),
+                        format!(
+                            "stage {} reveals {item}, which is not on the diagram",
+                            number + 1
+                        ),
+                    ),
                     Some(_) => {}
                 }
             }
@@ -189,19 +290,48 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
     }
 
     match taxonomy {
-        None => push(None, format!("taxonomy `{}` was not found, so categories were not checked", review.meta.taxonomy)),
+        None => push(
+            None,
+            format!(
+                "taxonomy `{}` was not found, so categories were not checked",
+                review.meta.taxonomy
+            ),
+        ),
         Some(taxonomy) => {
             for factor in &review.factors {
-                if !factor.level.is_empty() && !taxonomy.levels.iter().any(|l| l.id == factor.level) {
-                    push(Some(&factor.id), format!("level `{}` is not in taxonomy `{}`", factor.level, taxonomy.name));
+                if !factor.level.is_empty() && !taxonomy.levels.iter().any(|l| l.id == factor.level)
+                {
+                    push(
+                        Some(&factor.id),
+                        format!(
+                            "level `{}` is not in taxonomy `{}`",
+                            factor.level, taxonomy.name
+                        ),
+                    );
                 }
-                if !factor.category.is_empty() && !taxonomy.categories.iter().any(|c| c.id == factor.category) {
-                    push(Some(&factor.id), format!("category `{}` is not in taxonomy `{}`", factor.category, taxonomy.name));
+                if !factor.category.is_empty()
+                    && !taxonomy.categories.iter().any(|c| c.id == factor.category)
+                {
+                    push(
+                        Some(&factor.id),
+                        format!(
+                            "category `{}` is not in taxonomy `{}`",
+                            factor.category, taxonomy.name
+                        ),
+                    );
                 }
             }
             for finding in &review.findings {
-                if !finding.category.is_empty() && !taxonomy.patterns.iter().any(|p| p.id == finding.category) {
-                    push(Some(&finding.id), format!("pattern `{}` is not in taxonomy `{}`", finding.category, taxonomy.name));
+                if !finding.category.is_empty()
+                    && !taxonomy.patterns.iter().any(|p| p.id == finding.category)
+                {
+                    push(
+                        Some(&finding.id),
+                        format!(
+                            "pattern `{}` is not in taxonomy `{}`",
+                            finding.category, taxonomy.name
+                        ),
+                    );
                 }
             }
         }
@@ -217,34 +347,92 @@ mod tests {
     #[test]
     fn dangling_and_mistyped_references_are_reported() {
         let mut review = Review::new("t");
-        review.variables.push(Variable { id: Id::from("V1"), name: "A".into(), ..Default::default() });
-        review.factors.push(ContributingFactor { id: Id::from("F1"), category: "nonsense".into(), ..Default::default() });
-        review.links.push(Link { id: Id::from("K1"), from: Id::from("V1"), to: Id::from("V9"), kind: LinkKind::Evidences, note: String::new() });
-        review.links.push(Link { id: Id::from("K2"), from: Id::from("F1"), to: Id::from("V1"), kind: LinkKind::Underlies, note: String::new() });
-        review.findings.push(Finding { id: Id::from("V1"), ..Default::default() });
+        review.variables.push(Variable {
+            id: Id::from("V1"),
+            name: "A".into(),
+            ..Default::default()
+        });
+        review.factors.push(ContributingFactor {
+            id: Id::from("F1"),
+            category: "nonsense".into(),
+            ..Default::default()
+        });
+        review.links.push(Link {
+            id: Id::from("K1"),
+            from: Id::from("V1"),
+            to: Id::from("V9"),
+            kind: LinkKind::Evidences,
+            note: String::new(),
+        });
+        review.links.push(Link {
+            id: Id::from("K2"),
+            from: Id::from("F1"),
+            to: Id::from("V1"),
+            kind: LinkKind::Underlies,
+            note: String::new(),
+        });
+        review.findings.push(Finding {
+            id: Id::from("V1"),
+            ..Default::default()
+        });
         let taxonomy = Taxonomy::built_in("learning-together").unwrap();
-        let text: Vec<String> = validate(&review, Some(&taxonomy)).iter().map(|p| p.to_string()).collect();
-        assert!(text.iter().any(|t| t == "V1: the id is used twice (by a finding and a causal loop variable)"), "{text:?}");
-        assert!(text.iter().any(|t| t == "K1: link end V9 does not exist"), "{text:?}");
-        assert!(text.iter().any(|t| t.starts_with("K2: link start F1 is a contributing factor, not a latent condition")), "{text:?}");
-        assert!(text.iter().any(|t| t.contains("category `nonsense`")), "{text:?}");
+        let text: Vec<String> = validate(&review, Some(&taxonomy))
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert!(
+            text.iter()
+                .any(|t| t == "V1: the id is used twice (by a finding and a causal loop variable)"),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t == "K1: link end V9 does not exist"),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t
+                .starts_with("K2: link start F1 is a contributing factor, not a latent condition")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t.contains("category `nonsense`")),
+            "{text:?}"
+        );
     }
 
     #[test]
     fn a_named_loop_without_its_links_is_broken() {
         let mut review = crate::examples::munro_appendix2();
-        assert_eq!(validate(&review, Taxonomy::built_in("learning-together").as_ref()), vec![]);
+        assert_eq!(
+            validate(&review, Taxonomy::built_in("learning-together").as_ref()),
+            vec![]
+        );
         let first = review.named_loops[0].variables[0].clone();
         review.links.retain(|l| l.from != first);
         let problems = validate(&review, Taxonomy::built_in("learning-together").as_ref());
-        assert!(problems.iter().any(|p| p.message.contains("is broken")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.message.contains("is broken")),
+            "{problems:?}"
+        );
     }
 
     #[test]
     fn link_kinds_are_suggested_from_the_node_kinds() {
-        assert_eq!(suggested_link_kind(RecordKind::Factor, RecordKind::Episode), Some(LinkKind::ContributedTo));
-        assert_eq!(suggested_link_kind(RecordKind::Condition, RecordKind::Factor), Some(LinkKind::Underlies));
-        assert_eq!(suggested_link_kind(RecordKind::Episode, RecordKind::Finding), Some(LinkKind::Evidences));
-        assert_eq!(suggested_link_kind(RecordKind::Variable, RecordKind::Variable), None);
+        assert_eq!(
+            suggested_link_kind(RecordKind::Factor, RecordKind::Episode),
+            Some(LinkKind::ContributedTo)
+        );
+        assert_eq!(
+            suggested_link_kind(RecordKind::Condition, RecordKind::Factor),
+            Some(LinkKind::Underlies)
+        );
+        assert_eq!(
+            suggested_link_kind(RecordKind::Episode, RecordKind::Finding),
+            Some(LinkKind::Evidences)
+        );
+        assert_eq!(
+            suggested_link_kind(RecordKind::Variable, RecordKind::Variable),
+            None
+        );
     }
 }

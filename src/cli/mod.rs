@@ -1,1 +1,170 @@
-//! The headless command line.
+//! The headless command line: every capability of Foresight can be scripted
+//! and tested without a window.
+//!
+//! Exit codes: 0 success, 1 the input has problems (e.g. `validate` found
+//! some), 2 the input could not be read or the command is not available.
+
+mod causal;
+mod commands;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use commands::run;
+
+/// Exit code: the input has problems.
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: the input could not be read, or the command cannot run.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+/// Foresight: systems-approach case reviews in child protection.
+///
+/// With no subcommand, opens the desktop app on the last review you had
+/// open, or on the bundled worked example.
+#[derive(Debug, Parser)]
+#[command(name = "foresight", version, about, long_about)]
+pub struct Cli {
+    /// What to do; none opens the desktop app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a review file in the desktop app.
+    Open {
+        /// The review file (*.review.ron).
+        file: PathBuf,
+    },
+    /// Check review files: exit 0 when valid, 1 when problems are found,
+    /// 2 when a file cannot be read (the message names file, line and column).
+    Validate {
+        /// Review files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Create a new, empty review file.
+    New {
+        /// Where to write it (*.review.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The review's title.
+        #[arg(long, default_value = "Untitled review")]
+        title: String,
+        /// The factor taxonomy to use (built-in: learning-together, reason-accimap, blank; or your own in a templates folder).
+        #[arg(long, default_value = "learning-together")]
+        taxonomy: String,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import agency chronologies from CSV or TSV into a review.
+    ImportChronology {
+        /// Chronology files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The review to add them to (created when missing).
+        #[arg(long)]
+        into: PathBuf,
+        /// Explicit column mapping, e.g. text=Details,date="Entry date".
+        #[arg(long)]
+        map: Option<String>,
+        /// Import the good rows of a file that has bad ones, listing what was skipped.
+        #[arg(long)]
+        skip_bad_rows: bool,
+    },
+    /// Import the cast (people, agencies, places) from CSV into a review.
+    ImportCast {
+        /// CSV with header name,aliases,role,pseudonym,kind.
+        file: PathBuf,
+        /// The review to add them to (created when missing).
+        #[arg(long)]
+        into: PathBuf,
+    },
+    /// Import causal-loop variables and links from a CSV edge list.
+    ImportCld {
+        /// CSV with header from,to,polarity and an optional delay column.
+        file: PathBuf,
+        /// The review to add them to (created when missing).
+        #[arg(long)]
+        into: PathBuf,
+    },
+    /// List the feedback loops of a review's causal links, reinforcing or balancing.
+    Loops {
+        /// The review file.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// The most loops to list; 0 means no bound.
+        #[arg(long, default_value_t = 10_000)]
+        max: usize,
+        /// Print only the counts of loops, reinforcing and balancing.
+        #[arg(long)]
+        summary: bool,
+    },
+    /// Find hindsight and blame language in a review's free text.
+    Language {
+        /// The review file.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List what blocks publication of a review.
+    Check {
+        /// The review file.
+        file: PathBuf,
+    },
+    /// Write an anonymised copy of a review.
+    Anonymise {
+        /// The review file.
+        file: PathBuf,
+        /// Where to write the anonymised review.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Export the anonymised report as PDF.
+    Export {
+        /// The review file.
+        file: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Report template name.
+        #[arg(long, default_value = "learning-together")]
+        template: String,
+        /// An identified draft for the panel's internal use, watermarked on every page.
+        #[arg(long)]
+        identified_draft: bool,
+    },
+    /// Generate a synthetic review of a given size, for benchmarks and stress tests.
+    Generate {
+        /// Where to write it.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Chronology entries.
+        #[arg(long, default_value_t = 20_000)]
+        entries: usize,
+        /// Causal loop variables.
+        #[arg(long, default_value_t = 200)]
+        variables: usize,
+        /// Causal links leaving each variable.
+        #[arg(long, default_value_t = 3)]
+        links_per_variable: usize,
+        /// Seed of the generator: the same seed gives the same review.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the bundled worked examples, or write copies of them to a folder.
+    Examples {
+        /// Folder to write the examples into.
+        #[arg(long)]
+        write: Option<PathBuf>,
+    },
+}

@@ -26,7 +26,9 @@ pub fn delete_record(review: &Review, id: &Id) -> Option<Change> {
         if doomed.contains(&other) {
             continue;
         }
-        let Some(record) = review.record(&other) else { continue };
+        let Some(record) = review.record(&other) else {
+            continue;
+        };
         if let Some(scrubbed) = without_references(record, &doomed) {
             debug_assert_eq!(scrubbed.kind(), other_kind);
             edits.push(Edit::Put(scrubbed));
@@ -38,7 +40,10 @@ pub fn delete_record(review: &Review, id: &Id) -> Option<Change> {
             id: link.clone(),
         });
     }
-    edits.push(Edit::Remove { kind, id: id.clone() });
+    edits.push(Edit::Remove {
+        kind,
+        id: id.clone(),
+    });
     Some(Change::many(format!("Delete {}", kind.label()), edits))
 }
 
@@ -85,7 +90,6 @@ fn without_references(record: Record, doomed: &[Id]) -> Option<Record> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::*;
 
     #[test]
     fn deleting_a_variable_removes_its_links_and_diagram_places_and_undoes_exactly() {
@@ -98,8 +102,19 @@ mod tests {
         let undo = change.apply(&mut review).unwrap();
         assert_eq!(review.kind_of(&variable), None);
         assert_eq!(review.links_touching(&variable).count(), 0);
-        assert!(review.diagrams.iter().all(|d| d.position(&variable).is_none()));
-        assert!(review.diagrams.iter().flat_map(|d| &d.stages).all(|s| !s.reveal.contains(&variable)));
+        assert!(
+            review
+                .diagrams
+                .iter()
+                .all(|d| d.position(&variable).is_none())
+        );
+        assert!(
+            review
+                .diagrams
+                .iter()
+                .flat_map(|d| &d.stages)
+                .all(|s| !s.reveal.contains(&variable))
+        );
         Change::many("undo", undo).apply(&mut review).unwrap();
         assert_eq!(review, before);
     }

@@ -56,11 +56,21 @@ impl History {
     /// Applies a change that merges with the previous step when both carry
     /// the same key and nothing came between, so that typing a sentence into
     /// one field is one undo step. [`History::seal`] ends the merging.
-    pub fn apply_merging(&mut self, review: &mut Review, change: Change, key: &str) -> Result<(), EditError> {
+    pub fn apply_merging(
+        &mut self,
+        review: &mut Review,
+        change: Change,
+        key: &str,
+    ) -> Result<(), EditError> {
         self.apply_inner(review, change, Some(key.to_string()))
     }
 
-    fn apply_inner(&mut self, review: &mut Review, change: Change, key: Option<String>) -> Result<(), EditError> {
+    fn apply_inner(
+        &mut self,
+        review: &mut Review,
+        change: Change,
+        key: Option<String>,
+    ) -> Result<(), EditError> {
         let label = change.label.clone();
         let inverse = change.apply(review)?;
         let before = self.state;
@@ -175,7 +185,14 @@ mod tests {
             Change::one("Edit details", Edit::SetMeta(Box::new(meta))),
             put_factor("F1", "Caseloads above 30"),
             delete_record(&review, &first_variable).unwrap(),
-            Change::one("Move", Edit::Move { kind: RecordKind::Variable, id: review.variables[3].id.clone(), to: 0 }),
+            Change::one(
+                "Move",
+                Edit::Move {
+                    kind: RecordKind::Variable,
+                    id: review.variables[3].id.clone(),
+                    to: 0,
+                },
+            ),
         ];
         for change in changes {
             history.apply(&mut review, change).unwrap();
@@ -212,10 +229,14 @@ mod tests {
         let mut history = History::new();
         history.apply(&mut review, put_factor("F1", "")).unwrap();
         for text in ["W", "Wo", "Wor", "Work"] {
-            history.apply_merging(&mut review, put_factor("F1", text), "F1/statement").unwrap();
+            history
+                .apply_merging(&mut review, put_factor("F1", text), "F1/statement")
+                .unwrap();
         }
         history.seal();
-        history.apply_merging(&mut review, put_factor("F1", "Workload"), "F1/statement").unwrap();
+        history
+            .apply_merging(&mut review, put_factor("F1", "Workload"), "F1/statement")
+            .unwrap();
         assert_eq!(review.factors[0].statement, "Workload");
         history.undo(&mut review);
         assert_eq!(review.factors[0].statement, "Work");

@@ -85,7 +85,9 @@ impl Edit {
                 }
                 match review.kind_of(&id) {
                     Some(kind) if kind == record.kind() => {
-                        let old = review.replace_record(record).ok_or(EditError::NoSuchRecord { kind, id })?;
+                        let old = review
+                            .replace_record(record)
+                            .ok_or(EditError::NoSuchRecord { kind, id })?;
                         Ok(Edit::Put(old))
                     }
                     Some(kind) => Err(EditError::DuplicateId { kind, id }),
@@ -109,13 +111,19 @@ impl Edit {
                 Ok(Edit::Remove { kind, id })
             }
             Edit::Remove { kind, id } => {
-                let (index, record) = review.remove_record(kind, &id).ok_or(EditError::NoSuchRecord { kind, id })?;
+                let (index, record) = review
+                    .remove_record(kind, &id)
+                    .ok_or(EditError::NoSuchRecord { kind, id })?;
                 Ok(Edit::Insert { index, record })
             }
             Edit::Move { kind, id, to } => {
-                let from = review
-                    .move_record(kind, &id, to)
-                    .ok_or_else(|| EditError::NoSuchRecord { kind, id: id.clone() })?;
+                let from =
+                    review
+                        .move_record(kind, &id, to)
+                        .ok_or_else(|| EditError::NoSuchRecord {
+                            kind,
+                            id: id.clone(),
+                        })?;
                 Ok(Edit::Move { kind, id, to: from })
             }
         }
@@ -188,7 +196,9 @@ mod tests {
     fn put_then_inverse_restores_the_review() {
         let mut review = Review::new("t");
         let before = review.clone();
-        let undo = Edit::Put(factor("F1", "Workload")).apply(&mut review).unwrap();
+        let undo = Edit::Put(factor("F1", "Workload"))
+            .apply(&mut review)
+            .unwrap();
         assert_eq!(review.factors.len(), 1);
         undo.apply(&mut review).unwrap();
         assert_eq!(review, before);
@@ -197,14 +207,26 @@ mod tests {
     #[test]
     fn a_failing_change_leaves_no_trace() {
         let mut review = Review::new("t");
-        review.variables.push(Variable { id: Id::from("V1"), ..Default::default() });
+        review.variables.push(Variable {
+            id: Id::from("V1"),
+            ..Default::default()
+        });
         let before = review.clone();
         let change = Change::many(
             "bad",
-            vec![Edit::Put(factor("F1", "a")), Edit::Put(factor("V1", "clashes with a variable"))],
+            vec![
+                Edit::Put(factor("F1", "a")),
+                Edit::Put(factor("V1", "clashes with a variable")),
+            ],
         );
         let err = change.apply(&mut review).unwrap_err();
-        assert_eq!(err, EditError::DuplicateId { kind: RecordKind::Variable, id: Id::from("V1") });
+        assert_eq!(
+            err,
+            EditError::DuplicateId {
+                kind: RecordKind::Variable,
+                id: Id::from("V1")
+            }
+        );
         assert_eq!(review, before);
     }
 
@@ -215,9 +237,23 @@ mod tests {
             Edit::Put(factor(id, s)).apply(&mut review).unwrap();
         }
         let before = review.clone();
-        let undo_remove = Edit::Remove { kind: RecordKind::Factor, id: Id::from("F2") }.apply(&mut review).unwrap();
-        let undo_move = Edit::Move { kind: RecordKind::Factor, id: Id::from("F1"), to: 1 }.apply(&mut review).unwrap();
-        assert_eq!(review.ids_of(RecordKind::Factor), vec![Id::from("F3"), Id::from("F1")]);
+        let undo_remove = Edit::Remove {
+            kind: RecordKind::Factor,
+            id: Id::from("F2"),
+        }
+        .apply(&mut review)
+        .unwrap();
+        let undo_move = Edit::Move {
+            kind: RecordKind::Factor,
+            id: Id::from("F1"),
+            to: 1,
+        }
+        .apply(&mut review)
+        .unwrap();
+        assert_eq!(
+            review.ids_of(RecordKind::Factor),
+            vec![Id::from("F3"), Id::from("F1")]
+        );
         undo_move.apply(&mut review).unwrap();
         undo_remove.apply(&mut review).unwrap();
         assert_eq!(review, before);

@@ -28,7 +28,12 @@ pub enum Season {
 
 impl Season {
     /// All seasons in calendar order.
-    pub const ALL: [Season; 4] = [Season::Spring, Season::Summer, Season::Autumn, Season::Winter];
+    pub const ALL: [Season; 4] = [
+        Season::Spring,
+        Season::Summer,
+        Season::Autumn,
+        Season::Winter,
+    ];
 
     /// Lower-case name used in the review file.
     pub fn name(self) -> &'static str {
@@ -153,9 +158,40 @@ impl ReviewDate {
         match self.value {
             DateValue::Day(d) => d,
             DateValue::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(fallback),
-            DateValue::Season(y, s) => NaiveDate::from_ymd_opt(y, s.first_month(), 1).unwrap_or(fallback),
+            DateValue::Season(y, s) => {
+                NaiveDate::from_ymd_opt(y, s.first_month(), 1).unwrap_or(fallback)
+            }
             DateValue::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(fallback),
         }
+    }
+
+    /// The last calendar day the date can stand for: "March 2019" ends on
+    /// 31 March 2019, "Winter 2019" on the last day of February 2020.
+    pub fn last_day(&self) -> NaiveDate {
+        let month_end = |y: i32, m: u32| {
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            NaiveDate::from_ymd_opt(ny, nm, 1)
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(NaiveDate::MAX)
+        };
+        match self.value {
+            DateValue::Day(d) => d,
+            DateValue::Month(y, m) => month_end(y, m),
+            DateValue::Season(y, s) => {
+                let last = s.first_month() + 2;
+                if last > 12 {
+                    month_end(y + 1, last - 12)
+                } else {
+                    month_end(y, last)
+                }
+            }
+            DateValue::Year(y) => month_end(y, 12),
+        }
+    }
+
+    /// True when this date, read as a span, lies wholly before `other`.
+    pub fn wholly_before(&self, other: &ReviewDate) -> bool {
+        self.last_day() < other.first_day()
     }
 
     /// The year the date falls in.
@@ -170,7 +206,9 @@ impl ReviewDate {
     /// "Spring 2021", "2021", prefixed by "c. " when approximate.
     pub fn human(&self) -> String {
         let body = match self.value {
-            DateValue::Day(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+            DateValue::Day(d) => {
+                format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            }
             DateValue::Month(y, m) => format!("{} {}", MONTHS[(m - 1) as usize], y),
             DateValue::Season(y, s) => {
                 let name = s.name();
@@ -178,14 +216,28 @@ impl ReviewDate {
             }
             DateValue::Year(y) => y.to_string(),
         };
-        if self.approximate { format!("c. {body}") } else { body }
+        if self.approximate {
+            format!("c. {body}")
+        } else {
+            body
+        }
     }
 }
 
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Ord for ReviewDate {
@@ -226,7 +278,9 @@ impl fmt::Display for ReviewDate {
 
 /// Why a date string in the review file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{text}` is not a date: expected YYYY-MM-DD, YYYY-MM, YYYY-season or YYYY, optionally preceded by ~")]
+#[error(
+    "`{text}` is not a date: expected YYYY-MM-DD, YYYY-MM, YYYY-season or YYYY, optionally preceded by ~"
+)]
 pub struct DateFormatError {
     /// The text that was given.
     pub text: String,
@@ -237,14 +291,19 @@ impl FromStr for ReviewDate {
 
     /// Parses the canonical file form written by [`fmt::Display`].
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = || DateFormatError { text: text.to_string() };
+        let err = || DateFormatError {
+            text: text.to_string(),
+        };
         let trimmed = text.trim();
         let (approximate, body) = match trimmed.strip_prefix('~') {
             Some(rest) => (true, rest),
             None => (false, trimmed),
         };
         let parts: Vec<&str> = body.split('-').collect();
-        let year: i32 = parts.first().and_then(|y| (y.len() == 4).then(|| y.parse().ok()).flatten()).ok_or_else(err)?;
+        let year: i32 = parts
+            .first()
+            .and_then(|y| (y.len() == 4).then(|| y.parse().ok()).flatten())
+            .ok_or_else(err)?;
         let value = match parts.as_slice() {
             [_] => DateValue::Year(year),
             [_, second] => {
@@ -300,7 +359,8 @@ pub fn age_on(date_of_birth: NaiveDate, on: NaiveDate) -> Option<(u32, u32)> {
     if on < date_of_birth {
         return None;
     }
-    let mut months = (on.year() - date_of_birth.year()) * 12 + on.month() as i32 - date_of_birth.month() as i32;
+    let mut months =
+        (on.year() - date_of_birth.year()) * 12 + on.month() as i32 - date_of_birth.month() as i32;
     if on.day() < date_of_birth.day() {
         months -= 1;
     }
@@ -314,7 +374,15 @@ mod tests {
 
     #[test]
     fn canonical_forms_round_trip() {
-        for text in ["2021-04-03", "2021-04", "2021-spring", "2021", "~2021-04", "~2019-winter", "~2020-02-29"] {
+        for text in [
+            "2021-04-03",
+            "2021-04",
+            "2021-spring",
+            "2021",
+            "~2021-04",
+            "~2019-winter",
+            "~2020-02-29",
+        ] {
             let date: ReviewDate = text.parse().unwrap();
             assert_eq!(date.to_string(), text);
         }
@@ -322,33 +390,94 @@ mod tests {
 
     #[test]
     fn impossible_and_malformed_dates_are_refused() {
-        for text in ["2021-02-30", "2021-13", "21-04-03", "2021-4-3", "spring", "", "2021-04-03-01", "~"] {
-            assert!(text.parse::<ReviewDate>().is_err(), "{text} should be refused");
+        for text in [
+            "2021-02-30",
+            "2021-13",
+            "21-04-03",
+            "2021-4-3",
+            "spring",
+            "",
+            "2021-04-03-01",
+            "~",
+        ] {
+            assert!(
+                text.parse::<ReviewDate>().is_err(),
+                "{text} should be refused"
+            );
         }
     }
 
     #[test]
     fn dates_sort_by_first_day_then_precision() {
-        let mut dates: Vec<ReviewDate> = ["2021", "2021-04-03", "2021-04", "2020-winter", "2021-spring"]
-            .iter()
-            .map(|t| t.parse().unwrap())
-            .collect();
+        let mut dates: Vec<ReviewDate> = [
+            "2021",
+            "2021-04-03",
+            "2021-04",
+            "2020-winter",
+            "2021-spring",
+        ]
+        .iter()
+        .map(|t| t.parse().unwrap())
+        .collect();
         dates.sort();
         let text: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
-        assert_eq!(text, ["2020-winter", "2021", "2021-spring", "2021-04", "2021-04-03"]);
+        assert_eq!(
+            text,
+            [
+                "2020-winter",
+                "2021",
+                "2021-spring",
+                "2021-04",
+                "2021-04-03"
+            ]
+        );
     }
 
     #[test]
     fn human_form_names_the_month() {
-        assert_eq!("2021-04-03".parse::<ReviewDate>().unwrap().human(), "3 April 2021");
-        assert_eq!("~2021-spring".parse::<ReviewDate>().unwrap().human(), "c. Spring 2021");
+        assert_eq!(
+            "2021-04-03".parse::<ReviewDate>().unwrap().human(),
+            "3 April 2021"
+        );
+        assert_eq!(
+            "~2021-spring".parse::<ReviewDate>().unwrap().human(),
+            "c. Spring 2021"
+        );
+    }
+
+    #[test]
+    fn spans_end_on_their_last_day() {
+        let d = |t: &str| t.parse::<ReviewDate>().unwrap();
+        assert_eq!(
+            d("2019-02").last_day(),
+            NaiveDate::from_ymd_opt(2019, 2, 28).unwrap()
+        );
+        assert_eq!(
+            d("2019-winter").last_day(),
+            NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()
+        );
+        assert_eq!(
+            d("2019").last_day(),
+            NaiveDate::from_ymd_opt(2019, 12, 31).unwrap()
+        );
+        assert!(!d("2019-03").wholly_before(&d("2019-03-04")));
+        assert!(d("2019-02").wholly_before(&d("2019-03-04")));
     }
 
     #[test]
     fn age_counts_whole_months() {
         let dob = NaiveDate::from_ymd_opt(2020, 1, 15).unwrap();
-        assert_eq!(age_on(dob, NaiveDate::from_ymd_opt(2021, 3, 14).unwrap()), Some((1, 1)));
-        assert_eq!(age_on(dob, NaiveDate::from_ymd_opt(2021, 3, 15).unwrap()), Some((1, 2)));
-        assert_eq!(age_on(dob, NaiveDate::from_ymd_opt(2019, 3, 15).unwrap()), None);
+        assert_eq!(
+            age_on(dob, NaiveDate::from_ymd_opt(2021, 3, 14).unwrap()),
+            Some((1, 1))
+        );
+        assert_eq!(
+            age_on(dob, NaiveDate::from_ymd_opt(2021, 3, 15).unwrap()),
+            Some((1, 2))
+        );
+        assert_eq!(
+            age_on(dob, NaiveDate::from_ymd_opt(2019, 3, 15).unwrap()),
+            None
+        );
     }
 }

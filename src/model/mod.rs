@@ -12,5 +12,5 @@ mod records;
 
 pub use date::{DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, age_on};
 pub use id::Id;
-pub use records::*;
 pub use record::{Record, RecordKind};
+pub use records::*;

@@ -189,7 +189,9 @@ impl Review {
             Some(Record::Condition(c)) => c.statement.clone(),
             Some(Record::Finding(f)) => f.title.clone(),
             Some(Record::Variable(v)) => v.name.clone(),
-            Some(Record::Link(l)) => format!("{} → {}", self.title_of(&l.from), self.title_of(&l.to)),
+            Some(Record::Link(l)) => {
+                format!("{} → {}", self.title_of(&l.from), self.title_of(&l.to))
+            }
             Some(Record::NamedLoop(l)) => l.name.clone(),
             Some(Record::Diagram(d)) => d.name.clone(),
             None => format!("(missing {id})"),
@@ -198,7 +200,9 @@ impl Review {
 
     /// The links that start or end at a record.
     pub fn links_touching<'a>(&'a self, id: &'a Id) -> impl Iterator<Item = &'a Link> + 'a {
-        self.links.iter().filter(move |l| &l.from == id || &l.to == id)
+        self.links
+            .iter()
+            .filter(move |l| &l.from == id || &l.to == id)
     }
 }
 
@@ -210,8 +214,14 @@ mod tests {
     fn next_id_follows_the_highest_number_of_its_kind() {
         let mut review = Review::new("t");
         assert_eq!(review.next_id(RecordKind::Factor), Id::from("F1"));
-        review.factors.push(ContributingFactor { id: Id::from("F7"), ..Default::default() });
-        review.findings.push(Finding { id: Id::from("FN9"), ..Default::default() });
+        review.factors.push(ContributingFactor {
+            id: Id::from("F7"),
+            ..Default::default()
+        });
+        review.findings.push(Finding {
+            id: Id::from("FN9"),
+            ..Default::default()
+        });
         assert_eq!(review.next_id(RecordKind::Factor), Id::from("F8"));
         assert_eq!(review.next_id(RecordKind::Finding), Id::from("FN10"));
         assert_eq!(review.next_id(RecordKind::Place), Id::from("PL1"));
@@ -220,7 +230,11 @@ mod tests {
     #[test]
     fn records_are_found_by_id_whatever_their_kind() {
         let mut review = Review::new("t");
-        review.variables.push(Variable { id: Id::from("V1"), name: "Errors".into(), ..Default::default() });
+        review.variables.push(Variable {
+            id: Id::from("V1"),
+            name: "Errors".into(),
+            ..Default::default()
+        });
         assert_eq!(review.kind_of(&Id::from("V1")), Some(RecordKind::Variable));
         assert_eq!(review.title_of(&Id::from("V1")), "Errors");
         assert_eq!(review.kind_of(&Id::from("V2")), None);

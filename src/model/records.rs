@@ -613,7 +613,10 @@ pub struct Diagram {
 impl Diagram {
     /// The position of a record on this diagram.
     pub fn position(&self, item: &Id) -> Option<(f32, f32)> {
-        self.nodes.iter().find(|n| &n.item == item).map(|n| (n.x, n.y))
+        self.nodes
+            .iter()
+            .find(|n| &n.item == item)
+            .map(|n| (n.x, n.y))
     }
 }
 

@@ -70,23 +70,34 @@ struct VersionProbe {
     format_version: u32,
 }
 
-fn syntax_error(path: &Path, error: ron::error::SpannedError) -> LoadError {
+fn syntax_error(path: &Path, text: &str, error: ron::error::SpannedError) -> LoadError {
+    let (line, column) = (error.span.start.line, error.span.start.col);
+    // The version is read through a small struct of its own; name the
+    // review instead of it.
+    let mut message = error
+        .code
+        .to_string()
+        .replace("struct `VersionProbe`", "the review");
+    let lines = text.lines().count().max(1);
+    if line >= lines && !text.trim_end().ends_with(')') {
+        message.push_str(" (the file ends here: it looks truncated)");
+    }
     LoadError::Syntax {
         path: path.to_path_buf(),
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
+        line,
+        column,
+        message,
     }
 }
 
 /// Parses review text. `path` is used only in error messages.
 pub fn parse_review(text: &str, path: &Path) -> Result<Review, LoadError> {
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| syntax_error(path, e))?;
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| syntax_error(path, text, e))?;
     match probe.format_version {
         // Format 1 is the first released format; when format 2 arrives, a
         // migration step from 1 to 2 goes here and golden files of format 1
         // keep proving that it works.
-        1 => ron::from_str(text).map_err(|e| syntax_error(path, e)),
+        1 => ron::from_str(text).map_err(|e| syntax_error(path, text, e)),
         found if found > FORMAT_VERSION => Err(LoadError::TooNew {
             path: path.to_path_buf(),
             found,
@@ -132,7 +143,9 @@ pub fn to_text(review: &Review) -> String {
 /// old file is untouched.
 pub fn save(path: &Path, review: &Review) -> Result<(), AtomicWriteError> {
     let text = to_text(review);
-    write_atomic(path, |file| std::io::Write::write_all(file, text.as_bytes()))
+    write_atomic(path, |file| {
+        std::io::Write::write_all(file, text.as_bytes())
+    })
 }
 
 #[cfg(test)]
@@ -146,6 +159,7 @@ mod tests {
         let err = parse_review(cut, Path::new("cut.review.ron")).unwrap_err();
         let message = err.to_string();
         assert!(message.starts_with("cut.review.ron:"), "{message}");
+        assert!(message.contains("truncated"), "{message}");
         match err {
             LoadError::Syntax { line, column, .. } => assert!(line > 1 && column >= 1),
             other => panic!("expected a syntax error, got {other:?}"),
@@ -161,12 +175,24 @@ mod tests {
 
     #[test]
     fn garbage_and_binary_files_are_refused_without_panic() {
-        for text in ["", "hello", "(format_version: \"one\")", "[1,2,3]", "(format_version: 1, people: [(id: 5)])"] {
-            assert!(parse_review(text, Path::new("x")).is_err(), "{text:?} should be refused");
+        for text in [
+            "",
+            "hello",
+            "(format_version: \"one\")",
+            "[1,2,3]",
+            "(format_version: 1, people: [(id: 5)])",
+        ] {
+            assert!(
+                parse_review(text, Path::new("x")).is_err(),
+                "{text:?} should be refused"
+            );
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bin.review.ron");
         std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).unwrap();
-        assert!(matches!(load(&path), Err(LoadError::NotText { byte: 0, .. })));
+        assert!(matches!(
+            load(&path),
+            Err(LoadError::NotText { byte: 0, .. })
+        ));
     }
 }

@@ -39,7 +39,10 @@ pub fn recovery_path(folder: &Path, original: Option<&Path>, session_key: &str) 
                 .file_name()
                 .map(|n| n.to_string_lossy().replace(".review.ron", ""))
                 .unwrap_or_default();
-            let safe: String = name.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_').collect();
+            let safe: String = name
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
             format!("{safe}-{:016x}", hasher.finish())
         }
         None => format!("untitled-{session_key}"),
@@ -67,7 +70,10 @@ pub fn find(folder: &Path) -> Vec<(PathBuf, Result<Recovery, String>)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().ends_with(SUFFIX))
         .map(|e| {
-            let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
+            let modified = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
             (modified, e.path())
         })
         .collect();
@@ -77,7 +83,9 @@ pub fn find(folder: &Path) -> Vec<(PathBuf, Result<Recovery, String>)> {
         .map(|(_, path)| {
             let result = std::fs::read_to_string(&path)
                 .map_err(|e| e.to_string())
-                .and_then(|text| ron::from_str::<Recovery>(&text).map_err(|e| format!("{}:{e}", path.display())));
+                .and_then(|text| {
+                    ron::from_str::<Recovery>(&text).map_err(|e| format!("{}:{e}", path.display()))
+                });
             (path, result)
         })
         .collect()
@@ -96,7 +104,12 @@ mod tests {
     fn recovery_files_round_trip_and_are_found() {
         let dir = tempfile::tempdir().unwrap();
         let path = recovery_path(dir.path(), Some(Path::new("/tmp/case.review.ron")), "s1");
-        assert!(path.file_name().unwrap().to_string_lossy().starts_with("case-"));
+        assert!(
+            path.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("case-")
+        );
         let recovery = Recovery {
             original: Some(PathBuf::from("/tmp/case.review.ron")),
             written_at: "2026-11-26T10:00:00+00:00".into(),

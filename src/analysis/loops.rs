@@ -1,0 +1,473 @@
+//! Feedback loops: every elementary cycle of a review's causal links,
+//! classified as reinforcing (an even number of O links) or balancing (odd).
+//!
+//! Cycles are enumerated with Johnson's algorithm (1975), written without
+//! recursion so that long loops cannot overflow the stack, and streamed: a
+//! caller can count millions of loops without storing any, keep only the
+//! first N in a deterministic order (shortest first, then by variable names),
+//! report progress and cancel.
+
+use std::cmp::Ordering as CmpOrdering;
+use std::collections::{BinaryHeap, HashMap};
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::DiGraph;
+
+use crate::model::{Id, LinkKind, Polarity, Review};
+
+/// Reinforcing or balancing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LoopKind {
+    /// An even number of O links: changes snowball.
+    Reinforcing,
+    /// An odd number of O links: changes are checked.
+    Balancing,
+}
+
+impl LoopKind {
+    /// "R" or "B".
+    pub fn letter(self) -> &'static str {
+        match self {
+            LoopKind::Reinforcing => "R",
+            LoopKind::Balancing => "B",
+        }
+    }
+}
+
+/// One causal link as the loop engine sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopLink {
+    /// The link's id.
+    pub link: Id,
+    /// True for an O (opposite) link.
+    pub opposite: bool,
+    /// True when the link carries a delay.
+    pub delay: bool,
+}
+
+/// The causal links of a review as a directed graph, with nodes numbered in
+/// order of their names so that index order is name order.
+#[derive(Debug, Clone)]
+pub struct CausalGraph {
+    ids: Vec<Id>,
+    names: Vec<String>,
+    successors: Vec<Vec<usize>>,
+    edges: HashMap<(usize, usize), Vec<LoopLink>>,
+}
+
+/// A feedback loop found in a review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedbackLoop {
+    /// The records of the loop in loop order, starting at the one whose name
+    /// sorts first.
+    pub nodes: Vec<Id>,
+    /// The causal links of the loop: `links[i]` goes from `nodes[i]` to the next.
+    pub links: Vec<Id>,
+    /// Reinforcing or balancing.
+    pub kind: LoopKind,
+    /// True when any link of the loop carries a delay.
+    pub delayed: bool,
+}
+
+impl FeedbackLoop {
+    /// The number of links (and of records) in the loop.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Never true: a loop has at least one link.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+/// How many loops of each kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoopCounts {
+    /// All loops.
+    pub total: u64,
+    /// Reinforcing loops.
+    pub reinforcing: u64,
+    /// Balancing loops.
+    pub balancing: u64,
+}
+
+impl LoopCounts {
+    fn add(&mut self, kind: LoopKind) {
+        self.total += 1;
+        match kind {
+            LoopKind::Reinforcing => self.reinforcing += 1,
+            LoopKind::Balancing => self.balancing += 1,
+        }
+    }
+}
+
+/// Loops listed up to a bound.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopList {
+    /// The loops kept, shortest first, then by the names of their records.
+    pub loops: Vec<FeedbackLoop>,
+    /// Counts over every loop found, kept or not.
+    pub counts: LoopCounts,
+    /// True when more loops exist than were kept.
+    pub truncated: bool,
+    /// True when the enumeration was cancelled before it finished.
+    pub cancelled: bool,
+}
+
+/// Cancellation and progress shared with another thread (the GUI).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Set to stop the enumeration at the next check.
+    pub cancel: AtomicBool,
+    /// Loops found so far.
+    pub found: AtomicU64,
+}
+
+impl CausalGraph {
+    /// The graph of a review's causal links.
+    pub fn from_review(review: &Review) -> CausalGraph {
+        let mut members: Vec<(String, Id)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for link in &review.links {
+            if let LinkKind::Causal { .. } = link.kind {
+                for id in [&link.from, &link.to] {
+                    if seen.insert(id.clone()) {
+                        members.push((review.title_of(id), id.clone()));
+                    }
+                }
+            }
+        }
+        members.sort();
+        let index: HashMap<&Id, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(i, (_, id))| (id, i))
+            .collect();
+        let mut edges: HashMap<(usize, usize), Vec<LoopLink>> = HashMap::new();
+        for link in &review.links {
+            if let LinkKind::Causal { polarity, delay } = link.kind {
+                let key = (index[&link.from], index[&link.to]);
+                edges.entry(key).or_default().push(LoopLink {
+                    link: link.id.clone(),
+                    opposite: polarity == Polarity::Opposite,
+                    delay,
+                });
+            }
+        }
+        let mut successors = vec![Vec::new(); members.len()];
+        for &(from, to) in edges.keys() {
+            successors[from].push(to);
+        }
+        for list in &mut successors {
+            list.sort_unstable();
+        }
+        let (names, ids) = members.into_iter().unzip();
+        CausalGraph {
+            ids,
+            names,
+            successors,
+            edges,
+        }
+    }
+
+    /// The number of records joined by causal links.
+    pub fn node_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Calls `visit` with every elementary cycle of distinct nodes (as node
+    /// indices in loop order). Parallel links between the same two nodes are
+    /// not expanded here. Returns `Break` when `visit` or `progress` stopped it.
+    fn for_each_node_cycle(
+        &self,
+        progress: Option<&Progress>,
+        mut visit: impl FnMut(&[usize]) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let n = self.ids.len();
+        // Self-loops first; they take no part in the search below.
+        for v in 0..n {
+            if self.edges.contains_key(&(v, v)) {
+                visit(&[v])?;
+            }
+        }
+        let mut blocked = vec![false; n];
+        let mut block_map: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut closed = vec![false; n];
+        let mut in_component = vec![false; n];
+        let mut steps: u64 = 0;
+        // Johnson: for each start node s in turn, the strongly connected
+        // component containing s within the nodes s..n gives the cycles
+        // whose smallest node is s.
+        for start in 0..n {
+            let component = self.component_of(start, start);
+            if component.len() < 2 {
+                continue;
+            }
+            for &v in &component {
+                in_component[v] = true;
+                blocked[v] = false;
+                closed[v] = false;
+                block_map[v].clear();
+            }
+            let mut path = vec![start];
+            blocked[start] = true;
+            // Each frame: a node and how far through its successors we are.
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            let mut outcome = ControlFlow::Continue(());
+            while let Some(&mut (node, ref mut position)) = stack.last_mut() {
+                steps += 1;
+                if steps & 0xFFF == 0
+                    && let Some(p) = progress
+                    && p.cancel.load(Ordering::Relaxed)
+                {
+                    outcome = ControlFlow::Break(());
+                    break;
+                }
+                let successors = &self.successors[node];
+                let next = successors[*position..]
+                    .iter()
+                    .position(|&w| in_component[w] && w != node)
+                    .map(|offset| *position + offset);
+                if let Some(at) = next {
+                    *position = at + 1;
+                    let w = successors[at];
+                    if w == start {
+                        if visit(&path).is_break() {
+                            outcome = ControlFlow::Break(());
+                            break;
+                        }
+                        for &p in &path {
+                            closed[p] = true;
+                        }
+                    } else if !blocked[w] {
+                        path.push(w);
+                        closed[w] = false;
+                        blocked[w] = true;
+                        stack.push((w, 0));
+                    }
+                    continue;
+                }
+                // Every successor of `node` has been tried.
+                if closed[node] {
+                    // Unblock node and, transitively, what waits on it.
+                    let mut pending = vec![node];
+                    while let Some(u) = pending.pop() {
+                        if blocked[u] {
+                            blocked[u] = false;
+                            pending.append(&mut block_map[u]);
+                        }
+                    }
+                } else {
+                    for &w in &self.successors[node] {
+                        if in_component[w] && w != node && !block_map[w].contains(&node) {
+                            block_map[w].push(node);
+                        }
+                    }
+                }
+                stack.pop();
+                path.pop();
+            }
+            for &v in &component {
+                in_component[v] = false;
+            }
+            outcome?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The strongly connected component containing `node` among nodes
+    /// numbered `from` or more.
+    fn component_of(&self, node: usize, from: usize) -> Vec<usize> {
+        let n = self.ids.len();
+        let mut graph: DiGraph<usize, ()> = DiGraph::with_capacity(n - from, 0);
+        let nodes: Vec<_> = (from..n).map(|v| graph.add_node(v)).collect();
+        for v in from..n {
+            for &w in &self.successors[v] {
+                if w >= from && w != v {
+                    graph.add_edge(nodes[v - from], nodes[w - from], ());
+                }
+            }
+        }
+        tarjan_scc(&graph)
+            .into_iter()
+            .find(|c| c.iter().any(|&i| graph[i] == node))
+            .map(|c| c.into_iter().map(|i| graph[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Calls `visit` with every loop: each node cycle expanded over parallel
+    /// links, with its kind and delay. Stops when `visit` breaks or the
+    /// progress is cancelled; returns `Break` then.
+    pub fn for_each_loop(
+        &self,
+        progress: Option<&Progress>,
+        mut visit: impl FnMut(&[usize], &[&LoopLink], LoopKind, bool) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let mut chosen: Vec<&LoopLink> = Vec::new();
+        let mut found: u64 = 0;
+        self.for_each_node_cycle(progress, |cycle| {
+            let groups: Vec<&Vec<LoopLink>> = (0..cycle.len())
+                .map(|i| &self.edges[&(cycle[i], cycle[(i + 1) % cycle.len()])])
+                .collect();
+            // Odometer over the parallel links of each step.
+            let mut choice = vec![0usize; cycle.len()];
+            loop {
+                chosen.clear();
+                chosen.extend(groups.iter().zip(&choice).map(|(g, &c)| &g[c]));
+                let opposite = chosen.iter().filter(|e| e.opposite).count();
+                let kind = if opposite % 2 == 0 {
+                    LoopKind::Reinforcing
+                } else {
+                    LoopKind::Balancing
+                };
+                let delayed = chosen.iter().any(|e| e.delay);
+                visit(cycle, &chosen, kind, delayed)?;
+                found += 1;
+                if found & 0x3FF == 0
+                    && let Some(p) = progress
+                {
+                    p.found.store(found, Ordering::Relaxed);
+                    if p.cancel.load(Ordering::Relaxed) {
+                        return ControlFlow::Break(());
+                    }
+                }
+                let mut i = 0;
+                while i < choice.len() {
+                    choice[i] += 1;
+                    if choice[i] < groups[i].len() {
+                        break;
+                    }
+                    choice[i] = 0;
+                    i += 1;
+                }
+                if i == choice.len() {
+                    return ControlFlow::Continue(());
+                }
+            }
+        })
+        .map_break(|b| {
+            if let Some(p) = progress {
+                p.found.store(found, Ordering::Relaxed);
+            }
+            b
+        })
+    }
+
+    /// Counts loops without storing any. `None` when cancelled.
+    pub fn count(&self, progress: Option<&Progress>) -> Option<LoopCounts> {
+        let mut counts = LoopCounts::default();
+        let flow = self.for_each_loop(progress, |_, _, kind, _| {
+            counts.add(kind);
+            ControlFlow::Continue(())
+        });
+        flow.is_continue().then_some(counts)
+    }
+
+    /// Lists loops, keeping at most `max` (all when `None`), shortest first
+    /// and then by the names of their records.
+    pub fn list(&self, max: Option<usize>, progress: Option<&Progress>) -> LoopList {
+        let mut counts = LoopCounts::default();
+        let mut kept: BinaryHeap<Ranked> = BinaryHeap::new();
+        let flow = self.for_each_loop(progress, |cycle, edges, kind, delayed| {
+            counts.add(kind);
+            // Node indices are in name order, so comparing rotated index
+            // sequences compares the loops by name. Johnson's cycles start at
+            // their smallest index already.
+            let candidate = Ranked {
+                length: cycle.len(),
+                order: cycle.to_vec(),
+                links: edges.iter().map(|e| e.link.clone()).collect(),
+                kind,
+                delayed,
+            };
+            match max {
+                Some(0) => {}
+                Some(limit) if kept.len() >= limit => {
+                    if let Some(worst) = kept.peek()
+                        && candidate < *worst
+                    {
+                        kept.pop();
+                        kept.push(candidate);
+                    }
+                }
+                _ => kept.push(candidate),
+            }
+            ControlFlow::Continue(())
+        });
+        let loops: Vec<FeedbackLoop> = kept
+            .into_sorted_vec()
+            .into_iter()
+            .map(|r| FeedbackLoop {
+                nodes: r.order.iter().map(|&i| self.ids[i].clone()).collect(),
+                links: r.links,
+                kind: r.kind,
+                delayed: r.delayed,
+            })
+            .collect();
+        LoopList {
+            truncated: counts.total > loops.len() as u64,
+            loops,
+            counts,
+            cancelled: flow.is_break(),
+        }
+    }
+
+    /// The display name of a record in the graph.
+    pub fn name_of(&self, id: &Id) -> Option<&str> {
+        self.ids
+            .iter()
+            .position(|x| x == id)
+            .map(|i| self.names[i].as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Ranked {
+    length: usize,
+    order: Vec<usize>,
+    links: Vec<Id>,
+    kind: LoopKind,
+    delayed: bool,
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> CmpOrdering {
+        self.length
+            .cmp(&other.length)
+            .then_with(|| self.order.cmp(&other.order))
+            .then_with(|| self.links.cmp(&other.links))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<CmpOrdering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The same loop whatever record it is written from: the rotation that
+/// starts at the smallest id.
+pub fn canonical_rotation(nodes: &[Id]) -> Vec<Id> {
+    let Some(start) = (0..nodes.len()).min_by(|&a, &b| nodes[a].cmp(&nodes[b])) else {
+        return Vec::new();
+    };
+    nodes[start..]
+        .iter()
+        .chain(&nodes[..start])
+        .cloned()
+        .collect()
+}
+
+/// The name a reviewer gave a detected loop, if a named loop lists the same
+/// records in the same cyclic order.
+pub fn name_for<'a>(review: &'a Review, found: &FeedbackLoop) -> Option<&'a str> {
+    let key = canonical_rotation(&found.nodes);
+    review
+        .named_loops
+        .iter()
+        .find(|named| canonical_rotation(&named.variables) == key)
+        .map(|named| named.name.as_str())
+}

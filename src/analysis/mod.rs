@@ -1,0 +1,7 @@
+//! Analysis derived from a review, never stored in it: recomputed from the
+//! review whenever it is needed, so it can never disagree with it.
+
+pub mod loops;
+
+#[cfg(test)]
+mod loop_tests;

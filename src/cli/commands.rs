@@ -1,0 +1,179 @@
+//! What each subcommand does. Each returns the process exit code.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Command, EXIT_PROBLEMS, EXIT_UNREADABLE};
+use crate::examples::EXAMPLES;
+use crate::generate::{Size, synthetic_review};
+use crate::model::{RecordKind, Review};
+use crate::store;
+use crate::taxonomy::{Taxonomy, template_folders};
+use crate::validate::validate;
+
+/// Runs a headless subcommand. `Open` is the GUI's and is refused here.
+pub fn run(command: Command) -> ExitCode {
+    let code = match command {
+        Command::Open { .. } => {
+            eprintln!("foresight open: this command opens the desktop app");
+            EXIT_UNREADABLE
+        }
+        Command::Validate { files } => files.iter().map(|f| validate_file(f)).max().unwrap_or(0),
+        Command::New {
+            output,
+            title,
+            taxonomy,
+            force,
+        } => new_review(&output, &title, &taxonomy, force),
+        Command::Generate {
+            output,
+            entries,
+            variables,
+            links_per_variable,
+            seed,
+            force,
+        } => {
+            let size = Size {
+                entries,
+                variables,
+                links_per_variable,
+                ..Size::STRESS
+            };
+            write_new(&output, &synthetic_review(size, seed), force)
+        }
+        Command::Examples { write } => examples(write.as_deref()),
+        Command::ImportChronology { .. } => not_yet("import-chronology", "chronology import"),
+        Command::ImportCast { .. } => not_yet("import-cast", "cast import"),
+        Command::ImportCld { file, into } => super::causal::import_cld(&file, &into),
+        Command::Loops {
+            file,
+            json,
+            max,
+            summary,
+        } => super::causal::loops(&file, json, max, summary),
+        Command::Language { .. } => not_yet("language", "the hindsight and blame language lint"),
+        Command::Check { .. } => not_yet("check", "the publication check"),
+        Command::Anonymise { .. } => not_yet("anonymise", "anonymisation"),
+        Command::Export { .. } => not_yet("export", "the PDF report"),
+    };
+    ExitCode::from(code)
+}
+
+fn not_yet(command: &str, capability: &str) -> u8 {
+    eprintln!(
+        "foresight {command}: not yet available: {capability} is not part of this version of Foresight"
+    );
+    EXIT_UNREADABLE
+}
+
+/// The review's taxonomy, found in the templates folders or built in.
+fn taxonomy_of(review: &Review) -> Result<Taxonomy, String> {
+    Taxonomy::find(&review.meta.taxonomy, &template_folders()).map_err(|e| e.to_string())
+}
+
+fn validate_file(path: &Path) -> u8 {
+    let review = match store::load(path) {
+        Ok(review) => review,
+        Err(error) => {
+            eprintln!("{error}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    let taxonomy = taxonomy_of(&review);
+    if let Err(message) = &taxonomy {
+        eprintln!("{}: {message}", path.display());
+    }
+    let problems = validate(&review, taxonomy.as_ref().ok());
+    if problems.is_empty() {
+        let counts: Vec<String> = [
+            (RecordKind::Person, "people"),
+            (RecordKind::Agency, "agencies"),
+            (RecordKind::Entry, "chronology entries"),
+            (RecordKind::Episode, "episodes"),
+            (RecordKind::Factor, "factors"),
+            (RecordKind::Condition, "latent conditions"),
+            (RecordKind::Finding, "findings"),
+            (RecordKind::Variable, "variables"),
+            (RecordKind::Link, "links"),
+        ]
+        .iter()
+        .filter(|(kind, _)| review.count_of(*kind) > 0)
+        .map(|(kind, name)| format!("{} {name}", review.count_of(*kind)))
+        .collect();
+        println!("{}: valid ({})", path.display(), counts.join(", "));
+        0
+    } else {
+        for problem in &problems {
+            println!("{}: {problem}", path.display());
+        }
+        eprintln!(
+            "{}: {} problem{}",
+            path.display(),
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        );
+        EXIT_PROBLEMS
+    }
+}
+
+fn new_review(output: &Path, title: &str, taxonomy: &str, force: bool) -> u8 {
+    if let Err(error) = Taxonomy::find(taxonomy, &template_folders()) {
+        eprintln!("foresight new: {error}");
+        return EXIT_UNREADABLE;
+    }
+    let mut review = Review::new(title);
+    review.meta.taxonomy = taxonomy.to_string();
+    write_new(output, &review, force)
+}
+
+/// Writes a review to a file that must not exist yet (unless `force`).
+fn write_new(output: &Path, review: &Review, force: bool) -> u8 {
+    if output.exists() && !force {
+        eprintln!(
+            "{}: already exists; use --force to overwrite it",
+            output.display()
+        );
+        return EXIT_UNREADABLE;
+    }
+    match store::save(output, review) {
+        Ok(()) => {
+            println!("{}: written", output.display());
+            0
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            EXIT_UNREADABLE
+        }
+    }
+}
+
+fn examples(write: Option<&Path>) -> u8 {
+    match write {
+        None => {
+            for example in EXAMPLES {
+                println!("{}\t{}", example.file_name, example.description);
+            }
+            0
+        }
+        Some(folder) => {
+            if let Err(error) = std::fs::create_dir_all(folder) {
+                eprintln!("{}: cannot create the folder: {error}", folder.display());
+                return EXIT_UNREADABLE;
+            }
+            let mut code = 0;
+            for example in EXAMPLES {
+                let path = folder.join(example.file_name);
+                match store::write_atomic(&path, |f| {
+                    std::io::Write::write_all(f, example.text.as_bytes())
+                }) {
+                    Ok(()) => println!("{}: written", path.display()),
+                    Err(error) => {
+                        eprintln!("{error}");
+                        code = EXIT_UNREADABLE;
+                    }
+                }
+            }
+            code
+        }
+    }
+}
