@@ -143,9 +143,11 @@ impl Document {
         Ok(())
     }
 
-    /// Treats the current state as unsaved work (after recovering it).
+    /// Treats the current state as unsaved work (after recovering it): the
+    /// review stays dirty, whatever is undone, until it is saved.
     pub fn mark_unsaved(&mut self) {
-        self.saved_state = None;
+        // No state is ever numbered u64::MAX, so nothing matches it.
+        self.saved_state = Some(u64::MAX);
         self.autosaved_state = u64::MAX;
     }
 }
@@ -183,5 +185,15 @@ mod tests {
         let reopened = Document::open(&path).unwrap();
         assert_eq!(reopened.review(), doc.review());
         assert_eq!(doc.display_name(), "a.review.ron");
+    }
+
+    #[test]
+    fn recovered_work_is_dirty_until_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = Document::untitled(Review::new("Recovered"));
+        doc.mark_unsaved();
+        assert!(doc.is_dirty() && doc.needs_autosave());
+        doc.save_as(&dir.path().join("r.review.ron")).unwrap();
+        assert!(!doc.is_dirty());
     }
 }

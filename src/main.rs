@@ -5,18 +5,20 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use foresight::cli::{Cli, Command, EXIT_UNREADABLE};
+use foresight::ui::Start;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        None => open_app(None),
-        Some(Command::Open { file }) => open_app(Some(file)),
-        Some(command) => foresight::cli::run(command),
+    let start = match cli.command {
+        None => Start::Default,
+        Some(Command::Open { file }) => Start::File(file),
+        Some(command) => return foresight::cli::run(command),
+    };
+    match foresight::ui::run(start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("foresight: {message}");
+            ExitCode::from(EXIT_UNREADABLE)
+        }
     }
-}
-
-fn open_app(file: Option<std::path::PathBuf>) -> ExitCode {
-    let _ = file;
-    eprintln!("foresight: the desktop app is not part of this build");
-    ExitCode::from(EXIT_UNREADABLE)
 }

@@ -250,7 +250,7 @@ fn brute_force(n: usize, links: &[(usize, usize, bool)]) -> (u64, u64) {
             }
             let opposite = opposite + o as usize;
             if to == start {
-                if opposite % 2 == 0 {
+                if opposite.is_multiple_of(2) {
                     out.0 += 1
                 } else {
                     out.1 += 1

@@ -77,7 +77,7 @@ pub fn find(folder: &Path) -> Vec<(PathBuf, Result<Recovery, String>)> {
             (modified, e.path())
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     found
         .into_iter()
         .map(|(_, path)| {

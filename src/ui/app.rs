@@ -1,0 +1,753 @@
+//! The app: one open [`Document`], the panels that show it, and the one
+//! place where edit commands are applied, files are opened and saved, and
+//! unsaved work is protected (prompts, autosave, recovery).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use eframe::egui::{self, Button, RichText, Ui, ViewportCommand, vec2};
+
+use super::autosave::Autosave;
+use super::edits::{Edits, PendingEdit};
+use super::files::{FileDialogs, Outcome, Purpose, with_review_extension};
+use super::menu::{self, Command, MenuState};
+use super::modals::{self, Offer, PathPrompt, PromptResult, RecoveryChoice, UnsavedChoice};
+use super::panels::{PanelContext, PanelKind, Panels};
+use super::settings::Settings;
+use super::status::{self, Status};
+use super::style;
+use crate::document::Document;
+use crate::examples::EXAMPLES;
+use crate::model::Review;
+use crate::store::recovery;
+use crate::taxonomy::{Taxonomy, template_folders};
+use crate::validate::{Problem, validate};
+
+/// Something that replaces or closes the open review, and so must ask first
+/// when there are unsaved changes.
+#[derive(Debug, Clone, PartialEq)]
+enum Action {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    Quit,
+}
+
+impl Action {
+    /// Completes "If you … without saving".
+    fn doing(&self) -> &'static str {
+        match self {
+            Action::New => "start a new review",
+            Action::Open | Action::OpenPath(_) | Action::OpenExample(_) => "open another review",
+            Action::Quit => "quit",
+        }
+    }
+}
+
+/// The review's taxonomy, looked up again only when its name changes.
+#[derive(Default)]
+struct TaxonomyCache {
+    name: Option<String>,
+    taxonomy: Option<Taxonomy>,
+    error: Option<String>,
+}
+
+impl TaxonomyCache {
+    fn refresh(&mut self, name: &str) {
+        if self.name.as_deref() == Some(name) {
+            return;
+        }
+        self.name = Some(name.to_string());
+        match Taxonomy::find(name, &template_folders()) {
+            Ok(taxonomy) => {
+                self.taxonomy = Some(taxonomy);
+                self.error = None;
+            }
+            Err(e) => {
+                self.taxonomy = None;
+                self.error = Some(e.to_string());
+            }
+        }
+    }
+}
+
+/// The Foresight desktop app.
+pub struct ForesightApp {
+    document: Document,
+    /// Counts documents opened, so caches keyed on (generation, state) never
+    /// confuse two documents.
+    generation: u64,
+    panel: PanelKind,
+    panels: Panels,
+    edits: Edits,
+    taxonomy: TaxonomyCache,
+    problems: Option<((u64, u64), Vec<Problem>)>,
+    autosave: Autosave,
+    files: FileDialogs,
+    settings: Settings,
+    /// An action waiting for the answer to "Save changes?".
+    confirm: Option<Action>,
+    /// An action to carry out once a Save as… completes.
+    after_save: Option<Action>,
+    path_prompt: Option<PathPrompt>,
+    offers: Vec<Offer>,
+    show_offers: bool,
+    errors: Vec<String>,
+    message: String,
+    title: String,
+    allow_close: bool,
+    close_now: bool,
+    /// The user chose "Don't save": the next replacement drops the work.
+    discard_on_replace: bool,
+    styled: bool,
+    fonts_installed: bool,
+}
+
+impl ForesightApp {
+    /// The app showing `document`, autosaving to `recovery_folder`. Any
+    /// recovery files already in that folder are offered at once.
+    pub fn new(document: Document, recovery_folder: PathBuf) -> ForesightApp {
+        let offers: Vec<Offer> = recovery::find(&recovery_folder)
+            .into_iter()
+            .map(|(file, recovery)| Offer { file, recovery })
+            .collect();
+        let avoid: Vec<PathBuf> = offers.iter().map(|o| o.file.clone()).collect();
+        let autosave = Autosave::new(recovery_folder, &document, &avoid);
+        ForesightApp {
+            document,
+            generation: 0,
+            panel: PanelKind::Overview,
+            panels: Panels::default(),
+            edits: Edits::default(),
+            taxonomy: TaxonomyCache::default(),
+            problems: None,
+            autosave,
+            files: FileDialogs::default(),
+            settings: Settings::default(),
+            confirm: None,
+            after_save: None,
+            path_prompt: None,
+            show_offers: !offers.is_empty(),
+            offers,
+            errors: Vec::new(),
+            message: String::new(),
+            title: String::new(),
+            allow_close: false,
+            close_now: false,
+            discard_on_replace: false,
+            styled: false,
+            fonts_installed: false,
+        }
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// True when the review has changes that are not in its file: edits
+    /// since the last save, or recovered work not saved yet.
+    pub fn is_dirty(&self) -> bool {
+        self.document.is_dirty()
+    }
+
+    /// The panel on screen.
+    pub fn panel(&self) -> PanelKind {
+        self.panel
+    }
+
+    /// The messages of the error banner.
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// The recovery file of the open document.
+    pub fn recovery_file(&self) -> &Path {
+        &self.autosave.file
+    }
+
+    /// Sets the time between autosaves (30 s by default; tests use zero).
+    pub fn set_autosave_interval(&mut self, interval: Duration) {
+        self.autosave.interval = interval;
+    }
+
+    /// Shows an error in the banner.
+    pub fn show_error(&mut self, message: impl Into<String>) {
+        self.errors.push(message.into());
+    }
+
+    /// Restores remembered settings (recent files, text size, theme).
+    pub fn restore_settings(&mut self, settings: Settings) {
+        self.settings = settings;
+        if let Some(path) = self.document.path().map(Path::to_path_buf) {
+            self.settings.remember(&path);
+        }
+        self.styled = false;
+    }
+
+    /// The window title: file name, unsaved marker, app name.
+    pub fn window_title(&self) -> String {
+        let marker = if self.is_dirty() { "● " } else { "" };
+        format!("{marker}{} — Foresight", self.document.display_name())
+    }
+
+    /// Draws the whole app (menu bar, panel switcher, panel, status bar,
+    /// dialogs) and carries out what the user did.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            style::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        if !self.styled {
+            style::apply(&ctx, self.settings.dark);
+            if let Some(zoom) = self.settings.zoom {
+                ctx.set_zoom_factor(zoom);
+            }
+            self.styled = true;
+        }
+        self.handle_close_request(&ctx);
+
+        let mut commands = Vec::new();
+        if !self.modal_open() {
+            commands.extend(menu::shortcut(&ctx));
+        }
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            let state = MenuState {
+                undo: self.document.undo_label(),
+                redo: self.document.redo_label(),
+                recent: &self.settings.recent,
+                dark: self.settings.dark,
+            };
+            commands.extend(menu::menu_bar(ui, &state));
+        });
+        // Menu and shortcut commands act before the panels draw, so that an
+        // undo is shown in the same frame.
+        for command in commands {
+            self.run_command(command, &ctx);
+        }
+
+        self.error_banner(ui);
+        let autosaved = self.autosave.last_written.clone();
+        status::status_bar(
+            ui,
+            &Status {
+                path: self.document.path(),
+                dirty: self.is_dirty(),
+                autosaved: autosaved.as_deref(),
+                message: &self.message,
+            },
+        );
+        self.switcher(ui);
+        self.current_panel(ui);
+        self.dialogs(&ctx);
+
+        self.apply_edits(&ctx);
+        self.poll_files(&ctx);
+        self.autosave_tick(&ctx);
+        self.update_title(&ctx);
+        self.settings.zoom = Some(ctx.zoom_factor()).filter(|z| (*z - 1.0).abs() > f32::EPSILON);
+        if self.files.is_busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        if self.close_now {
+            self.close_now = false;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn modal_open(&self) -> bool {
+        self.confirm.is_some()
+            || self.path_prompt.is_some()
+            || (self.show_offers && !self.offers.is_empty())
+    }
+
+    // ----- Drawing -----
+
+    fn error_banner(&mut self, ui: &mut Ui) {
+        if self.errors.is_empty() {
+            return;
+        }
+        let fill = if ui.visuals().dark_mode {
+            egui::Color32::from_rgb(90, 20, 20)
+        } else {
+            egui::Color32::from_rgb(255, 228, 225)
+        };
+        let mut dismissed = None;
+        egui::Panel::top("errors")
+            .frame(egui::Frame::side_top_panel(ui.style()).fill(fill))
+            .show(ui, |ui| {
+                for (i, error) in self.errors.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Dismiss")
+                            .accessible_name(format!("Dismiss error {}", i + 1))
+                            .clicked()
+                        {
+                            dismissed = Some(i);
+                        }
+                        ui.add(egui::Label::new(RichText::new(error).strong()).wrap());
+                    });
+                }
+            });
+        if let Some(i) = dismissed {
+            self.errors.remove(i);
+        }
+    }
+
+    fn switcher(&mut self, ui: &mut Ui) {
+        egui::Panel::left("panel-switcher")
+            .resizable(false)
+            .exact_size(220.0)
+            .show(ui, |ui| {
+                ui.add_space(10.0);
+                let title = self.document.review().meta.title.trim();
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(if title.is_empty() {
+                            "Untitled review"
+                        } else {
+                            title
+                        })
+                        .strong(),
+                    )
+                    .wrap(),
+                );
+                ui.add_space(10.0);
+                for kind in PanelKind::ALL {
+                    let button = Button::selectable(
+                        self.panel == kind,
+                        RichText::new(kind.label()).size(19.0),
+                    )
+                    .min_size(vec2(ui.available_width(), 42.0));
+                    if ui.add(button).clicked() && self.panel != kind {
+                        self.panel = kind;
+                        self.edits.seal();
+                    }
+                }
+            });
+    }
+
+    fn current_panel(&mut self, ui: &mut Ui) {
+        self.taxonomy.refresh(&self.document.review().meta.taxonomy);
+        let revision = (self.generation, self.document.state());
+        if self.problems.as_ref().is_none_or(|(at, _)| *at != revision) {
+            let problems = validate(self.document.review(), self.taxonomy.taxonomy.as_ref());
+            self.problems = Some((revision, problems));
+        }
+        let problems = self
+            .problems
+            .as_ref()
+            .map_or(&[][..], |(_, p)| p.as_slice());
+        let cx = PanelContext {
+            review: self.document.review(),
+            taxonomy: self.taxonomy.taxonomy.as_ref(),
+            taxonomy_error: self.taxonomy.error.as_deref(),
+            problems,
+            revision,
+        };
+        let panel = self.panel;
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.panels.ui(panel, ui, &cx, &mut self.edits);
+        });
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        if self.show_offers && !self.offers.is_empty() {
+            if let Some(choice) = modals::recovery(ctx, &self.offers) {
+                self.on_recovery_choice(choice);
+            }
+        } else if let Some(action) = &self.confirm {
+            let doing = action.doing();
+            if let Some(choice) = modals::unsaved_changes(ctx, &self.document.display_name(), doing)
+            {
+                self.on_unsaved_choice(choice, ctx);
+            }
+        } else if let Some(prompt) = &mut self.path_prompt
+            && let Some(result) = modals::path_prompt(ctx, prompt)
+        {
+            let purpose = prompt.purpose;
+            self.path_prompt = None;
+            match result {
+                PromptResult::Go(path) => self.on_file_chosen(purpose, path, ctx),
+                PromptResult::Cancel => {
+                    self.after_save = None;
+                    self.discard_on_replace = false;
+                }
+            }
+        }
+    }
+
+    // ----- Commands -----
+
+    fn run_command(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::New => self.request(Action::New, ctx),
+            Command::Open => self.request(Action::Open, ctx),
+            Command::OpenRecent(path) => self.request(Action::OpenPath(path), ctx),
+            Command::OpenExample(i) => self.request(Action::OpenExample(i), ctx),
+            Command::Quit => self.request(Action::Quit, ctx),
+            Command::Save => {
+                self.save(ctx);
+            }
+            Command::SaveAs => self.choose_file(Purpose::SaveAs, ctx),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::ToggleDark => {
+                self.settings.dark = !self.settings.dark;
+                self.styled = false;
+            }
+            Command::ClearRecent => self.settings.recent.clear(),
+        }
+    }
+
+    fn undo(&mut self) {
+        self.apply_pending_now();
+        self.message = match self.document.undo() {
+            Some(label) => format!("Undid: {label}"),
+            None => "Nothing to undo".to_string(),
+        };
+    }
+
+    fn redo(&mut self) {
+        self.apply_pending_now();
+        self.message = match self.document.redo() {
+            Some(label) => format!("Redid: {label}"),
+            None => "Nothing to redo".to_string(),
+        };
+    }
+
+    /// Carries out an action now, or asks first when there are unsaved changes.
+    fn request(&mut self, action: Action, ctx: &egui::Context) {
+        self.apply_pending_now();
+        if self.is_dirty() {
+            self.confirm = Some(action);
+        } else {
+            self.perform(action, ctx);
+        }
+    }
+
+    fn perform(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::New => {
+                self.replace(Document::untitled(Review::new("Untitled review")), None);
+                self.message = "Started a new review".to_string();
+            }
+            Action::Open => self.choose_file(Purpose::Open, ctx),
+            Action::OpenPath(path) => self.open_path(&path),
+            Action::OpenExample(i) => match EXAMPLES.get(i).filter(|e| !e.text.is_empty()) {
+                Some(example) => {
+                    self.replace(Document::untitled(example.review()), None);
+                    self.message = format!(
+                        "Opened the example {} as an untitled copy",
+                        example.file_name
+                    );
+                }
+                None => self.show_error("That example is not bundled in this build."),
+            },
+            Action::Quit => {
+                if !self.is_dirty() {
+                    self.autosave.remove_file();
+                }
+                self.allow_close = true;
+                self.close_now = true;
+            }
+        }
+    }
+
+    fn on_unsaved_choice(&mut self, choice: UnsavedChoice, ctx: &egui::Context) {
+        let Some(action) = self.confirm.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => self.message = "Cancelled".to_string(),
+            UnsavedChoice::DontSave => {
+                if action == Action::Quit {
+                    // The user chose to lose these changes: no recovery for them.
+                    self.autosave.remove_file();
+                    self.allow_close = true;
+                    self.close_now = true;
+                } else {
+                    // Opening waits for a file to be chosen: the changes are
+                    // dropped only when another review replaces them.
+                    self.discard_on_replace = true;
+                    self.perform(action, ctx);
+                }
+            }
+            UnsavedChoice::Save => {
+                if self.document.path().is_some() {
+                    if self.save(ctx) {
+                        self.perform(action, ctx);
+                    }
+                } else {
+                    self.after_save = Some(action);
+                    self.choose_file(Purpose::SaveAs, ctx);
+                }
+            }
+        }
+    }
+
+    fn on_recovery_choice(&mut self, choice: RecoveryChoice) {
+        match choice {
+            RecoveryChoice::Later => self.show_offers = false,
+            RecoveryChoice::Discard(i) if i < self.offers.len() => {
+                let offer = self.offers.remove(i);
+                recovery::remove(&offer.file);
+                self.message = "Discarded recovered work".to_string();
+            }
+            RecoveryChoice::Recover(i) if i < self.offers.len() => {
+                let offer = self.offers.remove(i);
+                let Ok(found) = offer.recovery else { return };
+                if self.is_dirty() {
+                    // Keep the open review's work: it is offered again in turn.
+                    self.write_autosave();
+                    let file = self.autosave.file.clone();
+                    let again = recovery::find(&self.autosave.folder)
+                        .into_iter()
+                        .find(|(f, _)| *f == file)
+                        .map(|(file, recovery)| Offer { file, recovery });
+                    self.offers.extend(again);
+                }
+                let mut document = match found.original {
+                    Some(path) => Document::from_file(found.review, path),
+                    None => Document::untitled(found.review),
+                };
+                document.mark_unsaved();
+                self.replace(document, Some(offer.file));
+                self.message = "Recovered unsaved work: save it to keep it".to_string();
+            }
+            RecoveryChoice::Discard(_) | RecoveryChoice::Recover(_) => {}
+        }
+    }
+
+    // ----- Files -----
+
+    fn choose_file(&mut self, purpose: Purpose, ctx: &egui::Context) {
+        if self.files.unavailable {
+            self.path_prompt = Some(PathPrompt {
+                purpose,
+                text: self
+                    .document
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            });
+        } else {
+            self.files.start(purpose, self.document.path(), ctx);
+        }
+    }
+
+    fn poll_files(&mut self, ctx: &egui::Context) {
+        match self.files.poll() {
+            Some(Outcome::Chosen(purpose, path)) => self.on_file_chosen(purpose, path, ctx),
+            Some(Outcome::Cancelled(_)) => {
+                self.after_save = None;
+                self.discard_on_replace = false;
+                self.message = "Cancelled".to_string();
+            }
+            Some(Outcome::Unavailable(purpose)) => {
+                self.path_prompt = Some(PathPrompt {
+                    purpose,
+                    text: self
+                        .document
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                });
+            }
+            None => {}
+        }
+    }
+
+    fn on_file_chosen(&mut self, purpose: Purpose, path: PathBuf, ctx: &egui::Context) {
+        match purpose {
+            Purpose::Open => self.open_path(&path),
+            Purpose::SaveAs => {
+                let path = with_review_extension(path);
+                if self.save_as(&path)
+                    && let Some(action) = self.after_save.take()
+                {
+                    self.perform(action, ctx);
+                }
+            }
+        }
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(document) => {
+                self.settings.remember(path);
+                self.replace(document, None);
+                self.message = format!("Opened {}", path.display());
+            }
+            Err(e) => {
+                self.discard_on_replace = false;
+                self.show_error(format!("Could not open the review. {e}"));
+            }
+        }
+    }
+
+    /// Saves to the review's file, or asks for one. True when saved now.
+    fn save(&mut self, ctx: &egui::Context) -> bool {
+        self.apply_pending_now();
+        match self.document.save() {
+            Ok(true) => {
+                self.saved();
+                true
+            }
+            Ok(false) => {
+                self.choose_file(Purpose::SaveAs, ctx);
+                false
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.show_error(format!("Could not save the review. {e}"));
+                false
+            }
+        }
+    }
+
+    fn save_as(&mut self, path: &Path) -> bool {
+        self.apply_pending_now();
+        match self.document.save_as(path) {
+            Ok(()) => {
+                self.autosave.remove_file();
+                let avoid = self.offer_files();
+                self.autosave.attach(&self.document, None, &avoid);
+                self.saved();
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.show_error(format!("Could not save the review. {e}"));
+                false
+            }
+        }
+    }
+
+    fn saved(&mut self) {
+        self.autosave.remove_file();
+        self.document.seal();
+        if let Some(path) = self.document.path().map(Path::to_path_buf) {
+            self.settings.remember(&path);
+            self.message = format!("Saved to {}", path.display());
+        }
+    }
+
+    fn offer_files(&self) -> Vec<PathBuf> {
+        self.offers.iter().map(|o| o.file.clone()).collect()
+    }
+
+    /// Shows another document. The old one's recovery file is removed
+    /// unless it still holds unsaved work; `recovery_file` is the new one's
+    /// when it was recovered.
+    fn replace(&mut self, document: Document, recovery_file: Option<PathBuf>) {
+        if !self.is_dirty() || self.discard_on_replace {
+            self.autosave.remove_file();
+        }
+        self.discard_on_replace = false;
+        self.document = document;
+        self.generation += 1;
+        self.panels.reset();
+        self.edits.take();
+        self.confirm = None;
+        let avoid = self.offer_files();
+        self.autosave.attach(&self.document, recovery_file, &avoid);
+    }
+
+    // ----- Edits, autosave, title, closing -----
+
+    /// Applies the queued edit commands in order: the one place the review
+    /// changes.
+    fn apply_edits(&mut self, ctx: &egui::Context) {
+        if self.edits.is_empty() {
+            return;
+        }
+        self.apply_pending_now();
+        ctx.request_repaint();
+    }
+
+    fn apply_pending_now(&mut self) {
+        for pending in self.edits.take() {
+            let (label, result) = match pending {
+                PendingEdit::Apply(change) => (change.label.clone(), self.document.apply(change)),
+                PendingEdit::Typing { change, key } => (
+                    change.label.clone(),
+                    self.document.apply_merging(change, &key),
+                ),
+                PendingEdit::Seal => {
+                    self.document.seal();
+                    continue;
+                }
+            };
+            match result {
+                Ok(()) => self.message = label,
+                Err(e) => self.show_error(format!("Could not {}: {e}", label.to_lowercase())),
+            }
+        }
+    }
+
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if !self.document.needs_autosave() {
+            return;
+        }
+        let due_in = self.autosave.due_in();
+        if due_in.is_zero() {
+            self.write_autosave();
+        } else {
+            ctx.request_repaint_after(due_in);
+        }
+    }
+
+    fn write_autosave(&mut self) {
+        if let Err(e) = self.autosave.write(&mut self.document) {
+            if !self.autosave.failed {
+                self.show_error(e.clone());
+            }
+            self.autosave.failed = true;
+            self.message = e;
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        self.apply_pending_now();
+        if self.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.confirm = Some(Action::Quit);
+        } else {
+            self.autosave.remove_file();
+        }
+    }
+}
+
+impl eframe::App for ForesightApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.last_file = self.document.path().map(Path::to_path_buf);
+        eframe::set_value(storage, super::settings::KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        if !self.is_dirty() {
+            self.autosave.remove_file();
+        }
+    }
+}

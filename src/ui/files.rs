@@ -1,0 +1,160 @@
+//! Native file dialogs (rfd) on a worker thread, so the window keeps
+//! drawing while a dialog is open.
+//!
+//! rfd returns `None` both when the user cancels and when no dialog is
+//! available (no desktop portal, no zenity). A `None` that comes back almost
+//! at once is taken to mean "no dialog available", and the app then asks for
+//! a typed path instead.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+/// A `None` faster than this means no dialog could be shown.
+const TOO_FAST: Duration = Duration::from_millis(150);
+
+/// What a file is being chosen for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Opening a review.
+    Open,
+    /// Saving the review under a new name.
+    SaveAs,
+}
+
+impl Purpose {
+    /// The verb on the typed-path window's button.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Purpose::Open => "Open",
+            Purpose::SaveAs => "Save",
+        }
+    }
+}
+
+/// How a file dialog ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user chose a file.
+    Chosen(Purpose, PathBuf),
+    /// The user cancelled.
+    Cancelled(Purpose),
+    /// No dialog could be shown: ask for a typed path.
+    Unavailable(Purpose),
+}
+
+struct Pending {
+    purpose: Purpose,
+    /// The chosen path and how long the dialog was open, measured on the
+    /// worker thread (the window may poll much later).
+    receiver: Receiver<(Option<PathBuf>, Duration)>,
+}
+
+/// The file dialog in progress, if any.
+#[derive(Default)]
+pub struct FileDialogs {
+    pending: Option<Pending>,
+    /// Set once no dialog could be shown: later requests go straight to the
+    /// typed path.
+    pub unavailable: bool,
+}
+
+impl FileDialogs {
+    /// True while a dialog is open.
+    pub fn is_busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Opens a native dialog on a worker thread. `near` is the current file,
+    /// used for the starting folder and name.
+    pub fn start(&mut self, purpose: Purpose, near: Option<&Path>, ctx: &egui::Context) {
+        if self.pending.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let folder = near.and_then(Path::parent).map(Path::to_path_buf);
+        let name = near.and_then(Path::file_name).map_or_else(
+            || "review.review.ron".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let mut dialog = rfd::FileDialog::new().add_filter("Foresight review", &["ron"]);
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                let chosen = match purpose {
+                    Purpose::Open => dialog.set_title("Open a review").pick_file(),
+                    Purpose::SaveAs => dialog
+                        .set_title("Save the review as")
+                        .set_file_name(name)
+                        .save_file(),
+                };
+                let _ = sender.send((chosen, started.elapsed()));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some(Pending { purpose, receiver });
+        } else {
+            self.unavailable = true;
+        }
+    }
+
+    /// The outcome of the dialog, once it has closed.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        let pending = self.pending.as_ref()?;
+        let (result, open_for) = match pending.receiver.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => (None, Duration::ZERO),
+        };
+        let pending = self.pending.take()?;
+        Some(match result {
+            Some(path) => Outcome::Chosen(pending.purpose, path),
+            None if open_for < TOO_FAST => {
+                self.unavailable = true;
+                Outcome::Unavailable(pending.purpose)
+            }
+            None => Outcome::Cancelled(pending.purpose),
+        })
+    }
+}
+
+/// The path with the review file ending added when it has no `.ron` ending.
+pub fn with_review_extension(path: PathBuf) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.ends_with(".ron") || name.is_empty() {
+        path
+    } else {
+        path.with_file_name(format!("{name}.{}", crate::store::EXTENSION))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_ending_is_added() {
+        assert_eq!(
+            with_review_extension("/a/case".into()),
+            PathBuf::from("/a/case.review.ron")
+        );
+        assert_eq!(
+            with_review_extension("/a/case.review.ron".into()),
+            PathBuf::from("/a/case.review.ron")
+        );
+        assert_eq!(
+            with_review_extension("/a/x.ron".into()),
+            PathBuf::from("/a/x.ron")
+        );
+    }
+}

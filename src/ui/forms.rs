@@ -1,0 +1,635 @@
+//! Form helpers shared by the panels: labelled text fields, choices, dates,
+//! lists of strings and pickers of linked records.
+//!
+//! Every input is tied to a visible label (or given an accessible name), so
+//! that screen readers and tests can reach it by name. Fields never change
+//! the review: they push edit commands onto [`Edits`]. Typing pushes merging
+//! edits keyed `"<record>/<field>"`, and leaving a field seals the step, so
+//! typing a sentence into one field is one undo step.
+
+use chrono::NaiveDate;
+use eframe::egui::containers::menu::{MenuButton, MenuConfig};
+use eframe::egui::{
+    self, Button, ComboBox, PopupCloseBehavior, Response, RichText, ScrollArea, TextEdit, Ui,
+};
+
+use super::edits::Edits;
+use crate::edit::Change;
+use crate::model::{Id, ReviewDate};
+
+/// Vertical space after each field.
+const FIELD_GAP: f32 = 8.0;
+
+/// The most matches a record picker lists at once.
+const PICKER_LIMIT: usize = 200;
+
+/// One option of a choice field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    /// The value chosen.
+    pub value: T,
+    /// What the user sees.
+    pub label: String,
+    /// A description shown on hover (may be empty).
+    pub hover: String,
+}
+
+impl<T: Clone> Choice<T> {
+    /// Options from a table of values and labels, without descriptions.
+    pub fn list(table: &[(T, &str)]) -> Vec<Choice<T>> {
+        table
+            .iter()
+            .map(|(value, label)| Choice {
+                value: value.clone(),
+                label: (*label).to_string(),
+                hover: String::new(),
+            })
+            .collect()
+    }
+}
+
+/// What the user did in a record picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Added this record.
+    Add(Id),
+    /// Removed this record.
+    Remove(Id),
+    /// Moved the record at this position one place up.
+    Up(usize),
+    /// Moved the record at this position one place down.
+    Down(usize),
+}
+
+impl Pick {
+    /// The list after this pick.
+    pub fn applied_to(&self, list: &[Id]) -> Vec<Id> {
+        let mut list = list.to_vec();
+        match self {
+            Pick::Add(id) => {
+                if !list.contains(id) {
+                    list.push(id.clone());
+                }
+            }
+            Pick::Remove(id) => list.retain(|x| x != id),
+            Pick::Up(i) if *i > 0 && *i < list.len() => list.swap(*i, *i - 1),
+            Pick::Down(i) if *i + 1 < list.len() => list.swap(*i, *i + 1),
+            Pick::Up(_) | Pick::Down(_) => {}
+        }
+        list
+    }
+}
+
+/// A text that is being typed into a parsed field and does not (yet) stand
+/// for the stored value: kept in egui's memory between frames.
+#[derive(Clone)]
+struct Draft<T> {
+    text: String,
+    /// The stored value when the draft was last written; a different stored
+    /// value (undo, another record) discards the draft.
+    base: T,
+}
+
+/// A caption above a field.
+pub fn caption(ui: &mut Ui, text: &str) -> Response {
+    ui.label(RichText::new(text).strong())
+}
+
+/// A red message under a field.
+pub fn error_note(ui: &mut Ui, text: &str) {
+    let colour = ui.visuals().error_fg_color;
+    ui.label(RichText::new(text).color(colour));
+}
+
+/// A form over one record (or the review's details). `key` names the record
+/// in merge keys, e.g. `F3` or `meta`.
+pub struct Form<'e> {
+    edits: &'e mut Edits,
+    key: String,
+}
+
+impl<'e> Form<'e> {
+    /// A form whose edits go to `edits`.
+    pub fn new(edits: &'e mut Edits, key: impl Into<String>) -> Form<'e> {
+        Form {
+            edits,
+            key: key.into(),
+        }
+    }
+
+    /// The queue, for edits a panel builds itself.
+    pub fn edits(&mut self) -> &mut Edits {
+        self.edits
+    }
+
+    fn field_key(&self, label: &str) -> String {
+        format!("{}/{label}", self.key)
+    }
+
+    /// A single-line text field.
+    pub fn text(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &str,
+        apply: impl FnOnce(String) -> Change,
+    ) {
+        self.text_field(ui, label, value, None, apply);
+    }
+
+    /// A multi-line text field of at least `rows` rows.
+    pub fn text_multi(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &str,
+        rows: usize,
+        apply: impl FnOnce(String) -> Change,
+    ) {
+        self.text_field(ui, label, value, Some(rows), apply);
+    }
+
+    fn text_field(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: &str,
+        rows: Option<usize>,
+        apply: impl FnOnce(String) -> Change,
+    ) {
+        let caption = caption(ui, label);
+        let mut text = value.to_owned();
+        let edit = match rows {
+            None => TextEdit::singleline(&mut text),
+            Some(rows) => TextEdit::multiline(&mut text).desired_rows(rows),
+        };
+        let response = ui
+            .add(edit.id_salt(label).desired_width(f32::INFINITY))
+            .labelled_by(caption.id);
+        if response.changed() && text != value {
+            let key = self.field_key(label);
+            self.edits.typing(apply(text), key);
+        }
+        if response.lost_focus() {
+            self.edits.seal();
+        }
+        ui.add_space(FIELD_GAP);
+    }
+
+    /// A yes/no checkbox.
+    pub fn check(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        value: bool,
+        apply: impl FnOnce(bool) -> Change,
+    ) {
+        let mut checked = value;
+        if ui.checkbox(&mut checked, label).changed() && checked != value {
+            self.edits.apply(apply(checked));
+        }
+        ui.add_space(FIELD_GAP);
+    }
+
+    /// A drop-down choice. The current option's description shows on hover.
+    pub fn choice<T: PartialEq + Clone>(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        current: &T,
+        options: &[Choice<T>],
+        apply: impl FnOnce(T) -> Change,
+    ) {
+        if let Some(value) = choice_box(ui, label, current, options)
+            && value != *current
+        {
+            self.edits.apply(apply(value));
+        }
+        ui.add_space(FIELD_GAP);
+    }
+
+    /// A date at the precision the records give: `2021-04-03`, `2021-04`,
+    /// `2021-spring`, `2021`, with `~` for "about". Invalid text is shown
+    /// with its error and never stored. `apply` may decline (return `None`)
+    /// when the date cannot be stored yet.
+    pub fn date(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        current: Option<ReviewDate>,
+        required: bool,
+        apply: impl FnOnce(Option<ReviewDate>) -> Option<Change>,
+    ) {
+        let parse = move |text: &str| -> Result<Option<ReviewDate>, String> {
+            let text = text.trim();
+            if text.is_empty() {
+                return if required {
+                    Err("A date is needed.".to_string())
+                } else {
+                    Ok(None)
+                };
+            }
+            text.parse::<ReviewDate>()
+                .map(Some)
+                .map_err(|e| e.to_string())
+        };
+        let show = |d: &Option<ReviewDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let hint = "e.g. 2021-04-03, 2021-04, 2021-spring, 2021; ~ for about";
+        let shown = self.parsed(ui, label, hint, &current, show, parse, apply);
+        if let Some(Some(date)) = shown {
+            ui.weak(date.human());
+        }
+        ui.add_space(FIELD_GAP);
+    }
+
+    /// A calendar day, typed as `YYYY-MM-DD`; empty for none.
+    pub fn day(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        current: Option<NaiveDate>,
+        apply: impl FnOnce(Option<NaiveDate>) -> Change,
+    ) {
+        let parse = |text: &str| -> Result<Option<NaiveDate>, String> {
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))
+        };
+        let show = |d: &Option<NaiveDate>| {
+            d.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        };
+        self.parsed(ui, label, "YYYY-MM-DD", &current, show, parse, |v| {
+            Some(apply(v))
+        });
+        ui.add_space(FIELD_GAP);
+    }
+
+    /// A list of names typed as one line, separated by semicolons.
+    pub fn names(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        current: &[String],
+        apply: impl FnOnce(Vec<String>) -> Change,
+    ) {
+        let parse = |text: &str| -> Result<Vec<String>, String> {
+            Ok(text
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect())
+        };
+        let show = |names: &Vec<String>| names.join("; ");
+        let current = current.to_vec();
+        self.parsed(
+            ui,
+            label,
+            "separate names with ;",
+            &current,
+            show,
+            parse,
+            |v| Some(apply(v)),
+        );
+        ui.add_space(FIELD_GAP);
+    }
+
+    /// A single-line field whose text is parsed into a value. Returns the
+    /// value the text stands for when it parses.
+    #[allow(clippy::too_many_arguments)]
+    fn parsed<T: Clone + PartialEq + Send + Sync + 'static>(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        hint: &str,
+        current: &T,
+        show: impl Fn(&T) -> String,
+        parse: impl Fn(&str) -> Result<T, String>,
+        apply: impl FnOnce(T) -> Option<Change>,
+    ) -> Option<T> {
+        let caption = caption(ui, label);
+        let draft_id = ui.make_persistent_id(("draft", label));
+        let draft = ui
+            .data(|d| d.get_temp::<Draft<T>>(draft_id))
+            .filter(|draft| draft.base == *current);
+        let mut text = draft.map_or_else(|| show(current), |d| d.text);
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .id_salt(label)
+                    .hint_text(hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(caption.id);
+        let parsed = parse(&text);
+        let mut base = current.clone();
+        if response.changed()
+            && let Ok(value) = &parsed
+            && value != current
+            && let Some(change) = apply(value.clone())
+        {
+            let key = self.field_key(label);
+            self.edits.typing(change, key);
+            base = value.clone();
+        }
+        let stands_for_base = parsed.as_ref().is_ok_and(|v| *v == base);
+        if response.has_focus() || !stands_for_base {
+            ui.data_mut(|d| d.insert_temp(draft_id, Draft { text, base }));
+        } else {
+            ui.data_mut(|d| d.remove::<Draft<T>>(draft_id));
+        }
+        if response.lost_focus() {
+            self.edits.seal();
+        }
+        match parsed {
+            Ok(value) => Some(value),
+            Err(message) => {
+                error_note(ui, &message);
+                None
+            }
+        }
+    }
+
+    /// An editable list of short texts (terms of reference, reviewers,
+    /// questions): one field per item, with Add and Remove.
+    pub fn list(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        item: &str,
+        items: &[String],
+        apply: impl FnOnce(Vec<String>) -> Change,
+    ) {
+        caption(ui, label);
+        let mut typed: Option<(Vec<String>, usize)> = None;
+        let mut changed: Option<Vec<String>> = None;
+        let mut sealed = false;
+        ui.push_id(label, |ui| {
+            for (i, text) in items.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let mut value = text.clone();
+                    let width = (ui.available_width() - 100.0).max(120.0);
+                    let response = ui
+                        .add(
+                            TextEdit::multiline(&mut value)
+                                .id_salt(i)
+                                .desired_rows(1)
+                                .desired_width(width),
+                        )
+                        .accessible_name(format!("{item} {}", i + 1));
+                    if response.changed() && value != *text {
+                        let mut list = items.to_vec();
+                        list[i] = value;
+                        typed = Some((list, i));
+                    }
+                    sealed |= response.lost_focus();
+                    if ui
+                        .button("Remove")
+                        .accessible_name(format!("Remove {item} {}", i + 1))
+                        .clicked()
+                    {
+                        let mut list = items.to_vec();
+                        list.remove(i);
+                        changed = Some(list);
+                    }
+                });
+            }
+            if ui.button(format!("Add {item}")).clicked() {
+                let mut list = items.to_vec();
+                list.push(String::new());
+                changed = Some(list);
+            }
+        });
+        if let Some(list) = changed {
+            self.edits.apply(apply(list));
+        } else if let Some((list, i)) = typed {
+            let key = format!("{}/{i}", self.field_key(label));
+            self.edits.typing(apply(list), key);
+        }
+        if sealed {
+            self.edits.seal();
+        }
+        ui.add_space(FIELD_GAP);
+    }
+
+    /// A set of linked records stored as a list of ids (an episode's
+    /// entries, a finding's loops…).
+    pub fn records(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        item: &str,
+        chosen: &[(Id, String)],
+        candidates: impl FnOnce() -> Vec<(Id, String)>,
+        apply: impl FnOnce(Vec<Id>) -> Change,
+    ) {
+        self.records_inner(ui, label, item, false, chosen, candidates, apply);
+    }
+
+    /// Like [`Form::records`], for a list whose order matters (a loop's
+    /// variables): each item can be moved up or down.
+    pub fn ordered_records(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        item: &str,
+        chosen: &[(Id, String)],
+        candidates: impl FnOnce() -> Vec<(Id, String)>,
+        apply: impl FnOnce(Vec<Id>) -> Change,
+    ) {
+        self.records_inner(ui, label, item, true, chosen, candidates, apply);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn records_inner(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        item: &str,
+        ordered: bool,
+        chosen: &[(Id, String)],
+        candidates: impl FnOnce() -> Vec<(Id, String)>,
+        apply: impl FnOnce(Vec<Id>) -> Change,
+    ) {
+        if let Some(pick) = record_picker(ui, label, item, ordered, chosen, candidates) {
+            let ids: Vec<Id> = chosen.iter().map(|(id, _)| id.clone()).collect();
+            self.edits.apply(apply(pick.applied_to(&ids)));
+        }
+        ui.add_space(FIELD_GAP);
+    }
+}
+
+/// A drop-down choice outside a form; returns the option picked this frame.
+pub fn choice_box<T: PartialEq + Clone>(
+    ui: &mut Ui,
+    label: &str,
+    current: &T,
+    options: &[Choice<T>],
+) -> Option<T> {
+    let caption = caption(ui, label);
+    let selected = options.iter().find(|c| c.value == *current);
+    let selected_text = selected.map_or("—", |c| c.label.as_str());
+    let mut picked = None;
+    let width = ui.available_width().min(520.0);
+    let mut response = ComboBox::from_id_salt(label)
+        .selected_text(selected_text)
+        .width(width)
+        .show_ui(ui, |ui| {
+            for option in options {
+                let mut item = ui.selectable_label(option.value == *current, &option.label);
+                if !option.hover.is_empty() {
+                    item = item.on_hover_text(&option.hover);
+                }
+                if item.clicked() {
+                    picked = Some(option.value.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(caption.id);
+    if let Some(hover) = selected.map(|c| c.hover.as_str()).filter(|h| !h.is_empty()) {
+        response = response.on_hover_text(hover);
+    }
+    let _ = response;
+    picked
+}
+
+/// A list of linked records with a Remove button each (and Up/Down when
+/// `ordered`), and an "Add …" menu with a filter. `candidates` is only
+/// called while that menu is open, so long lists cost nothing otherwise.
+pub fn record_picker(
+    ui: &mut Ui,
+    label: &str,
+    item: &str,
+    ordered: bool,
+    chosen: &[(Id, String)],
+    candidates: impl FnOnce() -> Vec<(Id, String)>,
+) -> Option<Pick> {
+    caption(ui, label);
+    let mut pick = None;
+    ui.push_id(label, |ui| {
+        if chosen.is_empty() {
+            ui.weak("None yet.");
+        }
+        for (i, (id, title)) in chosen.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Remove")
+                    .accessible_name(format!("Remove {title} from {}", label.to_lowercase()))
+                    .clicked()
+                {
+                    pick = Some(Pick::Remove(id.clone()));
+                }
+                if ordered {
+                    if ui
+                        .add_enabled(i > 0, Button::new("↑"))
+                        .accessible_name(format!("Move {title} up"))
+                        .clicked()
+                    {
+                        pick = Some(Pick::Up(i));
+                    }
+                    if ui
+                        .add_enabled(i + 1 < chosen.len(), Button::new("↓"))
+                        .accessible_name(format!("Move {title} down"))
+                        .clicked()
+                    {
+                        pick = Some(Pick::Down(i));
+                    }
+                }
+                ui.add(egui::Label::new(format!("{id}  {title}")).wrap());
+            });
+        }
+        // Clicking the filter field must not close the menu.
+        let config = MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
+        MenuButton::new(format!("Add {item}…"))
+            .config(config)
+            .ui(ui, |ui| {
+                ui.set_min_width(380.0);
+                let filter_id = ui.make_persistent_id("filter");
+                let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
+                let field = ui
+                    .add(
+                        TextEdit::singleline(&mut filter)
+                            .hint_text("Type to filter")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .accessible_name(format!("Filter {item}s"));
+                if ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
+                ui.data_mut(|d| d.insert_temp(filter_id, filter.clone()));
+                let needle = filter.to_lowercase();
+                let mut matches = candidates()
+                    .into_iter()
+                    .filter(|(id, _)| !chosen.iter().any(|(c, _)| c == id))
+                    .filter(|(id, title)| {
+                        needle.is_empty()
+                            || title.to_lowercase().contains(&needle)
+                            || id.as_str().to_lowercase().contains(&needle)
+                    })
+                    .peekable();
+                if matches.peek().is_none() {
+                    ui.weak("Nothing to add.");
+                }
+                let mut shown = 0;
+                let mut more = 0;
+                ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for (id, title) in matches {
+                        if shown == PICKER_LIMIT {
+                            more += 1;
+                            continue;
+                        }
+                        shown += 1;
+                        let text = format!("{id}  {}", short(&title, 90));
+                        if ui.add(Button::new(text).truncate()).clicked() {
+                            pick = Some(Pick::Add(id.clone()));
+                            ui.data_mut(|d| d.remove::<String>(filter_id));
+                            ui.close();
+                        }
+                    }
+                    if more > 0 {
+                        ui.weak(format!("…and {more} more: type to narrow the list."));
+                    }
+                });
+            });
+    });
+    pick
+}
+
+/// The text cut to at most `max` characters, with an ellipsis when cut.
+pub fn short(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_apply_to_lists() {
+        let list = vec![Id::from("V1"), Id::from("V2"), Id::from("V3")];
+        assert_eq!(
+            Pick::Up(2).applied_to(&list),
+            vec![Id::from("V1"), Id::from("V3"), Id::from("V2")]
+        );
+        assert_eq!(Pick::Down(2).applied_to(&list), list);
+        assert_eq!(Pick::Remove(Id::from("V2")).applied_to(&list).len(), 2);
+        assert_eq!(Pick::Add(Id::from("V1")).applied_to(&list), list);
+    }
+
+    #[test]
+    fn short_cuts_on_characters() {
+        assert_eq!(short("Zoë was seen", 5), "Zoë…");
+        assert_eq!(short("ok", 5), "ok");
+    }
+}

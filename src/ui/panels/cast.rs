@@ -1,0 +1,252 @@
+//! The Cast panel: the people, agencies and places of the case.
+
+use eframe::egui::Ui;
+
+use super::{
+    PanelContext, add, delete_button, list_and_form, list_header, nothing_selected, or_untitled,
+    put, record_list,
+};
+use crate::model::{Agency, Id, Person, Place, Record, RecordKind, Review};
+use crate::ui::edits::Edits;
+use crate::ui::forms::{Choice, Form};
+use crate::ui::labels;
+
+/// Which list the Cast panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum CastList {
+    #[default]
+    People,
+    Agencies,
+    Places,
+}
+
+/// View state of the Cast panel.
+#[derive(Default)]
+pub struct CastPanel {
+    list: CastList,
+    person: Option<Id>,
+    agency: Option<Id>,
+    place: Option<Id>,
+}
+
+impl CastPanel {
+    /// Draws the panel.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+        ui.horizontal(|ui| {
+            ui.add_space(8.0);
+            for (list, label) in [
+                (CastList::People, "People"),
+                (CastList::Agencies, "Agencies"),
+                (CastList::Places, "Places"),
+            ] {
+                if ui.selectable_label(self.list == list, label).clicked() {
+                    self.list = list;
+                }
+            }
+        });
+        ui.separator();
+        let review = cx.review;
+        match self.list {
+            CastList::People => list_and_form(
+                ui,
+                "people",
+                &mut (&mut self.person, edits),
+                |ui, (selected, edits)| {
+                    if list_header(ui, "People in the case", "Add person") {
+                        let id = review.next_id(RecordKind::Person);
+                        let person = Person {
+                            id: id.clone(),
+                            ..Default::default()
+                        };
+                        edits.apply(add("Add person", Record::Person(person)));
+                        **selected = Some(id);
+                    }
+                    let rows: Vec<(Id, String)> = review
+                        .people
+                        .iter()
+                        .map(|p| (p.id.clone(), person_row(p)))
+                        .collect();
+                    record_list(ui, "people-rows", &rows, selected, f32::INFINITY);
+                },
+                |ui, (selected, edits)| match selected
+                    .as_ref()
+                    .and_then(|id| review.people.iter().find(|p| &p.id == id))
+                {
+                    Some(person) => person_form(ui, review, person, edits),
+                    None => nothing_selected(ui, "a person"),
+                },
+            ),
+            CastList::Agencies => list_and_form(
+                ui,
+                "agencies",
+                &mut (&mut self.agency, edits),
+                |ui, (selected, edits)| {
+                    if list_header(ui, "Agencies involved", "Add agency") {
+                        let id = review.next_id(RecordKind::Agency);
+                        let agency = Agency {
+                            id: id.clone(),
+                            ..Default::default()
+                        };
+                        edits.apply(add("Add agency", Record::Agency(agency)));
+                        **selected = Some(id);
+                    }
+                    let rows: Vec<(Id, String)> = review
+                        .agencies
+                        .iter()
+                        .map(|a| (a.id.clone(), or_untitled(&a.name, "name")))
+                        .collect();
+                    record_list(ui, "agency-rows", &rows, selected, f32::INFINITY);
+                },
+                |ui, (selected, edits)| match selected
+                    .as_ref()
+                    .and_then(|id| review.agencies.iter().find(|a| &a.id == id))
+                {
+                    Some(agency) => agency_form(ui, review, agency, edits),
+                    None => nothing_selected(ui, "an agency"),
+                },
+            ),
+            CastList::Places => list_and_form(
+                ui,
+                "places",
+                &mut (&mut self.place, edits),
+                |ui, (selected, edits)| {
+                    if list_header(ui, "Identifying places", "Add place") {
+                        let id = review.next_id(RecordKind::Place);
+                        let place = Place {
+                            id: id.clone(),
+                            ..Default::default()
+                        };
+                        edits.apply(add("Add place", Record::Place(place)));
+                        **selected = Some(id);
+                    }
+                    let rows: Vec<(Id, String)> = review
+                        .places
+                        .iter()
+                        .map(|p| (p.id.clone(), or_untitled(&p.name, "name")))
+                        .collect();
+                    record_list(ui, "place-rows", &rows, selected, f32::INFINITY);
+                },
+                |ui, (selected, edits)| match selected
+                    .as_ref()
+                    .and_then(|id| review.places.iter().find(|p| &p.id == id))
+                {
+                    Some(place) => place_form(ui, review, place, edits),
+                    None => nothing_selected(ui, "a place"),
+                },
+            ),
+        }
+    }
+}
+
+/// "Jane Smith (Child A)".
+fn person_row(person: &Person) -> String {
+    let name = or_untitled(&person.name, "name");
+    if person.pseudonym.trim().is_empty() {
+        name
+    } else {
+        format!("{name} ({})", person.pseudonym.trim())
+    }
+}
+
+fn person_form(ui: &mut Ui, review: &Review, person: &Person, edits: &mut Edits) {
+    ui.push_id(person.id.as_str(), |ui| {
+        ui.heading(format!("Person {}", person.id));
+        let p = person;
+        let mut form = Form::new(edits, p.id.as_str());
+        form.text(ui, "Name", &p.name, |v| {
+            put("Edit name", p, Record::Person, |x| x.name = v)
+        });
+        form.names(ui, "Other names (aliases)", &p.aliases, |v| {
+            put("Edit aliases", p, Record::Person, |x| x.aliases = v)
+        });
+        form.text(ui, "Role", &p.role, |v| {
+            put("Edit role", p, Record::Person, |x| x.role = v)
+        });
+        form.choice(
+            ui,
+            "Part in the case",
+            &p.kind,
+            &Choice::list(labels::PERSON_KINDS),
+            |v| put("Change part in the case", p, Record::Person, |x| x.kind = v),
+        );
+        let mut agencies = vec![Choice {
+            value: None,
+            label: "None".into(),
+            hover: String::new(),
+        }];
+        agencies.extend(review.agencies.iter().map(|a| Choice {
+            value: Some(a.id.clone()),
+            label: or_untitled(&a.name, "name"),
+            hover: a.generic_name.clone(),
+        }));
+        form.choice(ui, "Agency", &p.agency, &agencies, |v| {
+            put("Change agency", p, Record::Person, |x| x.agency = v)
+        });
+        form.text(ui, "Pseudonym used in exports", &p.pseudonym, |v| {
+            put("Edit pseudonym", p, Record::Person, |x| x.pseudonym = v)
+        });
+        form.day(ui, "Date of birth", p.date_of_birth, |v| {
+            put("Edit date of birth", p, Record::Person, |x| {
+                x.date_of_birth = v
+            })
+        });
+        form.text_multi(ui, "Notes", &p.notes, 3, |v| {
+            put("Edit notes", p, Record::Person, |x| x.notes = v)
+        });
+        delete_button(ui, review, &p.id, "person", form.edits());
+    });
+}
+
+fn agency_form(ui: &mut Ui, review: &Review, agency: &Agency, edits: &mut Edits) {
+    ui.push_id(agency.id.as_str(), |ui| {
+        ui.heading(format!("Agency {}", agency.id));
+        let a = agency;
+        let mut form = Form::new(edits, a.id.as_str());
+        form.text(ui, "Name", &a.name, |v| {
+            put("Edit agency name", a, Record::Agency, |x| x.name = v)
+        });
+        form.names(ui, "Other names (aliases)", &a.aliases, |v| {
+            put("Edit aliases", a, Record::Agency, |x| x.aliases = v)
+        });
+        form.text(ui, "Generic name used in exports", &a.generic_name, |v| {
+            put("Edit generic name", a, Record::Agency, |x| {
+                x.generic_name = v
+            })
+        });
+        form.choice(
+            ui,
+            "Kind of agency",
+            &a.kind,
+            &Choice::list(labels::AGENCY_KINDS),
+            |v| put("Change kind of agency", a, Record::Agency, |x| x.kind = v),
+        );
+        delete_button(ui, review, &a.id, "agency", form.edits());
+    });
+}
+
+fn place_form(ui: &mut Ui, review: &Review, place: &Place, edits: &mut Edits) {
+    ui.push_id(place.id.as_str(), |ui| {
+        ui.heading(format!("Place {}", place.id));
+        let p = place;
+        let mut form = Form::new(edits, p.id.as_str());
+        form.text(ui, "Name or address", &p.name, |v| {
+            put("Edit place name", p, Record::Place, |x| x.name = v)
+        });
+        form.names(ui, "Other names (aliases)", &p.aliases, |v| {
+            put("Edit aliases", p, Record::Place, |x| x.aliases = v)
+        });
+        form.text(ui, "Generic name used in exports", &p.generic_name, |v| {
+            put("Edit generic name", p, Record::Place, |x| {
+                x.generic_name = v
+            })
+        });
+        form.choice(
+            ui,
+            "Kind of place",
+            &p.kind,
+            &Choice::list(labels::PLACE_KINDS),
+            |v| put("Change kind of place", p, Record::Place, |x| x.kind = v),
+        );
+        delete_button(ui, review, &p.id, "place", form.edits());
+    });
+}

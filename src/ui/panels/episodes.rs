@@ -1,0 +1,203 @@
+//! The Episodes panel: key practice episodes, why practice made sense at
+//! the time, whether the child was seen and heard, and the factors that
+//! contributed.
+
+use eframe::egui::Ui;
+
+use super::{
+    PanelContext, add, apply_link_pick, delete_button, links_of, list_and_form, list_header,
+    nothing_selected, or_untitled, put, record_list, titled, titled_kinds,
+};
+use crate::model::{Id, LinkKind, PracticeEpisode, Record, RecordKind, Review};
+use crate::ui::edits::Edits;
+use crate::ui::forms::{Choice, Form, record_picker};
+use crate::ui::labels;
+
+/// View state of the Episodes panel.
+#[derive(Default)]
+pub struct EpisodesPanel {
+    selected: Option<Id>,
+}
+
+impl EpisodesPanel {
+    /// Draws the panel.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+        let review = cx.review;
+        list_and_form(
+            ui,
+            "episodes",
+            &mut (&mut self.selected, edits),
+            |ui, (selected, edits)| {
+                if list_header(ui, "Key practice episodes", "Add episode") {
+                    let id = review.next_id(RecordKind::Episode);
+                    let episode = PracticeEpisode {
+                        id: id.clone(),
+                        ..Default::default()
+                    };
+                    edits.apply(add("Add practice episode", Record::Episode(episode)));
+                    **selected = Some(id);
+                }
+                let rows: Vec<(Id, String)> = review
+                    .episodes
+                    .iter()
+                    .map(|e| {
+                        let when = e
+                            .start
+                            .map(|d| format!("{}: ", d.human()))
+                            .unwrap_or_default();
+                        (
+                            e.id.clone(),
+                            format!("{when}{}", or_untitled(&e.title, "title")),
+                        )
+                    })
+                    .collect();
+                record_list(ui, "episode-rows", &rows, selected, f32::INFINITY);
+            },
+            |ui, (selected, edits)| match selected
+                .as_ref()
+                .and_then(|id| review.episodes.iter().find(|e| &e.id == id))
+            {
+                Some(episode) => episode_form(ui, review, episode, edits),
+                None => nothing_selected(ui, "an episode"),
+            },
+        );
+    }
+}
+
+fn episode_form(ui: &mut Ui, review: &Review, episode: &PracticeEpisode, edits: &mut Edits) {
+    let e = episode;
+    ui.push_id(e.id.as_str(), |ui| {
+        ui.heading(format!("Practice episode {}", e.id));
+        ui.add_space(6.0);
+        let mut form = Form::new(edits, e.id.as_str());
+        form.text(ui, "Episode title", &e.title, |v| {
+            put("Edit episode title", e, Record::Episode, |x| x.title = v)
+        });
+        form.date(ui, "Start", e.start, false, |v| {
+            Some(put("Edit episode start", e, Record::Episode, |x| {
+                x.start = v
+            }))
+        });
+        form.date(ui, "End (for a period)", e.end, false, |v| {
+            Some(put("Edit episode end", e, Record::Episode, |x| x.end = v))
+        });
+        form.text_multi(ui, "What happened", &e.what_happened, 3, |v| {
+            put("Edit what happened", e, Record::Episode, |x| {
+                x.what_happened = v
+            })
+        });
+        form.text_multi(
+            ui,
+            "Why it made sense at the time (local rationality)",
+            &e.local_rationality,
+            4,
+            |v| {
+                put("Edit local rationality", e, Record::Episode, |x| {
+                    x.local_rationality = v
+                })
+            },
+        );
+        form.choice(
+            ui,
+            "Appraisal of practice",
+            &e.appraisal,
+            &Choice::list(labels::APPRAISALS),
+            |v| put("Change appraisal", e, Record::Episode, |x| x.appraisal = v),
+        );
+        form.text_multi(
+            ui,
+            "Standard the appraisal was made against",
+            &e.appraisal_note,
+            2,
+            |v| {
+                put("Edit appraisal note", e, Record::Episode, |x| {
+                    x.appraisal_note = v
+                })
+            },
+        );
+
+        ui.add_space(4.0);
+        ui.heading("Child focus");
+        let answers = Choice::list(labels::ANSWERS);
+        form.choice(
+            ui,
+            "Was the child seen?",
+            &e.child_focus.seen,
+            &answers,
+            |v| {
+                put("Change child seen", e, Record::Episode, |x| {
+                    x.child_focus.seen = v
+                })
+            },
+        );
+        form.choice(
+            ui,
+            "Were the child's views sought?",
+            &e.child_focus.views_sought,
+            &answers,
+            |v| {
+                put("Change views sought", e, Record::Episode, |x| {
+                    x.child_focus.views_sought = v
+                })
+            },
+        );
+        form.text_multi(
+            ui,
+            "What the child said or showed",
+            &e.child_focus.views,
+            2,
+            |v| {
+                put("Edit child's views", e, Record::Episode, |x| {
+                    x.child_focus.views = v
+                })
+            },
+        );
+
+        ui.add_space(4.0);
+        ui.heading("Linked records");
+        form.records(
+            ui,
+            "Chronology entries",
+            "chronology entry",
+            &titled(review, e.entries.iter().cloned()),
+            || titled(review, review.ids_of(RecordKind::Entry)),
+            |v| {
+                put("Link chronology entries", e, Record::Episode, |x| {
+                    x.entries = v
+                })
+            },
+        );
+        form.records(
+            ui,
+            "People involved",
+            "person",
+            &titled(review, e.people.iter().cloned()),
+            || titled(review, review.ids_of(RecordKind::Person)),
+            |v| put("Link people", e, Record::Episode, |x| x.people = v),
+        );
+
+        let edits = form.edits();
+        let factors = links_of(review, &e.id, false, |k| k == LinkKind::ContributedTo);
+        let chosen = titled(review, factors.iter().map(|(_, from)| from.clone()));
+        let candidates = || titled_kinds(review, &[RecordKind::Factor, RecordKind::Condition]);
+        if let Some(pick) = record_picker(
+            ui,
+            "Contributing factors",
+            "contributing factor",
+            false,
+            &chosen,
+            candidates,
+        ) {
+            apply_link_pick(
+                review,
+                edits,
+                pick,
+                &e.id,
+                false,
+                &factors,
+                LinkKind::ContributedTo,
+            );
+        }
+        delete_button(ui, review, &e.id, "episode", edits);
+    });
+}

@@ -1,0 +1,373 @@
+//! The panels of the main window, one file each. A panel is a plain struct
+//! holding its view state (selection, filters) with a `ui` method that reads
+//! the review and pushes edit commands; no panel changes the review.
+
+mod cast;
+mod chronology;
+mod episodes;
+mod factors;
+mod findings;
+mod loops;
+mod map;
+mod map_canvas;
+mod overview;
+mod report;
+
+use eframe::egui::{self, Button, ScrollArea, TextStyle, Ui, vec2};
+
+use super::edits::Edits;
+use crate::edit::{Change, Edit, delete_record};
+use crate::model::{Id, Link, LinkKind, Record, RecordKind, Review};
+use crate::taxonomy::Taxonomy;
+use crate::validate::Problem;
+
+/// The panels, in the order of the switcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PanelKind {
+    /// The review's details, counts and problems.
+    #[default]
+    Overview,
+    /// People, agencies and places.
+    Cast,
+    /// The multi-agency chronology.
+    Chronology,
+    /// Key practice episodes.
+    Episodes,
+    /// Contributing factors and latent conditions.
+    Factors,
+    /// Findings.
+    Findings,
+    /// Diagrams.
+    Map,
+    /// Causal loop variables, links and named loops.
+    Loops,
+    /// Publication readiness.
+    Report,
+}
+
+impl PanelKind {
+    /// Every panel, in switcher order.
+    pub const ALL: [PanelKind; 9] = [
+        PanelKind::Overview,
+        PanelKind::Cast,
+        PanelKind::Chronology,
+        PanelKind::Episodes,
+        PanelKind::Factors,
+        PanelKind::Findings,
+        PanelKind::Map,
+        PanelKind::Loops,
+        PanelKind::Report,
+    ];
+
+    /// The switcher label (also its accessible name).
+    pub fn label(self) -> &'static str {
+        match self {
+            PanelKind::Overview => "Overview",
+            PanelKind::Cast => "Cast",
+            PanelKind::Chronology => "Chronology",
+            PanelKind::Episodes => "Episodes",
+            PanelKind::Factors => "Factors & conditions",
+            PanelKind::Findings => "Findings",
+            PanelKind::Map => "Map",
+            PanelKind::Loops => "Loops",
+            PanelKind::Report => "Report",
+        }
+    }
+}
+
+/// What every panel reads.
+pub struct PanelContext<'a> {
+    /// The review.
+    pub review: &'a Review,
+    /// The review's taxonomy, when it was found.
+    pub taxonomy: Option<&'a Taxonomy>,
+    /// Why the taxonomy could not be had.
+    pub taxonomy_error: Option<&'a str>,
+    /// The validation problems of the current state.
+    pub problems: &'a [Problem],
+    /// Changes whenever the review does (document generation, state):
+    /// panels key their caches on it.
+    pub revision: (u64, u64),
+}
+
+/// Every panel with its view state.
+#[derive(Default)]
+pub struct Panels {
+    overview: overview::OverviewPanel,
+    cast: cast::CastPanel,
+    chronology: chronology::ChronologyPanel,
+    episodes: episodes::EpisodesPanel,
+    factors: factors::FactorsPanel,
+    findings: findings::FindingsPanel,
+    map: map::MapPanel,
+    loops: loops::LoopsPanel,
+    report: report::ReportPanel,
+}
+
+impl Panels {
+    /// Draws one panel.
+    pub fn ui(&mut self, kind: PanelKind, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+        match kind {
+            PanelKind::Overview => self.overview.ui(ui, cx, edits),
+            PanelKind::Cast => self.cast.ui(ui, cx, edits),
+            PanelKind::Chronology => self.chronology.ui(ui, cx, edits),
+            PanelKind::Episodes => self.episodes.ui(ui, cx, edits),
+            PanelKind::Factors => self.factors.ui(ui, cx, edits),
+            PanelKind::Findings => self.findings.ui(ui, cx, edits),
+            PanelKind::Map => self.map.ui(ui, cx, edits),
+            PanelKind::Loops => self.loops.ui(ui, cx, edits),
+            PanelKind::Report => self.report.ui(ui, cx, edits),
+        }
+    }
+
+    /// Forgets selections and filters (after another review is opened).
+    pub fn reset(&mut self) {
+        *self = Panels::default();
+    }
+}
+
+/// The change that replaces a record with a modified copy.
+pub fn put<T: Clone>(
+    label: &str,
+    record: &T,
+    wrap: fn(T) -> Record,
+    mutate: impl FnOnce(&mut T),
+) -> Change {
+    let mut copy = record.clone();
+    mutate(&mut copy);
+    Change::one(label, Edit::Put(wrap(copy)))
+}
+
+/// The change that adds a new record.
+pub fn add(label: &str, record: Record) -> Change {
+    Change::one(label, Edit::Put(record))
+}
+
+/// The change that adds a link.
+pub fn link(review: &Review, label: &str, from: &Id, to: &Id, kind: LinkKind) -> Change {
+    let link = Link {
+        id: review.next_id(RecordKind::Link),
+        from: from.clone(),
+        to: to.clone(),
+        kind,
+        note: String::new(),
+    };
+    Change::one(label, Edit::Put(Record::Link(link)))
+}
+
+/// The links of a kind from `from` (or to `to`), as (link id, other end).
+pub fn links_of(
+    review: &Review,
+    id: &Id,
+    outgoing: bool,
+    kind: impl Fn(LinkKind) -> bool,
+) -> Vec<(Id, Id)> {
+    review
+        .links
+        .iter()
+        .filter(|l| kind(l.kind))
+        .filter_map(|l| {
+            if outgoing && &l.from == id {
+                Some((l.id.clone(), l.to.clone()))
+            } else if !outgoing && &l.to == id {
+                Some((l.id.clone(), l.from.clone()))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Pushes the change for a pick from a linked-records picker that is
+/// backed by links: adding creates a link, removing deletes it.
+pub fn apply_link_pick(
+    review: &Review,
+    edits: &mut Edits,
+    pick: super::forms::Pick,
+    this: &Id,
+    outgoing: bool,
+    existing: &[(Id, Id)],
+    kind: LinkKind,
+) {
+    match pick {
+        super::forms::Pick::Add(other) => {
+            let (from, to) = if outgoing {
+                (this, &other)
+            } else {
+                (&other, this)
+            };
+            edits.apply(link(
+                review,
+                &format!("Link: {}", kind.label()),
+                from,
+                to,
+                kind,
+            ));
+        }
+        super::forms::Pick::Remove(other) => {
+            if let Some((link_id, _)) = existing.iter().find(|(_, end)| *end == other)
+                && let Some(mut change) = delete_record(review, link_id)
+            {
+                change.label = format!("Unlink: {}", kind.label());
+                edits.apply(change);
+            }
+        }
+        super::forms::Pick::Up(_) | super::forms::Pick::Down(_) => {}
+    }
+}
+
+/// Ids with their titles, for pickers.
+pub fn titled(review: &Review, ids: impl IntoIterator<Item = Id>) -> Vec<(Id, String)> {
+    ids.into_iter()
+        .map(|id| {
+            let title = review.title_of(&id);
+            (id, title)
+        })
+        .collect()
+}
+
+/// Every record of these kinds with its title.
+pub fn titled_kinds(review: &Review, kinds: &[RecordKind]) -> Vec<(Id, String)> {
+    kinds
+        .iter()
+        .flat_map(|kind| titled(review, review.ids_of(*kind)))
+        .collect()
+}
+
+/// A title for list rows, never blank.
+pub fn or_untitled(text: &str, what: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        format!("(no {what} yet)")
+    } else {
+        super::forms::short(text, 120)
+    }
+}
+
+/// A list on the left and the form of the selected item on the right. Both
+/// closures get the same `state` (typically the selection and the edits).
+pub fn list_and_form<S>(
+    ui: &mut Ui,
+    id: &str,
+    state: &mut S,
+    list: impl FnOnce(&mut Ui, &mut S),
+    form: impl FnOnce(&mut Ui, &mut S),
+) {
+    egui::Panel::left(format!("{id}-list"))
+        .resizable(true)
+        .default_size(360.0)
+        .size_range(220.0..=640.0)
+        .show(ui, |ui| list(ui, state));
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        ScrollArea::vertical()
+            .id_salt((id, "form"))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Frame::NONE
+                    .inner_margin(egui::Margin::symmetric(16, 8))
+                    .show(ui, |ui| {
+                        ui.set_max_width(ui.available_width().min(900.0));
+                        form(ui, state);
+                    });
+            });
+    });
+}
+
+/// A heading with an "Add …" button; returns true when the button was clicked.
+pub fn list_header(ui: &mut Ui, heading: &str, add_label: &str) -> bool {
+    ui.add_space(4.0);
+    ui.heading(heading);
+    let clicked = ui.button(add_label).clicked();
+    ui.add_space(4.0);
+    clicked
+}
+
+/// A scrolling list of records to select from, drawn row by row only where
+/// visible, so long lists stay fast. Returns true when a row was clicked.
+pub fn record_list(
+    ui: &mut Ui,
+    id_salt: &str,
+    rows: &[(Id, String)],
+    selected: &mut Option<Id>,
+    max_height: f32,
+) -> bool {
+    if rows.is_empty() {
+        ui.weak("None yet.");
+        return false;
+    }
+    let mut clicked = false;
+    let row_height = row_height(ui);
+    ScrollArea::vertical()
+        .id_salt(id_salt)
+        .max_height(max_height)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for (id, title) in &rows[range] {
+                let is_selected = selected.as_ref() == Some(id);
+                let button = Button::selectable(is_selected, format!("{id}  {title}"))
+                    .truncate()
+                    .min_size(vec2(ui.available_width(), row_height));
+                let response = ui.add(button);
+                if response.clicked() {
+                    *selected = Some(id.clone());
+                    clicked = true;
+                }
+            }
+        });
+    clicked
+}
+
+/// The height of one row of a list of buttons.
+pub fn row_height(ui: &Ui) -> f32 {
+    let text = ui.text_style_height(&TextStyle::Button);
+    (text + 2.0 * ui.spacing().button_padding.y).max(ui.spacing().interact_size.y)
+}
+
+/// A "Delete …" button that deletes the record with everything that refers
+/// to it (one undoable step). Returns true when clicked.
+pub fn delete_button(ui: &mut Ui, review: &Review, id: &Id, what: &str, edits: &mut Edits) -> bool {
+    ui.add_space(8.0);
+    let clicked = ui
+        .button(format!("Delete {what}"))
+        .on_hover_text(
+            "Also removes its links and its places on diagrams. Undo brings everything back.",
+        )
+        .clicked();
+    if clicked && let Some(change) = delete_record(review, id) {
+        edits.apply(change);
+    }
+    clicked
+}
+
+/// A line saying nothing is selected.
+pub fn nothing_selected(ui: &mut Ui, what: &str) {
+    ui.add_space(24.0);
+    ui.weak(format!("Select {what} on the left, or add one."));
+}
+
+/// Options for a taxonomy field: "Not set", then each (id, label,
+/// description) of the taxonomy, then the current id when the taxonomy
+/// does not have it.
+pub fn taxonomy_choices<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str, String)>,
+    current: &str,
+) -> Vec<super::forms::Choice<String>> {
+    let mut choices = vec![super::forms::Choice {
+        value: String::new(),
+        label: "Not set".to_string(),
+        hover: String::new(),
+    }];
+    choices.extend(items.map(|(id, label, hover)| super::forms::Choice {
+        value: id.to_string(),
+        label: label.to_string(),
+        hover,
+    }));
+    if !current.is_empty() && !choices.iter().any(|c| c.value == current) {
+        choices.push(super::forms::Choice {
+            value: current.to_string(),
+            label: format!("{current} (not in the taxonomy)"),
+            hover: String::new(),
+        });
+    }
+    choices
+}

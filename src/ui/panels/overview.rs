@@ -1,0 +1,247 @@
+//! The Overview panel: the review's details, how many records of each kind
+//! it holds, and the problems validation finds.
+
+use eframe::egui::{self, RichText, ScrollArea, Ui};
+
+use super::PanelContext;
+use crate::edit::{Change, Edit};
+use crate::model::{Period, RecordKind, ReviewDate, ReviewMeta};
+use crate::taxonomy::Taxonomy;
+use crate::ui::edits::Edits;
+use crate::ui::forms::{Choice, Form};
+use crate::ui::labels;
+
+/// View state of the Overview panel.
+#[derive(Default)]
+pub struct OverviewPanel {
+    /// A period date typed while the other end is still missing.
+    pending_start: Option<ReviewDate>,
+    pending_end: Option<ReviewDate>,
+    /// The taxonomy options, built once per taxonomy name (building them
+    /// parses the built-in taxonomies).
+    taxonomies: Option<(String, Vec<Choice<String>>)>,
+}
+
+/// The change that replaces the review's details with a modified copy.
+fn set_meta(meta: &ReviewMeta, label: &str, mutate: impl FnOnce(&mut ReviewMeta)) -> Change {
+    let mut copy = meta.clone();
+    mutate(&mut copy);
+    Change::one(label, Edit::SetMeta(Box::new(copy)))
+}
+
+impl OverviewPanel {
+    /// Draws the panel.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+        ScrollArea::vertical()
+            .id_salt("overview")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Frame::NONE
+                    .inner_margin(egui::Margin::symmetric(16, 8))
+                    .show(ui, |ui| {
+                        let wide = ui.available_width() > 1000.0;
+                        if wide {
+                            ui.columns(2, |columns| {
+                                self.details(&mut columns[0], cx, edits);
+                                summary(&mut columns[1], cx);
+                            });
+                        } else {
+                            self.details(ui, cx, edits);
+                            ui.separator();
+                            summary(ui, cx);
+                        }
+                    });
+            });
+    }
+
+    fn details(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+        let meta = &cx.review.meta;
+        ui.heading("Review details");
+        ui.add_space(6.0);
+        let mut form = Form::new(edits, "meta");
+        form.text(ui, "Title", &meta.title, |v| {
+            set_meta(meta, "Edit title", |m| m.title = v)
+        });
+        form.text(ui, "Partnership", &meta.partnership, |v| {
+            set_meta(meta, "Edit partnership", |m| m.partnership = v)
+        });
+        form.choice(
+            ui,
+            "Review type",
+            &meta.review_type,
+            &Choice::list(labels::REVIEW_TYPES),
+            |v| set_meta(meta, "Change review type", |m| m.review_type = v),
+        );
+        form.choice(
+            ui,
+            "Method",
+            &meta.method,
+            &Choice::list(labels::METHODS),
+            |v| set_meta(meta, "Change method", |m| m.method = v),
+        );
+        form.choice(
+            ui,
+            "Causation model",
+            &meta.causation_model,
+            &Choice::list(labels::CAUSATION_MODELS),
+            |v| set_meta(meta, "Change causation model", |m| m.causation_model = v),
+        );
+        if self
+            .taxonomies
+            .as_ref()
+            .is_none_or(|(name, _)| *name != meta.taxonomy)
+        {
+            self.taxonomies = Some((meta.taxonomy.clone(), taxonomy_choices(&meta.taxonomy)));
+        }
+        let taxonomies = self
+            .taxonomies
+            .as_ref()
+            .map_or(&[][..], |(_, c)| c.as_slice());
+        form.choice(ui, "Taxonomy", &meta.taxonomy, taxonomies, |v| {
+            set_meta(meta, "Change taxonomy", |m| m.taxonomy = v)
+        });
+        if let Some(error) = cx.taxonomy_error {
+            crate::ui::forms::error_note(ui, error);
+        }
+        form.choice(
+            ui,
+            "Stage",
+            &meta.stage,
+            &Choice::list(labels::STAGES),
+            |v| set_meta(meta, "Change stage", |m| m.stage = v),
+        );
+        self.period(ui, &mut form, meta);
+        form.text_multi(
+            ui,
+            "Why this case was reviewed",
+            &meta.why_reviewed,
+            3,
+            |v| set_meta(meta, "Edit why reviewed", |m| m.why_reviewed = v),
+        );
+        form.text_multi(ui, "Summary of the case", &meta.summary, 4, |v| {
+            set_meta(meta, "Edit summary", |m| m.summary = v)
+        });
+        form.list(
+            ui,
+            "Terms of reference",
+            "term of reference",
+            &meta.terms_of_reference,
+            |v| {
+                set_meta(meta, "Edit terms of reference", |m| {
+                    m.terms_of_reference = v
+                })
+            },
+        );
+        form.list(ui, "Reviewers", "reviewer", &meta.reviewers, |v| {
+            set_meta(meta, "Edit reviewers", |m| m.reviewers = v)
+        });
+        form.check(
+            ui,
+            "Worked example (exports say so on every page)",
+            meta.worked_example,
+            |v| set_meta(meta, "Change worked example", |m| m.worked_example = v),
+        );
+    }
+
+    /// The period under review: stored only when both ends are known.
+    fn period(&mut self, ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
+        if meta.period.is_some() {
+            self.pending_start = None;
+            self.pending_end = None;
+        }
+        let start = meta.period.map(|p| p.start).or(self.pending_start);
+        let end = meta.period.map(|p| p.end).or(self.pending_end);
+        let mut typed_start = None;
+        let mut typed_end = None;
+        form.date(ui, "Period under review: start", start, false, |v| {
+            typed_start = Some(v);
+            None
+        });
+        form.date(ui, "Period under review: end", end, false, |v| {
+            typed_end = Some(v);
+            None
+        });
+        if typed_start.is_none() && typed_end.is_none() {
+            if meta.period.is_none() && (start.is_some() || end.is_some()) {
+                ui.weak("Give both the start and the end of the period.");
+            }
+            return;
+        }
+        let start = typed_start.unwrap_or(start);
+        let end = typed_end.unwrap_or(end);
+        let period = match (start, end) {
+            (Some(start), Some(end)) => Some(Period { start, end }),
+            _ => None,
+        };
+        self.pending_start = if period.is_none() { start } else { None };
+        self.pending_end = if period.is_none() { end } else { None };
+        if period != meta.period {
+            let change = set_meta(meta, "Edit period under review", |m| m.period = period);
+            form.edits().typing(change, "meta/period");
+        }
+    }
+}
+
+/// The built-in taxonomies, plus the review's own when it is not one of them.
+fn taxonomy_choices(current: &str) -> Vec<Choice<String>> {
+    let mut names: Vec<String> = Taxonomy::built_in_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if !current.is_empty() && !names.iter().any(|n| n == current) {
+        names.push(current.to_string());
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let built_in = Taxonomy::built_in(&name);
+            Choice {
+                label: built_in
+                    .as_ref()
+                    .map_or_else(|| name.clone(), |t| format!("{} ({name})", t.title)),
+                hover: built_in
+                    .map(|t| t.description)
+                    .unwrap_or_else(|| "From your templates folder.".into()),
+                value: name,
+            }
+        })
+        .collect()
+}
+
+/// Counts of every kind of record, and the validation problems.
+fn summary(ui: &mut Ui, cx: &PanelContext) {
+    ui.heading("What the review holds");
+    ui.add_space(6.0);
+    for kind in RecordKind::ALL {
+        let count = cx.review.count_of(*kind);
+        ui.label(format!("{count} {}", plural(kind.label(), count)));
+    }
+    ui.add_space(12.0);
+    ui.heading("Problems to fix");
+    ui.add_space(6.0);
+    if cx.problems.is_empty() {
+        ui.label("No problems found: every reference points at a record of the right kind.");
+    }
+    for problem in cx.problems {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(id) = &problem.record {
+                ui.label(RichText::new(id.as_str()).strong());
+            }
+            ui.label(&problem.message);
+        });
+    }
+}
+
+/// "person" → "people", "agency" → "agencies", "finding" → "findings".
+fn plural(word: &str, count: usize) -> String {
+    if count == 1 {
+        return word.to_string();
+    }
+    if word == "person" {
+        return "people".to_string();
+    }
+    if let Some(stem) = word.strip_suffix('y') {
+        return format!("{stem}ies");
+    }
+    format!("{word}s")
+}
