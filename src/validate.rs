@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use crate::analysis::loops::{NamedLoopState, named_loop_state};
 use crate::model::{Id, LinkKind, RecordKind, Review};
 use crate::taxonomy::Taxonomy;
 
@@ -205,12 +206,6 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
         }
     }
 
-    let causal: HashSet<(&Id, &Id)> = review
-        .links
-        .iter()
-        .filter(|l| matches!(l.kind, LinkKind::Causal { .. }))
-        .map(|l| (&l.from, &l.to))
-        .collect();
     for named in &review.named_loops {
         for finding in &named.findings {
             expect(
@@ -221,26 +216,21 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
                 &[RecordKind::Finding],
             );
         }
-        if named.variables.is_empty() {
-            push(
+        match named_loop_state(review, named) {
+            NamedLoopState::Empty => push(
                 Some(&named.id),
                 format!("the loop \"{}\" names no variables", named.name),
-            );
-            continue;
-        }
-        let n = named.variables.len();
-        let broken = (0..n)
-            .find(|&i| !causal.contains(&(&named.variables[i], &named.variables[(i + 1) % n])));
-        if let Some(i) = broken {
-            push(
+            ),
+            NamedLoopState::Broken { from, to } => push(
                 Some(&named.id),
                 format!(
                     "the loop \"{}\" is broken: there is no causal link from {} to {}",
                     named.name,
-                    review.title_of(&named.variables[i]),
-                    review.title_of(&named.variables[(i + 1) % n])
+                    review.title_of(&from),
+                    review.title_of(&to)
                 ),
-            );
+            ),
+            NamedLoopState::Intact { .. } => {}
         }
     }
 

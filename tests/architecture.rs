@@ -11,6 +11,8 @@ const CORE: &[&str] = &[
     "src/validate.rs",
     "src/examples.rs",
     "src/generate.rs",
+    "src/analysis",
+    "src/import",
 ];
 
 fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {

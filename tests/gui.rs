@@ -82,7 +82,7 @@ fn every_panel_shows_and_a_typed_factor_is_one_undo_step() {
             "Findings in the systems format",
         ),
         ("Map", PanelKind::Map, "Diagrams"),
-        ("Loops", PanelKind::Loops, "Causal loop variables"),
+        ("Loops", PanelKind::Loops, "Named loops"),
         ("Report", PanelKind::Report, "Publication readiness"),
     ] {
         open_panel(&mut harness, panel);
@@ -457,6 +457,7 @@ fn every_form_shows_with_named_fields() {
     }
 
     open_panel(&mut harness, "Loops");
+    open_panel(&mut harness, "Variables");
     if let Some(variable) = review.variables.first() {
         click_row(&mut harness, &variable.id);
         assert!(harness.query_by_label("Variable name").is_some());

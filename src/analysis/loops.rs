@@ -318,7 +318,7 @@ impl CausalGraph {
                 chosen.clear();
                 chosen.extend(groups.iter().zip(&choice).map(|(g, &c)| &g[c]));
                 let opposite = chosen.iter().filter(|e| e.opposite).count();
-                let kind = if opposite % 2 == 0 {
+                let kind = if opposite.is_multiple_of(2) {
                     LoopKind::Reinforcing
                 } else {
                     LoopKind::Balancing
@@ -470,4 +470,62 @@ pub fn name_for<'a>(review: &'a Review, found: &FeedbackLoop) -> Option<&'a str>
         .iter()
         .find(|named| canonical_rotation(&named.variables) == key)
         .map(|named| named.name.as_str())
+}
+
+/// Whether a named loop is still a loop of the review's causal links.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NamedLoopState {
+    /// Every step of the loop has a causal link: its kind and delay.
+    Intact {
+        /// Reinforcing or balancing, from the links found.
+        kind: LoopKind,
+        /// True when a link of the loop carries a delay.
+        delayed: bool,
+    },
+    /// A step has no causal link any more.
+    Broken {
+        /// The step's start.
+        from: Id,
+        /// The step's end.
+        to: Id,
+    },
+    /// The named loop lists no records.
+    Empty,
+}
+
+/// Checks a named loop against the review's causal links (when two links
+/// join the same step, the first in the file counts).
+pub fn named_loop_state(review: &Review, named: &crate::model::NamedLoop) -> NamedLoopState {
+    let nodes = &named.variables;
+    if nodes.is_empty() {
+        return NamedLoopState::Empty;
+    }
+    let (mut opposite, mut delayed) = (0, false);
+    for i in 0..nodes.len() {
+        let (from, to) = (&nodes[i], &nodes[(i + 1) % nodes.len()]);
+        let step = review.links.iter().find_map(|l| match l.kind {
+            LinkKind::Causal { polarity, delay } if &l.from == from && &l.to == to => {
+                Some((polarity, delay))
+            }
+            _ => None,
+        });
+        match step {
+            Some((polarity, delay)) => {
+                opposite += (polarity == Polarity::Opposite) as usize;
+                delayed |= delay;
+            }
+            None => {
+                return NamedLoopState::Broken {
+                    from: from.clone(),
+                    to: to.clone(),
+                };
+            }
+        }
+    }
+    let kind = if opposite.is_multiple_of(2) {
+        LoopKind::Reinforcing
+    } else {
+        LoopKind::Balancing
+    };
+    NamedLoopState::Intact { kind, delayed }
 }

@@ -2,6 +2,7 @@
 //! review whenever it is needed, so it can never disagree with it.
 
 pub mod loops;
+pub mod stages;
 
 #[cfg(test)]
 mod loop_tests;

@@ -32,6 +32,10 @@ macro_rules! record_kinds {
         }
 
         /// Any one record of a review.
+        // Records are built one at a time for an edit and moved once into
+        // their collection, so the size of the largest kind costs nothing
+        // worth boxing for.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         pub enum Record {
             $(

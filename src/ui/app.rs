@@ -13,6 +13,7 @@ use super::files::{FileDialogs, Outcome, Purpose, with_review_extension};
 use super::menu::{self, Command, MenuState};
 use super::modals::{self, Offer, PathPrompt, PromptResult, RecoveryChoice, UnsavedChoice};
 use super::panels::{PanelContext, PanelKind, Panels};
+use super::presentation::{Outcome as PresentationOutcome, Presentation};
 use super::settings::Settings;
 use super::status::{self, Status};
 use super::style;
@@ -102,6 +103,8 @@ pub struct ForesightApp {
     discard_on_replace: bool,
     styled: bool,
     fonts_installed: bool,
+    /// The diagram being presented full screen, if any.
+    presentation: Option<Presentation>,
 }
 
 impl ForesightApp {
@@ -138,6 +141,7 @@ impl ForesightApp {
             discard_on_replace: false,
             styled: false,
             fonts_installed: false,
+            presentation: None,
         }
     }
 
@@ -150,6 +154,16 @@ impl ForesightApp {
     /// since the last save, or recovered work not saved yet.
     pub fn is_dirty(&self) -> bool {
         self.document.is_dirty()
+    }
+
+    /// The presentation on screen, if any.
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// The records highlighted for the loop selected on the Loops panel.
+    pub fn loop_highlight(&self) -> Option<&std::collections::HashSet<crate::model::Id>> {
+        self.panels.loop_highlight()
     }
 
     /// The panel on screen.
@@ -209,6 +223,10 @@ impl ForesightApp {
         }
         self.handle_close_request(&ctx);
 
+        if self.present(ui, &ctx) {
+            return;
+        }
+
         let mut commands = Vec::new();
         if !self.modal_open() {
             commands.extend(menu::shortcut(&ctx));
@@ -241,6 +259,11 @@ impl ForesightApp {
         );
         self.switcher(ui);
         self.current_panel(ui);
+        if let Some(diagram) = self.panels.take_present_request() {
+            self.presentation = Some(Presentation::new(diagram));
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            ctx.request_repaint();
+        }
         self.dialogs(&ctx);
 
         self.apply_edits(&ctx);
@@ -255,6 +278,27 @@ impl ForesightApp {
             self.close_now = false;
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
+    }
+
+    /// Draws the presentation when one is on; returns false when there is
+    /// none. Autosave and the close prompt keep working meanwhile.
+    fn present(&mut self, ui: &mut Ui, ctx: &egui::Context) -> bool {
+        let Some(presentation) = self.presentation.as_mut() else {
+            return false;
+        };
+        if self.confirm.is_some() {
+            // A close prompt is waiting: leave the presentation to show it.
+            self.presentation = None;
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            return false;
+        }
+        if presentation.show(ui, self.document.review()) == PresentationOutcome::Leave {
+            self.presentation = None;
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            ctx.request_repaint();
+        }
+        self.autosave_tick(ctx);
+        true
     }
 
     fn modal_open(&self) -> bool {

@@ -15,6 +15,7 @@ mod labels;
 mod menu;
 mod modals;
 pub mod panels;
+pub mod presentation;
 mod settings;
 mod status;
 mod style;

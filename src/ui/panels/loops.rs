@@ -1,13 +1,17 @@
-//! The Loops panel: causal loop diagram variables, the causal links between
-//! them (S or O, with or without delay), and the loops the reviewer names.
-//! (Finding loops automatically comes later.)
+//! The Loops panel: the feedback loops found in the causal links (R or B,
+//! highlighted on their diagram), causal loop diagram variables, the causal
+//! links between them (S or O, with or without delay), and the loops the
+//! reviewer names.
 
-use eframe::egui::{Button, Ui};
+use eframe::egui::{Button, RichText, Ui};
+
+use super::feedback_loops::{FeedbackLoopsView, kind_colour};
 
 use super::{
     PanelContext, add, delete_button, list_and_form, list_header, nothing_selected, or_untitled,
     put, record_list, titled, titled_kinds,
 };
+use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
 use crate::model::{Id, Link, LinkKind, NamedLoop, Polarity, Record, RecordKind, Review, Variable};
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form};
@@ -17,6 +21,7 @@ use crate::ui::labels;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum LoopsList {
     #[default]
+    Found,
     Variables,
     Links,
     Loops,
@@ -26,6 +31,7 @@ enum LoopsList {
 #[derive(Default)]
 pub struct LoopsPanel {
     list: LoopsList,
+    found: FeedbackLoopsView,
     variable: Option<Id>,
     link: Option<Id>,
     named: Option<Id>,
@@ -37,6 +43,7 @@ impl LoopsPanel {
         ui.horizontal(|ui| {
             ui.add_space(8.0);
             for (list, label) in [
+                (LoopsList::Found, "Feedback loops"),
                 (LoopsList::Variables, "Variables"),
                 (LoopsList::Links, "Causal links"),
                 (LoopsList::Loops, "Named loops"),
@@ -48,17 +55,29 @@ impl LoopsPanel {
         });
         ui.separator();
         let review = cx.review;
+        let revision = cx.revision;
         list_and_form(
             ui,
             "loops",
             &mut (self, edits),
-            |ui, (panel, edits)| panel.lists(ui, review, edits),
+            |ui, (panel, edits)| panel.lists(ui, review, revision, edits),
             |ui, (panel, edits)| panel.form(ui, review, edits),
         );
     }
 
-    fn lists(&mut self, ui: &mut Ui, review: &Review, edits: &mut Edits) {
+    /// The records highlighted for the selected feedback loop.
+    pub fn highlighted(&self) -> Option<&std::collections::HashSet<Id>> {
+        self.found.highlighted()
+    }
+
+    /// The diagram the user asked to present, once.
+    pub fn take_present_request(&mut self) -> Option<Id> {
+        self.found.present.take()
+    }
+
+    fn lists(&mut self, ui: &mut Ui, review: &Review, revision: (u64, u64), edits: &mut Edits) {
         match self.list {
+            LoopsList::Found => self.found.list(ui, review, revision),
             LoopsList::Variables => {
                 if list_header(ui, "Causal loop variables", "Add variable") {
                     let id = review.next_id(RecordKind::Variable);
@@ -157,6 +176,7 @@ impl LoopsPanel {
 
     fn form(&mut self, ui: &mut Ui, review: &Review, edits: &mut Edits) {
         match self.list {
+            LoopsList::Found => self.found.detail(ui, review, edits),
             LoopsList::Variables => match self
                 .variable
                 .as_ref()
@@ -273,6 +293,29 @@ fn loop_form(ui: &mut Ui, review: &Review, named: &NamedLoop, edits: &mut Edits)
     let n = named;
     ui.push_id(n.id.as_str(), |ui| {
         ui.heading(format!("Named loop {}", n.id));
+        match named_loop_state(review, n) {
+            NamedLoopState::Intact { kind, delayed } => {
+                let word = match kind {
+                    LoopKind::Reinforcing => "reinforcing",
+                    LoopKind::Balancing => "balancing",
+                };
+                let delay = if delayed { ", with a delay" } else { "" };
+                ui.label(RichText::new(format!("Still a loop of the causal links: {word}{delay}.")).color(kind_colour(kind)));
+            }
+            NamedLoopState::Broken { from, to } => {
+                ui.label(
+                    RichText::new(format!(
+                        "Broken: there is no causal link from {} to {} any more. Restore the link or change the variables.",
+                        review.title_of(&from),
+                        review.title_of(&to)
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+            NamedLoopState::Empty => {
+                ui.weak("Choose the loop's variables in loop order.");
+            }
+        }
         ui.add_space(6.0);
         let mut form = Form::new(edits, n.id.as_str());
         form.text(ui, "Loop name", &n.name, |v| {

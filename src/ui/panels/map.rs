@@ -20,15 +20,25 @@ const GRID: (f32, f32) = (240.0, 150.0);
 /// View state of the Map panel.
 pub struct MapPanel {
     selected: Option<Id>,
+    /// Set when the user asked to present the diagram.
+    present: Option<Id>,
     fit: bool,
     /// The scale of the drawing when it is not fitted to the window.
     zoom: f32,
+}
+
+impl MapPanel {
+    /// The diagram the user asked to present, once.
+    pub fn take_present_request(&mut self) -> Option<Id> {
+        self.present.take()
+    }
 }
 
 impl Default for MapPanel {
     fn default() -> Self {
         MapPanel {
             selected: None,
+            present: None,
             fit: true,
             zoom: 1.0,
         }
@@ -90,6 +100,15 @@ impl MapPanel {
                 ui.horizontal_wrapped(|ui| {
                     ui.heading(or_untitled(&diagram.name, "name"));
                     ui.checkbox(&mut self.fit, "Fit to window");
+                    let stages = diagram.stages.len();
+                    let hint = if stages > 0 {
+                        format!("Full screen, {stages} stages: arrow keys to step, N for notes, Esc to leave")
+                    } else {
+                        "Full screen: Esc to leave".to_string()
+                    };
+                    if ui.button("Present").on_hover_text(hint).clicked() {
+                        self.present = Some(diagram.id.clone());
+                    }
                     if !self.fit {
                         ui.add(egui::Slider::new(&mut self.zoom, 0.3..=2.0).text("Zoom"))
                             .accessible_name("Zoom");
@@ -98,7 +117,10 @@ impl MapPanel {
                 legend(ui);
                 ui.weak("Read-only drawing: moving nodes and drawing links on the canvas come later.");
                 let scale = if self.fit { Scale::Fit } else { Scale::Zoom(self.zoom) };
-                map_canvas::draw(ui, review, diagram, scale);
+                let nodes: std::collections::HashSet<&Id> = diagram.nodes.iter().map(|n| &n.item).collect();
+                let badges = super::feedback_loops::badges_for(review, &nodes);
+                let options = map_canvas::DrawOptions { badges: &badges, ..map_canvas::DrawOptions::plain(scale) };
+                map_canvas::draw_with(ui, review, diagram, &options);
             });
         });
     }

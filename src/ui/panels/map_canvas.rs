@@ -1,14 +1,17 @@
 //! A read-only drawing of one diagram: nodes as rounded boxes coloured by
 //! kind, links as lines with small fixed-size arrowheads that stop at the
-//! node's border, and S/O marks on causal links.
+//! node's border, and S/O marks on causal links. It can highlight some
+//! records and dim the rest (a selected loop), show only some (a
+//! presentation stage), and label loops with R1/B2 inside a circular arrow.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use eframe::egui::{
     self, Align2, Color32, FontId, Pos2, Rect, ScrollArea, Sense, Shape, Stroke, StrokeKind, Ui,
     Vec2, pos2, vec2,
 };
 
+use crate::analysis::loops::LoopKind;
 use crate::model::{Diagram, Id, LinkKind, RecordKind, Review};
 use crate::ui::forms::short;
 
@@ -67,8 +70,58 @@ pub enum Scale {
     Zoom(f32),
 }
 
-/// Draws the diagram.
-pub fn draw(ui: &mut Ui, review: &Review, diagram: &Diagram, scale: Scale) {
+/// A loop label drawn inside a loop: "R1" or "B2" in a circular arrow that
+/// turns the way the loop does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoopBadge {
+    /// The label, e.g. "B1".
+    pub label: String,
+    /// The loop's records in loop order.
+    pub nodes: Vec<Id>,
+    /// Reinforcing or balancing (decides the colour).
+    pub kind: LoopKind,
+}
+
+/// What to draw and how.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawOptions<'a> {
+    /// Fit or zoom.
+    pub scale: Scale,
+    /// When set, these records (nodes and links) are drawn strongly and
+    /// everything else is dimmed.
+    pub highlight: Option<&'a HashSet<Id>>,
+    /// When set, only these records (nodes and links) are drawn.
+    pub visible: Option<&'a HashSet<Id>>,
+    /// Loop labels to draw inside their loops.
+    pub badges: &'a [LoopBadge],
+    /// Multiplies label sizes (presentation mode uses large type).
+    pub text_scale: f32,
+}
+
+impl DrawOptions<'_> {
+    /// Everything, plainly, at this scale.
+    pub fn plain(scale: Scale) -> DrawOptions<'static> {
+        DrawOptions {
+            scale,
+            highlight: None,
+            visible: None,
+            badges: &[],
+            text_scale: 1.0,
+        }
+    }
+
+    fn shows(&self, id: &Id) -> bool {
+        self.visible.is_none_or(|v| v.contains(id))
+    }
+
+    fn dims(&self, id: &Id) -> bool {
+        self.highlight.is_some_and(|h| !h.contains(id))
+    }
+}
+
+/// Draws the diagram with highlighting, stages and loop labels.
+pub fn draw_with(ui: &mut Ui, review: &Review, diagram: &Diagram, options: &DrawOptions) {
+    let scale = options.scale;
     let placed: Vec<(&Id, Pos2)> = diagram
         .nodes
         .iter()
@@ -90,14 +143,22 @@ pub fn draw(ui: &mut Ui, review: &Review, diagram: &Diagram, scale: Scale) {
             let scale = (available.x / bounds.width())
                 .min(available.y / bounds.height())
                 .clamp(0.02, 1.6);
-            paint(ui, review, &placed, bounds, scale, available);
+            paint(ui, review, &placed, bounds, scale, available, options);
         }
         Scale::Zoom(zoom) => {
             ScrollArea::both()
                 .id_salt("diagram-scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    paint(ui, review, &placed, bounds, zoom, bounds.size() * zoom);
+                    paint(
+                        ui,
+                        review,
+                        &placed,
+                        bounds,
+                        zoom,
+                        bounds.size() * zoom,
+                        options,
+                    );
                 });
         }
     }
@@ -110,6 +171,7 @@ fn paint(
     bounds: Rect,
     scale: f32,
     size: Vec2,
+    options: &DrawOptions,
 ) {
     let (response, painter) = ui.allocate_painter(size, Sense::hover());
     let canvas = response.rect;
@@ -126,13 +188,16 @@ fn paint(
         |p: Pos2| pos2((p.x - bounds.min.x) * scale, (p.y - bounds.min.y) * scale) + offset;
 
     // Below this size labels cannot be read; the boxes alone show the shape.
-    let font_size = 14.0 * scale;
+    let font_size = 14.0 * scale * options.text_scale;
     let labelled = font_size >= 6.5;
     let font = FontId::proportional(font_size.min(20.0));
     let padding = 8.0 * scale;
     let mut rects: HashMap<&Id, Rect> = HashMap::new();
     let mut nodes = Vec::new();
     for (id, p) in placed {
+        if !options.shows(id) {
+            continue;
+        }
         let kind = review.kind_of(id);
         let galley = labelled.then(|| {
             let title = short(&review.title_of(id), 90);
@@ -143,7 +208,7 @@ fn paint(
         let height = (text_height + 2.0 * padding).max(40.0 * scale);
         let rect = Rect::from_center_size(to_screen(*p), vec2(NODE_WIDTH * scale, height));
         rects.insert(*id, rect);
-        nodes.push((rect, kind, galley));
+        nodes.push((rect, kind, galley, options.dims(id)));
     }
     if !labelled {
         painter.text(
@@ -156,11 +221,12 @@ fn paint(
     }
 
     let painter = painter.with_clip_rect(canvas);
+    let mut segments: Vec<(Pos2, Pos2)> = Vec::new();
     for link in &review.links {
         let (Some(from), Some(to)) = (rects.get(&link.from), rects.get(&link.to)) else {
             continue;
         };
-        if link.from == link.to {
+        if link.from == link.to || !options.shows(&link.id) {
             continue;
         }
         // Links both ways between two nodes are drawn side by side.
@@ -173,8 +239,9 @@ fn paint(
         let normal = vec2(-direction.y, direction.x) * shift;
         let start = border_point(*from, to.center() + normal, normal);
         let end = border_point(*to, from.center() + normal, normal);
-        let colour = link_colour(link.kind);
+        let colour = faded(link_colour(link.kind), options.dims(&link.id));
         arrow(&painter, start, end, colour);
+        segments.push((start, end));
         if let LinkKind::Causal { polarity, delay } = link.kind {
             let along = end - start;
             let side = vec2(-along.y, along.x).normalized();
@@ -201,8 +268,9 @@ fn paint(
         }
     }
 
-    for (rect, kind, galley) in nodes {
+    for (rect, kind, galley, dim) in nodes {
         let (fill, border) = node_colours(kind);
+        let (fill, border) = (faded(fill, dim), faded(border, dim));
         painter.rect(
             rect,
             (8.0 * scale).clamp(1.0, 8.0),
@@ -212,9 +280,166 @@ fn paint(
         );
         if let Some(galley) = galley {
             let text_pos = rect.center() - galley.size() / 2.0;
-            painter.galley(text_pos, galley, Color32::from_gray(15));
+            let text = if dim {
+                Color32::from_gray(150)
+            } else {
+                Color32::from_gray(15)
+            };
+            painter.galley_with_override_text_color(text_pos, galley, text);
         }
     }
+
+    let obstacles: Vec<Rect> = rects.values().copied().collect();
+    let mut placed_badges: Vec<Pos2> = Vec::new();
+    for badge in options.badges {
+        let centres: Vec<Pos2> = badge
+            .nodes
+            .iter()
+            .filter_map(|id| rects.get(id))
+            .map(|r| r.center())
+            .collect();
+        if centres.len() == badge.nodes.len() && !centres.is_empty() {
+            let radius = badge_radius(scale * options.text_scale);
+            let at = badge_position(&centres, &obstacles, &segments, &placed_badges, radius);
+            loop_badge(&painter, at, &centres, badge, radius);
+            placed_badges.push(at);
+        }
+    }
+}
+
+fn badge_radius(scale: f32) -> f32 {
+    (22.0 * scale).clamp(12.0, 40.0)
+}
+
+/// Where to put a loop's label: inside the loop, as far as possible from
+/// every node and from labels already placed.
+fn badge_position(
+    centres: &[Pos2],
+    obstacles: &[Rect],
+    segments: &[(Pos2, Pos2)],
+    badges: &[Pos2],
+    radius: f32,
+) -> Pos2 {
+    let n = centres.len() as f32;
+    let middle = (centres.iter().fold(Vec2::ZERO, |sum, p| sum + p.to_vec2()) / n).to_pos2();
+    if centres.len() < 3 {
+        return middle;
+    }
+    let mut area = Rect::NOTHING;
+    for c in centres {
+        area.extend_with(*c);
+    }
+    let clearance = |p: Pos2| {
+        let from_nodes = obstacles
+            .iter()
+            .map(|r| r.distance_to_pos(p))
+            .fold(f32::INFINITY, f32::min);
+        let from_badges = badges
+            .iter()
+            .map(|b| b.distance(p) - 2.0 * radius)
+            .fold(f32::INFINITY, f32::min);
+        let from_links = segments
+            .iter()
+            .map(|(a, b)| {
+                let ab = *b - *a;
+                let t = ((p - *a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+                p.distance(*a + ab * t)
+            })
+            .fold(f32::INFINITY, f32::min);
+        from_nodes.min(from_badges).min(from_links)
+    };
+    let mut best = (clearance(middle), middle);
+    let steps = 16;
+    for i in 0..=steps {
+        for j in 0..=steps {
+            let p = pos2(
+                area.min.x + area.width() * i as f32 / steps as f32,
+                area.min.y + area.height() * j as f32 / steps as f32,
+            );
+            if !inside(p, centres) {
+                continue;
+            }
+            // Prefer the middle when clearances are alike.
+            let score = clearance(p) - 0.05 * p.distance(middle);
+            if score > best.0 {
+                best = (score, p);
+            }
+        }
+    }
+    best.1
+}
+
+/// Whether a point is inside the polygon through `corners` (even-odd rule).
+fn inside(p: Pos2, corners: &[Pos2]) -> bool {
+    let mut result = false;
+    let mut j = corners.len() - 1;
+    for i in 0..corners.len() {
+        let (a, b) = (corners[i], corners[j]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            result = !result;
+        }
+        j = i;
+    }
+    result
+}
+
+/// A colour washed out towards the background when `dim` is set.
+fn faded(colour: Color32, dim: bool) -> Color32 {
+    if dim {
+        Color32::from_gray(252).lerp_to_gamma(colour, 0.22)
+    } else {
+        colour
+    }
+}
+
+/// Draws a loop label at `middle`: the label inside a circular arrow turning
+/// the same way as the loop on screen.
+fn loop_badge(
+    painter: &egui::Painter,
+    middle: Pos2,
+    centres: &[Pos2],
+    badge: &LoopBadge,
+    radius: f32,
+) {
+    // Shoelace area: positive means clockwise on screen (y grows downwards).
+    let area: f32 = (0..centres.len())
+        .map(|i| {
+            let (a, b) = (centres[i], centres[(i + 1) % centres.len()]);
+            a.x * b.y - b.x * a.y
+        })
+        .sum();
+    let clockwise = area >= 0.0;
+    let colour = match badge.kind {
+        LoopKind::Reinforcing => Color32::from_rgb(190, 50, 40),
+        LoopKind::Balancing => Color32::from_rgb(30, 90, 180),
+    };
+    let sweep = std::f32::consts::TAU * 0.8;
+    let start = -std::f32::consts::FRAC_PI_2 + 0.35;
+    let turn = if clockwise { 1.0 } else { -1.0 };
+    let points: Vec<Pos2> = (0..=24)
+        .map(|i| {
+            let a = start + turn * sweep * i as f32 / 24.0;
+            middle + vec2(a.cos(), a.sin()) * radius
+        })
+        .collect();
+    painter.circle_filled(middle, radius + 2.0, Color32::from_white_alpha(235));
+    painter.add(Shape::line(points.clone(), Stroke::new(2.0, colour)));
+    let tip = points[points.len() - 1];
+    let before = points[points.len() - 2];
+    let dir = (tip - before).normalized();
+    let side = vec2(-dir.y, dir.x) * (radius * 0.28);
+    painter.add(Shape::convex_polygon(
+        vec![tip + dir * radius * 0.35, tip + side, tip - side],
+        colour,
+        Stroke::NONE,
+    ));
+    painter.text(
+        middle,
+        Align2::CENTER_CENTER,
+        &badge.label,
+        FontId::proportional(radius * 0.8),
+        colour,
+    );
 }
 
 /// Where the line from the centre of `rect` towards `toward` leaves the

@@ -6,10 +6,12 @@ mod cast;
 mod chronology;
 mod episodes;
 mod factors;
+pub(crate) mod feedback_loops;
 mod findings;
+mod loop_finder;
 mod loops;
 mod map;
-mod map_canvas;
+pub(crate) mod map_canvas;
 mod overview;
 mod report;
 
@@ -118,6 +120,17 @@ impl Panels {
             PanelKind::Loops => self.loops.ui(ui, cx, edits),
             PanelKind::Report => self.report.ui(ui, cx, edits),
         }
+    }
+
+    /// The records highlighted for the feedback loop selected on the Loops
+    /// panel.
+    pub fn loop_highlight(&self) -> Option<&std::collections::HashSet<Id>> {
+        self.loops.highlighted()
+    }
+
+    /// The diagram a panel asked to present, once.
+    pub fn take_present_request(&mut self) -> Option<Id> {
+        self.loops.take_present_request().or_else(|| self.map.take_present_request())
     }
 
     /// Forgets selections and filters (after another review is opened).
