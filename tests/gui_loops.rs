@@ -144,3 +144,32 @@ fn an_unnamed_loop_can_be_named_and_the_name_is_one_undo_step() {
         named_before
     );
 }
+
+#[test]
+fn a_huge_search_shows_progress_and_can_be_cancelled() {
+    use foresight::generate::{Size, synthetic_review};
+    let folder = tempfile::tempdir().unwrap();
+    // Dense enough to hold many millions of loops.
+    let review = synthetic_review(
+        Size {
+            entries: 0,
+            variables: 30,
+            links_per_variable: 6,
+            ..Size::STRESS
+        },
+        2,
+    );
+    let mut harness = harness_for(review, folder.path());
+    harness.get_by_label("Loops").click();
+    harness.step();
+    wait_for(&mut harness, "Finding loops…");
+    // The window keeps answering while the search runs.
+    harness.get_by_label("Variables").click();
+    harness.step();
+    assert!(harness.query_by_label("Add variable").is_some());
+    harness.get_by_label("Feedback loops").click();
+    harness.step();
+    harness.get_by_label("Cancel search").click();
+    harness.step();
+    wait_for(&mut harness, "Search cancelled");
+}

@@ -1,0 +1,172 @@
+//! `foresight import-cld` and `foresight loops`, run as a user would.
+
+use std::process::{Command, Output};
+
+fn foresight(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_foresight"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const MUNRO: &str = "assets/examples/munro-appendix2.review.ron";
+
+#[test]
+fn loops_lists_the_munro_loops_with_their_names() {
+    let out = foresight(&["loops", MUNRO]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("B    3  \"Comply!\": Compliance Enforcement → "),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with("B    7  \"But it's going wrong!\": "),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].starts_with("R    8  \"Addiction to prescription\": "),
+        "{stdout}"
+    );
+    assert_eq!(lines[3], "3 loops: 1 reinforcing, 2 balancing");
+}
+
+#[test]
+fn loops_json_has_the_documented_shape() {
+    let out = foresight(&["loops", MUNRO, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["truncated"], false);
+    let loops = json["loops"].as_array().unwrap();
+    assert_eq!(loops.len(), 3);
+    assert_eq!(loops[0]["kind"], "B");
+    assert_eq!(loops[0]["length"], 3);
+    assert_eq!(loops[0]["name"], "Comply!");
+    assert_eq!(
+        loops[0]["variables"],
+        serde_json::json!([
+            "Compliance Enforcement",
+            "Scope for Dealing with Variety of Circumstances Using Professional Judgment",
+            "Compliance with Prescriptions"
+        ])
+    );
+    assert_eq!(loops[2]["kind"], "R");
+    let keys: Vec<&String> = loops[0].as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 4);
+}
+
+#[test]
+fn max_bounds_the_list_honestly_and_zero_means_no_bound() {
+    let out = foresight(&["loops", MUNRO, "--json", "--max", "1"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["loops"].as_array().unwrap().len(), 1);
+    assert_eq!(json["truncated"], true);
+    let out = foresight(&["loops", MUNRO, "--json", "--max", "0"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["loops"].as_array().unwrap().len(), 3);
+    assert_eq!(json["truncated"], false);
+}
+
+#[test]
+fn summary_prints_only_the_counts() {
+    let out = foresight(&["loops", MUNRO, "--summary"]);
+    assert_eq!(
+        text(&out.stdout),
+        "loops: 3\nreinforcing: 1\nbalancing: 2\n"
+    );
+}
+
+#[test]
+fn import_cld_creates_the_file_and_the_loops_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("fixes.csv");
+    std::fs::write(
+        &csv,
+        "from,to,polarity,delay\nProblem Symptom,Fix,same,\nFix,Problem Symptom,-,\nFix,Unintended Consequence,+,\nUnintended Consequence,Problem Symptom,S,yes\n",
+    )
+    .unwrap();
+    let review = dir.path().join("fixes.review.ron");
+    let out = foresight(&[
+        "import-cld",
+        csv.to_str().unwrap(),
+        "--into",
+        review.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("added 3 variables and 4 links"));
+    assert_eq!(
+        foresight(&["validate", review.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let out = foresight(&["loops", review.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("B    2  Fix → Problem Symptom"), "{stdout}");
+    assert!(
+        stdout.contains("R    3  Fix → Unintended Consequence → Problem Symptom  (delay)"),
+        "{stdout}"
+    );
+
+    // Importing again adds nothing.
+    let before = std::fs::read(&review).unwrap();
+    let out = foresight(&[
+        "import-cld",
+        csv.to_str().unwrap(),
+        "--into",
+        review.to_str().unwrap(),
+    ]);
+    assert!(
+        text(&out.stdout).contains("added 0 variables and 0 links"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("(4 already there)"));
+    let after = foresight::store::load(&review).unwrap();
+    assert_eq!(
+        after,
+        foresight::store::parse_review(&String::from_utf8(before).unwrap(), &review).unwrap()
+    );
+}
+
+#[test]
+fn an_unknown_polarity_names_the_row_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("edges.csv");
+    std::fs::write(&csv, "from,to,polarity\nA,B,S\nB,C,up\nC,A,O\n").unwrap();
+    let review = dir.path().join("new.review.ron");
+    let out = foresight(&[
+        "import-cld",
+        csv.to_str().unwrap(),
+        "--into",
+        review.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "edges.csv: row 3: unknown polarity `up` (expected S, O, +, -, same or opposite)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was imported"));
+    assert!(!review.exists());
+
+    // An existing review is left byte for byte as it was.
+    let existing = dir.path().join("existing.review.ron");
+    std::fs::copy(MUNRO, &existing).unwrap();
+    let before = std::fs::read(&existing).unwrap();
+    let out = foresight(&[
+        "import-cld",
+        csv.to_str().unwrap(),
+        "--into",
+        existing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&existing).unwrap(), before);
+}
