@@ -53,8 +53,13 @@ pub struct LoopLink {
 pub struct CausalGraph {
     ids: Vec<Id>,
     names: Vec<String>,
-    successors: Vec<Vec<usize>>,
-    edges: HashMap<(usize, usize), Vec<LoopLink>>,
+    /// For each node: the nodes it has causal links to, each with the
+    /// index of its group of (parallel) links in `groups`.
+    successors: Vec<Vec<(usize, usize)>>,
+    /// The links joining one ordered pair of nodes.
+    groups: Vec<Vec<LoopLink>>,
+    /// For each node, the group of its links to itself, if any.
+    self_loops: Vec<Option<usize>>,
 }
 
 /// A feedback loop found in a review.
@@ -157,19 +162,26 @@ impl CausalGraph {
                 });
             }
         }
+        let mut pairs: Vec<((usize, usize), Vec<LoopLink>)> = edges.into_iter().collect();
+        pairs.sort_by_key(|(pair, _)| *pair);
         let mut successors = vec![Vec::new(); members.len()];
-        for &(from, to) in edges.keys() {
-            successors[from].push(to);
-        }
-        for list in &mut successors {
-            list.sort_unstable();
+        let mut self_loops = vec![None; members.len()];
+        let mut groups = Vec::with_capacity(pairs.len());
+        for ((from, to), links) in pairs {
+            if from == to {
+                self_loops[from] = Some(groups.len());
+            } else {
+                successors[from].push((to, groups.len()));
+            }
+            groups.push(links);
         }
         let (names, ids) = members.into_iter().unzip();
         CausalGraph {
             ids,
             names,
             successors,
-            edges,
+            groups,
+            self_loops,
         }
     }
 
@@ -179,18 +191,20 @@ impl CausalGraph {
     }
 
     /// Calls `visit` with every elementary cycle of distinct nodes (as node
-    /// indices in loop order). Parallel links between the same two nodes are
-    /// not expanded here. Returns `Break` when `visit` or `progress` stopped it.
+    /// indices in loop order) and the link groups of its steps (`groups[i]`
+    /// leads from `nodes[i]` to the next node). Parallel links between the
+    /// same two nodes are not expanded here. Returns `Break` when `visit` or
+    /// `progress` stopped it.
     fn for_each_node_cycle(
         &self,
         progress: Option<&Progress>,
-        mut visit: impl FnMut(&[usize]) -> ControlFlow<()>,
+        mut visit: impl FnMut(&[usize], &[usize]) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         let n = self.ids.len();
         // Self-loops first; they take no part in the search below.
         for v in 0..n {
-            if self.edges.contains_key(&(v, v)) {
-                visit(&[v])?;
+            if let Some(group) = self.self_loops[v] {
+                visit(&[v], &[group])?;
             }
         }
         let mut blocked = vec![false; n];
@@ -213,6 +227,7 @@ impl CausalGraph {
                 block_map[v].clear();
             }
             let mut path = vec![start];
+            let mut path_groups: Vec<usize> = Vec::new();
             blocked[start] = true;
             // Each frame: a node and how far through its successors we are.
             let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
@@ -229,13 +244,16 @@ impl CausalGraph {
                 let successors = &self.successors[node];
                 let next = successors[*position..]
                     .iter()
-                    .position(|&w| in_component[w] && w != node)
+                    .position(|&(w, _)| in_component[w])
                     .map(|offset| *position + offset);
                 if let Some(at) = next {
                     *position = at + 1;
-                    let w = successors[at];
+                    let (w, group) = successors[at];
                     if w == start {
-                        if visit(&path).is_break() {
+                        path_groups.push(group);
+                        let stop = visit(&path, &path_groups).is_break();
+                        path_groups.pop();
+                        if stop {
                             outcome = ControlFlow::Break(());
                             break;
                         }
@@ -244,6 +262,7 @@ impl CausalGraph {
                         }
                     } else if !blocked[w] {
                         path.push(w);
+                        path_groups.push(group);
                         closed[w] = false;
                         blocked[w] = true;
                         stack.push((w, 0));
@@ -261,14 +280,15 @@ impl CausalGraph {
                         }
                     }
                 } else {
-                    for &w in &self.successors[node] {
-                        if in_component[w] && w != node && !block_map[w].contains(&node) {
+                    for &(w, _) in &self.successors[node] {
+                        if in_component[w] && !block_map[w].contains(&node) {
                             block_map[w].push(node);
                         }
                     }
                 }
                 stack.pop();
                 path.pop();
+                path_groups.pop();
             }
             for &v in &component {
                 in_component[v] = false;
@@ -285,8 +305,8 @@ impl CausalGraph {
         let mut graph: DiGraph<usize, ()> = DiGraph::with_capacity(n - from, 0);
         let nodes: Vec<_> = (from..n).map(|v| graph.add_node(v)).collect();
         for v in from..n {
-            for &w in &self.successors[v] {
-                if w >= from && w != v {
+            for &(w, _) in &self.successors[v] {
+                if w >= from {
                     graph.add_edge(nodes[v - from], nodes[w - from], ());
                 }
             }
@@ -307,13 +327,15 @@ impl CausalGraph {
         mut visit: impl FnMut(&[usize], &[&LoopLink], LoopKind, bool) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         let mut chosen: Vec<&LoopLink> = Vec::new();
+        let mut choice: Vec<usize> = Vec::new();
+        let mut groups: Vec<&Vec<LoopLink>> = Vec::new();
         let mut found: u64 = 0;
-        self.for_each_node_cycle(progress, |cycle| {
-            let groups: Vec<&Vec<LoopLink>> = (0..cycle.len())
-                .map(|i| &self.edges[&(cycle[i], cycle[(i + 1) % cycle.len()])])
-                .collect();
+        self.for_each_node_cycle(progress, |cycle, cycle_groups| {
+            groups.clear();
+            groups.extend(cycle_groups.iter().map(|&g| &self.groups[g]));
             // Odometer over the parallel links of each step.
-            let mut choice = vec![0usize; cycle.len()];
+            choice.clear();
+            choice.resize(cycle.len(), 0);
             loop {
                 chosen.clear();
                 chosen.extend(groups.iter().zip(&choice).map(|(g, &c)| &g[c]));
