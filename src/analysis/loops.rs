@@ -398,6 +398,16 @@ impl CausalGraph {
             // Node indices are in name order, so comparing rotated index
             // sequences compares the loops by name. Johnson's cycles start at
             // their smallest index already.
+            if let Some(limit) = max
+                && (limit == 0
+                    || kept.len() >= limit
+                        && kept.peek().is_some_and(|worst| {
+                            (cycle.len(), cycle) > (worst.length, worst.order.as_slice())
+                        }))
+            {
+                // Cannot make the list: skip it without allocating.
+                return ControlFlow::Continue(());
+            }
             let candidate = Ranked {
                 length: cycle.len(),
                 order: cycle.to_vec(),
