@@ -6,10 +6,12 @@
 //! command line ([`cli`]) are thin layers over it.
 
 pub mod analysis;
+pub mod anonymise;
 pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod examples;
+pub mod export;
 pub mod generate;
 pub mod import;
 pub mod model;

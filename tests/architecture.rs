@@ -12,7 +12,9 @@ const CORE: &[&str] = &[
     "src/examples.rs",
     "src/generate.rs",
     "src/analysis",
+    "src/anonymise",
     "src/import",
+    "src/export",
 ];
 
 fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {

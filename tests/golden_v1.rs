@@ -35,6 +35,8 @@ fn every_record() -> Review {
         terms_of_reference: vec!["Question one?".into(), "Question two?".into()],
         reviewers: vec!["A. Reviewer".into()],
         worked_example: true,
+        anonymisation: AnonymisationSettings::default(),
+        accepted_language: Vec::new(),
     };
     review.agencies = vec![Agency {
         id: Id::from("A1"),
@@ -54,6 +56,7 @@ fn every_record() -> Review {
             pseudonym: "Child Z".into(),
             date_of_birth: NaiveDate::from_ymd_opt(2018, 2, 28),
             notes: String::new(),
+            attributes: SensitiveAttributes::default(),
         },
         Person {
             id: Id::from("P2"),
@@ -104,6 +107,7 @@ fn every_record() -> Review {
         people: vec![Id::from("P2")],
         what_happened: "A visit.".into(),
         local_rationality: "It made sense because…".into(),
+        mindset: Mindset::default(),
         appraisal: Appraisal::Mixed,
         appraisal_note: "Against the local procedure.".into(),
         child_focus: ChildFocus {

@@ -42,8 +42,20 @@ pub fn run(command: Command) -> ExitCode {
             write_new(&output, &synthetic_review(size, seed), force)
         }
         Command::Examples { write } => examples(write.as_deref()),
-        Command::ImportChronology { .. } => not_yet("import-chronology", "chronology import"),
-        Command::ImportCast { .. } => not_yet("import-cast", "cast import"),
+        Command::ImportChronology {
+            files,
+            into,
+            map,
+            skip_bad_rows,
+            agency,
+        } => super::import::import_chronology(
+            &files,
+            &into,
+            map.as_deref(),
+            skip_bad_rows,
+            agency.as_deref(),
+        ),
+        Command::ImportCast { file, into } => super::import::import_cast(&file, &into),
         Command::ImportCld { file, into } => super::causal::import_cld(&file, &into),
         Command::Loops {
             file,
@@ -51,9 +63,13 @@ pub fn run(command: Command) -> ExitCode {
             max,
             summary,
         } => super::causal::loops(&file, json, max, summary),
-        Command::Language { .. } => not_yet("language", "the hindsight and blame language lint"),
-        Command::Check { .. } => not_yet("check", "the publication check"),
-        Command::Anonymise { .. } => not_yet("anonymise", "anonymisation"),
+        Command::Language { file, json } => super::language::language(file.as_deref(), json),
+        Command::Check { file } => super::check::check(&file),
+        Command::Anonymise {
+            file,
+            output,
+            strict,
+        } => super::anonymise::anonymise(&file, &output, strict),
         Command::Export { .. } => not_yet("export", "the PDF report"),
     };
     ExitCode::from(code)

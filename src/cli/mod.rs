@@ -4,8 +4,12 @@
 //! Exit codes: 0 success, 1 the input has problems (e.g. `validate` found
 //! some), 2 the input could not be read or the command is not available.
 
+mod anonymise;
 mod causal;
+mod check;
 mod commands;
+mod import;
+mod language;
 
 use std::path::PathBuf;
 
@@ -74,6 +78,10 @@ pub enum Command {
         /// Import the good rows of a file that has bad ones, listing what was skipped.
         #[arg(long)]
         skip_bad_rows: bool,
+        /// The agency of rows that name none (its name or alias); by default
+        /// it is found from the file's name, e.g. police.csv.
+        #[arg(long)]
+        agency: Option<String>,
     },
     /// Import the cast (people, agencies, places) from CSV into a review.
     ImportCast {
@@ -105,26 +113,38 @@ pub enum Command {
         #[arg(long)]
         summary: bool,
     },
-    /// Find hindsight and blame language in a review's free text.
+    /// Find hindsight and blame language: reads plain text, one passage per
+    /// line, and prints for each line `blame` or `learning`, a tab, and the
+    /// phrases found with their categories.
     Language {
-        /// The review file.
-        file: PathBuf,
-        /// Print JSON.
+        /// A plain-text file; `-` or none reads standard input.
+        file: Option<PathBuf>,
+        /// Print JSON: each line's verdict and phrases, with spans,
+        /// severities and reframe questions.
         #[arg(long)]
         json: bool,
     },
-    /// List what blocks publication of a review.
+    /// Check a review for publication: why-coverage, hindsight and blame
+    /// language, and what blocks publication (exit 1 when something does).
     Check {
         /// The review file.
         file: PathBuf,
     },
-    /// Write an anonymised copy of a review.
+    /// Write an anonymised copy of a review: pseudonyms for names, neutral
+    /// placeholders for personal data, coarsened dates. Nothing is written
+    /// when a leak check of the result finds any real name, identifier or
+    /// exact date (exit 1). Occurrences it could not judge are replaced to
+    /// be safe and listed.
     Anonymise {
         /// The review file.
         file: PathBuf,
-        /// Where to write the anonymised review.
+        /// Where to write the anonymised review (never the input file).
         #[arg(short, long)]
         output: PathBuf,
+        /// Write nothing (exit 1) while any occurrence or sensitive
+        /// attribute still waits for the reviewer's decision.
+        #[arg(long)]
+        strict: bool,
     },
     /// Export the anonymised report as PDF.
     Export {

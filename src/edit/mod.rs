@@ -35,6 +35,11 @@ pub enum Edit {
         /// Its id.
         id: Id,
     },
+    /// Append many new records at once (an import): one pass over the
+    /// review's ids however many records are added.
+    Append(Vec<Record>),
+    /// Remove the last records of some kinds: the inverse of [`Edit::Append`].
+    Unappend(Vec<(RecordKind, usize)>),
     /// Move a record to another position of its collection.
     Move {
         /// Its kind.
@@ -115,6 +120,51 @@ impl Edit {
                     .remove_record(kind, &id)
                     .ok_or(EditError::NoSuchRecord { kind, id })?;
                 Ok(Edit::Insert { index, record })
+            }
+            Edit::Append(records) => {
+                let mut ids: std::collections::HashMap<Id, RecordKind> =
+                    review.all_ids().into_iter().collect();
+                for record in &records {
+                    let id = record.id();
+                    if id.as_str().is_empty() {
+                        return Err(EditError::EmptyId);
+                    }
+                    if let Some(kind) = ids.insert(id.clone(), record.kind()) {
+                        return Err(EditError::DuplicateId {
+                            kind,
+                            id: id.clone(),
+                        });
+                    }
+                }
+                let mut counts: Vec<(RecordKind, usize)> = Vec::new();
+                for record in records {
+                    let kind = record.kind();
+                    match counts.iter_mut().find(|(k, _)| *k == kind) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((kind, 1)),
+                    }
+                    review.push_record(record);
+                }
+                Ok(Edit::Unappend(counts))
+            }
+            Edit::Unappend(counts) => {
+                if let Some(&(kind, _)) =
+                    counts.iter().find(|(kind, n)| review.count_of(*kind) < *n)
+                {
+                    return Err(EditError::NoSuchRecord {
+                        kind,
+                        id: Id::from("(appended records)"),
+                    });
+                }
+                let mut records = Vec::new();
+                for (kind, count) in counts {
+                    records.extend(
+                        review
+                            .pop_records(kind, count)
+                            .expect("counts were checked above"),
+                    );
+                }
+                Ok(Edit::Append(records))
             }
             Edit::Move { kind, id, to } => {
                 let from =
@@ -228,6 +278,45 @@ mod tests {
             }
         );
         assert_eq!(review, before);
+    }
+
+    #[test]
+    fn append_many_and_undo_restore_the_exact_review() {
+        let mut review = crate::examples::munro_appendix2();
+        let before = review.clone();
+        let records: Vec<Record> = (0..5)
+            .map(|i| factor(&format!("F{}", i + 1), "x"))
+            .chain([Record::Variable(Variable {
+                id: Id::from("V99"),
+                ..Default::default()
+            })])
+            .collect();
+        let undo = Edit::Append(records.clone()).apply(&mut review).unwrap();
+        assert_eq!(review.factors.len(), 5);
+        assert_eq!(review.variables.last().unwrap().id, Id::from("V99"));
+        let redo = undo.apply(&mut review).unwrap();
+        assert_eq!(review, before);
+        redo.apply(&mut review).unwrap();
+        assert_eq!(review.factors.len(), 5);
+        // A clash with an existing id, or within the batch, changes nothing.
+        let mut clash = before.clone();
+        let err = Edit::Append(vec![factor("F1", "a"), factor("V1", "b")])
+            .apply(&mut clash)
+            .unwrap_err();
+        assert_eq!(
+            err,
+            EditError::DuplicateId {
+                kind: RecordKind::Variable,
+                id: Id::from("V1")
+            }
+        );
+        assert_eq!(clash, before);
+        assert!(
+            Edit::Append(vec![factor("F1", "a"), factor("F1", "b")])
+                .apply(&mut clash)
+                .is_err()
+        );
+        assert_eq!(clash, before);
     }
 
     #[test]

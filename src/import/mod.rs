@@ -4,7 +4,11 @@
 //! every bad row with its file and row number (the row as a spreadsheet
 //! shows it, the header being row 1) and returns no change.
 
+pub mod cast;
+pub mod chronology;
 pub mod cld;
+pub mod dates;
+pub mod table;
 
 use std::fmt;
 

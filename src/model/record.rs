@@ -97,6 +97,24 @@ macro_rules! record_kinds {
                 }
             }
 
+            /// Appends a record to the end of its collection.
+            pub(crate) fn push_record(&mut self, record: Record) {
+                match record {
+                    $(Record::$variant(r) => self.$field.push(r),)*
+                }
+            }
+
+            /// Removes the last `count` records of a kind, returning them in
+            /// order, or `None` (changing nothing) when there are fewer.
+            pub(crate) fn pop_records(&mut self, kind: RecordKind, count: usize) -> Option<Vec<Record>> {
+                match kind {
+                    $(RecordKind::$variant => {
+                        let at = self.$field.len().checked_sub(count)?;
+                        Some(self.$field.split_off(at).into_iter().map(Record::$variant).collect())
+                    })*
+                }
+            }
+
             /// Replaces the record with the same id, returning the old one, or
             /// returns `None` and changes nothing when there is none.
             pub(crate) fn replace_record(&mut self, record: Record) -> Option<Record> {

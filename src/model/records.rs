@@ -106,6 +106,94 @@ pub struct ReviewMeta {
     pub reviewers: Vec<String>,
     /// True for a worked example used in training; exports say so on every page.
     pub worked_example: bool,
+    /// How exports anonymise the review: date policy, allow-list and the
+    /// reviewer's decisions on single occurrences.
+    #[serde(default, skip_serializing_if = "AnonymisationSettings::is_default")]
+    pub anonymisation: AnonymisationSettings,
+    /// Phrases the language lint found that the reviewer kept, with why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted_language: Vec<AcceptedPhrase>,
+}
+
+/// A phrase the language lint found that the reviewer decided to keep,
+/// with the reason: recorded in the review, so the decision travels with it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AcceptedPhrase {
+    /// The record the phrase is in.
+    pub record: Id,
+    /// The field, e.g. "statement", "questions[2]".
+    pub field: String,
+    /// The phrase in lower case, e.g. "failed to".
+    pub phrase: String,
+    /// Why it stays.
+    pub reason: String,
+}
+
+/// How dates in free text are coarsened for publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DatePolicy {
+    /// "3 April 2021" becomes "April 2021".
+    #[default]
+    MonthYear,
+    /// "3 April 2021" becomes "when Child A was 1 year 2 months old".
+    ChildAge,
+    /// "3 April 2021" becomes "month 4" of the period under review.
+    MonthsSinceStart,
+}
+
+/// The reviewer's decision on one occurrence found by anonymisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum OverrideAction {
+    /// Leave the original text: it is an ordinary word here, not a name.
+    #[default]
+    Keep,
+    /// Replace it, although anonymisation would have left it.
+    Replace,
+}
+
+/// One occurrence the reviewer decided on, found again by its record, its
+/// field and the words around it (so that edits elsewhere do not lose it).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnonymisationOverride {
+    /// The record the occurrence is in.
+    pub record: Id,
+    /// The field, e.g. "text", "what_happened", "questions[2]".
+    pub field: String,
+    /// The text as it occurs, e.g. "Will".
+    pub text: String,
+    /// The word before it, lower case ("" at the start of the field).
+    pub before: String,
+    /// The word after it, lower case ("" at the end of the field).
+    pub after: String,
+    /// What to do there.
+    pub action: OverrideAction,
+}
+
+/// A review's anonymisation settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnonymisationSettings {
+    /// How dates in free text are coarsened.
+    pub date_policy: DatePolicy,
+    /// The child whose age dates become under [`DatePolicy::ChildAge`];
+    /// the first subject child when not set.
+    pub age_of: Option<Id>,
+    /// Words and phrases that are not identifying (an acronym such as "SW",
+    /// a research web address): never replaced when generated from a name,
+    /// never reported by the residual scan.
+    pub allow: Vec<String>,
+    /// Decisions on single occurrences.
+    pub overrides: Vec<AnonymisationOverride>,
+}
+
+impl AnonymisationSettings {
+    /// True when nothing differs from the defaults (so files without
+    /// settings stay as they were).
+    pub fn is_default(&self) -> bool {
+        self == &AnonymisationSettings::default()
+    }
 }
 
 /// A person's part in the case.
@@ -154,6 +242,93 @@ pub struct Person {
     pub date_of_birth: Option<NaiveDate>,
     /// Reviewer's notes.
     pub notes: String,
+    /// Sex, age band, ethnicity, religion, language and disability, each
+    /// with a decision whether it may be published.
+    #[serde(default, skip_serializing_if = "SensitiveAttributes::is_empty")]
+    pub attributes: SensitiveAttributes,
+}
+
+/// Whether a sensitive attribute may appear in exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Disclosure {
+    /// Not decided yet: treated as withheld, and reported as a decision to make.
+    #[default]
+    Undecided,
+    /// May be published.
+    Publish,
+    /// Never reaches an export.
+    Withhold,
+}
+
+/// One sensitive attribute of a person with the decision on publishing it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SensitiveAttribute {
+    /// The value as recorded, e.g. "White British".
+    pub value: String,
+    /// Publish or withhold.
+    pub disclosure: Disclosure,
+    /// Why, e.g. "needed to understand the interpreting issue".
+    pub reason: String,
+}
+
+/// The sensitive attributes of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SensitiveAttributes {
+    /// Sex.
+    pub sex: SensitiveAttribute,
+    /// Age band, e.g. "under 1", "30-39".
+    pub age_band: SensitiveAttribute,
+    /// Ethnicity.
+    pub ethnicity: SensitiveAttribute,
+    /// Religion.
+    pub religion: SensitiveAttribute,
+    /// Language.
+    pub language: SensitiveAttribute,
+    /// Disability.
+    pub disability: SensitiveAttribute,
+}
+
+impl SensitiveAttributes {
+    /// Display names of the attributes, in the order of [`SensitiveAttributes::all`].
+    pub const NAMES: [&'static str; 6] = [
+        "sex",
+        "age band",
+        "ethnicity",
+        "religion",
+        "language",
+        "disability",
+    ];
+
+    /// Every attribute with its display name.
+    pub fn all(&self) -> [(&'static str, &SensitiveAttribute); 6] {
+        [
+            ("sex", &self.sex),
+            ("age band", &self.age_band),
+            ("ethnicity", &self.ethnicity),
+            ("religion", &self.religion),
+            ("language", &self.language),
+            ("disability", &self.disability),
+        ]
+    }
+
+    /// Every attribute, mutable, with its display name.
+    pub fn all_mut(&mut self) -> [(&'static str, &mut SensitiveAttribute); 6] {
+        [
+            ("sex", &mut self.sex),
+            ("age band", &mut self.age_band),
+            ("ethnicity", &mut self.ethnicity),
+            ("religion", &mut self.religion),
+            ("language", &mut self.language),
+            ("disability", &mut self.disability),
+        ]
+    }
+
+    /// True when nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self == &SensitiveAttributes::default()
+    }
 }
 
 /// The kind of agency.
@@ -314,6 +489,73 @@ pub enum Appraisal {
     Mixed,
 }
 
+/// The practitioners' mindset during an episode, in the words of the
+/// Learning Together case-group questions (SCIE Guide 24, Appendix 3): the
+/// local rationality asked about question by question.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Mindset {
+    /// What did you think was going on?
+    pub going_on: String,
+    /// What was behind your thinking (reasons and emotions)?
+    pub reasons: String,
+    /// What information was at the front of your mind?
+    pub front_of_mind: String,
+    /// What else was occupying you?
+    pub occupying: String,
+    /// What were your main concerns, and did they conflict?
+    pub concerns: String,
+    /// What were you hoping to achieve?
+    pub hoping: String,
+    /// What options did you think you had?
+    pub options: String,
+}
+
+impl Mindset {
+    /// The questions, in the order of [`Mindset::answers`].
+    pub const QUESTIONS: [&'static str; 7] = [
+        "What did you think was going on?",
+        "What was behind your thinking (reasons and emotions)?",
+        "What information was at the front of your mind?",
+        "What else was occupying you?",
+        "What were your main concerns, and did they conflict?",
+        "What were you hoping to achieve?",
+        "What options did you think you had?",
+    ];
+
+    /// The answers, in the order of [`Mindset::QUESTIONS`].
+    pub fn answers(&self) -> [&str; 7] {
+        [
+            &self.going_on,
+            &self.reasons,
+            &self.front_of_mind,
+            &self.occupying,
+            &self.concerns,
+            &self.hoping,
+            &self.options,
+        ]
+    }
+
+    /// The answer to question `i` (0–6) for editing; question 7 and beyond
+    /// are the last.
+    pub fn answer_mut(&mut self, i: usize) -> &mut String {
+        match i {
+            0 => &mut self.going_on,
+            1 => &mut self.reasons,
+            2 => &mut self.front_of_mind,
+            3 => &mut self.occupying,
+            4 => &mut self.concerns,
+            5 => &mut self.hoping,
+            _ => &mut self.options,
+        }
+    }
+
+    /// True when no question has an answer (the file then leaves it out).
+    pub fn is_empty(&self) -> bool {
+        self.answers().iter().all(|a| a.is_empty())
+    }
+}
+
 /// A key practice episode: a moment or period significant to how the case
 /// developed, analysed for why practice made sense at the time.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -335,6 +577,10 @@ pub struct PracticeEpisode {
     pub what_happened: String,
     /// Why it made sense at the time: the local rationality.
     pub local_rationality: String,
+    /// The practitioners' view at the time, question by question (SCIE
+    /// Learning Together, Appendix 3).
+    #[serde(default, skip_serializing_if = "Mindset::is_empty")]
+    pub mindset: Mindset,
     /// Appraisal of the practice.
     pub appraisal: Appraisal,
     /// Against which standard the appraisal was made.

@@ -216,6 +216,7 @@ impl ForesightApp {
         }
         if !self.styled {
             style::apply(&ctx, self.settings.dark);
+            style::set_projector(&ctx, self.settings.projector);
             if let Some(zoom) = self.settings.zoom {
                 ctx.set_zoom_factor(zoom);
             }
@@ -237,6 +238,7 @@ impl ForesightApp {
                 redo: self.document.redo_label(),
                 recent: &self.settings.recent,
                 dark: self.settings.dark,
+                projector: self.settings.projector,
             };
             commands.extend(menu::menu_bar(ui, &state));
         });
@@ -259,6 +261,11 @@ impl ForesightApp {
         );
         self.switcher(ui);
         self.current_panel(ui);
+        if let Some(kind) = self.panels.take_goto() {
+            self.panel = kind;
+            self.edits.seal();
+            ctx.request_repaint();
+        }
         if let Some(diagram) = self.panels.take_present_request() {
             self.presentation = Some(Presentation::new(diagram));
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
@@ -446,6 +453,10 @@ impl ForesightApp {
                 self.styled = false;
             }
             Command::ClearRecent => self.settings.recent.clear(),
+            Command::ToggleProjector => {
+                self.settings.projector = !self.settings.projector;
+                self.styled = false;
+            }
         }
     }
 

@@ -105,6 +105,41 @@ impl FileDialogs {
         }
     }
 
+    /// Opens a native dialog on a worker thread to pick a table to import
+    /// (CSV or TSV). Its outcome comes back from [`FileDialogs::poll`] as
+    /// for [`Purpose::Open`].
+    pub fn start_table(&mut self, title: &str, ctx: &egui::Context) {
+        if self.pending.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let title = title.to_string();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let chosen = rfd::FileDialog::new()
+                    .add_filter(
+                        "Spreadsheet table (CSV, TSV)",
+                        &["csv", "tsv", "tab", "txt"],
+                    )
+                    .add_filter("Any file", &["*"])
+                    .set_title(title)
+                    .pick_file();
+                let _ = sender.send((chosen, started.elapsed()));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some(Pending {
+                purpose: Purpose::Open,
+                receiver,
+            });
+        } else {
+            self.unavailable = true;
+        }
+    }
+
     /// The outcome of the dialog, once it has closed.
     pub fn poll(&mut self) -> Option<Outcome> {
         let pending = self.pending.as_ref()?;

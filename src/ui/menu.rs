@@ -36,6 +36,8 @@ pub enum Command {
     ZoomReset,
     /// Switch between the light and dark themes.
     ToggleDark,
+    /// Switch the projector setting (larger text, thicker lines, high contrast).
+    ToggleProjector,
     /// Forget the recent files.
     ClearRecent,
 }
@@ -85,6 +87,8 @@ pub struct MenuState<'a> {
     pub recent: &'a [PathBuf],
     /// True in the dark theme.
     pub dark: bool,
+    /// True with the projector setting on.
+    pub projector: bool,
 }
 
 /// Draws the menu bar; returns the command chosen.
@@ -193,6 +197,14 @@ fn view_menu(ui: &mut Ui, state: &MenuState, command: &mut Option<Command>) {
     let mut dark = state.dark;
     if ui.checkbox(&mut dark, "Dark theme").clicked() {
         *command = Some(Command::ToggleDark);
+    }
+    let mut projector = state.projector;
+    if ui
+        .checkbox(&mut projector, "Projector")
+        .on_hover_text("Larger text, thicker lines and high contrast, for workshops")
+        .clicked()
+    {
+        *command = Some(Command::ToggleProjector);
     }
 }
 

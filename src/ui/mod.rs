@@ -8,6 +8,7 @@
 
 mod app;
 mod autosave;
+pub mod canvas;
 pub mod edits;
 mod files;
 pub mod forms;

@@ -23,6 +23,9 @@ pub struct Settings {
     pub zoom: Option<f32>,
     /// True for the dark theme.
     pub dark: bool,
+    /// True for the projector setting: larger text, thicker lines, high
+    /// contrast.
+    pub projector: bool,
 }
 
 impl Settings {

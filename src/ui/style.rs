@@ -60,3 +60,37 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
         ThemePreference::Light
     });
 }
+
+/// Where the projector setting is kept for the frame, for the drawings.
+fn projector_key() -> egui::Id {
+    egui::Id::unique("foresight-projector")
+}
+
+/// Switches the projector setting (call after [`apply`]): larger text
+/// everywhere, and diagrams in high contrast with thicker lines.
+pub fn set_projector(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(projector_key(), on));
+    if !on {
+        return;
+    }
+    ctx.all_styles_mut(|style| {
+        for (text_style, font) in style.text_styles.iter_mut() {
+            font.size = match text_style {
+                TextStyle::Heading => 28.0,
+                TextStyle::Small => 16.0,
+                TextStyle::Monospace => 18.0,
+                _ => 20.0,
+            };
+        }
+        style.spacing.interact_size.y = 34.0;
+    });
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.widgets.noninteractive.fg_stroke.color = Color32::BLACK;
+        style.visuals.widgets.inactive.fg_stroke.color = Color32::BLACK;
+    });
+}
+
+/// True when the projector setting is on.
+pub fn projector(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp(projector_key())).unwrap_or(false)
+}

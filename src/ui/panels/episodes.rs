@@ -8,7 +8,10 @@ use super::{
     PanelContext, add, apply_link_pick, delete_button, links_of, list_and_form, list_header,
     nothing_selected, or_untitled, put, record_list, titled, titled_kinds,
 };
-use crate::model::{Id, LinkKind, PracticeEpisode, Record, RecordKind, Review};
+use crate::edit::{Change, Edit};
+use crate::model::{
+    ContributingFactor, Id, Link, LinkKind, Mindset, PracticeEpisode, Record, RecordKind, Review,
+};
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form, record_picker};
 use crate::ui::labels;
@@ -20,6 +23,11 @@ pub struct EpisodesPanel {
 }
 
 impl EpisodesPanel {
+    /// Selects an episode (when another panel asks to show it).
+    pub(super) fn select(&mut self, id: Id) {
+        self.selected = Some(id);
+    }
+
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         let review = cx.review;
@@ -64,12 +72,21 @@ impl EpisodesPanel {
     }
 }
 
-fn episode_form(ui: &mut Ui, review: &Review, episode: &PracticeEpisode, edits: &mut Edits) {
+/// The form of one episode: what happened, the practitioners' view at the
+/// time, the child focus, the appraisal and the linked records. Also shown
+/// by the Chronology panel right after an episode is made from entries.
+pub(super) fn episode_form(
+    ui: &mut Ui,
+    review: &Review,
+    episode: &PracticeEpisode,
+    edits: &mut Edits,
+) {
     let e = episode;
     ui.push_id(e.id.as_str(), |ui| {
         ui.heading(format!("Practice episode {}", e.id));
         ui.add_space(6.0);
-        let mut form = Form::new(edits, e.id.as_str());
+        let mut form =
+            Form::new(edits, e.id.as_str()).linted(super::language::accepted_in(review, &e.id));
         form.text(ui, "Episode title", &e.title, |v| {
             put("Edit episode title", e, Record::Episode, |x| x.title = v)
         });
@@ -86,6 +103,23 @@ fn episode_form(ui: &mut Ui, review: &Review, episode: &PracticeEpisode, edits: 
                 x.what_happened = v
             })
         });
+
+        ui.add_space(4.0);
+        ui.heading("The practitioners' view at the time");
+        ui.weak(
+            "Local rationality: why what they did made sense to them then, with what they \
+             knew, not with what the review knows now. Answer the case-group questions \
+             (SCIE Learning Together, Appendix 3) and sum up below.",
+        );
+        ui.add_space(4.0);
+        for (i, question) in Mindset::QUESTIONS.into_iter().enumerate() {
+            let answer = e.mindset.answers()[i];
+            form.text_multi(ui, question, answer, 2, |v| {
+                put("Edit practitioners' view", e, Record::Episode, |x| {
+                    *x.mindset.answer_mut(i) = v
+                })
+            });
+        }
         form.text_multi(
             ui,
             "Why it made sense at the time (local rationality)",
@@ -198,6 +232,38 @@ fn episode_form(ui: &mut Ui, review: &Review, episode: &PracticeEpisode, edits: 
                 LinkKind::ContributedTo,
             );
         }
+        if ui
+            .button("New contributing factor for this episode")
+            .on_hover_text(
+                "Adds a factor linked to this episode; state it in the Factors & conditions panel.",
+            )
+            .clicked()
+        {
+            edits.apply(new_factor_for(review, &e.id));
+        }
         delete_button(ui, review, &e.id, "episode", edits);
     });
+}
+
+/// The change that adds an empty contributing factor linked to an episode
+/// (one undoable step).
+fn new_factor_for(review: &Review, episode: &Id) -> Change {
+    let factor = ContributingFactor {
+        id: review.next_id(RecordKind::Factor),
+        ..Default::default()
+    };
+    let link = Link {
+        id: review.next_id(RecordKind::Link),
+        from: factor.id.clone(),
+        to: episode.clone(),
+        kind: LinkKind::ContributedTo,
+        note: String::new(),
+    };
+    Change::many(
+        "Add contributing factor to episode",
+        vec![
+            Edit::Put(Record::Factor(factor)),
+            Edit::Put(Record::Link(link)),
+        ],
+    )
 }

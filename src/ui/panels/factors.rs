@@ -23,6 +23,18 @@ pub struct FactorsPanel {
 }
 
 impl FactorsPanel {
+    /// Selects a contributing factor (when another panel asks to show it).
+    pub(super) fn select_factor(&mut self, id: Id) {
+        self.factor = Some(id);
+        self.showing_condition = false;
+    }
+
+    /// Selects a latent condition (when another panel asks to show it).
+    pub(super) fn select_condition(&mut self, id: Id) {
+        self.condition = Some(id);
+        self.showing_condition = true;
+    }
+
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         list_and_form(
@@ -99,7 +111,7 @@ impl FactorsPanel {
     }
 }
 
-fn factor_form(
+pub(super) fn factor_form(
     ui: &mut Ui,
     review: &Review,
     taxonomy: Option<&Taxonomy>,
@@ -111,7 +123,8 @@ fn factor_form(
         ui.heading(format!("Contributing factor {}", f.id));
         ui.weak("State it as a condition of work, not as a fault of a person.");
         ui.add_space(6.0);
-        let mut form = Form::new(edits, f.id.as_str());
+        let mut form =
+            Form::new(edits, f.id.as_str()).linted(super::language::accepted_in(review, &f.id));
         form.text_multi(ui, "Statement", &f.statement, 3, |v| {
             put("Edit factor statement", f, Record::Factor, |x| x.statement = v)
         });
@@ -170,13 +183,19 @@ fn factor_form(
     });
 }
 
-fn condition_form(ui: &mut Ui, review: &Review, condition: &LatentCondition, edits: &mut Edits) {
+pub(super) fn condition_form(
+    ui: &mut Ui,
+    review: &Review,
+    condition: &LatentCondition,
+    edits: &mut Edits,
+) {
     let c = condition;
     ui.push_id(c.id.as_str(), |ui| {
         ui.heading(format!("Latent condition {}", c.id));
         ui.weak("A long-standing feature of the system, created away from the front line.");
         ui.add_space(6.0);
-        let mut form = Form::new(edits, c.id.as_str());
+        let mut form =
+            Form::new(edits, c.id.as_str()).linted(super::language::accepted_in(review, &c.id));
         form.text_multi(ui, "Statement", &c.statement, 3, |v| {
             put("Edit condition statement", c, Record::Condition, |x| {
                 x.statement = v

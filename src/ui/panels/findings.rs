@@ -1,28 +1,54 @@
-//! The Findings panel: findings in the systems format, each tagged as
-//! learning (published), blame (never published) or untagged.
+//! The Findings panel: findings in the systems format (statement, pattern,
+//! how it showed in this case, evidence that it is systemic, what is known
+//! more widely, why it matters, questions for the partnership, and the
+//! episodes, factors and conditions behind it), each tagged as learning
+//! (published), blame (never published) or untagged by the reviewer, with a
+//! reason. The language lint suggests a tag; only the reviewer sets one.
 
-use eframe::egui::Ui;
+use eframe::egui::{RichText, Ui};
 
 use super::{
     PanelContext, add, apply_link_pick, delete_button, links_of, list_and_form, list_header,
     nothing_selected, or_untitled, put, record_list, taxonomy_choices, titled, titled_kinds,
 };
+use crate::analysis::language::{Lexicon, TagSuggestion, suggest_tag};
 use crate::model::{Finding, FindingTag, Id, LinkKind, Record, RecordKind, Review};
 use crate::taxonomy::Taxonomy;
 use crate::ui::edits::Edits;
-use crate::ui::forms::{Choice, Form, record_picker};
+use crate::ui::forms::{Choice, Form, error_note, record_picker};
 use crate::ui::labels;
 
 /// View state of the Findings panel.
 #[derive(Default)]
 pub struct FindingsPanel {
     selected: Option<Id>,
+    /// The lint's suggested tag for a finding at a revision of the review.
+    suggestion: Option<((u64, u64), Id, TagSuggestion)>,
 }
 
 impl FindingsPanel {
+    /// Selects a finding (when another panel asks to show it).
+    pub(super) fn select(&mut self, id: Id) {
+        self.selected = Some(id);
+    }
+
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         let review = cx.review;
+        let selected = self
+            .selected
+            .as_ref()
+            .and_then(|id| review.findings.iter().find(|f| &f.id == id));
+        if let Some(finding) = selected
+            && self
+                .suggestion
+                .as_ref()
+                .is_none_or(|(at, id, _)| *at != cx.revision || *id != finding.id)
+        {
+            let suggestion = suggest_tag(Lexicon::shared(), review, finding);
+            self.suggestion = Some((cx.revision, finding.id.clone(), suggestion));
+        }
+        let suggestion = self.suggestion.as_ref().map(|(_, _, s)| s.clone());
         list_and_form(
             ui,
             "findings",
@@ -53,7 +79,9 @@ impl FindingsPanel {
                 .as_ref()
                 .and_then(|id| review.findings.iter().find(|f| &f.id == id))
             {
-                Some(finding) => finding_form(ui, review, cx.taxonomy, finding, edits),
+                Some(finding) => {
+                    finding_form_with(ui, review, cx.taxonomy, finding, suggestion.as_ref(), edits)
+                }
                 None => nothing_selected(ui, "a finding"),
             },
         );
@@ -69,68 +97,226 @@ fn tag_letter(tag: FindingTag) -> &'static str {
     }
 }
 
-fn finding_form(
+/// The tag, the lint's suggestion and the reviewer's reason.
+fn tag_section(
+    ui: &mut Ui,
+    form: &mut Form,
+    finding: &Finding,
+    suggestion: Option<&TagSuggestion>,
+) {
+    let f = finding;
+    ui.add_space(4.0);
+    ui.heading("Learning or blame");
+    form.choice(
+        ui,
+        "Tag",
+        &f.tag,
+        &Choice::list(labels::FINDING_TAGS),
+        |v| put("Tag finding", f, Record::Finding, |x| x.tag = v),
+    );
+    ui.weak("Learning findings are published; blame findings never are; untagged findings block publication.");
+    if let Some(suggestion) = suggestion {
+        ui.add_space(4.0);
+        let colour = match suggestion.tag {
+            FindingTag::Blame => ui.visuals().warn_fg_color,
+            _ => ui.visuals().text_color(),
+        };
+        ui.label(RichText::new(suggestion.explanation()).color(colour));
+        if suggestion.tag != f.tag {
+            let label = match suggestion.tag {
+                FindingTag::Blame => "Tag it blame, as suggested",
+                _ => "Tag it learning, as suggested",
+            };
+            if ui
+                .button(label)
+                .on_hover_text(
+                    "The lint only suggests: the tag is yours to set. Give your reason below.",
+                )
+                .clicked()
+            {
+                let tag = suggestion.tag;
+                form.edits()
+                    .apply(put("Tag finding", f, Record::Finding, |x| x.tag = tag));
+            }
+        }
+    }
+    ui.add_space(4.0);
+    form.text_multi(ui, "Why it is tagged so", &f.tag_reason, 2, |v| {
+        put("Edit tag reason", f, Record::Finding, |x| x.tag_reason = v)
+    });
+    if f.tag != FindingTag::Untagged && f.tag_reason.trim().is_empty() {
+        error_note(
+            ui,
+            "Give the reason for this tag: it is part of the review's record.",
+        );
+        ui.add_space(4.0);
+    }
+}
+
+/// A picker of records linked to the finding as its evidence.
+fn evidence_picker(
+    ui: &mut Ui,
+    review: &Review,
+    finding: &Id,
+    edits: &mut Edits,
+    label: &str,
+    item: &str,
+    kinds: &[RecordKind],
+) {
+    let evidence: Vec<(Id, Id)> = links_of(review, finding, false, |k| k == LinkKind::Evidences)
+        .into_iter()
+        .filter(|(_, from)| review.kind_of(from).is_some_and(|k| kinds.contains(&k)))
+        .collect();
+    let chosen = titled(review, evidence.iter().map(|(_, from)| from.clone()));
+    let candidates = || titled_kinds(review, kinds);
+    if let Some(pick) = record_picker(ui, label, item, false, &chosen, candidates) {
+        apply_link_pick(
+            review,
+            edits,
+            pick,
+            finding,
+            false,
+            &evidence,
+            LinkKind::Evidences,
+        );
+    }
+    ui.add_space(8.0);
+}
+
+/// The form of one finding, with the lint's suggested tag. Also shown by
+/// other panels (the Map shows the form of a selected finding).
+pub(super) fn finding_form(
     ui: &mut Ui,
     review: &Review,
     taxonomy: Option<&Taxonomy>,
     finding: &Finding,
     edits: &mut Edits,
 ) {
+    let suggestion = suggest_tag(Lexicon::shared(), review, finding);
+    finding_form_with(ui, review, taxonomy, finding, Some(&suggestion), edits);
+}
+
+/// The form of one finding with a suggestion already computed.
+fn finding_form_with(
+    ui: &mut Ui,
+    review: &Review,
+    taxonomy: Option<&Taxonomy>,
+    finding: &Finding,
+    suggestion: Option<&TagSuggestion>,
+    edits: &mut Edits,
+) {
     let f = finding;
     ui.push_id(f.id.as_str(), |ui| {
         ui.heading(format!("Finding {}", f.id));
         ui.add_space(6.0);
-        let mut form = Form::new(edits, f.id.as_str());
-        form.text(ui, "Finding title", &f.title, |v| put("Edit finding title", f, Record::Finding, |x| x.title = v));
-        form.text_multi(ui, "Finding statement (general, present tense, about the system)", &f.statement, 3, |v| {
-            put("Edit finding statement", f, Record::Finding, |x| x.statement = v)
+        let accepted = super::language::accepted_in(review, &f.id);
+        let mut form = Form::new(edits, f.id.as_str()).linted(accepted);
+        form.text(ui, "Finding title", &f.title, |v| {
+            put("Edit finding title", f, Record::Finding, |x| x.title = v)
         });
+        form.text_multi(
+            ui,
+            "Finding statement (general, present tense, about the system)",
+            &f.statement,
+            3,
+            |v| {
+                put("Edit finding statement", f, Record::Finding, |x| {
+                    x.statement = v
+                })
+            },
+        );
         let patterns = taxonomy_choices(
-            taxonomy.into_iter().flat_map(|t| &t.patterns).map(|p| (p.id.as_str(), p.label.as_str(), p.description.clone())),
+            taxonomy
+                .into_iter()
+                .flat_map(|t| &t.patterns)
+                .map(|p| (p.id.as_str(), p.label.as_str(), p.description.clone())),
             &f.category,
         );
         form.choice(ui, "Underlying pattern", &f.category, &patterns, |v| {
-            put("Change finding pattern", f, Record::Finding, |x| x.category = v)
+            put("Change finding pattern", f, Record::Finding, |x| {
+                x.category = v
+            })
         });
-        form.choice(ui, "Tag", &f.tag, &Choice::list(labels::FINDING_TAGS), |v| {
-            put("Tag finding", f, Record::Finding, |x| x.tag = v)
-        });
-        ui.weak("Learning findings are published; blame findings never are; untagged findings block publication.");
-        ui.add_space(4.0);
-        form.text_multi(ui, "Why it is tagged so", &f.tag_reason, 2, |v| {
-            put("Edit tag reason", f, Record::Finding, |x| x.tag_reason = v)
-        });
+        tag_section(ui, &mut form, f, suggestion);
         form.text_multi(ui, "Introduction", &f.introduction, 3, |v| {
-            put("Edit introduction", f, Record::Finding, |x| x.introduction = v)
+            put("Edit introduction", f, Record::Finding, |x| {
+                x.introduction = v
+            })
         });
-        form.text_multi(ui, "How did the issue show in this case?", &f.in_this_case, 4, |v| {
-            put("Edit how it showed in this case", f, Record::Finding, |x| x.in_this_case = v)
-        });
-        form.text_multi(ui, "How do we know it is systemic, not peculiar to this case?", &f.systemic_evidence, 4, |v| {
-            put("Edit systemic evidence", f, Record::Finding, |x| x.systemic_evidence = v)
-        });
-        form.text_multi(ui, "What is known about it more widely?", &f.wider_knowledge, 3, |v| {
-            put("Edit wider knowledge", f, Record::Finding, |x| x.wider_knowledge = v)
-        });
+        form.text_multi(
+            ui,
+            "How did the issue show in this case?",
+            &f.in_this_case,
+            4,
+            |v| {
+                put("Edit how it showed in this case", f, Record::Finding, |x| {
+                    x.in_this_case = v
+                })
+            },
+        );
+        evidence_picker(
+            ui,
+            review,
+            &f.id,
+            form.edits(),
+            "Episodes where it showed",
+            "episode",
+            &[RecordKind::Episode, RecordKind::Entry],
+        );
+        form.text_multi(
+            ui,
+            "How do we know it is systemic, not peculiar to this case?",
+            &f.systemic_evidence,
+            4,
+            |v| {
+                put("Edit systemic evidence", f, Record::Finding, |x| {
+                    x.systemic_evidence = v
+                })
+            },
+        );
+        form.text_multi(
+            ui,
+            "What is known about it more widely?",
+            &f.wider_knowledge,
+            3,
+            |v| {
+                put("Edit wider knowledge", f, Record::Finding, |x| {
+                    x.wider_knowledge = v
+                })
+            },
+        );
         form.text_multi(ui, "Why does it matter?", &f.why_it_matters, 3, |v| {
-            put("Edit why it matters", f, Record::Finding, |x| x.why_it_matters = v)
+            put("Edit why it matters", f, Record::Finding, |x| {
+                x.why_it_matters = v
+            })
         });
-        form.list(ui, "Questions for the partnership", "question", &f.questions, |v| {
-            put("Edit questions", f, Record::Finding, |x| x.questions = v)
-        });
+        form.list(
+            ui,
+            "Questions for the partnership",
+            "question",
+            &f.questions,
+            |v| put("Edit questions", f, Record::Finding, |x| x.questions = v),
+        );
 
         let edits = form.edits();
-        let evidence = links_of(review, &f.id, false, |k| k == LinkKind::Evidences);
-        let chosen = titled(review, evidence.iter().map(|(_, from)| from.clone()));
-        let candidates = || {
-            titled_kinds(
-                review,
-                &[RecordKind::Episode, RecordKind::Factor, RecordKind::Condition, RecordKind::Variable],
-            )
-        };
-        if let Some(pick) = record_picker(ui, "Evidence for this finding", "evidence", false, &chosen, candidates) {
-            apply_link_pick(review, edits, pick, &f.id, false, &evidence, LinkKind::Evidences);
-        }
+        evidence_picker(
+            ui,
+            review,
+            &f.id,
+            edits,
+            "Contributing factors and latent conditions behind it",
+            "factor or condition",
+            &[RecordKind::Factor, RecordKind::Condition],
+        );
+        evidence_picker(
+            ui,
+            review,
+            &f.id,
+            edits,
+            "Causal loop variables it concerns",
+            "variable",
+            &[RecordKind::Variable],
+        );
         delete_button(ui, review, &f.id, "finding", edits);
     });
 }

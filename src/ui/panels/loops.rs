@@ -218,7 +218,7 @@ fn link_ends(review: &Review) -> Vec<(Id, String)> {
     )
 }
 
-fn variable_form(ui: &mut Ui, review: &Review, variable: &Variable, edits: &mut Edits) {
+pub(super) fn variable_form(ui: &mut Ui, review: &Review, variable: &Variable, edits: &mut Edits) {
     let v = variable;
     ui.push_id(v.id.as_str(), |ui| {
         ui.heading(format!("Variable {}", v.id));
@@ -242,7 +242,7 @@ fn variable_form(ui: &mut Ui, review: &Review, variable: &Variable, edits: &mut 
     });
 }
 
-fn link_form(ui: &mut Ui, review: &Review, link: &Link, edits: &mut Edits) {
+pub(super) fn link_form(ui: &mut Ui, review: &Review, link: &Link, edits: &mut Edits) {
     let LinkKind::Causal { polarity, delay } = link.kind else {
         return;
     };

@@ -1,30 +1,62 @@
-//! The Map panel: the review's diagrams. Diagrams can be added, renamed and
-//! deleted, and records added to or removed from them; the drawing itself
-//! is read-only for now (moving nodes and drawing links come later).
+//! The Map panel: the review's diagrams on a direct-manipulation canvas
+//! (the case map), with a toolbar (fit, zoom, auto-layout, grid snapping,
+//! the kind of new nodes, ripple effects, present, export), filters by
+//! kind and factor category, a search that highlights and centres matches,
+//! and on the right the list of diagrams, the selected item's full form,
+//! its links, its ripple effects and, for an episode, its chronology.
 
-use eframe::egui::{self, RichText, ScrollArea, Stroke, Ui, vec2};
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::path::PathBuf;
 
-use super::map_canvas::{self, Scale, link_colour, node_colours};
+use eframe::egui::{self, RichText, ScrollArea, Ui, vec2};
+
 use super::{
-    PanelContext, add, delete_button, list_header, nothing_selected, or_untitled, put, record_list,
-    titled_kinds,
+    PanelContext, add, delete_button, list_header, or_untitled, put, record_list, titled_kinds,
 };
+use super::{episodes, factors, findings, loops};
+use crate::analysis::layout::{LayoutKind, layout_change};
+use crate::export::png::{fitting_scale, svg_to_png};
+use crate::export::svg::{SvgOptions, diagram_svg, legend_name};
 use crate::model::{Diagram, DiagramNode, Id, LinkKind, Polarity, Record, RecordKind, Review};
+use crate::ui::canvas::commands::{NODE_KINDS, kind_name, remove_from_diagram};
+use crate::ui::canvas::paint::swatch;
+use crate::ui::canvas::{Canvas, CanvasInput, Look};
 use crate::ui::edits::Edits;
-use crate::ui::forms::{Choice, Form, Pick, record_picker};
+use crate::ui::forms::{Choice, Form, Pick, record_picker, short};
 use crate::ui::labels;
 
-/// Spacing of the grid new nodes are placed on, in diagram units.
+/// Spacing of the grid records added from the list are placed on.
 const GRID: (f32, f32) = (240.0, 150.0);
 
+/// The format of an exported figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Svg,
+    Png,
+}
+
+/// A figure export waiting for its file name.
+struct ExportPrompt {
+    format: Format,
+    path: String,
+}
+
 /// View state of the Map panel.
+#[derive(Default)]
 pub struct MapPanel {
     selected: Option<Id>,
     /// Set when the user asked to present the diagram.
     present: Option<Id>,
-    fit: bool,
-    /// The scale of the drawing when it is not fitted to the window.
-    zoom: f32,
+    canvas: Canvas,
+    search: String,
+    search_hit: usize,
+    hidden: HashSet<RecordKind>,
+    /// Kinds of link hidden, by their labels ("evidences"…).
+    hidden_links: HashSet<&'static str>,
+    category: String,
+    export: Option<ExportPrompt>,
+    note: Option<String>,
 }
 
 impl MapPanel {
@@ -32,22 +64,9 @@ impl MapPanel {
     pub fn take_present_request(&mut self) -> Option<Id> {
         self.present.take()
     }
-}
 
-impl Default for MapPanel {
-    fn default() -> Self {
-        MapPanel {
-            selected: None,
-            present: None,
-            fit: true,
-            zoom: 1.0,
-        }
-    }
-}
-
-impl MapPanel {
-    /// Draws the panel: the list of diagrams and the selected diagram's
-    /// details on the right, the drawing in the middle.
+    /// Draws the panel: the diagrams and the selected item on the right,
+    /// the toolbar and canvas in the middle.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         let review = cx.review;
         if self
@@ -63,8 +82,8 @@ impl MapPanel {
             .and_then(|id| review.diagrams.iter().find(|d| &d.id == id));
         egui::Panel::right("diagram-details")
             .resizable(true)
-            .default_size(360.0)
-            .size_range(260.0..=560.0)
+            .default_size(340.0)
+            .size_range(260.0..=620.0)
             .show(ui, |ui| {
                 if list_header(ui, "Diagrams", "Add diagram") {
                     let id = review.next_id(RecordKind::Diagram);
@@ -81,49 +100,540 @@ impl MapPanel {
                     .iter()
                     .map(|d| (d.id.clone(), or_untitled(&d.name, "name")))
                     .collect();
-                record_list(ui, "diagram-rows", &rows, &mut self.selected, 160.0);
+                record_list(ui, "diagram-rows", &rows, &mut self.selected, 120.0);
                 ui.separator();
                 ScrollArea::vertical()
                     .id_salt("diagram-details-scroll")
                     .auto_shrink([false, false])
-                    .show(ui, |ui| match diagram {
-                        Some(diagram) => details(ui, review, diagram, edits),
-                        None => nothing_selected(ui, "a diagram"),
+                    .show(ui, |ui| {
+                        if let Some(diagram) = diagram {
+                            self.selection_panel(ui, cx, diagram, edits);
+                            ui.add_space(8.0);
+                            egui::CollapsingHeader::new("Diagram settings")
+                                .default_open(true)
+                                .show(ui, |ui| details(ui, review, diagram, edits));
+                        } else {
+                            ui.add_space(24.0);
+                            ui.weak("Add a diagram to start a map.");
+                        }
                     });
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            egui::Frame::NONE.inner_margin(egui::Margin::same(8)).show(ui, |ui| {
-                let Some(diagram) = diagram else {
-                    ui.weak("The review has no diagrams yet: add one on the right.");
-                    return;
-                };
-                ui.horizontal_wrapped(|ui| {
-                    ui.heading(or_untitled(&diagram.name, "name"));
-                    ui.checkbox(&mut self.fit, "Fit to window");
-                    let stages = diagram.stages.len();
-                    let hint = if stages > 0 {
-                        format!("Full screen, {stages} stages: arrow keys to step, N for notes, Esc to leave")
-                    } else {
-                        "Full screen: Esc to leave".to_string()
+            egui::Frame::NONE
+                .inner_margin(egui::Margin::same(8))
+                .show(ui, |ui| {
+                    let Some(diagram) = diagram else {
+                        ui.weak("The review has no diagrams yet: add one on the right.");
+                        return;
                     };
-                    if ui.button("Present").on_hover_text(hint).clicked() {
-                        self.present = Some(diagram.id.clone());
-                    }
-                    if !self.fit {
-                        ui.add(egui::Slider::new(&mut self.zoom, 0.3..=2.0).text("Zoom"))
-                            .accessible_name("Zoom");
-                    }
+                    self.toolbar(ui, cx, diagram, edits);
+                    let look = if crate::ui::style::projector(ui.ctx()) {
+                        Look::PROJECTOR
+                    } else {
+                        Look::NORMAL
+                    };
+                    let visible = self.visible(review, diagram);
+                    let matches = self.matches(review, diagram);
+                    let nodes: HashSet<&Id> = diagram.nodes.iter().map(|n| &n.item).collect();
+                    let badges = super::feedback_loops::badges_for(review, &nodes);
+                    let input = CanvasInput {
+                        review,
+                        diagram,
+                        revision: cx.revision,
+                        visible: visible.as_ref(),
+                        matches: &matches,
+                        badges: &badges,
+                        look,
+                    };
+                    self.canvas.show(ui, &input, edits);
                 });
-                legend(ui);
-                ui.weak("Read-only drawing: moving nodes and drawing links on the canvas come later.");
-                let scale = if self.fit { Scale::Fit } else { Scale::Zoom(self.zoom) };
-                let nodes: std::collections::HashSet<&Id> = diagram.nodes.iter().map(|n| &n.item).collect();
-                let badges = super::feedback_loops::badges_for(review, &nodes);
-                let options = map_canvas::DrawOptions { badges: &badges, ..map_canvas::DrawOptions::plain(scale) };
-                map_canvas::draw_with(ui, review, diagram, &options);
-            });
         });
     }
+
+    /// The records shown under the filters, or `None` when nothing is
+    /// filtered out.
+    fn visible(&self, review: &Review, diagram: &Diagram) -> Option<HashSet<Id>> {
+        if self.hidden.is_empty() && self.category.is_empty() && self.hidden_links.is_empty() {
+            return None;
+        }
+        let mut shown: HashSet<Id> = diagram
+            .nodes
+            .iter()
+            .filter(|n| {
+                let kind = review.kind_of(&n.item);
+                if kind.is_some_and(|k| self.hidden.contains(&k)) {
+                    return false;
+                }
+                if self.category.is_empty() || kind != Some(RecordKind::Factor) {
+                    return true;
+                }
+                review
+                    .factors
+                    .iter()
+                    .any(|f| f.id == n.item && f.category == self.category)
+            })
+            .map(|n| n.item.clone())
+            .collect();
+        shown.extend(
+            review
+                .links
+                .iter()
+                .filter(|l| !self.hidden_links.contains(l.kind.label()))
+                .map(|l| l.id.clone()),
+        );
+        Some(shown)
+    }
+
+    /// The nodes whose text or id contains the search words.
+    fn matches(&self, review: &Review, diagram: &Diagram) -> HashSet<Id> {
+        let query = self.search.trim().to_lowercase();
+        if query.is_empty() {
+            return HashSet::new();
+        }
+        diagram
+            .nodes
+            .iter()
+            .filter(|n| {
+                n.item.as_str().to_lowercase() == query
+                    || review.title_of(&n.item).to_lowercase().contains(&query)
+            })
+            .map(|n| n.item.clone())
+            .collect()
+    }
+
+    fn toolbar(&mut self, ui: &mut Ui, cx: &PanelContext, diagram: &Diagram, edits: &mut Edits) {
+        let review = cx.review;
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(or_untitled(&diagram.name, "name"));
+            if ui.button("Fit").on_hover_text("Fit the map to the view (F)").clicked() {
+                self.canvas.request_fit();
+            }
+            if ui.button("−").on_hover_text("Zoom out (Ctrl −, wheel)").clicked() {
+                self.canvas.zoom_by(0.8);
+            }
+            if let Some(zoom) = self.canvas.zoom() {
+                ui.label(format!("{:.0} %", zoom * 100.0));
+            }
+            if ui.button("+").on_hover_text("Zoom in (Ctrl +, wheel)").clicked() {
+                self.canvas.zoom_by(1.25);
+            }
+            let kind = LayoutKind::for_diagram(diagram.kind);
+            let hint = match kind {
+                LayoutKind::Why => "Episodes along the top in date order, the factors beneath them, latent conditions at the bottom, findings at the side. Undo puts everything back.",
+                LayoutKind::Loops => "Variables on feedback loops round a circle in loop order, the rest outside. Undo puts everything back.",
+            };
+            if ui.button("Auto-layout").on_hover_text(hint).clicked()
+                && let Some(change) = layout_change(review, diagram, kind)
+            {
+                edits.apply(change);
+                self.canvas.request_fit();
+            }
+            ui.checkbox(&mut self.canvas.snap, "Snap to grid");
+            let choices: Vec<(RecordKind, String)> =
+                NODE_KINDS.iter().map(|k| (*k, kind_name(*k).to_string())).collect();
+            if let Some(kind) = small_combo(ui, "New nodes", &self.canvas.new_kind, &choices) {
+                self.canvas.new_kind = kind;
+            }
+            ui.checkbox(&mut self.canvas.show_ripple, "Ripple effects")
+                .on_hover_text("Select a node to see everything downstream and upstream of it, and whether each variable rises or falls");
+            self.search_field(ui, review, diagram);
+            // The filter menu stays open while boxes are ticked.
+            egui::containers::menu::MenuButton::new("Filter")
+                .config(
+                    egui::containers::menu::MenuConfig::new()
+                        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+                )
+                .ui(ui, |ui| self.filter_menu(ui, cx, diagram));
+            ui.menu_button("Export", |ui| {
+                for (format, text) in [(Format::Svg, "Export SVG…"), (Format::Png, "Export PNG…")] {
+                    if ui.button(text).clicked() {
+                        self.export = Some(ExportPrompt {
+                            format,
+                            path: default_path(diagram, format),
+                        });
+                        self.note = None;
+                        ui.close();
+                    }
+                }
+            });
+            let stages = diagram.stages.len();
+            let hint = if stages > 0 {
+                format!("Full screen, {stages} stages: arrow keys to step, N for notes, Esc to leave")
+            } else {
+                "Full screen: Esc to leave".to_string()
+            };
+            if ui.button("Present").on_hover_text(hint).clicked() {
+                self.present = Some(diagram.id.clone());
+            }
+        });
+        self.export_row(ui, review, diagram);
+        legend(ui);
+    }
+
+    fn search_field(&mut self, ui: &mut Ui, review: &Review, diagram: &Diagram) {
+        let label = ui.label("Search");
+        let before = self.search.clone();
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .desired_width(150.0)
+                    .hint_text("words or an id"),
+            )
+            .labelled_by(label.id);
+        let matches = self.matches(review, diagram);
+        let mut ordered: Vec<&DiagramNode> = diagram
+            .nodes
+            .iter()
+            .filter(|n| matches.contains(&n.item))
+            .collect();
+        ordered.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut go = self.search != before;
+        if self.search != before {
+            self.search_hit = 0;
+        }
+        if !self.search.trim().is_empty() {
+            ui.label(format!("{} found", ordered.len()));
+            if (ui
+                .add_enabled(!ordered.is_empty(), egui::Button::new("Next match"))
+                .clicked()
+                || entered)
+                && !ordered.is_empty()
+            {
+                self.search_hit = (self.search_hit + 1) % ordered.len();
+                go = true;
+            }
+        }
+        if go && let Some(node) = ordered.get(self.search_hit.min(ordered.len().saturating_sub(1)))
+        {
+            self.canvas.centre_on((node.x, node.y));
+            self.canvas.select(vec![node.item.clone()]);
+        }
+    }
+
+    fn filter_menu(&mut self, ui: &mut Ui, cx: &PanelContext, diagram: &Diagram) {
+        let review = cx.review;
+        ui.set_min_width(260.0);
+        ui.label(RichText::new("Show").strong());
+        for kind in NODE_KINDS {
+            let mut shown = !self.hidden.contains(&kind);
+            if ui.checkbox(&mut shown, legend_name(kind)).changed() {
+                if shown {
+                    self.hidden.remove(&kind);
+                } else {
+                    self.hidden.insert(kind);
+                }
+            }
+        }
+        for kind in ["contributed to", "underlies", "evidences", "causal"] {
+            let mut shown = !self.hidden_links.contains(kind);
+            if ui.checkbox(&mut shown, format!("Links: {kind}")).changed() {
+                if shown {
+                    self.hidden_links.remove(kind);
+                } else {
+                    self.hidden_links.insert(kind);
+                }
+            }
+        }
+        ui.separator();
+        let mut categories: Vec<(String, String)> = vec![(String::new(), "All".into())];
+        let mut present: Vec<&str> = review
+            .factors
+            .iter()
+            .filter(|f| diagram.position(&f.id).is_some() && !f.category.is_empty())
+            .map(|f| f.category.as_str())
+            .collect();
+        present.sort();
+        present.dedup();
+        for id in present {
+            let name = cx
+                .taxonomy
+                .and_then(|t| t.categories.iter().find(|c| c.id == id))
+                .map_or(id.to_string(), |c| c.label.clone());
+            categories.push((id.to_string(), name));
+        }
+        if let Some(value) = small_combo(ui, "Factor category", &self.category, &categories) {
+            self.category = value;
+        }
+    }
+
+    fn export_row(&mut self, ui: &mut Ui, review: &Review, diagram: &Diagram) {
+        if let Some(prompt) = &mut self.export {
+            let mut done = false;
+            ui.horizontal(|ui| {
+                let what = match prompt.format {
+                    Format::Svg => "Save the SVG figure as",
+                    Format::Png => "Save the PNG picture as",
+                };
+                let label = ui.label(what);
+                let width = (ui.available_width() - 220.0).clamp(160.0, 520.0);
+                ui.add(egui::TextEdit::singleline(&mut prompt.path).desired_width(width))
+                    .labelled_by(label.id);
+                if ui.button("Save figure").clicked() {
+                    let path = PathBuf::from(prompt.path.trim());
+                    self.note = Some(match write_figure(review, diagram, prompt.format, &path) {
+                        Ok(()) => format!("Saved the figure to {}", path.display()),
+                        Err(e) => format!("Could not save the figure: {e}"),
+                    });
+                    done = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    done = true;
+                }
+            });
+            if done {
+                self.export = None;
+            }
+        }
+        if let Some(note) = self.note.clone() {
+            ui.horizontal(|ui| {
+                ui.label(note);
+                if ui.small_button("Dismiss").clicked() {
+                    self.note = None;
+                }
+            });
+        }
+    }
+
+    /// The selected item: its full form, its links, its ripple and, for an
+    /// episode, its chronology entries.
+    fn selection_panel(
+        &mut self,
+        ui: &mut Ui,
+        cx: &PanelContext,
+        diagram: &Diagram,
+        edits: &mut Edits,
+    ) {
+        let review = cx.review;
+        let selection: Vec<Id> = self.canvas.selection().to_vec();
+        ui.label(RichText::new("Selected").strong().size(18.0));
+        match selection.as_slice() {
+            [] => {
+                ui.weak("Click a node or a link on the map (Tab walks the nodes). Shift-click or Shift-drag selects several.");
+            }
+            [id] => {
+                match review.record(id) {
+                    Some(Record::Episode(e)) => episodes::episode_form(ui, review, &e, edits),
+                    Some(Record::Factor(f)) => {
+                        factors::factor_form(ui, review, cx.taxonomy, &f, edits)
+                    }
+                    Some(Record::Condition(c)) => factors::condition_form(ui, review, &c, edits),
+                    Some(Record::Finding(f)) => {
+                        findings::finding_form(ui, review, cx.taxonomy, &f, edits)
+                    }
+                    Some(Record::Variable(v)) => loops::variable_form(ui, review, &v, edits),
+                    Some(Record::Link(l)) => {
+                        if matches!(l.kind, LinkKind::Causal { .. }) {
+                            loops::link_form(ui, review, &l, edits);
+                        } else {
+                            ui.heading(format!("Link {}", l.id));
+                            ui.label(format!(
+                                "{} {} {}",
+                                short(&review.title_of(&l.from), 60),
+                                l.kind.label(),
+                                short(&review.title_of(&l.to), 60)
+                            ));
+                            delete_button(ui, review, &l.id, "link", edits);
+                        }
+                    }
+                    _ => {
+                        ui.weak("This record is not shown on maps.");
+                    }
+                }
+                if review.kind_of(id) != Some(RecordKind::Link) {
+                    self.links_of(ui, review, diagram, id);
+                    if let Some(Record::Episode(e)) = review.record(id) {
+                        chronology_of(ui, review, &e.entries);
+                    }
+                    self.ripple_summary(ui, review);
+                }
+            }
+            many => {
+                ui.label(format!("{} records selected", many.len()));
+                for id in many.iter().take(12) {
+                    ui.label(format!("{id}  {}", short(&review.title_of(id), 60)));
+                }
+                if ui.button("Remove them from this map").clicked()
+                    && let Some(change) = remove_from_diagram(diagram, many)
+                {
+                    edits.apply(change);
+                }
+            }
+        }
+    }
+
+    fn links_of(&mut self, ui: &mut Ui, review: &Review, diagram: &Diagram, id: &Id) {
+        ui.add_space(8.0);
+        ui.label(RichText::new("Links").strong());
+        let links: Vec<_> = review.links_touching(id).collect();
+        if links.is_empty() {
+            ui.weak("No links yet: drag from the node's blue handle to another node, or press L.");
+        }
+        let mut go_to = None;
+        for l in links {
+            let (arrow, other) = if &l.from == id {
+                ("→", &l.to)
+            } else {
+                ("←", &l.from)
+            };
+            let kind = match l.kind {
+                LinkKind::Causal { polarity, delay } => format!(
+                    "causal {}{}",
+                    match polarity {
+                        Polarity::Same => "S",
+                        Polarity::Opposite => "O",
+                    },
+                    if delay { " ‖" } else { "" }
+                ),
+                k => k.label().to_string(),
+            };
+            let text = format!(
+                "{arrow} {kind}: {other}  {}",
+                short(&review.title_of(other), 50)
+            );
+            ui.horizontal(|ui| {
+                let on_map = diagram.position(other).is_some();
+                if ui
+                    .add_enabled(on_map, egui::Button::new(text).truncate())
+                    .on_hover_text("Select it on the map")
+                    .on_disabled_hover_text("Not on this diagram")
+                    .clicked()
+                {
+                    go_to = Some(other.clone());
+                }
+            });
+        }
+        if let Some(other) = go_to {
+            if let Some(at) = diagram.position(&other) {
+                self.canvas.centre_on(at);
+            }
+            self.canvas.select(vec![other]);
+        }
+    }
+
+    fn ripple_summary(&self, ui: &mut Ui, review: &Review) {
+        let Some(r) = self.canvas.ripple() else {
+            return;
+        };
+        ui.add_space(8.0);
+        ui.label(RichText::new("Ripple from this node").strong());
+        ui.label(format!(
+            "{} downstream, {} upstream",
+            r.downstream.len(),
+            r.upstream.len()
+        ));
+        let (rises, falls, ambiguous) = r.grouped();
+        let names = |ids: &[&Id]| {
+            ids.iter()
+                .map(|id| format!("{id} {}", short(&review.title_of(id), 40)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if !r.effects.is_empty() {
+            ui.weak("If it rises:");
+        }
+        for (word, ids) in [("Rises", rises), ("Falls", falls), ("Ambiguous", ambiguous)] {
+            if !ids.is_empty() {
+                ui.add(egui::Label::new(format!("{word}: {}", names(&ids))).wrap());
+            }
+        }
+        if let Some(f) = r.feedback {
+            ui.label(format!(
+                "Through feedback loops it comes back to itself: {}",
+                f.word()
+            ));
+        }
+        if !r.exact {
+            ui.weak(
+                "Too many paths to follow one by one: some effects marked ambiguous may not be.",
+            );
+        }
+    }
+}
+
+/// The chronology entries an episode draws on, in date order.
+fn chronology_of(ui: &mut Ui, review: &Review, entries: &[Id]) {
+    ui.add_space(8.0);
+    ui.label(RichText::new("Chronology entries").strong());
+    let mut list: Vec<_> = review
+        .chronology
+        .iter()
+        .filter(|c| entries.contains(&c.id))
+        .collect();
+    list.sort_by_key(|c| c.date.first_day());
+    if list.is_empty() {
+        ui.weak("None linked yet (link them on the Chronology panel).");
+    }
+    for c in list {
+        ui.add(egui::Label::new(format!("{}  {}", c.date.human(), short(&c.text, 160))).wrap());
+    }
+}
+
+/// The file name offered for a figure: the diagram's name in the home
+/// folder.
+fn default_path(diagram: &Diagram, format: Format) -> String {
+    let stem: String = diagram
+        .name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_lowercase();
+    let stem = if stem.is_empty() {
+        "diagram".to_string()
+    } else {
+        stem
+    };
+    let folder = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let extension = match format {
+        Format::Svg => "svg",
+        Format::Png => "png",
+    };
+    folder
+        .join(format!("{stem}.{extension}"))
+        .display()
+        .to_string()
+}
+
+/// Writes the diagram as a figure, atomically.
+fn write_figure(
+    review: &Review,
+    diagram: &Diagram,
+    format: Format,
+    path: &std::path::Path,
+) -> Result<(), String> {
+    if path.as_os_str().is_empty() {
+        return Err("no file name given".into());
+    }
+    let svg = diagram_svg(
+        review,
+        diagram,
+        &SvgOptions {
+            legend: true,
+            ..Default::default()
+        },
+    );
+    let bytes = match format {
+        Format::Svg => svg.into_bytes(),
+        Format::Png => {
+            let (w, h) = svg_size(&svg);
+            svg_to_png(&svg, fitting_scale(w, h, 2.0)).map_err(|e| e.to_string())?
+        }
+    };
+    crate::store::write_atomic(path, |file| file.write_all(&bytes)).map_err(|e| e.to_string())
+}
+
+/// The width and height an SVG written by [`diagram_svg`] declares.
+fn svg_size(svg: &str) -> (f32, f32) {
+    let attribute = |name: &str| {
+        svg.split_once(&format!("{name}=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .and_then(|(v, _)| v.parse::<f32>().ok())
+            .unwrap_or(1000.0)
+    };
+    (attribute("width"), attribute("height"))
 }
 
 /// The diagram's name and kind, the records on it, and its stages.
@@ -148,18 +658,7 @@ fn details(ui: &mut Ui, review: &Review, diagram: &Diagram, edits: &mut Edits) {
             .iter()
             .map(|n| (n.item.clone(), review.title_of(&n.item)))
             .collect();
-        let candidates = || {
-            titled_kinds(
-                review,
-                &[
-                    RecordKind::Episode,
-                    RecordKind::Factor,
-                    RecordKind::Condition,
-                    RecordKind::Finding,
-                    RecordKind::Variable,
-                ],
-            )
-        };
+        let candidates = || titled_kinds(review, &NODE_KINDS);
         match record_picker(
             ui,
             "Records on this diagram",
@@ -175,12 +674,9 @@ fn details(ui: &mut Ui, review: &Review, diagram: &Diagram, edits: &mut Edits) {
                 }));
             }
             Some(Pick::Remove(item)) => {
-                edits.apply(put("Remove from diagram", d, Record::Diagram, |x| {
-                    x.nodes.retain(|n| n.item != item);
-                    for stage in &mut x.stages {
-                        stage.reveal.retain(|r| *r != item);
-                    }
-                }))
+                if let Some(change) = remove_from_diagram(d, &[item]) {
+                    edits.apply(change);
+                }
             }
             Some(Pick::Up(_) | Pick::Down(_)) | None => {}
         }
@@ -202,7 +698,7 @@ fn free_spot(diagram: &Diagram) -> (f32, f32) {
         diagram
             .nodes
             .iter()
-            .all(|n| (n.x - x).abs() >= GRID.0 * 0.8 || (n.y - y).abs() >= GRID.1 * 0.8)
+            .all(|n| (n.x - x).abs() >= GRID.0 * 0.9 || (n.y - y).abs() >= GRID.1 * 0.6)
     };
     (0..)
         .map(|i| {
@@ -215,26 +711,17 @@ fn free_spot(diagram: &Diagram) -> (f32, f32) {
         .unwrap_or((120.0, 80.0))
 }
 
-/// What the colours and marks mean.
+/// What the shapes, colours and marks mean, and how to work the canvas.
 fn legend(ui: &mut Ui) {
+    let look = if crate::ui::style::projector(ui.ctx()) {
+        Look::PROJECTOR
+    } else {
+        Look::NORMAL
+    };
     ui.horizontal_wrapped(|ui| {
-        for (kind, label) in [
-            (RecordKind::Episode, "Episode"),
-            (RecordKind::Factor, "Factor"),
-            (RecordKind::Condition, "Latent condition"),
-            (RecordKind::Finding, "Finding"),
-            (RecordKind::Variable, "Variable"),
-        ] {
-            let (fill, border) = node_colours(Some(kind));
-            legend_item(ui, label, |painter, rect| {
-                painter.rect(
-                    rect,
-                    3.0,
-                    fill,
-                    Stroke::new(1.2, border),
-                    egui::StrokeKind::Inside,
-                );
-            });
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for kind in NODE_KINDS {
+            legend_item(ui, legend_name(kind), |painter, rect| swatch(painter, rect, kind, look));
         }
         for (kind, label) in [
             (LinkKind::ContributedTo, "contributed to"),
@@ -245,30 +732,65 @@ fn legend(ui: &mut Ui) {
                     polarity: Polarity::Same,
                     delay: false,
                 },
-                "causal: S same, O opposite, ‖ delay",
+                "causal (S same, O opposite, ‖ delay)",
             ),
         ] {
             legend_item(ui, label, |painter, rect| {
-                let stroke = Stroke::new(2.0, link_colour(kind));
-                painter.line_segment([rect.left_center(), rect.right_center()], stroke);
+                let stroke = egui::Stroke::new(2.0 * look.line_scale, super::map_canvas::link_colour(kind));
+                painter.line_segment([rect.left_center(), rect.right_center() - vec2(6.0, 0.0)], stroke);
+                let tip = rect.right_center();
+                painter.add(egui::Shape::convex_polygon(
+                    vec![tip, tip + vec2(-8.0, -4.0), tip + vec2(-8.0, 4.0)],
+                    stroke.color,
+                    egui::Stroke::NONE,
+                ));
             });
         }
+        ui.label(RichText::new("How to use the map").underline().small())
+            .on_hover_text("Drag the background to pan (or arrow keys); wheel or pinch to zoom about the pointer (Ctrl + and Ctrl − too); F fits. Click selects, Shift-click adds, Shift+drag draws a box round several. Drag nodes to move them (Alt+arrows nudges). Double-click the background, or press N, to add a node of the kind chosen under New nodes. Drag from a node's blue handle to another node to link them (or select a node, press L, then choose the other). Enter or F2 edits a label; Del deletes; right-click for more. Everything can be undone.");
     });
+}
+
+/// A captioned drop-down list for the toolbar; returns the value picked.
+fn small_combo<T: PartialEq + Clone>(
+    ui: &mut Ui,
+    caption: &str,
+    current: &T,
+    options: &[(T, String)],
+) -> Option<T> {
+    let label = ui.label(caption);
+    let shown = options
+        .iter()
+        .find(|(v, _)| v == current)
+        .map_or("—", |(_, l)| l.as_str());
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(("map-combo", caption))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for (value, text) in options {
+                if ui.selectable_label(value == current, text).clicked() {
+                    picked = Some(value.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    picked
 }
 
 /// One entry of the legend: a swatch and its meaning, kept together when
 /// the legend wraps.
 fn legend_item(ui: &mut Ui, label: &str, swatch: impl FnOnce(&egui::Painter, egui::Rect)) {
     let colour = ui.visuals().text_color();
-    let font = egui::TextStyle::Body.resolve(ui.style());
+    let font = egui::TextStyle::Small.resolve(ui.style());
     let galley = ui.painter().layout_no_wrap(label.to_string(), font, colour);
     let size = vec2(32.0 + galley.size().x, galley.size().y.max(16.0));
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
     let swatch_rect = egui::Rect::from_center_size(
         egui::pos2(rect.left() + 12.0, rect.center().y),
-        vec2(24.0, 14.0),
+        vec2(24.0, 13.0),
     );
     swatch(ui.painter(), swatch_rect);
-    let text_pos = egui::pos2(rect.left() + 30.0, rect.center().y - galley.size().y / 2.0);
+    let text_pos = egui::pos2(rect.left() + 28.0, rect.center().y - galley.size().y / 2.0);
     ui.painter().galley(text_pos, galley, colour);
 }

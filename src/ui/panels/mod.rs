@@ -2,22 +2,30 @@
 //! holding its view state (selection, filters) with a `ui` method that reads
 //! the review and pushes edit commands; no panel changes the review.
 
+mod anonymise;
 mod cast;
 mod chronology;
 mod episodes;
 mod factors;
 pub(crate) mod feedback_loops;
 mod findings;
+mod import_dialog;
+mod journey;
+mod language;
 mod loop_finder;
 mod loops;
 mod map;
 pub(crate) mod map_canvas;
 mod overview;
 mod report;
+mod timeline;
 
 use eframe::egui::{self, Button, ScrollArea, TextStyle, Ui, vec2};
 
+use std::sync::Arc;
+
 use super::edits::Edits;
+use crate::analysis::language::{FieldHit, Lexicon, lint_review};
 use crate::edit::{Change, Edit, delete_record};
 use crate::model::{Id, Link, LinkKind, Record, RecordKind, Review};
 use crate::taxonomy::Taxonomy;
@@ -39,25 +47,31 @@ pub enum PanelKind {
     Factors,
     /// Findings.
     Findings,
+    /// Hindsight and blame language in the review.
+    Language,
     /// Diagrams.
     Map,
     /// Causal loop variables, links and named loops.
     Loops,
+    /// Original and anonymised text side by side, with a decision per occurrence.
+    Anonymisation,
     /// Publication readiness.
     Report,
 }
 
 impl PanelKind {
     /// Every panel, in switcher order.
-    pub const ALL: [PanelKind; 9] = [
+    pub const ALL: [PanelKind; 11] = [
         PanelKind::Overview,
         PanelKind::Cast,
         PanelKind::Chronology,
         PanelKind::Episodes,
         PanelKind::Factors,
         PanelKind::Findings,
+        PanelKind::Language,
         PanelKind::Map,
         PanelKind::Loops,
+        PanelKind::Anonymisation,
         PanelKind::Report,
     ];
 
@@ -70,11 +84,22 @@ impl PanelKind {
             PanelKind::Episodes => "Episodes",
             PanelKind::Factors => "Factors & conditions",
             PanelKind::Findings => "Findings",
+            PanelKind::Language => "Language",
             PanelKind::Map => "Map",
             PanelKind::Loops => "Loops",
+            PanelKind::Anonymisation => "Anonymisation",
             PanelKind::Report => "Report",
         }
     }
+}
+
+/// Where a panel asks the app to go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Goto {
+    /// Show this record, selected, in its panel.
+    Record(Id),
+    /// Show this panel.
+    Panel(PanelKind),
 }
 
 /// What every panel reads.
@@ -92,6 +117,9 @@ pub struct PanelContext<'a> {
     pub revision: (u64, u64),
 }
 
+/// The language-lint hits of the review at a revision.
+type RevisionHits = ((u64, u64), Arc<Vec<FieldHit>>);
+
 /// Every panel with its view state.
 #[derive(Default)]
 pub struct Panels {
@@ -101,8 +129,15 @@ pub struct Panels {
     episodes: episodes::EpisodesPanel,
     factors: factors::FactorsPanel,
     findings: findings::FindingsPanel,
+    language: language::LanguagePanel,
+    /// The language-lint hits of a revision of the review, shared by the
+    /// Overview and Language panels.
+    lint: Option<RevisionHits>,
+    /// The panel a panel asked to switch to.
+    goto: Option<PanelKind>,
     map: map::MapPanel,
     loops: loops::LoopsPanel,
+    anonymise: anonymise::AnonymisePanel,
     report: report::ReportPanel,
 }
 
@@ -110,14 +145,26 @@ impl Panels {
     /// Draws one panel.
     pub fn ui(&mut self, kind: PanelKind, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         match kind {
-            PanelKind::Overview => self.overview.ui(ui, cx, edits),
+            PanelKind::Overview => {
+                let hits = self.lint(cx);
+                if let Some(goto) = self.overview.ui(ui, cx, &hits, edits) {
+                    self.go(cx.review, goto);
+                }
+            }
             PanelKind::Cast => self.cast.ui(ui, cx, edits),
             PanelKind::Chronology => self.chronology.ui(ui, cx, edits),
             PanelKind::Episodes => self.episodes.ui(ui, cx, edits),
             PanelKind::Factors => self.factors.ui(ui, cx, edits),
             PanelKind::Findings => self.findings.ui(ui, cx, edits),
+            PanelKind::Language => {
+                let hits = self.lint(cx);
+                if let Some(goto) = self.language.ui(ui, cx, &hits, edits) {
+                    self.go(cx.review, goto);
+                }
+            }
             PanelKind::Map => self.map.ui(ui, cx, edits),
             PanelKind::Loops => self.loops.ui(ui, cx, edits),
+            PanelKind::Anonymisation => self.anonymise.ui(ui, cx, edits),
             PanelKind::Report => self.report.ui(ui, cx, edits),
         }
     }
@@ -130,7 +177,57 @@ impl Panels {
 
     /// The diagram a panel asked to present, once.
     pub fn take_present_request(&mut self) -> Option<Id> {
-        self.loops.take_present_request().or_else(|| self.map.take_present_request())
+        self.loops
+            .take_present_request()
+            .or_else(|| self.map.take_present_request())
+    }
+
+    /// The language-lint hits of the review, linted again only when it
+    /// has changed.
+    fn lint(&mut self, cx: &PanelContext) -> Arc<Vec<FieldHit>> {
+        match &self.lint {
+            Some((at, hits)) if *at == cx.revision => hits.clone(),
+            _ => {
+                let hits = Arc::new(lint_review(Lexicon::shared(), cx.review));
+                self.lint = Some((cx.revision, hits.clone()));
+                hits
+            }
+        }
+    }
+
+    /// Carries out a panel's request to show a record or another panel.
+    fn go(&mut self, review: &Review, goto: Goto) {
+        match goto {
+            Goto::Panel(kind) => self.goto = Some(kind),
+            Goto::Record(id) => {
+                let kind = match review.kind_of(&id) {
+                    Some(RecordKind::Episode) => {
+                        self.episodes.select(id);
+                        PanelKind::Episodes
+                    }
+                    Some(RecordKind::Factor) => {
+                        self.factors.select_factor(id);
+                        PanelKind::Factors
+                    }
+                    Some(RecordKind::Condition) => {
+                        self.factors.select_condition(id);
+                        PanelKind::Factors
+                    }
+                    Some(RecordKind::Finding) => {
+                        self.findings.select(id);
+                        PanelKind::Findings
+                    }
+                    _ => return,
+                };
+                self.goto = Some(kind);
+            }
+        }
+    }
+
+    /// The panel the app should switch to because a panel asked to show a
+    /// record or another panel, once.
+    pub fn take_goto(&mut self) -> Option<PanelKind> {
+        self.goto.take()
     }
 
     /// Forgets selections and filters (after another review is opened).

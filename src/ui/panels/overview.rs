@@ -1,9 +1,14 @@
-//! The Overview panel: the review's details, how many records of each kind
-//! it holds, and the problems validation finds.
+//! The Overview panel: the review's details, its why-coverage (how far it
+//! explains why, not only what), how many records of each kind it holds,
+//! and the problems validation finds.
+
+use std::sync::Arc;
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
-use super::PanelContext;
+use super::{Goto, PanelContext, PanelKind};
+use crate::analysis::coverage::{Coverage, Measure, coverage};
+use crate::analysis::language::FieldHit;
 use crate::edit::{Change, Edit};
 use crate::model::{Period, RecordKind, ReviewDate, ReviewMeta};
 use crate::taxonomy::Taxonomy;
@@ -20,7 +25,12 @@ pub struct OverviewPanel {
     /// The taxonomy options, built once per taxonomy name (building them
     /// parses the built-in taxonomies).
     taxonomies: Option<(String, Vec<Choice<String>>)>,
+    /// The why-coverage of a revision of the review.
+    coverage: Option<((u64, u64), Coverage)>,
 }
+
+/// The most gaps listed under one measure; the rest are counted.
+const GAPS_SHOWN: usize = 12;
 
 /// The change that replaces the review's details with a modified copy.
 fn set_meta(meta: &ReviewMeta, label: &str, mutate: impl FnOnce(&mut ReviewMeta)) -> Change {
@@ -30,8 +40,23 @@ fn set_meta(meta: &ReviewMeta, label: &str, mutate: impl FnOnce(&mut ReviewMeta)
 }
 
 impl OverviewPanel {
-    /// Draws the panel.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+    /// Draws the panel; returns where the reviewer asked to go (the record
+    /// behind a gap in the coverage).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &PanelContext,
+        language: &Arc<Vec<FieldHit>>,
+        edits: &mut Edits,
+    ) -> Option<Goto> {
+        if self
+            .coverage
+            .as_ref()
+            .is_none_or(|(at, _)| *at != cx.revision)
+        {
+            self.coverage = Some((cx.revision, coverage(cx.review, language)));
+        }
+        let mut goto = None;
         ScrollArea::vertical()
             .id_salt("overview")
             .auto_shrink([false, false])
@@ -40,18 +65,29 @@ impl OverviewPanel {
                     .inner_margin(egui::Margin::symmetric(16, 8))
                     .show(ui, |ui| {
                         let wide = ui.available_width() > 1000.0;
+                        let coverage = self.coverage.as_ref().map(|(_, c)| c.clone());
+                        let right = |ui: &mut Ui| {
+                            let mut goto = None;
+                            if let Some(coverage) = &coverage {
+                                goto = why_coverage(ui, cx, coverage);
+                                ui.add_space(12.0);
+                            }
+                            summary(ui, cx);
+                            goto
+                        };
                         if wide {
                             ui.columns(2, |columns| {
                                 self.details(&mut columns[0], cx, edits);
-                                summary(&mut columns[1], cx);
+                                goto = right(&mut columns[1]);
                             });
                         } else {
                             self.details(ui, cx, edits);
                             ui.separator();
-                            summary(ui, cx);
+                            goto = right(ui);
                         }
                     });
             });
+        goto
     }
 
     fn details(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
@@ -206,6 +242,65 @@ fn taxonomy_choices(current: &str) -> Vec<Choice<String>> {
             }
         })
         .collect()
+}
+
+/// The why-coverage figures, each gap a link to the record behind it.
+fn why_coverage(ui: &mut Ui, cx: &PanelContext, c: &Coverage) -> Option<Goto> {
+    let mut goto = None;
+    ui.heading("Why-coverage");
+    ui.weak("How far the review explains why practice happened, not only what happened.");
+    ui.add_space(6.0);
+    for measure in Measure::ALL {
+        let share = c.share(measure);
+        let figure = match measure {
+            Measure::OpenLanguage => {
+                format!("{} open, {} accepted", c.open_language, c.accepted_language)
+            }
+            _ => share.describe(),
+        };
+        let gaps: Vec<_> = c.gaps_of(measure).collect();
+        let complete = gaps.is_empty();
+        let colour = if complete {
+            ui.visuals().text_color()
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        ui.label(RichText::new(format!("{}: {figure}", measure.label())).color(colour));
+        if measure == Measure::SystemsFindings {
+            ui.weak(format!(
+                "Tagged learning: {}",
+                c.findings_learning.describe()
+            ));
+        }
+        ui.indent(("gaps", measure as u8), |ui| {
+            for gap in gaps.iter().take(GAPS_SHOWN) {
+                let title = super::or_untitled(&cx.review.title_of(&gap.record), "title");
+                let title = crate::ui::forms::short(&title, 48);
+                let text = format!("{} {title}: {}", gap.record, gap.message);
+                if ui
+                    .link(text)
+                    .on_hover_text(format!("Show {} in its panel", gap.record))
+                    .clicked()
+                {
+                    goto = Some(Goto::Record(gap.record.clone()));
+                }
+            }
+            if gaps.len() > GAPS_SHOWN {
+                ui.weak(format!("…and {} more.", gaps.len() - GAPS_SHOWN));
+            }
+            if measure == Measure::OpenLanguage
+                && c.open_language + c.accepted_language > 0
+                && ui
+                    .link("Review every phrase in the Language panel")
+                    .clicked()
+            {
+                goto = Some(Goto::Panel(PanelKind::Language));
+            }
+        });
+        ui.add_space(4.0);
+    }
+    ui.label(format!("Balance of the report: {}.", c.balance()));
+    goto
 }
 
 /// Counts of every kind of record, and the validation problems.

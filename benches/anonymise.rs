@@ -1,0 +1,228 @@
+//! Anonymisation throughput: 100 MB of chronology text with a 500-entry
+//! cast (people with hyphenated, apostrophe and accented names, names that
+//! are also words, agencies and places), full of names in every form,
+//! identifiers and dates. Target: 50 MB/s or more.
+//!
+//! `ANONYMISE_BENCH_MB` sets the size (default 100).
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use foresight::anonymise::{Anonymiser, anonymise};
+use foresight::model::{
+    Agency, ChronologyEntry, Id, Person, PersonKind, Place, Review, ReviewDate,
+};
+
+const SYLLABLES: &[&str] = &[
+    "ash", "bel", "cor", "dun", "el", "fen", "gar", "hol", "ing", "jas", "kel", "lom", "mar",
+    "nor", "ol", "pen", "quin", "ros", "sta", "tor", "ul", "ven", "wyn", "yor", "zé", "ło",
+];
+const WORD_NAMES: &[&str] = &[
+    "Rose", "Will", "Hope", "Mark", "Grace", "Summer", "Bill", "Dawn",
+];
+
+fn made_up(rng: &mut fastrand::Rng, syllables: usize) -> String {
+    let word: String = (0..syllables)
+        .map(|_| SYLLABLES[rng.usize(..SYLLABLES.len())])
+        .collect();
+    let mut chars = word.chars();
+    let first: String = chars.next().unwrap().to_uppercase().collect();
+    first + chars.as_str()
+}
+
+/// A review with a 500-entry cast and `mb` megabytes of chronology text.
+pub fn bench_review(mb: usize, seed: u64) -> Review {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut review = Review::new("Anonymisation benchmark");
+    for i in 0..440 {
+        let first = if i % 10 == 0 {
+            WORD_NAMES[i % WORD_NAMES.len()].to_string()
+        } else {
+            made_up(&mut rng, 2)
+        };
+        let mut surname = made_up(&mut rng, 3);
+        if i % 7 == 0 {
+            surname = format!("O'{surname}");
+        }
+        if i % 5 == 0 {
+            surname = format!("{surname}-{}", made_up(&mut rng, 2));
+        }
+        review.people.push(Person {
+            id: Id(format!("P{}", i + 1)),
+            name: format!("{first} {surname}"),
+            aliases: vec![format!("{}y", first.chars().take(3).collect::<String>())],
+            pseudonym: format!("Person {}", i + 1),
+            kind: if i == 0 {
+                PersonKind::SubjectChild
+            } else {
+                PersonKind::Other
+            },
+            ..Default::default()
+        });
+    }
+    for i in 0..30 {
+        review.agencies.push(Agency {
+            id: Id(format!("A{}", i + 1)),
+            name: format!("{} Children's Services", made_up(&mut rng, 3)),
+            aliases: vec![format!("{}CS", (b'A' + i as u8 % 26) as char)],
+            generic_name: format!("Agency {}", i + 1),
+            ..Default::default()
+        });
+    }
+    for i in 0..30 {
+        review.places.push(Place {
+            id: Id(format!("PL{}", i + 1)),
+            name: format!("{} {} Road", 10 + i, made_up(&mut rng, 2)),
+            generic_name: format!("Address {}", i + 1),
+            ..Default::default()
+        });
+    }
+    let filler = [
+        "Home visit completed; concerns rose about the home conditions and the gas bill.",
+        "The health visitor will visit again in two weeks and will liaise with the school.",
+        "Child seen alone, appeared well, playing with toys; no marks seen.",
+        "Strategy discussion held with police and health; agreed single agency response.",
+        "Mother reported feeling low; GP appointment booked for the following week.",
+    ];
+    let target = mb * 1_000_000;
+    let mut total = 0;
+    let mut n = 0;
+    while total < target {
+        let mut text = String::with_capacity(600);
+        for _ in 0..3 {
+            let p = &review.people[rng.usize(..review.people.len())];
+            let (first, surname) = p.name.split_once(' ').unwrap();
+            let form = match rng.u8(..8) {
+                0 => p.name.clone(),
+                1 => first.to_string(),
+                2 => format!("Mr {surname}"),
+                3 => format!("{}, {first}", surname.to_uppercase()),
+                4 => format!("{}. {surname}", first.chars().next().unwrap()),
+                5 => p.name.to_uppercase(),
+                6 => format!("{surname}'s"),
+                _ => surname.to_string(),
+            };
+            text.push_str(&format!(
+                "{form} was seen on {}/0{}/2021. ",
+                1 + rng.u8(..28),
+                1 + rng.u8(..9)
+            ));
+            text.push_str(filler[rng.usize(..filler.len())]);
+            text.push(' ');
+        }
+        match rng.u8(..6) {
+            0 => text.push_str("Mobile 07700 900123. "),
+            1 => text.push_str("Lives at 12 Quillon Walk, NE1 4ST. "),
+            2 => text.push_str("Crime ref CR/012345/21 raised. "),
+            3 => text.push_str("Email rose.k@example.com sent. "),
+            _ => {}
+        }
+        total += text.len();
+        n += 1;
+        review.chronology.push(ChronologyEntry {
+            id: Id(format!("C{n}")),
+            date: ReviewDate::day(2021, 4, 3).unwrap(),
+            agency: None,
+            author: "Social worker".into(),
+            text,
+            people: vec![],
+            source: None,
+        });
+    }
+    review
+}
+
+fn text_bytes(review: &Review) -> u64 {
+    review.chronology.iter().map(|e| e.text.len() as u64).sum()
+}
+
+fn profile(review: &Review) {
+    use foresight::anonymise::text::View;
+    use std::time::Instant;
+    let texts: Vec<&str> = review.chronology.iter().map(|e| e.text.as_str()).collect();
+    let t = Instant::now();
+    let a = Anonymiser::new(review);
+    eprintln!("new: {:?}", t.elapsed());
+    let mut n = 0;
+    if std::env::var("AN6_TEXT_ONLY").is_err() {
+        let t = Instant::now();
+        for x in &texts {
+            n += View::new(x).text.len();
+        }
+        eprintln!("view: {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        for x in &texts {
+            n += a.names().find(x).len();
+        }
+        eprintln!("names: {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        for x in &texts {
+            n += foresight::anonymise::identifiers::find_identifiers(x, &[]).len();
+        }
+        eprintln!("identifiers: {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        for x in &texts {
+            n += foresight::import::dates::find_dates_in_text(x).len();
+        }
+        eprintln!("find_dates: {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        for x in &texts {
+            n += foresight::anonymise::dates::days_without_year(x).len();
+        }
+        eprintln!("days_without_year: {:?} {n}", t.elapsed());
+        let t = Instant::now();
+        for x in &texts {
+            n += foresight::anonymise::dates::date_changes(x, a.date_rules()).len();
+        }
+        eprintln!("date_changes: {:?} {n}", t.elapsed());
+    }
+    if std::env::var("AN6_TEXT_ONLY").is_ok() {
+        let id = Id::from("C1");
+        for _ in 0..3 {
+            let t = Instant::now();
+            for x in &texts {
+                n += a.text(&id, "text", x, &[]).1.len();
+            }
+            eprintln!("text: {:?} {n}", t.elapsed());
+        }
+        return;
+    }
+    let t = Instant::now();
+    let id = Id::from("C1");
+    for x in &texts {
+        n += a.text(&id, "text", x, &[]).1.len();
+    }
+    eprintln!("text: {:?} {n}", t.elapsed());
+}
+
+fn benches(c: &mut Criterion) {
+    if std::env::var("AN6_PROFILE").is_ok() {
+        profile(&bench_review(10, 7));
+        return;
+    }
+    let mb = std::env::var("ANONYMISE_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let review = bench_review(mb, 7);
+    let bytes = text_bytes(&review);
+    let mut group = c.benchmark_group("anonymise");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function(format!("{mb} MB of chronology, 500-entry cast"), |b| {
+        b.iter(|| anonymise(&review))
+    });
+    // The text alone, without cloning the review: the matchers' own speed.
+    let anonymiser = Anonymiser::new(&review);
+    group.bench_function(format!("{mb} MB, texts only"), |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for e in &review.chronology {
+                n += anonymiser.text(&e.id, "text", &e.text, &e.people).0.len();
+            }
+            n
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(anonymisation, benches);
+criterion_main!(anonymisation);

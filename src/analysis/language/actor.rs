@@ -1,0 +1,410 @@
+//! Who or what a phrase is about, and whether it is negated.
+//!
+//! "The system failed to provide" describes how the system works; "the
+//! social worker failed to" blames a person. The subject of a phrase is
+//! read from the words before it, clause by clause, with a few rules of
+//! English: a relative pronoun takes the noun before it ("a system that
+//! failed to"), a coordinated verb takes the subject of the first verb
+//! ("she visited the home and failed to"), and nouns inside prepositional
+//! phrases ("the worker for the family") are not subjects.
+
+use std::collections::HashMap;
+
+use super::Subject;
+use super::lexicon::ActorWords;
+use super::pattern::plurals;
+use super::text::Word;
+
+/// Words that start a new clause within a sentence.
+const COORDINATORS: &[&str] = &["and", "but", "or", "nor", "yet", "so"];
+/// Subordinating conjunctions.
+const SUBORDINATORS: &[&str] = &[
+    "because", "although", "though", "while", "whilst", "whereas", "when", "whenever", "after",
+    "before", "since", "if", "unless", "until", "once", "as", "where",
+];
+/// Relative pronouns: their subject is the noun before them.
+const RELATIVES: &[&str] = &["who", "which", "that", "whom", "whose"];
+/// Words that stand for a subject the lint cannot see.
+const PLACEHOLDERS: &[&str] = &["it", "this", "there", "these", "those", "what"];
+/// Words that carry no subject: a segment of only these continues the
+/// clause before it ("did not ask, and then also did not inform").
+const FUNCTION: &[&str] = &[
+    "then",
+    "also",
+    "later",
+    "again",
+    "subsequently",
+    "still",
+    "not",
+    "did",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "to",
+    "only",
+    "further",
+    "therefore",
+    "consequently",
+    "instead",
+    "thus",
+    "moreover",
+    "however",
+    "both",
+    "all",
+    "each",
+    "repeatedly",
+    "never",
+    "always",
+    "even",
+];
+/// Prepositions: a noun just after one is not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "with",
+    "for",
+    "to",
+    "about",
+    "from",
+    "by",
+    "on",
+    "in",
+    "at",
+    "into",
+    "within",
+    "between",
+    "among",
+    "during",
+    "under",
+    "over",
+    "through",
+    "without",
+    "towards",
+    "toward",
+    "against",
+    "than",
+    "like",
+    "upon",
+    "across",
+    "despite",
+    "including",
+    "alongside",
+    "per",
+];
+/// Words that negate what follows them.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "nobody", "none", "neither", "nor", "without", "hardly", "barely",
+];
+/// Words that cast doubt on a claim that follows ("unlikely that …").
+const HEDGES: &[&str] = &[
+    "unlikely",
+    "impossible",
+    "unclear",
+    "uncertain",
+    "doubtful",
+    "unknown",
+    "unable",
+    "unproven",
+    "speculative",
+    "speculation",
+];
+/// Words of knowing and saying: "no evidence that", "cannot say whether".
+const EPISTEMIC: &[&str] = &[
+    "evidence",
+    "say",
+    "said",
+    "saying",
+    "know",
+    "known",
+    "knowing",
+    "clear",
+    "possible",
+    "certain",
+    "conclude",
+    "concluded",
+    "suggest",
+    "suggests",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "likely",
+    "predict",
+    "predicted",
+    "think",
+    "believe",
+    "assume",
+    "claim",
+    "sure",
+    "established",
+    "establish",
+    "prove",
+    "proven",
+    "indicate",
+    "indication",
+    "reason",
+    "safe",
+    "inevitable",
+    "obvious",
+    "predictable",
+    "foreseeable",
+    "evident",
+    "apparent",
+    "true",
+    "case",
+];
+/// Complementisers that open the clause a hedge governs.
+const COMPLEMENTISERS: &[&str] = &["that", "whether", "if"];
+/// Words that end the reach of a negation.
+const CONTRAST: &[&str] = &["but", "however", "although", "though", "yet", "whereas"];
+
+fn is(list: &[&str], word: &Word) -> bool {
+    list.contains(&word.norm.as_str())
+}
+
+fn is_marker(word: &Word) -> bool {
+    is(COORDINATORS, word) || is(SUBORDINATORS, word) || is(RELATIVES, word)
+}
+
+/// The actor words, looked up by form.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Actors {
+    classes: HashMap<String, Subject>,
+    /// Forms of the activity words.
+    activities: std::collections::HashSet<String>,
+}
+
+impl Actors {
+    /// Expands the word lists; a form listed twice keeps its first class,
+    /// in the order practitioners, people, family, organisations, systems.
+    pub(crate) fn new(words: &ActorWords) -> Actors {
+        let mut classes = HashMap::new();
+        let mut activities = std::collections::HashSet::new();
+        for (list, class) in [
+            (&words.practitioners, Subject::Practitioner),
+            (&words.people, Subject::Person),
+            (&words.family, Subject::Family),
+            (&words.organisations, Subject::Organisation),
+            (&words.systems, Subject::System),
+            (&words.activities, Subject::System),
+        ] {
+            for word in list {
+                let word = super::text::normalise(word.trim());
+                let forms = match word.strip_suffix('~') {
+                    Some(noun) => plurals(noun),
+                    None => vec![word],
+                };
+                for form in forms {
+                    classes.entry(form).or_insert(class);
+                }
+            }
+        }
+        for word in &words.activities {
+            let word = super::text::normalise(word.trim());
+            match word.strip_suffix('~') {
+                Some(noun) => activities.extend(plurals(noun)),
+                None => {
+                    activities.insert(word);
+                }
+            }
+        }
+        Actors {
+            classes,
+            activities,
+        }
+    }
+
+    /// The class of the word at `k`, reading an activity after a person's
+    /// word ("the manager's oversight", "her supervision") as that person.
+    fn class_at(&self, words: &[Word], k: usize) -> Option<Subject> {
+        let class = self.class(&words[k])?;
+        if k > 0 && self.activities.contains(&words[k].norm) {
+            let before = self.class(&words[k - 1]);
+            if let Some(person @ (Subject::Practitioner | Subject::Person | Subject::Family)) =
+                before
+            {
+                return Some(person);
+            }
+        }
+        Some(class)
+    }
+
+    /// The class of one word.
+    pub(crate) fn class(&self, word: &Word) -> Option<Subject> {
+        self.classes.get(word.norm.as_str()).copied()
+    }
+
+    /// The subject of the clause segment `start..end`: its first actor word
+    /// that is neither in a prepositional phrase nor a possessive before
+    /// another actor ("children's social care" is an organisation).
+    fn first_actor(&self, words: &[Word], start: usize, end: usize) -> Option<Subject> {
+        let candidates: Vec<(Subject, bool, bool)> = (start..end)
+            .filter_map(|k| {
+                let class = self.class_at(words, k)?;
+                // In a compound ("social care records") the last noun is the head.
+                if k + 1 < end
+                    && !words[k].possessive
+                    && self.class(&words[k + 1]).is_some()
+                    && !self.activities.contains(&words[k + 1].norm)
+                {
+                    return None;
+                }
+                let in_phrase =
+                    (k.saturating_sub(3).max(start)..k).any(|j| is(PREPOSITIONS, &words[j]));
+                Some((class, in_phrase, words[k].possessive))
+            })
+            .collect();
+        let free = |c: &&(Subject, bool, bool)| !c.1;
+        let chosen = candidates
+            .iter()
+            .enumerate()
+            .find(|(i, c)| {
+                let in_phrase = c.1;
+                let possessive_before_another = c.2 && candidates[i + 1..].iter().any(|c| !c.1);
+                !in_phrase && !possessive_before_another
+            })
+            .map(|(_, c)| c)
+            .or_else(|| candidates.iter().find(free))
+            .or_else(|| candidates.first());
+        chosen.map(|c| c.0)
+    }
+
+    /// The nearest actor word before `at` in its sentence (the antecedent
+    /// of a relative pronoun).
+    fn nearest_before(&self, words: &[Word], at: usize) -> Subject {
+        let sentence = words[at].sentence;
+        (at.saturating_sub(8)..at)
+            .rev()
+            .take_while(|&k| words[k].sentence == sentence)
+            .find_map(|k| self.class(&words[k]))
+            .unwrap_or(Subject::Unknown)
+    }
+
+    /// The subject of the phrase starting at word `at`.
+    pub(crate) fn subject(&self, words: &[Word], at: usize) -> Subject {
+        let sentence = words[at].sentence;
+        let mut clause = words[at].clause;
+        let mut end = at;
+        for _ in 0..4 {
+            let mut start = end;
+            let mut marker = None;
+            let mut comma = false;
+            while start > 0 {
+                let prev = &words[start - 1];
+                if prev.sentence != sentence {
+                    break;
+                }
+                if prev.clause != clause {
+                    comma = true;
+                    break;
+                }
+                if is_marker(prev) {
+                    marker = Some(start - 1);
+                    break;
+                }
+                start -= 1;
+            }
+            if let Some(subject) = self.first_actor(words, start, end) {
+                return subject;
+            }
+            let segment = &words[start..end];
+            if segment.first().is_some_and(|w| is(PLACEHOLDERS, w))
+                || !segment.iter().all(|w| is(FUNCTION, w))
+            {
+                return Subject::Unknown;
+            }
+            match marker {
+                Some(m) if is(RELATIVES, &words[m]) => return self.nearest_before(words, m),
+                Some(m) if is(COORDINATORS, &words[m]) => end = m,
+                Some(_) => return Subject::Unknown,
+                None if comma => {
+                    end = start;
+                    clause = words[start - 1].clause;
+                }
+                None => return Subject::Unknown,
+            }
+        }
+        Subject::Unknown
+    }
+
+    /// What a judgment word (`first..=last`) judges: the noun just after it
+    /// ("inadequate funding"), or else its subject ("the assessment was
+    /// inadequate").
+    pub(crate) fn judged(&self, words: &[Word], first: usize, last: usize) -> Subject {
+        let clause = words[last].clause;
+        for word in words.iter().skip(last + 1).take(3) {
+            if word.clause != clause || is_marker(word) {
+                break;
+            }
+            if let Some(class) = self.class(word) {
+                return class;
+            }
+        }
+        self.subject(words, first)
+    }
+}
+
+/// True when the phrase starting at word `at` is negated: a negator just
+/// before it in its clause ("not inevitable", "no one could have"), or a
+/// negated or hedged claim of knowing governing its clause ("there is no
+/// evidence that … would have prevented", "it is unlikely that …").
+pub(crate) fn negated(words: &[Word], at: usize) -> bool {
+    let clause = words[at].clause;
+    for word in words[at.saturating_sub(3)..at].iter().rev() {
+        if word.clause != clause || is_marker(word) {
+            break;
+        }
+        if is(NEGATORS, word) {
+            return true;
+        }
+    }
+    let sentence = words[at].sentence;
+    let mut governed = false;
+    for k in (at.saturating_sub(14)..at).rev() {
+        let word = &words[k];
+        if word.sentence != sentence || is(CONTRAST, word) {
+            break;
+        }
+        if is(COMPLEMENTISERS, word) {
+            governed = true;
+            continue;
+        }
+        if !governed {
+            continue;
+        }
+        if is(HEDGES, word) {
+            return true;
+        }
+        if is(NEGATORS, word) && words[k + 1..at].iter().take(3).any(|w| is(EPISTEMIC, w)) {
+            return true;
+        }
+    }
+    whether_unknowable(words, at)
+}
+
+/// True when the phrase at `at` is inside a "whether …" clause that the
+/// sentence then says cannot be known ("whether a referral would have
+/// changed the outcome cannot be known", "… is unclear").
+fn whether_unknowable(words: &[Word], at: usize) -> bool {
+    let sentence = words[at].sentence;
+    let opened = words[at.saturating_sub(14)..at]
+        .iter()
+        .rev()
+        .take_while(|w| w.sentence == sentence && !is(CONTRAST, w))
+        .any(|w| w.norm == "whether");
+    if !opened {
+        return false;
+    }
+    let rest: Vec<&Word> = words[at..]
+        .iter()
+        .take_while(|w| w.sentence == sentence && !is(CONTRAST, w))
+        .collect();
+    rest.iter().enumerate().any(|(k, w)| {
+        is(HEDGES, w) || (is(NEGATORS, w) && rest[k + 1..].iter().take(3).any(|w| is(EPISTEMIC, w)))
+    })
+}

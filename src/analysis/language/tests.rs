@@ -1,0 +1,488 @@
+//! Unit tests of the language lint: one or more per category, inflections
+//! and word order, negation, systemic and individual subjects, quotations.
+
+use super::*;
+use crate::model::FindingTag;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::built_in)
+}
+
+/// The hits of a passage as (matched text, category).
+fn hits(text: &str) -> Vec<(String, Category)> {
+    lexicon()
+        .lint(text)
+        .into_iter()
+        .map(|h| (h.matched, h.category))
+        .collect()
+}
+
+fn one(text: &str) -> Hit {
+    let hits = lexicon().lint(text);
+    assert_eq!(hits.len(), 1, "{text}: {hits:#?}");
+    hits.into_iter().next().unwrap()
+}
+
+fn assert_category(text: &str, matched: &str, category: Category) {
+    let found = hits(text);
+    assert!(
+        found.iter().any(|(m, c)| m == matched && *c == category),
+        "{text}: expected \"{matched}\" as {category:?}, found {found:?}"
+    );
+}
+
+fn assert_clean(text: &str) {
+    assert_eq!(hits(text), vec![], "{text}");
+}
+
+#[test]
+fn the_shipped_lexicon_has_every_category_and_at_least_45_phrases() {
+    let lexicon = lexicon();
+    assert!(lexicon.phrase_count() >= 45, "{}", lexicon.phrase_count());
+    for category in Category::ALL {
+        assert!(
+            lexicon.files().iter().any(|f| f.category == category),
+            "{category:?}"
+        );
+    }
+    for file in lexicon.files() {
+        for entry in &file.entries {
+            assert!(
+                entry.question.ends_with('?') || entry.question.ends_with(')'),
+                "{}",
+                entry.phrase
+            );
+        }
+    }
+}
+
+#[test]
+fn counterfactuals_are_found() {
+    assert_category(
+        "The health visitor should have referred the family.",
+        "should have",
+        Category::Counterfactual,
+    );
+    assert_category(
+        "She shouldn't have accepted the account.",
+        "shouldn't have",
+        Category::Counterfactual,
+    );
+    assert_category(
+        "If only the school had known.",
+        "If only",
+        Category::Counterfactual,
+    );
+    assert_category(
+        "Professionals could have shared it sooner.",
+        "could have",
+        Category::Counterfactual,
+    );
+}
+
+#[test]
+fn hindsight_certainty_is_found() {
+    assert_category(
+        "With the benefit of hindsight, the signs were there.",
+        "With the benefit of hindsight",
+        Category::HindsightCertainty,
+    );
+    assert_category(
+        "It was clear that the mother was not honest.",
+        "It was clear that",
+        Category::HindsightCertainty,
+    );
+    assert_category(
+        "The harm was inevitable.",
+        "inevitable",
+        Category::HindsightCertainty,
+    );
+    assert_category(
+        "It should have been obvious to the team.",
+        "should have been obvious",
+        Category::HindsightCertainty,
+    );
+}
+
+#[test]
+fn judgmental_words_are_found() {
+    assert_category(
+        "The assessment was inadequate.",
+        "inadequate",
+        Category::JudgmentalWord,
+    );
+    assert_category(
+        "This was poor practice.",
+        "poor practice",
+        Category::JudgmentalWord,
+    );
+    assert_category(
+        "The manager was complacent about the risk.",
+        "complacent",
+        Category::JudgmentalWord,
+    );
+    assert_category(
+        "The school nurse was naive.",
+        "naive",
+        Category::JudgmentalWord,
+    );
+}
+
+#[test]
+fn individual_fault_is_found() {
+    assert_category(
+        "Practitioners showed a lack of professional curiosity.",
+        "lack of professional curiosity",
+        Category::IndividualFault,
+    );
+    assert_category(
+        "This was human error.",
+        "human error",
+        Category::IndividualFault,
+    );
+    assert_category(
+        "It was an isolated incident.",
+        "isolated incident",
+        Category::IndividualFault,
+    );
+    assert_category(
+        "The worker should be held accountable.",
+        "held accountable",
+        Category::IndividualFault,
+    );
+}
+
+#[test]
+fn missed_opportunity_framing_is_found_in_either_word_order() {
+    assert_category(
+        "This was a missed opportunity.",
+        "missed opportunity",
+        Category::MissedOpportunity,
+    );
+    assert_category(
+        "An opportunity to intervene was missed.",
+        "opportunity to intervene was missed",
+        Category::MissedOpportunity,
+    );
+    assert_category(
+        "Warning signs were missed.",
+        "Warning signs were missed",
+        Category::MissedOpportunity,
+    );
+    assert_category(
+        "They missed the warning signs.",
+        "missed the warning signs",
+        Category::MissedOpportunity,
+    );
+    assert_category(
+        "Red flags were ignored.",
+        "Red flags were ignored",
+        Category::MissedOpportunity,
+    );
+}
+
+#[test]
+fn outcome_claims_are_found() {
+    assert_category(
+        "A referral would have prevented the injury.",
+        "would have prevented",
+        Category::OutcomeClaim,
+    );
+    assert_category(
+        "The delay led to the death of the child.",
+        "led to the death",
+        Category::OutcomeClaim,
+    );
+    assert_category(
+        "Child B would still be alive.",
+        "would still be alive",
+        Category::OutcomeClaim,
+    );
+}
+
+#[test]
+fn compliance_framing_is_found() {
+    assert_category(
+        "Staff must be reminded of their responsibilities.",
+        "reminded of their responsibilities",
+        Category::ComplianceFraming,
+    );
+    assert_category(
+        "The decision was contrary to guidance.",
+        "contrary to guidance",
+        Category::ComplianceFraming,
+    );
+    assert_category(
+        "The service must ensure that visits happen.",
+        "must ensure",
+        Category::ComplianceFraming,
+    );
+    assert_category(
+        "Further training is recommended.",
+        "Further training",
+        Category::ComplianceFraming,
+    );
+}
+
+#[test]
+fn deficits_without_context_are_found() {
+    assert_category(
+        "The plan lacked rigour.",
+        "lacked rigour",
+        Category::DeficitWithoutContext,
+    );
+    assert_category(
+        "There was no evidence that the risk was considered.",
+        "no evidence that the risk was considered",
+        Category::DeficitWithoutContext,
+    );
+    assert_category(
+        "There was a failure of communication between agencies.",
+        "failure of communication",
+        Category::DeficitWithoutContext,
+    );
+}
+
+#[test]
+fn family_blaming_labels_are_found() {
+    assert_category(
+        "The family were hard to reach.",
+        "hard to reach",
+        Category::FamilyLabel,
+    );
+    assert_category(
+        "The mother showed disguised compliance.",
+        "disguised compliance",
+        Category::FamilyLabel,
+    );
+    assert_category(
+        "They lived a chaotic lifestyle.",
+        "chaotic",
+        Category::FamilyLabel,
+    );
+    assert_category(
+        "Mother failed to protect the children.",
+        "failed to protect",
+        Category::FamilyLabel,
+    );
+    assert_category(
+        "The father repeatedly failed to engage.",
+        "failed to engage",
+        Category::FamilyLabel,
+    );
+}
+
+#[test]
+fn inflections_and_auxiliaries_of_failed_to_all_match() {
+    for text in [
+        "The social worker failed to visit.",
+        "The social worker had failed to visit.",
+        "Social workers fail to visit.",
+        "The social worker fails to visit.",
+        "The social worker, failing to visit, closed the case.",
+        "The social worker failed repeatedly to visit.",
+    ] {
+        let hit = lexicon()
+            .lint(text)
+            .into_iter()
+            .find(|h| h.phrase == "failed to");
+        assert!(hit.is_some(), "{text}");
+    }
+}
+
+#[test]
+fn systemic_failed_to_is_not_blame_and_individual_failed_to_is() {
+    for text in [
+        "The system failed to provide practitioners with time.",
+        "Procedures failed to support practitioners.",
+        "The assessment template failed to prompt a question about medicines.",
+        "Practitioners were let down by a system that failed to provide cover.",
+        "When the health visitor visited, the template failed to prompt her.",
+        "Children's social care records failed to show who lived there.",
+    ] {
+        assert_clean(text);
+        assert_eq!(lexicon().verdict(text), Verdict::Learning, "{text}");
+    }
+    for (text, subject) in [
+        (
+            "The social worker failed to visit the children.",
+            Subject::Practitioner,
+        ),
+        (
+            "Health Visitor 1 failed to ask about storage.",
+            Subject::Practitioner,
+        ),
+        ("She failed to share the disclosure.", Subject::Person),
+        (
+            "The template did not prompt her, and the health visitor failed to ask.",
+            Subject::Practitioner,
+        ),
+        (
+            "The health visitor visited the mother and failed to see the baby.",
+            Subject::Practitioner,
+        ),
+        (
+            "The police failed to recognise the pattern.",
+            Subject::Organisation,
+        ),
+    ] {
+        let hit = one(text);
+        assert_eq!(hit.subject, subject, "{text}");
+        assert_eq!(hit.severity, Severity::High, "{text}");
+        assert_eq!(lexicon().verdict(text), Verdict::Blame, "{text}");
+    }
+}
+
+#[test]
+fn did_not_counts_for_people_but_not_for_tools() {
+    assert_clean("The template did not prompt a conversation about storage.");
+    let hit = one("Health Visitor 1 did not ask about storage.");
+    assert_eq!(hit.subject, Subject::Practitioner);
+    assert_eq!(hit.severity, Severity::Medium);
+    let hits = lexicon().lint("Health Visitor 1 did not ask about storage, did not inform the GP.");
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+}
+
+#[test]
+fn negation_and_its_scope_are_respected() {
+    assert_clean("It was not inevitable that the partner would relapse.");
+    assert_clean("No one could have predicted this from the information available.");
+    assert_clean(
+        "There is no evidence that an earlier referral would have prevented the ingestion.",
+    );
+    assert_clean("It is unlikely that a referral would have changed the outcome.");
+    assert_clean("It was not clear to anyone at the time that he lived there.");
+    // The negation of one clause does not reach the next.
+    assert_category(
+        "She did not see the children, and she should have.",
+        "should have",
+        Category::Counterfactual,
+    );
+    assert_category(
+        "The mother did not tell anyone that the worker had failed to visit.",
+        "failed to",
+        Category::Counterfactual,
+    );
+}
+
+#[test]
+fn acknowledging_hindsight_is_not_hindsight() {
+    assert_clean("It is only with hindsight that the pattern can be seen.");
+    assert_clean("The review team worked to avoid hindsight bias.");
+    assert_clean("It is easy with hindsight to see a pattern no agency could see.");
+}
+
+#[test]
+fn judgments_of_system_conditions_are_not_hits() {
+    assert_clean("Inadequate funding means contacts are by telephone.");
+    assert_clean("The funding was inadequate for the demand.");
+    let hit = one("The assessment was inadequate.");
+    assert_eq!(hit.severity, Severity::High);
+}
+
+#[test]
+fn quoted_speech_is_one_severity_lower() {
+    let hit = one("The health visitor told the review: \"I failed to ask about storage.\"");
+    assert!(hit.quoted);
+    assert_eq!(hit.severity, Severity::Medium);
+    let hit = one("Mother said she felt “judged, as if I had failed to protect them”.");
+    assert!(hit.quoted);
+    assert_eq!(hit.severity, Severity::Medium);
+    let hit = one("The reviewer notes that the health visitor 'should have asked'.");
+    assert!(hit.quoted);
+    assert_eq!(hit.severity, Severity::Medium);
+    let plain = one("The health visitor should have asked.");
+    assert_eq!(plain.severity, Severity::High);
+}
+
+#[test]
+fn questions_for_the_partnership_are_one_severity_lower() {
+    let text = "How will the service ensure staff are reminded of their responsibility to refer?";
+    let narrative = lexicon().lint(text);
+    let question = lexicon().lint_in(text, Context::Question);
+    assert_eq!(narrative.len(), 1);
+    assert_eq!(question[0].severity, narrative[0].severity.lower());
+}
+
+#[test]
+fn hits_carry_span_category_severity_and_question() {
+    let text = "In retrospect, the signs were obvious.";
+    let hits = lexicon().lint(text);
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    assert_eq!(&text[hits[0].start..hits[0].end], "In retrospect");
+    assert_eq!(hits[0].key, "in retrospect");
+    assert!(hits[0].question.contains("Set the outcome aside"));
+    assert_eq!(hits[1].category, Category::HindsightCertainty);
+    assert_eq!(hits[1].severity, Severity::Medium);
+}
+
+#[test]
+fn a_longer_phrase_hides_the_shorter_one_inside_it() {
+    let hit = one("It should have been obvious.");
+    assert_eq!(hit.phrase, "should have been obvious");
+}
+
+#[test]
+fn the_worked_example_blame_finding_reads_as_blame() {
+    let review = crate::examples::worked_case();
+    let lexicon = lexicon();
+    for finding in &review.findings {
+        let suggestion = suggest_tag(lexicon, &review, finding);
+        let expected = match finding.tag {
+            FindingTag::Blame => FindingTag::Blame,
+            _ => FindingTag::Learning,
+        };
+        assert_eq!(
+            suggestion.tag, expected,
+            "{}: {:#?}",
+            finding.id, suggestion.open
+        );
+    }
+}
+
+#[test]
+fn a_user_copy_replaces_the_built_in_file_and_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("lexicon");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut file = parse_file(lexicon::BUILT_IN[0].1, Path::new("x")).unwrap();
+    file.entries = vec![Entry {
+        phrase: "dropped the ball".into(),
+        patterns: vec!["drop~ the ball".into()],
+        scope: Scope::Actor,
+        severity: Severity::High,
+        question: "What else were they carrying?".into(),
+        unless: vec![],
+        also: vec![],
+    }];
+    let text = ron::ser::to_string_pretty(&file, Default::default()).unwrap();
+    std::fs::write(folder.join("counterfactual.ron"), text).unwrap();
+    let mine = Lexicon::find(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(mine.lint("The worker dropped the ball.").len(), 1);
+    assert!(
+        mine.lint("The worker should have known.")
+            .iter()
+            .all(|h| h.phrase != "should have")
+    );
+
+    std::fs::write(
+        folder.join("extra.ron"),
+        "(category: Counterfactual, title: 3)",
+    )
+    .unwrap();
+    let err = Lexicon::find(&[dir.path().to_path_buf()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("extra.ron:1:"), "{err}");
+
+    std::fs::write(
+        folder.join("extra.ron"),
+        "(category: Counterfactual, title: \"x\", entries: [(phrase: \"p\", patterns: [\"_ x\"], severity: Low, question: \"?\")])",
+    )
+    .unwrap();
+    let err = Lexicon::find(&[dir.path().to_path_buf()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("extra.ron") && err.contains("gap"), "{err}");
+}

@@ -1,0 +1,271 @@
+//! Is this occurrence a name, an ordinary word, or can't we tell?
+//!
+//! Names that are also words (Rose, Will, Hope, Mark, Grace, Summer, Bill)
+//! are read from how they are written and the words around them: "concerns
+//! rose" and "will visit" are words; "Rose said", "with Grace" and "Mr
+//! Bill" are names; "Will visit again" at the start of a note is the verb;
+//! "Mark on left cheek" at the start of a sentence could be either, so it
+//! is replaced to be safe and flagged for the reviewer. Forms that are not
+//! words (Kilbride, Ashworth) are always names.
+
+use super::text::{Case, case_of, sentence_around, starts_sentence, word_after, word_before};
+use super::words::{
+    AFTER_MODAL, AFTER_SEASON, BEFORE_DATE, MODALS, MONTH_NAMES, SEASONS, STRONG_NAME_VERBS,
+    WEAK_NAME_VERBS,
+};
+
+/// What an occurrence is judged to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// A name: replaced.
+    Name,
+    /// An ordinary word: left as it is.
+    Word,
+    /// Could be either: replaced to be safe, and flagged for the reviewer.
+    Ambiguous,
+}
+
+/// Facts about the whole field that change how words are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FieldFacts {
+    /// The field is typed all in lower case ("spoke to rose re concerns").
+    pub lower_case_typed: bool,
+}
+
+impl FieldFacts {
+    /// The facts of a field's text.
+    pub fn of(text: &str) -> FieldFacts {
+        let mut letters = 0usize;
+        let mut upper = 0usize;
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+        FieldFacts {
+            lower_case_typed: letters >= 20 && upper == 0,
+        }
+    }
+}
+
+/// Judges a name stretch `start..end` of `text` (where `name_start` is the
+/// start of the name after any title), written with a form that is, or is
+/// not, also an ordinary word. Returns the class and the reason.
+pub fn classify(
+    text: &str,
+    name_start: usize,
+    end: usize,
+    after_title: bool,
+    word_like: bool,
+    facts: FieldFacts,
+) -> (Class, &'static str) {
+    if after_title {
+        return (Class::Name, "after a title");
+    }
+    if !word_like {
+        return (Class::Name, "a name that is not an ordinary word");
+    }
+    let word = &text[name_start..end];
+    let first = word
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let first = first.as_str();
+    let next_word = word_after(text, end);
+    let next = next_word.map(str::to_lowercase).unwrap_or_default();
+    let previous = word_before(text, name_start)
+        .map(|(_, w)| w.to_lowercase())
+        .unwrap_or_default();
+    let number = |w: &str| {
+        let w = w.trim_end_matches(|c: char| c.is_alphabetic());
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let several = word.split_whitespace().count() > 1;
+    if several
+        && word
+            .split_whitespace()
+            .all(|t| matches!(case_of(t), Case::Capitalised | Case::Upper))
+    {
+        return (Class::Name, "a full name");
+    }
+    match case_of(word) {
+        Case::Lower => {
+            return if facts.lower_case_typed {
+                (
+                    Class::Ambiguous,
+                    "the record is typed in lower case, so a name may look like a word",
+                )
+            } else {
+                (Class::Word, "written in lower case: an ordinary word")
+            };
+        }
+        Case::Upper => {
+            let sentence = sentence_around(text, name_start, end);
+            let letters = sentence.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = sentence.chars().filter(|c| c.is_uppercase()).count();
+            return if letters >= 10 && upper * 10 >= letters * 7 {
+                (
+                    Class::Ambiguous,
+                    "the sentence is in capitals, so a word may look like a name",
+                )
+            } else {
+                (Class::Name, "in capitals inside ordinary text")
+            };
+        }
+        Case::Capitalised | Case::Mixed => {}
+    }
+    if MONTH_NAMES.contains(&first)
+        && (number(&next) || number(&previous) || BEFORE_DATE.contains(&previous.as_str()))
+    {
+        return (Class::Word, "a month");
+    }
+    if SEASONS.contains(&first)
+        && (AFTER_SEASON.contains(&next.as_str())
+            || number(&next)
+            || BEFORE_DATE.contains(&previous.as_str()))
+    {
+        return (Class::Word, "a season");
+    }
+    if !starts_sentence(text, name_start) {
+        let sentence = sentence_around(text, name_start, end);
+        return if title_case(sentence, word) {
+            (
+                Class::Ambiguous,
+                "in a title written in capitals, where words and names look alike",
+            )
+        } else {
+            (Class::Name, "capitalised inside a sentence")
+        };
+    }
+    // At the start of a sentence, capitals say nothing: the next word has to.
+    let rest = &text[end..];
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return (Class::Name, "possessive at the start of a sentence");
+    }
+    if next_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return (Class::Name, "followed by another capitalised name");
+    }
+    if MODALS.contains(&first) && !next.is_empty() {
+        if STRONG_NAME_VERBS.contains(&next.as_str()) {
+            return (Class::Name, "followed by a verb of its own");
+        }
+        if WEAK_NAME_VERBS.contains(&next.as_str()) {
+            return (
+                Class::Ambiguous,
+                "at the start of a sentence, followed by a word that fits a person or a thing",
+            );
+        }
+        let past = next.ends_with("ed") && !AFTER_MODAL.contains(&next.as_str());
+        let third_person = next.ends_with('s')
+            && !next.ends_with("ss")
+            && next.len() > 3
+            && !AFTER_MODAL.contains(&next.as_str());
+        if past || third_person {
+            return (Class::Name, "followed by a verb of its own");
+        }
+        return (Class::Word, "a verb here (\"Will visit\")");
+    }
+    if STRONG_NAME_VERBS.contains(&next.as_str()) {
+        return (Class::Name, "followed by a verb that needs a person");
+    }
+    if WEAK_NAME_VERBS.contains(&next.as_str()) {
+        return (
+            Class::Ambiguous,
+            "at the start of a sentence, followed by a word that fits a person or a thing",
+        );
+    }
+    (
+        Class::Ambiguous,
+        "at the start of a sentence, where a word and a name look alike",
+    )
+}
+
+/// Nearly all the longer words of the sentence, besides the name itself,
+/// are capitalised: a heading or title.
+fn title_case(sentence: &str, name: &str) -> bool {
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let long: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4 && !name_words.contains(w))
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 10 >= long.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judge(text: &str, word: &str) -> Class {
+        let start = text.find(word).unwrap();
+        classify(
+            text,
+            start,
+            start + word.len(),
+            false,
+            true,
+            FieldFacts::of(text),
+        )
+        .0
+    }
+
+    #[test]
+    fn ordinary_words_stay_words() {
+        assert_eq!(judge("Concerns rose over the summer.", "rose"), Class::Word);
+        assert_eq!(judge("HV will visit next week.", "will"), Class::Word);
+        assert_eq!(judge("Unpaid gas bill noted.", "bill"), Class::Word);
+        assert_eq!(judge("Will visit again on Tuesday.", "Will"), Class::Word);
+        assert_eq!(judge("Summer holidays began.", "Summer"), Class::Word);
+        assert_eq!(judge("Seen in May 2021.", "May"), Class::Word);
+        assert_eq!(judge("Seen on 3 May.", "May"), Class::Word);
+        assert_eq!(judge("Back in the Summer term.", "Summer"), Class::Word);
+        assert_eq!(judge("Will not attend.", "Will"), Class::Word);
+    }
+
+    #[test]
+    fn names_are_names() {
+        assert_eq!(judge("Seen with Rose at home.", "Rose"), Class::Name);
+        assert_eq!(judge("Grace visited Rose.", "Rose"), Class::Name);
+        assert_eq!(
+            judge("Then Will Summer may collect Rose.", "Rose"),
+            Class::Name
+        );
+        assert_eq!(judge("Rose said she was fine.", "Rose"), Class::Name);
+        assert_eq!(judge("Will visited his nan.", "Will"), Class::Name);
+        assert_eq!(judge("Grace's mother rang.", "Grace"), Class::Name);
+        assert_eq!(judge("Hope Kettle attended.", "Hope"), Class::Name);
+        assert_eq!(judge("Spoke to ROSE about it.", "ROSE"), Class::Name);
+        assert_eq!(judge("Seen: April said no.", "April"), Class::Name);
+        assert_eq!(
+            judge("Then; Will Summer may collect.", "Will Summer"),
+            Class::Name
+        );
+        assert_eq!(
+            judge("WILL SUMMER LOCATED HER.", "WILL SUMMER"),
+            Class::Name
+        );
+    }
+
+    #[test]
+    fn doubtful_cases_are_flagged() {
+        assert_eq!(judge("Mark on left cheek.", "Mark"), Class::Ambiguous);
+        assert_eq!(judge("Mark was visible.", "Mark"), Class::Ambiguous);
+        assert_eq!(
+            judge("spoke to rose and her mum about the school run", "rose"),
+            Class::Ambiguous
+        );
+        assert_eq!(
+            judge("ROSE WAS SEEN AT HOME TODAY", "ROSE"),
+            Class::Ambiguous
+        );
+        assert_eq!(
+            judge("Report Of The Hope Review Group", "Hope"),
+            Class::Ambiguous
+        );
+    }
+}

@@ -1,0 +1,504 @@
+//! Dates in free text, coarsened by the review's date policy, and exact
+//! dates of birth and death removed whatever the policy.
+//!
+//! Dates are found by [`crate::import::dates::find_dates_in_text`] (day
+//! first, every written form agencies use). A day becomes its month and
+//! year ("on 3rd April 2021" → "in April 2021"), the child's age ("when
+//! Child B was 14 months old") or the month of the period under review
+//! ("in month 4"). A date written after "DOB", "born", "died" and the like,
+//! or equal to a cast member's date of birth, becomes "[date of birth]" or
+//! "[date of death]".
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::import::dates::find_dates_in_text;
+use crate::model::{DatePolicy, DateValue, MONTHS, ReviewDate, age_on};
+
+/// What the policy needs to know about the review.
+#[derive(Debug, Clone, Default)]
+pub struct DateRules {
+    /// The policy.
+    pub policy: DatePolicy,
+    /// The child whose age dates become: pseudonym and date of birth.
+    pub child: Option<(String, NaiveDate)>,
+    /// The first day of the period under review.
+    pub period_start: Option<NaiveDate>,
+    /// Every date of birth in the cast: such a day in text is removed.
+    pub birth_dates: Vec<NaiveDate>,
+}
+
+/// Why a date was changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateChangeKind {
+    /// Coarsened by the policy.
+    Coarsened,
+    /// A date of birth: removed.
+    BirthDate,
+    /// A date of death: removed.
+    DeathDate,
+}
+
+/// One date to change in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateChange {
+    /// The text to replace (including a leading "on " when it changes too).
+    pub range: Range<usize>,
+    /// What replaces it.
+    pub replacement: String,
+    /// Why.
+    pub kind: DateChangeKind,
+}
+
+/// Words before a date that make it a date of birth ("DOB", "D.O.B.",
+/// "date of birth", "born", "birthday").
+const BIRTH_WORDS: &[&str] = &["dob", "born", "birth", "birthday", "birthdate"];
+/// Words before a date that make it a date of death ("died", "DOD",
+/// "date of death", "deceased", "passed away").
+const DEATH_WORDS: &[&str] = &["died", "death", "dod", "deceased", "passed away"];
+
+/// The lower-case text just before a position, about five words.
+fn lead_in(text: &str, at: usize) -> String {
+    let mut from = at.saturating_sub(28);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    // Never start inside a word: "bedroom" must not read as "dob"…
+    if text[..from].ends_with(char::is_alphanumeric) {
+        while from < at && text[from..].starts_with(char::is_alphanumeric) {
+            from += text[from..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    text[from..at].to_lowercase()
+}
+
+/// Where, counted in words, the lead-in last has one of the words (or
+/// its dotted initials, "d.o.b" for "dob"): the nearer the date, the higher.
+fn last_mention(lead: &str, words: &[&str]) -> Option<usize> {
+    let tokens: Vec<&str> = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut last = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let pair = (i >= 1).then(|| format!("{} {t}", tokens[i - 1]));
+        let dotted = (i >= 2 && tokens[i - 2..=i].iter().all(|t| t.len() == 1))
+            .then(|| tokens[i - 2..=i].concat());
+        if words.contains(t)
+            || pair.is_some_and(|p| words.contains(&p.as_str()))
+            || dotted.is_some_and(|d| words.contains(&d.as_str()))
+        {
+            last = Some(i);
+        }
+    }
+    last
+}
+
+fn months(n: i64) -> String {
+    if n == 1 {
+        "1 month".to_string()
+    } else {
+        format!("{n} months")
+    }
+}
+
+/// "14 months old", "2 years 3 months old", "3 years old".
+pub fn age_words(years: u32, months_: u32) -> String {
+    let total = years * 12 + months_;
+    if total < 24 {
+        return format!("{} old", months(total as i64));
+    }
+    let years_text = format!("{years} years");
+    if months_ == 0 {
+        format!("{years_text} old")
+    } else {
+        format!("{years_text} {} old", months(months_ as i64))
+    }
+}
+
+/// Whole months from `from` to `to` (negative when `to` is earlier).
+fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    let mut m = (to.year() - from.year()) as i64 * 12 + to.month() as i64 - from.month() as i64;
+    if m > 0 && to.day() < from.day() {
+        m -= 1;
+    } else if m < 0 && to.day() > from.day() {
+        m += 1;
+    }
+    m
+}
+
+/// The replacement of a date under the policy, without "in"/"when": e.g.
+/// "April 2021", "Child B was 14 months old", "month 4". `None` when the
+/// date stays as it is (a month under the month-and-year policy).
+fn coarsened(date: &ReviewDate, rules: &DateRules) -> Option<(String, &'static str)> {
+    let day = match date.value {
+        DateValue::Day(d) => Some(d),
+        DateValue::Month(..) => None,
+        DateValue::Season(..) | DateValue::Year(_) => return None,
+    };
+    let approx = if date.approximate { "about " } else { "" };
+    match (rules.policy, &rules.child, rules.period_start) {
+        (DatePolicy::ChildAge, Some((child, dob)), _) => {
+            let on = day.unwrap_or_else(|| date.first_day());
+            let about = if day.is_none() { "about " } else { approx };
+            match age_on(*dob, on) {
+                Some((y, m)) => Some((format!("{child} was {about}{}", age_words(y, m)), "when")),
+                None => {
+                    let before = months_between(on, *dob);
+                    Some(if before <= 0 {
+                        (format!("shortly before {child} was born"), "")
+                    } else {
+                        (
+                            format!("{about}{} before {child} was born", months(before)),
+                            "",
+                        )
+                    })
+                }
+            }
+        }
+        (DatePolicy::MonthsSinceStart, _, Some(start)) => {
+            let on = day.unwrap_or_else(|| date.first_day());
+            let n = (on.year() - start.year()) as i64 * 12 + on.month() as i64
+                - start.month() as i64
+                + 1;
+            Some(if n >= 1 {
+                (format!("{approx}month {n}"), "in")
+            } else {
+                (
+                    format!("{approx}{} before the period under review", months(1 - n)),
+                    "",
+                )
+            })
+        }
+        _ => {
+            let d = day?;
+            Some((
+                format!("{approx}{} {}", MONTHS[d.month0() as usize], d.year()),
+                "in",
+            ))
+        }
+    }
+}
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)")
+        .expect("the day/month pattern is valid")
+});
+
+/// Days written without a year, as notes do: "incident 17/10", "rebooked
+/// 23/03", "seen on 3/4". Fractions and ratios ("3/4 of", "24/7") are not
+/// taken: the day must be over 12 with a two-digit month, or follow "on".
+pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
+    DAY_MONTH
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let (day, month) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+            let (d, m): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
+            let before = &text[..whole.start()];
+            let after = &text[whole.end()..];
+            // Part of a longer date, a range or a number ("03/17-07/17", "1/2/3").
+            if before.ends_with(['/', '-', '.'])
+                || after.starts_with(['/', '-'])
+                || after.starts_with(|c: char| {
+                    c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit())
+                })
+            {
+                return None;
+            }
+            let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
+            let clear_day = d > 12 && month.len() == 2;
+            let after_on = before.to_lowercase().ends_with("on ");
+            (valid && (clear_day || after_on)).then_some((whole.range(), m))
+        })
+        .collect()
+}
+
+/// The written dates of a text, as [`find_dates_in_text`] finds them, but
+/// searched only in stretches around digits (every written date has one):
+/// most of a text is never given to the date patterns.
+pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
+    const MARGIN: usize = 40;
+    if text.len() <= 4 * MARGIN {
+        return find_dates_in_text(text);
+    }
+    let bytes = text.as_bytes();
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || bytes[end].is_ascii_punctuation()
+                || bytes[end] == b' ')
+        {
+            end += 1;
+        }
+        // Widen to whole words: never start or end inside one.
+        let mut start = i.saturating_sub(MARGIN);
+        while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
+            start -= 1;
+        }
+        let mut stop = (end + MARGIN).min(bytes.len());
+        while stop < bytes.len() && !bytes[stop].is_ascii_whitespace() {
+            stop += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(stop),
+            _ => windows.push(start..stop),
+        }
+        i = end.max(i + 1);
+    }
+    windows
+        .into_iter()
+        .flat_map(|w| {
+            find_dates_in_text(&ascii_shadow(&text[w.clone()]))
+                .into_iter()
+                .map(move |(r, d)| (r.start + w.start..r.end + w.start, d))
+        })
+        .collect()
+}
+
+/// The text with every other letter written `x` and every other character
+/// a space, byte for byte: dates (ASCII) are found at the same positions,
+/// and the pattern search stays on its fast path, which text beyond ASCII
+/// takes it off.
+fn ascii_shadow(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let fill = if c.is_alphanumeric() { 'x' } else { ' ' };
+            out.extend(std::iter::repeat_n(fill, c.len_utf8()));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Every date in `text` to change, in text order.
+pub fn date_changes(text: &str, rules: &DateRules) -> Vec<DateChange> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let found = dates_in(text);
+    for (range, month) in days_without_year(text) {
+        if found
+            .iter()
+            .any(|(r, _)| r.start < range.end && range.start < r.end)
+        {
+            continue;
+        }
+        let name = MONTHS[(month - 1) as usize];
+        let head = &text[..range.start];
+        let (start, replacement) = match ["on ", "On "].iter().find(|p| head.ends_with(*p)) {
+            Some(p) if p.starts_with('O') => (range.start - p.len(), format!("In {name}")),
+            Some(p) => (range.start - p.len(), format!("in {name}")),
+            None => (range.start, name.to_string()),
+        };
+        out.push(DateChange {
+            range: start..range.end,
+            replacement,
+            kind: DateChangeKind::Coarsened,
+        });
+    }
+    for (range, date) in found {
+        let lead = lead_in(text, range.start);
+        let day = match date.value {
+            DateValue::Day(d) => Some(d),
+            _ => None,
+        };
+        let known_birth = day.is_some_and(|d| rules.birth_dates.contains(&d));
+        let (birth, death) = (
+            last_mention(&lead, BIRTH_WORDS),
+            last_mention(&lead, DEATH_WORDS),
+        );
+        if day.is_some() && (known_birth || (birth.is_some() && birth >= death)) {
+            out.push(DateChange {
+                range,
+                replacement: "[date of birth]".into(),
+                kind: DateChangeKind::BirthDate,
+            });
+            continue;
+        }
+        if day.is_some() && death.is_some() {
+            out.push(DateChange {
+                range,
+                replacement: "[date of death]".into(),
+                kind: DateChangeKind::DeathDate,
+            });
+            continue;
+        }
+        let Some((words, preposition)) = coarsened(&date, rules) else {
+            continue;
+        };
+        // "on 3 April 2021" → "in April 2021", "when Child B was…": a
+        // preposition before the date changes with it.
+        let head = &text[..range.start];
+        let on = ["on ", "On ", "ON ", "in ", "In ", "IN "]
+            .iter()
+            .find(|p| {
+                head.ends_with(*p)
+                    && !head[..head.len() - p.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .copied();
+        let (start, replacement) = match on {
+            Some(p) => {
+                let lead = if preposition.is_empty() {
+                    String::new()
+                } else {
+                    format!("{preposition} ")
+                };
+                let phrase = format!("{lead}{words}");
+                let phrase = if p.starts_with(char::is_uppercase) {
+                    capitalise(&phrase)
+                } else {
+                    phrase
+                };
+                (range.start - p.len(), phrase)
+            }
+            None if preposition == "when" => (range.start, format!("when {words}")),
+            None => (range.start, words),
+        };
+        out.push(DateChange {
+            range: start..range.end,
+            replacement,
+            kind: DateChangeKind::Coarsened,
+        });
+    }
+    out.sort_by_key(|c| c.range.start);
+    out
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A structured date made fit to publish: a day becomes its month.
+pub fn coarsen(date: ReviewDate) -> ReviewDate {
+    match date.value {
+        DateValue::Day(d) => ReviewDate {
+            value: DateValue::Month(d.year(), d.month()),
+            approximate: date.approximate,
+        },
+        _ => date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(text: &str, rules: &DateRules) -> String {
+        let mut out = text.to_string();
+        for change in date_changes(text, rules).into_iter().rev() {
+            out.replace_range(change.range, &change.replacement);
+        }
+        out
+    }
+
+    #[test]
+    fn days_become_months_by_default() {
+        let rules = DateRules::default();
+        assert_eq!(
+            apply("Seen on 3rd April 2021, 9th Nov 2012 and 03/04/21.", &rules),
+            "Seen in April 2021, November 2012 and April 2021."
+        );
+        assert_eq!(
+            apply("On 2021-04-03 the HV rang.", &rules),
+            "In April 2021 the HV rang."
+        );
+        assert_eq!(apply("Seen in April 2021.", &rules), "Seen in April 2021.");
+    }
+
+    #[test]
+    fn days_without_a_year_become_their_month_and_fractions_stay() {
+        let rules = DateRules::default();
+        assert_eq!(
+            apply(
+                "Incident 17/10; rebooked 23/03. Seen on 3/4. 3/4 of visits, 24/7 care, PVPs 10/20, 03/17-07/17.",
+                &rules
+            ),
+            "Incident October; rebooked March. Seen in April. 3/4 of visits, 24/7 care, PVPs 10/20, 03/17-07/17."
+        );
+    }
+
+    #[test]
+    fn birth_and_death_dates_are_removed() {
+        let rules = DateRules {
+            birth_dates: vec![NaiveDate::from_ymd_opt(2019, 8, 19).unwrap()],
+            ..Default::default()
+        };
+        assert_eq!(
+            apply(
+                "DOB 19/08/2019; party on 19.8.19; died on 3 May 2022.",
+                &rules
+            ),
+            "DOB [date of birth]; party on [date of birth]; died on [date of death]."
+        );
+        assert_eq!(
+            apply(
+                "D.O.B. 1/5/90; passed away 2/5/21; went away on 3/5/21",
+                &DateRules::default()
+            ),
+            "D.O.B. [date of birth]; passed away [date of death]; went away in May 2021"
+        );
+        assert_eq!(
+            apply("Date of birth: 1 May 1990.", &DateRules::default()),
+            "Date of birth: [date of birth]."
+        );
+    }
+
+    #[test]
+    fn the_childs_age_and_months_of_the_period() {
+        let age = DateRules {
+            policy: DatePolicy::ChildAge,
+            child: Some((
+                "Child B".into(),
+                NaiveDate::from_ymd_opt(2019, 8, 19).unwrap(),
+            )),
+            ..Default::default()
+        };
+        assert_eq!(
+            apply("On 3 November 2020 the HV visited.", &age),
+            "When Child B was 14 months old the HV visited."
+        );
+        assert_eq!(
+            apply("Booking 2/5/2019.", &age),
+            "Booking 3 months before Child B was born."
+        );
+        assert_eq!(
+            apply("Seen 20/09/2022", &age),
+            "Seen when Child B was 3 years 1 month old"
+        );
+        let period = DateRules {
+            policy: DatePolicy::MonthsSinceStart,
+            period_start: NaiveDate::from_ymd_opt(2020, 9, 1),
+            ..Default::default()
+        };
+        assert_eq!(apply("on 3/12/20 seen", &period), "in month 4 seen");
+        assert_eq!(
+            apply("In April 2020 referred", &period),
+            "5 months before the period under review referred"
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! Every free-text field of a review, with the record it belongs to and a
+//! field name (`text`, `questions[2]`, `stages[0].notes`), so that
+//! anonymisation, the residual scan and the preview walk the same fields.
+//!
+//! Names, aliases, pseudonyms, generic names, dates and sensitive
+//! attributes are not here: [`super::Anonymiser::review`] treats them as
+//! the structured data they are. A test in `mod.rs` fails when the model
+//! gains a string field that neither this walk nor that treatment covers.
+
+use crate::model::{Id, Review};
+
+/// The record id used for the review's own details.
+pub const META: &str = "review";
+
+macro_rules! walk {
+    ($review:expr, $f:expr, $iter:ident, $($r:tt)+) => {{
+        let review = $review;
+        let f = $f;
+        let meta = Id::from(META);
+        let none: &[Id] = &[];
+        f(&meta, "title", none, $($r)+ review.meta.title);
+        f(&meta, "partnership", none, $($r)+ review.meta.partnership);
+        f(&meta, "why_reviewed", none, $($r)+ review.meta.why_reviewed);
+        f(&meta, "summary", none, $($r)+ review.meta.summary);
+        for (i, t) in review.meta.terms_of_reference.$iter().enumerate() {
+            f(&meta, &format!("terms_of_reference[{i}]"), none, t);
+        }
+        for (i, a) in review.meta.accepted_language.$iter().enumerate() {
+            f(&meta, &format!("accepted_language[{i}].phrase"), none, $($r)+ a.phrase);
+            f(&meta, &format!("accepted_language[{i}].reason"), none, $($r)+ a.reason);
+        }
+        for p in review.people.$iter() {
+            let own = std::slice::from_ref(&p.id);
+            f(&p.id, "role", own, $($r)+ p.role);
+            f(&p.id, "notes", own, $($r)+ p.notes);
+            f(&p.id, "attributes.sex.reason", own, $($r)+ p.attributes.sex.reason);
+            f(&p.id, "attributes.age_band.reason", own, $($r)+ p.attributes.age_band.reason);
+            f(&p.id, "attributes.ethnicity.reason", own, $($r)+ p.attributes.ethnicity.reason);
+            f(&p.id, "attributes.religion.reason", own, $($r)+ p.attributes.religion.reason);
+            f(&p.id, "attributes.language.reason", own, $($r)+ p.attributes.language.reason);
+            f(&p.id, "attributes.disability.reason", own, $($r)+ p.attributes.disability.reason);
+        }
+        for e in review.chronology.$iter() {
+            f(&e.id, "author", &e.people, $($r)+ e.author);
+            f(&e.id, "text", &e.people, $($r)+ e.text);
+            if let Some(source) = $($r)+ e.source {
+                f(&e.id, "source.file", &e.people, $($r)+ source.file);
+            }
+        }
+        for e in review.episodes.$iter() {
+            f(&e.id, "title", &e.people, $($r)+ e.title);
+            f(&e.id, "what_happened", &e.people, $($r)+ e.what_happened);
+            f(&e.id, "local_rationality", &e.people, $($r)+ e.local_rationality);
+            f(&e.id, "appraisal_note", &e.people, $($r)+ e.appraisal_note);
+            f(&e.id, "child_focus.views", &e.people, $($r)+ e.child_focus.views);
+            f(&e.id, "mindset.going_on", &e.people, $($r)+ e.mindset.going_on);
+            f(&e.id, "mindset.reasons", &e.people, $($r)+ e.mindset.reasons);
+            f(&e.id, "mindset.front_of_mind", &e.people, $($r)+ e.mindset.front_of_mind);
+            f(&e.id, "mindset.occupying", &e.people, $($r)+ e.mindset.occupying);
+            f(&e.id, "mindset.concerns", &e.people, $($r)+ e.mindset.concerns);
+            f(&e.id, "mindset.hoping", &e.people, $($r)+ e.mindset.hoping);
+            f(&e.id, "mindset.options", &e.people, $($r)+ e.mindset.options);
+        }
+        for x in review.factors.$iter() {
+            f(&x.id, "statement", none, $($r)+ x.statement);
+            f(&x.id, "evidence", none, $($r)+ x.evidence);
+        }
+        for x in review.conditions.$iter() {
+            f(&x.id, "statement", none, $($r)+ x.statement);
+            f(&x.id, "since", none, $($r)+ x.since);
+        }
+        for x in review.findings.$iter() {
+            f(&x.id, "title", none, $($r)+ x.title);
+            f(&x.id, "statement", none, $($r)+ x.statement);
+            f(&x.id, "tag_reason", none, $($r)+ x.tag_reason);
+            f(&x.id, "introduction", none, $($r)+ x.introduction);
+            f(&x.id, "in_this_case", none, $($r)+ x.in_this_case);
+            f(&x.id, "systemic_evidence", none, $($r)+ x.systemic_evidence);
+            f(&x.id, "wider_knowledge", none, $($r)+ x.wider_knowledge);
+            f(&x.id, "why_it_matters", none, $($r)+ x.why_it_matters);
+            for (i, q) in x.questions.$iter().enumerate() {
+                f(&x.id, &format!("questions[{i}]"), none, q);
+            }
+        }
+        for x in review.variables.$iter() {
+            f(&x.id, "name", none, $($r)+ x.name);
+            f(&x.id, "description", none, $($r)+ x.description);
+        }
+        for x in review.links.$iter() {
+            f(&x.id, "note", none, $($r)+ x.note);
+        }
+        for x in review.named_loops.$iter() {
+            f(&x.id, "name", none, $($r)+ x.name);
+            f(&x.id, "label", none, $($r)+ x.label);
+            f(&x.id, "narrative", none, $($r)+ x.narrative);
+        }
+        for x in review.diagrams.$iter() {
+            f(&x.id, "name", none, $($r)+ x.name);
+            for (i, s) in x.stages.$iter().enumerate() {
+                f(&x.id, &format!("stages[{i}].title"), none, $($r)+ s.title);
+                f(&x.id, &format!("stages[{i}].notes"), none, $($r)+ s.notes);
+            }
+        }
+    }};
+}
+
+/// Calls `f(record, field, people mentioned, text)` for every free-text
+/// field, in file order. "People mentioned" are the people a chronology
+/// entry or episode lists (and a person's own id for their notes).
+pub fn visit(review: &Review, mut f: impl FnMut(&Id, &str, &[Id], &str)) {
+    walk!(review, &mut |id: &Id, field: &str, people: &[Id], text: &String| f(
+        id,
+        field,
+        people,
+        text.as_str()
+    ), iter, &);
+}
+
+/// Like [`visit`], with each text open to change.
+pub fn visit_mut(review: &mut Review, mut f: impl FnMut(&Id, &str, &[Id], &mut String)) {
+    walk!(review, &mut |id: &Id, field: &str, people: &[Id], text: &mut String| f(
+        id, field, people, text
+    ), iter_mut, &mut);
+}
+
+/// The text of one field, by record and field name.
+pub fn field_text(review: &Review, record: &Id, field: &str) -> Option<String> {
+    let mut found = None;
+    visit(review, |id, name, _, text| {
+        if found.is_none() && id == record && name == field {
+            found = Some(text.to_string());
+        }
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::worked_case;
+
+    #[test]
+    fn every_field_is_visited_once_and_can_be_changed() {
+        let mut review = worked_case();
+        let mut count = 0;
+        visit(&review, |_, _, _, _| count += 1);
+        assert!(count > 100, "{count}");
+        visit_mut(&mut review, |_, _, _, text| text.push('!'));
+        assert!(review.meta.title.ends_with('!'));
+        assert!(review.chronology[0].text.ends_with('!'));
+        let title = field_text(&review, &Id::from(META), "title").unwrap();
+        assert_eq!(title, review.meta.title);
+    }
+}

@@ -1,0 +1,532 @@
+//! Personal data that no cast entry names: postcodes, addresses, phone
+//! numbers, NHS and National Insurance numbers, emails, web addresses,
+//! police collar numbers and reference numbers.
+//!
+//! Each finder is a small regular expression over the normalised text (see
+//! [`super::text::View`]) with checks that a pattern cannot express: the
+//! NHS number's check digit, the digit count of a UK phone number, that a
+//! "reference" is not a date. A set of all the patterns is tried first, so
+//! text with nothing in it costs one pass.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// The kind of an identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdentifierKind {
+    /// A UK postcode.
+    Postcode,
+    /// A house number and street, a flat, "no. 27".
+    Address,
+    /// A UK phone number.
+    Phone,
+    /// An NHS number.
+    NhsNumber,
+    /// A National Insurance number.
+    NiNumber,
+    /// An email address.
+    Email,
+    /// A web address.
+    Url,
+    /// A social media account ("@name").
+    SocialMedia,
+    /// A police collar (shoulder) number.
+    CollarNumber,
+    /// A crime, incident, log, hospital or other reference number.
+    Reference,
+}
+
+impl IdentifierKind {
+    /// The neutral text that replaces it.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            IdentifierKind::Postcode => "[postcode]",
+            IdentifierKind::Address => "[address]",
+            IdentifierKind::Phone => "[phone number]",
+            IdentifierKind::NhsNumber => "[NHS number]",
+            IdentifierKind::NiNumber => "[NI number]",
+            IdentifierKind::Email => "[email]",
+            IdentifierKind::Url => "[web address]",
+            IdentifierKind::SocialMedia => "[social media account]",
+            IdentifierKind::CollarNumber => "[collar number]",
+            IdentifierKind::Reference => "[reference number]",
+        }
+    }
+
+    /// A name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            IdentifierKind::Postcode => "postcode",
+            IdentifierKind::Address => "address",
+            IdentifierKind::Phone => "phone number",
+            IdentifierKind::NhsNumber => "NHS number",
+            IdentifierKind::NiNumber => "National Insurance number",
+            IdentifierKind::Email => "email address",
+            IdentifierKind::Url => "web address",
+            IdentifierKind::SocialMedia => "social media account",
+            IdentifierKind::CollarNumber => "police collar number",
+            IdentifierKind::Reference => "reference number",
+        }
+    }
+}
+
+/// One identifier found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identifier {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: IdentifierKind,
+    /// Why the reviewer should look at it, when it is only probably one.
+    pub doubt: Option<&'static str>,
+}
+
+const STREET: &str = r"(?i:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Walk|Rise|Court|Ct|Crescent|Cres|Place|Pl|Grove|Gardens|Gdns|Terrace|Terr|Hill|Park|View|Row|Mews|Square|Sq|Green|Parade|Vale|Gate|Fold|Croft|Meadows?|Wharf|Yard|Chase|Heights|Estate|Bank|End|Side|Lea|Brow|Crest|Dene|Garth|Hollow|Approach|Boulevard|Circle|Cottages|Wynd|Mount|Quay|Villas|Buildings)";
+
+struct Finder {
+    kind: IdentifierKind,
+    regex: Regex,
+    /// The capture group that is the identifier (0: the whole match).
+    group: usize,
+}
+
+static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
+    let b = r"(?-u:\b)";
+    let specs: Vec<(IdentifierKind, String, usize)> = vec![
+        (
+            IdentifierKind::Email,
+            r"(?i)[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}".to_string(),
+            0,
+        ),
+        (
+            IdentifierKind::Url,
+            r#"(?i)(?:https?://|www\.)[^\s<>"\[\]{}|\\^]+"#.to_string(),
+            0,
+        ),
+        (
+            IdentifierKind::Url,
+            format!(
+                r"(?i){b}[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|io|me|info|biz|ly|uk)(?:/[^\s<>]*)?{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::SocialMedia,
+            r"(?:^|[\s(])(@[A-Za-z0-9_]{3,30})".to_string(),
+            1,
+        ),
+        (
+            IdentifierKind::Postcode,
+            format!(
+                r"(?i){b}(?:[A-PR-UWYZ][0-9]{{1,2}}|[A-PR-UWYZ][A-HK-Y][0-9]{{1,2}}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) ?[0-9][ABD-HJLNP-UW-Z]{{2}}{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::NiNumber,
+            format!(
+                r"(?i){b}[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{{2}} ?[0-9]{{2}} ?[0-9]{{2}} ?[A-D]{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::Phone,
+            r"(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9]|\(?0[1-9])[0-9 ().-]{7,16}[0-9]".to_string(),
+            0,
+        ),
+        (
+            IdentifierKind::NhsNumber,
+            format!(r"{b}[0-9]{{3}}[ -]?[0-9]{{3}}[ -]?[0-9]{{4}}{b}"),
+            0,
+        ),
+        (
+            IdentifierKind::CollarNumber,
+            format!(
+                r"{b}(?:PC|PCSO|PS|DC|DS|DI|DCI|WPC|Sgt|Insp|Det|Officer|Constable|Sergeant)\.? ?#?([0-9]{{2,6}}){b}"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::CollarNumber,
+            format!(
+                r"(?i){b}(?:collar|shoulder|warrant|badge)(?: (?:no\.?|number|num|#))? ?:? ?([0-9]{{2,7}}){b}"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::Reference,
+            format!(
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::Reference,
+            format!(
+                r"{b}(?:[A-Z]{{1,4}}[/-]?)?[0-9]{{2,}}(?:[/-][A-Za-z0-9]+)+{b}|{b}[A-Z]{{1,4}}[0-9]{{5,}}{b}|{b}[0-9]{{6,}}{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::Address,
+            format!(
+                r"{b}(?:(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room) ?[0-9]+[A-Za-z]?,? )?[0-9]{{1,4}}[A-Za-z]?,? (?:[A-Z][A-Za-z'’-]+ ){{1,3}}{STREET}{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::Address,
+            format!(r"{b}(?:Flat|FLAT|Apartment) [0-9]+[A-Za-z]?{b}"),
+            0,
+        ),
+        (
+            IdentifierKind::Address,
+            format!(
+                r"{b}(?:[Nn]o\.|No|(?:[Hh]ouse|[Dd]oor|at) [Nn]umber) ?[0-9]{{1,4}}[A-Za-z]?{b}"
+            ),
+            0,
+        ),
+    ];
+    specs
+        .into_iter()
+        .map(|(kind, pattern, group)| Finder {
+            kind,
+            regex: Regex::new(&pattern).expect("identifier patterns are valid"),
+            group,
+        })
+        .collect()
+});
+
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(FINDERS.iter().map(|f| f.regex.as_str())).expect("identifier patterns are valid")
+});
+
+/// Web sites of public bodies and research that identify no one.
+const PUBLIC_SITES: &[&str] = &[
+    "gov.uk",
+    "www.gov.uk",
+    "legislation.gov.uk",
+    "www.legislation.gov.uk",
+    "scie.org.uk",
+    "www.scie.org.uk",
+    "nspcc.org.uk",
+    "www.nspcc.org.uk",
+    "learning.nspcc.org.uk",
+    "ofsted.gov.uk",
+    "nice.org.uk",
+    "www.nice.org.uk",
+    "researchinpractice.org.uk",
+    "www.researchinpractice.org.uk",
+    "nhs.uk",
+    "www.nhs.uk",
+];
+
+/// The NHS number check: weights 10 to 2 over the first nine digits; 11
+/// minus the remainder mod 11 is the tenth (11 counts as 0, 10 never).
+pub fn nhs_number_is_valid(digits: &[u32]) -> bool {
+    if digits.len() != 10 {
+        return false;
+    }
+    let sum: u32 = digits[..9]
+        .iter()
+        .zip((2..=10).rev())
+        .map(|(d, w)| d * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    check == digits[9]
+}
+
+/// The end of the longest run of whole digit groups of a phone number that
+/// has the right number of digits, or `None` when there is none.
+fn phone_end(text: &str, range: &Range<usize>) -> Option<usize> {
+    let s = &text[range.clone()];
+    let (international, body_start) = if let Some(rest) = s.strip_prefix('+') {
+        (true, s.len() - rest.trim_start().len() + 2)
+    } else if s.starts_with("0044") {
+        (true, 4)
+    } else {
+        (false, 0)
+    };
+    let mut digits = 0usize;
+    let mut best = None;
+    let body = &s[body_start..];
+    let body = if international {
+        // Skip a "(0)" after +44.
+        body.trim_start()
+            .strip_prefix("(0)")
+            .map(|b| b.trim_start())
+            .unwrap_or(body)
+    } else {
+        body
+    };
+    let offset = s.len() - body.len();
+    let wanted: &[usize] = if international { &[9, 10] } else { &[10, 11] };
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            let group_ends = chars.get(k + 1).is_none_or(|&(_, n)| !n.is_ascii_digit());
+            if group_ends && wanted.contains(&digits) {
+                best = Some(range.start + offset + i + 1);
+            }
+        }
+        if digits > 11 {
+            break;
+        }
+    }
+    best
+}
+
+/// Finds every identifier in `text` (already normalised), skipping any
+/// whose text the allow-list names. Overlapping finds are all returned;
+/// the caller merges them.
+pub fn find_identifiers(text: &str, allow: &[String]) -> Vec<Identifier> {
+    let quick = text
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b'@' || b == b'.');
+    if !quick {
+        return Vec::new();
+    }
+    let which = ANY.matches(text);
+    if !which.matched_any() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for index in which.iter() {
+        let finder = &FINDERS[index];
+        let ranges: Vec<Range<usize>> = if finder.group == 0 {
+            finder.regex.find_iter(text).map(|m| m.range()).collect()
+        } else {
+            finder
+                .regex
+                .captures_iter(text)
+                .filter_map(|c| c.get(finder.group).map(|m| m.range()))
+                .collect()
+        };
+        for mut range in ranges {
+            let mut doubt = None;
+            let found = &text[range.clone()];
+            match finder.kind {
+                IdentifierKind::Url => {
+                    let trimmed =
+                        found.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"', '’']);
+                    range.end = range.start + trimmed.len();
+                    let host = trimmed
+                        .trim_start_matches("https://")
+                        .trim_start_matches("http://")
+                        .split('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if PUBLIC_SITES.contains(&host.as_str()) {
+                        continue;
+                    }
+                }
+                IdentifierKind::NiNumber => {
+                    let prefix = found[..2].to_uppercase();
+                    if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(&prefix.as_str()) {
+                        continue;
+                    }
+                }
+                IdentifierKind::Phone => {
+                    if text[..range.start].ends_with(|c: char| c.is_alphanumeric() || c == '/') {
+                        continue;
+                    }
+                    match phone_end(text, &range) {
+                        Some(end) => range.end = end,
+                        None => continue,
+                    }
+                }
+                IdentifierKind::NhsNumber => {
+                    let digits: Vec<u32> = found.chars().filter_map(|c| c.to_digit(10)).collect();
+                    if !nhs_number_is_valid(&digits) {
+                        doubt = Some("ten digits like an NHS number, but the check digit fails");
+                    }
+                }
+                IdentifierKind::Reference => {
+                    let token = found.trim_end_matches(['/', '-']);
+                    range.end = range.start + token.len();
+                    let digits = token.chars().filter(char::is_ascii_digit).count();
+                    let long_run = token
+                        .split(|c: char| !c.is_ascii_digit())
+                        .any(|run| run.len() >= 3);
+                    let lettered = token.chars().any(|c| c.is_ascii_alphabetic());
+                    if digits < 3 || !(long_run || lettered) || looks_like_a_date_or_span(token) {
+                        continue;
+                    }
+                    if text[..range.start].ends_with(['£', '$', '€']) {
+                        continue;
+                    }
+                    if finder.group == 0 {
+                        doubt = Some("a number shaped like a reference");
+                    }
+                }
+                _ => {}
+            }
+            if range.is_empty() {
+                continue;
+            }
+            let found = &text[range.clone()];
+            if allow.iter().any(|a| a.eq_ignore_ascii_case(found)) {
+                continue;
+            }
+            out.push(Identifier {
+                range,
+                kind: finder.kind,
+                doubt,
+            });
+        }
+    }
+    out.sort_by_key(|i| (i.range.start, std::cmp::Reverse(i.range.end)));
+    out
+}
+
+/// "03/04/2021", "2019/20", "2019-2021", "10-12": not references.
+fn looks_like_a_date_or_span(token: &str) -> bool {
+    let year = token.len() == 4
+        && token
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    if year
+        || (token.contains(['/', '-', '.'])
+            && crate::import::dates::parse_agency_date(token).is_ok())
+    {
+        return true;
+    }
+    let parts: Vec<&str> = token.split(['/', '-']).collect();
+    parts.len() == 2
+        && parts
+            .iter()
+            .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, IdentifierKind)> {
+        find_identifiers(text, &[])
+            .into_iter()
+            .map(|i| (&text[i.range], i.kind))
+            .collect()
+    }
+
+    fn has(text: &str, what: &str, kind: IdentifierKind) {
+        let f = found(text);
+        assert!(f.contains(&(what, kind)), "{what:?} as {kind:?} in {f:?}");
+    }
+
+    #[test]
+    fn phone_numbers_in_every_form() {
+        for (text, phone) in [
+            ("Mobile 07700 900123 today", "07700 900123"),
+            ("call 07700900123.", "07700900123"),
+            ("tel: +44 7700 900123", "+44 7700 900123"),
+            ("on +44 (0)7700 900 123 or", "+44 (0)7700 900 123"),
+            ("(0161) 496-0000 ext", "(0161) 496-0000"),
+            ("0161 496 0000 x", "0161 496 0000"),
+            ("0044 20 7946 0018", "0044 20 7946 0018"),
+            ("rang 07700 900123 2 times", "07700 900123"),
+        ] {
+            has(text, phone, IdentifierKind::Phone);
+        }
+        assert!(
+            found("on 01.02.2021 at 10:00")
+                .iter()
+                .all(|f| f.1 != IdentifierKind::Phone)
+        );
+    }
+
+    #[test]
+    fn nhs_numbers_with_and_without_a_valid_check_digit() {
+        assert!(nhs_number_is_valid(&[9, 4, 3, 4, 7, 6, 5, 9, 1, 9]));
+        let ids = find_identifiers("NHS no 943 476 5919 and 9434765918", &[]);
+        let nhs: Vec<_> = ids
+            .iter()
+            .filter(|i| i.kind == IdentifierKind::NhsNumber)
+            .collect();
+        assert_eq!(nhs.len(), 2);
+        assert!(nhs[0].doubt.is_none());
+        assert!(nhs[1].doubt.is_some());
+    }
+
+    #[test]
+    fn postcodes_ni_numbers_emails_and_web_addresses() {
+        has("lives at NE1 4ST now", "NE1 4ST", IdentifierKind::Postcode);
+        has("postcode ne14st.", "ne14st", IdentifierKind::Postcode);
+        has("SW1A 1AA", "SW1A 1AA", IdentifierKind::Postcode);
+        has(
+            "NI AB 12 34 56 C ok",
+            "AB 12 34 56 C",
+            IdentifierKind::NiNumber,
+        );
+        has("NI: ab123456c", "ab123456c", IdentifierKind::NiNumber);
+        has(
+            "email rose.k99@example.com.",
+            "rose.k99@example.com",
+            IdentifierKind::Email,
+        );
+        has(
+            "see https://facebook.com/rose.k.",
+            "https://facebook.com/rose.k",
+            IdentifierKind::Url,
+        );
+        has(
+            "profile www.example.co.uk/x",
+            "www.example.co.uk/x",
+            IdentifierKind::Url,
+        );
+        has("on (@rosie_k99)", "@rosie_k99", IdentifierKind::SocialMedia);
+        assert!(found("see https://www.gov.uk/guidance").is_empty());
+    }
+
+    #[test]
+    fn addresses_collar_and_reference_numbers() {
+        has(
+            "visited 17 Quillon Walk today",
+            "17 Quillon Walk",
+            IdentifierKind::Address,
+        );
+        has(
+            "Flat 2, 17 Quillon Walk",
+            "Flat 2, 17 Quillon Walk",
+            IdentifierKind::Address,
+        );
+        has(
+            "moved to no. 27 last week",
+            "no. 27",
+            IdentifierKind::Address,
+        );
+        has("PC 4471 attended", "4471", IdentifierKind::CollarNumber);
+        has("collar number 4471", "4471", IdentifierKind::CollarNumber);
+        has(
+            "crime ref CR/012345/21 raised",
+            "CR/012345/21",
+            IdentifierKind::Reference,
+        );
+        has("Log 0345 of the day", "0345", IdentifierKind::Reference);
+        has(
+            "hospital number A1234567",
+            "A1234567",
+            IdentifierKind::Reference,
+        );
+        has(
+            "ref NB-2021-004417",
+            "NB-2021-004417",
+            IdentifierKind::Reference,
+        );
+        // Dates, year spans and money are not references.
+        assert!(
+            found("on 03/04/2021 in 2019/20 for £250000")
+                .iter()
+                .all(|f| f.1 != IdentifierKind::Reference)
+        );
+        assert!(found("took 2 children to the park").is_empty());
+    }
+}

@@ -1,0 +1,754 @@
+//! Anonymisation: a review with real names in, a publishable review and a
+//! report of every replacement out.
+//!
+//! [`anonymise`] is a pure transform. Every free-text field (see
+//! [`fields`]) is searched for
+//! - the cast's names in every form records use ([`forms`], found by one
+//!   Aho-Corasick automaton in [`matcher`]); names that are also ordinary
+//!   words are judged by their context ([`classify`]) and, when that cannot
+//!   tell, replaced to be safe and flagged for the reviewer;
+//! - personal data no cast entry names: postcodes, addresses, phone, NHS
+//!   and NI numbers, emails, web addresses, collar and reference numbers
+//!   ([`identifiers`]);
+//! - dates, coarsened by the review's date policy, with dates of birth and
+//!   death removed ([`dates`]).
+//!
+//! Names become pseudonyms or generic names, identifiers neutral
+//! placeholders. The cast keeps only pseudonyms, roles and published
+//! attributes. Afterwards the [`residual`] scan lists what still looks like
+//! a name or a number, and the [`leak`] check proves that no real-name form
+//! or identifier is left in anything exported.
+
+pub mod classify;
+pub mod dates;
+pub mod fields;
+pub mod forms;
+pub mod identifiers;
+pub mod leak;
+pub mod matcher;
+pub mod residual;
+pub mod text;
+pub mod words;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use self::classify::{Class, FieldFacts, classify};
+use self::dates::{DateChangeKind, DateRules, coarsen, date_changes};
+use self::forms::{Owner, cast_forms};
+use self::identifiers::{IdentifierKind, find_identifiers};
+use self::matcher::NameMatcher;
+use self::text::{View, any_word_after, any_word_before};
+use crate::model::{
+    AnonymisationOverride, ChronologyEntry, DatePolicy, Disclosure, Id, OverrideAction, PersonKind,
+    Review,
+};
+
+pub use self::leak::{Leak, LeakChecker};
+pub use self::residual::{Suspect, SuspectKind, residual_scan};
+
+/// What an occurrence is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A person's name (several people when a form is shared).
+    Person(Arc<[Id]>),
+    /// An agency's name.
+    Agency(Id),
+    /// A place's name.
+    Place(Id),
+    /// A withheld sensitive attribute of a person.
+    Withheld {
+        /// The person.
+        person: Id,
+        /// The attribute, e.g. "ethnicity".
+        attribute: &'static str,
+    },
+    /// Personal data without a cast entry.
+    Identifier(IdentifierKind),
+    /// A date.
+    Date(DateChangeKind),
+}
+
+impl Found {
+    /// A short description for lists, e.g. "name of P3", "phone number".
+    pub fn describe(&self) -> String {
+        match self {
+            Found::Person(ids) => {
+                let ids: Vec<&str> = ids.iter().map(Id::as_str).collect();
+                format!("name of {}", ids.join(", "))
+            }
+            Found::Agency(id) => format!("name of agency {id}"),
+            Found::Place(id) => format!("name of place {id}"),
+            Found::Withheld { person, attribute } => format!("withheld {attribute} of {person}"),
+            Found::Identifier(kind) => kind.label().to_string(),
+            Found::Date(DateChangeKind::Coarsened) => "exact date".to_string(),
+            Found::Date(DateChangeKind::BirthDate) => "date of birth".to_string(),
+            Found::Date(DateChangeKind::DeathDate) => "date of death".to_string(),
+        }
+    }
+}
+
+/// One place in one field where anonymisation found something, and what
+/// it did there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// The record.
+    pub record: Id,
+    /// The field.
+    pub field: String,
+    /// Where, in the original text of the field.
+    pub range: Range<usize>,
+    /// The original text there.
+    pub original: String,
+    /// What replaced it (or would have, when it was kept).
+    pub replacement: String,
+    /// What it is.
+    pub found: Found,
+    /// Name, ordinary word, or can't tell.
+    pub class: Class,
+    /// Why it was judged so.
+    pub reason: &'static str,
+    /// True when it was replaced in the anonymised review.
+    pub replaced: bool,
+    /// True when the reviewer should decide: it could not be told apart,
+    /// and no override decides it.
+    pub flagged: bool,
+    /// The reviewer's decision, when there is one.
+    pub overridden: Option<OverrideAction>,
+    /// The word before, lower case: with `after`, finds it again.
+    pub before: String,
+    /// The word after, lower case.
+    pub after: String,
+}
+
+impl Occurrence {
+    /// The override that keeps (or replaces) this occurrence.
+    pub fn override_with(&self, action: OverrideAction) -> AnonymisationOverride {
+        AnonymisationOverride {
+            record: self.record.clone(),
+            field: self.field.clone(),
+            text: self
+                .original
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            before: self.before.clone(),
+            after: self.after.clone(),
+            action,
+        }
+    }
+
+    /// True when `o` is the reviewer's decision on this occurrence.
+    pub fn is_decided_by(&self, o: &AnonymisationOverride) -> bool {
+        o.record == self.record
+            && o.field == self.field
+            && o.before == self.before
+            && o.after == self.after
+            && o.text
+                == self
+                    .original
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+    }
+}
+
+/// Everything anonymisation did, for the reviewer to check.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Every occurrence found, replaced or kept, in field order.
+    pub occurrences: Vec<Occurrence>,
+    /// Sensitive attributes with no decision yet (withheld meanwhile).
+    pub undecided: Vec<(Id, &'static str)>,
+    /// People without a pseudonym (their names became "[name]" or their role).
+    pub without_pseudonym: Vec<Id>,
+}
+
+impl Report {
+    /// The occurrences that were replaced.
+    pub fn replaced(&self) -> impl Iterator<Item = &Occurrence> {
+        self.occurrences.iter().filter(|o| o.replaced)
+    }
+
+    /// The occurrences that need the reviewer's decision.
+    pub fn flagged(&self) -> impl Iterator<Item = &Occurrence> {
+        self.occurrences.iter().filter(|o| o.flagged)
+    }
+}
+
+/// An anonymised review and the report of how it was made.
+#[derive(Debug, Clone)]
+pub struct Anonymised {
+    /// The review as it may be published.
+    pub review: Review,
+    /// What was replaced, kept and flagged.
+    pub report: Report,
+}
+
+/// The anonymisation of one review, ready to apply to any of its texts.
+#[derive(Debug, Clone)]
+pub struct Anonymiser {
+    names: NameMatcher,
+    /// What each form is, for the report.
+    found: Vec<Found>,
+    /// The replacement of each form.
+    replacements: Vec<String>,
+    person_ids: Vec<Id>,
+    dates: DateRules,
+    allow: Vec<String>,
+    overrides: Vec<AnonymisationOverride>,
+}
+
+/// A stretch to replace, in view positions.
+struct Span {
+    start: usize,
+    end: usize,
+    replacement: String,
+    priority: u8,
+    occurrence: Occurrence,
+}
+
+/// What a form's owners are, as ids.
+fn found_of(owners: &[Owner], people: &[Id], agencies: &[Id], places: &[Id]) -> Found {
+    let mut ids = Vec::new();
+    for owner in owners {
+        match *owner {
+            Owner::Person(i) => ids.push(people[i].clone()),
+            Owner::Agency(i) => return Found::Agency(agencies[i].clone()),
+            Owner::Place(i) => return Found::Place(places[i].clone()),
+            Owner::Withheld { person, attribute } => {
+                return Found::Withheld {
+                    person: people[person].clone(),
+                    attribute,
+                };
+            }
+        }
+    }
+    Found::Person(ids.into())
+}
+
+/// The child whose age dates are given in, when the policy needs one.
+fn age_child(review: &Review) -> Option<(String, NaiveDate)> {
+    let settings = &review.meta.anonymisation;
+    let person = match &settings.age_of {
+        Some(id) => review.people.iter().find(|p| &p.id == id),
+        None => review
+            .people
+            .iter()
+            .find(|p| p.kind == PersonKind::SubjectChild),
+    }?;
+    let name = if person.pseudonym.trim().is_empty() {
+        "the child".to_string()
+    } else {
+        person.pseudonym.trim().to_string()
+    };
+    Some((name, person.date_of_birth?))
+}
+
+impl Anonymiser {
+    /// Prepares the anonymisation of a review: its cast's name forms, its
+    /// date policy, allow-list and overrides.
+    pub fn new(review: &Review) -> Anonymiser {
+        let settings = &review.meta.anonymisation;
+        let forms = cast_forms(review, &settings.allow);
+        let person_text = |i: usize| {
+            let p = &review.people[i];
+            if !p.pseudonym.trim().is_empty() {
+                p.pseudonym.trim().to_string()
+            } else if !p.role.trim().is_empty() {
+                p.role.trim().to_string()
+            } else {
+                "[name]".to_string()
+            }
+        };
+        let owner_text = |owner: &Owner| match *owner {
+            Owner::Person(i) => person_text(i),
+            Owner::Agency(i) => {
+                let g = review.agencies[i].generic_name.trim();
+                if g.is_empty() {
+                    "[agency]".into()
+                } else {
+                    g.to_string()
+                }
+            }
+            Owner::Place(i) => {
+                let g = review.places[i].generic_name.trim();
+                if g.is_empty() {
+                    "[place]".into()
+                } else {
+                    g.to_string()
+                }
+            }
+            Owner::Withheld { attribute, .. } => format!("[{attribute} withheld]"),
+        };
+        let replacements = forms
+            .forms
+            .iter()
+            .map(|form| {
+                let texts: Vec<String> = form.owners.iter().map(owner_text).collect();
+                if texts.iter().all(|t| t == &texts[0]) {
+                    texts[0].clone()
+                } else {
+                    "[name]".to_string()
+                }
+            })
+            .collect();
+        let dates = DateRules {
+            policy: settings.date_policy,
+            child: match settings.date_policy {
+                DatePolicy::ChildAge => age_child(review),
+                _ => None,
+            },
+            period_start: review.meta.period.map(|p| p.start.first_day()),
+            birth_dates: review
+                .people
+                .iter()
+                .filter_map(|p| p.date_of_birth)
+                .collect(),
+        };
+        let person_ids: Vec<Id> = review.people.iter().map(|p| p.id.clone()).collect();
+        let agency_ids: Vec<Id> = review.agencies.iter().map(|a| a.id.clone()).collect();
+        let place_ids: Vec<Id> = review.places.iter().map(|p| p.id.clone()).collect();
+        let found = forms
+            .forms
+            .iter()
+            .map(|form| found_of(&form.owners, &person_ids, &agency_ids, &place_ids))
+            .collect();
+        Anonymiser {
+            names: NameMatcher::new(forms),
+            found,
+            replacements,
+            person_ids,
+            dates,
+            allow: settings.allow.clone(),
+            overrides: settings.overrides.clone(),
+        }
+    }
+
+    /// The name matcher (for the leak check).
+    pub fn names(&self) -> &NameMatcher {
+        &self.names
+    }
+
+    /// The date rules (for the leak check).
+    pub fn date_rules(&self) -> &DateRules {
+        &self.dates
+    }
+
+    /// The allow-list.
+    pub fn allow(&self) -> &[String] {
+        &self.allow
+    }
+
+    /// What a form's owners are, as ids.
+    pub fn found_for(&self, form: usize) -> Found {
+        self.found[form].clone()
+    }
+
+    fn decision(
+        &self,
+        record: &Id,
+        field: &str,
+        text: &str,
+        before: &str,
+        after: &str,
+    ) -> Option<OverrideAction> {
+        if self.overrides.is_empty() {
+            return None;
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.overrides
+            .iter()
+            .find(|o| {
+                &o.record == record
+                    && o.field == field
+                    && o.text == text
+                    && o.before == before
+                    && o.after == after
+            })
+            .map(|o| o.action)
+    }
+
+    /// Anonymises one text of a record's field. `people` are the people
+    /// the record lists (evidence that a doubtful word is their name).
+    /// Returns the new text and every occurrence found, in text order.
+    pub fn text(
+        &self,
+        record: &Id,
+        field: &str,
+        text: &str,
+        people: &[Id],
+    ) -> (String, Vec<Occurrence>) {
+        if text.is_empty() {
+            return (String::new(), Vec::new());
+        }
+        let view = View::new(text);
+        let v: &str = &view.text;
+        // Names.
+        let hits = self.names.find(v);
+        let any_word_like = hits
+            .iter()
+            .any(|h| h.forms.iter().all(|&f| self.names.forms[f].word_like));
+        let mut facts = if any_word_like {
+            FieldFacts::of(v)
+        } else {
+            FieldFacts::default()
+        };
+        // A file name has no sentences: "kettle" in "csc-kettle.csv" is a name.
+        facts.lower_case_typed |= field.ends_with("file");
+        let mut spans: Vec<Span> = Vec::new();
+        let mut kept: Vec<(usize, usize, Occurrence)> = Vec::new();
+        let occurrence = |found: Found,
+                          class: Class,
+                          reason: &'static str,
+                          start: usize,
+                          end: usize,
+                          replacement: &str| {
+            Occurrence {
+                record: record.clone(),
+                field: field.to_string(),
+                range: start..end,
+                // Filled in from the original text at the end.
+                original: String::new(),
+                replacement: replacement.to_string(),
+                found,
+                class,
+                reason,
+                replaced: false,
+                flagged: false,
+                overridden: None,
+                before: any_word_before(v, start),
+                after: any_word_after(v, end),
+            }
+        };
+
+        let mut judged: Vec<(Class, &'static str)> = Vec::with_capacity(hits.len());
+        for hit in &hits {
+            let forms = &self.names.forms;
+            let word_like = hit.forms.iter().all(|&f| forms[f].word_like);
+            let mut verdict = classify(
+                v,
+                hit.name_start,
+                hit.end,
+                hit.after_title,
+                word_like,
+                facts,
+            );
+            if verdict.0 == Class::Name
+                && !hit.after_title
+                && let Some(reason) = hit
+                    .forms
+                    .iter()
+                    .map(|&f| forms[f].always_ambiguous)
+                    .collect::<Option<Vec<_>>>()
+                    .and_then(|r| r.first().copied())
+            {
+                verdict = (Class::Ambiguous, reason);
+            }
+            judged.push(verdict);
+        }
+        // A doubtful word is a name when the same person is surely named in
+        // the same field, or the record lists them.
+        let mut named: HashSet<Owner> = people
+            .iter()
+            .filter_map(|id| self.person_ids.iter().position(|p| p == id))
+            .map(Owner::Person)
+            .collect();
+        for (hit, (class, _)) in hits.iter().zip(&judged) {
+            let surely = hit.after_title
+                || v[hit.name_start..hit.end].contains(' ')
+                || hit.forms.iter().any(|&f| !self.names.forms[f].word_like);
+            if *class == Class::Name && surely {
+                named.extend(self.names.forms[hit.form].owners.iter().copied());
+            }
+        }
+        for (hit, (class, reason)) in hits.iter().zip(judged) {
+            let (class, reason) = if class == Class::Ambiguous
+                && self.names.forms[hit.form]
+                    .owners
+                    .iter()
+                    .any(|o| named.contains(o))
+            {
+                (Class::Name, "the same person is named in this record")
+            } else {
+                (class, reason)
+            };
+            let replacement = &self.replacements[hit.form];
+            let mut occ = occurrence(
+                self.found_for(hit.form),
+                class,
+                reason,
+                hit.start,
+                hit.end,
+                replacement,
+            );
+            occ.overridden = self.decision(
+                record,
+                field,
+                &v[hit.start..hit.end],
+                &occ.before,
+                &occ.after,
+            );
+            occ.replaced = match occ.overridden {
+                Some(OverrideAction::Keep) => false,
+                Some(OverrideAction::Replace) => true,
+                None => class != Class::Word,
+            };
+            occ.flagged = class == Class::Ambiguous && occ.overridden.is_none();
+            if occ.replaced {
+                spans.push(Span {
+                    start: hit.start,
+                    end: hit.end,
+                    replacement: replacement.clone(),
+                    priority: 3,
+                    occurrence: occ,
+                });
+            } else {
+                kept.push((hit.start, hit.end, occ));
+            }
+        }
+
+        // Personal data without a cast entry.
+        for id in find_identifiers(v, &self.allow) {
+            let placeholder = id.kind.placeholder();
+            let reason = id.doubt.unwrap_or("personal data");
+            let class = if id.doubt.is_some() {
+                Class::Ambiguous
+            } else {
+                Class::Name
+            };
+            let mut occ = occurrence(
+                Found::Identifier(id.kind),
+                class,
+                reason,
+                id.range.start,
+                id.range.end,
+                placeholder,
+            );
+            occ.overridden =
+                self.decision(record, field, &v[id.range.clone()], &occ.before, &occ.after);
+            occ.replaced = occ.overridden != Some(OverrideAction::Keep);
+            occ.flagged = id.doubt.is_some() && occ.overridden.is_none();
+            if occ.replaced {
+                spans.push(Span {
+                    start: id.range.start,
+                    end: id.range.end,
+                    replacement: placeholder.to_string(),
+                    priority: 2,
+                    occurrence: occ,
+                });
+            } else {
+                kept.push((id.range.start, id.range.end, occ));
+            }
+        }
+
+        // Dates.
+        for change in date_changes(v, &self.dates) {
+            let reason = match change.kind {
+                DateChangeKind::Coarsened => "an exact date, coarsened by the review's date policy",
+                DateChangeKind::BirthDate => "a date of birth is always removed",
+                DateChangeKind::DeathDate => "a date of death is always removed",
+            };
+            let mut occ = occurrence(
+                Found::Date(change.kind),
+                Class::Name,
+                reason,
+                change.range.start,
+                change.range.end,
+                &change.replacement,
+            );
+            occ.replaced = true;
+            spans.push(Span {
+                start: change.range.start,
+                end: change.range.end,
+                replacement: change.replacement,
+                priority: 1,
+                occurrence: occ,
+            });
+        }
+
+        // Overlapping stretches become one: nothing of any of them is left.
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let mut merged: Vec<Span> = Vec::new();
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if span.start < last.end => {
+                    let last_len = last.end - last.start;
+                    let len = span.end - span.start;
+                    let new_end = last.end.max(span.end);
+                    if (len, span.priority) > (last_len, last.priority) {
+                        let start = last.start;
+                        *last = span;
+                        last.start = start;
+                    }
+                    last.end = new_end;
+                    last.occurrence.flagged = false;
+                }
+                _ => merged.push(span),
+            }
+        }
+
+        // The new text, and the occurrences in original positions.
+        let mut out = String::with_capacity(text.len());
+        let mut occurrences = Vec::new();
+        let mut copied = 0;
+        for span in merged {
+            let start = view.start_in_original(span.start);
+            let end = view.end_in_original(span.end);
+            out.push_str(&text[copied..start]);
+            out.push_str(&span.replacement);
+            copied = end;
+            let mut occ = span.occurrence;
+            occ.range = start..end;
+            occ.original = text[start..end].to_string();
+            occ.replacement = span.replacement;
+            occurrences.push(occ);
+        }
+        out.push_str(&text[copied..]);
+        for (start, end, mut occ) in kept {
+            let (start, end) = (view.start_in_original(start), view.end_in_original(end));
+            if occurrences
+                .iter()
+                .any(|o: &Occurrence| o.range.start < end && start < o.range.end)
+            {
+                continue;
+            }
+            occ.range = start..end;
+            occ.original = text[start..end].to_string();
+            occurrences.push(occ);
+        }
+        occurrences.sort_by_key(|o| o.range.start);
+        (out, occurrences)
+    }
+
+    /// Anonymises a whole review (the one this anonymiser was made from).
+    pub fn review(&self, review: &Review) -> Anonymised {
+        let mut out = review.clone();
+        let mut report = Report::default();
+        for person in &mut out.people {
+            person.name.clear();
+            person.aliases.clear();
+            person.date_of_birth = None;
+            if person.pseudonym.trim().is_empty() {
+                report.without_pseudonym.push(person.id.clone());
+            }
+            for (name, attribute) in person.attributes.all_mut() {
+                if attribute.disclosure == Disclosure::Publish {
+                    continue;
+                }
+                if attribute.disclosure == Disclosure::Undecided
+                    && !attribute.value.trim().is_empty()
+                {
+                    report.undecided.push((person.id.clone(), name));
+                }
+                attribute.value.clear();
+                attribute.reason.clear();
+            }
+        }
+        for agency in &mut out.agencies {
+            agency.name = agency.generic_name.clone();
+            agency.aliases.clear();
+        }
+        for place in &mut out.places {
+            place.name = place.generic_name.clone();
+            place.aliases.clear();
+        }
+        for entry in &mut out.chronology {
+            entry.date = coarsen(entry.date);
+        }
+        for episode in &mut out.episodes {
+            episode.start = episode.start.map(coarsen);
+            episode.end = episode.end.map(coarsen);
+        }
+        if let Some(period) = &mut out.meta.period {
+            period.start = coarsen(period.start);
+            period.end = coarsen(period.end);
+        }
+        // The overrides quote the original text: they stay behind.
+        out.meta.anonymisation.overrides.clear();
+        // The chronology is most of a review: it is shared out among the
+        // machine's cores, each anonymising a part of it.
+        let chronology = std::mem::take(&mut out.chronology);
+        let mut rest = Vec::new();
+        fields::visit_mut(&mut out, |id, field, people, text| {
+            let (new, occurrences) = self.text(id, field, text, people);
+            *text = new;
+            rest.extend(occurrences);
+        });
+        let (before, after): (Vec<Occurrence>, Vec<Occurrence>) = rest.into_iter().partition(|o| {
+            o.record.as_str() == fields::META || self.person_ids.contains(&o.record)
+        });
+        report.occurrences = before;
+        let (chronology, occurrences) = self.chronology(chronology);
+        out.chronology = chronology;
+        report.occurrences.extend(occurrences);
+        report.occurrences.extend(after);
+        Anonymised {
+            review: out,
+            report,
+        }
+    }
+
+    /// Anonymises chronology entries, in parallel parts.
+    fn chronology(&self, entries: Vec<ChronologyEntry>) -> (Vec<ChronologyEntry>, Vec<Occurrence>) {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let parts = threads.min(entries.len() / 256).max(1);
+        let run = |entries: Vec<ChronologyEntry>| {
+            let mut part = Review {
+                chronology: entries,
+                ..Review::default()
+            };
+            let mut occurrences = Vec::new();
+            fields::visit_mut(&mut part, |id, field, people, text| {
+                let (new, found) = self.text(id, field, text, people);
+                *text = new;
+                occurrences.extend(found);
+            });
+            (part.chronology, occurrences)
+        };
+        if parts == 1 {
+            return run(entries);
+        }
+        let size = entries.len().div_ceil(parts);
+        let mut chunks: Vec<Vec<ChronologyEntry>> = Vec::new();
+        let mut entries = entries.into_iter();
+        loop {
+            let chunk: Vec<ChronologyEntry> = entries.by_ref().take(size).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            chunks.push(chunk);
+        }
+        let results: Vec<(Vec<ChronologyEntry>, Vec<Occurrence>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = chunks
+                .into_iter()
+                .map(|chunk| scope.spawn(|| run(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .expect("anonymising a part of the chronology never panics")
+                })
+                .collect()
+        });
+        let mut all_entries = Vec::new();
+        let mut all_occurrences = Vec::new();
+        for (entries, occurrences) in results {
+            all_entries.extend(entries);
+            all_occurrences.extend(occurrences);
+        }
+        (all_entries, all_occurrences)
+    }
+}
+
+/// Anonymises a review: see the module documentation.
+pub fn anonymise(review: &Review) -> Anonymised {
+    Anonymiser::new(review).review(review)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,351 @@
+//! Tests of the whole transform on small reviews and the worked example.
+
+use serde_json::Value;
+
+use super::*;
+use crate::examples::worked_case;
+use crate::model::{
+    Agency, ChronologyEntry, Finding, Person, Place, ReviewDate, SensitiveAttribute,
+    SensitiveAttributes,
+};
+use crate::store;
+
+fn person(id: &str, name: &str, aliases: &[&str], pseudonym: &str) -> Person {
+    Person {
+        id: Id::from(id),
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        pseudonym: pseudonym.into(),
+        ..Default::default()
+    }
+}
+
+fn entry(id: &str, text: &str) -> ChronologyEntry {
+    ChronologyEntry {
+        id: Id::from(id),
+        date: ReviewDate::day(2021, 4, 3).unwrap(),
+        agency: None,
+        author: String::new(),
+        text: text.into(),
+        people: vec![],
+        source: None,
+    }
+}
+
+fn small_review(texts: &[&str]) -> Review {
+    let mut review = Review::new("Child R");
+    review.people = vec![
+        person("P1", "Rose Kettle", &["Rosie"], "Child R"),
+        person("P2", "Will Kettle", &[], "Father"),
+        person("P3", "Zoë O'Neill", &[], "Social Worker 1"),
+    ];
+    review.people[0].kind = PersonKind::SubjectChild;
+    review.people[0].date_of_birth = NaiveDate::from_ymd_opt(2019, 8, 19);
+    review.agencies = vec![Agency {
+        id: Id::from("A1"),
+        name: "Northbrook Children's Services".into(),
+        aliases: vec!["NCS".into()],
+        generic_name: "Children's social care".into(),
+        ..Default::default()
+    }];
+    review.places = vec![Place {
+        id: Id::from("PL1"),
+        name: "17 Quillon Walk".into(),
+        generic_name: "Address 1".into(),
+        ..Default::default()
+    }];
+    review.chronology = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| entry(&format!("C{}", i + 1), t))
+        .collect();
+    review
+}
+
+fn first_text(review: &Review) -> String {
+    anonymise(review).review.chronology[0].text.clone()
+}
+
+#[test]
+fn names_identifiers_and_dates_are_replaced_and_words_kept() {
+    let review = small_review(&[
+        "On 3rd April 2021 NCS visited Rose at 17 Quillon Walk; concerns rose. \
+         Will visit again. Mr Kettle's phone 07700 900123; Zoe O’Neill will call. ROSIE was seen.",
+    ]);
+    assert_eq!(
+        first_text(&review),
+        "In April 2021 Children's social care visited Child R at Address 1; concerns rose. \
+         Will visit again. Father's phone [phone number]; Social Worker 1 will call. Child R was seen."
+            .replace("Father's", "[name]'s")
+    );
+}
+
+#[test]
+fn the_cast_keeps_only_pseudonyms_and_published_attributes() {
+    let mut review = small_review(&["Seen."]);
+    review.people[0].attributes = SensitiveAttributes {
+        ethnicity: SensitiveAttribute {
+            value: "White British".into(),
+            disclosure: Disclosure::Publish,
+            reason: "Relevant to Rose's care".into(),
+        },
+        religion: SensitiveAttribute {
+            value: "Jehovah's Witness".into(),
+            disclosure: Disclosure::Withhold,
+            reason: "Would identify the family".into(),
+        },
+        language: SensitiveAttribute {
+            value: "Polish".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    review.chronology[0].text = "Family are Jehovah's Witness and speak Polish.".into();
+    let out = anonymise(&review);
+    let p = &out.review.people[0];
+    assert!(p.name.is_empty() && p.aliases.is_empty() && p.date_of_birth.is_none());
+    assert_eq!(p.pseudonym, "Child R");
+    assert_eq!(p.attributes.ethnicity.value, "White British");
+    assert_eq!(p.attributes.ethnicity.reason, "Relevant to Child R's care");
+    assert!(p.attributes.religion.value.is_empty() && p.attributes.religion.reason.is_empty());
+    assert!(p.attributes.language.value.is_empty());
+    assert_eq!(out.report.undecided, vec![(Id::from("P1"), "language")]);
+    assert_eq!(
+        out.review.chronology[0].text,
+        "Family are [religion withheld] and speak [language withheld]."
+    );
+    assert_eq!(out.review.agencies[0].name, "Children's social care");
+    assert!(out.review.agencies[0].aliases.is_empty());
+    assert_eq!(out.review.places[0].name, "Address 1");
+    assert_eq!(out.review.chronology[0].date.to_string(), "2021-04");
+}
+
+#[test]
+fn doubtful_occurrences_are_replaced_and_flagged_until_the_reviewer_decides() {
+    let mut review = small_review(&["Mark on left cheek. Will said hello."]);
+    review.people.push(person("P4", "Mark Tully", &[], "Uncle"));
+    let out = anonymise(&review);
+    assert_eq!(
+        out.review.chronology[0].text,
+        "Uncle on left cheek. Father said hello."
+    );
+    let flagged: Vec<&Occurrence> = out.report.flagged().collect();
+    assert_eq!(flagged.len(), 1);
+    assert_eq!(flagged[0].original, "Mark");
+    // The reviewer keeps it: recorded as an override in the settings.
+    let keep = flagged[0].override_with(OverrideAction::Keep);
+    review.meta.anonymisation.overrides.push(keep);
+    let out = anonymise(&review);
+    assert_eq!(
+        out.review.chronology[0].text,
+        "Mark on left cheek. Father said hello."
+    );
+    assert_eq!(out.report.flagged().count(), 0);
+    // The anonymised review does not carry the overrides (they quote names).
+    assert!(out.review.meta.anonymisation.overrides.is_empty());
+    // A word can be forced to be replaced too.
+    let mut review = small_review(&["concerns rose"]);
+    let out = anonymise(&review);
+    let word = out.report.occurrences[0].clone();
+    assert!(!word.replaced && word.class == Class::Word);
+    review
+        .meta
+        .anonymisation
+        .overrides
+        .push(word.override_with(OverrideAction::Replace));
+    assert_eq!(first_text(&review), "concerns Child R");
+}
+
+#[test]
+fn date_policies_apply_to_free_text_and_structured_days_become_months() {
+    let mut review = small_review(&["Seen on 3 November 2020; DOB 19/08/2019."]);
+    assert_eq!(
+        first_text(&review),
+        "Seen in November 2020; DOB [date of birth]."
+    );
+    review.meta.anonymisation.date_policy = DatePolicy::ChildAge;
+    assert_eq!(
+        first_text(&review),
+        "Seen when Child R was 14 months old; DOB [date of birth]."
+    );
+    review.meta.anonymisation.date_policy = DatePolicy::MonthsSinceStart;
+    review.meta.period = Some(crate::model::Period {
+        start: ReviewDate::month(2020, 9).unwrap(),
+        end: ReviewDate::day(2021, 9, 30).unwrap(),
+    });
+    let out = anonymise(&review);
+    assert_eq!(
+        out.review.chronology[0].text,
+        "Seen in month 3; DOB [date of birth]."
+    );
+    assert_eq!(out.review.meta.period.unwrap().end.to_string(), "2021-09");
+}
+
+#[test]
+fn the_worked_example_anonymises_without_leaks() {
+    let review = worked_case();
+    let out = anonymise(&review);
+    let text = store::to_text(&out.review);
+    for p in &review.people {
+        let name = p.name.trim();
+        assert!(!text.contains(name), "{name} left in the anonymised review");
+    }
+    for a in &review.agencies {
+        assert!(!text.contains(&a.name), "{} left", a.name);
+    }
+    let leaks = LeakChecker::new(&review).check_review(&out.review);
+    assert!(leaks.is_empty(), "{:#?}", &leaks[..leaks.len().min(10)]);
+    assert!(out.report.replaced().count() > 100);
+}
+
+#[test]
+fn the_leak_check_names_a_planted_leak_and_where_it_is() {
+    let review = small_review(&["Seen."]);
+    let checker = LeakChecker::new(&review);
+    let leaks = checker.check(
+        "diagram D1 label of F3",
+        "Why Zoe ONeill's caseload mattered",
+    );
+    assert_eq!(leaks.len(), 1, "{leaks:?}");
+    assert_eq!(leaks[0].location, "diagram D1 label of F3");
+    assert_eq!(leaks[0].text, "Zoe ONeill");
+    assert_eq!(leaks[0].what, "name of P3");
+    assert!(
+        checker
+            .check("page 1", "Concerns rose; Will visit.")
+            .is_empty()
+    );
+    let leaks = checker.check("page 2", "Rang 07700 900123 on 3/4/21, DOB 19.08.2019");
+    let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
+    assert!(
+        what.contains(&"phone number")
+            && what.contains(&"exact date")
+            && what.contains(&"date of birth"),
+        "{what:?}"
+    );
+    // A leak in the title of an anonymised review is found and named.
+    let mut out = anonymise(&review).review;
+    out.meta.title = "The review of Rose Kettle".into();
+    let leaks = checker.check_review(&out);
+    assert_eq!(leaks.len(), 1, "{leaks:?}");
+    assert_eq!(leaks[0].location, "meta / title");
+    assert_eq!(leaks[0].text, "Rose Kettle");
+}
+
+/// Sets every string of a review that is not an id or a fixed value to a
+/// name, keeping only those the review still loads with.
+fn fill_every_free_string(review: &Review, name: &str) -> Review {
+    let ids: Vec<String> = review.all_ids().into_iter().map(|(id, _)| id.0).collect();
+    let mut value = serde_json::to_value(review).unwrap();
+    fn leaves(value: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        match value {
+            Value::String(_) => out.push(path),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let mut p = path.clone();
+                    p.push(i.to_string());
+                    leaves(item, p, out);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let mut p = path.clone();
+                    p.push(k.clone());
+                    leaves(item, p, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn at<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
+        path.iter().fold(value, |v, k| match v {
+            Value::Array(items) => &mut items[k.parse::<usize>().unwrap()],
+            Value::Object(map) => map.get_mut(k).unwrap(),
+            _ => unreachable!(),
+        })
+    }
+    let mut paths = Vec::new();
+    leaves(&value, Vec::new(), &mut paths);
+    // Written by the reviewer to be published, or fixed vocabularies.
+    let published = [
+        "pseudonym",
+        "generic_name",
+        "reviewers",
+        "allow",
+        "taxonomy",
+        "level",
+        "category",
+        "value",
+        "field",
+    ];
+    for path in paths {
+        if path.iter().any(|k| published.contains(&k.as_str())) {
+            continue;
+        }
+        let slot = at(&mut value, &path);
+        let old = slot.clone();
+        let id_like = |s: &str| {
+            let letters = s.trim_end_matches(|c: char| c.is_ascii_digit());
+            letters.len() < s.len()
+                && letters.len() <= 2
+                && letters.chars().all(|c| c.is_ascii_uppercase())
+        };
+        if old
+            .as_str()
+            .is_some_and(|s| id_like(s) || ids.iter().any(|id| id == s))
+        {
+            continue;
+        }
+        *slot = Value::String(name.to_string());
+        let still_loads = serde_json::from_value::<Review>(value.clone()).is_ok();
+        if !still_loads {
+            *at(&mut value, &path) = old;
+        }
+    }
+    serde_json::from_value(value).unwrap()
+}
+
+#[test]
+fn every_free_string_of_every_record_kind_is_anonymised() {
+    // One of every record kind with every optional part present.
+    let mut review = worked_case();
+    review.chronology.truncate(3);
+    review.chronology[0].source = Some(crate::model::EntrySource {
+        file: "x.csv".into(),
+        row: 2,
+    });
+    review.findings.truncate(2);
+    review.findings[0] = Finding {
+        id: review.findings[0].id.clone(),
+        questions: vec!["q".into()],
+        ..Default::default()
+    };
+    review.meta.terms_of_reference = vec!["t".into()];
+    // Fields left out of the file when empty must be filled to be seen.
+    review.meta.accepted_language = vec![crate::model::AcceptedPhrase {
+        record: Id::from("FN1"),
+        field: "statement".into(),
+        phrase: "p".into(),
+        reason: "r".into(),
+    }];
+    for episode in &mut review.episodes {
+        for i in 0..crate::model::Mindset::QUESTIONS.len() {
+            *episode.mindset.answer_mut(i) = "m".into();
+        }
+    }
+    for p in &mut review.people {
+        p.attributes.ethnicity = SensitiveAttribute {
+            value: "v".into(),
+            disclosure: Disclosure::Publish,
+            reason: "r".into(),
+        };
+    }
+    let mut filled = fill_every_free_string(&review, "Zebedee Quartermain");
+    filled
+        .people
+        .push(person("P99", "Zebedee Quartermain", &[], "Person Z"));
+    let out = anonymise(&filled);
+    let text = store::to_text(&out.review);
+    let left: Vec<&str> = text.lines().filter(|l| l.contains("Quartermain")).collect();
+    assert!(left.is_empty(), "fields not anonymised: {left:#?}");
+}

@@ -1,0 +1,420 @@
+//! The text as the matchers see it, and small questions about positions in
+//! it (is this the start of a sentence? what is the next word?).
+//!
+//! Records break names across lines ("Rose\nKettle", "Kil-\nbride"), double
+//! their spaces and hide soft hyphens and zero-width characters inside
+//! words. A [`View`] is the text with every run of white space turned into
+//! one space, those invisible characters and line-end hyphens removed, and
+//! every kind of apostrophe written `'` and every hyphen or dash `-`, with
+//! a map from each position back to the original text, so that a name
+//! found in the view is replaced in the original.
+
+use std::borrow::Cow;
+
+/// A normalised view of a text with a map back to the original.
+#[derive(Debug, Clone)]
+pub struct View<'a> {
+    /// The normalised text.
+    pub text: Cow<'a, str>,
+    /// Points where the offset between view and original changes:
+    /// (view position, original position), in increasing order.
+    checkpoints: Vec<(usize, usize)>,
+    /// Length of the original text.
+    original_len: usize,
+}
+
+/// Characters that are removed from the view: soft hyphen and zero-width
+/// characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Apostrophes other than `'`, written `'` in the view.
+fn is_other_apostrophe(c: char) -> bool {
+    matches!(c, '’' | '‘' | 'ʼ' | '`' | '′')
+}
+
+/// Hyphens and dashes other than `-`, written `-` in the view.
+fn is_other_hyphen(c: char) -> bool {
+    matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '−')
+}
+
+fn needs_normalising(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut previous_space = false;
+    for &b in bytes {
+        match b {
+            b'\n' | b'\r' | b'\t' | 0x0B | 0x0C | b'`' => return true,
+            b' ' => {
+                if previous_space {
+                    return true;
+                }
+                previous_space = true;
+                continue;
+            }
+            _ => {}
+        }
+        previous_space = false;
+    }
+    if text.is_ascii() {
+        return false;
+    }
+    text.chars().any(|c| {
+        is_invisible(c)
+            || (c.is_whitespace() && c != ' ')
+            || is_other_apostrophe(c)
+            || is_other_hyphen(c)
+    })
+}
+
+impl<'a> View<'a> {
+    /// The view of a text.
+    pub fn new(original: &'a str) -> View<'a> {
+        if !needs_normalising(original) {
+            return View {
+                text: Cow::Borrowed(original),
+                checkpoints: Vec::new(),
+                original_len: original.len(),
+            };
+        }
+        let mut out = String::with_capacity(original.len());
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = original.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_other_apostrophe(c) || is_other_hyphen(c) {
+                checkpoints.push((out.len(), i));
+                out.push(if is_other_hyphen(c) { '-' } else { '\'' });
+                checkpoints.push((out.len(), i + c.len_utf8()));
+                continue;
+            }
+            if !(c.is_whitespace() || is_invisible(c)) {
+                out.push(c);
+                continue;
+            }
+            // A run of white space and invisible characters.
+            let mut end = i + c.len_utf8();
+            let mut has_space = c.is_whitespace();
+            let mut has_newline = c == '\n' || c == '\r';
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_whitespace() || is_invisible(d) {
+                    has_space |= d.is_whitespace();
+                    has_newline |= d == '\n' || d == '\r';
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let next = original[end..].chars().next();
+            let hyphen_before = out.ends_with('-')
+                && out[..out.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            let emit = if has_newline && hyphen_before && next.is_some_and(char::is_alphabetic) {
+                // "Kil-\nbride" → "Kilbride"; "Maisie-\nJane" → "Maisie-Jane".
+                if next.is_some_and(char::is_lowercase) {
+                    out.pop();
+                    checkpoints.push((out.len(), i - 1));
+                }
+                ""
+            } else if has_space {
+                " "
+            } else {
+                ""
+            };
+            if emit == " " && end - i == 1 && c == ' ' {
+                out.push(' ');
+                continue;
+            }
+            checkpoints.push((out.len(), i));
+            out.push_str(emit);
+            checkpoints.push((out.len(), end));
+        }
+        View {
+            text: Cow::Owned(out),
+            checkpoints,
+            original_len: original.len(),
+        }
+    }
+
+    /// The original position of a view position (a start of a range).
+    pub fn start_in_original(&self, view: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return view;
+        }
+        let k = self.checkpoints.partition_point(|&(v, _)| v <= view);
+        let (v, o) = self.checkpoints[k.saturating_sub(1)];
+        (o + (view - v)).min(self.original_len)
+    }
+
+    /// The original position of the end (exclusive) of a view range.
+    pub fn end_in_original(&self, view_end: usize) -> usize {
+        if self.checkpoints.is_empty() || view_end == 0 {
+            return view_end;
+        }
+        self.start_in_original(view_end - 1) + 1
+    }
+}
+
+/// The character before a position, if any.
+pub fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// The character at a position, if any.
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// True when a character can be part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when `start..end` is a whole word or phrase of `text`: not
+/// preceded or followed by a letter or digit.
+pub fn is_whole(text: &str, start: usize, end: usize) -> bool {
+    !char_before(text, start).is_some_and(is_word_char)
+        && !char_at(text, end).is_some_and(is_word_char)
+}
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// "rose".
+    Lower,
+    /// "Rose".
+    Capitalised,
+    /// "ROSE".
+    Upper,
+    /// Anything else, e.g. "mcDonald".
+    Mixed,
+}
+
+/// How a word or phrase is written, judged by its letters.
+pub fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Mixed;
+    };
+    let rest: Vec<char> = letters.collect();
+    let rest_lower = rest.iter().all(|c| !c.is_uppercase());
+    let rest_upper = rest.iter().all(|c| !c.is_lowercase());
+    if first.is_lowercase() && rest_lower {
+        Case::Lower
+    } else if first.is_uppercase() && rest_upper && !rest.is_empty() {
+        Case::Upper
+    } else if first.is_uppercase() && rest_lower {
+        Case::Capitalised
+    } else if first.is_uppercase() {
+        // "McDonald", "O'Neill", "Maisie-Jane".
+        Case::Capitalised
+    } else {
+        Case::Mixed
+    }
+}
+
+/// The word (letters, digits, apostrophes and hyphens inside) ending just
+/// before `at`, skipping spaces and simple punctuation; `None` at the start.
+pub fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let head = &text[..at];
+    let trimmed = head.trim_end_matches(|c: char| !is_word_char(c));
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c) || c == '\'' || c == '’' || c == '.')
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let word = trimmed[start..].trim_start_matches(['\'', '’', '.']);
+    Some((trimmed.len() - word.len(), word))
+}
+
+/// The word starting after `at`, skipping spaces only (not punctuation);
+/// `None` when punctuation or the end comes first.
+pub fn word_after(text: &str, at: usize) -> Option<&str> {
+    let tail = &text[at..];
+    let tail = tail.trim_start_matches(' ');
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !(is_word_char(c) || c == '-' || c == '\'' || c == '’'))
+        .map(|(i, _)| i)
+        .unwrap_or(tail.len());
+    let word = tail[..end].trim_end_matches(['-', '\'', '’']);
+    (!word.is_empty()).then_some(word)
+}
+
+/// The next word after `at` whatever punctuation comes between, lower case.
+pub fn any_word_after(text: &str, at: usize) -> String {
+    let tail = &text[at..];
+    let start = tail.find(is_word_char).unwrap_or(tail.len());
+    let tail = &tail[start..];
+    let end = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
+    tail[..end].to_lowercase()
+}
+
+/// The previous word before `at` whatever punctuation comes between, lower case.
+pub fn any_word_before(text: &str, at: usize) -> String {
+    let head = &text[..at];
+    let end = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_word_char(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let head = &head[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(end);
+    head[start..].to_lowercase()
+}
+
+/// True when `at` starts a sentence, a line of notes or a list item: only
+/// spaces, quotes and brackets lie between it and the start of the text or
+/// a full stop, question or exclamation mark, colon, semicolon, bullet or
+/// dash. A full stop after a title ("Dr. Rose") does not end a sentence.
+pub fn starts_sentence(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches([' ', '"', '“', '‘', '\'', '(', '[']);
+    let Some(last) = head.chars().next_back() else {
+        return true;
+    };
+    match last {
+        '!' | '?' | ':' | ';' | '•' | '*' | '–' | '—' | '\n' | '>' | '|' => true,
+        '-' => head.ends_with(" -") || head.len() == 1,
+        '.' => {
+            let before = &head[..head.len() - 1];
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            !(crate::anonymise::words::is_dotted_title(&word)
+                || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+                || matches!(word.to_lowercase().as_str(), "no" | "st" | "approx" | "c"))
+        }
+        _ => false,
+    }
+}
+
+/// The sentence around a position: from the previous sentence end to the
+/// next one, at most 300 bytes either side.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let mut from = start.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 300).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let head = &text[from..start];
+    let s = head
+        .rfind(['.', '!', '?', '\n', ';', ':'])
+        .map(|i| from + i + 1)
+        .unwrap_or(from);
+    let tail = &text[end..to];
+    let e = tail
+        .find(['.', '!', '?', '\n', ';', ':'])
+        .map(|i| end + i)
+        .unwrap_or(to);
+    &text[s..e]
+}
+
+/// A short stretch of text around a range, on one line, for messages.
+pub fn context(text: &str, start: usize, end: usize) -> String {
+    let mut from = start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&text[from..to]);
+    if to < text.len() {
+        out.push('…');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn original_of<'a>(original: &'a str, view: &View, needle: &str) -> &'a str {
+        let at = view.text.find(needle).expect("in the view");
+        let start = view.start_in_original(at);
+        let end = view.end_in_original(at + needle.len());
+        &original[start..end]
+    }
+
+    #[test]
+    fn names_broken_across_lines_are_joined_and_found_in_the_original() {
+        let original = "Seen by Rose\n   Kettle and Mr Kil-\nbride, then Maisie-\nJane.";
+        let view = View::new(original);
+        assert_eq!(
+            view.text,
+            "Seen by Rose Kettle and Mr Kilbride, then Maisie-Jane."
+        );
+        assert_eq!(
+            original_of(original, &view, "Rose Kettle"),
+            "Rose\n   Kettle"
+        );
+        assert_eq!(original_of(original, &view, "Kilbride"), "Kil-\nbride");
+        assert_eq!(original_of(original, &view, "Maisie-Jane"), "Maisie-\nJane");
+        assert_eq!(original_of(original, &view, "then"), "then");
+    }
+
+    #[test]
+    fn invisible_characters_and_unicode_spaces_are_normalised() {
+        let original = "Zoë\u{00A0}O’Neill–Hart and Kil\u{00AD}bride\u{200B}.";
+        let view = View::new(original);
+        assert_eq!(view.text, "Zoë O'Neill-Hart and Kilbride.");
+        assert_eq!(
+            original_of(original, &view, "Zoë O'Neill-Hart"),
+            "Zoë\u{00A0}O’Neill–Hart"
+        );
+        assert_eq!(original_of(original, &view, "Kilbride"), "Kil\u{00AD}bride");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        let view = View::new("Nothing to change here.");
+        assert!(matches!(view.text, Cow::Borrowed(_)));
+        assert_eq!(view.start_in_original(5), 5);
+    }
+
+    #[test]
+    fn sentence_starts_and_cases() {
+        let text = "Seen. Will visit. Dr. Rose said: Grace (Mark) ok";
+        assert!(starts_sentence(text, 0));
+        assert!(starts_sentence(text, text.find("Will").unwrap()));
+        assert!(!starts_sentence(text, text.find("Rose").unwrap()));
+        assert!(starts_sentence(text, text.find("Grace").unwrap()));
+        assert!(!starts_sentence(text, text.find("Mark").unwrap()));
+        assert_eq!(case_of("rose"), Case::Lower);
+        assert_eq!(case_of("ROSE"), Case::Upper);
+        assert_eq!(case_of("O'Neill"), Case::Capitalised);
+        assert_eq!(word_after("Will visit", 4), Some("visit"));
+        assert_eq!(word_after("Will, then", 4), None);
+        assert_eq!(word_before("said Mr. Kettle", 9).map(|w| w.1), Some("Mr"));
+    }
+}

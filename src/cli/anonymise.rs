@@ -1,0 +1,192 @@
+//! `foresight anonymise FILE -o OUT` and the residual suspects that
+//! `foresight check` lists.
+//!
+//! What is written, and when nothing is:
+//! - The anonymised review is checked for leaks before it is written:
+//!   every string in it, and the file text as a whole, is searched for
+//!   every form of every real name in the cast, every kind of identifier
+//!   and any exact date. With a leak, nothing is written and the command
+//!   exits 1, naming each leak and where it is. (A leak there means a
+//!   pseudonym or a generic name holds a real name, or the reviewer kept
+//!   an occurrence that is in fact a name elsewhere.)
+//! - Occurrences anonymisation could not judge (a name that is also a
+//!   word, at the start of a sentence) were replaced to be safe; they are
+//!   listed, and the file is written: it holds no real name. With
+//!   `--strict`, such undecided occurrences, and sensitive attributes with
+//!   no publish or withhold decision, stop the command instead (exit 1,
+//!   nothing written), for a publication pipeline that must have every
+//!   decision made by a person.
+//! - The output may not be the input file: the identified review is never
+//!   overwritten.
+
+use std::path::Path;
+
+use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
+use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_scan};
+use crate::model::Review;
+use crate::store;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// True when both paths name the same file (the output may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = p
+                .parent()
+                .filter(|x| !x.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    match (canonical(a), canonical(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Runs `foresight anonymise FILE -o OUT [--strict]`.
+pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
+    let review = match store::load(file) {
+        Ok(review) => review,
+        Err(error) => {
+            eprintln!("{error}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    if same_file(file, output) {
+        eprintln!(
+            "{}: the anonymised review must go to another file: the identified review is never overwritten",
+            output.display()
+        );
+        return EXIT_UNREADABLE;
+    }
+    let result = anonymise_review(&review);
+    let text = store::to_text(&result.review);
+    let checker = LeakChecker::new(&review);
+    let mut leaks = checker.check_review(&result.review);
+    for leak in checker.check("file text", &text) {
+        if !leaks
+            .iter()
+            .any(|l| l.text == leak.text && l.what == leak.what)
+        {
+            leaks.push(leak);
+        }
+    }
+    if !leaks.is_empty() {
+        for leak in &leaks {
+            eprintln!("{}: leak: {leak}", output.display());
+        }
+        eprintln!(
+            "{}: not written: {} leak{} of identifying information (fix the pseudonyms, generic names or overrides named above)",
+            output.display(),
+            leaks.len(),
+            plural(leaks.len())
+        );
+        return EXIT_PROBLEMS;
+    }
+    let report = &result.report;
+    let flagged: Vec<_> = report.flagged().collect();
+    for o in &flagged {
+        eprintln!(
+            "{}: {} {}: \"{}\" replaced by \"{}\" to be safe: {} ({}); keep it in the Anonymisation panel if it is not identifying",
+            file.display(),
+            o.record,
+            o.field,
+            o.original.split_whitespace().collect::<Vec<_>>().join(" "),
+            o.replacement,
+            o.reason,
+            o.found.describe()
+        );
+    }
+    for (person, attribute) in &report.undecided {
+        eprintln!(
+            "{}: {person}: the {attribute} has no publish or withhold decision: withheld",
+            file.display()
+        );
+    }
+    for person in &report.without_pseudonym {
+        eprintln!(
+            "{}: {person} has no pseudonym: their name became their role or \"[name]\"",
+            file.display()
+        );
+    }
+    if strict && (!flagged.is_empty() || !report.undecided.is_empty()) {
+        eprintln!(
+            "{}: not written (--strict): {} occurrence{} and {} attribute{} wait for a decision",
+            output.display(),
+            flagged.len(),
+            plural(flagged.len()),
+            report.undecided.len(),
+            plural(report.undecided.len())
+        );
+        return EXIT_PROBLEMS;
+    }
+    if let Err(error) =
+        store::write_atomic(output, |f| std::io::Write::write_all(f, text.as_bytes()))
+    {
+        eprintln!("{error}");
+        return EXIT_UNREADABLE;
+    }
+    let replaced = report.replaced().count();
+    let suspects = residual_scan(&result.review).len();
+    println!(
+        "{}: written: {replaced} replacement{}, {} flagged for review, no leaks; {suspects} residual suspect{} (see foresight check {})",
+        output.display(),
+        plural(replaced),
+        flagged.len(),
+        plural(suspects),
+        file.display()
+    );
+    0
+}
+
+/// The anonymisation part of `foresight check`: what it would replace and
+/// flag, the residual suspects (what still looks like a name or an
+/// identifier once anonymised), and, as blockers, any leak.
+pub fn check_lines(review: &Review) -> (Vec<String>, Vec<String>) {
+    let result = anonymise_review(review);
+    let report = &result.report;
+    let mut lines = vec![format!(
+        "{} replacement{}, {} waiting for a decision, {} sensitive attribute{} undecided (withheld meanwhile)",
+        report.replaced().count(),
+        plural(report.replaced().count()),
+        report.flagged().count(),
+        report.undecided.len(),
+        plural(report.undecided.len())
+    )];
+    for o in report.flagged() {
+        lines.push(format!(
+            "{} {}: \"{}\" will be replaced by \"{}\" to be safe: {}",
+            o.record,
+            o.field,
+            o.original.split_whitespace().collect::<Vec<_>>().join(" "),
+            o.replacement,
+            o.reason
+        ));
+    }
+    let suspects = residual_scan(&result.review);
+    lines.push(format!(
+        "{} residual suspect{}: what still looks like a name or an identifier once anonymised",
+        suspects.len(),
+        plural(suspects.len())
+    ));
+    for s in &suspects {
+        lines.push(format!(
+            "{} {}: {} \"{}\" in \"{}\": add it to the cast, or allow it",
+            s.record,
+            s.field,
+            s.kind.label(),
+            s.text,
+            s.context
+        ));
+    }
+    let blockers = LeakChecker::new(review)
+        .check_review(&result.review)
+        .iter()
+        .map(|leak| format!("the anonymised review would leak: {leak}"))
+        .collect();
+    (lines, blockers)
+}

@@ -1,0 +1,703 @@
+//! Dates as agencies write them, read day first (UK).
+//!
+//! Chronologies arrive as spreadsheets in each agency's own style:
+//! `03/04/2021`, `3/4/21`, `3.4.21`, `2021-04-03`, `3rd April 2021`,
+//! `3 Apr 2021`, `April 2021`, `Spring 2021`, `2021`, often with a marker of
+//! doubt (`c. 2019`, `approx March 2020`, `3/4/21?`). [`parse_agency_date`]
+//! reads one such date into a [`ReviewDate`] that keeps its precision: "April
+//! 2021" stays a month and never becomes "1 April 2021".
+//! [`find_dates_in_text`] finds written dates inside free text, so that
+//! anonymisation can coarsen them.
+//!
+//! Numeric dates are always day first: `04/03/2021` is 4 March 2021, and
+//! `03/13/2021` is refused (there is no month 13) rather than silently read
+//! the American way. A two-digit year `yy` is 20`yy` up to 49 and 19`yy` from
+//! 50, so `3/4/85` is 3 April 1985.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::model::{ReviewDate, Season};
+
+/// Why a written date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot read the date `{text}`: {reason}")]
+pub struct DateError {
+    /// The text as given.
+    pub text: String,
+    /// What is wrong with it, in words a reviewer understands.
+    pub reason: String,
+}
+
+/// One piece of a written date.
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    /// A number, with how many digits it was written with.
+    Number { value: u32, digits: usize },
+    /// A month name (1–12).
+    Month(u32),
+    /// A season name.
+    Season(Season),
+    /// Any other word.
+    Word(String),
+}
+
+const FORMATS_HINT: &str = "expected a date such as 03/04/2021, 3/4/21, 2021-04-03, 3rd April 2021, \
+     3 Apr 2021, April 2021, Spring 2021 or 2021 (day first)";
+
+/// The month a name or abbreviation stands for: "April", "apr", "Sept".
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    let month = match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+fn season_named(word: &str) -> Option<Season> {
+    match word {
+        "spring" => Some(Season::Spring),
+        "summer" => Some(Season::Summer),
+        "autumn" | "fall" => Some(Season::Autumn),
+        "winter" => Some(Season::Winter),
+        _ => None,
+    }
+}
+
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "mon"
+            | "tuesday"
+            | "tue"
+            | "tues"
+            | "wednesday"
+            | "wed"
+            | "thursday"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "friday"
+            | "fri"
+            | "saturday"
+            | "sat"
+            | "sunday"
+            | "sun"
+    )
+}
+
+/// Words that say a date is not exact. "early", "mid", "late", "end" and
+/// "beginning" narrow a month or year without giving a day, so the date keeps
+/// its precision and is marked approximate.
+fn is_approximate_word(word: &str) -> bool {
+    matches!(
+        word,
+        "c" | "ca"
+            | "circa"
+            | "approx"
+            | "approximately"
+            | "approximate"
+            | "about"
+            | "around"
+            | "abt"
+            | "est"
+            | "estimated"
+            | "unconfirmed"
+            | "early"
+            | "mid"
+            | "late"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+    )
+}
+
+/// The full year a written year stands for: two digits are 2000–2049 or
+/// 1950–1999; four digits are taken as they are.
+fn full_year(value: u32, digits: usize) -> Option<i32> {
+    match digits {
+        2 if value < 50 => Some(2000 + value as i32),
+        2 => Some(1900 + value as i32),
+        4 => Some(value as i32),
+        _ => None,
+    }
+}
+
+/// Splits a date into numbers and words. Separators (space, `/`, `.`, `-`,
+/// `,`, `'`, brackets) are dropped; "3rd" becomes the number 3; a time of day
+/// ("14:30", "10:00:00", "2pm") and a `T` between an ISO date and its time are
+/// dropped. Returns the tokens and whether a question mark or `~` was seen.
+fn tokenize(text: &str) -> (Vec<Token>, bool) {
+    let mut tokens = Vec::new();
+    let mut doubt = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = &text[start..i];
+            // A time of day: digits followed by ':' — skip the whole time.
+            if i < bytes.len() && bytes[i] == b':' {
+                while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b':') {
+                    i += 1;
+                }
+                skip_time_suffix(text, &mut i);
+                continue;
+            }
+            // An ordinal: 1st, 2nd, 3rd, 4th.
+            if ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|suffix| word_at(text, i, suffix))
+            {
+                i += 2;
+            }
+            // "2pm", "10am": a time, not a date part.
+            if word_at(text, i, "am") || word_at(text, i, "pm") {
+                i += 2;
+                continue;
+            }
+            let value = digits.parse::<u32>().unwrap_or(u32::MAX);
+            tokens.push(Token::Number {
+                value,
+                digits: digits.len(),
+            });
+        } else if b.is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let word = text[start..i].to_ascii_lowercase();
+            // The `T` of `2021-04-03T10:00`.
+            if word == "t" && i < bytes.len() && bytes[i].is_ascii_digit() {
+                continue;
+            }
+            if word == "z" {
+                continue;
+            }
+            if let Some(m) = month_number(&word) {
+                tokens.push(Token::Month(m));
+            } else if let Some(s) = season_named(&word) {
+                tokens.push(Token::Season(s));
+            } else {
+                tokens.push(Token::Word(word));
+            }
+        } else {
+            if b == b'?' || b == b'~' {
+                doubt = true;
+            }
+            // Skip one character (which may be several bytes).
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    (tokens, doubt)
+}
+
+/// True when `word` (lower case) is written at byte `at`, in any case, and
+/// is not the start of a longer word.
+fn word_at(text: &str, at: usize, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    let end = at + word.len();
+    end <= bytes.len()
+        && bytes[at..end].eq_ignore_ascii_case(word.as_bytes())
+        && !bytes.get(end).is_some_and(u8::is_ascii_alphabetic)
+}
+
+fn skip_time_suffix(text: &str, i: &mut usize) {
+    let at = text.len() - text[*i..].trim_start().len();
+    if word_at(text, at, "am") || word_at(text, at, "pm") {
+        *i = at + 2;
+    }
+}
+
+/// Reads a date as an agency wrote it, day first, keeping its precision.
+///
+/// Accepted, each optionally approximate ("c.", "circa", "approx",
+/// "about", "early", "late", a `?` or `~`) and optionally with a weekday or a
+/// time of day:
+/// - days: `03/04/2021`, `3/4/21`, `3.4.21`, `03-04-2021`, `2021-04-03`,
+///   `3rd April 2021`, `3 Apr 2021`, `03-Apr-21`, `3rd of April, 2021`,
+///   `April 3rd, 2021`;
+/// - months: `April 2021`, `Apr-21`, `04/2021`, `2021-04`;
+/// - seasons: `Spring 2021`, `winter 2020/21` (the winter starting in 2020),
+///   `2021-spring`;
+/// - years: `2021`.
+pub fn parse_agency_date(text: &str) -> Result<ReviewDate, DateError> {
+    let fail = |reason: String| DateError {
+        text: text.trim().to_string(),
+        reason,
+    };
+    if text.trim().is_empty() {
+        return Err(fail("the date is empty".into()));
+    }
+    let (tokens, mut approximate) = tokenize(text);
+    let mut core = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.into_iter().enumerate() {
+        match &token {
+            Token::Word(w) if is_approximate_word(w) => approximate = true,
+            Token::Word(w) if w == "of" || w == "the" || w == "on" => {}
+            Token::Word(w) if i == 0 && is_weekday(w) => {}
+            Token::Word(w) => {
+                return Err(fail(format!("`{w}` is not part of a date; {FORMATS_HINT}")));
+            }
+            _ => core.push(token),
+        }
+    }
+    let date = read_tokens(&core).map_err(|reason| fail(reason.unwrap_or(FORMATS_HINT.into())))?;
+    Ok(if approximate { date.approx() } else { date })
+}
+
+fn num(token: &Token) -> Option<(u32, usize)> {
+    match token {
+        Token::Number { value, digits } => Some((*value, *digits)),
+        _ => None,
+    }
+}
+
+/// A calendar day, or the reason it does not exist.
+fn checked_day(year: i32, month: u32, day: u32) -> Result<ReviewDate, Option<String>> {
+    if !(1..=12).contains(&month) {
+        return Err(Some(format!(
+            "there is no month {month} (dates are read day first, as DD/MM/YYYY)"
+        )));
+    }
+    if day == 0 {
+        return Err(Some("there is no day 0".into()));
+    }
+    ReviewDate::day(year, month, day).ok_or_else(|| {
+        let month_name = crate::model::MONTHS[(month - 1) as usize];
+        Some(format!("{month_name} {year} has no day {day}"))
+    })
+}
+
+fn checked_month(year: i32, month: u32) -> Result<ReviewDate, Option<String>> {
+    ReviewDate::month(year, month).ok_or_else(|| Some(format!("there is no month {month}")))
+}
+
+/// Reads the numbers, month names and seasons left once markers are gone.
+/// `Err(None)` means the shape is not a date at all.
+fn read_tokens(tokens: &[Token]) -> Result<ReviewDate, Option<String>> {
+    use Token::*;
+    let year = |t: &Token| num(t).and_then(|(v, d)| full_year(v, d));
+    match tokens {
+        // 2021
+        [Number { value, digits: 4 }] => Ok(ReviewDate::year(*value as i32)),
+        // 2021-04-03 (year first, only with a four-digit year)
+        [
+            Number {
+                value: y,
+                digits: 4,
+            },
+            m,
+            d,
+        ] if num(m).is_some() && num(d).is_some() => {
+            let (m, md) = num(m).unwrap_or_default();
+            let (d, dd) = num(d).unwrap_or_default();
+            if md > 2 || dd > 2 {
+                return Err(None);
+            }
+            checked_day(*y as i32, m, d)
+        }
+        // 2021-04
+        [
+            Number {
+                value: y,
+                digits: 4,
+            },
+            Number {
+                value: m,
+                digits: 1..=2,
+            },
+        ] => checked_month(*y as i32, *m),
+        // 2021-spring
+        [
+            Number {
+                value: y,
+                digits: 4,
+            },
+            Season(s),
+        ] => Ok(ReviewDate::season(*y as i32, *s)),
+        // 03/04/2021, 3/4/21, 3.4.21
+        [
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Number {
+                value: m,
+                digits: 1..=2,
+            },
+            y,
+        ] => {
+            let y = year(y).ok_or_else(|| {
+                Some("the year must have two or four digits (DD/MM/YY or DD/MM/YYYY)".to_string())
+            })?;
+            checked_day(y, *m, *d)
+        }
+        // 04/2021
+        [
+            Number {
+                value: m,
+                digits: 1..=2,
+            },
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] => checked_month(*y as i32, *m),
+        // 3rd April 2021, 03-Apr-21
+        [
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Month(m),
+            y,
+        ] => {
+            let y = year(y).ok_or(None)?;
+            checked_day(y, *m, *d)
+        }
+        // April 3rd, 2021
+        [
+            Month(m),
+            Number {
+                value: d,
+                digits: 1..=2,
+            },
+            Number {
+                value: y,
+                digits: 4,
+            },
+        ] => checked_day(*y as i32, *m, *d),
+        // April 2021, Apr-21
+        [Month(m), y] => {
+            let y = year(y).ok_or(None)?;
+            checked_month(y, *m)
+        }
+        // Spring 2021
+        [Season(s), y] => Ok(ReviewDate::season(year(y).ok_or(None)?, *s)),
+        // Winter 2020/21, winter 2020-2021
+        [Season(s), first, second] => {
+            let (Some(y1), Some((v2, d2))) = (year(first), num(second)) else {
+                return Err(None);
+            };
+            let follows = match d2 {
+                2 => (y1 + 1).rem_euclid(100) as u32 == v2,
+                4 => y1 + 1 == v2 as i32,
+                _ => false,
+            };
+            if follows {
+                Ok(ReviewDate::season(y1, *s))
+            } else {
+                Err(Some(format!(
+                    "a season spanning two years needs consecutive years (e.g. winter {y1}/{:02})",
+                    (y1 + 1).rem_euclid(100)
+                )))
+            }
+        }
+        [] => Err(Some("there is no date in it".into())),
+        _ => Err(None),
+    }
+}
+
+const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY_PATTERN: &str =
+    r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?";
+
+/// One regular expression for every date shape worth finding in free text,
+/// the longest shapes first.
+static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    let approx = r"(?:\b(?:c\.|ca\.|circa|approx\.?|approximately)\s*|~\s*)?";
+    let day_name = format!(r"(?:{WEEKDAY_PATTERN},?\s+)?");
+    let ordinal = r"\d{1,2}(?:st|nd|rd|th)?";
+    let shapes = [
+        // 2021-04-03
+        r"\d{4}-\d{1,2}-\d{1,2}".to_string(),
+        // 03/04/2021, 3/4/21, 3.4.21, 03-04-2021
+        r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})".to_string(),
+        // Monday 3rd of April, 2021; 03-Apr-21
+        format!(r"{day_name}{ordinal}(?:\s+of)?[\s-]+{MONTH_PATTERN},?[\s-]+(?:\d{{4}}|'?\d{{2}})"),
+        // April 3rd, 2021
+        format!(r"{day_name}{MONTH_PATTERN}\s+{ordinal},?\s+\d{{4}}"),
+        // April 2021
+        format!(r"{MONTH_PATTERN},?\s+(?:of\s+)?\d{{4}}"),
+        // Apr-21
+        format!(r"{MONTH_PATTERN}-\d{{2}}"),
+        // Spring 2021, winter 2020/21
+        r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?\d{4}(?:[/-]\d{2}(?:\d{2})?)?".to_string(),
+    ];
+    let pattern = format!(r"(?i){approx}\b(?:{})\b(?:\s*\?)?", shapes.join("|"));
+    Regex::new(&pattern).expect("the date pattern is valid")
+});
+
+/// Finds the written dates in free text ("seen on 3rd April 2021 and 9th Nov
+/// 2012", "on 03/04/21"), with the byte range of each and its reading.
+///
+/// Found: every day form [`parse_agency_date`] reads, months written with a
+/// month name and a year ("April 2021", "Apr-21", but not "04/2021", which
+/// is too easily something else), and seasons with a year. A preceding "c.",
+/// "circa", "approx." or `~`, a following `?` and a leading weekday belong to
+/// the date's range. Bare years are not found: they are already coarse and
+/// most four-digit numbers in notes are not years. Ranges are in text order
+/// and never overlap; a shape that looks like a date but is not one
+/// ("31/02/2021") is left out.
+pub fn find_dates_in_text(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
+    DATE_IN_TEXT
+        .find_iter(text)
+        .filter_map(|m| {
+            let found = m.as_str();
+            let trimmed = found.trim_end();
+            parse_agency_date(trimmed)
+                .ok()
+                .map(|date| (m.start()..m.start() + trimmed.len(), date))
+        })
+        .collect()
+}
+
+/// A calendar day from a day-first numeric date, for callers that need a
+/// plain date (a date of birth): `Ok` only when the text names one day.
+pub fn parse_agency_day(text: &str) -> Result<NaiveDate, DateError> {
+    let date = parse_agency_date(text)?;
+    match date.value {
+        crate::model::DateValue::Day(d) if !date.approximate => Ok(d),
+        _ => Err(DateError {
+            text: text.trim().to_string(),
+            reason: "a single exact day is needed here".into(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DatePrecision;
+
+    fn read(text: &str) -> String {
+        match parse_agency_date(text) {
+            Ok(d) => d.to_string(),
+            Err(e) => panic!("{text}: {e}"),
+        }
+    }
+
+    #[test]
+    fn numeric_days_are_day_first() {
+        assert_eq!(read("03/04/2021"), "2021-04-03");
+        assert_eq!(read("3/4/21"), "2021-04-03");
+        assert_eq!(read("3.4.21"), "2021-04-03");
+        assert_eq!(read("03-04-2021"), "2021-04-03");
+        assert_eq!(read("13/12/2019"), "2019-12-13");
+        assert_eq!(read(" 3/4/85 "), "1985-04-03");
+        assert_eq!(read("1/1/49"), "2049-01-01");
+        assert_eq!(read("1/1/50"), "1950-01-01");
+    }
+
+    #[test]
+    fn iso_dates_and_months() {
+        assert_eq!(read("2021-04-03"), "2021-04-03");
+        assert_eq!(read("2021/4/3"), "2021-04-03");
+        assert_eq!(read("2021-04"), "2021-04");
+        assert_eq!(read("04/2021"), "2021-04");
+        assert_eq!(read("2021-spring"), "2021-spring");
+        assert_eq!(read("~2021-04"), "~2021-04");
+    }
+
+    #[test]
+    fn written_days() {
+        for text in [
+            "3rd April 2021",
+            "3 Apr 2021",
+            "3 apr. 2021",
+            "03-Apr-21",
+            "3-APR-2021",
+            "3rd of April, 2021",
+            "April 3rd, 2021",
+            "Saturday 3rd April 2021",
+            "Sat, 3 Apr 2021",
+        ] {
+            assert_eq!(read(text), "2021-04-03", "{text}");
+        }
+        assert_eq!(read("1st Sept 2020"), "2020-09-01");
+        assert_eq!(read("22nd June 2020"), "2020-06-22");
+    }
+
+    #[test]
+    fn months_seasons_and_years_keep_their_precision() {
+        let cases = [
+            ("April 2021", "2021-04", DatePrecision::Month),
+            ("Apr 2021", "2021-04", DatePrecision::Month),
+            ("Apr-21", "2021-04", DatePrecision::Month),
+            ("Spring 2021", "2021-spring", DatePrecision::Season),
+            ("autumn 2019", "2019-autumn", DatePrecision::Season),
+            ("Winter 2020/21", "2020-winter", DatePrecision::Season),
+            ("winter 2020-2021", "2020-winter", DatePrecision::Season),
+            ("2021", "2021", DatePrecision::Year),
+        ];
+        for (text, canonical, precision) in cases {
+            let date = parse_agency_date(text).unwrap();
+            assert_eq!(date.to_string(), canonical, "{text}");
+            assert_eq!(date.precision(), precision, "{text}");
+            assert!(!date.approximate, "{text}");
+        }
+    }
+
+    #[test]
+    fn approximate_markers_are_kept() {
+        let cases = [
+            ("c. 2019", "~2019"),
+            ("c.2019", "~2019"),
+            ("circa March 2020", "~2020-03"),
+            ("approx 3/4/21", "~2021-04-03"),
+            ("Approx. April 2021", "~2021-04"),
+            ("approximately spring 2018", "~2018-spring"),
+            ("3/4/21?", "~2021-04-03"),
+            ("? 2017", "~2017"),
+            ("~2021", "~2021"),
+            ("about June 2020", "~2020-06"),
+            ("late 2019", "~2019"),
+            ("early April 2021", "~2021-04"),
+            ("2021 (approx)", "~2021"),
+            ("April 2021 (estimated)", "~2021-04"),
+        ];
+        for (text, canonical) in cases {
+            let date = parse_agency_date(text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(date.to_string(), canonical, "{text}");
+            assert!(date.approximate, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_of_day_are_ignored() {
+        assert_eq!(read("03/04/2021 14:30"), "2021-04-03");
+        assert_eq!(read("03/04/2021 14:30:05"), "2021-04-03");
+        assert_eq!(read("2021-04-03T10:00:00Z"), "2021-04-03");
+        assert_eq!(read("3 April 2021 2pm"), "2021-04-03");
+        assert_eq!(read("3/4/2021 9:15 am"), "2021-04-03");
+    }
+
+    #[test]
+    fn impossible_and_unreadable_dates_are_refused_with_a_reason() {
+        let reason = |t: &str| parse_agency_date(t).unwrap_err().reason;
+        assert!(reason("31/02/2021").contains("February 2021 has no day 31"));
+        assert!(reason("03/13/2021").contains("no month 13"));
+        assert!(reason("03/13/2021").contains("day first"));
+        assert!(reason("").contains("empty"));
+        assert!(reason("tomorrow").contains("`tomorrow`"));
+        assert!(reason("3/4/202").contains("two or four digits"));
+        assert!(reason("0/4/2021").contains("no day 0"));
+        assert!(reason("winter 2020/23").contains("consecutive"));
+        for bad in [
+            "3/4",
+            "April",
+            "Spring",
+            "12345",
+            "3 4 5 6",
+            "?",
+            "2021-04-03-01",
+        ] {
+            assert!(parse_agency_date(bad).is_err(), "{bad} should be refused");
+        }
+        let err = parse_agency_date(" 31/02/2021 ").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot read the date `31/02/2021`: February 2021 has no day 31"
+        );
+    }
+
+    #[test]
+    fn a_single_day_can_be_required() {
+        assert_eq!(
+            parse_agency_day("3/4/21").unwrap(),
+            NaiveDate::from_ymd_opt(2021, 4, 3).unwrap()
+        );
+        assert!(parse_agency_day("April 2021").is_err());
+        assert!(parse_agency_day("c. 3/4/21").is_err());
+    }
+
+    fn found(text: &str) -> Vec<(&str, String)> {
+        find_dates_in_text(text)
+            .into_iter()
+            .map(|(r, d)| (&text[r], d.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn dates_are_found_in_free_text() {
+        assert_eq!(
+            found("seen on 3rd April 2021 and 9th Nov 2012"),
+            vec![
+                ("3rd April 2021", "2021-04-03".into()),
+                ("9th Nov 2012", "2012-11-09".into())
+            ]
+        );
+        assert_eq!(
+            found("on 03/04/21."),
+            vec![("03/04/21", "2021-04-03".into())]
+        );
+        assert_eq!(
+            found(
+                "Mother said that in Spring 2020 and again c. March 2021 she moved; ISO 2021-04-03"
+            ),
+            vec![
+                ("Spring 2020", "2020-spring".into()),
+                ("c. March 2021", "~2021-03".into()),
+                ("2021-04-03", "2021-04-03".into())
+            ]
+        );
+        assert_eq!(
+            found("Home visit Monday 5th July 2021 (HV), follow-up 12.7.21?"),
+            vec![
+                ("Monday 5th July 2021", "2021-07-05".into()),
+                ("12.7.21?", "~2021-07-12".into())
+            ]
+        );
+        assert_eq!(
+            found("Seen April 3rd, 2021 and during winter 2020/21"),
+            vec![
+                ("April 3rd, 2021", "2021-04-03".into()),
+                ("winter 2020/21", "2020-winter".into())
+            ]
+        );
+        assert_eq!(
+            found("born ~2019-02-01 (approx.)"),
+            vec![("~2019-02-01", "~2019-02-01".into())]
+        );
+    }
+
+    #[test]
+    fn things_that_only_look_like_dates_are_not_found() {
+        assert!(found("Invalid 31/02/2021 stays").is_empty());
+        assert!(found("In 2019 she had 3 children and may 12 visits").is_empty());
+        assert!(found("married in the marches; room 12/3").is_empty());
+        assert!(found("phone 07700 900123, ref 123/45/6789").is_empty());
+        assert!(found("").is_empty());
+    }
+
+    #[test]
+    fn ranges_point_at_byte_offsets_in_unicode_text() {
+        let text = "Zoë’s nursery — seen 3 Apr 2021 — “fine”";
+        let dates = find_dates_in_text(text);
+        assert_eq!(dates.len(), 1);
+        assert_eq!(&text[dates[0].0.clone()], "3 Apr 2021");
+    }
+}

@@ -1,0 +1,1264 @@
+//! The interactive canvas: pan, zoom about the cursor, fit, select (click,
+//! shift-click, rubber band), move with grid snapping, create nodes by
+//! double-click or N, link by dragging from a node's edge handle (or L and
+//! a target), edit labels in place (Enter/F2), delete (Del), right-click
+//! menus. Every change goes out as an edit command; the canvas only keeps
+//! view state. Each node is a focusable widget with an accessible label, so
+//! Tab walks the nodes and screen readers can name them.
+
+use std::collections::{HashMap, HashSet};
+
+use eframe::egui::{
+    self, Align2, Color32, CursorIcon, EventFilter, FontId, Key, Modifiers, PointerButton, Pos2,
+    Rect, Response, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
+};
+
+use super::commands::{
+    self, LinkChoice, NODE_KINDS, add_link, create_node, delete_all, kind_name, label_of,
+    link_choice, move_nodes, remove_from_diagram, rename, snapped,
+};
+use super::paint::{self, Catalog, Look, LoopBadge, Painted, Scene, Transform, node_at};
+use crate::analysis::layout::{LayoutKind, layout_change};
+use crate::analysis::ripple::{Ripple, ripple};
+use crate::export::geometry::{Point, pt};
+use crate::model::{Diagram, Id, LinkKind, Polarity, RecordKind, Review};
+use crate::ui::edits::Edits;
+
+/// The radius of the link handle on a node's right edge, in screen points.
+const HANDLE: f32 = 7.0;
+/// How far the arrow keys pan, in screen points.
+const PAN_STEP: f32 = 60.0;
+
+/// What a drag is doing.
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Drag {
+    #[default]
+    None,
+    Pan,
+    Move {
+        ids: HashSet<Id>,
+        by: Point,
+    },
+    Link {
+        from: Id,
+        to: Pos2,
+    },
+    Band {
+        from: Pos2,
+        to: Pos2,
+    },
+}
+
+/// What the in-place label editor edits.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    New(RecordKind),
+    Existing(Id),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct LabelEdit {
+    target: Target,
+    text: String,
+    at: Point,
+    focused: bool,
+}
+
+/// A causal link waiting for its polarity.
+#[derive(Debug, Clone, PartialEq)]
+struct AskPolarity {
+    from: Id,
+    to: Id,
+    at: Pos2,
+    delay: bool,
+}
+
+/// What the canvas reads each frame.
+pub struct CanvasInput<'a> {
+    /// The review.
+    pub review: &'a Review,
+    /// The diagram shown.
+    pub diagram: &'a Diagram,
+    /// Changes whenever the review does (for the ripple cache).
+    pub revision: (u64, u64),
+    /// When set, only these records are shown (filters).
+    pub visible: Option<&'a HashSet<Id>>,
+    /// Search matches, haloed.
+    pub matches: &'a HashSet<Id>,
+    /// Loop labels.
+    pub badges: &'a [LoopBadge],
+    /// Projector look.
+    pub look: Look,
+}
+
+/// The interactive canvas's view state.
+pub struct Canvas {
+    diagram: Option<Id>,
+    transform: Option<Transform>,
+    /// Frames left in which to fit the view (two, so that a fit asked for
+    /// with a layout also sees the positions the layout gave).
+    fit_requested: u8,
+    centre_request: Option<Point>,
+    selection: Vec<Id>,
+    drag: Drag,
+    editing: Option<LabelEdit>,
+    link_from: Option<Id>,
+    ask: Option<AskPolarity>,
+    message: Option<String>,
+    ripple_cache: Option<((u64, u64), Id, Ripple)>,
+    catalog: Option<((u64, u64), Catalog)>,
+    rect: Rect,
+    /// Snap moved and new nodes to the grid.
+    pub snap: bool,
+    /// The kind of record a new node creates.
+    pub new_kind: RecordKind,
+    /// Show the ripple of a single selected node.
+    pub show_ripple: bool,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Canvas {
+            diagram: None,
+            transform: None,
+            fit_requested: 2,
+            centre_request: None,
+            selection: Vec::new(),
+            drag: Drag::None,
+            editing: None,
+            link_from: None,
+            ask: None,
+            message: None,
+            ripple_cache: None,
+            catalog: None,
+            rect: Rect::NOTHING,
+            snap: true,
+            new_kind: RecordKind::Factor,
+            show_ripple: true,
+        }
+    }
+}
+
+impl Canvas {
+    /// The selected records (nodes, or one link).
+    pub fn selection(&self) -> &[Id] {
+        &self.selection
+    }
+
+    /// Selects these records.
+    pub fn select(&mut self, ids: Vec<Id>) {
+        self.selection = ids;
+    }
+
+    /// Fits the diagram to the canvas on the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_requested = 2;
+    }
+
+    /// Centres the view on a diagram point on the next frame.
+    pub fn centre_on(&mut self, at: (f32, f32)) {
+        self.centre_request = Some(pt(at.0, at.1));
+    }
+
+    /// The zoom (screen points per diagram unit), once shown.
+    pub fn zoom(&self) -> Option<f32> {
+        self.transform.map(|t| t.zoom)
+    }
+
+    /// Zooms by a factor about the middle of the canvas.
+    pub fn zoom_by(&mut self, factor: f32) {
+        let centre = self.rect.center();
+        if let Some(t) = &mut self.transform {
+            zoom_about(t, centre, factor);
+        }
+    }
+
+    /// The ripple of the single selected node, when shown.
+    pub fn ripple(&self) -> Option<&Ripple> {
+        let (_, id, r) = self.ripple_cache.as_ref()?;
+        (self.show_ripple && self.selection.len() == 1 && self.selection[0] == *id).then_some(r)
+    }
+
+    /// A message from the last action (a link refused…), if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Starts drawing a link from a node: the next node chosen (clicked,
+    /// or focused and Enter) becomes its other end.
+    pub fn start_link_from(&mut self, id: Id) {
+        self.link_from = Some(id);
+        self.message = Some("Choose the node the link goes to (Esc cancels)".into());
+    }
+
+    /// Opens the label editor for a node.
+    pub fn edit_label(&mut self, review: &Review, diagram: &Diagram, id: &Id) {
+        let (Some(record), Some((x, y))) = (review.record(id), diagram.position(id)) else {
+            return;
+        };
+        let Some(text) = label_of(&record) else {
+            return;
+        };
+        self.editing = Some(LabelEdit {
+            target: Target::Existing(id.clone()),
+            text: text.to_string(),
+            at: pt(x, y),
+            focused: false,
+        });
+    }
+
+    /// Opens the editor for a new node of `kind` at a diagram point.
+    pub fn new_node_at(&mut self, kind: RecordKind, at: Point) {
+        let (x, y) = if self.snap {
+            snapped(at.x, at.y)
+        } else {
+            (at.x, at.y)
+        };
+        self.editing = Some(LabelEdit {
+            target: Target::New(kind),
+            text: String::new(),
+            at: pt(x, y),
+            focused: false,
+        });
+    }
+
+    /// Draws the canvas in the space left and handles what the user does.
+    pub fn show(&mut self, ui: &mut Ui, input: &CanvasInput, edits: &mut Edits) {
+        let review = input.review;
+        let diagram = input.diagram;
+        if self.diagram.as_ref() != Some(&diagram.id) {
+            *self = Canvas {
+                snap: self.snap,
+                show_ripple: self.show_ripple,
+                new_kind: default_kind(diagram),
+                diagram: Some(diagram.id.clone()),
+                ..Canvas::default()
+            };
+        }
+        self.selection.retain(|id| review.kind_of(id).is_some());
+        if self
+            .link_from
+            .as_ref()
+            .is_some_and(|id| diagram.position(id).is_none())
+        {
+            self.link_from = None;
+        }
+
+        let catalog = match self.catalog.take() {
+            Some((revision, catalog)) if revision == input.revision => catalog,
+            _ => Catalog::of(review),
+        };
+        let size = ui.available_size().max(vec2(200.0, 160.0));
+        let (rect, bg) = ui.allocate_exact_size(size, Sense::click_and_drag());
+        self.rect = rect;
+        let name = format!("Map canvas: {}", diagram.name);
+        bg.widget_info(|| WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, &name));
+        if self.fit_requested > 0 || self.transform.is_none() {
+            self.fit_requested = self.fit_requested.saturating_sub(1);
+            self.fit(&catalog, diagram, input.visible, rect);
+        }
+        if let Some(at) = self.centre_request.take()
+            && let Some(t) = &mut self.transform
+        {
+            t.offset = rect.center().to_vec2() - vec2(at.x, at.y) * t.zoom;
+        }
+        // Keep the transform valid if the canvas moved on screen.
+        let mut t = self.transform.unwrap_or(Transform {
+            offset: rect.min.to_vec2(),
+            zoom: 1.0,
+        });
+
+        self.zoom_and_pan_input(ui, rect, &mut t);
+
+        // Where each node is now (with a move under way).
+        let moving = match &self.drag {
+            Drag::Move { ids, by } => Some((ids.clone(), *by)),
+            _ => None,
+        };
+        let selected_set: HashSet<Id> = self.selection.iter().cloned().collect();
+        let ripple = self.current_ripple(review, input.revision).cloned();
+        let scene = Scene {
+            review,
+            catalog: &catalog,
+            diagram,
+            visible: input.visible,
+            highlight: None,
+            badges: input.badges,
+            selected: &selected_set,
+            matches: input.matches,
+            ripple: ripple.as_ref(),
+            moving: moving.as_ref().map(|(ids, by)| (ids, *by)),
+            look: input.look,
+        };
+        let (boxes, _) = paint::node_boxes(&scene, &t);
+        let mut order: Vec<usize> = (0..boxes.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (pa, pb) = (boxes[a].2.centre, boxes[b].2.centre);
+            (pa.y / 40.0)
+                .floor()
+                .total_cmp(&(pb.y / 40.0).floor())
+                .then(pa.x.total_cmp(&pb.x))
+        });
+        let focused = ui.memory(|m| m.focused());
+        let mut canvas_active = bg.has_focus();
+        let shift = ui.input(|i| i.modifiers.shift);
+        let mut hovered_node: Option<Id> = None;
+        for &k in &order {
+            let (id, kind, b) = boxes[k];
+            let node_rect =
+                Rect::from_min_max(pos2(b.min().x, b.min().y), pos2(b.max().x, b.max().y));
+            if !node_rect.intersects(rect) {
+                continue;
+            }
+            let widget = bg.id.with(("node", id.as_str()));
+            let resp = ui.interact(node_rect.intersect(rect), widget, Sense::click_and_drag());
+            let is_selected = selected_set.contains(id);
+            resp.widget_info(|| {
+                let label = accessible_label(catalog.title(id), id, kind, ripple.as_ref());
+                WidgetInfo::selected(egui::accesskit::Role::Button, true, is_selected, label)
+            });
+            if focused == Some(widget) {
+                canvas_active = true;
+            }
+            if resp.gained_focus() && !is_selected && self.link_from.is_none() {
+                self.selection = vec![id.clone()];
+            }
+            if resp.hovered() {
+                hovered_node = Some(id.clone());
+            }
+            if resp.clicked() {
+                resp.request_focus();
+                if let Some(from) = self.link_from.take() {
+                    self.finish_link(
+                        review,
+                        &from,
+                        id,
+                        resp.interact_pointer_pos().unwrap_or(node_rect.center()),
+                        edits,
+                    );
+                } else if shift {
+                    if let Some(at) = self.selection.iter().position(|x| x == id) {
+                        self.selection.remove(at);
+                    } else {
+                        self.selection
+                            .retain(|x| review.kind_of(x) != Some(RecordKind::Link));
+                        self.selection.push(id.clone());
+                    }
+                } else {
+                    self.selection = vec![id.clone()];
+                }
+            }
+            if resp.double_clicked() {
+                self.edit_label(review, diagram, id);
+            }
+            if resp.drag_started_by(PointerButton::Primary) {
+                let origin = ui
+                    .input(|i| i.pointer.press_origin())
+                    .unwrap_or(node_rect.center());
+                if origin.distance(handle_pos(node_rect)) <= HANDLE + 5.0 {
+                    self.drag = Drag::Link {
+                        from: id.clone(),
+                        to: origin,
+                    };
+                } else {
+                    if !is_selected {
+                        if !shift {
+                            self.selection.clear();
+                        }
+                        self.selection.push(id.clone());
+                    }
+                    let ids: HashSet<Id> = self
+                        .selection
+                        .iter()
+                        .filter(|x| diagram.position(x).is_some())
+                        .cloned()
+                        .collect();
+                    self.drag = Drag::Move {
+                        ids,
+                        by: pt(0.0, 0.0),
+                    };
+                }
+            }
+            if resp.drag_started_by(PointerButton::Middle) {
+                self.drag = Drag::Pan;
+            }
+            if resp.dragged() {
+                self.drag_update(ui, &resp, &mut t);
+            }
+            if resp.drag_stopped() {
+                self.drag_end(review, diagram, &boxes_painted(&boxes), edits);
+            }
+            if resp.secondary_clicked() && !is_selected {
+                self.selection = vec![id.clone()];
+            }
+            let at = t.to_diagram(node_rect.center());
+            resp.context_menu(|ui| self.menu_items(ui, review, diagram, at, edits));
+            if resp.hovered() && matches!(self.drag, Drag::None) {
+                let title = catalog.title(id);
+                resp.on_hover_text(format!(
+                    "{} {id}: {title}",
+                    kind.map_or("Record", kind_name)
+                ));
+            }
+        }
+
+        // The background: click, double-click, pan and rubber band.
+        let pointer = bg
+            .interact_pointer_pos()
+            .or_else(|| ui.input(|i| i.pointer.hover_pos()));
+        if bg.clicked() {
+            bg.request_focus();
+            self.link_from = None;
+            let painted_links = self.link_hits((review, &catalog), diagram, &t, input);
+            match pointer
+                .and_then(|p| paint::link_at(&painted_links, p, 6.0))
+                .cloned()
+            {
+                Some(link) => self.selection = vec![link],
+                None if !shift => self.selection.clear(),
+                None => {}
+            }
+        }
+        if (bg.double_clicked() || bg.triple_clicked())
+            && let Some(p) = pointer
+        {
+            self.new_node_at(self.new_kind, t.to_diagram(p));
+        }
+        if bg.drag_started_by(PointerButton::Primary) {
+            bg.request_focus();
+            let origin = ui
+                .input(|i| i.pointer.press_origin())
+                .unwrap_or(rect.center());
+            self.drag = if shift {
+                Drag::Band {
+                    from: origin,
+                    to: origin,
+                }
+            } else {
+                Drag::Pan
+            };
+        }
+        if bg.drag_started_by(PointerButton::Middle) || bg.drag_started_by(PointerButton::Secondary)
+        {
+            self.drag = Drag::Pan;
+        }
+        if bg.dragged() {
+            self.drag_update(ui, &bg, &mut t);
+        }
+        if bg.drag_stopped() {
+            self.drag_end(review, diagram, &boxes_painted(&boxes), edits);
+        }
+        match &self.drag {
+            Drag::Pan => ui.ctx().set_cursor_icon(CursorIcon::Grabbing),
+            Drag::Move { .. } => ui.ctx().set_cursor_icon(CursorIcon::Move),
+            Drag::Link { .. } => ui.ctx().set_cursor_icon(CursorIcon::Crosshair),
+            _ => {}
+        }
+
+        // Keys, while the canvas or one of its nodes has focus.
+        if canvas_active && self.editing.is_none() && self.ask.is_none() {
+            let lock = EventFilter {
+                tab: false,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            };
+            if let Some(f) = focused {
+                ui.memory_mut(|m| m.set_focus_lock_filter(f, lock));
+            }
+            let fit_now = self.keys(
+                ui,
+                review,
+                diagram,
+                rect,
+                &mut t,
+                hovered_node.as_ref(),
+                edits,
+            );
+            if fit_now {
+                self.fit(&catalog, diagram, input.visible, rect);
+                t = self.transform.unwrap_or(t);
+            }
+        }
+
+        self.transform = Some(t);
+
+        // Paint with what this frame changed.
+        let selected_set: HashSet<Id> = self.selection.iter().cloned().collect();
+        let ripple = self.current_ripple(review, input.revision).cloned();
+        let moving = match &self.drag {
+            Drag::Move { ids, by } => Some((ids.clone(), *by)),
+            _ => None,
+        };
+        let scene = Scene {
+            review,
+            catalog: &catalog,
+            diagram,
+            visible: input.visible,
+            highlight: None,
+            badges: input.badges,
+            selected: &selected_set,
+            matches: input.matches,
+            ripple: ripple.as_ref(),
+            moving: moving.as_ref().map(|(ids, by)| (ids, *by)),
+            look: input.look,
+        };
+        let painter = ui.painter_at(rect);
+        painter.rect(
+            rect,
+            4.0,
+            Color32::from_gray(252),
+            Stroke::new(1.0, Color32::from_gray(190)),
+            StrokeKind::Inside,
+        );
+        if self.snap {
+            grid(&painter, rect, &t);
+        }
+        let painted = paint::paint(&painter, rect, &t, &scene);
+        self.overlays(
+            &painter,
+            rect,
+            &painted,
+            hovered_node.as_ref(),
+            &selected_set,
+        );
+        if painted.nodes.is_empty() {
+            painter.text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                "Double-click, or press N, to add a node; or add records from the list on the right.",
+                FontId::proportional(15.0),
+                Color32::from_gray(80),
+            );
+        }
+
+        let at = bg
+            .ctx
+            .input(|i| i.pointer.interact_pos())
+            .map_or(pt(0.0, 0.0), |p| t.to_diagram(p));
+        bg.context_menu(|ui| self.menu_items(ui, review, diagram, at, edits));
+        self.label_editor(ui, review, diagram, &t, edits);
+        self.polarity_question(ui, review, edits);
+        self.catalog = Some((input.revision, catalog));
+    }
+
+    fn fit(
+        &mut self,
+        catalog: &Catalog,
+        diagram: &Diagram,
+        visible: Option<&HashSet<Id>>,
+        rect: Rect,
+    ) {
+        self.transform = Some(match paint::bounds(catalog, diagram, visible) {
+            Some((min, max)) => Transform::fit(min, max, rect, 1.0),
+            None => Transform {
+                offset: rect.min.to_vec2() + vec2(40.0, 40.0),
+                zoom: 1.0,
+            },
+        });
+    }
+
+    fn current_ripple(&mut self, review: &Review, revision: (u64, u64)) -> Option<&Ripple> {
+        if !self.show_ripple || self.selection.len() != 1 {
+            return None;
+        }
+        let id = &self.selection[0];
+        if review.kind_of(id) == Some(RecordKind::Link) {
+            return None;
+        }
+        let fresh = self
+            .ripple_cache
+            .as_ref()
+            .is_some_and(|(rev, at, _)| *rev == revision && at == id);
+        if !fresh {
+            self.ripple_cache = Some((revision, id.clone(), ripple(review, id)));
+        }
+        self.ripple_cache.as_ref().map(|(_, _, r)| r)
+    }
+
+    fn zoom_and_pan_input(&mut self, ui: &mut Ui, rect: Rect, t: &mut Transform) {
+        let hover = ui
+            .input(|i| i.pointer.hover_pos())
+            .filter(|p| rect.contains(*p));
+        if let Some(p) = hover
+            && ui.ui_contains_pointer()
+        {
+            let (scroll, pinch) = ui.input_mut(|i| {
+                let s = i.smooth_scroll_delta;
+                i.smooth_scroll_delta = Vec2::ZERO;
+                (s, i.zoom_delta())
+            });
+            let mut factor = pinch;
+            if scroll.y != 0.0 {
+                factor *= (scroll.y * 0.0025).exp();
+            }
+            if scroll.x != 0.0 {
+                t.offset.x += scroll.x;
+            }
+            if (factor - 1.0).abs() > 1e-4 {
+                zoom_about(t, p, factor);
+            }
+        }
+    }
+
+    fn drag_update(&mut self, ui: &Ui, resp: &Response, t: &mut Transform) {
+        let delta = resp.drag_delta();
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        match &mut self.drag {
+            Drag::Pan => t.offset += delta,
+            Drag::Move { by, .. } => *by = *by + pt(delta.x / t.zoom, delta.y / t.zoom),
+            Drag::Link { to, .. } | Drag::Band { to, .. } => {
+                if let Some(p) = pointer {
+                    *to = p;
+                }
+            }
+            Drag::None => {}
+        }
+    }
+
+    fn drag_end(
+        &mut self,
+        review: &Review,
+        diagram: &Diagram,
+        painted: &Painted,
+        edits: &mut Edits,
+    ) {
+        match std::mem::take(&mut self.drag) {
+            Drag::Move { ids, by } => {
+                let moves: HashMap<Id, (f32, f32)> = diagram
+                    .nodes
+                    .iter()
+                    .filter(|n| ids.contains(&n.item))
+                    .map(|n| (n.item.clone(), (n.x + by.x, n.y + by.y)))
+                    .collect();
+                if by.length() > 0.5
+                    && let Some(change) = move_nodes(diagram, &moves, self.snap)
+                {
+                    edits.apply(change);
+                }
+            }
+            Drag::Link { from, to } => match node_at(painted, to).cloned() {
+                Some(target) if target != from => {
+                    self.finish_link(review, &from, &target, to, edits)
+                }
+                _ => self.message = Some("Drop the link on another node to join them".into()),
+            },
+            Drag::Band { from, to } => {
+                let band = Rect::from_two_pos(from, to);
+                for (id, rect, _) in &painted.nodes {
+                    if band.intersects(*rect) && !self.selection.contains(id) {
+                        self.selection.push((*id).clone());
+                    }
+                }
+                self.selection
+                    .retain(|x| review.kind_of(x) != Some(RecordKind::Link));
+            }
+            Drag::Pan | Drag::None => {}
+        }
+    }
+
+    fn finish_link(&mut self, review: &Review, from: &Id, to: &Id, at: Pos2, edits: &mut Edits) {
+        match link_choice(review, from, to) {
+            LinkChoice::Kind(kind) => {
+                edits.apply(add_link(review, from, to, kind));
+                self.message = None;
+            }
+            LinkChoice::AskPolarity => {
+                self.ask = Some(AskPolarity {
+                    from: from.clone(),
+                    to: to.clone(),
+                    at,
+                    delay: false,
+                });
+                self.message = None;
+            }
+            LinkChoice::Refused(why) => self.message = Some(format!("Not linked: {why}")),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn keys(
+        &mut self,
+        ui: &mut Ui,
+        review: &Review,
+        diagram: &Diagram,
+        rect: Rect,
+        t: &mut Transform,
+        hovered: Option<&Id>,
+        edits: &mut Edits,
+    ) -> bool {
+        let none = Modifiers::NONE;
+        let pressed = |ui: &mut Ui, m: Modifiers, k: Key| ui.input_mut(|i| i.consume_key(m, k));
+        // Zoom: Ctrl + / Ctrl − (before egui's own text zoom sees them).
+        let zoom_in = pressed(ui, Modifiers::COMMAND, Key::Equals)
+            || pressed(ui, Modifiers::COMMAND, Key::Plus)
+            || pressed(ui, Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Equals);
+        let zoom_out = pressed(ui, Modifiers::COMMAND, Key::Minus);
+        if zoom_in {
+            zoom_about(t, rect.center(), 1.25);
+        }
+        if zoom_out {
+            zoom_about(t, rect.center(), 0.8);
+        }
+        let fit = pressed(ui, none, Key::F);
+        for (key, d) in [
+            (Key::ArrowLeft, vec2(1.0, 0.0)),
+            (Key::ArrowRight, vec2(-1.0, 0.0)),
+            (Key::ArrowUp, vec2(0.0, 1.0)),
+            (Key::ArrowDown, vec2(0.0, -1.0)),
+        ] {
+            if pressed(ui, none, key) {
+                t.offset += d * PAN_STEP;
+            }
+            if pressed(ui, Modifiers::ALT, key) {
+                // Nudge the selected nodes by one grid step.
+                let moves: HashMap<Id, (f32, f32)> = diagram
+                    .nodes
+                    .iter()
+                    .filter(|n| self.selection.contains(&n.item))
+                    .map(|n| {
+                        (
+                            n.item.clone(),
+                            (n.x - d.x * commands::GRID, n.y - d.y * commands::GRID),
+                        )
+                    })
+                    .collect();
+                if let Some(change) = move_nodes(diagram, &moves, self.snap) {
+                    edits.apply(change);
+                }
+            }
+        }
+        if pressed(ui, none, Key::N) {
+            let at = hovered
+                .and(ui.input(|i| i.pointer.hover_pos()))
+                .filter(|p| rect.contains(*p))
+                .unwrap_or(rect.center());
+            let mut spot = t.to_diagram(at);
+            // Keep clear of a node already there.
+            while diagram
+                .nodes
+                .iter()
+                .any(|n| (n.x - spot.x).abs() < 200.0 && (n.y - spot.y).abs() < 80.0)
+            {
+                spot.y += 100.0;
+            }
+            self.new_node_at(self.new_kind, spot);
+        }
+        let single = (self.selection.len() == 1).then(|| self.selection[0].clone());
+        if (pressed(ui, none, Key::Enter) || pressed(ui, none, Key::F2))
+            && let Some(id) = &single
+        {
+            if let Some(from) = self.link_from.take() {
+                let at = t.to_screen(diagram.position(id).map_or(pt(0.0, 0.0), |(x, y)| pt(x, y)));
+                self.finish_link(review, &from, id, at, edits);
+            } else if review.kind_of(id) != Some(RecordKind::Link) {
+                self.edit_label(review, diagram, id);
+            }
+        }
+        if pressed(ui, none, Key::L)
+            && let Some(id) = &single
+            && diagram.position(id).is_some()
+        {
+            self.start_link_from(id.clone());
+        }
+        if (pressed(ui, none, Key::Delete) || pressed(ui, none, Key::Backspace))
+            && let Some(change) = delete_all(review, &self.selection)
+        {
+            edits.apply(change);
+            self.selection.clear();
+        }
+        if pressed(ui, Modifiers::COMMAND, Key::A) {
+            self.selection = diagram.nodes.iter().map(|n| n.item.clone()).collect();
+        }
+        if pressed(ui, none, Key::Escape) {
+            if self.link_from.take().is_none() {
+                self.selection.clear();
+            }
+            self.message = None;
+        }
+        fit
+    }
+
+    /// The links as painted, for hit tests on the background.
+    fn link_hits<'a>(
+        &self,
+        (review, catalog): (&'a Review, &Catalog),
+        diagram: &'a Diagram,
+        t: &Transform,
+        input: &CanvasInput,
+    ) -> Painted<'a> {
+        let empty = HashSet::new();
+        let scene = Scene {
+            review,
+            catalog,
+            diagram,
+            visible: input.visible,
+            highlight: None,
+            badges: &[],
+            selected: &empty,
+            matches: &empty,
+            ripple: None,
+            moving: None,
+            look: input.look,
+        };
+        // Paint onto a throwaway layer-less painter: only the geometry is kept.
+        let (boxes, index) = paint::node_boxes(&scene, t);
+        let mut painted = Painted::default();
+        for link in &review.links {
+            let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
+                continue;
+            };
+            if input.visible.is_some_and(|v| !v.contains(&link.id)) || a == b {
+                continue;
+            }
+            let (na, nb) = (&boxes[a], &boxes[b]);
+            let arrow = crate::export::geometry::ArrowSize {
+                length: 10.0,
+                half_width: 4.0,
+            };
+            if let Some(s) = crate::export::geometry::link_shape(
+                (crate::export::geometry::shape_of(na.1), &na.2),
+                (crate::export::geometry::shape_of(nb.1), &nb.2),
+                0.0,
+                arrow,
+            ) {
+                painted
+                    .links
+                    .push((&link.id, pos2(s.start.x, s.start.y), pos2(s.tip.x, s.tip.y)));
+            }
+        }
+        painted
+    }
+
+    fn overlays(
+        &self,
+        painter: &egui::Painter,
+        rect: Rect,
+        painted: &Painted,
+        hovered: Option<&Id>,
+        selected: &HashSet<Id>,
+    ) {
+        // Link handles on the hovered and selected nodes.
+        for (id, node_rect, _) in &painted.nodes {
+            if hovered == Some(id) || selected.contains(id) {
+                let at = handle_pos(*node_rect);
+                if rect.contains(at) {
+                    painter.circle(
+                        at,
+                        HANDLE,
+                        Color32::WHITE,
+                        Stroke::new(2.0, Color32::from_rgb(0, 95, 204)),
+                    );
+                    painter.circle_filled(at, 2.5, Color32::from_rgb(0, 95, 204));
+                }
+            }
+        }
+        match &self.drag {
+            Drag::Link { from, to } => {
+                if let Some((_, r, _)) = painted.nodes.iter().find(|(id, _, _)| *id == from) {
+                    let target = node_at(painted, *to);
+                    if let Some(t) =
+                        target.and_then(|t| painted.nodes.iter().find(|(id, _, _)| *id == t))
+                    {
+                        painter.rect_stroke(
+                            t.1.expand(4.0),
+                            6.0,
+                            Stroke::new(2.5, Color32::from_rgb(0, 95, 204)),
+                            StrokeKind::Outside,
+                        );
+                    }
+                    painter.line_segment(
+                        [handle_pos(*r), *to],
+                        Stroke::new(2.0, Color32::from_rgb(0, 95, 204)),
+                    );
+                    painter.circle_filled(*to, 4.0, Color32::from_rgb(0, 95, 204));
+                }
+            }
+            Drag::Band { from, to } => {
+                let band = Rect::from_two_pos(*from, *to);
+                painter.rect(
+                    band,
+                    0.0,
+                    Color32::from_rgba_unmultiplied(0, 95, 204, 30),
+                    Stroke::new(1.0, Color32::from_rgb(0, 95, 204)),
+                    StrokeKind::Inside,
+                );
+            }
+            _ => {}
+        }
+        let mut notes: Vec<String> = Vec::new();
+        if painted.unlabelled {
+            notes.push("Zoom in (wheel, Ctrl +) to read the labels".into());
+        }
+        if let Some(m) = &self.message {
+            notes.push(m.clone());
+        }
+        for (i, note) in notes.iter().enumerate() {
+            let at = rect.left_top() + vec2(10.0, 10.0 + 22.0 * i as f32);
+            let galley = painter.layout_no_wrap(
+                note.clone(),
+                FontId::proportional(15.0),
+                Color32::from_gray(30),
+            );
+            painter.rect_filled(
+                Rect::from_min_size(at - vec2(4.0, 2.0), galley.size() + vec2(8.0, 4.0)),
+                3.0,
+                Color32::from_rgba_unmultiplied(255, 248, 200, 235),
+            );
+            painter.galley(at, galley, Color32::from_gray(30));
+        }
+    }
+
+    /// The right-click menu: actions on the selection, then on the map.
+    fn menu_items(
+        &mut self,
+        ui: &mut Ui,
+        review: &Review,
+        diagram: &Diagram,
+        at: Point,
+        edits: &mut Edits,
+    ) {
+        let node = self
+            .selection
+            .first()
+            .cloned()
+            .filter(|id| review.kind_of(id) != Some(RecordKind::Link));
+        {
+            ui.set_min_width(220.0);
+            if let Some(id) = node.clone().filter(|_| self.selection.len() == 1) {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{id}: {}",
+                        crate::ui::forms::short(&review.title_of(&id), 40)
+                    ))
+                    .strong(),
+                );
+                if ui.button("Edit label").clicked() {
+                    self.edit_label(review, diagram, &id);
+                    ui.close();
+                }
+                if ui.button("Link from here…").clicked() {
+                    self.start_link_from(id.clone());
+                    ui.close();
+                }
+                if ui.button("Remove from this map").clicked() {
+                    if let Some(change) = remove_from_diagram(diagram, &self.selection) {
+                        edits.apply(change);
+                    }
+                    self.selection.clear();
+                    ui.close();
+                }
+                if ui.button("Delete record").clicked() {
+                    if let Some(change) = delete_all(review, &self.selection) {
+                        edits.apply(change);
+                    }
+                    self.selection.clear();
+                    ui.close();
+                }
+                ui.separator();
+            } else if self.selection.len() > 1 {
+                if ui
+                    .button(format!("Remove {} from this map", self.selection.len()))
+                    .clicked()
+                {
+                    if let Some(change) = remove_from_diagram(diagram, &self.selection) {
+                        edits.apply(change);
+                    }
+                    self.selection.clear();
+                    ui.close();
+                }
+                if ui
+                    .button(format!("Delete {} records", self.selection.len()))
+                    .clicked()
+                {
+                    if let Some(change) = delete_all(review, &self.selection) {
+                        edits.apply(change);
+                    }
+                    self.selection.clear();
+                    ui.close();
+                }
+                ui.separator();
+            } else if let Some(link) = self.selection.first().cloned() {
+                link_menu(ui, review, &link, edits);
+                ui.separator();
+            }
+            for kind in NODE_KINDS {
+                if ui
+                    .button(format!("New {} here", kind_name(kind).to_lowercase()))
+                    .clicked()
+                {
+                    self.new_node_at(kind, at);
+                    ui.close();
+                }
+            }
+            ui.separator();
+            if ui.button("Fit to view").clicked() {
+                self.fit_requested = 2;
+                ui.close();
+            }
+            if ui.button("Auto-layout").clicked() {
+                if let Some(change) =
+                    layout_change(review, diagram, LayoutKind::for_diagram(diagram.kind))
+                {
+                    edits.apply(change);
+                    self.fit_requested = 2;
+                }
+                ui.close();
+            }
+            if ui.button("Select all").clicked() {
+                self.selection = diagram.nodes.iter().map(|n| n.item.clone()).collect();
+                ui.close();
+            }
+        }
+    }
+
+    fn label_editor(
+        &mut self,
+        ui: &mut Ui,
+        review: &Review,
+        diagram: &Diagram,
+        t: &Transform,
+        edits: &mut Edits,
+    ) {
+        let Some(edit) = &mut self.editing else {
+            return;
+        };
+        let centre = t.to_screen(edit.at);
+        let width = (220.0f32).max(200.0 * t.zoom);
+        let caption = match &edit.target {
+            Target::New(kind) => format!("New {}", kind_name(*kind).to_lowercase()),
+            Target::Existing(id) => format!("Label of {id}"),
+        };
+        let label_rect = Rect::from_center_size(centre - vec2(0.0, 30.0), vec2(width, 22.0));
+        let edit_rect = Rect::from_center_size(centre, vec2(width, 30.0));
+        ui.painter().rect_filled(
+            label_rect.union(edit_rect).expand(6.0),
+            6.0,
+            Color32::from_rgb(255, 250, 220),
+        );
+        let label = ui.put(
+            label_rect,
+            egui::Label::new(egui::RichText::new(&caption).strong()),
+        );
+        let resp = ui
+            .put(
+                edit_rect,
+                egui::TextEdit::singleline(&mut edit.text).hint_text("Type, then Enter"),
+            )
+            .labelled_by(label.id);
+        if !edit.focused {
+            resp.request_focus();
+            edit.focused = true;
+        }
+        let cancel = ui.input(|i| i.key_pressed(Key::Escape));
+        if resp.lost_focus() {
+            let edit = self.editing.take().expect("editing");
+            if cancel {
+                return;
+            }
+            let change = match &edit.target {
+                Target::New(kind) => {
+                    create_node(review, diagram, *kind, &edit.text, (edit.at.x, edit.at.y))
+                }
+                Target::Existing(id) => rename(review, id, &edit.text),
+            };
+            if let Some(change) = change {
+                if let Target::New(kind) = edit.target {
+                    self.selection = vec![review.next_id(kind)];
+                }
+                edits.apply(change);
+            }
+        }
+    }
+
+    fn polarity_question(&mut self, ui: &mut Ui, review: &Review, edits: &mut Edits) {
+        let Some(ask) = &mut self.ask else {
+            return;
+        };
+        let mut done: Option<Option<Polarity>> = None;
+        let from = review.title_of(&ask.from);
+        let to = review.title_of(&ask.to);
+        egui::Area::new(egui::Id::unique("map-polarity-question"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(ask.at + vec2(12.0, 12.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(360.0);
+                    ui.label(egui::RichText::new("A causal link: which way?").strong());
+                    ui.label(format!(
+                        "When \"{}\" rises, \"{}\"…",
+                        crate::ui::forms::short(&from, 50),
+                        crate::ui::forms::short(&to, 50)
+                    ));
+                    if ui.button("S: rises too (same direction)").clicked() {
+                        done = Some(Some(Polarity::Same));
+                    }
+                    if ui.button("O: falls (opposite direction)").clicked() {
+                        done = Some(Some(Polarity::Opposite));
+                    }
+                    ui.checkbox(&mut ask.delay, "Delay ‖: the effect takes time to show");
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        done = Some(None);
+                    }
+                });
+            });
+        match done {
+            Some(Some(polarity)) => {
+                let kind = LinkKind::Causal {
+                    polarity,
+                    delay: ask.delay,
+                };
+                edits.apply(add_link(review, &ask.from, &ask.to, kind));
+                self.ask = None;
+            }
+            Some(None) => self.ask = None,
+            None => {}
+        }
+    }
+}
+
+/// The menu items for a selected link.
+fn link_menu(ui: &mut Ui, review: &Review, link: &Id, edits: &mut Edits) {
+    let Some(l) = review.links.iter().find(|l| &l.id == link) else {
+        return;
+    };
+    ui.label(egui::RichText::new(format!("{}: {}", l.id, l.kind.label())).strong());
+    if let LinkKind::Causal { polarity, delay } = l.kind {
+        let other = match polarity {
+            Polarity::Same => Polarity::Opposite,
+            Polarity::Opposite => Polarity::Same,
+        };
+        if ui.button(format!("Make it {}", other.letter())).clicked() {
+            edits.apply(crate::ui::panels::put(
+                "Change polarity",
+                l,
+                crate::model::Record::Link,
+                |x| {
+                    x.kind = LinkKind::Causal {
+                        polarity: other,
+                        delay,
+                    }
+                },
+            ));
+            ui.close();
+        }
+        let text = if delay {
+            "Remove the delay"
+        } else {
+            "Mark a delay ‖"
+        };
+        if ui.button(text).clicked() {
+            edits.apply(crate::ui::panels::put(
+                "Change delay",
+                l,
+                crate::model::Record::Link,
+                |x| {
+                    x.kind = LinkKind::Causal {
+                        polarity,
+                        delay: !delay,
+                    }
+                },
+            ));
+            ui.close();
+        }
+    }
+    if ui.button("Delete link").clicked() {
+        if let Some(change) = delete_all(review, std::slice::from_ref(link)) {
+            edits.apply(change);
+        }
+        ui.close();
+    }
+}
+
+/// The kind a new node gets by default on a diagram.
+fn default_kind(diagram: &Diagram) -> RecordKind {
+    match diagram.kind {
+        crate::model::DiagramKind::CausalLoop => RecordKind::Variable,
+        crate::model::DiagramKind::CaseMap => RecordKind::Factor,
+    }
+}
+
+/// Zooms the transform by `factor` keeping the diagram point under `at`
+/// where it is.
+fn zoom_about(t: &mut Transform, at: Pos2, factor: f32) {
+    let zoom = (t.zoom * factor).clamp(0.02, 4.0);
+    let k = zoom / t.zoom;
+    t.offset = at.to_vec2() - (at.to_vec2() - t.offset) * k;
+    t.zoom = zoom;
+}
+
+/// The link handle of a node: the middle of its right edge.
+fn handle_pos(rect: Rect) -> Pos2 {
+    rect.right_center()
+}
+
+fn boxes_painted<'a>(
+    boxes: &[(&'a Id, Option<RecordKind>, crate::export::geometry::NodeBox)],
+) -> Painted<'a> {
+    Painted {
+        nodes: boxes
+            .iter()
+            .map(|(id, kind, b)| {
+                (
+                    *id,
+                    Rect::from_min_max(pos2(b.min().x, b.min().y), pos2(b.max().x, b.max().y)),
+                    crate::export::geometry::shape_of(*kind),
+                )
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// The accessible name of a node: its kind, id and text, and its part in
+/// the ripple of the selected node.
+pub fn accessible_label(
+    title: &str,
+    id: &Id,
+    kind: Option<RecordKind>,
+    ripple: Option<&Ripple>,
+) -> String {
+    let mut label = format!("{} {id}: {}", kind.map_or("Record", kind_name), title);
+    if let Some(r) = ripple {
+        if &r.origin == id {
+            label.push_str(", ripple origin");
+            if let Some(f) = r.feedback {
+                label.push_str(&format!(", feeds back: {}", f.word()));
+            }
+        } else if r.downstream.contains(id) {
+            label.push_str(", downstream");
+            if let Some(effect) = r.effects.get(id) {
+                label.push_str(&format!(", {}", effect.word()));
+            }
+        } else if r.upstream.contains(id) {
+            label.push_str(", upstream");
+        }
+    }
+    label
+}
+
+/// Faint grid lines every five grid steps, when there is room for them.
+fn grid(painter: &egui::Painter, rect: Rect, t: &Transform) {
+    let step = commands::GRID * 5.0 * t.zoom;
+    if step < 14.0 {
+        return;
+    }
+    let stroke = Stroke::new(1.0, Color32::from_gray(238));
+    let first = t.to_diagram(rect.min);
+    let start_x = (first.x / (commands::GRID * 5.0)).floor() * commands::GRID * 5.0;
+    let start_y = (first.y / (commands::GRID * 5.0)).floor() * commands::GRID * 5.0;
+    let mut x = t.to_screen(pt(start_x, 0.0)).x;
+    while x < rect.max.x {
+        if x > rect.min.x {
+            painter.line_segment([pos2(x, rect.min.y), pos2(x, rect.max.y)], stroke);
+        }
+        x += step;
+    }
+    let mut y = t.to_screen(pt(0.0, start_y)).y;
+    while y < rect.max.y {
+        if y > rect.min.y {
+            painter.line_segment([pos2(rect.min.x, y), pos2(rect.max.x, y)], stroke);
+        }
+        y += step;
+    }
+}

@@ -1,0 +1,15 @@
+//! The case map canvas: a hand-written egui canvas for diagrams of
+//! episodes, factors, latent conditions, findings and causal-loop
+//! variables.
+//!
+//! - [`paint`] draws a diagram (shared by the Map panel, the Loops panel
+//!   and presentation mode);
+//! - [`interact`] is the direct-manipulation canvas of the Map panel;
+//! - [`commands`] builds the edit commands it issues.
+
+pub mod commands;
+pub mod interact;
+pub mod paint;
+
+pub use interact::{Canvas, CanvasInput};
+pub use paint::{Look, LoopBadge};

@@ -1,0 +1,99 @@
+//! The Anonymisation panel driven through the real UI: a doubtful word is
+//! replaced to be safe; one click keeps it, recorded as an undoable edit,
+//! and the anonymised review then has the original word.
+
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::{Harness, kittest::Queryable};
+use foresight::anonymise::anonymise;
+use foresight::document::Document;
+use foresight::model::{
+    ChronologyEntry, Id, OverrideAction, Person, PersonKind, Review, ReviewDate,
+};
+use foresight::ui::{ForesightApp, PanelKind};
+
+fn review() -> Review {
+    let mut review = Review::new("Child K");
+    review.people = vec![
+        Person {
+            id: Id::from("P1"),
+            name: "Rose Kettle".into(),
+            pseudonym: "Child K".into(),
+            kind: PersonKind::SubjectChild,
+            ..Default::default()
+        },
+        Person {
+            id: Id::from("P2"),
+            name: "Grace Mark".into(),
+            pseudonym: "Health Visitor 1".into(),
+            kind: PersonKind::Practitioner,
+            ..Default::default()
+        },
+    ];
+    review.chronology = vec![ChronologyEntry {
+        id: Id::from("C1"),
+        date: ReviewDate::day(2021, 4, 3).unwrap(),
+        agency: None,
+        author: "GP".into(),
+        text: "Seen with Rose. Mark on left cheek. Concerns rose.".into(),
+        people: vec![],
+        source: None,
+    }];
+    review
+}
+
+#[test]
+fn keeping_a_doubtful_word_is_one_click_and_the_export_reflects_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let app = ForesightApp::new(Document::untitled(review()), folder.path().to_path_buf());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app);
+    harness.run();
+    harness.get_by_label("Anonymisation").click();
+    harness.run();
+    assert_eq!(harness.state().panel(), PanelKind::Anonymisation);
+
+    // Before: "Mark" at the start of a sentence is replaced to be safe.
+    let before = anonymise(harness.state().document().review());
+    assert_eq!(
+        before.review.chronology[0].text,
+        "Seen with Child K. Health Visitor 1 on left cheek. Concerns rose."
+    );
+
+    harness.get_by_label_contains("1 to decide").click();
+    harness.run();
+    // Side by side: the original and the anonymised text.
+    assert!(harness.query_by_label("Original").is_some());
+    assert!(harness.query_by_label("Anonymised").is_some());
+    harness.get_by_label("Keep \"Mark\" (text 2)").click();
+    harness.run();
+
+    let document = harness.state().document();
+    let overrides = &document.review().meta.anonymisation.overrides;
+    assert_eq!(overrides.len(), 1);
+    assert_eq!(overrides[0].text, "Mark");
+    assert_eq!(overrides[0].action, OverrideAction::Keep);
+    assert!(document.is_dirty());
+    assert_eq!(document.undo_label(), Some("Keep \"Mark\" in C1"));
+    let after = anonymise(document.review());
+    assert_eq!(
+        after.review.chronology[0].text,
+        "Seen with Child K. Mark on left cheek. Concerns rose."
+    );
+    assert!(harness.query_by_label_contains("kept by you").is_some());
+
+    // Undo takes the decision back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .document()
+            .review()
+            .meta
+            .anonymisation
+            .overrides
+            .is_empty()
+    );
+}

@@ -1,0 +1,190 @@
+//! The language lint in the desktop app, driven through its real UI with
+//! egui_kittest: a blaming sentence typed into a finding is underlined and
+//! its reframe question shown; the reviewer tags the finding learning with a
+//! reason, and the why-coverage on the Overview changes; a phrase is
+//! accepted with a reason from the Language panel; a coverage gap leads to
+//! its record.
+
+use eframe::egui;
+use egui_kittest::{Harness, kittest::Queryable};
+use foresight::document::Document;
+use foresight::model::{FindingTag, Id, Review};
+use foresight::ui::{ForesightApp, PanelKind};
+
+const STATEMENT: &str = "Finding statement (general, present tense, about the system)";
+const BLAMING: &str = "The social worker failed to visit the children.";
+
+fn new_harness(app: ForesightApp) -> Harness<'static, ForesightApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app)
+}
+
+fn open_panel(harness: &mut Harness<'_, ForesightApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn finding(app: &ForesightApp) -> &foresight::model::Finding {
+    &app.document().review().findings[0]
+}
+
+/// A harness on an empty review with one finding whose statement was typed.
+fn with_typed_finding(folder: &tempfile::TempDir) -> Harness<'static, ForesightApp> {
+    let mut harness = new_harness(ForesightApp::new(
+        Document::untitled(Review::new("Child T")),
+        folder.path().to_path_buf(),
+    ));
+    harness.run();
+    open_panel(&mut harness, "Findings");
+    harness.get_by_label("Add finding").click();
+    harness.run();
+    harness.get_by_label(STATEMENT).click();
+    harness.run();
+    harness.get_by_label(STATEMENT).type_text(BLAMING);
+    harness.run();
+    assert_eq!(finding(harness.state()).statement, BLAMING);
+    harness
+}
+
+#[test]
+fn a_blaming_sentence_is_linted_and_tagging_it_learning_changes_the_coverage() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = with_typed_finding(&folder);
+
+    // The hit and its reframe question appear under the field as it is typed…
+    assert!(
+        harness
+            .query_by_label_contains("“failed to” (CF/IF counterfactual, individual fault)")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("What got in the way of this happening")
+            .is_some()
+    );
+    // …and the lint suggests a tag, but does not set one.
+    assert!(
+        harness
+            .query_by_label_contains("The language lint suggests blame")
+            .is_some()
+    );
+    assert_eq!(finding(harness.state()).tag, FindingTag::Untagged);
+
+    // The Overview's why-coverage before tagging.
+    open_panel(&mut harness, "Overview");
+    assert!(harness.query_by_label("Why-coverage").is_some());
+    assert!(
+        harness
+            .query_by_label("Tagged learning: 0 of 1 (0%)")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Open hindsight and blame language: 1 open, 0 accepted")
+            .is_some()
+    );
+
+    // The reviewer tags the finding learning and gives a reason.
+    open_panel(&mut harness, "Findings");
+    harness.get_by_label("Tag").click();
+    harness.run();
+    harness.get_by_label("Learning").click();
+    harness.run();
+    assert_eq!(finding(harness.state()).tag, FindingTag::Learning);
+    assert!(
+        harness
+            .query_by_label_contains("Give the reason for this tag")
+            .is_some()
+    );
+    harness.get_by_label("Why it is tagged so").click();
+    harness.run();
+    harness
+        .get_by_label("Why it is tagged so")
+        .type_text("To be rewritten as a systems finding about visiting capacity.");
+    harness.run();
+    assert!(
+        finding(harness.state())
+            .tag_reason
+            .starts_with("To be rewritten")
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Give the reason for this tag")
+            .is_none()
+    );
+
+    // The why-coverage changes.
+    open_panel(&mut harness, "Overview");
+    assert!(
+        harness
+            .query_by_label("Tagged learning: 1 of 1 (100%)")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Tagged learning: 0 of 1 (0%)")
+            .is_none()
+    );
+
+    // A gap links to its record: the finding still lacks systemic evidence.
+    let gap = "FN1 (no title yet): no evidence that it is systemic";
+    harness.get_by_label_contains(gap).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(gap).click();
+    harness.run();
+    assert_eq!(harness.state().panel(), PanelKind::Findings);
+    assert!(harness.query_by_label("Finding FN1").is_some());
+}
+
+#[test]
+fn a_phrase_is_accepted_with_a_reason_from_the_language_panel() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = with_typed_finding(&folder);
+    open_panel(&mut harness, "Language");
+    assert!(
+        harness
+            .query_by_label("1 open phrase, 0 accepted with a reason")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("What got in the way of this happening")
+            .is_some()
+    );
+    let reason = "Reason for keeping “failed to” in FN1 Statement";
+    harness.get_by_label(reason).click();
+    harness.run();
+    harness
+        .get_by_label(reason)
+        .type_text("Quoted from the agency's own review for the panel to discuss.");
+    harness.run();
+    harness
+        .get_by_label("Accept “failed to” in FN1 Statement")
+        .click();
+    harness.run();
+    let accepted = &harness.state().document().review().meta.accepted_language;
+    assert_eq!(accepted.len(), 1);
+    assert_eq!(accepted[0].record, Id::from("FN1"));
+    assert_eq!(accepted[0].field, "statement");
+    assert_eq!(accepted[0].phrase, "failed to");
+    assert!(
+        harness
+            .query_by_label("0 open phrases, 1 accepted with a reason")
+            .is_some()
+    );
+
+    // Undo takes the acceptance back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .document()
+            .review()
+            .meta
+            .accepted_language
+            .is_empty()
+    );
+}
