@@ -518,14 +518,21 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
             }
         }
     }
+    // A name that is its own published name ("Police" for "Police") is
+    // no secret.
+    let published = |name: &str, generic: &str| name.trim().eq_ignore_ascii_case(generic.trim());
     for (i, agency) in review.agencies.iter().enumerate() {
         for name in std::iter::once(&agency.name).chain(&agency.aliases) {
-            b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);
+            if !published(name, &agency.generic_name) {
+                b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);
+            }
         }
     }
     for (i, place) in review.places.iter().enumerate() {
         for name in std::iter::once(&place.name).chain(&place.aliases) {
-            b.add(name, Owner::Place(i), Claim::Exact, Shape::Whole);
+            if !published(name, &place.generic_name) {
+                b.add(name, Owner::Place(i), Claim::Exact, Shape::Whole);
+            }
         }
     }
     let mut patterns = Vec::new();

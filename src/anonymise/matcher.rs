@@ -1,12 +1,15 @@
-//! Finding the cast's names in a text: one Aho-Corasick automaton over
-//! every written variant of every form, searched once per text.
+//! Finding the cast's names in a text with Aho-Corasick automata, searched
+//! once per text.
 //!
-//! The search reports overlapping matches, so that a longer form failing
-//! at a word boundary ("Jo Pen" in "Jo Penny") never hides a shorter one
-//! that holds ("Jo"). Matches must be whole words; initials must match in
-//! their own case. Overlapping matches are merged into one stretch, so no
-//! part of any name is left behind. A title or first initial before a
-//! surname ("Mr Kilbride", "D. O'Neill") joins the stretch.
+//! The automata hold the first word of every written variant of every form
+//! (one that ignores ASCII case, one for initials and short capitals, which
+//! match only in their own case). Each first word found as a whole word is
+//! then checked against the few variants that begin with it. The search
+//! reports overlapping matches, so that a longer form failing at a word
+//! boundary ("Jo Pen" in "Jo Penny") never hides a shorter one that holds
+//! ("Jo"). Overlapping matches are merged into one stretch, so no part of
+//! any name is left behind. A title or first initial before a surname
+//! ("Mr Kilbride", "D. O'Neill") joins the stretch.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -19,12 +22,82 @@ use super::words;
 pub struct NameMatcher {
     /// The forms searched for.
     pub forms: Vec<Form>,
-    /// Over the first word of every pattern.
-    automaton: Option<AhoCorasick>,
-    /// For each first word: the patterns that start with it.
-    starting_with: Vec<Vec<usize>>,
+    /// First words of the patterns matched in any case.
+    any_case: Words,
+    /// First words of the patterns matched only in their own case
+    /// (initials, short capitals), apart so that "MA" does not stop at
+    /// every "made".
+    own_case: Words,
     /// For each pattern: its text and the form it stands for.
     patterns: Vec<(String, usize)>,
+}
+
+/// An automaton over first words, and what starts with each.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    automaton: Option<AhoCorasick>,
+    /// For each word: the patterns that start with it.
+    starting_with: Vec<Vec<usize>>,
+}
+
+impl Words {
+    fn new(patterns: &[(String, usize)], which: impl Fn(usize) -> bool, any_case: bool) -> Words {
+        let mut words: Vec<String> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut starting_with: Vec<Vec<usize>> = Vec::new();
+        for (i, (pattern, form)) in patterns.iter().enumerate() {
+            if !which(*form) {
+                continue;
+            }
+            let word = first_word(pattern);
+            let key = if any_case {
+                word.to_ascii_lowercase()
+            } else {
+                word.to_string()
+            };
+            let w = *index.entry(key.clone()).or_insert_with(|| {
+                words.push(key);
+                starting_with.push(Vec::new());
+                words.len() - 1
+            });
+            starting_with[w].push(i);
+        }
+        let automaton = (!words.is_empty()).then(|| {
+            let build = |kind| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(any_case)
+                    .match_kind(MatchKind::Standard)
+                    .kind(kind)
+                    .build(&words)
+            };
+            // Building fails only when the automaton would exceed its
+            // size limits, which no cast comes near.
+            build(Some(AhoCorasickKind::DFA))
+                .or_else(|_| build(None))
+                .expect("the name automaton builds")
+        });
+        Words {
+            automaton,
+            starting_with,
+        }
+    }
+
+    /// Every place a first word stands as a whole word: calls
+    /// `found(start, word)` for each, in one pass over the text.
+    fn find(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        for m in automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+                && is_whole(text, start, end)
+            {
+                found(start, m.pattern().as_usize());
+            }
+        }
+    }
 }
 
 /// A stretch of text that is (or may be) a cast name.
@@ -50,119 +123,70 @@ fn first_word(pattern: &str) -> &str {
 }
 
 impl NameMatcher {
-    /// Builds the automaton over the first word of every pattern.
+    /// Builds the automata over the first word of every pattern.
     ///
-    /// The automaton holds each distinct first word once (a few thousand
-    /// short words for a large cast), so it stays small enough to search
+    /// The automata hold each distinct first word once (a few thousand
+    /// short words for a large cast), so they stay small enough to search
     /// fast; each word found is then checked against the few whole
     /// patterns that begin with it.
     pub fn new(forms: Forms) -> NameMatcher {
-        let mut words: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut starting_with: Vec<Vec<usize>> = Vec::new();
-        for (i, (pattern, _)) in forms.patterns.iter().enumerate() {
-            let key = first_word(pattern).to_ascii_lowercase();
-            let w = *index.entry(key.clone()).or_insert_with(|| {
-                words.push(key);
-                starting_with.push(Vec::new());
-                words.len() - 1
-            });
-            starting_with[w].push(i);
-        }
-        let automaton = (!words.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&words)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .build(&words)
-                })
-                // Building fails only when the automaton would exceed its
-                // size limits, which no cast comes near.
-                .expect("the name automaton builds")
-        });
+        let exact = |f: usize| forms.forms[f].exact_case;
+        let any_case = Words::new(&forms.patterns, |f| !exact(f), true);
+        let own_case = Words::new(&forms.patterns, exact, false);
         NameMatcher {
             forms: forms.forms,
-            automaton,
-            starting_with,
+            any_case,
+            own_case,
             patterns: forms.patterns,
         }
     }
 
     /// True when there is nothing to search for.
     pub fn is_empty(&self) -> bool {
-        self.automaton.is_none()
+        self.any_case.automaton.is_none() && self.own_case.automaton.is_none()
     }
 
     /// Every stretch of `text` that holds a cast name, in text order,
     /// never overlapping.
     pub fn find(&self, text: &str) -> Vec<NameHit> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let bytes = text.as_bytes();
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        let mut at = 0;
-        while at < bytes.len() {
-            let Some(m) = automaton.find(aho_corasick::Input::new(text).span(at..bytes.len()))
-            else {
-                break;
-            };
-            let (start, word_end) = (m.start(), m.end());
-            // A pattern that holds here holds its first word as a whole
-            // word. When the longest word found here is not whole, a word
-            // starting just after may be: search on from the next byte.
-            if !text.is_char_boundary(start)
-                || !text.is_char_boundary(word_end)
-                || !is_whole(text, start, word_end)
-            {
-                at = start + 1;
-                continue;
-            }
-            let found_before = raw.len();
-            for &p in &self.starting_with[m.pattern().as_usize()] {
-                let (pattern, form_index) = &self.patterns[p];
-                let end = start + pattern.len();
-                if end > bytes.len()
-                    || !text.is_char_boundary(end)
-                    || !bytes[start..end].eq_ignore_ascii_case(pattern.as_bytes())
-                    || !is_whole(text, start, end)
-                {
-                    continue;
-                }
-                let form = &self.forms[*form_index];
-                if form.exact_case && &text[start..end] != pattern {
-                    continue;
-                }
-                if form.exact_case
-                    && pattern.contains('.')
-                    && !initials_stand_alone(text, start, end)
-                {
-                    continue;
-                }
-                // "K.S.J. and…": the last dot of dotted initials belongs to
-                // them unless it ends the sentence.
-                let mut end = end;
-                if form.exact_case && pattern.contains('.') && text[end..].starts_with('.') {
-                    let next = text[end + 1..].trim_start_matches(' ').chars().next();
-                    if next.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')' | ':'))
+        for words in [&self.any_case, &self.own_case] {
+            words.find(text, |start, word| {
+                for &p in &words.starting_with[word] {
+                    let (pattern, form_index) = &self.patterns[p];
+                    let end = start + pattern.len();
+                    if end > bytes.len()
+                        || !text.is_char_boundary(end)
+                        || !bytes[start..end].eq_ignore_ascii_case(pattern.as_bytes())
+                        || !is_whole(text, start, end)
                     {
-                        end += 1;
+                        continue;
                     }
+                    let form = &self.forms[*form_index];
+                    if form.exact_case && &text[start..end] != pattern {
+                        continue;
+                    }
+                    if form.exact_case
+                        && pattern.contains('.')
+                        && !initials_stand_alone(text, start, end)
+                    {
+                        continue;
+                    }
+                    // "K.S.J. and…": the last dot of dotted initials belongs
+                    // to them unless it ends the sentence.
+                    let mut end = end;
+                    if form.exact_case && pattern.contains('.') && text[end..].starts_with('.') {
+                        let next = text[end + 1..].trim_start_matches(' ').chars().next();
+                        if next
+                            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')' | ':'))
+                        {
+                            end += 1;
+                        }
+                    }
+                    raw.push((start, end, *form_index));
                 }
-                raw.push((start, end, *form_index));
-            }
-            // No pattern holds: a shorter word inside this one may (after
-            // an apostrophe or hyphen), so search on from the next byte.
-            at = if raw.len() > found_before {
-                word_end
-            } else {
-                start + 1
-            };
+            });
         }
         raw.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let mut hits: Vec<NameHit> = Vec::new();

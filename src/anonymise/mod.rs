@@ -3,8 +3,8 @@
 //!
 //! [`anonymise`] is a pure transform. Every free-text field (see
 //! [`fields`]) is searched for
-//! - the cast's names in every form records use ([`forms`], found by one
-//!   Aho-Corasick automaton in [`matcher`]); names that are also ordinary
+//! - the cast's names in every form records use ([`forms`], found by
+//!   Aho-Corasick automata in [`matcher`]); names that are also ordinary
 //!   words are judged by their context ([`classify`]) and, when that cannot
 //!   tell, replaced to be safe and flagged for the reviewer;
 //! - personal data no cast entry names: postcodes, addresses, phone, NHS

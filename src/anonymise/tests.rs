@@ -215,6 +215,16 @@ fn the_leak_check_names_a_planted_leak_and_where_it_is() {
             .check("page 1", "Concerns rose; Will visit.")
             .is_empty()
     );
+    // Foresight's own record ids are not reference numbers.
+    let mut many = small_review(&["Seen."]);
+    many.chronology[0].id = Id::from("C13704");
+    let checker_many = LeakChecker::new(&many);
+    assert!(checker_many.check("file text", "id: \"C13704\"").is_empty());
+    assert!(
+        checker_many
+            .check_review(&anonymise(&many).review)
+            .is_empty()
+    );
     let leaks = checker.check("page 2", "Rang 07700 900123 on 3/4/21, DOB 19.08.2019");
     let what: Vec<&str> = leaks.iter().map(|l| l.what.as_str()).collect();
     assert!(
