@@ -21,14 +21,11 @@
 
 use std::path::Path;
 
+use super::plural;
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
 use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_scan};
 use crate::model::Review;
 use crate::store;
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// True when both paths name the same file (the output may not exist yet).
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -5,25 +5,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
+use super::{open_or_create, plural};
 use crate::analysis::loops::{CausalGraph, name_for};
-use crate::document::Document;
 use crate::import::cld::{import_edges, parse_edges};
-use crate::model::Review;
 use crate::store;
-
-/// Opens a review, or starts a new one named after the file when it does
-/// not exist yet.
-fn open_or_create(path: &Path) -> Result<Document, String> {
-    if path.exists() {
-        Document::open(path).map_err(|e| e.to_string())
-    } else {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().replace(".review.ron", ""))
-            .unwrap_or_default();
-        Ok(Document::untitled(Review::new(name)))
-    }
-}
 
 /// `foresight import-cld EDGES.csv --into FILE`.
 pub fn import_cld(csv: &Path, into: &Path) -> u8 {
@@ -80,10 +65,6 @@ pub fn import_cld(csv: &Path, into: &Path) -> u8 {
         }
     );
     0
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[derive(Serialize)]

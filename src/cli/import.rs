@@ -3,31 +3,13 @@
 use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
+use super::{open_or_create, plural};
 use crate::document::Document;
 use crate::import::cast::{import_cast as plan_cast, parse_cast};
 use crate::import::chronology::{
     ChronologyFile, ImportSource, import_chronology as plan_chronology, parse_map_spec,
     read_chronology,
 };
-use crate::model::Review;
-
-/// Opens a review, or starts a new one named after the file when it does
-/// not exist yet.
-fn open_or_create(path: &Path) -> Result<Document, String> {
-    if path.exists() {
-        Document::open(path).map_err(|e| e.to_string())
-    } else {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().replace(".review.ron", ""))
-            .unwrap_or_default();
-        Ok(Document::untitled(Review::new(name)))
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// The file's name without its folder, as kept on imported entries.
 fn file_name(path: &Path) -> String {

@@ -17,6 +17,27 @@ use clap::{Parser, Subcommand};
 
 pub use commands::run;
 
+/// Opens a review, or starts a new one named after the file when it does
+/// not exist yet (imports create their target file).
+pub(crate) fn open_or_create(path: &std::path::Path) -> Result<crate::document::Document, String> {
+    if path.exists() {
+        crate::document::Document::open(path).map_err(|e| e.to_string())
+    } else {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().replace(".review.ron", ""))
+            .unwrap_or_default();
+        Ok(crate::document::Document::untitled(
+            crate::model::Review::new(name),
+        ))
+    }
+}
+
+/// "s" for any count but one.
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// Exit code: the input has problems.
 pub const EXIT_PROBLEMS: u8 = 1;
 /// Exit code: the input could not be read, or the command cannot run.
