@@ -4,8 +4,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
-use super::{open_or_create, plural};
+use super::EXIT_UNREADABLE;
+use super::{open_or_create, plural, refuse_bad_rows};
 use crate::analysis::loops::{CausalGraph, name_for};
 use crate::import::cld::{import_edges, parse_edges};
 use crate::store;
@@ -21,18 +21,7 @@ pub fn import_cld(csv: &Path, into: &Path) -> u8 {
     };
     let rows = match parse_edges(&text, &csv.display().to_string()) {
         Ok(rows) => rows,
-        Err(problems) => {
-            for problem in &problems {
-                eprintln!("{problem}");
-            }
-            eprintln!(
-                "{}: nothing was imported ({} bad row{})",
-                csv.display(),
-                problems.len(),
-                plural(problems.len())
-            );
-            return EXIT_PROBLEMS;
-        }
+        Err(problems) => return refuse_bad_rows(csv, &problems),
     };
     let mut doc = match open_or_create(into) {
         Ok(doc) => doc,

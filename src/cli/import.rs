@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
-use super::{open_or_create, plural};
+use super::{open_or_create, plural, refuse_bad_rows};
 use crate::document::Document;
 use crate::import::cast::{import_cast as plan_cast, parse_cast};
 use crate::import::chronology::{
@@ -148,18 +148,7 @@ pub fn import_cast(csv: &Path, into: &Path) -> u8 {
     };
     let rows = match parse_cast(&bytes, &csv.display().to_string()) {
         Ok(rows) => rows,
-        Err(problems) => {
-            for problem in &problems {
-                eprintln!("{problem}");
-            }
-            eprintln!(
-                "{}: nothing was imported ({} bad row{})",
-                csv.display(),
-                problems.len(),
-                plural(problems.len())
-            );
-            return EXIT_PROBLEMS;
-        }
+        Err(problems) => return refuse_bad_rows(csv, &problems),
     };
     let document = match open_or_create(into) {
         Ok(doc) => doc,

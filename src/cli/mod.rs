@@ -33,6 +33,24 @@ pub(crate) fn open_or_create(path: &std::path::Path) -> Result<crate::document::
     }
 }
 
+/// Reports every bad row of an import file and that nothing was imported;
+/// returns the exit code for problems in the input.
+pub(crate) fn refuse_bad_rows(
+    file: &std::path::Path,
+    problems: &[crate::import::RowProblem],
+) -> u8 {
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    eprintln!(
+        "{}: nothing was imported ({} bad row{})",
+        file.display(),
+        problems.len(),
+        plural(problems.len())
+    );
+    EXIT_PROBLEMS
+}
+
 /// "s" for any count but one.
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
