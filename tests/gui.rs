@@ -8,21 +8,16 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use foresight::document::Document;
-use foresight::examples::{EXAMPLES, munro_appendix2};
+use foresight::examples::munro_appendix2;
 use foresight::model::{
     ChronologyEntry, ContributingFactor, Id, LinkKind, PracticeEpisode, Review, ReviewDate,
 };
 use foresight::store::recovery;
 use foresight::ui::{ForesightApp, PanelKind};
 
-/// The worked example, or the Munro example while the worked case is
-/// still being written.
+/// The bundled worked example.
 fn example_review() -> Review {
-    if EXAMPLES[0].text.is_empty() {
-        munro_appendix2()
-    } else {
-        EXAMPLES[0].review()
-    }
+    foresight::examples::worked_case()
 }
 
 fn new_harness(app: ForesightApp) -> Harness<'static, ForesightApp> {
