@@ -17,7 +17,7 @@
 
 2. What each finds, on the hand-written trap chronology of the tests
    (tests/data/anonymise/trap-chronology.review.ron): how many of the
-   identifying strings listed in tests/anonymise_cli.rs each leaves, and
+   identifying strings listed in tests/cli/anonymise.rs each leaves, and
    how many of the ordinary uses of name-words each destroys.
 
 Needs `pip install scrubadub` and a built foresight binary (release for a
@@ -119,7 +119,7 @@ def scrubber(known_names):
 def trap_comparison(foresight):
     """Runs both over the trap chronology and counts what each leaves."""
     trap = "tests/data/anonymise/trap-chronology.review.ron"
-    tests = open("tests/anonymise_cli.rs", encoding="utf-8").read()
+    tests = open("tests/cli/anonymise.rs", encoding="utf-8").read()
 
     def strings(const):
         block = tests.split(f"const {const}: &[&str] = &[", 1)[1].split("];", 1)[0]

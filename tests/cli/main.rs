@@ -1,0 +1,8 @@
+//! The `foresight` binary run as a user runs it: subcommands, exit codes,
+//! messages and the files they write. One test binary keeps the build small.
+
+mod anonymise;
+mod basics;
+mod import;
+mod language;
+mod loops;

@@ -1,0 +1,9 @@
+//! The desktop app driven through its real UI with egui_kittest, one
+//! module per part of the app. One test binary keeps the build small.
+
+mod anonymise;
+mod app;
+mod chronology;
+mod language;
+mod loops;
+mod map;
