@@ -31,6 +31,7 @@ fn big_review() -> Review {
             findings: 40,
             variables: 300,
             links_per_variable: 5,
+            story: false,
         },
         11,
     );

@@ -27,6 +27,10 @@ pub struct Size {
     pub variables: usize,
     /// Causal links leaving each variable.
     pub links_per_variable: usize,
+    /// Tell a story a report can be made of: the first person is the
+    /// subject child, and some three-variable feedback loops are named and
+    /// drawn on a causal loop diagram.
+    pub story: bool,
 }
 
 impl Size {
@@ -42,7 +46,28 @@ impl Size {
         findings: 30,
         variables: 200,
         links_per_variable: 3,
+        story: false,
     };
+
+    /// A realistic review of `episodes` key practice episodes, in
+    /// proportion to a real one: 60 chronology entries, 4 contributing
+    /// factors per episode, a latent condition for every 4 episodes, a
+    /// finding for every 7, a cast and agencies, a case map, and named
+    /// feedback loops on a causal loop diagram.
+    pub fn for_episodes(episodes: usize) -> Size {
+        Size {
+            people: 20 + episodes / 2,
+            agencies: 10,
+            entries: 60 * episodes,
+            episodes,
+            factors: 4 * episodes,
+            conditions: (episodes / 4).max(3),
+            findings: (episodes / 7).max(3),
+            variables: (episodes / 4).clamp(6, 60),
+            links_per_variable: 2,
+            story: true,
+        }
+    }
 }
 
 const WORDS: &[&str] = &[
@@ -123,9 +148,16 @@ pub fn synthetic_review(size: Size, seed: u64) -> Review {
         .map(|i| Person {
             id: id("P", i),
             name: format!("Person{} Surname{}", i + 1, i + 1),
-            pseudonym: format!("Adult {}", i + 1),
-            agency: (size.agencies > 0 && i % 3 == 0).then(|| id("A", i % size.agencies)),
-            kind: if i % 3 == 0 {
+            pseudonym: if size.story && i == 0 {
+                "Child A".to_string()
+            } else {
+                format!("Adult {}", i + 1)
+            },
+            agency: (size.agencies > 0 && i % 3 == 0 && !(size.story && i == 0))
+                .then(|| id("A", i % size.agencies)),
+            kind: if size.story && i == 0 {
+                PersonKind::SubjectChild
+            } else if i % 3 == 0 {
                 PersonKind::Practitioner
             } else {
                 PersonKind::Relative
@@ -272,6 +304,64 @@ pub fn synthetic_review(size: Size, seed: u64) -> Review {
             }
         }
     }
+    if size.story && size.variables >= 3 {
+        // Named three-variable loops, closing each with a link of its own.
+        let mut taken: std::collections::HashSet<(Id, Id)> = links
+            .iter()
+            .map(|l: &Link| (l.from.clone(), l.to.clone()))
+            .collect();
+        let (mut reinforcing, mut balancing) = (0, 0);
+        for j in 0..size.variables / 3 {
+            let vars: Vec<Id> = (0..3).map(|k| id("V", 3 * j + k)).collect();
+            let mut opposite = 0;
+            for k in 0..3 {
+                let (from, to) = (vars[k].clone(), vars[(k + 1) % 3].clone());
+                if let Some(l) = links.iter().find(|l| l.from == from && l.to == to) {
+                    if let LinkKind::Causal {
+                        polarity: Polarity::Opposite,
+                        ..
+                    } = l.kind
+                    {
+                        opposite += 1;
+                    }
+                    continue;
+                }
+                let polarity = if rng.bool() {
+                    Polarity::Same
+                } else {
+                    opposite += 1;
+                    Polarity::Opposite
+                };
+                taken.insert((from.clone(), to.clone()));
+                let n = links.len();
+                links.push(Link {
+                    id: id("K", n),
+                    from,
+                    to,
+                    kind: LinkKind::Causal {
+                        polarity,
+                        delay: false,
+                    },
+                    note: String::new(),
+                });
+            }
+            let label = if opposite % 2 == 0 {
+                reinforcing += 1;
+                format!("R{reinforcing}")
+            } else {
+                balancing += 1;
+                format!("B{balancing}")
+            };
+            review.named_loops.push(NamedLoop {
+                id: id("L", j),
+                name: format!("Loop of variables {} to {}", 3 * j + 1, 3 * j + 3),
+                label,
+                variables: vars,
+                narrative: sentence(&mut rng, 30),
+                findings: Vec::new(),
+            });
+        }
+    }
     review.links = links;
 
     let columns = (size.episodes.max(1) as f32).sqrt().ceil() as usize * 2;
@@ -302,12 +392,55 @@ pub fn synthetic_review(size: Size, seed: u64) -> Review {
         nodes,
         stages: Vec::new(),
     }];
+    if size.story && size.variables > 0 {
+        // Each named loop's three variables in a triangle, triangles in rows.
+        let nodes = (0..size.variables)
+            .map(|i| {
+                let (group, k) = (i / 3, i % 3);
+                let (gx, gy) = ((group % 4) as f32 * 700.0, (group / 4) as f32 * 520.0);
+                let (dx, dy) = [(250.0, 0.0), (500.0, 330.0), (0.0, 330.0)][k];
+                DiagramNode {
+                    item: id("V", i),
+                    x: 120.0 + gx + dx,
+                    y: 80.0 + gy + dy,
+                }
+            })
+            .collect();
+        review.diagrams.push(Diagram {
+            id: Id::from("D2"),
+            name: "Feedback loops".into(),
+            kind: DiagramKind::CausalLoop,
+            nodes,
+            stages: Vec::new(),
+        });
+    }
     review
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_review_of_n_episodes_tells_a_story_a_report_can_be_made_of() {
+        let review = synthetic_review(Size::for_episodes(20), 3);
+        assert_eq!(review.episodes.len(), 20);
+        assert_eq!(review.chronology.len(), 1200);
+        assert_eq!(review.people[0].kind, PersonKind::SubjectChild);
+        assert_eq!(review.named_loops.len(), 2);
+        for named in &review.named_loops {
+            assert!(matches!(
+                crate::analysis::loops::named_loop_state(&review, named),
+                crate::analysis::loops::NamedLoopState::Intact { .. }
+            ));
+        }
+        assert_eq!(review.diagrams.len(), 2);
+        let taxonomy = crate::taxonomy::Taxonomy::built_in("learning-together");
+        assert_eq!(
+            crate::validate::validate(&review, taxonomy.as_ref()),
+            vec![]
+        );
+    }
 
     #[test]
     fn a_small_synthetic_review_is_valid_and_deterministic() {

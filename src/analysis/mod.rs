@@ -6,6 +6,7 @@ pub mod journey;
 pub mod language;
 pub mod layout;
 pub mod loops;
+pub mod readiness;
 pub mod ripple;
 pub mod stages;
 

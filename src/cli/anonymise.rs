@@ -21,28 +21,10 @@
 
 use std::path::Path;
 
-use super::plural;
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
+use super::{plural, same_file};
 use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_scan};
-use crate::model::Review;
 use crate::store;
-
-/// True when both paths name the same file (the output may not exist yet).
-fn same_file(a: &Path, b: &Path) -> bool {
-    let canonical = |p: &Path| {
-        p.canonicalize().ok().or_else(|| {
-            let parent = p
-                .parent()
-                .filter(|x| !x.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            Some(parent.canonicalize().ok()?.join(p.file_name()?))
-        })
-    };
-    match (canonical(a), canonical(b)) {
-        (Some(a), Some(b)) => a == b,
-        _ => a == b,
-    }
-}
 
 /// Runs `foresight anonymise FILE -o OUT [--strict]`.
 pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
@@ -138,52 +120,4 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
         file.display()
     );
     0
-}
-
-/// The anonymisation part of `foresight check`: what it would replace and
-/// flag, the residual suspects (what still looks like a name or an
-/// identifier once anonymised), and, as blockers, any leak.
-pub fn check_lines(review: &Review) -> (Vec<String>, Vec<String>) {
-    let result = anonymise_review(review);
-    let report = &result.report;
-    let mut lines = vec![format!(
-        "{} replacement{}, {} waiting for a decision, {} sensitive attribute{} undecided (withheld meanwhile)",
-        report.replaced().count(),
-        plural(report.replaced().count()),
-        report.flagged().count(),
-        report.undecided.len(),
-        plural(report.undecided.len())
-    )];
-    for o in report.flagged() {
-        lines.push(format!(
-            "{} {}: \"{}\" will be replaced by \"{}\" to be safe: {}",
-            o.record,
-            o.field,
-            o.original.split_whitespace().collect::<Vec<_>>().join(" "),
-            o.replacement,
-            o.reason
-        ));
-    }
-    let suspects = residual_scan(&result.review);
-    lines.push(format!(
-        "{} residual suspect{}: what still looks like a name or an identifier once anonymised",
-        suspects.len(),
-        plural(suspects.len())
-    ));
-    for s in &suspects {
-        lines.push(format!(
-            "{} {}: {} \"{}\" in \"{}\": add it to the cast, or allow it",
-            s.record,
-            s.field,
-            s.kind.label(),
-            s.text,
-            s.context
-        ));
-    }
-    let blockers = LeakChecker::new(review)
-        .check_review(&result.review)
-        .iter()
-        .map(|leak| format!("the anonymised review would leak: {leak}"))
-        .collect();
-    (lines, blockers)
 }

@@ -27,18 +27,17 @@ pub fn run(command: Command) -> ExitCode {
         } => new_review(&output, &title, &taxonomy, force),
         Command::Generate {
             output,
+            episodes,
             entries,
             variables,
             links_per_variable,
             seed,
             force,
         } => {
-            let size = Size {
-                entries,
-                variables,
-                links_per_variable,
-                ..Size::STRESS
-            };
+            let mut size = episodes.map_or(Size::STRESS, Size::for_episodes);
+            size.entries = entries.unwrap_or(size.entries);
+            size.variables = variables.unwrap_or(size.variables);
+            size.links_per_variable = links_per_variable.unwrap_or(size.links_per_variable);
             write_new(&output, &synthetic_review(size, seed), force)
         }
         Command::Examples { write } => examples(write.as_deref()),
@@ -70,16 +69,27 @@ pub fn run(command: Command) -> ExitCode {
             output,
             strict,
         } => super::anonymise::anonymise(&file, &output, strict),
-        Command::Export { .. } => not_yet("export", "the PDF report"),
+        Command::Figure {
+            file,
+            output,
+            diagram,
+            high_contrast,
+        } => super::export::figure(&file, &output, diagram.as_deref(), high_contrast),
+        Command::Export {
+            file,
+            output,
+            template,
+            identified_draft,
+            include_chronology,
+        } => super::export::export(
+            &file,
+            &output,
+            &template,
+            identified_draft,
+            include_chronology,
+        ),
     };
     ExitCode::from(code)
-}
-
-fn not_yet(command: &str, capability: &str) -> u8 {
-    eprintln!(
-        "foresight {command}: not yet available: {capability} is not part of this version of Foresight"
-    );
-    EXIT_UNREADABLE
 }
 
 /// The review's taxonomy, found in the templates folders or built in.

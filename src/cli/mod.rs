@@ -8,10 +8,11 @@ mod anonymise;
 mod causal;
 mod check;
 mod commands;
+mod export;
 mod import;
 mod language;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
@@ -52,6 +53,23 @@ pub(crate) fn refuse_bad_rows(
 }
 
 /// "s" for any count but one.
+/// True when both paths name the same file (the output may not exist yet).
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = p
+                .parent()
+                .filter(|x| !x.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    match (canonical(a), canonical(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -185,34 +203,64 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Export the anonymised report as PDF.
+    /// Export the anonymised report as PDF. A publication export refuses
+    /// (exit 1, nothing written) while `foresight check` finds a blocker
+    /// or the leak check finds anything identifying in what would be
+    /// written; blame-tagged findings are left out and listed.
     Export {
         /// The review file.
         file: PathBuf,
         /// Where to write the PDF.
         #[arg(short, long)]
         output: PathBuf,
-        /// Report template name.
+        /// Report template: learning-together (the full report) or
+        /// briefing, or your own in a templates folder.
         #[arg(long, default_value = "learning-together")]
         template: String,
-        /// An identified draft for the panel's internal use, watermarked on every page.
+        /// An identified draft for the panel's internal use: not
+        /// anonymised, every finding set, watermarked on every page.
         #[arg(long)]
         identified_draft: bool,
+        /// Add the anonymised summary chronology as an appendix.
+        #[arg(long)]
+        include_chronology: bool,
     },
-    /// Generate a synthetic review of a given size, for benchmarks and stress tests.
+    /// Export a diagram as a figure (SVG, or PNG when OUT ends in .png),
+    /// drawn from the anonymised review and leak-checked: exit 1 and
+    /// nothing written when the figure would name anyone.
+    Figure {
+        /// The review file.
+        file: PathBuf,
+        /// Where to write the figure (*.svg or *.png).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The diagram's id (default: the first diagram).
+        #[arg(long)]
+        diagram: Option<String>,
+        /// The projector palette: paler fills, darker lines.
+        #[arg(long)]
+        high_contrast: bool,
+    },
+    /// Generate a synthetic review of a given size, for benchmarks and
+    /// stress tests: `--episodes N` makes a realistic one (cast,
+    /// chronology, factors, conditions, findings, a case map and named
+    /// loops) in proportion to N key practice episodes.
     Generate {
         /// Where to write it.
         #[arg(short, long)]
         output: PathBuf,
-        /// Chronology entries.
-        #[arg(long, default_value_t = 20_000)]
-        entries: usize,
-        /// Causal loop variables.
-        #[arg(long, default_value_t = 200)]
-        variables: usize,
+        /// Key practice episodes; the rest of the review is sized to match.
+        #[arg(long)]
+        episodes: Option<usize>,
+        /// Chronology entries (default 20,000, or 60 per episode).
+        #[arg(long)]
+        entries: Option<usize>,
+        /// Causal loop variables (default 200, or one per 4 episodes).
+        #[arg(long)]
+        variables: Option<usize>,
         /// Causal links leaving each variable.
-        #[arg(long, default_value_t = 3)]
-        links_per_variable: usize,
+        #[arg(long)]
+        links_per_variable: Option<usize>,
         /// Seed of the generator: the same seed gives the same review.
         #[arg(long, default_value_t = 1)]
         seed: u64,

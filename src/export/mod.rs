@@ -1,9 +1,15 @@
 //! Diagrams as figures for reviewers' own documents: the shared look of a
-//! diagram ([`geometry`]), SVG ([`svg`]) and PNG ([`png`]).
+//! diagram ([`geometry`]), the figure as drawing items for any backend
+//! ([`scene`]), SVG ([`svg`]) and PNG ([`png`]), and the division of a
+//! large diagram into parts ([`split_parts`]).
 
 mod font;
 pub mod geometry;
+mod parts;
 pub mod png;
+pub mod scene;
 pub mod svg;
 
 pub use font::text_width;
+pub use parts::split_parts;
+pub use scene::diagram_scene;

@@ -56,6 +56,18 @@ pub fn fitting_scale(svg_width: f32, svg_height: f32, wanted: f32) -> f32 {
     wanted.min((MAX_SIDE - 1) as f32 / side)
 }
 
+/// The width and height an SVG written by [`super::svg::diagram_svg`]
+/// declares (1000 for one it cannot read).
+pub fn svg_size(svg: &str) -> (f32, f32) {
+    let attribute = |name: &str| {
+        svg.split_once(&format!("{name}=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .and_then(|(v, _)| v.parse::<f32>().ok())
+            .unwrap_or(1000.0)
+    };
+    (attribute("width"), attribute("height"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,3 +96,4 @@ mod tests {
         assert_eq!(fitting_scale(1000.0, 800.0, 2.0), 2.0);
     }
 }
+

@@ -3,18 +3,14 @@
 //! inside their nodes, each node's full text as its tooltip (`<title>`),
 //! and a legend of the kinds shown.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::font::{FONT_FAMILY, text_width};
-use super::geometry::{
-    ArrowSize, LABEL_LINES, LABEL_SIZE, LinkShape, NODE_HEIGHT, NODE_WIDTH, NodeBox, NodeShape,
-    Point, Rgb, badge_arc, badge_position, clockwise, dashed, delay_strokes, label_width_share,
-    link_colour, link_shape, node_colours, note_fold, outline, polarity_mark, pt, shape_of,
-    wrap_label,
-};
-use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
-use crate::model::{Diagram, Id, LinkKind, RecordKind, Review};
+use super::geometry::Point;
+pub use super::scene::legend_name;
+use super::scene::{self, Anchor, Fill, Item, Scene, SceneOptions, Stroke};
+use crate::model::{Diagram, Id, Review};
 
 /// What to put in the figure.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,394 +24,178 @@ pub struct SvgOptions<'a> {
     pub legend: bool,
 }
 
-/// Margin around the drawing, in diagram units.
-const MARGIN: f32 = 40.0;
-const ARROW: ArrowSize = ArrowSize {
-    length: 13.0,
-    half_width: 6.0,
-};
-
-/// One node to draw.
-struct Placed<'r> {
-    id: &'r Id,
-    kind: Option<RecordKind>,
-    shape: NodeShape,
-    b: NodeBox,
+/// The width of a text run in the app's face; bold is set about 6% wider.
+fn measure(text: &str, size: f32, bold: bool) -> f32 {
+    let width = text_width(text, size);
+    if bold { width * 1.06 } else { width }
 }
 
 /// The diagram as an SVG document. Nodes whose record no longer exists, or
-/// with positions that are not numbers, are left out.
+/// with positions that are not numbers, are left out. The figure is the
+/// diagram's [`Scene`](scene::diagram_scene); a legend wider than the
+/// drawing wraps to further rows.
 pub fn diagram_svg(review: &Review, diagram: &Diagram, options: &SvgOptions) -> String {
-    let shows = |id: &Id| options.visible.is_none_or(|v| v.contains(id));
-    let placed: Vec<Placed> = diagram
-        .nodes
-        .iter()
-        .filter(|n| n.x.is_finite() && n.y.is_finite() && shows(&n.item))
-        .filter_map(|n| {
-            let kind = review.kind_of(&n.item)?;
-            Some(Placed {
-                id: &n.item,
-                kind: Some(kind),
-                shape: shape_of(Some(kind)),
-                b: NodeBox::at(n.x, n.y),
-            })
-        })
-        .collect();
-    let index: HashMap<&Id, usize> = placed.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    scene_svg(&svg_scene(review, diagram, options))
+}
 
-    let (mut min, mut max) = (pt(0.0, 0.0), pt(NODE_WIDTH, NODE_HEIGHT));
-    if let Some(first) = placed.first() {
-        (min, max) = (first.b.min(), first.b.max());
-    }
-    for p in &placed {
-        min = pt(min.x.min(p.b.min().x), min.y.min(p.b.min().y));
-        max = pt(max.x.max(p.b.max().x), max.y.max(p.b.max().y));
-    }
-    let legend_height = if options.legend { 56.0 } else { 0.0 };
-    let (x0, y0) = (min.x - MARGIN, min.y - MARGIN);
-    let width = (max.x - min.x + 2.0 * MARGIN).max(560.0);
-    let height = max.y - min.y + 2.0 * MARGIN + legend_height;
-    let stroke = if options.high_contrast { 2.6 } else { 1.6 };
+/// The scene [`diagram_svg`] draws: labels measured in the SVG's face.
+pub fn svg_scene(review: &Review, diagram: &Diagram, options: &SvgOptions) -> Scene {
+    scene::build(
+        review,
+        diagram,
+        &SceneOptions {
+            visible: options.visible,
+            high_contrast: options.high_contrast,
+            legend: options.legend,
+            legend_width: None,
+            measure: &measure,
+        },
+        true,
+    )
+}
 
+/// A scene as an SVG document, one SVG unit per diagram unit.
+pub fn scene_svg(scene: &Scene) -> String {
     let mut out = String::new();
+    let (w, h) = (num(scene.width), num(scene.height));
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="{x0} {y0} {w} {h}" font-family="{FONT_FAMILY}">"#,
-        w = num(width),
-        h = num(height),
-        x0 = num(x0),
-        y0 = num(y0),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" stroke-linecap="round">"#,
     );
-    let _ = writeln!(out, "<title>{}</title>", escape(&diagram.name));
+    let _ = writeln!(out, "<title>{}</title>", escape(&scene.title));
     let _ = writeln!(
         out,
-        r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
-        num(x0),
-        num(y0),
-        num(width),
-        num(height)
+        r##"<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>"##
     );
-
-    // Links first, so that nodes cover their ends.
-    let mut segments: Vec<(Point, Point)> = Vec::new();
-    let pairs: HashSet<(&Id, &Id)> = review.links.iter().map(|l| (&l.from, &l.to)).collect();
-    out.push_str("<g fill=\"none\" stroke-linecap=\"round\">\n");
-    for link in &review.links {
-        let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
-            continue;
-        };
-        if a == b || !shows(&link.id) {
-            continue;
-        }
-        let shift = if pairs.contains(&(&link.to, &link.from)) {
-            7.0
-        } else {
-            0.0
-        };
-        let (a, b) = (&placed[a], &placed[b]);
-        let Some(shape) = link_shape((a.shape, &a.b), (b.shape, &b.b), shift, ARROW) else {
-            continue;
-        };
-        segments.push((shape.start, shape.tip));
-        write_link(
-            &mut out,
-            &link.id,
-            link.kind,
-            &shape,
-            stroke,
-            options.high_contrast,
-        );
-    }
-    out.push_str("</g>\n");
-
-    for p in &placed {
-        write_node(&mut out, review, p, stroke, options.high_contrast);
-    }
-
-    // Loop labels of named loops wholly on the figure.
-    let obstacles: Vec<NodeBox> = placed.iter().map(|p| p.b).collect();
-    let mut badges: Vec<Point> = Vec::new();
-    for named in &review.named_loops {
-        if named.label.trim().is_empty() {
-            continue;
-        }
-        let NamedLoopState::Intact { kind, .. } = named_loop_state(review, named) else {
-            continue;
-        };
-        let centres: Option<Vec<Point>> = named
-            .variables
-            .iter()
-            .map(|v| index.get(v).map(|&i| placed[i].b.centre))
-            .collect();
-        let Some(centres) = centres.filter(|c| !c.is_empty()) else {
-            continue;
-        };
-        let radius = 22.0;
-        let at = badge_position(&centres, &obstacles, &segments, &badges, radius);
-        badges.push(at);
-        let colour = match kind {
-            LoopKind::Reinforcing => Rgb(190, 50, 40),
-            LoopKind::Balancing => Rgb(30, 90, 180),
-        };
-        let (arc, head) = badge_arc(at, radius, clockwise(&centres));
-        let _ = writeln!(
-            out,
-            r##"<g><circle cx="{}" cy="{}" r="{}" fill="#ffffff" fill-opacity="0.92"/><polyline points="{}" fill="none" stroke="{c}" stroke-width="2.2"/><polygon points="{}" fill="{c}"/><text x="{}" y="{}" font-size="{}" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="{c}">{}</text></g>"##,
-            num(at.x),
-            num(at.y),
-            num(radius + 2.0),
-            points(&arc),
-            points(&head),
-            num(at.x),
-            num(at.y),
-            num(radius * 0.8),
-            escape(&named.label),
-            c = colour.hex(),
-        );
-    }
-
-    if options.legend {
-        write_legend(
-            &mut out,
-            review,
-            &placed,
-            pt(x0 + 16.0, max.y + MARGIN),
-            options.high_contrast,
-        );
+    for item in &scene.items {
+        write_item(&mut out, item);
+        out.push('\n');
     }
     out.push_str("</svg>\n");
     out
 }
 
-fn write_link(out: &mut String, id: &Id, kind: LinkKind, s: &LinkShape, stroke: f32, hc: bool) {
-    let colour = link_colour(kind, hc).hex();
-    let dash = if dashed(kind) {
-        r#" stroke-dasharray="7 5""#
-    } else {
-        ""
-    };
-    let _ = write!(
-        out,
-        r#"<g id="{}"><title>{}</title><line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="{}"{dash}/><polygon points="{}" fill="{colour}" stroke="none"/>"#,
-        escape(id.as_str()),
-        escape(kind.label()),
-        num(s.start.x),
-        num(s.start.y),
-        num(s.base.x),
-        num(s.base.y),
-        num(stroke),
-        points(&s.head),
-    );
-    if let LinkKind::Causal { polarity, delay } = kind {
-        if delay {
-            for [a, b] in delay_strokes(s, 8.0) {
+fn write_item(out: &mut String, item: &Item) {
+    match item {
+        Item::Path {
+            points: list,
+            closed,
+            fill,
+            stroke,
+        } => {
+            if let (false, [a, b]) = (*closed, list.as_slice()) {
                 let _ = write!(
                     out,
-                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="{}"/>"#,
+                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}""#,
                     num(a.x),
                     num(a.y),
                     num(b.x),
-                    num(b.y),
-                    num(stroke + 0.4)
+                    num(b.y)
                 );
+            } else {
+                let element = if *closed { "polygon" } else { "polyline" };
+                let _ = write!(out, r#"<{element} points="{}""#, points(list));
             }
+            write_paint(out, if *closed { *fill } else { None }, *stroke);
+            out.push_str("/>");
         }
-        let r = 10.0;
-        let at = polarity_mark(s, r);
-        let _ = write!(
-            out,
-            r##"<circle cx="{}" cy="{}" r="{}" fill="#ffffff" stroke="{colour}" stroke-width="1.2"/><text x="{}" y="{}" font-size="{}" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="{colour}" stroke="none">{}</text>"##,
-            num(at.x),
-            num(at.y),
-            num(r),
-            num(at.x),
-            num(at.y),
-            num(r * 1.3),
-            polarity.letter()
-        );
-    }
-    out.push_str("</g>\n");
-}
-
-fn write_node(out: &mut String, review: &Review, p: &Placed, stroke: f32, hc: bool) {
-    let (fill, border) = node_colours(p.kind, hc);
-    let title = review.title_of(p.id);
-    let _ = write!(
-        out,
-        r#"<g id="{}"><title>{}</title>"#,
-        escape(p.id.as_str()),
-        escape(&title)
-    );
-    let paint = format!(
-        r#"fill="{}" stroke="{}" stroke-width="{}""#,
-        fill.hex(),
-        border.hex(),
-        num(stroke)
-    );
-    match p.shape {
-        NodeShape::Ellipse => {
-            let _ = write!(
-                out,
-                r#"<ellipse cx="{}" cy="{}" rx="{}" ry="{}" {paint}/>"#,
-                num(p.b.centre.x),
-                num(p.b.centre.y),
-                num(p.b.half.x),
-                num(p.b.half.y)
-            );
-        }
-        shape => {
-            let _ = write!(
-                out,
-                r#"<polygon points="{}" {paint}/>"#,
-                points(&outline(shape, &p.b))
-            );
-            if shape == NodeShape::Note {
+        Item::Ellipse {
+            centre,
+            radius,
+            fill,
+            stroke,
+        } => {
+            if radius.x == radius.y {
                 let _ = write!(
                     out,
-                    r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}"/>"#,
-                    points(&note_fold(&p.b)),
-                    border.hex(),
-                    num(stroke * 0.8)
+                    r#"<circle cx="{}" cy="{}" r="{}""#,
+                    num(centre.x),
+                    num(centre.y),
+                    num(radius.x)
+                );
+            } else {
+                let _ = write!(
+                    out,
+                    r#"<ellipse cx="{}" cy="{}" rx="{}" ry="{}""#,
+                    num(centre.x),
+                    num(centre.y),
+                    num(radius.x),
+                    num(radius.y)
                 );
             }
+            write_paint(out, *fill, *stroke);
+            out.push_str("/>");
+        }
+        Item::Text {
+            at,
+            text,
+            size,
+            colour,
+            bold,
+            anchor,
+        } => {
+            let weight = if *bold { r#" font-weight="bold""# } else { "" };
+            let anchor = match anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+                Anchor::End => "end",
+            };
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" font-size="{}"{weight} text-anchor="{anchor}" dominant-baseline="central" fill="{}">{}</text>"#,
+                num(at.x),
+                num(at.y),
+                num(*size),
+                colour.hex(),
+                escape(text)
+            );
+        }
+        Item::Group { id, tooltip, items } => {
+            out.push_str("<g");
+            if let Some(id) = id {
+                let _ = write!(out, r#" id="{}""#, escape(id));
+            }
+            out.push('>');
+            if let Some(tooltip) = tooltip {
+                let _ = write!(out, "<title>{}</title>", escape(tooltip));
+            }
+            // A record's group on one line; other groups one item a line.
+            let lines = id.is_none() && tooltip.is_none();
+            for item in items {
+                if lines {
+                    out.push('\n');
+                }
+                write_item(out, item);
+            }
+            if lines {
+                out.push('\n');
+            }
+            out.push_str("</g>");
         }
     }
-    let size = if hc { LABEL_SIZE * 1.15 } else { LABEL_SIZE };
-    let width = NODE_WIDTH * label_width_share(p.shape);
-    let lines = wrap_label(&title, width, LABEL_LINES, |s| text_width(s, size));
-    let line_height = size * 1.2;
-    let top = p.b.centre.y - line_height * (lines.len() as f32 - 1.0) / 2.0;
-    let text_colour = if hc { "#000000" } else { "#111111" };
-    let _ = write!(
-        out,
-        r#"<text font-size="{}" text-anchor="middle" dominant-baseline="central" fill="{text_colour}">"#,
-        num(size)
-    );
-    for (i, line) in lines.iter().enumerate() {
-        let _ = write!(
-            out,
-            r#"<tspan x="{}" y="{}">{}</tspan>"#,
-            num(p.b.centre.x),
-            num(top + line_height * i as f32),
-            escape(line)
-        );
-    }
-    out.push_str("</text></g>\n");
 }
 
-fn write_legend(out: &mut String, review: &Review, placed: &[Placed], at: Point, hc: bool) {
-    let kinds: Vec<RecordKind> = [
-        RecordKind::Episode,
-        RecordKind::Factor,
-        RecordKind::Condition,
-        RecordKind::Finding,
-        RecordKind::Variable,
-    ]
-    .into_iter()
-    .filter(|k| placed.iter().any(|p| p.kind == Some(*k)))
-    .collect();
-    let mut x = at.x;
-    let y = at.y + 20.0;
-    out.push_str("<g font-size=\"14\">\n");
-    for kind in kinds {
-        let (fill, border) = node_colours(Some(kind), hc);
-        let b = NodeBox {
-            centre: pt(x + 20.0, y),
-            half: pt(18.0, 11.0),
-        };
-        let shape = shape_of(Some(kind));
-        let swatch = match shape {
-            NodeShape::Ellipse => format!(
-                r#"<ellipse cx="{}" cy="{}" rx="18" ry="11""#,
-                num(b.centre.x),
-                num(b.centre.y)
-            ),
-            _ => format!(r#"<polygon points="{}""#, points(&outline(shape, &b))),
-        };
-        let name = legend_name(kind);
-        let _ = writeln!(
-            out,
-            r##"{swatch} fill="{}" stroke="{}" stroke-width="1.4"/><text x="{}" y="{}" dominant-baseline="central" fill="#222222">{name}</text>"##,
-            fill.hex(),
-            border.hex(),
-            num(x + 44.0),
-            num(y),
-        );
-        x += 52.0 + text_width(name, 14.0) + 18.0;
-    }
-    let kinds_of_links: Vec<LinkKind> = {
-        let mut seen: Vec<LinkKind> = Vec::new();
-        for l in &review.links {
-            let k = match l.kind {
-                LinkKind::Causal { .. } => LinkKind::Causal {
-                    polarity: crate::model::Polarity::Same,
-                    delay: false,
-                },
-                k => k,
-            };
-            let shown =
-                placed.iter().any(|p| p.id == &l.from) && placed.iter().any(|p| p.id == &l.to);
-            if shown && !seen.contains(&k) {
-                seen.push(k);
+/// Fill and stroke attributes.
+fn write_paint(out: &mut String, fill: Option<Fill>, stroke: Option<Stroke>) {
+    match fill {
+        Some(fill) => {
+            let _ = write!(out, r#" fill="{}""#, fill.colour.hex());
+            if fill.opacity < 1.0 {
+                let _ = write!(out, r#" fill-opacity="{}""#, num(fill.opacity));
             }
         }
-        seen
-    };
-    for kind in kinds_of_links {
-        let colour = link_colour(kind, hc).hex();
-        let name = match kind {
-            LinkKind::Causal { .. } => "causal: S same, O opposite;",
-            k => k.label(),
-        };
-        let dash = if dashed(kind) {
-            r#" stroke-dasharray="7 5""#
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            r##"<line x1="{}" y1="{y}" x2="{}" y2="{y}" stroke="{colour}" stroke-width="2"{dash}/><polygon points="{}" fill="{colour}"/><text x="{}" y="{y}" dominant-baseline="central" fill="#222222">{}</text>"##,
-            num(x),
-            num(x + 30.0),
-            points(&[
-                pt(x + 38.0, y),
-                pt(x + 29.0, y - 4.5),
-                pt(x + 29.0, y + 4.5)
-            ]),
-            num(x + 46.0),
-            escape(name),
-            y = num(y),
-        );
-        x += 54.0 + text_width(name, 14.0) + 18.0;
-        if matches!(kind, LinkKind::Causal { .. }) {
-            // The delay mark drawn, as on the links, then its meaning.
-            let _ = writeln!(
-                out,
-                r##"<line x1="{}" y1="{y}" x2="{}" y2="{y}" stroke="{colour}" stroke-width="2"/><line x1="{a}" y1="{top}" x2="{a}" y2="{bottom}" stroke="{colour}" stroke-width="2"/><line x1="{b}" y1="{top}" x2="{b}" y2="{bottom}" stroke="{colour}" stroke-width="2"/><text x="{}" y="{y}" dominant-baseline="central" fill="#222222">delay</text>"##,
-                num(x - 12.0),
-                num(x + 16.0),
-                num(x + 24.0),
-                y = num(y),
-                a = num(x + 0.5),
-                b = num(x + 5.5),
-                top = num(y - 7.0),
-                bottom = num(y + 7.0),
-            );
-            x += 30.0 + text_width("delay", 14.0) + 18.0;
-        }
+        None => out.push_str(r#" fill="none""#),
     }
-    out.push_str("</g>\n");
-}
-
-/// The legend's name for a kind of node.
-pub fn legend_name(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Episode => "Practice episode",
-        RecordKind::Factor => "Contributing factor",
-        RecordKind::Condition => "Latent condition",
-        RecordKind::Finding => "Finding",
-        RecordKind::Variable => "Causal-loop variable",
-        other => other.label(),
+    if let Some(stroke) = stroke {
+        let _ = write!(
+            out,
+            r#" stroke="{}" stroke-width="{}""#,
+            stroke.colour.hex(),
+            num(stroke.width)
+        );
+        if let Some([dash, gap]) = stroke.dash {
+            let _ = write!(out, r#" stroke-dasharray="{} {}""#, num(dash), num(gap));
+        }
     }
 }
 
@@ -513,5 +293,74 @@ mod tests {
             !svg.contains("B1</text>"),
             "a loop not wholly shown has no label"
         );
+    }
+
+    #[test]
+    fn records_keep_ids_titles_dashes_and_the_legend_wraps_within_the_figure() {
+        let mut review = crate::examples::worked_case();
+        // One node of each kind of the case map, close together.
+        let shown = ["E3", "F1", "LC1", "FN1"];
+        let diagram = &mut review.diagrams[0];
+        for (i, id) in shown.iter().enumerate() {
+            let n = diagram
+                .nodes
+                .iter_mut()
+                .find(|n| n.item.as_str() == *id)
+                .unwrap();
+            (n.x, n.y) = (100.0 + 60.0 * i as f32, 100.0 * i as f32);
+        }
+        let mut visible: HashSet<Id> = shown.iter().map(|s| Id::from(*s)).collect();
+        let links: Vec<Id> = review
+            .links
+            .iter()
+            .filter(|l| visible.contains(&l.from) && visible.contains(&l.to))
+            .map(|l| l.id.clone())
+            .collect();
+        visible.extend(links);
+        let svg = |legend: bool| {
+            diagram_svg(
+                &review,
+                &review.diagrams[0],
+                &SvgOptions {
+                    visible: Some(&visible),
+                    legend,
+                    ..Default::default()
+                },
+            )
+        };
+        let (with, without) = (svg(true), svg(false));
+        let size = |svg: &str| {
+            let attribute = |name: &str| {
+                svg.split_once(&format!(" {name}=\""))
+                    .and_then(|(_, rest)| rest.split_once('"'))
+                    .and_then(|(v, _)| v.parse::<f32>().ok())
+                    .unwrap()
+            };
+            (attribute("width"), attribute("height"))
+        };
+        let ((w1, h1), (w0, h0)) = (size(&with), size(&without));
+        assert_eq!(w1, w0, "the legend wraps instead of widening the figure");
+        assert!(h1 > h0 + 56.0, "{h1} {h0}");
+        assert!(with.contains(&format!(r#"viewBox="0 0 {w1} {h1}""#)));
+        for id in shown {
+            assert!(with.contains(&format!(r#"<g id="{id}"><title>"#)), "{id}");
+        }
+        for kind in [
+            "Practice episode",
+            "Contributing factor",
+            "Latent condition",
+            "Finding",
+        ] {
+            assert!(with.contains(&format!(">{kind}</text>")), "{kind}");
+        }
+        // Evidence links and their legend sample are dashed.
+        assert!(with.contains(r#"stroke-dasharray="7 5""#));
+        assert!(with.contains(r#"text-anchor="start""#));
+
+        // Loop labels are half-clear discs.
+        let review = crate::examples::munro_appendix2();
+        let svg = diagram_svg(&review, &review.diagrams[0], &SvgOptions::default());
+        assert!(svg.contains(r##"fill="#ffffff" fill-opacity="0.92""##));
+        assert!(svg.contains(r#"<g id="NL1"><title>Comply!</title>"#));
     }
 }

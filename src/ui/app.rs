@@ -397,6 +397,7 @@ impl ForesightApp {
             taxonomy_error: self.taxonomy.error.as_deref(),
             problems,
             revision,
+            path: self.document.path(),
         };
         let panel = self.panel;
         egui::CentralPanel::default().show(ui, |ui| {
@@ -443,6 +444,10 @@ impl ForesightApp {
                 self.save(ctx);
             }
             Command::SaveAs => self.choose_file(Purpose::SaveAs, ctx),
+            Command::ExportPdf => {
+                self.panel = PanelKind::Report;
+                self.panels.request_export();
+            }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),

@@ -22,6 +22,8 @@ pub enum Command {
     Save,
     /// Save under a new name.
     SaveAs,
+    /// Export the report as PDF (from the Report panel).
+    ExportPdf,
     /// Close the window.
     Quit,
     /// Undo the last step.
@@ -156,8 +158,9 @@ fn file_menu(ui: &mut Ui, state: &MenuState, command: &mut Option<Command>) {
     if item(ui, "Save as…", Some(&SAVE_AS)).clicked() {
         *command = Some(Command::SaveAs);
     }
-    ui.add_enabled(false, Button::new("Export PDF…"))
-        .on_disabled_hover_text("Available once the report export is built");
+    if ui.button("Export PDF…").clicked() {
+        *command = Some(Command::ExportPdf);
+    }
     ui.separator();
     if item(ui, "Quit", Some(&QUIT)).clicked() {
         *command = Some(Command::Quit);

@@ -27,7 +27,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// Every string that would identify someone: names in every form the file
 /// uses them, agencies, places, identifiers and exact dates.
-const IDENTIFYING: &[&str] = &[
+pub(crate) const IDENTIFYING: &[&str] = &[
     // The child: full name, parts, all-caps, alias, possessive.
     "Rose Kettle",
     "ROSE KETTLE",

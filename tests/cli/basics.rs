@@ -1,6 +1,6 @@
 //! The headless command line, run as a user would run it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn foresight(args: &[&str]) -> Output {
@@ -193,17 +193,4 @@ fn every_subcommand_has_help() {
         assert_eq!(out.status.code(), Some(0), "{command}");
         assert!(text(&out.stdout).contains("Usage: foresight"), "{command}");
     }
-}
-
-#[test]
-fn the_pdf_export_still_to_come_says_so_with_exit_2() {
-    let example = Path::new("assets/examples/munro-appendix2.review.ron")
-        .to_str()
-        .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("never-written.pdf");
-    let out = foresight(&["export", example, "-o", pdf.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("not yet available"));
-    assert!(!pdf.exists());
 }

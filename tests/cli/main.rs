@@ -3,6 +3,7 @@
 
 mod anonymise;
 mod basics;
+mod export;
 mod import;
 mod language;
 mod loops;

@@ -15,6 +15,7 @@ const CORE: &[&str] = &[
     "src/anonymise",
     "src/import",
     "src/export",
+    "src/report",
 ];
 
 fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {

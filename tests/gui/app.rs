@@ -5,7 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use eframe::egui::{self, Key, Modifiers};
+use super::harness::{harness_of, open_panel};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use foresight::document::Document;
 use foresight::examples::munro_appendix2;
@@ -18,18 +19,6 @@ use foresight::ui::{ForesightApp, PanelKind};
 /// The bundled worked example.
 fn example_review() -> Review {
     foresight::examples::worked_case()
-}
-
-fn new_harness(app: ForesightApp) -> Harness<'static, ForesightApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app)
-}
-
-fn open_panel(harness: &mut Harness<'_, ForesightApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
 }
 
 /// Clicks "Add factor" on the Factors & conditions panel and types a
@@ -51,10 +40,11 @@ fn every_panel_shows_and_a_typed_factor_is_one_undo_step() {
     let review = example_review();
     let original_factors = review.factors.clone();
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(review),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(Document::untitled(review), folder.path().to_path_buf()),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
 
     for (panel, kind, shown) in [
@@ -149,7 +139,7 @@ fn autosave_writes_a_recovery_file_that_is_offered_at_the_next_start() {
         folder.path().to_path_buf(),
     );
     app.set_autosave_interval(Duration::ZERO);
-    let mut harness = new_harness(app);
+    let mut harness = harness_of(app, (1280.0, 800.0), 12);
     harness.run();
     assert!(
         recovery::find(folder.path()).is_empty(),
@@ -172,10 +162,14 @@ fn autosave_writes_a_recovery_file_that_is_offered_at_the_next_start() {
     drop(harness);
 
     // The app "crashed": the next start offers the work back.
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(Review::new("Another")),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(Review::new("Another")),
+            folder.path().to_path_buf(),
+        ),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
     assert!(harness.query_by_label("Recover unsaved work?").is_some());
     harness.get_by_label("Recover").click();
@@ -200,10 +194,14 @@ fn discarding_recovered_work_deletes_its_file() {
         review: Review::new("Lost"),
     };
     recovery::write(&file, &record).unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(munro_appendix2()),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(munro_appendix2()),
+            folder.path().to_path_buf(),
+        ),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
     assert!(harness.query_by_label("Lost").is_some());
     harness.get_by_label("Discard").click();
@@ -215,10 +213,14 @@ fn discarding_recovered_work_deletes_its_file() {
 #[test]
 fn new_asks_before_unsaved_changes_are_dropped() {
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(munro_appendix2()),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(munro_appendix2()),
+            folder.path().to_path_buf(),
+        ),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
     add_factor_with_statement(&mut harness, "Workload");
     let changed = harness.state().document().review().clone();
@@ -256,7 +258,7 @@ fn save_writes_the_file_and_removes_the_recovery_file() {
     let recovery_folder = folder.path().join("recovery");
     let mut app = ForesightApp::new(Document::open(&path).unwrap(), recovery_folder.clone());
     app.set_autosave_interval(Duration::ZERO);
-    let mut harness = new_harness(app);
+    let mut harness = harness_of(app, (1280.0, 800.0), 12);
     harness.run();
     assert_eq!(
         harness.state().window_title(),
@@ -285,10 +287,14 @@ fn save_writes_the_file_and_removes_the_recovery_file() {
 #[test]
 fn an_invalid_date_is_shown_with_its_error_and_never_stored() {
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(munro_appendix2()),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(munro_appendix2()),
+            folder.path().to_path_buf(),
+        ),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
     open_panel(&mut harness, "Episodes");
     harness.get_by_label("Add episode").click();
@@ -344,10 +350,11 @@ fn a_chronology_of_twenty_thousand_entries_stays_responsive() {
         })
         .collect();
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(review),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(Document::untitled(review), folder.path().to_path_buf()),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
     open_panel(&mut harness, "Chronology");
     assert!(harness.query_by_label("20000 of 20000 entries").is_some());
@@ -384,10 +391,14 @@ fn click_row(harness: &mut Harness<'_, ForesightApp>, id: &Id) {
 fn every_form_shows_with_named_fields() {
     let review = example_review();
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(review.clone()),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(review.clone()),
+            folder.path().to_path_buf(),
+        ),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
     assert!(harness.query_by_label("Terms of reference").is_some());
 
@@ -487,10 +498,11 @@ fn a_factor_is_linked_to_an_episode_and_unlinked_through_the_picker() {
         ..Default::default()
     });
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(review),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(Document::untitled(review), folder.path().to_path_buf()),
+        (1280.0, 800.0),
+        12,
+    );
     harness.run();
     open_panel(&mut harness, "Episodes");
     click_row(&mut harness, &Id::from("E1"));

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use eframe::egui::{self, Key, Modifiers};
+use super::harness::harness_of;
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use foresight::document::Document;
 use foresight::import::cast::{import_cast, parse_cast};
@@ -14,13 +15,6 @@ use foresight::model::{Id, Review};
 use foresight::ui::ForesightApp;
 
 const DATA: &str = "tests/data/chronology";
-
-fn new_harness(app: ForesightApp) -> Harness<'static, ForesightApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(24)
-        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app)
-}
 
 /// The sample case's cast, and its chronology when `with_entries`.
 fn sample_review(with_entries: bool) -> Review {
@@ -70,10 +64,14 @@ fn open_chronology(harness: &mut Harness<'_, ForesightApp>) {
 #[test]
 fn a_csv_is_imported_through_the_dialog_after_a_preview() {
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(sample_review(false)),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(sample_review(false)),
+            folder.path().to_path_buf(),
+        ),
+        (1400.0, 900.0),
+        24,
+    );
     harness.run();
     open_chronology(&mut harness);
     harness.get_by_label("Import CSV…").click();
@@ -158,10 +156,14 @@ fn a_csv_is_imported_through_the_dialog_after_a_preview() {
 #[test]
 fn a_file_with_a_bad_date_is_not_imported_unless_bad_rows_are_skipped() {
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(sample_review(false)),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(sample_review(false)),
+            folder.path().to_path_buf(),
+        ),
+        (1400.0, 900.0),
+        24,
+    );
     harness.run();
     open_chronology(&mut harness);
     harness.get_by_label("Import CSV…").click();
@@ -199,10 +201,11 @@ fn entries_filtered_by_agency_become_an_episode_whose_view_is_recorded_and_undon
     let review = sample_review(true);
     let before = review.clone();
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(review),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(Document::untitled(review), folder.path().to_path_buf()),
+        (1400.0, 900.0),
+        24,
+    );
     harness.run();
     open_chronology(&mut harness);
     assert!(harness.query_by_label("18 of 18 entries").is_some());
@@ -298,10 +301,11 @@ fn the_timeline_and_the_childs_journey_show_the_worked_example() {
     let folder = tempfile::tempdir().unwrap();
     let review = foresight::examples::worked_case();
     let entries = review.chronology.len();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(review),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(Document::untitled(review), folder.path().to_path_buf()),
+        (1400.0, 900.0),
+        24,
+    );
     harness.run();
     open_chronology(&mut harness);
     assert!(
@@ -345,10 +349,14 @@ fn the_timeline_and_the_childs_journey_show_the_worked_example() {
 #[test]
 fn the_cast_panel_suggests_names_from_the_chronology() {
     let folder = tempfile::tempdir().unwrap();
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(sample_review(true)),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(sample_review(true)),
+            folder.path().to_path_buf(),
+        ),
+        (1400.0, 900.0),
+        24,
+    );
     harness.run();
     harness.get_by_label("Cast").click();
     harness.run();

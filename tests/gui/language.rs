@@ -5,6 +5,7 @@
 //! accepted with a reason from the Language panel; a coverage gap leads to
 //! its record.
 
+use super::harness::{harness_of, open_panel};
 use eframe::egui;
 use egui_kittest::{Harness, kittest::Queryable};
 use foresight::document::Document;
@@ -14,28 +15,20 @@ use foresight::ui::{ForesightApp, PanelKind};
 const STATEMENT: &str = "Finding statement (general, present tense, about the system)";
 const BLAMING: &str = "The social worker failed to visit the children.";
 
-fn new_harness(app: ForesightApp) -> Harness<'static, ForesightApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app)
-}
-
-fn open_panel(harness: &mut Harness<'_, ForesightApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
 fn finding(app: &ForesightApp) -> &foresight::model::Finding {
     &app.document().review().findings[0]
 }
 
 /// A harness on an empty review with one finding whose statement was typed.
 fn with_typed_finding(folder: &tempfile::TempDir) -> Harness<'static, ForesightApp> {
-    let mut harness = new_harness(ForesightApp::new(
-        Document::untitled(Review::new("Child T")),
-        folder.path().to_path_buf(),
-    ));
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(Review::new("Child T")),
+            folder.path().to_path_buf(),
+        ),
+        (1280.0, 900.0),
+        12,
+    );
     harness.run();
     open_panel(&mut harness, "Findings");
     harness.get_by_label("Add finding").click();

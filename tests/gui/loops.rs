@@ -1,37 +1,12 @@
 //! The Loops panel and presentation mode, driven through the real UI.
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
 
+use super::harness::{harness_for, wait_for};
 use eframe::egui::{self, Key};
-use egui_kittest::{Harness, kittest::Queryable};
-use foresight::document::Document;
+use egui_kittest::kittest::Queryable;
 use foresight::examples::{munro_appendix2, worked_case};
-use foresight::model::{Id, Review};
-use foresight::ui::ForesightApp;
-
-fn harness_for(review: Review, folder: &std::path::Path) -> Harness<'static, ForesightApp> {
-    let app = ForesightApp::new(Document::untitled(review), folder.to_path_buf());
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app)
-}
-
-/// Steps frames until a label containing `text` appears (the loop search
-/// runs on a background thread).
-fn wait_for(harness: &mut Harness<'_, ForesightApp>, text: &str) {
-    let start = Instant::now();
-    while harness.query_by_label_contains(text).is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "\"{text}\" never appeared"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_ok();
-}
+use foresight::model::Id;
 
 fn ids(list: &[&str]) -> HashSet<Id> {
     list.iter().map(|s| Id::from(*s)).collect()

@@ -4,6 +4,8 @@
 mod anonymise;
 mod app;
 mod chronology;
+mod harness;
 mod language;
 mod loops;
 mod map;
+mod report;

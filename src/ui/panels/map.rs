@@ -16,9 +16,10 @@ use super::{
 };
 use super::{episodes, factors, findings, loops};
 use crate::analysis::layout::{LayoutKind, layout_change};
-use crate::export::png::{fitting_scale, svg_to_png};
-use crate::export::svg::{SvgOptions, diagram_svg, legend_name};
+use crate::export::png::{fitting_scale, svg_size, svg_to_png};
+use crate::export::svg::legend_name;
 use crate::model::{Diagram, DiagramNode, Id, LinkKind, Polarity, Record, RecordKind, Review};
+use crate::report::export::publishable_svg;
 use crate::ui::canvas::commands::{NODE_KINDS, kind_name, remove_from_diagram};
 use crate::ui::canvas::paint::swatch;
 use crate::ui::canvas::{Canvas, CanvasInput, Look};
@@ -597,7 +598,9 @@ fn default_path(diagram: &Diagram, format: Format) -> String {
         .to_string()
 }
 
-/// Writes the diagram as a figure, atomically.
+/// Writes the diagram as a figure, atomically: drawn from the anonymised
+/// review and leak-checked, so a figure pasted into a report never names
+/// anyone.
 fn write_figure(
     review: &Review,
     diagram: &Diagram,
@@ -607,14 +610,7 @@ fn write_figure(
     if path.as_os_str().is_empty() {
         return Err("no file name given".into());
     }
-    let svg = diagram_svg(
-        review,
-        diagram,
-        &SvgOptions {
-            legend: true,
-            ..Default::default()
-        },
-    );
+    let svg = publishable_svg(review, &diagram.id, false).map_err(|e| e.to_string())?;
     let bytes = match format {
         Format::Svg => svg.into_bytes(),
         Format::Png => {
@@ -623,17 +619,6 @@ fn write_figure(
         }
     };
     crate::store::write_atomic(path, |file| file.write_all(&bytes)).map_err(|e| e.to_string())
-}
-
-/// The width and height an SVG written by [`diagram_svg`] declares.
-fn svg_size(svg: &str) -> (f32, f32) {
-    let attribute = |name: &str| {
-        svg.split_once(&format!("{name}=\""))
-            .and_then(|(_, rest)| rest.split_once('"'))
-            .and_then(|(v, _)| v.parse::<f32>().ok())
-            .unwrap_or(1000.0)
-    };
-    (attribute("width"), attribute("height"))
 }
 
 /// The diagram's name and kind, the records on it, and its stages.

@@ -18,6 +18,7 @@ mod map;
 pub(crate) mod map_canvas;
 mod overview;
 mod report;
+mod report_preview;
 mod timeline;
 
 use eframe::egui::{self, Button, ScrollArea, TextStyle, Ui, vec2};
@@ -115,6 +116,8 @@ pub struct PanelContext<'a> {
     /// Changes whenever the review does (document generation, state):
     /// panels key their caches on it.
     pub revision: (u64, u64),
+    /// The review's file, when it has one.
+    pub path: Option<&'a std::path::Path>,
 }
 
 /// The language-lint hits of the review at a revision.
@@ -142,6 +145,11 @@ pub struct Panels {
 }
 
 impl Panels {
+    /// File → Export PDF…: the Report panel's export, ready to run.
+    pub fn request_export(&mut self) {
+        self.report.request_export();
+    }
+
     /// Draws one panel.
     pub fn ui(&mut self, kind: PanelKind, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         match kind {

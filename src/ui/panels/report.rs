@@ -1,66 +1,419 @@
-//! The Report panel: publication readiness. Which findings will be
-//! published, which will be left out, which block publication, and what
-//! validation still finds. (The report preview comes with the export.)
+//! The Report panel: publication readiness (which findings will be
+//! published, left out or block publication, and what validation still
+//! finds), the PDF export with its options, and a preview of the report
+//! exactly as it will be written: the same document, built from the
+//! anonymised review.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
+use super::report_preview::preview;
 use super::{PanelContext, or_untitled};
-use crate::model::{Finding, FindingTag};
+use crate::analysis::language::Lexicon;
+use crate::model::{Finding, FindingTag, Review};
+use crate::report::build::LeftOut;
+use crate::report::document::ReportDocument;
+use crate::report::export::{ExportError, ExportOptions, export_report, report_document};
+use crate::report::template::ReportTemplate;
+use crate::taxonomy::{Taxonomy, template_folders};
 use crate::ui::edits::Edits;
+
+/// The export options chosen in the panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Choice {
+    template: String,
+    include_chronology: bool,
+    identified_draft: bool,
+}
+
+impl Default for Choice {
+    fn default() -> Choice {
+        Choice {
+            template: "learning-together".into(),
+            include_chronology: false,
+            identified_draft: false,
+        }
+    }
+}
+
+/// How an export ended.
+#[derive(Debug, Clone)]
+enum Outcome {
+    /// Written.
+    Written {
+        path: PathBuf,
+        pages: usize,
+        left_out: Vec<LeftOut>,
+        draft: bool,
+    },
+    /// Refused or failed, with the reasons.
+    Refused(Vec<String>),
+}
+
+/// The preview of a revision with a choice of options.
+type Cached = ((u64, u64), Choice, Arc<ReportDocument>, Vec<LeftOut>);
 
 /// View state of the Report panel.
 #[derive(Default)]
-pub struct ReportPanel {}
+pub struct ReportPanel {
+    choice: Choice,
+    /// Where to write the PDF (typed, or filled from the review's file).
+    path: String,
+    job: Option<Receiver<Outcome>>,
+    outcome: Option<Outcome>,
+    cached: Option<Cached>,
+    show_preview: bool,
+}
 
 impl ReportPanel {
+    /// Asks for the export (File → Export PDF…): shows the export options
+    /// with the path field filled.
+    pub fn request_export(&mut self) {
+        self.outcome = None;
+    }
+
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, _edits: &mut Edits) {
-        let findings = &cx.review.findings;
-        let of = |tag: FindingTag| findings.iter().filter(move |f| f.tag == tag);
-        let learning = of(FindingTag::Learning).count();
-        let blame: Vec<&Finding> = of(FindingTag::Blame).collect();
-        let untagged: Vec<&Finding> = of(FindingTag::Untagged).collect();
-        ScrollArea::vertical().id_salt("report").auto_shrink([false, false]).show(ui, |ui| {
-            egui::Frame::NONE.inner_margin(egui::Margin::symmetric(16, 8)).show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(900.0));
-                ui.heading("Publication readiness");
-                ui.add_space(6.0);
-                let ready = untagged.is_empty() && cx.problems.is_empty();
-                let (text, colour) = if ready {
-                    ("Ready to publish: every finding is tagged and no problems were found.", ok_colour(ui))
-                } else {
-                    ("Not ready to publish yet.", ui.visuals().warn_fg_color)
-                };
-                ui.label(RichText::new(text).strong().color(colour));
-                ui.add_space(10.0);
+        self.poll();
+        if self.path.trim().is_empty() {
+            self.path = default_pdf_path(cx.path).display().to_string();
+        }
+        ScrollArea::vertical()
+            .id_salt("report")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Frame::NONE
+                    .inner_margin(egui::Margin::symmetric(16, 8))
+                    .show(ui, |ui| {
+                        ui.set_max_width(ui.available_width().min(960.0));
+                        readiness(ui, cx);
+                        ui.add_space(12.0);
+                        self.export_section(ui, cx);
+                        ui.add_space(12.0);
+                        self.preview_section(ui, cx);
+                    });
+            });
+    }
 
-                ui.label(RichText::new(format!("{} will be published.", findings_count(learning, "learning"))).strong());
-                ui.add_space(8.0);
-                ui.label(RichText::new(format!("{} will be left out:", findings_count(blame.len(), "blame"))).strong());
-                list(ui, &blame);
-                ui.add_space(8.0);
+    fn poll(&mut self) {
+        if let Some(receiver) = &self.job {
+            match receiver.try_recv() {
+                Ok(outcome) => {
+                    self.outcome = Some(outcome);
+                    self.job = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.outcome = Some(Outcome::Refused(vec![
+                        "the export stopped unexpectedly".into(),
+                    ]));
+                    self.job = None;
+                }
+            }
+        }
+    }
+
+    fn export_section(&mut self, ui: &mut Ui, cx: &PanelContext) {
+        ui.heading("PDF report");
+        ui.horizontal(|ui| {
+            let label = ui.label("Template");
+            egui::ComboBox::from_id_salt("report-template")
+                .selected_text(template_title(&self.choice.template))
+                .show_ui(ui, |ui| {
+                    for name in ReportTemplate::built_in_names() {
+                        ui.selectable_value(
+                            &mut self.choice.template,
+                            name.to_string(),
+                            template_title(name),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        ui.checkbox(
+            &mut self.choice.include_chronology,
+            "Include the summary chronology",
+        );
+        ui.checkbox(
+            &mut self.choice.identified_draft,
+            "Identified draft (not anonymised, watermarked, not for publication)",
+        );
+        ui.horizontal(|ui| {
+            let label = ui.label("Save the PDF as");
+            let width = (ui.available_width() - 160.0).clamp(160.0, 560.0);
+            ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(width))
+                .labelled_by(label.id);
+            let busy = self.job.is_some();
+            if ui
+                .add_enabled(!busy, egui::Button::new("Export PDF"))
+                .clicked()
+            {
+                self.start(cx.review, cx.taxonomy, ui.ctx());
+            }
+        });
+        if self.job.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(
+                    "Exporting: checking, anonymising, writing the PDF and checking it for leaks…",
+                );
+            });
+        }
+        match &self.outcome {
+            Some(Outcome::Written {
+                path,
+                pages,
+                left_out,
+                draft,
+            }) => {
+                let what = if *draft {
+                    "identified draft"
+                } else {
+                    "anonymised report"
+                };
                 ui.label(
                     RichText::new(format!(
-                        "{} {} publication:",
-                        findings_count(untagged.len(), "untagged"),
-                        if untagged.len() == 1 { "blocks" } else { "block" }
+                        "Exported the {what} to {} ({pages} page{}).",
+                        path.display(),
+                        if *pages == 1 { "" } else { "s" }
                     ))
-                        .strong()
-                        .color(if untagged.is_empty() { ui.visuals().text_color() } else { ui.visuals().warn_fg_color }),
+                    .strong(),
                 );
-                list(ui, &untagged);
-                ui.add_space(12.0);
-                ui.heading("Problems to fix before export");
-                if cx.problems.is_empty() {
-                    ui.label("None.");
+                for left in left_out {
+                    ui.label(format!(
+                        "Left out of publication: {} \"{}\"",
+                        left.id, left.title
+                    ));
                 }
-                for problem in cx.problems {
-                    ui.label(format!("• {problem}"));
+                if ui.button("Open the PDF").clicked() {
+                    open_in_viewer(path);
                 }
-                ui.add_space(12.0);
-                ui.weak("The report preview and PDF export come with the report builder.");
+            }
+            Some(Outcome::Refused(reasons)) => {
+                ui.label(
+                    RichText::new("Not exported:")
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+                for reason in reasons {
+                    ui.label(format!("• {reason}"));
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Runs the export on a worker thread.
+    fn start(&mut self, review: &Review, taxonomy: Option<&Taxonomy>, ctx: &egui::Context) {
+        let path = PathBuf::from(self.path.trim());
+        if path.as_os_str().is_empty() {
+            self.outcome = Some(Outcome::Refused(vec!["no file name given".into()]));
+            return;
+        }
+        let template = match ReportTemplate::find(&self.choice.template, &template_folders()) {
+            Ok(t) => t,
+            Err(e) => {
+                self.outcome = Some(Outcome::Refused(vec![e.to_string()]));
+                return;
+            }
+        };
+        let (review, taxonomy, choice) = (review.clone(), taxonomy.cloned(), self.choice.clone());
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("pdf-export".into())
+            .spawn(move || {
+                let options = ExportOptions {
+                    template: &template,
+                    taxonomy: taxonomy.as_ref(),
+                    lexicon: Lexicon::shared(),
+                    identified_draft: choice.identified_draft,
+                    include_chronology: choice.include_chronology,
+                    created: None,
+                };
+                let outcome = match export_report(&review, &options) {
+                    Ok(exported) => match crate::store::write_atomic(&path, |f| {
+                        std::io::Write::write_all(f, &exported.pdf.bytes)
+                    }) {
+                        Ok(()) => Outcome::Written {
+                            path,
+                            pages: exported.pdf.pages,
+                            left_out: exported.left_out,
+                            draft: choice.identified_draft,
+                        },
+                        Err(e) => Outcome::Refused(vec![e.to_string()]),
+                    },
+                    Err(ExportError::Blocked(list)) => Outcome::Refused(list),
+                    Err(ExportError::Leaks(leaks)) => {
+                        Outcome::Refused(leaks.iter().map(|l| format!("would leak: {l}")).collect())
+                    }
+                    Err(e) => Outcome::Refused(vec![e.to_string()]),
+                };
+                let _ = sender.send(outcome);
+                ctx.request_repaint();
             });
+        match spawned {
+            Ok(_) => {
+                self.job = Some(receiver);
+                self.outcome = None;
+            }
+            Err(e) => {
+                self.outcome = Some(Outcome::Refused(vec![format!(
+                    "could not start the export: {e}"
+                )]))
+            }
+        }
+    }
+
+    fn preview_section(&mut self, ui: &mut Ui, cx: &PanelContext) {
+        ui.horizontal(|ui| {
+            ui.heading("Preview");
+            ui.checkbox(
+                &mut self.show_preview,
+                "Show the report as it will be exported",
+            );
         });
+        if !self.show_preview {
+            return;
+        }
+        let fresh = self.cached.as_ref().is_some_and(|(revision, choice, ..)| {
+            *revision == cx.revision && *choice == self.choice
+        });
+        if !fresh {
+            let template = ReportTemplate::find(&self.choice.template, &template_folders())
+                .ok()
+                .or_else(|| ReportTemplate::built_in("learning-together"));
+            let Some(template) = template else {
+                return;
+            };
+            let options = ExportOptions {
+                template: &template,
+                taxonomy: cx.taxonomy,
+                lexicon: Lexicon::shared(),
+                identified_draft: self.choice.identified_draft,
+                include_chronology: self.choice.include_chronology,
+                created: None,
+            };
+            let (document, left_out) = report_document(cx.review, &options);
+            self.cached = Some((
+                cx.revision,
+                self.choice.clone(),
+                Arc::new(document),
+                left_out,
+            ));
+        }
+        if let Some((_, _, document, _)) = &self.cached {
+            let document = Arc::clone(document);
+            egui::Frame::group(ui.style())
+                .inner_margin(egui::Margin::same(16))
+                .show(ui, |ui| {
+                    preview(ui, &document);
+                });
+        }
+    }
+}
+
+fn template_title(name: &str) -> String {
+    ReportTemplate::built_in(name).map_or_else(|| name.to_string(), |t| t.title)
+}
+
+/// The review's file with `.pdf` for `.review.ron`, or `report.pdf`.
+fn default_pdf_path(review: Option<&Path>) -> PathBuf {
+    match review {
+        Some(path) => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = name
+                .strip_suffix(".review.ron")
+                .or_else(|| name.strip_suffix(".ron"))
+                .unwrap_or(&name);
+            path.with_file_name(format!("{stem}.pdf"))
+        }
+        None => PathBuf::from("report.pdf"),
+    }
+}
+
+/// Opens a file in the desktop's viewer.
+fn open_in_viewer(path: &Path) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program).arg(path).spawn();
+}
+
+/// Which findings will be published, left out or block publication.
+fn readiness(ui: &mut Ui, cx: &PanelContext) {
+    let findings = &cx.review.findings;
+    let of = |tag: FindingTag| findings.iter().filter(move |f| f.tag == tag);
+    let learning = of(FindingTag::Learning).count();
+    let blame: Vec<&Finding> = of(FindingTag::Blame).collect();
+    let untagged: Vec<&Finding> = of(FindingTag::Untagged).collect();
+    ui.heading("Publication readiness");
+    ui.add_space(6.0);
+    let ready = untagged.is_empty() && cx.problems.is_empty();
+    let (text, colour) = if ready {
+        (
+            "Ready to publish: every finding is tagged and no problems were found.",
+            ok_colour(ui),
+        )
+    } else {
+        ("Not ready to publish yet.", ui.visuals().warn_fg_color)
+    };
+    ui.label(RichText::new(text).strong().color(colour));
+    ui.add_space(10.0);
+
+    ui.label(
+        RichText::new(format!(
+            "{} will be published.",
+            findings_count(learning, "learning")
+        ))
+        .strong(),
+    );
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(format!(
+            "{} will be left out:",
+            findings_count(blame.len(), "blame")
+        ))
+        .strong(),
+    );
+    list(ui, &blame);
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(format!(
+            "{} {} publication:",
+            findings_count(untagged.len(), "untagged"),
+            if untagged.len() == 1 {
+                "blocks"
+            } else {
+                "block"
+            }
+        ))
+        .strong()
+        .color(if untagged.is_empty() {
+            ui.visuals().text_color()
+        } else {
+            ui.visuals().warn_fg_color
+        }),
+    );
+    list(ui, &untagged);
+    ui.add_space(12.0);
+    ui.heading("Problems to fix before export");
+    if cx.problems.is_empty() {
+        ui.label("None.");
+    }
+    for problem in cx.problems {
+        ui.label(format!("• {problem}"));
     }
 }
 

@@ -1,0 +1,48 @@
+//! The PDF export end to end (publication check, anonymisation, report,
+//! PDF, leak check) of synthetic reviews made by `foresight generate
+//! --episodes N`: the 200-episode review (target: under 2 s and under
+//! 5 MB) and a review whose report is about 30 pages (target: under
+//! 300 ms). The PDF's size and page count are printed once per review.
+//!
+//! Under `cargo test` each runs once on a small review.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use foresight::analysis::language::Lexicon;
+use foresight::generate::{Size, synthetic_review};
+use foresight::report::export::{ExportOptions, export_report};
+use foresight::report::template::ReportTemplate;
+use foresight::taxonomy::Taxonomy;
+
+fn benches(c: &mut Criterion) {
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let template = ReportTemplate::built_in("learning-together").expect("built in");
+    let taxonomy = Taxonomy::built_in("learning-together");
+    let lexicon = Lexicon::built_in();
+    let options = ExportOptions {
+        template: &template,
+        taxonomy: taxonomy.as_ref(),
+        lexicon: &lexicon,
+        identified_draft: false,
+        include_chronology: false,
+        created: None,
+    };
+    let sizes: &[usize] = if measuring { &[200, 10] } else { &[4] };
+    let mut group = c.benchmark_group("report");
+    group.sample_size(10);
+    for &episodes in sizes {
+        let review = synthetic_review(Size::for_episodes(episodes), 1);
+        let exported = export_report(&review, &options).expect("the synthetic review exports");
+        println!(
+            "{episodes} episodes: {} pages, {:.2} MB",
+            exported.pdf.pages,
+            exported.pdf.bytes.len() as f64 / 1_048_576.0
+        );
+        group.bench_function(format!("export, {episodes} episodes"), |b| {
+            b.iter(|| export_report(&review, &options).expect("exports"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(report, benches);
+criterion_main!(report);

@@ -1,0 +1,371 @@
+//! Is a review ready to publish? The publication check shared by
+//! `foresight check`, the PDF export and the app's Report panel.
+//!
+//! The check is a list of [`Section`]s, each with the lines it reports and
+//! the blockers it finds: why-coverage, findings, episodes, language,
+//! structure and anonymisation. A publication export refuses while any
+//! section has a blocker.
+
+use crate::analysis::coverage::{Coverage, Measure, coverage};
+use crate::analysis::language::{FieldHit, Lexicon, lint_review};
+use crate::anonymise::{LeakChecker, anonymise, residual_scan};
+use crate::model::{Appraisal, FindingTag, Review};
+use crate::taxonomy::Taxonomy;
+use crate::validate::validate;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// One section of the publication check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Heading, e.g. "Why-coverage".
+    pub title: String,
+    /// What the section reports (printed under the heading).
+    pub lines: Vec<String>,
+    /// What blocks publication (printed under the heading, and again at
+    /// the end).
+    pub blockers: Vec<String>,
+}
+
+impl Section {
+    fn new(title: &str) -> Section {
+        Section {
+            title: title.to_string(),
+            lines: Vec::new(),
+            blockers: Vec::new(),
+        }
+    }
+
+    /// True when the section blocks publication.
+    pub fn blocks(&self) -> bool {
+        !self.blockers.is_empty()
+    }
+
+    /// The section as printed.
+    pub fn render(&self) -> String {
+        let mut out = format!("{}\n", self.title);
+        for line in &self.lines {
+            out.push_str(&format!("  {line}\n"));
+        }
+        for blocker in &self.blockers {
+            out.push_str(&format!("  BLOCKS PUBLICATION: {blocker}\n"));
+        }
+        if self.lines.is_empty() && self.blockers.is_empty() {
+            out.push_str("  Nothing to report.\n");
+        }
+        out
+    }
+}
+
+/// What the sections read, computed once.
+pub struct Inputs<'a> {
+    /// The review.
+    pub review: &'a Review,
+    /// Every language-lint hit, with acceptances.
+    pub language: Vec<FieldHit>,
+    /// The why-coverage.
+    pub coverage: Coverage,
+    /// The review's taxonomy, when found.
+    pub taxonomy: Option<Taxonomy>,
+}
+
+/// "FN9 \"Training example: …\"".
+fn named(review: &Review, id: &crate::model::Id) -> String {
+    let title = review.title_of(id);
+    let title = title.trim();
+    if title.is_empty() {
+        id.to_string()
+    } else {
+        let short: String = title.chars().take(70).collect();
+        let cut = if short.len() < title.len() { "…" } else { "" };
+        format!("{id} \"{short}{cut}\"")
+    }
+}
+
+/// Why-coverage: never blocks, but names every gap.
+fn coverage_section(inputs: &Inputs) -> Section {
+    let mut s = Section::new("Why-coverage");
+    let c = &inputs.coverage;
+    for measure in Measure::ALL {
+        let figure = match measure {
+            Measure::OpenLanguage => format!(
+                "{} open, {} accepted with a reason",
+                c.open_language, c.accepted_language
+            ),
+            _ => c.share(measure).describe(),
+        };
+        s.lines.push(format!("{}: {figure}", measure.label()));
+        if measure == Measure::SystemsFindings {
+            s.lines.push(format!(
+                "  (tagged learning: {})",
+                c.findings_learning.describe()
+            ));
+        }
+        for gap in c.gaps_of(measure) {
+            s.lines.push(format!(
+                "  {}: {}",
+                named(inputs.review, &gap.record),
+                gap.message
+            ));
+        }
+    }
+    s.lines
+        .push(format!("Balance of the report: {}", c.balance()));
+    s
+}
+
+/// Findings: untagged ones block; blame ones are left out.
+fn findings_section(inputs: &Inputs) -> Section {
+    let mut s = Section::new("Findings");
+    let review = inputs.review;
+    for f in &review.findings {
+        let name = named(review, &f.id);
+        match f.tag {
+            FindingTag::Learning => s.lines.push(format!("{name}: learning, published")),
+            FindingTag::Blame => s
+                .lines
+                .push(format!("{name}: tagged blame: left out of publication")),
+            FindingTag::Untagged => s.blockers.push(format!(
+                "{name} is untagged: tag it learning or blame, with a reason"
+            )),
+        }
+        if f.tag != FindingTag::Untagged && f.tag_reason.trim().is_empty() {
+            s.lines
+                .push(format!("{name}: the tag has no reason recorded"));
+        }
+    }
+    if review.findings.is_empty() {
+        s.lines.push("The review has no findings yet.".into());
+    }
+    s
+}
+
+/// Episodes: problematic practice needs a local-rationality account.
+fn episodes_section(inputs: &Inputs) -> Section {
+    let mut s = Section::new("Episodes");
+    for e in &inputs.review.episodes {
+        let explained = !e.local_rationality.trim().is_empty()
+            || e.mindset.answers().iter().any(|a| !a.trim().is_empty());
+        if e.appraisal == Appraisal::Problematic && !explained {
+            s.blockers.push(format!(
+                "{} is appraised as problematic practice but has no local-rationality account (why it made sense at the time)",
+                named(inputs.review, &e.id)
+            ));
+        }
+    }
+    let problematic = inputs
+        .review
+        .episodes
+        .iter()
+        .filter(|e| e.appraisal == Appraisal::Problematic)
+        .count();
+    s.lines.push(format!(
+        "{} episode{}, {problematic} appraised as problematic",
+        inputs.review.episodes.len(),
+        if inputs.review.episodes.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
+    ));
+    s
+}
+
+/// Language: every hit; open hits in learning findings' statements block.
+fn language_section(inputs: &Inputs) -> Section {
+    let mut s = Section::new("Language");
+    let review = inputs.review;
+    let open = inputs.language.iter().filter(|h| h.is_open()).count();
+    s.lines.push(format!(
+        "{open} open phrase{} of hindsight or blame, {} accepted with a reason",
+        if open == 1 { "" } else { "s" },
+        inputs.language.len() - open
+    ));
+    for hit in &inputs.language {
+        let h = &hit.hit;
+        let place = format!("{} {}", hit.record, hit.field);
+        match &hit.accepted {
+            Some(reason) => s.lines.push(format!(
+                "{place}: \"{}\" ({}) accepted: {reason}",
+                h.matched,
+                h.categories()
+            )),
+            None => s.lines.push(format!(
+                "{place}: \"{}\" ({}, {}{}). {}",
+                h.matched,
+                h.categories(),
+                h.severity.label(),
+                if h.quoted { ", quoted" } else { "" },
+                h.question
+            )),
+        }
+        let learning_statement = hit.field == "statement"
+            && review
+                .findings
+                .iter()
+                .any(|f| f.id == hit.record && f.tag == FindingTag::Learning);
+        if learning_statement && hit.is_open() {
+            s.blockers.push(format!(
+                "{} is tagged learning but its statement has the open phrase \"{}\" ({}): rewrite it, or accept it with a reason",
+                named(review, &hit.record),
+                h.matched,
+                h.categories()
+            ));
+        }
+    }
+    s
+}
+
+/// Structure: what `foresight validate` finds also blocks publication.
+fn structure_section(inputs: &Inputs) -> Section {
+    let mut s = Section::new("Structure");
+    for problem in validate(inputs.review, inputs.taxonomy.as_ref()) {
+        s.blockers.push(problem.to_string());
+    }
+    if s.blockers.is_empty() {
+        s.lines
+            .push("No problems: every reference points at a record of the right kind.".into());
+    }
+    s
+}
+
+/// Anonymisation: what will be replaced and flagged, the residual
+/// suspects; a leak in the anonymised review blocks publication.
+fn anonymisation_section(inputs: &Inputs) -> Section {
+    let mut s = Section::new("Anonymisation (residual suspects)");
+    let (lines, blockers) = anonymisation_lines(inputs.review);
+    s.lines = lines;
+    s.blockers = blockers;
+    s
+}
+
+/// The sections of the check, in print order.
+pub fn sections(inputs: &Inputs) -> Vec<Section> {
+    vec![
+        coverage_section(inputs),
+        findings_section(inputs),
+        episodes_section(inputs),
+        language_section(inputs),
+        structure_section(inputs),
+        anonymisation_section(inputs),
+    ]
+}
+
+impl<'a> Inputs<'a> {
+    /// Gathers what the check needs: the language lint with `lexicon`,
+    /// why-coverage and the review's taxonomy (when it can be found).
+    pub fn gather(review: &'a Review, lexicon: &Lexicon, taxonomy: Option<Taxonomy>) -> Inputs<'a> {
+        let language = lint_review(lexicon, review);
+        Inputs {
+            coverage: coverage(review, &language),
+            language,
+            taxonomy,
+            review,
+        }
+    }
+}
+
+/// Every blocker of every section, in order.
+pub fn blockers(sections: &[Section]) -> Vec<String> {
+    sections
+        .iter()
+        .flat_map(|s| s.blockers.iter().cloned())
+        .collect()
+}
+
+/// The anonymisation part of `foresight check`: what it would replace and
+/// flag, the residual suspects (what still looks like a name or an
+/// identifier once anonymised), and, as blockers, any leak.
+fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
+    let result = anonymise(review);
+    let report = &result.report;
+    let mut lines = vec![format!(
+        "{} replacement{}, {} waiting for a decision, {} sensitive attribute{} undecided (withheld meanwhile)",
+        report.replaced().count(),
+        plural(report.replaced().count()),
+        report.flagged().count(),
+        report.undecided.len(),
+        plural(report.undecided.len())
+    )];
+    for o in report.flagged() {
+        lines.push(format!(
+            "{} {}: \"{}\" will be replaced by \"{}\" to be safe: {}",
+            o.record,
+            o.field,
+            o.original.split_whitespace().collect::<Vec<_>>().join(" "),
+            o.replacement,
+            o.reason
+        ));
+    }
+    let suspects = residual_scan(&result.review);
+    lines.push(format!(
+        "{} residual suspect{}: what still looks like a name or an identifier once anonymised",
+        suspects.len(),
+        plural(suspects.len())
+    ));
+    for s in &suspects {
+        lines.push(format!(
+            "{} {}: {} \"{}\" in \"{}\": add it to the cast, or allow it",
+            s.record,
+            s.field,
+            s.kind.label(),
+            s.text,
+            s.context
+        ));
+    }
+    let blockers = LeakChecker::new(review)
+        .check_review(&result.review)
+        .iter()
+        .map(|leak| format!("the anonymised review would leak: {leak}"))
+        .collect();
+    (lines, blockers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::worked_case;
+
+    fn inputs(review: &Review) -> Inputs<'_> {
+        Inputs::gather(
+            review,
+            &Lexicon::built_in(),
+            Taxonomy::built_in(&review.meta.taxonomy),
+        )
+    }
+
+    #[test]
+    fn the_worked_example_is_ready_with_its_blame_finding_left_out() {
+        let review = worked_case();
+        let sections = sections(&inputs(&review));
+        let blockers: Vec<&String> = sections.iter().flat_map(|s| &s.blockers).collect();
+        assert!(blockers.is_empty(), "{blockers:#?}");
+        let findings = sections.iter().find(|s| s.title == "Findings").unwrap();
+        assert!(
+            findings
+                .lines
+                .iter()
+                .any(|l| l.starts_with("FN9 ") && l.ends_with("left out of publication")),
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn each_blocker_names_its_record() {
+        let mut review = worked_case();
+        review.findings[8].tag = FindingTag::Untagged;
+        review.findings[0].statement = "The social worker failed to visit.".into();
+        review.episodes[0].appraisal = Appraisal::Problematic;
+        review.episodes[0].local_rationality.clear();
+        review.episodes[0].mindset = Default::default();
+        let sections = sections(&inputs(&review));
+        let blockers: Vec<&String> = sections.iter().flat_map(|s| &s.blockers).collect();
+        assert_eq!(blockers.len(), 3, "{blockers:#?}");
+        assert!(blockers[0].starts_with("FN9 ") && blockers[0].contains("untagged"));
+        assert!(blockers[1].starts_with("E1 ") && blockers[1].contains("problematic"));
+        assert!(blockers[2].starts_with("FN1 ") && blockers[2].contains("\"failed to\""));
+        assert!(sections.iter().any(|s| s.blocks()));
+    }
+}

@@ -1,0 +1,1158 @@
+//! A review and a template become a [`ReportDocument`]: the structure of a
+//! systems review, telling why practice happened as it did.
+//!
+//! The builder prints what it is given: for publication it is given the
+//! anonymised review (see [`super::export`]), so nothing here needs to know
+//! about real names. Only learning-tagged findings are set in a
+//! publication; the others are listed in [`BuiltReport::left_out`].
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::document::{Block, ParagraphStyle, ReportDocument, Span, Table};
+use super::template::{Content, ReportTemplate, SectionTemplate};
+use crate::analysis::journey::{child_journey, subject_children};
+use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
+use crate::export::scene::{Measure, SceneOptions, diagram_scene};
+use crate::export::split_parts;
+use crate::model::{
+    Answer, Appraisal, CausationModel, DiagramKind, Finding, FindingTag, Id, Influence, LinkKind,
+    Method, Mindset, PracticeEpisode, Review, ReviewDate,
+};
+use crate::taxonomy::Taxonomy;
+
+/// The watermark of an identified draft.
+pub const DRAFT_WATERMARK: &str = "NOT FOR PUBLICATION — IDENTIFIED DRAFT";
+
+/// The most node columns and rows a figure part holds before the diagram
+/// is split, so that labels stay readable on an A4 page.
+const PART_ACROSS: usize = 5;
+const PART_DOWN: usize = 14;
+
+/// How to build the report.
+#[derive(Clone, Copy)]
+pub struct BuildOptions<'a> {
+    /// An identified draft for the panel's own use: every finding is set
+    /// (each with its tag) and every page is watermarked.
+    pub identified_draft: bool,
+    /// Add the summary chronology appendix.
+    pub include_chronology: bool,
+    /// The review's factor taxonomy, for level and category names.
+    pub taxonomy: Option<&'a Taxonomy>,
+    /// Text widths in the face figures are drawn with.
+    pub measure: Measure<'a>,
+}
+
+/// A finding left out of a publication.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The finding.
+    pub id: Id,
+    /// Its title (or statement when untitled).
+    pub title: String,
+    /// Its tag.
+    pub tag: FindingTag,
+}
+
+/// The built report and what it left out.
+#[derive(Debug, Clone)]
+pub struct BuiltReport {
+    /// The report.
+    pub document: ReportDocument,
+    /// Findings not set (blame-tagged, in a publication).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Builds the report of `review` with `template`.
+pub fn build_report(
+    review: &Review,
+    template: &ReportTemplate,
+    options: &BuildOptions,
+) -> BuiltReport {
+    let published: Vec<&Finding> = review
+        .findings
+        .iter()
+        .filter(|f| options.identified_draft || f.tag == FindingTag::Learning)
+        .collect();
+    let left_out = review
+        .findings
+        .iter()
+        .filter(|f| !options.identified_draft && f.tag != FindingTag::Learning)
+        .map(|f| LeftOut {
+            id: f.id.clone(),
+            title: finding_title(f),
+            tag: f.tag,
+        })
+        .collect();
+    let cx = Context {
+        review,
+        options,
+        findings: published,
+        numbers: finding_numbers(review, options),
+    };
+
+    let mut blocks = Vec::new();
+    let (mut number, mut appendix) = (0, 0);
+    let mut figure = 0;
+    let mut table = 0;
+    for section in &template.sections {
+        if section.content == Content::Chronology && !options.include_chronology {
+            continue;
+        }
+        if section.content == Content::Contents {
+            // The writer titles the contents itself.
+            blocks.push(Block::Contents);
+            blocks.push(Block::PageBreak);
+            continue;
+        }
+        let heading = if section.appendix {
+            appendix += 1;
+            let letter = char::from(b'A' + ((appendix - 1) % 26) as u8);
+            if appendix == 1 {
+                blocks.push(Block::PageBreak);
+            }
+            format!("Appendix {letter}: {}", section.heading)
+        } else if template.numbered {
+            number += 1;
+            format!("{number}. {}", section.heading)
+        } else {
+            section.heading.clone()
+        };
+        blocks.push(Block::Heading {
+            level: 1,
+            text: heading,
+        });
+        for paragraph in &section.text {
+            blocks.push(body(&cx.fill(paragraph)));
+        }
+        let mut counters = Counters {
+            figure: &mut figure,
+            table: &mut table,
+        };
+        cx.content(section, &mut blocks, &mut counters);
+    }
+
+    let title = review.meta.title.trim();
+    let document = ReportDocument {
+        title: if title.is_empty() {
+            "Untitled review".to_string()
+        } else {
+            title.to_string()
+        },
+        subtitle: template.subtitle.clone(),
+        title_lines: title_lines(review, options),
+        subject: template.subtitle.clone(),
+        watermark: options
+            .identified_draft
+            .then(|| DRAFT_WATERMARK.to_string()),
+        blocks,
+    };
+    BuiltReport { document, left_out }
+}
+
+struct Counters<'c> {
+    figure: &'c mut usize,
+    table: &'c mut usize,
+}
+
+impl Counters<'_> {
+    fn next_figure(&mut self) -> usize {
+        *self.figure += 1;
+        *self.figure
+    }
+
+    fn next_table(&mut self) -> usize {
+        *self.table += 1;
+        *self.table
+    }
+}
+
+struct Context<'a> {
+    review: &'a Review,
+    options: &'a BuildOptions<'a>,
+    /// The findings set in the report, in review order.
+    findings: Vec<&'a Finding>,
+    /// Each set finding's number in the report.
+    numbers: HashMap<&'a Id, usize>,
+}
+
+fn finding_numbers<'a>(review: &'a Review, options: &BuildOptions) -> HashMap<&'a Id, usize> {
+    review
+        .findings
+        .iter()
+        .filter(|f| options.identified_draft || f.tag == FindingTag::Learning)
+        .enumerate()
+        .map(|(i, f)| (&f.id, i + 1))
+        .collect()
+}
+
+fn finding_title(f: &Finding) -> String {
+    let title = f.title.trim();
+    if title.is_empty() {
+        f.statement.trim().to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+fn body(text: &str) -> Block {
+    Block::Paragraph {
+        spans: vec![Span::plain(text)],
+        style: ParagraphStyle::Body,
+    }
+}
+
+fn note(text: &str) -> Block {
+    Block::Paragraph {
+        spans: vec![Span::plain(text)],
+        style: ParagraphStyle::Note,
+    }
+}
+
+/// "Label: text" with the label in bold.
+fn labelled(label: &str, text: &str) -> Block {
+    Block::Paragraph {
+        spans: vec![Span::bold(format!("{label} ")), Span::plain(text.trim())],
+        style: ParagraphStyle::Body,
+    }
+}
+
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
+}
+
+/// Paragraphs of a field, split on blank lines.
+fn paragraphs(text: &str) -> Vec<Block> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| body(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect()
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    let word = if n == 1 { one } else { many };
+    format!("{} {word}", number_word(n))
+}
+
+fn number_word(n: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+fn title_lines(review: &Review, options: &BuildOptions) -> Vec<String> {
+    let mut lines = Vec::new();
+    let partnership = review.meta.partnership.trim();
+    if !partnership.is_empty() {
+        lines.push(partnership.to_string());
+    }
+    if let Some(period) = &review.meta.period {
+        lines.push(format!(
+            "Period under review: {} to {}",
+            period.start.human(),
+            period.end.human()
+        ));
+    }
+    let reviewers: Vec<&str> = review
+        .meta
+        .reviewers
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if !reviewers.is_empty() {
+        lines.push(format!("Lead reviewers: {}", reviewers.join("; ")));
+    }
+    if review.meta.worked_example {
+        lines.push("A fictional worked example for training.".to_string());
+    }
+    if options.identified_draft {
+        lines.push(DRAFT_WATERMARK.to_string());
+    }
+    lines
+}
+
+fn method_name(method: Method) -> &'static str {
+    match method {
+        Method::LearningTogether => {
+            "the Social Care Institute for Excellence's Learning Together model (Fish, Munro and Bairstow, 2008)"
+        }
+        Method::Silp => "the Significant Incident Learning Process",
+        Method::Hybrid => "a hybrid of systems methods",
+        Method::Other => "the method set out in the terms of reference",
+    }
+}
+
+fn causation_name(model: CausationModel) -> &'static str {
+    match model {
+        CausationModel::LearningTogether => {
+            "Learning Together's contributory factors and underlying patterns"
+        }
+        CausationModel::SwissCheese => "Reason's model of active failures and latent conditions",
+        CausationModel::AcciMap => "Rasmussen's AcciMap levels",
+        CausationModel::Hfacs => "the Human Factors Analysis and Classification System",
+        CausationModel::Cast => "Causal Analysis based on STAMP (CAST)",
+    }
+}
+
+fn appraisal_text(a: Appraisal) -> &'static str {
+    match a {
+        Appraisal::NotAppraised => "Not appraised.",
+        Appraisal::Good => "Good practice.",
+        Appraisal::Problematic => "Problematic practice.",
+        Appraisal::Mixed => "Parts good, parts problematic.",
+    }
+}
+
+fn answer_text(a: Answer) -> &'static str {
+    match a {
+        Answer::Yes => "yes",
+        Answer::No => "no",
+        Answer::NotKnown => "not recorded",
+    }
+}
+
+fn span_of(start: Option<&ReviewDate>, end: Option<&ReviewDate>) -> Option<String> {
+    match (start, end) {
+        (Some(s), Some(e)) if s != e => Some(format!("{} to {}", s.human(), e.human())),
+        (Some(s), _) => Some(s.human()),
+        (None, Some(e)) => Some(e.human()),
+        (None, None) => None,
+    }
+}
+
+impl Context<'_> {
+    fn children(&self) -> String {
+        let names: Vec<String> = subject_children(self.review)
+            .iter()
+            .map(|p| {
+                let name = p.pseudonym.trim();
+                if name.is_empty() { p.role.trim() } else { name }.to_string()
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() {
+            "the child".to_string()
+        } else {
+            names.join(" and ")
+        }
+    }
+
+    fn period(&self) -> String {
+        match &self.review.meta.period {
+            Some(p) => format!("the period from {} to {}", p.start.human(), p.end.human()),
+            None => "the period under review".to_string(),
+        }
+    }
+
+    fn agency_names(&self) -> Vec<String> {
+        self.review
+            .agencies
+            .iter()
+            .map(|a| {
+                let generic = a.generic_name.trim();
+                if generic.is_empty() {
+                    a.name.trim()
+                } else {
+                    generic
+                }
+                .to_string()
+            })
+            .collect()
+    }
+
+    /// Fixed text with its placeholders filled.
+    fn fill(&self, text: &str) -> String {
+        let partnership = self.review.meta.partnership.trim();
+        let partnership = if partnership.is_empty() {
+            "the safeguarding partnership"
+        } else {
+            partnership
+        };
+        text.replace("{partnership}", partnership)
+            .replace("{child}", &self.children())
+            .replace("{period}", &self.period())
+            .replace(
+                "{episodes}",
+                &count(
+                    self.review.episodes.len(),
+                    "key practice episode",
+                    "key practice episodes",
+                ),
+            )
+            .replace(
+                "{findings}",
+                &count(self.findings.len(), "finding", "findings"),
+            )
+            .replace(
+                "{agencies}",
+                &count(self.review.agencies.len(), "agency", "agencies"),
+            )
+            .replace("{method}", method_name(self.review.meta.method))
+    }
+
+    fn content(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        match section.content {
+            Content::Contents | Content::Text => {}
+            Content::Introduction => self.introduction(out),
+            Content::Method => self.method(out),
+            Content::Journey => self.journey(out, n),
+            Content::Episodes => self.episodes(out),
+            Content::Findings => self.findings_in_full(out),
+            Content::FindingsInBrief => self.findings_in_brief(out),
+            Content::Summary => out.extend(paragraphs(&self.review.meta.summary)),
+            Content::FindingsTable => self.findings_table(out, n),
+            Content::Loops => self.loops(out, n),
+            Content::Conclusion => self.conclusion(out),
+            Content::KeyMessages => self.key_messages(out),
+            Content::Roles => self.roles(out, n),
+            Content::FactorTable => self.factor_table(out, n),
+            Content::Diagrams => self.diagrams(out, n),
+            Content::Chronology => self.chronology(out, n),
+            Content::Glossary => glossary(section, out),
+        }
+    }
+
+    fn introduction(&self, out: &mut Vec<Block>) {
+        let meta = &self.review.meta;
+        out.extend(paragraphs(&meta.why_reviewed));
+        if !meta.terms_of_reference.is_empty() {
+            out.push(heading(2, "Terms of reference"));
+            out.push(body("The review set out to answer these questions:"));
+            out.push(Block::List {
+                ordered: true,
+                items: meta
+                    .terms_of_reference
+                    .iter()
+                    .map(|t| vec![Span::plain(t.trim())])
+                    .collect(),
+            });
+        }
+        let agencies = self.agency_names();
+        if !agencies.is_empty() {
+            out.push(heading(2, "Agencies involved"));
+            out.push(body(&format!(
+                "{} contributed records and practitioners to the review:",
+                capitalise(&count(agencies.len(), "agency", "agencies"))
+            )));
+            out.push(Block::List {
+                ordered: false,
+                items: agencies.into_iter().map(|a| vec![Span::plain(a)]).collect(),
+            });
+        }
+        let reviewers: Vec<&String> = meta
+            .reviewers
+            .iter()
+            .filter(|r| !r.trim().is_empty())
+            .collect();
+        if !reviewers.is_empty() {
+            out.push(heading(2, "The review team"));
+            out.push(body(&format!(
+                "The review was led by {}.",
+                join_and(&reviewers.iter().map(|r| r.trim()).collect::<Vec<_>>())
+            )));
+        }
+    }
+
+    fn method(&self, out: &mut Vec<Block>) {
+        let meta = &self.review.meta;
+        out.push(body(&format!(
+            "The analysis was organised using {}.",
+            causation_name(meta.causation_model)
+        )));
+        let factors = self.review.factors.len();
+        let conditions = self.review.conditions.len();
+        out.push(body(&format!(
+            "In all the review identified {}, {} and {}, and set out {}.",
+            count(
+                self.review.episodes.len(),
+                "key practice episode",
+                "key practice episodes"
+            ),
+            count(factors, "contributing factor", "contributing factors"),
+            count(conditions, "latent condition", "latent conditions"),
+            count(self.findings.len(), "finding", "findings"),
+        )));
+    }
+
+    fn journey(&self, out: &mut Vec<Block>, n: &mut Counters) {
+        out.extend(paragraphs(&self.review.meta.summary));
+        for child in subject_children(self.review) {
+            let Some(journey) = child_journey(self.review, &child.id) else {
+                continue;
+            };
+            if journey.mentions == 0 {
+                continue;
+            }
+            out.push(body(&format!(
+                "The chronology mentions {} in {}. {} seen in person in {}, by video in {}, and recorded as not seen in {}; {} words or views were recorded in {}.",
+                journey.child_name,
+                count(journey.mentions, "entry", "entries"),
+                capitalise(&format!("{} was", journey.child_name)),
+                count(journey.seen, "entry", "entries"),
+                number_word(journey.seen_remotely),
+                number_word(journey.not_seen),
+                possessive(&journey.child_name),
+                count(journey.heard, "entry", "entries"),
+            )));
+            let mut rows = Vec::new();
+            for (agency, counts) in &journey.by_agency {
+                let name = agency
+                    .as_ref()
+                    .and_then(|a| self.review.agencies.iter().find(|x| &x.id == a))
+                    .map(|a| {
+                        let g = a.generic_name.trim();
+                        if g.is_empty() { a.name.trim() } else { g }.to_string()
+                    })
+                    .unwrap_or_else(|| "No agency recorded".to_string());
+                rows.push(vec![
+                    name,
+                    counts.mentions.to_string(),
+                    counts.seen.to_string(),
+                    counts.heard.to_string(),
+                ]);
+            }
+            out.push(Block::Table(Table {
+                caption: format!(
+                    "Table {}: How each agency saw and heard {}",
+                    n.next_table(),
+                    journey.child_name
+                ),
+                columns: vec![
+                    "Agency".into(),
+                    "Entries".into(),
+                    "Seen".into(),
+                    "Views recorded".into(),
+                ],
+                widths: vec![4.0, 1.2, 1.2, 1.6],
+                rows,
+            }));
+        }
+    }
+
+    fn factors_of(&self, episode: &Id) -> Vec<&crate::model::ContributingFactor> {
+        let ids: HashSet<&Id> = self
+            .review
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::ContributedTo && &l.to == episode)
+            .map(|l| &l.from)
+            .collect();
+        self.review
+            .factors
+            .iter()
+            .filter(|f| ids.contains(&f.id))
+            .collect()
+    }
+
+    fn conditions_under(&self, factor: &Id) -> Vec<&crate::model::LatentCondition> {
+        let ids: HashSet<&Id> = self
+            .review
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Underlies && &l.to == factor)
+            .map(|l| &l.from)
+            .collect();
+        self.review
+            .conditions
+            .iter()
+            .filter(|c| ids.contains(&c.id))
+            .collect()
+    }
+
+    fn episodes(&self, out: &mut Vec<Block>) {
+        let mut episodes: Vec<&PracticeEpisode> = self.review.episodes.iter().collect();
+        episodes.sort_by(|a, b| {
+            let key = |e: &PracticeEpisode| e.start.or(e.end).map(|d| d.first_day());
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+        for (i, e) in episodes.iter().enumerate() {
+            let title = e.title.trim();
+            out.push(heading(
+                2,
+                format!(
+                    "Episode {}: {}",
+                    i + 1,
+                    if title.is_empty() { "Untitled" } else { title }
+                ),
+            ));
+            if let Some(when) = span_of(e.start.as_ref(), e.end.as_ref()) {
+                out.push(note(&when));
+            }
+            if !e.what_happened.trim().is_empty() {
+                out.push(heading(3, "What happened"));
+                out.extend(paragraphs(&e.what_happened));
+            }
+            let answers: Vec<(&str, &str)> = Mindset::QUESTIONS
+                .iter()
+                .zip(e.mindset.answers())
+                .filter(|(_, a)| !a.trim().is_empty())
+                .map(|(q, a)| (*q, a))
+                .collect();
+            if !e.local_rationality.trim().is_empty() || !answers.is_empty() {
+                out.push(heading(3, "Why it made sense at the time"));
+                out.extend(paragraphs(&e.local_rationality));
+                for (question, answer) in answers {
+                    out.push(Block::Paragraph {
+                        spans: vec![
+                            Span::italic(format!("{question} ")),
+                            Span::plain(answer.trim()),
+                        ],
+                        style: ParagraphStyle::Quote,
+                    });
+                }
+            }
+            out.push(heading(3, "Appraisal"));
+            let mut appraisal = appraisal_text(e.appraisal).to_string();
+            if !e.appraisal_note.trim().is_empty() {
+                appraisal = format!("{appraisal} {}", e.appraisal_note.trim());
+            }
+            out.push(body(&appraisal));
+            let focus = &e.child_focus;
+            let mut seen = format!(
+                "Child seen: {}. Views sought: {}.",
+                answer_text(focus.seen),
+                answer_text(focus.views_sought)
+            );
+            if !focus.views.trim().is_empty() {
+                seen = format!(
+                    "{seen} What the child said or showed: {}",
+                    focus.views.trim()
+                );
+            }
+            out.push(labelled("The child's experience.", &seen));
+            let factors = self.factors_of(&e.id);
+            if !factors.is_empty() {
+                out.push(heading(3, "Contributing factors"));
+                let items = factors
+                    .iter()
+                    .map(|f| {
+                        let mut spans = vec![Span::plain(f.statement.trim())];
+                        let influence = match f.influence {
+                            Influence::MadeProblemsMoreLikely => "made problems more likely",
+                            Influence::SupportedGoodPractice => "supported good practice",
+                        };
+                        let mut tail =
+                            format!(" ({}; {influence}", self.category_label(&f.category));
+                        let conditions = self.conditions_under(&f.id);
+                        if !conditions.is_empty() {
+                            let names: Vec<String> = conditions
+                                .iter()
+                                .map(|c| {
+                                    format!(
+                                        "{} ({} level)",
+                                        c.statement.trim(),
+                                        c.level.label().to_lowercase()
+                                    )
+                                })
+                                .collect();
+                            tail.push_str(&format!(
+                                ". Latent condition{}: {}",
+                                if names.len() == 1 { "" } else { "s" },
+                                names.join("; ")
+                            ));
+                        }
+                        tail.push(')');
+                        spans.push(Span::italic(tail));
+                        spans
+                    })
+                    .collect();
+                out.push(Block::List {
+                    ordered: false,
+                    items,
+                });
+            }
+        }
+        if episodes.is_empty() {
+            out.push(body(
+                "The review has not yet identified key practice episodes.",
+            ));
+        }
+    }
+
+    fn category_label(&self, id: &str) -> String {
+        self.options
+            .taxonomy
+            .and_then(|t| t.categories.iter().find(|c| c.id == id))
+            .map_or_else(|| id.replace('-', " "), |c| c.label.clone())
+    }
+
+    fn level_label(&self, id: &str) -> String {
+        self.options
+            .taxonomy
+            .and_then(|t| t.levels.iter().find(|l| l.id == id))
+            .map_or_else(
+                || {
+                    if id.trim().is_empty() {
+                        "Level not recorded".to_string()
+                    } else {
+                        capitalise(&id.replace('-', " "))
+                    }
+                },
+                |l| l.label.clone(),
+            )
+    }
+
+    fn pattern_label(&self, id: &str) -> String {
+        self.options
+            .taxonomy
+            .and_then(|t| t.patterns.iter().find(|p| p.id == id))
+            .map_or_else(|| id.replace('-', " "), |p| p.label.clone())
+    }
+
+    fn finding_heading(&self, f: &Finding) -> String {
+        let n = self.numbers.get(&f.id).copied().unwrap_or(0);
+        format!("Finding {n}: {}", finding_title(f))
+    }
+
+    fn findings_in_full(&self, out: &mut Vec<Block>) {
+        for f in &self.findings {
+            out.push(heading(2, self.finding_heading(f)));
+            if self.options.identified_draft && f.tag != FindingTag::Learning {
+                out.push(note(&format!(
+                    "Tagged {}: not for publication.",
+                    match f.tag {
+                        FindingTag::Blame => "blame",
+                        _ => "untagged",
+                    }
+                )));
+            }
+            if !f.statement.trim().is_empty() {
+                out.push(Block::Paragraph {
+                    spans: vec![Span::bold(f.statement.trim())],
+                    style: ParagraphStyle::Body,
+                });
+            }
+            if !f.category.trim().is_empty() {
+                out.push(note(&format!(
+                    "Underlying pattern: {}",
+                    self.pattern_label(&f.category)
+                )));
+            }
+            out.extend(paragraphs(&f.introduction));
+            for (label, text) in [
+                ("How did the issue show in this case?", &f.in_this_case),
+                ("How do we know it is not a one-off?", &f.systemic_evidence),
+                ("What is known more widely?", &f.wider_knowledge),
+                ("Why does it matter?", &f.why_it_matters),
+            ] {
+                if !text.trim().is_empty() {
+                    out.push(heading(3, label));
+                    out.extend(paragraphs(text));
+                }
+            }
+            let questions: Vec<Vec<Span>> = f
+                .questions
+                .iter()
+                .filter(|q| !q.trim().is_empty())
+                .map(|q| vec![Span::plain(q.trim())])
+                .collect();
+            if !questions.is_empty() {
+                out.push(heading(3, "Questions for the partnership"));
+                out.push(Block::List {
+                    ordered: true,
+                    items: questions,
+                });
+            }
+        }
+        if self.findings.is_empty() {
+            out.push(body("The review has no findings to publish."));
+        }
+    }
+
+    fn findings_in_brief(&self, out: &mut Vec<Block>) {
+        for f in &self.findings {
+            out.push(heading(2, self.finding_heading(f)));
+            if !f.statement.trim().is_empty() {
+                out.push(Block::Paragraph {
+                    spans: vec![Span::bold(f.statement.trim())],
+                    style: ParagraphStyle::Body,
+                });
+            }
+            out.extend(paragraphs(&f.why_it_matters));
+            let questions: Vec<Vec<Span>> = f
+                .questions
+                .iter()
+                .filter(|q| !q.trim().is_empty())
+                .map(|q| vec![Span::plain(q.trim())])
+                .collect();
+            if !questions.is_empty() {
+                out.push(heading(3, "Questions for the partnership"));
+                out.push(Block::List {
+                    ordered: true,
+                    items: questions,
+                });
+            }
+        }
+        if self.findings.is_empty() {
+            out.push(body("The review has no findings to publish."));
+        }
+    }
+
+    fn findings_table(&self, out: &mut Vec<Block>, n: &mut Counters) {
+        let rows = self
+            .findings
+            .iter()
+            .map(|f| {
+                vec![
+                    self.numbers.get(&f.id).copied().unwrap_or(0).to_string(),
+                    finding_title(f),
+                    self.pattern_label(&f.category),
+                    f.questions
+                        .iter()
+                        .filter(|q| !q.trim().is_empty())
+                        .map(|q| q.trim().to_string())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ]
+            })
+            .collect();
+        out.push(Block::Table(Table {
+            caption: format!("Table {}: Summary of findings", n.next_table()),
+            columns: vec![
+                "No.".into(),
+                "Finding".into(),
+                "Underlying pattern".into(),
+                "Questions for the partnership".into(),
+            ],
+            widths: vec![0.5, 3.0, 2.0, 4.5],
+            rows,
+        }));
+    }
+
+    fn loops(&self, out: &mut Vec<Block>, n: &mut Counters) {
+        let mut rows = Vec::new();
+        for named in &self.review.named_loops {
+            let kind = match named_loop_state(self.review, named) {
+                NamedLoopState::Intact { kind, .. } => match kind {
+                    LoopKind::Reinforcing => "Reinforcing",
+                    LoopKind::Balancing => "Balancing",
+                },
+                _ => continue,
+            };
+            let variables: Vec<String> = named
+                .variables
+                .iter()
+                .map(|v| self.review.title_of(v).trim().to_string())
+                .collect();
+            let label = named.label.trim();
+            let name = if label.is_empty() {
+                named.name.trim().to_string()
+            } else {
+                format!("{label}: {}", named.name.trim())
+            };
+            rows.push(vec![
+                name,
+                kind.to_string(),
+                format!("{} → back to the start", variables.join(" → ")),
+                named
+                    .narrative
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ]);
+        }
+        if rows.is_empty() {
+            out.push(body("The review has not named any feedback loops."));
+            return;
+        }
+        out.push(body(
+            "A reinforcing loop amplifies change in whichever direction it starts; a balancing loop resists change and holds the system near where it is. These loops help explain why the patterns in the findings recur.",
+        ));
+        out.push(Block::Table(Table {
+            caption: format!("Table {}: Feedback loops", n.next_table()),
+            columns: vec![
+                "Loop".into(),
+                "Kind".into(),
+                "Variables".into(),
+                "How it works".into(),
+            ],
+            widths: vec![2.0, 1.7, 2.8, 4.0],
+            rows,
+        }));
+    }
+
+    fn conclusion(&self, out: &mut Vec<Block>) {
+        if !self.findings.is_empty() {
+            out.push(body("The review's findings are:"));
+            out.push(Block::List {
+                ordered: false,
+                items: self
+                    .findings
+                    .iter()
+                    .map(|f| vec![Span::plain(self.finding_heading(f))])
+                    .collect(),
+            });
+        }
+        let named: Vec<String> = self
+            .review
+            .named_loops
+            .iter()
+            .filter(|l| {
+                matches!(
+                    named_loop_state(self.review, l),
+                    NamedLoopState::Intact { .. }
+                )
+            })
+            .map(|l| l.name.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        if !named.is_empty() {
+            out.push(body(&format!(
+                "The feedback loops that sustain these patterns are: {}.",
+                join_and(&named.iter().map(String::as_str).collect::<Vec<_>>())
+            )));
+        }
+    }
+
+    fn key_messages(&self, out: &mut Vec<Block>) {
+        let items: Vec<Vec<Span>> = self
+            .findings
+            .iter()
+            .map(|f| {
+                let statement = f.statement.trim();
+                vec![
+                    Span::bold(format!("{}. ", finding_title(f))),
+                    Span::plain(statement),
+                ]
+            })
+            .collect();
+        if items.is_empty() {
+            out.push(body("The review has no findings to publish."));
+        } else {
+            out.push(Block::List {
+                ordered: false,
+                items,
+            });
+        }
+    }
+
+    fn roles(&self, out: &mut Vec<Block>, n: &mut Counters) {
+        out.push(body(
+            "People are referred to by role or pseudonym throughout; agencies and places by a generic description.",
+        ));
+        let agency_name = |id: &Option<Id>| {
+            id.as_ref()
+                .and_then(|a| self.review.agencies.iter().find(|x| &x.id == a))
+                .map(|a| a.generic_name.trim().to_string())
+                .unwrap_or_default()
+        };
+        let rows = self
+            .review
+            .people
+            .iter()
+            .map(|p| {
+                let name = p.pseudonym.trim();
+                vec![
+                    if name.is_empty() { p.role.trim() } else { name }.to_string(),
+                    p.role.trim().to_string(),
+                    agency_name(&p.agency),
+                ]
+            })
+            .collect();
+        out.push(Block::Table(Table {
+            caption: format!("Table {}: People", n.next_table()),
+            columns: vec!["Referred to as".into(), "Role".into(), "Agency".into()],
+            widths: vec![2.0, 3.0, 3.0],
+            rows,
+        }));
+    }
+
+    fn factor_table(&self, out: &mut Vec<Block>, n: &mut Counters) {
+        let mut by_level: BTreeMap<usize, (String, Vec<Vec<String>>)> = BTreeMap::new();
+        let order = |level: &str| {
+            self.options
+                .taxonomy
+                .and_then(|t| t.levels.iter().position(|l| l.id == level))
+                .unwrap_or(usize::MAX / 2)
+        };
+        for f in &self.review.factors {
+            let episodes: Vec<String> = self
+                .review
+                .links
+                .iter()
+                .filter(|l| l.kind == LinkKind::ContributedTo && l.from == f.id)
+                .filter_map(|l| self.episode_number(&l.to))
+                .map(|i| i.to_string())
+                .collect();
+            by_level
+                .entry(order(&f.level))
+                .or_insert_with(|| (self.level_label(&f.level), Vec::new()))
+                .1
+                .push(vec![
+                    self.category_label(&f.category),
+                    f.statement.trim().to_string(),
+                    match f.influence {
+                        Influence::MadeProblemsMoreLikely => "Made problems more likely",
+                        Influence::SupportedGoodPractice => "Supported good practice",
+                    }
+                    .to_string(),
+                    episodes.join(", "),
+                ]);
+        }
+        if by_level.is_empty() {
+            out.push(body("The review has recorded no contributing factors."));
+        }
+        for (_, (label, rows)) in by_level {
+            out.push(heading(2, format!("{label} factors")));
+            out.push(Block::Table(Table {
+                caption: format!("Table {}: {label} contributing factors", n.next_table()),
+                columns: vec![
+                    "Category".into(),
+                    "Factor".into(),
+                    "Influence".into(),
+                    "Episodes".into(),
+                ],
+                widths: vec![2.2, 4.8, 1.8, 1.5],
+                rows,
+            }));
+        }
+        if !self.review.conditions.is_empty() {
+            out.push(heading(2, "Latent conditions"));
+            let rows = self
+                .review
+                .conditions
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.level.label().to_string(),
+                        c.statement.trim().to_string(),
+                        c.since.trim().to_string(),
+                    ]
+                })
+                .collect();
+            out.push(Block::Table(Table {
+                caption: format!("Table {}: Latent conditions", n.next_table()),
+                columns: vec!["Level".into(), "Condition".into(), "Since".into()],
+                widths: vec![1.6, 6.0, 2.0],
+                rows,
+            }));
+        }
+    }
+
+    /// The episode's number in the appraisal section (date order).
+    fn episode_number(&self, id: &Id) -> Option<usize> {
+        let mut episodes: Vec<&PracticeEpisode> = self.review.episodes.iter().collect();
+        episodes.sort_by_key(|e| e.start.or(e.end).map(|d| d.first_day()));
+        episodes.iter().position(|e| &e.id == id).map(|i| i + 1)
+    }
+
+    fn diagrams(&self, out: &mut Vec<Block>, n: &mut Counters) {
+        let mut drawn = false;
+        for kind in [DiagramKind::CaseMap, DiagramKind::CausalLoop] {
+            for diagram in self.review.diagrams.iter().filter(|d| d.kind == kind) {
+                if diagram.nodes.is_empty() {
+                    continue;
+                }
+                let parts = split_parts(self.review, diagram, PART_ACROSS, PART_DOWN);
+                let total = parts.len();
+                for (i, part) in parts.iter().enumerate() {
+                    let options = SceneOptions {
+                        visible: (total > 1).then_some(part),
+                        high_contrast: false,
+                        legend: true,
+                        legend_width: Some(1100.0),
+                        measure: self.options.measure,
+                    };
+                    let scene = diagram_scene(self.review, diagram, &options);
+                    let name = diagram.name.trim();
+                    let name = if name.is_empty() { "Diagram" } else { name };
+                    let caption = if total > 1 {
+                        format!(
+                            "Figure {}: {name} (part {} of {total}; links between parts are not drawn)",
+                            n.next_figure(),
+                            i + 1
+                        )
+                    } else {
+                        format!("Figure {}: {name}", n.next_figure())
+                    };
+                    out.push(Block::Figure { scene, caption });
+                    drawn = true;
+                }
+            }
+        }
+        if !drawn {
+            out.push(body("The review has no diagrams."));
+        }
+        let before = out.len();
+        self.loops(out, n);
+        if out.len() > before {
+            out.insert(before, heading(2, "Feedback loops"));
+        }
+    }
+
+    fn chronology(&self, out: &mut Vec<Block>, n: &mut Counters) {
+        out.push(body(
+            "A summary of the multi-agency chronology, anonymised. Dates are shown to the month.",
+        ));
+        let rows = self
+            .review
+            .chronology
+            .iter()
+            .map(|c| {
+                let agency = c
+                    .agency
+                    .as_ref()
+                    .and_then(|a| self.review.agencies.iter().find(|x| &x.id == a))
+                    .map(|a| a.generic_name.trim().to_string())
+                    .unwrap_or_default();
+                vec![
+                    c.date.human(),
+                    agency,
+                    c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                ]
+            })
+            .collect();
+        out.push(Block::Table(Table {
+            caption: format!("Table {}: Summary chronology", n.next_table()),
+            columns: vec!["Date".into(), "Agency".into(), "What happened".into()],
+            widths: vec![1.4, 2.0, 6.6],
+            rows,
+        }));
+    }
+}
+
+fn glossary(section: &SectionTemplate, out: &mut Vec<Block>) {
+    for (term, meaning) in &section.terms {
+        out.push(Block::Paragraph {
+            spans: vec![Span::bold(format!("{term}. ")), Span::plain(meaning.trim())],
+            style: ParagraphStyle::Body,
+        });
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}’")
+    } else {
+        format!("{name}’s")
+    }
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,233 @@
+//! Report templates as data (`templates/reports/NAME.ron`): the order of
+//! sections, their headings and fixed text such as the method statement.
+//! The built-in ones are compiled in; a user's own copy in a templates
+//! folder takes precedence, as for taxonomies.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// What a section of the report holds besides its fixed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Content {
+    /// The table of contents.
+    Contents,
+    /// Fixed text only.
+    Text,
+    /// Why the review was held, its scope and terms of reference, the
+    /// agencies involved and who led it.
+    Introduction,
+    /// The method (fixed text) and the review's causation model.
+    Method,
+    /// The child's journey in brief: the summary and who saw the child.
+    Journey,
+    /// Appraisal of practice, one subsection per key practice episode.
+    Episodes,
+    /// The published findings in full finding format.
+    Findings,
+    /// Each published finding in brief: its statement, why it matters and
+    /// the questions for the partnership.
+    FindingsInBrief,
+    /// The review's summary of the case, alone.
+    Summary,
+    /// One row per published finding.
+    FindingsTable,
+    /// The named feedback loops.
+    Loops,
+    /// Fixed text, then the findings in one line each and the loops.
+    Conclusion,
+    /// The findings' statements as a list of key messages.
+    KeyMessages,
+    /// Roles and agencies (pseudonyms and generic names only).
+    Roles,
+    /// Contributing factors grouped by level of the system.
+    FactorTable,
+    /// The case map and causal loop diagrams, with the loop list.
+    Diagrams,
+    /// The anonymised summary chronology (only when asked for).
+    Chronology,
+    /// Terms and their meanings.
+    Glossary,
+}
+
+/// One section of a template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionTemplate {
+    /// What the section holds.
+    pub content: Content,
+    /// Its heading.
+    pub heading: String,
+    /// Fixed paragraphs set before the generated content. Placeholders:
+    /// `{partnership}`, `{child}`, `{period}`, `{episodes}`,
+    /// `{findings}`, `{agencies}`, `{method}`.
+    #[serde(default)]
+    pub text: Vec<String>,
+    /// An appendix: lettered ("Appendix A") and set after the body.
+    #[serde(default)]
+    pub appendix: bool,
+    /// Terms and meanings (glossary sections).
+    #[serde(default)]
+    pub terms: Vec<(String, String)>,
+}
+
+/// A report template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportTemplate {
+    /// The name it is picked by (its file name without `.ron`).
+    pub name: String,
+    /// Display title.
+    pub title: String,
+    /// What the template is for.
+    #[serde(default)]
+    pub description: String,
+    /// The line under the review's title on the title page.
+    pub subtitle: String,
+    /// Number the sections ("1. Introduction").
+    #[serde(default)]
+    pub numbered: bool,
+    /// The sections, in order.
+    pub sections: Vec<SectionTemplate>,
+}
+
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "learning-together",
+        include_str!("../../templates/reports/learning-together.ron"),
+    ),
+    (
+        "briefing",
+        include_str!("../../templates/reports/briefing.ron"),
+    ),
+];
+
+/// Why a template could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// No folder or built-in has it.
+    #[error(
+        "no report template named `{name}` (looked in {searched} and the built-in ones: {built_in})"
+    )]
+    NotFound {
+        /// The name asked for.
+        name: String,
+        /// The folders searched.
+        searched: String,
+        /// The built-in names.
+        built_in: String,
+    },
+    /// The file is not a valid template.
+    #[error("{}:{line}:{column}: not a valid report template: {message}", path.display())]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// Line (1-based).
+        line: usize,
+        /// Column (1-based).
+        column: usize,
+        /// What was wrong.
+        message: String,
+    },
+}
+
+impl ReportTemplate {
+    /// Parses a template; errors name the file, line and column.
+    pub fn parse(text: &str, path: &Path) -> Result<ReportTemplate, TemplateError> {
+        ron::from_str(text).map_err(|e| TemplateError::Malformed {
+            path: path.to_path_buf(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })
+    }
+
+    /// A built-in template by name.
+    pub fn built_in(name: &str) -> Option<ReportTemplate> {
+        BUILT_IN.iter().find(|(n, _)| *n == name).map(|(n, text)| {
+            ReportTemplate::parse(text, Path::new(n))
+                .expect("built-in report templates are tested to parse")
+        })
+    }
+
+    /// Names of the built-in templates.
+    pub fn built_in_names() -> Vec<&'static str> {
+        BUILT_IN.iter().map(|(n, _)| *n).collect()
+    }
+
+    /// Finds a template by name: first as `reports/NAME.ron` in each
+    /// templates folder, then among the built-in ones.
+    pub fn find(name: &str, folders: &[PathBuf]) -> Result<ReportTemplate, TemplateError> {
+        for folder in folders {
+            let path = folder.join("reports").join(format!("{name}.ron"));
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return ReportTemplate::parse(&text, &path);
+            }
+        }
+        ReportTemplate::built_in(name).ok_or_else(|| TemplateError::NotFound {
+            name: name.to_string(),
+            searched: if folders.is_empty() {
+                "no templates folder".to_string()
+            } else {
+                folders
+                    .iter()
+                    .map(|f| f.join("reports").display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+            built_in: Self::built_in_names().join(", "),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_template_parses_and_has_a_heading_per_section() {
+        for name in ReportTemplate::built_in_names() {
+            let t = ReportTemplate::built_in(name).unwrap();
+            assert_eq!(t.name, name);
+            assert!(!t.sections.is_empty());
+            assert!(t.sections.iter().all(|s| !s.heading.trim().is_empty()));
+        }
+        let full = ReportTemplate::built_in("learning-together").unwrap();
+        let method = full
+            .sections
+            .iter()
+            .find(|s| s.content == Content::Method)
+            .unwrap();
+        assert!(
+            method
+                .text
+                .iter()
+                .any(|p| p.contains("Hindsight and outcome bias"))
+        );
+    }
+
+    #[test]
+    fn a_user_copy_overrides_the_built_in_and_errors_name_the_file() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::create_dir(folder.path().join("reports")).unwrap();
+        let path = folder.path().join("reports").join("briefing.ron");
+        std::fs::write(
+            &path,
+            "(name: \"briefing\", title: \"Mine\", subtitle: \"S\", sections: [(content: Text, heading: \"Only\")])",
+        )
+        .unwrap();
+        let folders = vec![folder.path().to_path_buf()];
+        let t = ReportTemplate::find("briefing", &folders).unwrap();
+        assert_eq!(t.title, "Mine");
+        std::fs::write(&path, "(name: \"briefing\",\n  title: 3)").unwrap();
+        let e = ReportTemplate::find("briefing", &folders)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("briefing.ron:2:"), "{e}");
+        let e = ReportTemplate::find("nonesuch", &folders)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("nonesuch") && e.contains("learning-together"),
+            "{e}"
+        );
+    }
+}

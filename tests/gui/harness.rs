@@ -1,0 +1,50 @@
+//! What every GUI test needs: the app on a review in a harness, and a way
+//! to wait for work done on a background thread.
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::{Harness, kittest::Queryable};
+use foresight::document::Document;
+use foresight::model::Review;
+use foresight::ui::ForesightApp;
+
+/// The app in a harness of a window's `size`, running at most
+/// `max_steps` frames per `run`.
+pub fn harness_of(
+    app: ForesightApp,
+    size: (f32, f32),
+    max_steps: u64,
+) -> Harness<'static, ForesightApp> {
+    Harness::builder()
+        .with_size(egui::vec2(size.0, size.1))
+        .with_max_steps(max_steps)
+        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app)
+}
+
+/// The app on an untitled copy of `review`, its settings in `folder`, in
+/// a laptop-sized window.
+pub fn harness_for(review: Review, folder: &std::path::Path) -> Harness<'static, ForesightApp> {
+    let app = ForesightApp::new(Document::untitled(review), folder.to_path_buf());
+    harness_of(app, (1280.0, 800.0), 12)
+}
+
+/// Clicks a panel's tab (or any button) by its label.
+pub fn open_panel(harness: &mut Harness<'_, ForesightApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Steps frames until a label containing `text` appears.
+pub fn wait_for(harness: &mut Harness<'_, ForesightApp>, text: &str) {
+    let start = Instant::now();
+    while harness.query_by_label_contains(text).is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "\"{text}\" never appeared"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_ok();
+}

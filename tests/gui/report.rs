@@ -1,0 +1,75 @@
+//! The Report panel: publication readiness, the preview, and the PDF
+//! export from File → Export PDF…, driven through the real UI.
+
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use foresight::examples::worked_case;
+use foresight::model::FindingTag;
+
+use super::harness::{harness_for, wait_for};
+
+#[test]
+fn file_export_pdf_writes_the_anonymised_report_and_names_what_it_left_out() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_for(worked_case(), folder.path());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export PDF…").click();
+    harness.run();
+    // The Report panel, with the export's options.
+    assert!(harness.query_by_label("Publication readiness").is_some());
+    let pdf = folder.path().join("child-b.pdf");
+    harness.get_by_label("Save the PDF as").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Save the PDF as")
+        .type_text(&pdf.display().to_string());
+    harness.run();
+    harness.get_by_label("Export PDF").click();
+    harness.run_ok();
+    wait_for(&mut harness, "Exported the anonymised report to");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(
+        harness
+            .query_by_label_contains("Left out of publication: FN9")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Open the PDF").is_some());
+}
+
+#[test]
+fn an_untagged_finding_refuses_the_export_and_the_preview_shows_the_report() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut review = worked_case();
+    review.findings[1].tag = FindingTag::Untagged;
+    let mut harness = harness_for(review, folder.path());
+    harness.get_by_label("Report").click();
+    harness.run();
+    let pdf = folder.path().join("refused.pdf");
+    harness.get_by_label("Save the PDF as").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Save the PDF as")
+        .type_text(&pdf.display().to_string());
+    harness.run();
+    harness.get_by_label("Export PDF").click();
+    harness.run_ok();
+    wait_for(&mut harness, "Not exported:");
+    assert!(harness.query_by_label_contains("• FN2 \"").is_some());
+    assert!(!pdf.exists());
+
+    // The preview is the anonymised report: pseudonyms, not names.
+    harness
+        .get_by_label("Show the report as it will be exported")
+        .click();
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("looks at the help given to Child B")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Maisie").is_none());
+}
