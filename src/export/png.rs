@@ -96,4 +96,3 @@ mod tests {
         assert_eq!(fitting_scale(1000.0, 800.0, 2.0), 2.0);
     }
 }
-
