@@ -9,19 +9,26 @@ set -euo pipefail
 binary=${1:-target/debug/foresight}
 shot=${2:-target/window-smoke.png}
 limit=${3:-2}
-display=:$((90 + RANDOM % 9))
 home=$(mktemp -d)
 runtime=$(mktemp -d)
 chmod 700 "$runtime"
 
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number once it accepts
+# connections, so a busy machine or a display left over elsewhere does not
+# matter.
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$home/display" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$home" "$runtime"' EXIT
 app=
-for _ in $(seq 50); do
-  DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && break
+for _ in $(seq 300); do
+  [ -s "$home/display" ] && break
   sleep 0.1
 done
+if [ ! -s "$home/display" ]; then
+  echo "window-smoke: Xvfb did not start within 30 s" >&2
+  exit 1
+fi
+display=:$(head -1 "$home/display")
 
 start=$(date +%s.%N)
 DISPLAY=$display HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share \

@@ -91,7 +91,7 @@ const WORDS: &[&str] = &[
     "plan",
     "core",
     "group",
-    "missed",
+    "rearranged",
     "appointment",
     "police",
     "incident",

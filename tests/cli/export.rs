@@ -382,3 +382,68 @@ fn an_unknown_template_and_an_unreadable_review_exit_2() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_figure_is_exported_anonymised_as_svg_or_png() {
+    let folder = tempfile::tempdir().unwrap();
+    let svg = folder.path().join("map.svg");
+    let out = foresight(&["figure", WORKED, "-o", svg.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawn.starts_with("<svg"));
+    let review = store::load(Path::new(WORKED)).unwrap();
+    for name in real_names(&review) {
+        assert!(!occurs(&drawn, &name), "\"{name}\" in the figure");
+    }
+    let png = folder.path().join("loops.png");
+    let out = foresight(&[
+        "figure",
+        WORKED,
+        "-o",
+        png.to_str().unwrap(),
+        "--diagram",
+        "D2",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(&std::fs::read(&png).unwrap()[1..4], b"PNG");
+    let out = foresight(&[
+        "figure",
+        WORKED,
+        "-o",
+        png.to_str().unwrap(),
+        "--diagram",
+        "D9",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no diagram D9"));
+}
+
+#[test]
+fn a_generated_review_of_n_episodes_exports() {
+    let folder = tempfile::tempdir().unwrap();
+    let review = folder.path().join("g.review.ron");
+    let out = foresight(&[
+        "generate",
+        "--episodes",
+        "12",
+        "--seed",
+        "5",
+        "-o",
+        review.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let loaded = store::load(&review).unwrap();
+    assert_eq!(loaded.episodes.len(), 12);
+    assert!(!loaded.named_loops.is_empty() && loaded.diagrams.len() == 2);
+    let pdf = folder.path().join("g.pdf");
+    let out = foresight(&[
+        "export",
+        review.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let read = read(&pdf);
+    assert!(read.pages.len() > 15, "{} pages", read.pages.len());
+    assert!(read.pages.join("\n").contains("Episode 12"));
+}

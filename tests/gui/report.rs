@@ -58,7 +58,9 @@ fn an_untagged_finding_refuses_the_export_and_the_preview_shows_the_report() {
     harness.get_by_label("Export PDF").click();
     harness.run_ok();
     wait_for(&mut harness, "Not exported:");
-    assert!(harness.query_by_label_contains("• FN2 \"").is_some());
+    // Listed under what blocks publication, and again as why the export
+    // refused.
+    assert_eq!(harness.query_all_by_label_contains("• FN2 \"").count(), 2);
     assert!(!pdf.exists());
 
     // The preview is the anonymised report: pseudonyms, not names.

@@ -13,6 +13,7 @@ use eframe::egui::{self, RichText, ScrollArea, Ui};
 use super::report_preview::preview;
 use super::{PanelContext, or_untitled};
 use crate::analysis::language::Lexicon;
+use crate::analysis::readiness::{Inputs, blockers, sections};
 use crate::model::{Finding, FindingTag, Review};
 use crate::report::build::LeftOut;
 use crate::report::document::ReportDocument;
@@ -66,6 +67,8 @@ pub struct ReportPanel {
     outcome: Option<Outcome>,
     cached: Option<Cached>,
     show_preview: bool,
+    /// The publication check's blockers at a revision.
+    blockers: Option<((u64, u64), Vec<String>)>,
 }
 
 impl ReportPanel {
@@ -89,7 +92,20 @@ impl ReportPanel {
                     .inner_margin(egui::Margin::symmetric(16, 8))
                     .show(ui, |ui| {
                         ui.set_max_width(ui.available_width().min(960.0));
-                        readiness(ui, cx);
+                        let fresh = self
+                            .blockers
+                            .as_ref()
+                            .is_some_and(|(r, _)| *r == cx.revision);
+                        if !fresh {
+                            let inputs =
+                                Inputs::gather(cx.review, Lexicon::shared(), cx.taxonomy.cloned());
+                            self.blockers = Some((cx.revision, blockers(&sections(&inputs))));
+                        }
+                        let listed = self
+                            .blockers
+                            .as_ref()
+                            .map_or(&[][..], |(_, b)| b.as_slice());
+                        readiness(ui, cx, listed);
                         ui.add_space(12.0);
                         self.export_section(ui, cx);
                         ui.add_space(12.0);
@@ -335,7 +351,10 @@ fn default_pdf_path(review: Option<&Path>) -> PathBuf {
                 .unwrap_or(&name);
             path.with_file_name(format!("{stem}.pdf"))
         }
-        None => PathBuf::from("report.pdf"),
+        None => std::env::var_os("HOME").map_or_else(
+            || PathBuf::from("report.pdf"),
+            |home| PathBuf::from(home).join("report.pdf"),
+        ),
     }
 }
 
@@ -352,7 +371,7 @@ fn open_in_viewer(path: &Path) {
 }
 
 /// Which findings will be published, left out or block publication.
-fn readiness(ui: &mut Ui, cx: &PanelContext) {
+fn readiness(ui: &mut Ui, cx: &PanelContext, blockers: &[String]) {
     let findings = &cx.review.findings;
     let of = |tag: FindingTag| findings.iter().filter(move |f| f.tag == tag);
     let learning = of(FindingTag::Learning).count();
@@ -360,10 +379,10 @@ fn readiness(ui: &mut Ui, cx: &PanelContext) {
     let untagged: Vec<&Finding> = of(FindingTag::Untagged).collect();
     ui.heading("Publication readiness");
     ui.add_space(6.0);
-    let ready = untagged.is_empty() && cx.problems.is_empty();
+    let ready = blockers.is_empty();
     let (text, colour) = if ready {
         (
-            "Ready to publish: every finding is tagged and no problems were found.",
+            "Ready to publish: the publication check finds nothing that blocks it.",
             ok_colour(ui),
         )
     } else {
@@ -408,12 +427,13 @@ fn readiness(ui: &mut Ui, cx: &PanelContext) {
     );
     list(ui, &untagged);
     ui.add_space(12.0);
-    ui.heading("Problems to fix before export");
-    if cx.problems.is_empty() {
-        ui.label("None.");
+    ui.heading("What blocks publication");
+    ui.weak("The publication check of `foresight check`: a publication export refuses while any of these remain.");
+    if blockers.is_empty() {
+        ui.label("Nothing.");
     }
-    for problem in cx.problems {
-        ui.label(format!("• {problem}"));
+    for blocker in blockers {
+        ui.label(format!("• {blocker}"));
     }
 }
 
