@@ -26,7 +26,7 @@ fn benches(c: &mut Criterion) {
         include_chronology: false,
         created: None,
     };
-    let sizes: &[usize] = if measuring { &[200, 10] } else { &[4] };
+    let sizes: &[usize] = if measuring { &[200, 14] } else { &[4] };
     let mut group = c.benchmark_group("report");
     group.sample_size(10);
     for &episodes in sizes {
