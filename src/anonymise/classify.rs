@@ -35,16 +35,16 @@ pub struct FieldFacts {
 impl FieldFacts {
     /// The facts of a field's text.
     pub fn of(text: &str) -> FieldFacts {
+        // One capital letter is enough to tell.
         let mut letters = 0usize;
-        let mut upper = 0usize;
         for c in text.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
             if c.is_uppercase() {
-                upper += 1;
+                return FieldFacts::default();
             }
+            letters += 1;
         }
         FieldFacts {
-            lower_case_typed: letters >= 20 && upper == 0,
+            lower_case_typed: letters >= 20,
         }
     }
 }

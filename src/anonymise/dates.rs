@@ -79,21 +79,34 @@ fn lead_in(text: &str, at: usize) -> String {
 /// Where, counted in words, the lead-in last has one of the words (or
 /// its dotted initials, "d.o.b" for "dob"): the nearer the date, the higher.
 fn last_mention(lead: &str, words: &[&str]) -> Option<usize> {
-    let tokens: Vec<&str> = lead
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .collect();
     let mut last = None;
-    for (i, t) in tokens.iter().enumerate() {
-        let pair = (i >= 1).then(|| format!("{} {t}", tokens[i - 1]));
-        let dotted = (i >= 2 && tokens[i - 2..=i].iter().all(|t| t.len() == 1))
-            .then(|| tokens[i - 2..=i].concat());
-        if words.contains(t)
-            || pair.is_some_and(|p| words.contains(&p.as_str()))
-            || dotted.is_some_and(|d| words.contains(&d.as_str()))
-        {
+    // The two tokens before this one, nearest first.
+    let (mut one, mut two): (Option<&str>, Option<&str>) = (None, None);
+    let tokens = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty());
+    for (i, t) in tokens.enumerate() {
+        // "passed away": the token before, a space, this one.
+        let pair = |w: &&str| {
+            one.is_some_and(|p| {
+                w.len() == p.len() + 1 + t.len()
+                    && w.starts_with(p)
+                    && w.as_bytes()[p.len()] == b' '
+                    && w.ends_with(t)
+            })
+        };
+        // "d.o.b": three one-letter tokens.
+        let dotted = |w: &&str| match (two, one) {
+            (Some(a), Some(b)) if a.len() == 1 && b.len() == 1 && t.len() == 1 => {
+                w.as_bytes() == [a.as_bytes()[0], b.as_bytes()[0], t.as_bytes()[0]]
+            }
+            _ => false,
+        };
+        if words.contains(&t) || words.iter().any(pair) || words.iter().any(dotted) {
             last = Some(i);
         }
+        two = one;
+        one = Some(t);
     }
     last
 }
@@ -193,11 +206,13 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// 23/03", "seen on 3/4". Fractions and ratios ("3/4 of", "24/7") are not
 /// taken: the day must be over 12 with a two-digit month, or follow "on".
 pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
+    if !text.contains('/') {
+        return Vec::new();
+    }
     DAY_MONTH
-        .captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let (day, month) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+        .find_iter(text)
+        .filter_map(|whole| {
+            let (day, month) = whole.as_str().split_once('/')?;
             let (d, m): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
             let before = &text[..whole.start()];
             let after = &text[whole.end()..];
@@ -212,7 +227,9 @@ pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
             }
             let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
             let clear_day = d > 12 && month.len() == 2;
-            let after_on = before.to_lowercase().ends_with("on ");
+            // "on " in any case (only these letters lower-case to "on").
+            let after_on = before.len() >= 3
+                && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
             (valid && (clear_day || after_on)).then_some((whole.range(), m))
         })
         .collect()

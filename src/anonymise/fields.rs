@@ -7,10 +7,23 @@
 //! the structured data they are. A test in `mod.rs` fails when the model
 //! gains a string field that neither this walk nor that treatment covers.
 
-use crate::model::{Id, Review};
+use crate::model::{ChronologyEntry, Id, Review};
 
 /// The record id used for the review's own details.
 pub const META: &str = "review";
+
+/// The free-text fields of one chronology entry.
+macro_rules! entry {
+    ($e:expr, $f:expr, $($r:tt)+) => {{
+        let e = $e;
+        let f = $f;
+        f(&e.id, "author", &e.people, $($r)+ e.author);
+        f(&e.id, "text", &e.people, $($r)+ e.text);
+        if let Some(source) = $($r)+ e.source {
+            f(&e.id, "source.file", &e.people, $($r)+ source.file);
+        }
+    }};
+}
 
 macro_rules! walk {
     ($review:expr, $f:expr, $iter:ident, $($r:tt)+) => {{
@@ -41,11 +54,7 @@ macro_rules! walk {
             f(&p.id, "attributes.disability.reason", own, $($r)+ p.attributes.disability.reason);
         }
         for e in review.chronology.$iter() {
-            f(&e.id, "author", &e.people, $($r)+ e.author);
-            f(&e.id, "text", &e.people, $($r)+ e.text);
-            if let Some(source) = $($r)+ e.source {
-                f(&e.id, "source.file", &e.people, $($r)+ source.file);
-            }
+            entry!(e, &mut *f, $($r)+);
         }
         for e in review.episodes.$iter() {
             f(&e.id, "title", &e.people, $($r)+ e.title);
@@ -121,6 +130,19 @@ pub fn visit_mut(review: &mut Review, mut f: impl FnMut(&Id, &str, &[Id], &mut S
     walk!(review, &mut |id: &Id, field: &str, people: &[Id], text: &mut String| f(
         id, field, people, text
     ), iter_mut, &mut);
+}
+
+/// Like [`visit_mut`], over chronology entries alone (the chronology's
+/// part of the walk, in the same order).
+pub fn visit_entries_mut(
+    entries: &mut [ChronologyEntry],
+    mut f: impl FnMut(&Id, &str, &[Id], &mut String),
+) {
+    let f =
+        &mut |id: &Id, field: &str, people: &[Id], text: &mut String| f(id, field, people, text);
+    for e in entries {
+        entry!(e, &mut *f, &mut);
+    }
 }
 
 /// The text of one field, by record and field name.

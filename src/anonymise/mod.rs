@@ -3,10 +3,11 @@
 //!
 //! [`anonymise`] is a pure transform. Every free-text field (see
 //! [`fields`]) is searched for
-//! - the cast's names in every form records use ([`forms`], found by
-//!   Aho-Corasick automata in [`matcher`]); names that are also ordinary
-//!   words are judged by their context ([`classify`]) and, when that cannot
-//!   tell, replaced to be safe and flagged for the reviewer;
+//! - the cast's names in every form records use ([`forms`], found in
+//!   one pass over the words of the text by [`matcher`]); names that are
+//!   also ordinary words are judged by their context ([`classify`]) and,
+//!   when that cannot tell, replaced to be safe and flagged for the
+//!   reviewer;
 //! - personal data no cast entry names: postcodes, addresses, phone, NHS
 //!   and NI numbers, emails, web addresses, collar and reference numbers
 //!   ([`identifiers`]);
@@ -30,6 +31,7 @@ pub mod residual;
 pub mod text;
 pub mod words;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -202,13 +204,37 @@ pub struct Anonymiser {
     overrides: Vec<AnonymisationOverride>,
 }
 
-/// A stretch to replace, in view positions.
-struct Span {
+/// What was found at one place, until it becomes an [`Occurrence`]
+/// (only those that survive merging do).
+struct Pending<'a> {
+    /// Where, in view positions (the words around it are read here).
     start: usize,
     end: usize,
-    replacement: String,
+    what: What,
+    class: Class,
+    reason: &'static str,
+    replaced: bool,
+    flagged: bool,
+    overridden: Option<OverrideAction>,
+    replacement: Cow<'a, str>,
+    /// The words before and after, when a decision needed them already.
+    words: Option<(String, String)>,
+}
+
+/// What a pending occurrence is.
+#[derive(Clone, Copy)]
+enum What {
+    Form(usize),
+    Identifier(IdentifierKind),
+    Date(DateChangeKind),
+}
+
+/// A stretch to replace, in view positions.
+struct Span<'a> {
+    start: usize,
+    end: usize,
     priority: u8,
-    occurrence: Occurrence,
+    pending: Pending<'a>,
 }
 
 /// What a form's owners are, as ids.
@@ -382,16 +408,50 @@ impl Anonymiser {
         text: &str,
         people: &[Id],
     ) -> (String, Vec<Occurrence>) {
+        let mut occurrences = Vec::new();
+        let out = self.text_into(record, field, text, people, &mut occurrences);
+        (out, occurrences)
+    }
+
+    /// The words before and after a stretch, and the reviewer's decision
+    /// on it, when the review has decisions at all.
+    fn decide(
+        &self,
+        record: &Id,
+        field: &str,
+        v: &str,
+        start: usize,
+        end: usize,
+    ) -> (Option<(String, String)>, Option<OverrideAction>) {
+        if self.overrides.is_empty() {
+            return (None, None);
+        }
+        let before = any_word_before(v, start);
+        let after = any_word_after(v, end);
+        let decision = self.decision(record, field, &v[start..end], &before, &after);
+        (Some((before, after)), decision)
+    }
+
+    /// Like [`Anonymiser::text`], adding the occurrences to `occurrences`.
+    fn text_into(
+        &self,
+        record: &Id,
+        field: &str,
+        text: &str,
+        people: &[Id],
+        occurrences: &mut Vec<Occurrence>,
+    ) -> String {
         if text.is_empty() {
-            return (String::new(), Vec::new());
+            return String::new();
         }
         let view = View::new(text);
         let v: &str = &view.text;
         // Names.
         let hits = self.names.find(v);
+        let forms = &self.names.forms;
         let any_word_like = hits
             .iter()
-            .any(|h| h.forms.iter().all(|&f| self.names.forms[f].word_like));
+            .any(|h| h.forms.iter().all(|&f| forms[f].word_like));
         let mut facts = if any_word_like {
             FieldFacts::of(v)
         } else {
@@ -399,35 +459,11 @@ impl Anonymiser {
         };
         // A file name has no sentences: "kettle" in "csc-kettle.csv" is a name.
         facts.lower_case_typed |= field.ends_with("file");
-        let mut spans: Vec<Span> = Vec::new();
-        let mut kept: Vec<(usize, usize, Occurrence)> = Vec::new();
-        let occurrence = |found: Found,
-                          class: Class,
-                          reason: &'static str,
-                          start: usize,
-                          end: usize,
-                          replacement: &str| {
-            Occurrence {
-                record: record.clone(),
-                field: field.to_string(),
-                range: start..end,
-                // Filled in from the original text at the end.
-                original: String::new(),
-                replacement: replacement.to_string(),
-                found,
-                class,
-                reason,
-                replaced: false,
-                flagged: false,
-                overridden: None,
-                before: any_word_before(v, start),
-                after: any_word_after(v, end),
-            }
-        };
+        let mut spans: Vec<Span> = Vec::with_capacity(hits.len() + 4);
+        let mut kept: Vec<Pending> = Vec::new();
 
         let mut judged: Vec<(Class, &'static str)> = Vec::with_capacity(hits.len());
         for hit in &hits {
-            let forms = &self.names.forms;
             let word_like = hit.forms.iter().all(|&f| forms[f].word_like);
             let mut verdict = classify(
                 v,
@@ -439,12 +475,11 @@ impl Anonymiser {
             );
             if verdict.0 == Class::Name
                 && !hit.after_title
-                && let Some(reason) = hit
+                && hit
                     .forms
                     .iter()
-                    .map(|&f| forms[f].always_ambiguous)
-                    .collect::<Option<Vec<_>>>()
-                    .and_then(|r| r.first().copied())
+                    .all(|&f| forms[f].always_ambiguous.is_some())
+                && let Some(reason) = forms[hit.forms[0]].always_ambiguous
             {
                 verdict = (Class::Ambiguous, reason);
             }
@@ -452,96 +487,91 @@ impl Anonymiser {
         }
         // A doubtful word is a name when the same person is surely named in
         // the same field, or the record lists them.
-        let mut named: HashSet<Owner> = people
-            .iter()
-            .filter_map(|id| self.person_ids.iter().position(|p| p == id))
-            .map(Owner::Person)
-            .collect();
-        for (hit, (class, _)) in hits.iter().zip(&judged) {
-            let surely = hit.after_title
-                || v[hit.name_start..hit.end].contains(' ')
-                || hit.forms.iter().any(|&f| !self.names.forms[f].word_like);
-            if *class == Class::Name && surely {
-                named.extend(self.names.forms[hit.form].owners.iter().copied());
+        let mut named: HashSet<Owner> = HashSet::new();
+        if judged.iter().any(|(class, _)| *class == Class::Ambiguous) {
+            named.extend(
+                people
+                    .iter()
+                    .filter_map(|id| self.person_ids.iter().position(|p| p == id))
+                    .map(Owner::Person),
+            );
+            for (hit, (class, _)) in hits.iter().zip(&judged) {
+                let surely = hit.after_title
+                    || v[hit.name_start..hit.end].contains(' ')
+                    || hit.forms.iter().any(|&f| !forms[f].word_like);
+                if *class == Class::Name && surely {
+                    named.extend(forms[hit.form].owners.iter().copied());
+                }
             }
         }
         for (hit, (class, reason)) in hits.iter().zip(judged) {
             let (class, reason) = if class == Class::Ambiguous
-                && self.names.forms[hit.form]
-                    .owners
-                    .iter()
-                    .any(|o| named.contains(o))
+                && forms[hit.form].owners.iter().any(|o| named.contains(o))
             {
                 (Class::Name, "the same person is named in this record")
             } else {
                 (class, reason)
             };
-            let replacement = &self.replacements[hit.form];
-            let mut occ = occurrence(
-                self.found_for(hit.form),
-                class,
-                reason,
-                hit.start,
-                hit.end,
-                replacement,
-            );
-            occ.overridden = self.decision(
-                record,
-                field,
-                &v[hit.start..hit.end],
-                &occ.before,
-                &occ.after,
-            );
-            occ.replaced = match occ.overridden {
+            let (words, overridden) = self.decide(record, field, v, hit.start, hit.end);
+            let replaced = match overridden {
                 Some(OverrideAction::Keep) => false,
                 Some(OverrideAction::Replace) => true,
                 None => class != Class::Word,
             };
-            occ.flagged = class == Class::Ambiguous && occ.overridden.is_none();
-            if occ.replaced {
+            let pending = Pending {
+                start: hit.start,
+                end: hit.end,
+                what: What::Form(hit.form),
+                class,
+                reason,
+                replaced,
+                flagged: class == Class::Ambiguous && overridden.is_none(),
+                overridden,
+                replacement: Cow::Borrowed(&self.replacements[hit.form]),
+                words,
+            };
+            if replaced {
                 spans.push(Span {
                     start: hit.start,
                     end: hit.end,
-                    replacement: replacement.clone(),
                     priority: 3,
-                    occurrence: occ,
+                    pending,
                 });
             } else {
-                kept.push((hit.start, hit.end, occ));
+                kept.push(pending);
             }
         }
 
         // Personal data without a cast entry.
         for id in find_identifiers(v, &self.allow) {
-            let placeholder = id.kind.placeholder();
-            let reason = id.doubt.unwrap_or("personal data");
-            let class = if id.doubt.is_some() {
-                Class::Ambiguous
-            } else {
-                Class::Name
+            let (start, end) = (id.range.start, id.range.end);
+            let (words, overridden) = self.decide(record, field, v, start, end);
+            let replaced = overridden != Some(OverrideAction::Keep);
+            let pending = Pending {
+                start,
+                end,
+                what: What::Identifier(id.kind),
+                class: if id.doubt.is_some() {
+                    Class::Ambiguous
+                } else {
+                    Class::Name
+                },
+                reason: id.doubt.unwrap_or("personal data"),
+                replaced,
+                flagged: id.doubt.is_some() && overridden.is_none(),
+                overridden,
+                replacement: Cow::Borrowed(id.kind.placeholder()),
+                words,
             };
-            let mut occ = occurrence(
-                Found::Identifier(id.kind),
-                class,
-                reason,
-                id.range.start,
-                id.range.end,
-                placeholder,
-            );
-            occ.overridden =
-                self.decision(record, field, &v[id.range.clone()], &occ.before, &occ.after);
-            occ.replaced = occ.overridden != Some(OverrideAction::Keep);
-            occ.flagged = id.doubt.is_some() && occ.overridden.is_none();
-            if occ.replaced {
+            if replaced {
                 spans.push(Span {
-                    start: id.range.start,
-                    end: id.range.end,
-                    replacement: placeholder.to_string(),
+                    start,
+                    end,
                     priority: 2,
-                    occurrence: occ,
+                    pending,
                 });
             } else {
-                kept.push((id.range.start, id.range.end, occ));
+                kept.push(pending);
             }
         }
 
@@ -552,27 +582,29 @@ impl Anonymiser {
                 DateChangeKind::BirthDate => "a date of birth is always removed",
                 DateChangeKind::DeathDate => "a date of death is always removed",
             };
-            let mut occ = occurrence(
-                Found::Date(change.kind),
-                Class::Name,
-                reason,
-                change.range.start,
-                change.range.end,
-                &change.replacement,
-            );
-            occ.replaced = true;
+            let (start, end) = (change.range.start, change.range.end);
             spans.push(Span {
-                start: change.range.start,
-                end: change.range.end,
-                replacement: change.replacement,
+                start,
+                end,
                 priority: 1,
-                occurrence: occ,
+                pending: Pending {
+                    start,
+                    end,
+                    what: What::Date(change.kind),
+                    class: Class::Name,
+                    reason,
+                    replaced: true,
+                    flagged: false,
+                    overridden: None,
+                    replacement: Cow::Owned(change.replacement),
+                    words: None,
+                },
             });
         }
 
         // Overlapping stretches become one: nothing of any of them is left.
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-        let mut merged: Vec<Span> = Vec::new();
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
         for span in spans {
             match merged.last_mut() {
                 Some(last) if span.start < last.end => {
@@ -585,43 +617,61 @@ impl Anonymiser {
                         last.start = start;
                     }
                     last.end = new_end;
-                    last.occurrence.flagged = false;
+                    last.pending.flagged = false;
                 }
                 _ => merged.push(span),
             }
         }
 
-        // The new text, and the occurrences in original positions.
+        // The new text, and the occurrences in original positions: those
+        // replaced, then those kept that no other overlaps, in text order.
         let mut out = String::with_capacity(text.len());
-        let mut occurrences = Vec::new();
+        let mut placed: Vec<(Range<usize>, Pending)> = Vec::with_capacity(merged.len());
         let mut copied = 0;
         for span in merged {
             let start = view.start_in_original(span.start);
             let end = view.end_in_original(span.end);
             out.push_str(&text[copied..start]);
-            out.push_str(&span.replacement);
+            out.push_str(&span.pending.replacement);
             copied = end;
-            let mut occ = span.occurrence;
-            occ.range = start..end;
-            occ.original = text[start..end].to_string();
-            occ.replacement = span.replacement;
-            occurrences.push(occ);
+            placed.push((start..end, span.pending));
         }
         out.push_str(&text[copied..]);
-        for (start, end, mut occ) in kept {
-            let (start, end) = (view.start_in_original(start), view.end_in_original(end));
-            if occurrences
-                .iter()
-                .any(|o: &Occurrence| o.range.start < end && start < o.range.end)
-            {
+        for pending in kept {
+            let start = view.start_in_original(pending.start);
+            let end = view.end_in_original(pending.end);
+            if placed.iter().any(|(r, _)| r.start < end && start < r.end) {
                 continue;
             }
-            occ.range = start..end;
-            occ.original = text[start..end].to_string();
-            occurrences.push(occ);
+            placed.push((start..end, pending));
         }
-        occurrences.sort_by_key(|o| o.range.start);
-        (out, occurrences)
+        placed.sort_by_key(|(r, _)| r.start);
+        occurrences.reserve(placed.len());
+        for (range, p) in placed {
+            let (before, after) = p
+                .words
+                .unwrap_or_else(|| (any_word_before(v, p.start), any_word_after(v, p.end)));
+            occurrences.push(Occurrence {
+                record: record.clone(),
+                field: field.to_string(),
+                original: text[range.clone()].to_string(),
+                range,
+                replacement: p.replacement.into_owned(),
+                found: match p.what {
+                    What::Form(form) => self.found[form].clone(),
+                    What::Identifier(kind) => Found::Identifier(kind),
+                    What::Date(kind) => Found::Date(kind),
+                },
+                class: p.class,
+                reason: p.reason,
+                replaced: p.replaced,
+                flagged: p.flagged,
+                overridden: p.overridden,
+                before,
+                after,
+            });
+        }
+        out
     }
 
     /// Anonymises a whole review (the one this anonymiser was made from).
@@ -670,21 +720,25 @@ impl Anonymiser {
         // The overrides quote the original text: they stay behind.
         out.meta.anonymisation.overrides.clear();
         // The chronology is most of a review: it is shared out among the
-        // machine's cores, each anonymising a part of it.
+        // machine's cores, each anonymising a part of it in place.
         let chronology = std::mem::take(&mut out.chronology);
         let mut rest = Vec::new();
         fields::visit_mut(&mut out, |id, field, people, text| {
-            let (new, occurrences) = self.text(id, field, text, people);
-            *text = new;
-            rest.extend(occurrences);
+            *text = self.text_into(id, field, text, people, &mut rest);
         });
+        out.chronology = chronology;
         let (before, after): (Vec<Occurrence>, Vec<Occurrence>) = rest.into_iter().partition(|o| {
             o.record.as_str() == fields::META || self.person_ids.contains(&o.record)
         });
-        report.occurrences = before;
-        let (chronology, occurrences) = self.chronology(chronology);
-        out.chronology = chronology;
-        report.occurrences.extend(occurrences);
+        // The first part's occurrences follow those before the chronology
+        // in the same list, so that most of the report is never copied.
+        let mut parts = self.chronology(&mut out.chronology, before).into_iter();
+        report.occurrences = parts.next().unwrap_or_default();
+        let more: usize = parts.as_slice().iter().map(Vec::len).sum();
+        report.occurrences.reserve_exact(more + after.len());
+        for part in parts {
+            report.occurrences.extend(part);
+        }
         report.occurrences.extend(after);
         Anonymised {
             review: out,
@@ -692,40 +746,33 @@ impl Anonymiser {
         }
     }
 
-    /// Anonymises chronology entries, in parallel parts.
-    fn chronology(&self, entries: Vec<ChronologyEntry>) -> (Vec<ChronologyEntry>, Vec<Occurrence>) {
+    /// Anonymises chronology entries in place, in parallel parts: the
+    /// occurrences of each part, in order, the first part's after `first`.
+    fn chronology(
+        &self,
+        entries: &mut [ChronologyEntry],
+        first: Vec<Occurrence>,
+    ) -> Vec<Vec<Occurrence>> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let parts = threads.min(entries.len() / 256).max(1);
-        let run = |entries: Vec<ChronologyEntry>| {
-            let mut part = Review {
-                chronology: entries,
-                ..Review::default()
-            };
-            let mut occurrences = Vec::new();
-            fields::visit_mut(&mut part, |id, field, people, text| {
-                let (new, found) = self.text(id, field, text, people);
-                *text = new;
-                occurrences.extend(found);
+        let run = |entries: &mut [ChronologyEntry], mut occurrences: Vec<Occurrence>| {
+            fields::visit_entries_mut(entries, |id, field, people, text| {
+                *text = self.text_into(id, field, text, people, &mut occurrences);
             });
-            (part.chronology, occurrences)
+            occurrences
         };
         if parts == 1 {
-            return run(entries);
+            return vec![run(entries, first)];
         }
         let size = entries.len().div_ceil(parts);
-        let mut chunks: Vec<Vec<ChronologyEntry>> = Vec::new();
-        let mut entries = entries.into_iter();
-        loop {
-            let chunk: Vec<ChronologyEntry> = entries.by_ref().take(size).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            chunks.push(chunk);
-        }
-        let results: Vec<(Vec<ChronologyEntry>, Vec<Occurrence>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = chunks
-                .into_iter()
-                .map(|chunk| scope.spawn(|| run(chunk)))
+        let mut first = Some(first);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = entries
+                .chunks_mut(size)
+                .map(|chunk| {
+                    let start = first.take().unwrap_or_default();
+                    scope.spawn(|| run(chunk, start))
+                })
                 .collect();
             handles
                 .into_iter()
@@ -734,14 +781,7 @@ impl Anonymiser {
                         .expect("anonymising a part of the chronology never panics")
                 })
                 .collect()
-        });
-        let mut all_entries = Vec::new();
-        let mut all_occurrences = Vec::new();
-        for (entries, occurrences) in results {
-            all_entries.extend(entries);
-            all_occurrences.extend(occurrences);
-        }
-        (all_entries, all_occurrences)
+        })
     }
 }
 

@@ -45,7 +45,10 @@ fn is_other_hyphen(c: char) -> bool {
 fn needs_normalising(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut previous_space = false;
-    for &b in bytes {
+    // The first byte of a character beyond ASCII that may need normalising
+    // (see `special_lead`); checked character by character from there.
+    let mut special = None;
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'\n' | b'\r' | b'\t' | 0x0B | 0x0C | b'`' => return true,
             b' ' => {
@@ -55,19 +58,30 @@ fn needs_normalising(text: &str) -> bool {
                 previous_space = true;
                 continue;
             }
+            b if special.is_none() && special_lead(b) => special = Some(i),
             _ => {}
         }
         previous_space = false;
     }
-    if text.is_ascii() {
+    let Some(from) = special else {
         return false;
-    }
-    text.chars().any(|c| {
+    };
+    text[from..].chars().any(|c| {
         is_invisible(c)
             || (c.is_whitespace() && c != ' ')
             || is_other_apostrophe(c)
             || is_other_hyphen(c)
     })
+}
+
+/// True when `b` can start the UTF-8 encoding of a character beyond ASCII
+/// that the view changes: white space (U+0085, U+00A0, U+1680, U+2000 to
+/// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), an invisible character
+/// (U+00AD, U+200B to U+200D, U+2060, U+FEFF), an apostrophe (U+2018,
+/// U+2019, U+02BC, U+2032) or a hyphen or dash (U+2010 to U+2014, U+2212).
+/// Every one of them starts with one of these bytes.
+fn special_lead(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xCA | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
 
 impl<'a> View<'a> {
