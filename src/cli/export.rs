@@ -81,16 +81,7 @@ pub fn export(
             return EXIT_PROBLEMS;
         }
         Err(ExportError::Leaks(leaks)) => {
-            eprintln!(
-                "{}: not exported: the report would leak {} identifying string{}:",
-                file.display(),
-                leaks.len(),
-                plural(leaks.len())
-            );
-            for leak in &leaks {
-                eprintln!("  {leak}");
-            }
-            return EXIT_PROBLEMS;
+            return refused_for_leaks(file, "report", &leaks);
         }
         Err(error) => {
             eprintln!("{}: not exported: {error}", file.display());
@@ -129,6 +120,20 @@ pub fn export(
     0
 }
 
+/// Lists the leaks that stopped an export of `file`; exit 1.
+fn refused_for_leaks(file: &Path, what: &str, leaks: &[crate::anonymise::Leak]) -> u8 {
+    eprintln!(
+        "{}: not exported: the {what} would leak {} identifying string{}:",
+        file.display(),
+        leaks.len(),
+        plural(leaks.len())
+    );
+    for leak in leaks {
+        eprintln!("  {leak}");
+    }
+    EXIT_PROBLEMS
+}
+
 /// Runs `foresight figure FILE -o OUT.svg|OUT.png [--diagram ID]`.
 pub fn figure(file: &Path, output: &Path, diagram: Option<&str>, high_contrast: bool) -> u8 {
     let review = match store::load(file) {
@@ -151,16 +156,7 @@ pub fn figure(file: &Path, output: &Path, diagram: Option<&str>, high_contrast: 
     let svg = match publishable_svg(&review, &id, high_contrast) {
         Ok(svg) => svg,
         Err(FigureError::Leaks(leaks)) => {
-            eprintln!(
-                "{}: not exported: the figure would leak {} identifying string{}:",
-                file.display(),
-                leaks.len(),
-                plural(leaks.len())
-            );
-            for leak in &leaks {
-                eprintln!("  {leak}");
-            }
-            return EXIT_PROBLEMS;
+            return refused_for_leaks(file, "figure", &leaks);
         }
         Err(error) => {
             eprintln!("{}: {error}", file.display());

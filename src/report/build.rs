@@ -753,19 +753,7 @@ impl Context<'_> {
                     out.extend(paragraphs(text));
                 }
             }
-            let questions: Vec<Vec<Span>> = f
-                .questions
-                .iter()
-                .filter(|q| !q.trim().is_empty())
-                .map(|q| vec![Span::plain(q.trim())])
-                .collect();
-            if !questions.is_empty() {
-                out.push(heading(3, "Questions for the partnership"));
-                out.push(Block::List {
-                    ordered: true,
-                    items: questions,
-                });
-            }
+            questions(f, out);
         }
         if self.findings.is_empty() {
             out.push(body("The review has no findings to publish."));
@@ -782,19 +770,7 @@ impl Context<'_> {
                 });
             }
             out.extend(paragraphs(&f.why_it_matters));
-            let questions: Vec<Vec<Span>> = f
-                .questions
-                .iter()
-                .filter(|q| !q.trim().is_empty())
-                .map(|q| vec![Span::plain(q.trim())])
-                .collect();
-            if !questions.is_empty() {
-                out.push(heading(3, "Questions for the partnership"));
-                out.push(Block::List {
-                    ordered: true,
-                    items: questions,
-                });
-            }
+            questions(f, out);
         }
         if self.findings.is_empty() {
             out.push(body("The review has no findings to publish."));
@@ -1121,6 +1097,23 @@ impl Context<'_> {
             widths: vec![1.4, 2.0, 6.6],
             rows,
         }));
+    }
+}
+
+/// A finding's questions for the partnership, under a minor heading.
+fn questions(f: &Finding, out: &mut Vec<Block>) {
+    let items: Vec<Vec<Span>> = f
+        .questions
+        .iter()
+        .filter(|q| !q.trim().is_empty())
+        .map(|q| vec![Span::plain(q.trim())])
+        .collect();
+    if !items.is_empty() {
+        out.push(heading(3, "Questions for the partnership"));
+        out.push(Block::List {
+            ordered: true,
+            items,
+        });
     }
 }
 

@@ -5,25 +5,13 @@
 //! is also a name must be intact.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use foresight::anonymise::{LeakChecker, anonymise};
 use foresight::store;
 
+use super::run::{foresight, text};
+
 const TRAPS: &str = "tests/data/anonymise/trap-chronology.review.ron";
-
-fn foresight(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_foresight"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// Every string that would identify someone: names in every form the file
 /// uses them, agencies, places, identifiers and exact dates.

@@ -1,20 +1,8 @@
 //! The headless command line, run as a user would run it.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn foresight(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_foresight"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use super::run::{foresight, text};
 
 fn examples() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir("assets/examples")

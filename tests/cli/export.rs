@@ -10,23 +10,11 @@ use foresight::model::{FindingTag, Review};
 use foresight::store;
 use lopdf::{Document, Object};
 
+use super::run::{foresight, text};
+
 const WORKED: &str = "assets/examples/child-b-learning-review.review.ron";
 const MUNRO: &str = "assets/examples/munro-appendix2.review.ron";
 const TRAPS: &str = "tests/data/anonymise/trap-chronology.review.ron";
-
-fn foresight(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_foresight"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env("FORESIGHT_TEMPLATES", "/nonexistent")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// What a reader finds in the PDF.
 struct Read {

@@ -3,10 +3,11 @@
 //! (several agencies, CSV, TSV and semicolon files, mixed date formats).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use foresight::model::{DatePrecision, Id, PersonKind};
 use foresight::store;
+
+use super::run::{foresight, text};
 
 const DATA: &str = "tests/data/chronology";
 const AGENCY_FILES: [&str; 4] = [
@@ -15,19 +16,6 @@ const AGENCY_FILES: [&str; 4] = [
     "childrens-social-care.tsv",
     "school.csv",
 ];
-
-fn foresight(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_foresight"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn data(name: &str) -> String {
     Path::new(DATA).join(name).display().to_string()

@@ -6,6 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 use foresight::model::{AcceptedPhrase, FindingTag, Id};
 
+use super::run::text;
+
 const EXAMPLE: &str = "assets/examples/child-b-learning-review.review.ron";
 
 fn foresight(args: &[&str], stdin: Option<&str>) -> Output {
@@ -24,10 +26,6 @@ fn foresight(args: &[&str], stdin: Option<&str>) -> Output {
     input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
     drop(input);
     child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[test]

@@ -1,17 +1,6 @@
 //! `foresight import-cld` and `foresight loops`, run as a user would.
 
-use std::process::{Command, Output};
-
-fn foresight(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_foresight"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use super::run::{foresight, text};
 
 const MUNRO: &str = "assets/examples/munro-appendix2.review.ron";
 

@@ -7,3 +7,4 @@ mod export;
 mod import;
 mod language;
 mod loops;
+mod run;
