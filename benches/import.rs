@@ -17,7 +17,7 @@ use egui_kittest::{Harness, kittest::Queryable};
 use foresight::document::Document;
 use foresight::generate::{Size, synthetic_review};
 use foresight::import::chronology::{ImportSource, import_chronology, read_chronology};
-use foresight::model::{Agency, AgencyKind, Id, Review};
+use foresight::model::{Agency, AgencyKind, Id, MONTHS, Review};
 use foresight::ui::ForesightApp;
 
 const AGENCIES: [&str; 8] = [
@@ -31,21 +31,6 @@ const AGENCIES: [&str; 8] = [
     "Northbrook Homes",
 ];
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A chronology CSV of `rows` rows in the date formats agencies use.
 fn chronology_csv(rows: usize) -> String {
     let mut rng = fastrand::Rng::with_seed(7);
@@ -57,9 +42,9 @@ fn chronology_csv(rows: usize) -> String {
             1 => format!("{d}/{m}/{:02}", y % 100),
             2 => format!("{d}.{m}.{:02}", y % 100),
             3 => format!("{y}-{m:02}-{d:02}"),
-            4 => format!("{d}th {} {y}", MONTH_NAMES[m as usize - 1]),
-            5 => format!("{d} {} {y}", &MONTH_NAMES[m as usize - 1][..3]),
-            6 => format!("{} {y}", MONTH_NAMES[m as usize - 1]),
+            4 => format!("{d}th {} {y}", MONTHS[m as usize - 1]),
+            5 => format!("{d} {} {y}", &MONTHS[m as usize - 1][..3]),
+            6 => format!("{} {y}", MONTHS[m as usize - 1]),
             7 => format!("Spring {y}"),
             8 => format!("c. {y}"),
             _ => format!("{d:02}/{m:02}/{y} 14:30"),

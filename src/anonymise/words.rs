@@ -523,27 +523,9 @@ pub fn is_acronym(token: &str) -> bool {
 }
 
 /// Capitalised words of case records that are not in the lower-case
-/// dictionary but are not names either.
+/// dictionary but are not names either (months and weekdays are
+/// [`crate::model::is_calendar_word`]).
 pub const VOCABULARY: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "English",
     "British",
     "Welsh",
@@ -653,7 +635,7 @@ pub const VOCABULARY: &[&str] = &[
 
 /// True when a capitalised word is common vocabulary rather than a name.
 pub fn is_vocabulary(word: &str) -> bool {
-    VOCABULARY.contains(&word)
+    VOCABULARY.contains(&word) || crate::model::is_calendar_word(word)
 }
 
 #[cfg(test)]

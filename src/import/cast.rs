@@ -937,6 +937,11 @@ const TITLES: &[&str] = &[
 
 /// Capitalised words that are not names: they start sentences, name
 /// services and processes, or are parts of addresses.
+/// Capitalised words that start no name (with the months and weekdays).
+fn not_a_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || crate::model::is_calendar_word(word)
+}
+
 const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -1084,25 +1089,6 @@ const NOT_NAMES: &[&str] = &[
     "Lead",
     "Daily",
     "Weekly",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Spring",
     "Summer",
     "Autumn",
@@ -1183,7 +1169,7 @@ fn names_in(text: &str) -> Vec<String> {
             let rest: Vec<&str> = tokens[i + 1..]
                 .iter()
                 .take(2)
-                .take_while(|w| is_capitalised(w) && !NOT_NAMES.contains(w))
+                .take_while(|w| is_capitalised(w) && !not_a_name(w))
                 .copied()
                 .collect();
             if !rest.is_empty() {
@@ -1195,7 +1181,7 @@ fn names_in(text: &str) -> Vec<String> {
         let run: Vec<&str> = tokens[i..]
             .iter()
             .take(3)
-            .take_while(|w| is_capitalised(w) && !NOT_NAMES.contains(w) && !TITLES.contains(w))
+            .take_while(|w| is_capitalised(w) && !not_a_name(w) && !TITLES.contains(w))
             .copied()
             .collect();
         if run.len() >= 2 {

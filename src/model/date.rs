@@ -224,6 +224,23 @@ impl ReviewDate {
     }
 }
 
+/// English weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// True for a month or weekday name as written ("April", "Monday"):
+/// capitalised like a name, but never one.
+pub fn is_calendar_word(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
 /// English month names, January first.
 pub const MONTHS: [&str; 12] = [
     "January",

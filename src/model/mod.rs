@@ -10,7 +10,10 @@ mod id;
 mod record;
 mod records;
 
-pub use date::{DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, age_on};
+pub use date::{
+    DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, WEEKDAYS, age_on,
+    is_calendar_word,
+};
 pub use id::Id;
 pub use record::{Record, RecordKind};
 pub use records::*;
