@@ -148,6 +148,22 @@ impl ReportTemplate {
         })
     }
 
+    /// The display title of a built-in template, parsed once.
+    pub fn built_in_title(name: &str) -> Option<&'static str> {
+        static TITLES: std::sync::OnceLock<Vec<(&'static str, String)>> =
+            std::sync::OnceLock::new();
+        TITLES
+            .get_or_init(|| {
+                BUILT_IN
+                    .iter()
+                    .filter_map(|(n, _)| Some((*n, ReportTemplate::built_in(n)?.title)))
+                    .collect()
+            })
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, title)| title.as_str())
+    }
+
     /// Names of the built-in templates.
     pub fn built_in_names() -> Vec<&'static str> {
         BUILT_IN.iter().map(|(n, _)| *n).collect()
@@ -190,6 +206,10 @@ mod tests {
             assert!(!t.sections.is_empty());
             assert!(t.sections.iter().all(|s| !s.heading.trim().is_empty()));
         }
+        assert_eq!(
+            ReportTemplate::built_in_title("briefing"),
+            Some("Partnership briefing")
+        );
         let full = ReportTemplate::built_in("learning-together").unwrap();
         let method = full
             .sections

@@ -334,7 +334,7 @@ impl ReportPanel {
 }
 
 fn template_title(name: &str) -> String {
-    ReportTemplate::built_in(name).map_or_else(|| name.to_string(), |t| t.title)
+    ReportTemplate::built_in_title(name).map_or_else(|| name.to_string(), str::to_string)
 }
 
 /// The review's file with `.pdf` for `.review.ron`, or `report.pdf`.
