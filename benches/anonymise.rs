@@ -54,7 +54,7 @@ pub fn bench_review(mb: usize, seed: u64) -> Review {
             surname = format!("{surname}-{}", made_up(&mut rng, 2));
         }
         review.people.push(Person {
-            id: Id(format!("P{}", i + 1)),
+            id: Id::from(format!("P{}", i + 1)),
             name: format!("{first} {surname}"),
             aliases: vec![format!("{}y", first.chars().take(3).collect::<String>())],
             pseudonym: format!("Person {}", i + 1),
@@ -68,7 +68,7 @@ pub fn bench_review(mb: usize, seed: u64) -> Review {
     }
     for i in 0..30 {
         review.agencies.push(Agency {
-            id: Id(format!("A{}", i + 1)),
+            id: Id::from(format!("A{}", i + 1)),
             name: format!("{} Children's Services", made_up(&mut rng, 3)),
             aliases: vec![format!("{}CS", (b'A' + i as u8 % 26) as char)],
             generic_name: format!("Agency {}", i + 1),
@@ -77,7 +77,7 @@ pub fn bench_review(mb: usize, seed: u64) -> Review {
     }
     for i in 0..30 {
         review.places.push(Place {
-            id: Id(format!("PL{}", i + 1)),
+            id: Id::from(format!("PL{}", i + 1)),
             name: format!("{} {} Road", 10 + i, made_up(&mut rng, 2)),
             generic_name: format!("Address {}", i + 1),
             ..Default::default()
@@ -126,7 +126,7 @@ pub fn bench_review(mb: usize, seed: u64) -> Review {
         total += text.len();
         n += 1;
         review.chronology.push(ChronologyEntry {
-            id: Id(format!("C{n}")),
+            id: Id::from(format!("C{n}")),
             date: ReviewDate::day(2021, 4, 3).unwrap(),
             agency: None,
             author: "Social worker".into(),

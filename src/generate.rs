@@ -124,7 +124,7 @@ fn sentence(rng: &mut fastrand::Rng, words: usize) -> String {
 }
 
 fn id(prefix: &str, n: usize) -> Id {
-    Id(format!("{prefix}{}", n + 1))
+    Id::from(format!("{prefix}{}", n + 1))
 }
 
 /// Makes a synthetic review of the given size from a seed.

@@ -37,7 +37,7 @@ fn review_of(links: &[(&str, &str, &str, bool)]) -> Review {
             Polarity::Same
         };
         let link = Link {
-            id: Id(format!("K{}", i + 1)),
+            id: Id::from(format!("K{}", i + 1)),
             from: id_of(&review, from),
             to: id_of(&review, to),
             kind: LinkKind::Causal {

@@ -14,6 +14,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::token_runs;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::import::dates::find_dates_in_text;
@@ -62,7 +64,7 @@ const BIRTH_WORDS: &[&str] = &["dob", "born", "birth", "birthday", "birthdate"];
 const DEATH_WORDS: &[&str] = &["died", "death", "dod", "deceased", "passed away"];
 
 /// The lower-case text just before a position, about five words.
-fn lead_in(text: &str, at: usize) -> String {
+fn lead_in(text: &str, at: usize) -> std::borrow::Cow<'_, str> {
     let mut from = at.saturating_sub(28);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -73,7 +75,29 @@ fn lead_in(text: &str, at: usize) -> String {
             from += text[from..].chars().next().map_or(1, char::len_utf8);
         }
     }
-    text[from..at].to_lowercase()
+    let lead = &text[from..at];
+    if lead
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(lead)
+    } else {
+        std::borrow::Cow::Owned(lead.to_lowercase())
+    }
+}
+
+/// Where, counted in words, the lead-in last mentions a birth and a
+/// death (see [`last_mention`]).
+fn birth_and_death(lead: &str) -> (Option<usize>, Option<usize>) {
+    // Every word of both lists, and their dotted initials, has a "b" or a
+    // "d": most lead-ins have neither and need no closer look.
+    if !lead.bytes().any(|b| b == b'b' || b == b'd') {
+        return (None, None);
+    }
+    (
+        last_mention(lead, BIRTH_WORDS),
+        last_mention(lead, DEATH_WORDS),
+    )
 }
 
 /// Where, counted in words, the lead-in last has one of the words (or
@@ -202,6 +226,11 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the day/month pattern is valid")
 });
 
+thread_local! {
+    /// This thread's copy of [`DAY_MONTH`] (see `find_dates_in_text`).
+    static DAY_MONTH_HERE: Regex = DAY_MONTH.clone();
+}
+
 /// Days written without a year, as notes do: "incident 17/10", "rebooked
 /// 23/03", "seen on 3/4". Fractions and ratios ("3/4 of", "24/7") are not
 /// taken: the day must be over 12 with a two-digit month, or follow "on".
@@ -209,13 +238,25 @@ pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
     if !text.contains('/') {
         return Vec::new();
     }
-    DAY_MONTH
-        .find_iter(text)
+    // Searched only in the runs with a digit before a slash (see
+    // `token_runs`): the same matches as in the whole text.
+    let found: Vec<Range<usize>> = DAY_MONTH_HERE.with(|pattern| {
+        token_runs(text, |a, b| a.is_ascii_digit() && b == b'/')
+            .flat_map(|run| {
+                pattern
+                    .find_iter(&text[run.clone()])
+                    .map(move |m| m.start() + run.start..m.end() + run.start)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    });
+    found
+        .into_iter()
         .filter_map(|whole| {
-            let (day, month) = whole.as_str().split_once('/')?;
+            let (day, month) = text[whole.clone()].split_once('/')?;
             let (d, m): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
-            let before = &text[..whole.start()];
-            let after = &text[whole.end()..];
+            let before = &text[..whole.start];
+            let after = &text[whole.end..];
             // Part of a longer date, a range or a number ("03/17-07/17", "1/2/3").
             if before.ends_with(['/', '-', '.'])
                 || after.starts_with(['/', '-'])
@@ -230,7 +271,7 @@ pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
             // "on " in any case (only these letters lower-case to "on").
             let after_on = before.len() >= 3
                 && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
-            (valid && (clear_day || after_on)).then_some((whole.range(), m))
+            (valid && (clear_day || after_on)).then_some((whole, m))
         })
         .collect()
 }
@@ -338,10 +379,7 @@ pub fn date_changes(text: &str, rules: &DateRules) -> Vec<DateChange> {
             _ => None,
         };
         let known_birth = day.is_some_and(|d| rules.birth_dates.contains(&d));
-        let (birth, death) = (
-            last_mention(&lead, BIRTH_WORDS),
-            last_mention(&lead, DEATH_WORDS),
-        );
+        let (birth, death) = birth_and_death(&lead);
         if day.is_some() && (known_birth || (birth.is_some() && birth >= death)) {
             out.push(DateChange {
                 range,
@@ -431,6 +469,43 @@ mod tests {
             out.replace_range(change.range, &change.replacement);
         }
         out
+    }
+
+    #[test]
+    fn days_and_months_are_found_in_runs_as_in_the_whole_text() {
+        const PIECES: &[&str] = &[
+            "1", "12", "3", "/", "/", "-", "_", " ", ".", "on ", "x", "é", "24/7", "\n", "a",
+        ];
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..rng.usize(0..16))
+                .map(|_| PIECES[rng.usize(..PIECES.len())])
+                .collect();
+            let whole: Vec<Range<usize>> = DAY_MONTH.find_iter(&text).map(|m| m.range()).collect();
+            let in_runs: Vec<Range<usize>> =
+                token_runs(&text, |a, b| a.is_ascii_digit() && b == b'/')
+                    .flat_map(|run| {
+                        DAY_MONTH
+                            .find_iter(&text[run.clone()])
+                            .map(move |m| m.start() + run.start..m.end() + run.start)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+            assert_eq!(whole, in_runs, "{text:?}");
+            found += whole.len();
+        }
+        assert!(found > 2_000, "{found}");
+    }
+
+    #[test]
+    fn every_birth_and_death_word_has_the_letter_the_quick_test_looks_for() {
+        for word in BIRTH_WORDS.iter().chain(DEATH_WORDS) {
+            assert!(word.contains(['b', 'd']), "{word}");
+            assert_ne!(birth_and_death(word), (None, None), "{word}");
+        }
+        assert_eq!(birth_and_death("seen by the gp on"), (None, None));
+        assert_eq!(birth_and_death("mother (d.o.b"), (Some(3), None));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! the structured data they are. A test in `mod.rs` fails when the model
 //! gains a string field that neither this walk nor that treatment covers.
 
-use crate::model::{ChronologyEntry, Id, Review};
+use crate::model::{ChronologyEntry, EntrySource, Id, Review};
 
 /// The record id used for the review's own details.
 pub const META: &str = "review";
@@ -132,16 +132,38 @@ pub fn visit_mut(review: &mut Review, mut f: impl FnMut(&Id, &str, &[Id], &mut S
     ), iter_mut, &mut);
 }
 
-/// Like [`visit_mut`], over chronology entries alone (the chronology's
-/// part of the walk, in the same order).
-pub fn visit_entries_mut(
-    entries: &mut [ChronologyEntry],
-    mut f: impl FnMut(&Id, &str, &[Id], &mut String),
-) {
-    let f =
-        &mut |id: &Id, field: &str, people: &[Id], text: &mut String| f(id, field, people, text);
-    for e in entries {
-        entry!(e, &mut *f, &mut);
+/// A chronology entry made anew with each free-text field the result of
+/// `f(record, field, people mentioned, text)`, called in the order
+/// [`visit`] gives them; the rest is copied. The old texts are read, never
+/// copied.
+pub fn map_entry(
+    e: &ChronologyEntry,
+    mut f: impl FnMut(&Id, &str, &[Id], &str) -> String,
+) -> ChronologyEntry {
+    // Every field is named, so that a new one cannot be copied unawares.
+    let ChronologyEntry {
+        id,
+        date,
+        agency,
+        author,
+        text,
+        people,
+        source,
+    } = e;
+    let author = f(id, "author", people, author);
+    let text = f(id, "text", people, text);
+    let source = source.as_ref().map(|s| EntrySource {
+        file: f(id, "source.file", people, &s.file),
+        row: s.row,
+    });
+    ChronologyEntry {
+        id: id.clone(),
+        date: *date,
+        agency: agency.clone(),
+        author,
+        text,
+        people: people.clone(),
+        source,
     }
 }
 

@@ -572,7 +572,7 @@ mod tests {
         let mut review = Review::new("t");
         for (i, (name, aliases)) in names.iter().enumerate() {
             review.people.push(Person {
-                id: Id(format!("P{}", i + 1)),
+                id: Id::from(format!("P{}", i + 1)),
                 name: name.to_string(),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
                 pseudonym: format!("Person {}", i + 1),

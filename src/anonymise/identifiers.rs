@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use super::text::token_runs;
+
 /// The kind of an identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IdentifierKind {
@@ -90,6 +92,10 @@ struct Finder {
     regex: Regex,
     /// The capture group that is the identifier (0: the whole match).
     group: usize,
+    /// Its matches are made only of ASCII letters, digits, `/` and `-`,
+    /// with two digits in a row: it is searched only in the [`tokens`]
+    /// that have two digits in a row, not in the whole text.
+    in_tokens: bool,
 }
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
@@ -167,7 +173,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             format!(
                 r"{b}(?:[A-Z]{{1,4}}[/-]?)?[0-9]{{2,}}(?:[/-][A-Za-z0-9]+)+{b}|{b}[A-Z]{{1,4}}[0-9]{{5,}}{b}|{b}[0-9]{{6,}}{b}"
             ),
-            0,
+            usize::MAX,
         ),
         (
             IdentifierKind::Address,
@@ -189,19 +195,46 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             0,
         ),
     ];
+    // A group of `usize::MAX` marks the whole match of a pattern searched
+    // only in tokens.
     specs
         .into_iter()
         .map(|(kind, pattern, group)| Finder {
             kind,
             regex: Regex::new(&pattern).expect("identifier patterns are valid"),
-            group,
+            group: if group == usize::MAX { 0 } else { group },
+            in_tokens: group == usize::MAX,
         })
         .collect()
 });
 
-static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(FINDERS.iter().map(|f| f.regex.as_str())).expect("identifier patterns are valid")
+/// The finders searched in the whole text, by their place in [`ANY`].
+static IN_TEXT: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..FINDERS.len())
+        .filter(|&i| !FINDERS[i].in_tokens)
+        .collect()
 });
+
+/// One pass that tells which of the finders searched in the whole text
+/// have anything to find.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(IN_TEXT.iter().map(|&i| FINDERS[i].regex.as_str()))
+        .expect("identifier patterns are valid")
+});
+
+/// The stretches of `text` that are runs of ASCII letters, digits, `_`,
+/// `/` and `-` with two digits in a row (see [`super::text::token_runs`]).
+fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    token_runs(text, |a, b| a.is_ascii_digit() && b.is_ascii_digit())
+}
+
+thread_local! {
+    /// This thread's copies of the finders' patterns and of [`ANY`]: a
+    /// copy has its own search memory, so threads anonymising parts of a
+    /// chronology never wait for each other.
+    static HERE: (Vec<Regex>, RegexSet) =
+        (FINDERS.iter().map(|f| f.regex.clone()).collect(), ANY.clone());
+}
 
 /// Web sites of public bodies and research that identify no one.
 const PUBLIC_SITES: &[&str] = &[
@@ -293,18 +326,30 @@ pub fn find_identifiers(text: &str, allow: &[String]) -> Vec<Identifier> {
     if !quick {
         return Vec::new();
     }
-    let which = ANY.matches(text);
-    if !which.matched_any() {
-        return Vec::new();
-    }
+    HERE.with(|(patterns, any)| find_with(text, allow, patterns, any))
+}
+
+/// [`find_identifiers`] with this thread's patterns.
+fn find_with(text: &str, allow: &[String], patterns: &[Regex], any: &RegexSet) -> Vec<Identifier> {
+    let which = any.matches(text);
     let mut out = Vec::new();
-    for index in which.iter() {
+    let in_text = which.iter().map(|k| IN_TEXT[k]);
+    let in_tokens = (0..FINDERS.len()).filter(|&i| FINDERS[i].in_tokens);
+    for index in in_text.chain(in_tokens) {
         let finder = &FINDERS[index];
-        let ranges: Vec<Range<usize>> = if finder.group == 0 {
-            finder.regex.find_iter(text).map(|m| m.range()).collect()
+        let pattern = &patterns[index];
+        let ranges: Vec<Range<usize>> = if finder.in_tokens {
+            tokens(text)
+                .flat_map(|token| {
+                    pattern
+                        .find_iter(&text[token.clone()])
+                        .map(move |m| m.start() + token.start..m.end() + token.start)
+                })
+                .collect()
+        } else if finder.group == 0 {
+            pattern.find_iter(text).map(|m| m.range()).collect()
         } else {
-            finder
-                .regex
+            pattern
                 .captures_iter(text)
                 .filter_map(|c| c.get(finder.group).map(|m| m.range()))
                 .collect()
@@ -420,6 +465,42 @@ mod tests {
     fn has(text: &str, what: &str, kind: IdentifierKind) {
         let f = found(text);
         assert!(f.contains(&(what, kind)), "{what:?} as {kind:?} in {f:?}");
+    }
+
+    /// Random text from pieces that make and break references.
+    fn random_text(rng: &mut fastrand::Rng) -> String {
+        const PIECES: &[&str] = &[
+            "12", "3", "2021", "/", "-", "_", " ", ".", ",", "CR", "AB", "x", "Zoë", "ref",
+            "004417", "1234567", "\u{a0}", "é", "NB", "(", ")", "\n", "O'", "99",
+        ];
+        (0..rng.usize(0..40))
+            .map(|_| PIECES[rng.usize(..PIECES.len())])
+            .collect()
+    }
+
+    #[test]
+    fn searching_tokens_alone_finds_what_searching_the_text_finds() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = random_text(&mut rng);
+            for finder in FINDERS.iter().filter(|f| f.in_tokens) {
+                let whole: Vec<Range<usize>> =
+                    finder.regex.find_iter(&text).map(|m| m.range()).collect();
+                let in_tokens: Vec<Range<usize>> = tokens(&text)
+                    .flat_map(|t| {
+                        finder
+                            .regex
+                            .find_iter(&text[t.clone()])
+                            .map(move |m| m.start() + t.start..m.end() + t.start)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                assert_eq!(whole, in_tokens, "{text:?}");
+                found += whole.len();
+            }
+        }
+        assert!(found > 5_000, "the texts hold references: {found}");
     }
 
     #[test]

@@ -65,7 +65,11 @@ impl LeakChecker {
                 .filter(|o| o.action == OverrideAction::Keep)
                 .cloned()
                 .collect(),
-            ids: original.all_ids().into_iter().map(|(id, _)| id.0).collect(),
+            ids: original
+                .all_ids()
+                .into_iter()
+                .map(|(id, _)| id.0.to_string())
+                .collect(),
         }
     }
 

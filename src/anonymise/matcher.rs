@@ -93,8 +93,12 @@ struct FirstWord {
     word: Box<[u8]>,
     /// Matched only in its own case.
     own_case: bool,
-    /// The patterns that start with it, in pattern order.
+    /// The patterns that start with it, by their probe (those with a
+    /// shorter probe first): a title such as "Mr" starts hundreds of
+    /// patterns, and only those with the text's next two bytes are read.
     candidates: Vec<Candidate>,
+    /// How many candidates at the start have a probe shorter than two bytes.
+    short: usize,
 }
 
 impl FirstWord {
@@ -103,6 +107,7 @@ impl FirstWord {
             word: word.as_bytes().into(),
             own_case,
             candidates: Vec::new(),
+            short: 0,
         }
     }
 
@@ -113,12 +118,38 @@ impl FirstWord {
         for (k, b) in tail.iter().take(2).enumerate() {
             probe[k] = b.to_ascii_lowercase();
         }
-        self.candidates.push(Candidate {
+        let candidate = Candidate {
             pattern,
             len: text.len(),
             probe,
             probe_len: probe_len as u8,
-        });
+        };
+        let key = |c: &Candidate| (c.probe_len == 2, c.probe);
+        let at = self
+            .candidates
+            .partition_point(|c| key(c) <= key(&candidate));
+        self.candidates.insert(at, candidate);
+        if probe_len < 2 {
+            self.short += 1;
+        }
+    }
+
+    /// The candidates whose probe the text's next two bytes (lower case,
+    /// ASCII) may match: every one with a shorter probe, and those with
+    /// exactly these two bytes.
+    fn candidates_for(&self, next: [Option<u8>; 2]) -> impl Iterator<Item = &Candidate> {
+        let short = &self.candidates[..self.short];
+        let long = &self.candidates[self.short..];
+        let two = match next {
+            [Some(a), Some(b)] => {
+                let probe = [a, b];
+                let from = long.partition_point(|c| c.probe < probe);
+                let to = from + long[from..].partition_point(|c| c.probe == probe);
+                &long[from..to]
+            }
+            _ => &long[..0],
+        };
+        short.iter().chain(two)
     }
 }
 
@@ -127,8 +158,9 @@ impl FirstWord {
 /// "M.J.A"), the word up to the end of that run.
 #[derive(Debug, Clone, Default)]
 struct Runs {
-    /// For each lower-case first byte, a bit for each key length (up to
-    /// 63) of the keys of one run: most words of a text stop here.
+    /// For each pair of lower-case first two bytes (see [`pair_index`]), a
+    /// bit for each key length (up to 63) of the keys of one run: most
+    /// words of a text stop here.
     one_run: Vec<u64>,
     /// The same for keys of two runs.
     two_runs: Vec<u64>,
@@ -137,6 +169,21 @@ struct Runs {
     hashes: Vec<u64>,
     /// Key → first words (in any case first, then in their own case).
     by_key: HashMap<Box<[u8]>, Vec<FirstWord>, BuildHasherDefault<RunHasher>>,
+}
+
+/// The place of a key's first two bytes (lower case) in [`Runs::one_run`]:
+/// letters each have their own, every other byte (and no second byte)
+/// shares one.
+#[inline]
+fn pair_index(first: u8, second: Option<u8>) -> usize {
+    let place = |b: u8| {
+        if b.is_ascii_lowercase() {
+            (b - b'a') as usize
+        } else {
+            26
+        }
+    };
+    place(first) * 27 + second.map_or(26, place)
 }
 
 /// Where a first word is: its key and its position in the key's list.
@@ -206,8 +253,8 @@ fn run_end(text: &str, mut i: usize) -> usize {
 impl Runs {
     fn new(patterns: &[(String, usize)], own_case: impl Fn(usize) -> bool) -> (Runs, Vec<usize>) {
         let mut runs = Runs {
-            one_run: vec![0; 256],
-            two_runs: vec![0; 256],
+            one_run: vec![0; 27 * 27],
+            two_runs: vec![0; 27 * 27],
             hashes: vec![0; HASH_BITS / 64],
             by_key: HashMap::default(),
         };
@@ -241,7 +288,7 @@ impl Runs {
                 } else {
                     &mut runs.one_run
                 };
-                lengths[key[0] as usize] |= 1 << key.len();
+                lengths[pair_index(key[0], key.get(1).copied())] |= 1 << key.len();
                 let h = key_hash(&key);
                 runs.hashes[h / 64] |= 1 << (h % 64);
                 let list = runs.by_key.entry(key.clone()).or_default();
@@ -262,7 +309,8 @@ impl Runs {
             return None;
         }
         let lengths = if two { &self.two_runs } else { &self.one_run };
-        if lengths[bytes[start].to_ascii_lowercase() as usize] & (1 << n) == 0 {
+        let second = (n > 1).then(|| bytes[start + 1].to_ascii_lowercase());
+        if lengths[pair_index(bytes[start].to_ascii_lowercase(), second)] & (1 << n) == 0 {
             return None;
         }
         let mut lower = [0u8; MAX_KEY];
@@ -477,7 +525,7 @@ impl NameMatcher {
         let after_word = start + word.word.len();
         let next = |k: usize| bytes.get(after_word + k).map(u8::to_ascii_lowercase);
         let probe = [next(0), next(1)];
-        for c in &word.candidates {
+        for c in word.candidates_for(probe) {
             let end = start + c.len;
             if end > bytes.len() {
                 continue;
@@ -624,7 +672,7 @@ mod tests {
         let mut review = Review::new("t");
         for (i, (name, aliases)) in names.iter().enumerate() {
             review.people.push(Person {
-                id: Id(format!("P{}", i + 1)),
+                id: Id::from(format!("P{}", i + 1)),
                 name: name.to_string(),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
                 ..Default::default()
@@ -692,7 +740,7 @@ mod tests {
         let mut review = Review::new("t");
         for (i, (name, aliases)) in cast.iter().enumerate() {
             review.people.push(Person {
-                id: Id(format!("P{}", i + 1)),
+                id: Id::from(format!("P{}", i + 1)),
                 name: name.to_string(),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
                 ..Default::default()

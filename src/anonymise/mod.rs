@@ -31,12 +31,12 @@ pub mod residual;
 pub mod text;
 pub mod words;
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use smol_str::SmolStr;
 
 use self::classify::{Class, FieldFacts, classify};
 use self::dates::{DateChangeKind, DateRules, coarsen, date_changes};
@@ -75,6 +75,14 @@ pub enum Found {
 }
 
 impl Found {
+    /// A copy that shares no memory with this one.
+    fn own_copy(&self) -> Found {
+        match self {
+            Found::Person(ids) => Found::Person(ids.iter().cloned().collect()),
+            other => other.clone(),
+        }
+    }
+
     /// A short description for lists, e.g. "name of P3", "phone number".
     pub fn describe(&self) -> String {
         match self {
@@ -100,13 +108,13 @@ pub struct Occurrence {
     /// The record.
     pub record: Id,
     /// The field.
-    pub field: String,
+    pub field: SmolStr,
     /// Where, in the original text of the field.
     pub range: Range<usize>,
     /// The original text there.
-    pub original: String,
+    pub original: SmolStr,
     /// What replaced it (or would have, when it was kept).
-    pub replacement: String,
+    pub replacement: SmolStr,
     /// What it is.
     pub found: Found,
     /// Name, ordinary word, or can't tell.
@@ -121,9 +129,9 @@ pub struct Occurrence {
     /// The reviewer's decision, when there is one.
     pub overridden: Option<OverrideAction>,
     /// The word before, lower case: with `after`, finds it again.
-    pub before: String,
+    pub before: SmolStr,
     /// The word after, lower case.
-    pub after: String,
+    pub after: SmolStr,
 }
 
 impl Occurrence {
@@ -131,14 +139,14 @@ impl Occurrence {
     pub fn override_with(&self, action: OverrideAction) -> AnonymisationOverride {
         AnonymisationOverride {
             record: self.record.clone(),
-            field: self.field.clone(),
+            field: self.field.to_string(),
             text: self
                 .original
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" "),
-            before: self.before.clone(),
-            after: self.after.clone(),
+            before: self.before.to_string(),
+            after: self.after.to_string(),
             action,
         }
     }
@@ -159,25 +167,53 @@ impl Occurrence {
 }
 
 /// Everything anonymisation did, for the reviewer to check.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Report {
-    /// Every occurrence found, replaced or kept, in field order.
-    pub occurrences: Vec<Occurrence>,
+    /// Every occurrence found, replaced or kept, in field order, in the
+    /// parts they were found in (a long chronology is anonymised in
+    /// parallel parts, whose lists are kept rather than copied into one).
+    occurrences: Vec<Vec<Occurrence>>,
     /// Sensitive attributes with no decision yet (withheld meanwhile).
     pub undecided: Vec<(Id, &'static str)>,
     /// People without a pseudonym (their names became "[name]" or their role).
     pub without_pseudonym: Vec<Id>,
 }
 
+impl PartialEq for Report {
+    fn eq(&self, other: &Report) -> bool {
+        self.len() == other.len()
+            && self.occurrences().eq(other.occurrences())
+            && self.undecided == other.undecided
+            && self.without_pseudonym == other.without_pseudonym
+    }
+}
+
+impl Eq for Report {}
+
 impl Report {
+    /// Every occurrence found, replaced or kept, in field order.
+    pub fn occurrences(&self) -> impl Iterator<Item = &Occurrence> {
+        self.occurrences.iter().flatten()
+    }
+
+    /// The number of occurrences.
+    pub fn len(&self) -> usize {
+        self.occurrences.iter().map(Vec::len).sum()
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.occurrences.iter().all(Vec::is_empty)
+    }
+
     /// The occurrences that were replaced.
     pub fn replaced(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences.iter().filter(|o| o.replaced)
+        self.occurrences().filter(|o| o.replaced)
     }
 
     /// The occurrences that need the reviewer's decision.
     pub fn flagged(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences.iter().filter(|o| o.flagged)
+        self.occurrences().filter(|o| o.flagged)
     }
 }
 
@@ -197,7 +233,7 @@ pub struct Anonymiser {
     /// What each form is, for the report.
     found: Vec<Found>,
     /// The replacement of each form.
-    replacements: Vec<String>,
+    replacements: Vec<SmolStr>,
     person_ids: Vec<Id>,
     dates: DateRules,
     allow: Vec<String>,
@@ -206,7 +242,7 @@ pub struct Anonymiser {
 
 /// What was found at one place, until it becomes an [`Occurrence`]
 /// (only those that survive merging do).
-struct Pending<'a> {
+struct Pending {
     /// Where, in view positions (the words around it are read here).
     start: usize,
     end: usize,
@@ -216,9 +252,9 @@ struct Pending<'a> {
     replaced: bool,
     flagged: bool,
     overridden: Option<OverrideAction>,
-    replacement: Cow<'a, str>,
+    replacement: SmolStr,
     /// The words before and after, when a decision needed them already.
-    words: Option<(String, String)>,
+    words: Option<(SmolStr, SmolStr)>,
 }
 
 /// What a pending occurrence is.
@@ -230,11 +266,11 @@ enum What {
 }
 
 /// A stretch to replace, in view positions.
-struct Span<'a> {
+struct Span {
     start: usize,
     end: usize,
     priority: u8,
-    pending: Pending<'a>,
+    pending: Pending,
 }
 
 /// What a form's owners are, as ids.
@@ -316,9 +352,9 @@ impl Anonymiser {
             .map(|form| {
                 let texts: Vec<String> = form.owners.iter().map(owner_text).collect();
                 if texts.iter().all(|t| t == &texts[0]) {
-                    texts[0].clone()
+                    SmolStr::from(texts[0].as_str())
                 } else {
-                    "[name]".to_string()
+                    SmolStr::new_inline("[name]")
                 }
             })
             .collect();
@@ -409,7 +445,7 @@ impl Anonymiser {
         people: &[Id],
     ) -> (String, Vec<Occurrence>) {
         let mut occurrences = Vec::new();
-        let out = self.text_into(record, field, text, people, &mut occurrences);
+        let out = self.text_into(&self.found, record, field, text, people, &mut occurrences);
         (out, occurrences)
     }
 
@@ -422,7 +458,7 @@ impl Anonymiser {
         v: &str,
         start: usize,
         end: usize,
-    ) -> (Option<(String, String)>, Option<OverrideAction>) {
+    ) -> (Option<(SmolStr, SmolStr)>, Option<OverrideAction>) {
         if self.overrides.is_empty() {
             return (None, None);
         }
@@ -435,6 +471,7 @@ impl Anonymiser {
     /// Like [`Anonymiser::text`], adding the occurrences to `occurrences`.
     fn text_into(
         &self,
+        found: &[Found],
         record: &Id,
         field: &str,
         text: &str,
@@ -527,7 +564,7 @@ impl Anonymiser {
                 replaced,
                 flagged: class == Class::Ambiguous && overridden.is_none(),
                 overridden,
-                replacement: Cow::Borrowed(&self.replacements[hit.form]),
+                replacement: self.replacements[hit.form].clone(),
                 words,
             };
             if replaced {
@@ -560,7 +597,7 @@ impl Anonymiser {
                 replaced,
                 flagged: id.doubt.is_some() && overridden.is_none(),
                 overridden,
-                replacement: Cow::Borrowed(id.kind.placeholder()),
+                replacement: SmolStr::new_static(id.kind.placeholder()),
                 words,
             };
             if replaced {
@@ -596,7 +633,7 @@ impl Anonymiser {
                     replaced: true,
                     flagged: false,
                     overridden: None,
-                    replacement: Cow::Owned(change.replacement),
+                    replacement: SmolStr::from(change.replacement),
                     words: None,
                 },
             });
@@ -647,18 +684,19 @@ impl Anonymiser {
         }
         placed.sort_by_key(|(r, _)| r.start);
         occurrences.reserve(placed.len());
+        let field = SmolStr::new(field);
         for (range, p) in placed {
             let (before, after) = p
                 .words
                 .unwrap_or_else(|| (any_word_before(v, p.start), any_word_after(v, p.end)));
             occurrences.push(Occurrence {
                 record: record.clone(),
-                field: field.to_string(),
-                original: text[range.clone()].to_string(),
+                field: field.clone(),
+                original: SmolStr::new(&text[range.clone()]),
                 range,
-                replacement: p.replacement.into_owned(),
+                replacement: p.replacement,
                 found: match p.what {
-                    What::Form(form) => self.found[form].clone(),
+                    What::Form(form) => found[form].clone(),
                     What::Identifier(kind) => Found::Identifier(kind),
                     What::Date(kind) => Found::Date(kind),
                 },
@@ -676,7 +714,9 @@ impl Anonymiser {
 
     /// Anonymises a whole review (the one this anonymiser was made from).
     pub fn review(&self, review: &Review) -> Anonymised {
-        let mut out = review.clone();
+        // Everything but the chronology is copied and changed in place; the
+        // chronology, most of a review, is written anew from the original.
+        let mut out = without_chronology(review);
         let mut report = Report::default();
         for person in &mut out.people {
             person.name.clear();
@@ -706,9 +746,6 @@ impl Anonymiser {
             place.name = place.generic_name.clone();
             place.aliases.clear();
         }
-        for entry in &mut out.chronology {
-            entry.date = coarsen(entry.date);
-        }
         for episode in &mut out.episodes {
             episode.start = episode.start.map(coarsen);
             episode.end = episode.end.map(coarsen);
@@ -719,47 +756,57 @@ impl Anonymiser {
         }
         // The overrides quote the original text: they stay behind.
         out.meta.anonymisation.overrides.clear();
-        // The chronology is most of a review: it is shared out among the
-        // machine's cores, each anonymising a part of it in place.
-        let chronology = std::mem::take(&mut out.chronology);
         let mut rest = Vec::new();
         fields::visit_mut(&mut out, |id, field, people, text| {
-            *text = self.text_into(id, field, text, people, &mut rest);
+            *text = self.text_into(&self.found, id, field, text, people, &mut rest);
         });
-        out.chronology = chronology;
         let (before, after): (Vec<Occurrence>, Vec<Occurrence>) = rest.into_iter().partition(|o| {
             o.record.as_str() == fields::META || self.person_ids.contains(&o.record)
         });
         // The first part's occurrences follow those before the chronology
-        // in the same list, so that most of the report is never copied.
-        let mut parts = self.chronology(&mut out.chronology, before).into_iter();
-        report.occurrences = parts.next().unwrap_or_default();
-        let more: usize = parts.as_slice().iter().map(Vec::len).sum();
-        report.occurrences.reserve_exact(more + after.len());
-        for part in parts {
-            report.occurrences.extend(part);
+        // in the same list; the other parts' lists are kept as they are.
+        let mut parts = self.chronology(&review.chronology, before).into_iter();
+        let (entries, occurrences) = parts.next().unwrap_or_default();
+        out.chronology = entries;
+        report.occurrences.push(occurrences);
+        let more: usize = parts.as_slice().iter().map(|part| part.0.len()).sum();
+        out.chronology.reserve_exact(more);
+        for (entries, occurrences) in parts {
+            out.chronology.extend(entries);
+            report.occurrences.push(occurrences);
         }
-        report.occurrences.extend(after);
+        report.occurrences.push(after);
         Anonymised {
             review: out,
             report,
         }
     }
 
-    /// Anonymises chronology entries in place, in parallel parts: the
-    /// occurrences of each part, in order, the first part's after `first`.
+    /// Anonymises chronology entries in parallel parts, one for each of the
+    /// machine's cores: the entries and occurrences of each part, in order,
+    /// the first part's occurrences after `first`.
     fn chronology(
         &self,
-        entries: &mut [ChronologyEntry],
+        entries: &[ChronologyEntry],
         first: Vec<Occurrence>,
-    ) -> Vec<Vec<Occurrence>> {
+    ) -> Vec<(Vec<ChronologyEntry>, Vec<Occurrence>)> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let parts = threads.min(entries.len() / 256).max(1);
-        let run = |entries: &mut [ChronologyEntry], mut occurrences: Vec<Occurrence>| {
-            fields::visit_entries_mut(entries, |id, field, people, text| {
-                *text = self.text_into(id, field, text, people, &mut occurrences);
-            });
-            occurrences
+        let run = |entries: &[ChronologyEntry], mut occurrences: Vec<Occurrence>| {
+            // Each thread reports with its own copy of what the forms are:
+            // the threads never count references to the same memory.
+            let found: Vec<Found> = self.found.iter().map(Found::own_copy).collect();
+            let anonymised = entries
+                .iter()
+                .map(|e| {
+                    let mut e = fields::map_entry(e, |id, field, people, text| {
+                        self.text_into(&found, id, field, text, people, &mut occurrences)
+                    });
+                    e.date = coarsen(e.date);
+                    e
+                })
+                .collect();
+            (anonymised, occurrences)
         };
         if parts == 1 {
             return vec![run(entries, first)];
@@ -768,7 +815,7 @@ impl Anonymiser {
         let mut first = Some(first);
         std::thread::scope(|scope| {
             let handles: Vec<_> = entries
-                .chunks_mut(size)
+                .chunks(size)
                 .map(|chunk| {
                     let start = first.take().unwrap_or_default();
                     scope.spawn(|| run(chunk, start))
@@ -782,6 +829,43 @@ impl Anonymiser {
                 })
                 .collect()
         })
+    }
+}
+
+/// A copy of a review without its chronology.
+fn without_chronology(review: &Review) -> Review {
+    // Every field is named, so that a new one cannot be left out unawares.
+    let Review {
+        format_version,
+        meta,
+        people,
+        agencies,
+        places,
+        chronology: _,
+        episodes,
+        factors,
+        conditions,
+        findings,
+        variables,
+        links,
+        named_loops,
+        diagrams,
+    } = review;
+    Review {
+        format_version: *format_version,
+        meta: meta.clone(),
+        people: people.clone(),
+        agencies: agencies.clone(),
+        places: places.clone(),
+        chronology: Vec::new(),
+        episodes: episodes.clone(),
+        factors: factors.clone(),
+        conditions: conditions.clone(),
+        findings: findings.clone(),
+        variables: variables.clone(),
+        links: links.clone(),
+        named_loops: named_loops.clone(),
+        diagrams: diagrams.clone(),
     }
 }
 

@@ -146,7 +146,7 @@ fn doubtful_occurrences_are_replaced_and_flagged_until_the_reviewer_decides() {
     // A word can be forced to be replaced too.
     let mut review = small_review(&["concerns rose"]);
     let out = anonymise(&review);
-    let word = out.report.occurrences[0].clone();
+    let word = out.report.occurrences().next().unwrap().clone();
     assert!(!word.replaced && word.class == Class::Word);
     review
         .meta
@@ -245,7 +245,11 @@ fn the_leak_check_names_a_planted_leak_and_where_it_is() {
 /// Sets every string of a review that is not an id or a fixed value to a
 /// name, keeping only those the review still loads with.
 fn fill_every_free_string(review: &Review, name: &str) -> Review {
-    let ids: Vec<String> = review.all_ids().into_iter().map(|(id, _)| id.0).collect();
+    let ids: Vec<String> = review
+        .all_ids()
+        .into_iter()
+        .map(|(id, _)| id.0.to_string())
+        .collect();
     let mut value = serde_json::to_value(review).unwrap();
     fn leaves(value: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
         match value {

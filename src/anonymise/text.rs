@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use smol_str::SmolStr;
+
 /// A normalised view of a text with a map back to the original.
 #[derive(Debug, Clone)]
 pub struct View<'a> {
@@ -44,34 +46,28 @@ fn is_other_hyphen(c: char) -> bool {
 
 fn needs_normalising(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut previous_space = false;
-    // The first byte of a character beyond ASCII that may need normalising
-    // (see `special_lead`); checked character by character from there.
-    let mut special = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\n' | b'\r' | b'\t' | 0x0B | 0x0C | b'`' => return true,
-            b' ' => {
-                if previous_space {
-                    return true;
-                }
-                previous_space = true;
-                continue;
-            }
-            b if special.is_none() && special_lead(b) => special = Some(i),
-            _ => {}
+    // Control characters, a backquote, or the first byte of a character
+    // beyond ASCII that may need normalising (see `special_lead`): looked
+    // at closely.
+    let first = bytes
+        .iter()
+        .position(|&b| b < 0x20 || b == b'`' || special_lead(b));
+    if let Some(from) = first {
+        if matches!(bytes[from], b'\n' | b'\r' | b'\t' | 0x0B | 0x0C | b'`') {
+            return true;
         }
-        previous_space = false;
+        let any = text[from..].chars().any(|c| {
+            matches!(c, '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}')
+                || is_invisible(c)
+                || (c.is_whitespace() && c != ' ')
+                || is_other_apostrophe(c)
+                || is_other_hyphen(c)
+        });
+        if any {
+            return true;
+        }
     }
-    let Some(from) = special else {
-        return false;
-    };
-    text[from..].chars().any(|c| {
-        is_invisible(c)
-            || (c.is_whitespace() && c != ' ')
-            || is_other_apostrophe(c)
-            || is_other_hyphen(c)
-    })
+    memchr::memmem::find(bytes, b"  ").is_some()
 }
 
 /// True when `b` can start the UTF-8 encoding of a character beyond ASCII
@@ -94,6 +90,11 @@ impl<'a> View<'a> {
                 original_len: original.len(),
             };
         }
+        View::normalised(original)
+    }
+
+    /// The view made character by character.
+    fn normalised(original: &'a str) -> View<'a> {
         let mut out = String::with_capacity(original.len());
         let mut checkpoints = vec![(0, 0)];
         let mut chars = original.char_indices().peekable();
@@ -172,6 +173,41 @@ impl<'a> View<'a> {
         }
         self.start_in_original(view_end - 1) + 1
     }
+}
+
+/// The stretches of `text` that are runs of ASCII letters, digits, `_`,
+/// `/` and `-` holding two bytes in a row for which `pair` is true.
+///
+/// A pattern whose matches are made only of ASCII letters, digits, `/`
+/// and `-` finds the same matches searched run by run as in the whole
+/// text: a match lies inside one run, and as the bytes around a run are
+/// never word characters, `\b` is the same at its ends either way.
+pub fn token_runs<'a>(
+    text: &'a str,
+    pair: impl Fn(u8, u8) -> bool + 'a,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let bytes = text.as_bytes();
+    let in_token = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'/' | b'-');
+    let mut i = 1;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !pair(bytes[i - 1], bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let mut start = i - 1;
+            while start > 0 && in_token(bytes[start - 1]) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < bytes.len() && in_token(bytes[end]) {
+                end += 1;
+            }
+            i = end + 2;
+            return Some(start..end);
+        }
+        None
+    })
 }
 
 /// The character before a position, if any.
@@ -265,17 +301,29 @@ pub fn word_after(text: &str, at: usize) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
+/// A word in lower case, kept inline when short (words almost always are).
+fn lower(word: &str) -> SmolStr {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        SmolStr::new(word)
+    } else {
+        SmolStr::from(word.to_lowercase())
+    }
+}
+
 /// The next word after `at` whatever punctuation comes between, lower case.
-pub fn any_word_after(text: &str, at: usize) -> String {
+pub fn any_word_after(text: &str, at: usize) -> SmolStr {
     let tail = &text[at..];
     let start = tail.find(is_word_char).unwrap_or(tail.len());
     let tail = &tail[start..];
     let end = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
-    tail[..end].to_lowercase()
+    lower(&tail[..end])
 }
 
 /// The previous word before `at` whatever punctuation comes between, lower case.
-pub fn any_word_before(text: &str, at: usize) -> String {
+pub fn any_word_before(text: &str, at: usize) -> SmolStr {
     let head = &text[..at];
     let end = head
         .char_indices()
@@ -291,7 +339,7 @@ pub fn any_word_before(text: &str, at: usize) -> String {
         .last()
         .map(|(i, _)| i)
         .unwrap_or(end);
-    head[start..].to_lowercase()
+    lower(&head[start..])
 }
 
 /// True when `at` starts a sentence, a line of notes or a list item: only
@@ -407,6 +455,27 @@ mod tests {
             "Zoë\u{00A0}O’Neill–Hart"
         );
         assert_eq!(original_of(original, &view, "Kilbride"), "Kil\u{00AD}bride");
+    }
+
+    #[test]
+    fn text_the_quick_test_passes_is_its_own_view() {
+        const PIECES: &[&str] = &[
+            "a", "Zoë", " ", "  ", "\n", "\r\n", "\t", "-", "–", "'", "’", "`", "\u{a0}", "\u{ad}",
+            "\u{200b}", "\u{feff}", "é", "ł", "\u{1}", "\u{1c}", "Kil-", "bride", ".", "\u{2028}",
+            "\u{3000}", "ʼ", "−", "日本",
+        ];
+        let mut rng = fastrand::Rng::with_seed(5);
+        let mut plain = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..rng.usize(0..12))
+                .map(|_| PIECES[rng.usize(..PIECES.len())])
+                .collect();
+            if !needs_normalising(&text) {
+                plain += 1;
+                assert_eq!(View::normalised(&text).text, text, "{text:?}");
+            }
+        }
+        assert!(plain > 1_000, "{plain}");
     }
 
     #[test]

@@ -676,7 +676,7 @@ impl IdAllocator {
     /// A fresh id of this kind.
     pub fn next(&mut self, kind: RecordKind) -> Id {
         let n = self.next.entry(kind).or_insert(1);
-        let id = Id(format!("{}{n}", kind.prefix()));
+        let id = Id::from(format!("{}{n}", kind.prefix()));
         *n += 1;
         id
     }

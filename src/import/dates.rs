@@ -451,6 +451,22 @@ static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the date pattern is valid")
 });
 
+/// [`DATE_IN_TEXT`] for text that is all ASCII: the same pattern with
+/// ASCII classes, which find the same on such text with a smaller, faster
+/// automaton.
+static DATE_IN_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){}", DATE_IN_TEXT.as_str())).expect("the date pattern is valid")
+});
+
+thread_local! {
+    /// This thread's copy of [`DATE_IN_TEXT`]: a copy has its own search
+    /// memory, so threads anonymising parts of a chronology never wait for
+    /// each other.
+    static DATE_IN_TEXT_HERE: Regex = DATE_IN_TEXT.clone();
+    /// This thread's copy of [`DATE_IN_ASCII`].
+    static DATE_IN_ASCII_HERE: Regex = DATE_IN_ASCII.clone();
+}
+
 /// Finds the written dates in free text ("seen on 3rd April 2021 and 9th Nov
 /// 2012", "on 03/04/21"), with the byte range of each and its reading.
 ///
@@ -463,7 +479,15 @@ static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// and never overlap; a shape that looks like a date but is not one
 /// ("31/02/2021") is left out.
 pub fn find_dates_in_text(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
-    DATE_IN_TEXT
+    if text.is_ascii() {
+        return DATE_IN_ASCII_HERE.with(|pattern| dates_found(pattern, text));
+    }
+    DATE_IN_TEXT_HERE.with(|pattern| dates_found(pattern, text))
+}
+
+/// The dates a date pattern finds in a text.
+fn dates_found(pattern: &Regex, text: &str) -> Vec<(Range<usize>, ReviewDate)> {
+    pattern
         .find_iter(text)
         .filter_map(|m| {
             let found = m.as_str();
@@ -498,6 +522,39 @@ mod tests {
             Ok(d) => d.to_string(),
             Err(e) => panic!("{text}: {e}"),
         }
+    }
+
+    #[test]
+    fn the_ascii_date_pattern_finds_what_the_unicode_one_finds_in_ascii_text() {
+        // Dates of every shape, whole or broken, among noise.
+        const PARTS: &[&[&str]] = &[
+            &["", "", "c.", "circa ", "approx. ", "~", "seen ", "x"],
+            &["", "", "Monday ", "wed, ", "Thurs "],
+            &[
+                "3", "12", "2021", "31", "April", "sept", "Spring ", "winter ", "K",
+            ],
+            &["", "rd", "th", "/", "-", ".", " ", " of "],
+            &["04", "4", "April ", "DEC", "2021", "s", "_"],
+            &["", "/", "-", ".", ", ", " ", "/21"],
+            &["2021", "21", "'21", "99", "1999", "x", ""],
+            &["", "", "?", " ?", ".", "\n", "a"],
+        ];
+        let mut rng = fastrand::Rng::with_seed(9);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rng.usize(1..4) {
+                for choices in PARTS {
+                    text.push_str(choices[rng.usize(..choices.len())]);
+                }
+                text.push(' ');
+            }
+            let unicode: Vec<_> = DATE_IN_TEXT.find_iter(&text).map(|m| m.range()).collect();
+            let ascii: Vec<_> = DATE_IN_ASCII.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(unicode, ascii, "{text:?}");
+            found += unicode.len();
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]

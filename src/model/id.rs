@@ -6,17 +6,21 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smol_str::SmolStr;
 
 /// The identifier of one record in a review.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Id(pub String);
+///
+/// Ids are short and copied into every link, selection and report line,
+/// so the text is kept inline (up to 23 bytes) or shared: a clone never
+/// allocates. In the review file an id is a plain string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(pub SmolStr);
 
 impl Id {
     /// Wraps a string as an id.
-    pub fn new(text: impl Into<String>) -> Id {
-        Id(text.into())
+    pub fn new(text: impl AsRef<str>) -> Id {
+        Id(SmolStr::new(text))
     }
 
     /// The id as text.
@@ -42,6 +46,34 @@ impl fmt::Display for Id {
 
 impl From<&str> for Id {
     fn from(text: &str) -> Self {
-        Id(text.to_string())
+        Id(SmolStr::new(text))
+    }
+}
+
+impl From<String> for Id {
+    fn from(text: String) -> Self {
+        Id(SmolStr::from(text))
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id (a string such as \"E3\")")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Id, E> {
+                Ok(Id::from(text))
+            }
+        }
+        deserializer.deserialize_str(Text)
     }
 }

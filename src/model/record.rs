@@ -195,7 +195,7 @@ impl Review {
             .filter_map(|id| id.number_after(prefix))
             .max()
             .unwrap_or(0);
-        Id(format!("{prefix}{}", highest + 1))
+        Id::from(format!("{prefix}{}", highest + 1))
     }
 
     /// A short human name for any record: a person's pseudonym and name, an

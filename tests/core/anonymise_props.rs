@@ -127,7 +127,7 @@ fn review_of(names: &[Name], text: &str) -> Review {
         .iter()
         .enumerate()
         .map(|(i, n)| Person {
-            id: Id(format!("P{}", i + 1)),
+            id: Id::from(format!("P{}", i + 1)),
             name: n.full(),
             pseudonym: format!("Person {}", i + 1),
             ..Default::default()

@@ -138,7 +138,7 @@ fn every_record() -> Review {
         .iter()
         .enumerate()
         .map(|(i, level)| LatentCondition {
-            id: Id(format!("LC{}", i + 1)),
+            id: Id::from(format!("LC{}", i + 1)),
             statement: format!("Condition at {} level", level.label()),
             level: *level,
             since: "2015".into(),
@@ -152,7 +152,7 @@ fn every_record() -> Review {
     .iter()
     .enumerate()
     .map(|(i, tag)| Finding {
-        id: Id(format!("FN{}", i + 1)),
+        id: Id::from(format!("FN{}", i + 1)),
         title: format!("Finding {}", i + 1),
         statement: "Statement".into(),
         category: "human-tool".into(),

@@ -191,7 +191,7 @@ fn rows(review: &Review, cache: &Cache, show: Show) -> Vec<(Id, String)> {
     let mut ids: Vec<Id> = Vec::new();
     let mut listed: HashSet<&Id> = HashSet::new();
     let mut counts: HashMap<&Id, (usize, usize)> = HashMap::new();
-    for o in &cache.result.report.occurrences {
+    for o in cache.result.report.occurrences() {
         let count = counts.entry(&o.record).or_default();
         count.0 += o.replaced as usize;
         count.1 += o.flagged as usize;
@@ -296,8 +296,7 @@ fn record_view(ui: &mut Ui, review: &Review, cache: &Cache, id: &Id, edits: &mut
         let occurrences: Vec<&Occurrence> = cache
             .result
             .report
-            .occurrences
-            .iter()
+            .occurrences()
             .filter(|o| &o.record == id)
             .collect();
         let mut fields: Vec<&str> = Vec::new();
