@@ -280,12 +280,21 @@ pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
 /// searched only in stretches around digits (every written date has one):
 /// most of a text is never given to the date patterns.
 pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
+    // Room for what may come before a date's first digit ("approximately
+    // Wednesday, September 3rd"), and between two of its digit runs.
     const MARGIN: usize = 40;
+    // Room after a date's last run of digits and punctuation, where only a
+    // question mark after spaces may follow (spaces beyond ASCII count
+    // several bytes each).
+    const TAIL: usize = 16;
     if text.len() <= 4 * MARGIN {
-        return find_dates_in_text(text);
+        return find_dates_in_text(&ascii_shadow(text));
     }
     let bytes = text.as_bytes();
-    let mut windows: Vec<Range<usize>> = Vec::new();
+    // Windows, each with how far it reaches for the next digits: runs of
+    // digits within two margins of each other share a window, as one date
+    // may hold several.
+    let mut windows: Vec<(Range<usize>, usize)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
@@ -305,19 +314,23 @@ pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
         while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
             start -= 1;
         }
-        let mut stop = (end + MARGIN).min(bytes.len());
+        let mut stop = (end + TAIL).min(bytes.len());
         while stop < bytes.len() && !bytes[stop].is_ascii_whitespace() {
             stop += 1;
         }
+        let reach = end + MARGIN;
         match windows.last_mut() {
-            Some(last) if start <= last.end => last.end = last.end.max(stop),
-            _ => windows.push(start..stop),
+            Some((last, last_reach)) if start <= *last_reach => {
+                last.end = last.end.max(stop);
+                *last_reach = reach;
+            }
+            _ => windows.push((start..stop, reach)),
         }
         i = end.max(i + 1);
     }
     windows
         .into_iter()
-        .flat_map(|w| {
+        .flat_map(|(w, _)| {
             find_dates_in_text(&ascii_shadow(&text[w.clone()]))
                 .into_iter()
                 .map(move |(r, d)| (r.start + w.start..r.end + w.start, d))
@@ -496,6 +509,52 @@ mod tests {
             found += whole.len();
         }
         assert!(found > 2_000, "{found}");
+    }
+
+    #[test]
+    fn dates_are_found_in_windows_as_in_the_whole_text() {
+        const PIECES: &[&str] = &[
+            "seen on ",
+            "3",
+            "12",
+            "/",
+            "04",
+            "2021",
+            ".",
+            " ",
+            "-",
+            "rd of ",
+            "April",
+            " 2021",
+            "approximately ",
+            "Wednesday, ",
+            "September ",
+            "3rd, ",
+            "?",
+            " ?",
+            "…",
+            "…?",
+            "Home",
+            " visit completed; concerns rose about the gas bill",
+            "Spring 2021",
+            "x",
+            ", ",
+            "  ",
+            "’",
+            "Zoë",
+        ];
+        let mut rng = fastrand::Rng::with_seed(17);
+        let mut found = 0;
+        for _ in 0..3_000 {
+            let text: String = (0..rng.usize(20..90))
+                .map(|_| PIECES[rng.usize(..PIECES.len())])
+                .collect();
+            let text = crate::anonymise::text::View::new(&text).text.into_owned();
+            let whole = find_dates_in_text(&ascii_shadow(&text));
+            assert_eq!(dates_in(&text), whole, "{text:?}");
+            found += whole.len();
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
