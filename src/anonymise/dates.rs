@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::token_runs;
+use super::text::{matches_in, token_runs};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -231,6 +231,11 @@ thread_local! {
     static DAY_MONTH_HERE: Regex = DAY_MONTH.clone();
 }
 
+/// The runs of `text` with a digit before a slash (see `token_runs`).
+fn day_month_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    token_runs(text, |a, b| a.is_ascii_digit() && b == b'/')
+}
+
 /// Days written without a year, as notes do: "incident 17/10", "rebooked
 /// 23/03", "seen on 3/4". Fractions and ratios ("3/4 of", "24/7") are not
 /// taken: the day must be over 12 with a two-digit month, or follow "on".
@@ -240,16 +245,7 @@ pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
     }
     // Searched only in the runs with a digit before a slash (see
     // `token_runs`): the same matches as in the whole text.
-    let found: Vec<Range<usize>> = DAY_MONTH_HERE.with(|pattern| {
-        token_runs(text, |a, b| a.is_ascii_digit() && b == b'/')
-            .flat_map(|run| {
-                pattern
-                    .find_iter(&text[run.clone()])
-                    .map(move |m| m.start() + run.start..m.end() + run.start)
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    });
+    let found = DAY_MONTH_HERE.with(|pattern| matches_in(pattern, text, day_month_runs(text)));
     found
         .into_iter()
         .filter_map(|whole| {
@@ -496,15 +492,7 @@ mod tests {
                 .map(|_| PIECES[rng.usize(..PIECES.len())])
                 .collect();
             let whole: Vec<Range<usize>> = DAY_MONTH.find_iter(&text).map(|m| m.range()).collect();
-            let in_runs: Vec<Range<usize>> =
-                token_runs(&text, |a, b| a.is_ascii_digit() && b == b'/')
-                    .flat_map(|run| {
-                        DAY_MONTH
-                            .find_iter(&text[run.clone()])
-                            .map(move |m| m.start() + run.start..m.end() + run.start)
-                            .collect::<Vec<_>>()
-                    })
-                    .collect();
+            let in_runs = matches_in(&DAY_MONTH, &text, day_month_runs(&text));
             assert_eq!(whole, in_runs, "{text:?}");
             found += whole.len();
         }

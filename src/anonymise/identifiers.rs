@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::text::token_runs;
+use super::text::{matches_in, token_runs};
 
 /// The kind of an identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -382,13 +382,7 @@ fn find_with(text: &str, allow: &[String], patterns: &[Regex], any: &RegexSet) -
         let finder = &FINDERS[index];
         let pattern = &patterns[index];
         let ranges: Vec<Range<usize>> = if finder.in_tokens {
-            tokens(text)
-                .flat_map(|token| {
-                    pattern
-                        .find_iter(&text[token.clone()])
-                        .map(move |m| m.start() + token.start..m.end() + token.start)
-                })
-                .collect()
+            matches_in(pattern, text, tokens(text))
         } else if finder.group == 0 {
             pattern.find_iter(text).map(|m| m.range()).collect()
         } else {
@@ -530,15 +524,7 @@ mod tests {
             for finder in FINDERS.iter().filter(|f| f.in_tokens) {
                 let whole: Vec<Range<usize>> =
                     finder.regex.find_iter(&text).map(|m| m.range()).collect();
-                let in_tokens: Vec<Range<usize>> = tokens(&text)
-                    .flat_map(|t| {
-                        finder
-                            .regex
-                            .find_iter(&text[t.clone()])
-                            .map(move |m| m.start() + t.start..m.end() + t.start)
-                            .collect::<Vec<_>>()
-                    })
-                    .collect();
+                let in_tokens = matches_in(&finder.regex, &text, tokens(&text));
                 assert_eq!(whole, in_tokens, "{text:?}");
                 found += whole.len();
             }

@@ -210,6 +210,25 @@ pub fn token_runs<'a>(
     })
 }
 
+/// Where `pattern` matches in the given stretches of `text`, as ranges of
+/// `text`, in order (see [`token_runs`]).
+pub fn matches_in(
+    pattern: &regex::Regex,
+    text: &str,
+    stretches: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for stretch in stretches {
+        let at = stretch.start;
+        out.extend(
+            pattern
+                .find_iter(&text[stretch])
+                .map(|m| m.start() + at..m.end() + at),
+        );
+    }
+    out
+}
+
 /// The character before a position, if any.
 pub fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
