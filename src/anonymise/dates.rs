@@ -488,9 +488,7 @@ mod tests {
         let mut rng = fastrand::Rng::with_seed(3);
         let mut found = 0;
         for _ in 0..20_000 {
-            let text: String = (0..rng.usize(0..16))
-                .map(|_| PIECES[rng.usize(..PIECES.len())])
-                .collect();
+            let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 0..16);
             let whole: Vec<Range<usize>> = DAY_MONTH.find_iter(&text).map(|m| m.range()).collect();
             let in_runs = matches_in(&DAY_MONTH, &text, day_month_runs(&text));
             assert_eq!(whole, in_runs, "{text:?}");
@@ -534,9 +532,7 @@ mod tests {
         let mut rng = fastrand::Rng::with_seed(17);
         let mut found = 0;
         for _ in 0..3_000 {
-            let text: String = (0..rng.usize(20..90))
-                .map(|_| PIECES[rng.usize(..PIECES.len())])
-                .collect();
+            let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 20..90);
             let text = crate::anonymise::text::View::new(&text).text.into_owned();
             let whole = find_dates_in_text(&ascii_shadow(&text));
             assert_eq!(dates_in(&text), whole, "{text:?}");

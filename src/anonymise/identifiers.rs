@@ -510,9 +510,7 @@ mod tests {
             "12", "3", "2021", "/", "-", "_", " ", ".", ",", "CR", "AB", "x", "Zoë", "ref",
             "004417", "1234567", "\u{a0}", "é", "NB", "(", ")", "\n", "O'", "99",
         ];
-        (0..rng.usize(0..40))
-            .map(|_| PIECES[rng.usize(..PIECES.len())])
-            .collect()
+        crate::anonymise::text::text_of_pieces(rng, PIECES, 0..40)
     }
 
     #[test]
@@ -542,9 +540,7 @@ mod tests {
         let mut rng = fastrand::Rng::with_seed(13);
         let (mut shut, mut found) = (0, 0);
         for _ in 0..20_000 {
-            let text: String = (0..rng.usize(0..10))
-                .map(|_| PIECES[rng.usize(..PIECES.len())])
-                .collect();
+            let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 0..10);
             for finder in FINDERS.iter() {
                 let Some(passes) = finder.gate else { continue };
                 let matches = finder.regex.find_iter(&text).count();

@@ -415,6 +415,19 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     &text[s..e]
 }
 
+/// Random text for the tests that compare a shortcut with the long way:
+/// a number of pieces in `count`, each picked at random.
+#[cfg(test)]
+pub(crate) fn text_of_pieces(
+    rng: &mut fastrand::Rng,
+    pieces: &[&str],
+    count: std::ops::Range<usize>,
+) -> String {
+    (0..rng.usize(count))
+        .map(|_| pieces[rng.usize(..pieces.len())])
+        .collect()
+}
+
 /// A short stretch of text around a range, on one line, for messages.
 pub fn context(text: &str, start: usize, end: usize) -> String {
     let mut from = start.saturating_sub(40);
@@ -486,9 +499,7 @@ mod tests {
         let mut rng = fastrand::Rng::with_seed(5);
         let mut plain = 0;
         for _ in 0..20_000 {
-            let text: String = (0..rng.usize(0..12))
-                .map(|_| PIECES[rng.usize(..PIECES.len())])
-                .collect();
+            let text = text_of_pieces(&mut rng, PIECES, 0..12);
             if !needs_normalising(&text) {
                 plain += 1;
                 assert_eq!(View::normalised(&text).text, text, "{text:?}");
