@@ -283,9 +283,9 @@ fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
     let report = &result.report;
     let mut lines = vec![format!(
         "{} replacement{}, {} waiting for a decision, {} sensitive attribute{} undecided (withheld meanwhile)",
-        report.replaced().count(),
-        plural(report.replaced().count()),
-        report.flagged().count(),
+        report.replaced_count(),
+        plural(report.replaced_count()),
+        report.flagged_count(),
         report.undecided.len(),
         plural(report.undecided.len())
     )];

@@ -27,6 +27,7 @@ pub mod forms;
 pub mod identifiers;
 pub mod leak;
 pub mod matcher;
+mod report;
 pub mod residual;
 pub mod text;
 pub mod words;
@@ -43,13 +44,15 @@ use self::dates::{DateChangeKind, DateRules, coarsen, date_changes};
 use self::forms::{Owner, cast_forms};
 use self::identifiers::{IdentifierKind, find_identifiers};
 use self::matcher::NameMatcher;
-use self::text::{View, any_word_after, any_word_before};
+use self::report::{Forms, Part, Verdict, What, Words};
+use self::text::{View, any_word_after, any_word_before, nearest_word_after, nearest_word_before};
 use crate::model::{
     AnonymisationOverride, ChronologyEntry, DatePolicy, Disclosure, Id, OverrideAction, PersonKind,
     Review,
 };
 
 pub use self::leak::{Leak, LeakChecker};
+pub use self::report::{Occurrence, RecordCount, Report};
 pub use self::residual::{Suspect, SuspectKind, residual_scan};
 
 /// What an occurrence is.
@@ -75,14 +78,6 @@ pub enum Found {
 }
 
 impl Found {
-    /// A copy that shares no memory with this one.
-    fn own_copy(&self) -> Found {
-        match self {
-            Found::Person(ids) => Found::Person(ids.iter().cloned().collect()),
-            other => other.clone(),
-        }
-    }
-
     /// A short description for lists, e.g. "name of P3", "phone number".
     pub fn describe(&self) -> String {
         match self {
@@ -101,122 +96,6 @@ impl Found {
     }
 }
 
-/// One place in one field where anonymisation found something, and what
-/// it did there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// The record.
-    pub record: Id,
-    /// The field.
-    pub field: SmolStr,
-    /// Where, in the original text of the field.
-    pub range: Range<usize>,
-    /// The original text there.
-    pub original: SmolStr,
-    /// What replaced it (or would have, when it was kept).
-    pub replacement: SmolStr,
-    /// What it is.
-    pub found: Found,
-    /// Name, ordinary word, or can't tell.
-    pub class: Class,
-    /// Why it was judged so.
-    pub reason: &'static str,
-    /// True when it was replaced in the anonymised review.
-    pub replaced: bool,
-    /// True when the reviewer should decide: it could not be told apart,
-    /// and no override decides it.
-    pub flagged: bool,
-    /// The reviewer's decision, when there is one.
-    pub overridden: Option<OverrideAction>,
-    /// The word before, lower case: with `after`, finds it again.
-    pub before: SmolStr,
-    /// The word after, lower case.
-    pub after: SmolStr,
-}
-
-impl Occurrence {
-    /// The override that keeps (or replaces) this occurrence.
-    pub fn override_with(&self, action: OverrideAction) -> AnonymisationOverride {
-        AnonymisationOverride {
-            record: self.record.clone(),
-            field: self.field.to_string(),
-            text: self
-                .original
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            before: self.before.to_string(),
-            after: self.after.to_string(),
-            action,
-        }
-    }
-
-    /// True when `o` is the reviewer's decision on this occurrence.
-    pub fn is_decided_by(&self, o: &AnonymisationOverride) -> bool {
-        o.record == self.record
-            && o.field == self.field
-            && o.before == self.before
-            && o.after == self.after
-            && o.text
-                == self
-                    .original
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-    }
-}
-
-/// Everything anonymisation did, for the reviewer to check.
-#[derive(Debug, Clone, Default)]
-pub struct Report {
-    /// Every occurrence found, replaced or kept, in field order, in the
-    /// parts they were found in (a long chronology is anonymised in
-    /// parallel parts, whose lists are kept rather than copied into one).
-    occurrences: Vec<Vec<Occurrence>>,
-    /// Sensitive attributes with no decision yet (withheld meanwhile).
-    pub undecided: Vec<(Id, &'static str)>,
-    /// People without a pseudonym (their names became "[name]" or their role).
-    pub without_pseudonym: Vec<Id>,
-}
-
-impl PartialEq for Report {
-    fn eq(&self, other: &Report) -> bool {
-        self.len() == other.len()
-            && self.occurrences().eq(other.occurrences())
-            && self.undecided == other.undecided
-            && self.without_pseudonym == other.without_pseudonym
-    }
-}
-
-impl Eq for Report {}
-
-impl Report {
-    /// Every occurrence found, replaced or kept, in field order.
-    pub fn occurrences(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences.iter().flatten()
-    }
-
-    /// The number of occurrences.
-    pub fn len(&self) -> usize {
-        self.occurrences.iter().map(Vec::len).sum()
-    }
-
-    /// True when nothing was found.
-    pub fn is_empty(&self) -> bool {
-        self.occurrences.iter().all(Vec::is_empty)
-    }
-
-    /// The occurrences that were replaced.
-    pub fn replaced(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences().filter(|o| o.replaced)
-    }
-
-    /// The occurrences that need the reviewer's decision.
-    pub fn flagged(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences().filter(|o| o.flagged)
-    }
-}
-
 /// An anonymised review and the report of how it was made.
 #[derive(Debug, Clone)]
 pub struct Anonymised {
@@ -230,10 +109,8 @@ pub struct Anonymised {
 #[derive(Debug, Clone)]
 pub struct Anonymiser {
     names: NameMatcher,
-    /// What each form is, for the report.
-    found: Vec<Found>,
-    /// The replacement of each form.
-    replacements: Vec<SmolStr>,
+    /// What each form is and what replaces it.
+    forms: Forms,
     person_ids: Vec<Id>,
     dates: DateRules,
     allow: Vec<String>,
@@ -246,23 +123,11 @@ struct Pending {
     /// Where, in view positions (the words around it are read here).
     start: usize,
     end: usize,
-    what: What,
-    class: Class,
-    reason: &'static str,
-    replaced: bool,
-    flagged: bool,
-    overridden: Option<OverrideAction>,
-    replacement: SmolStr,
+    verdict: Verdict,
+    /// A date's replacement (the others' follow from what they are).
+    date: String,
     /// The words before and after, when a decision needed them already.
     words: Option<(SmolStr, SmolStr)>,
-}
-
-/// What a pending occurrence is.
-#[derive(Clone, Copy)]
-enum What {
-    Form(usize),
-    Identifier(IdentifierKind),
-    Date(DateChangeKind),
 }
 
 /// A stretch to replace, in view positions.
@@ -346,7 +211,7 @@ impl Anonymiser {
             }
             Owner::Withheld { attribute, .. } => format!("[{attribute} withheld]"),
         };
-        let replacements = forms
+        let replacements: Arc<[SmolStr]> = forms
             .forms
             .iter()
             .map(|form| {
@@ -374,15 +239,17 @@ impl Anonymiser {
         let person_ids: Vec<Id> = review.people.iter().map(|p| p.id.clone()).collect();
         let agency_ids: Vec<Id> = review.agencies.iter().map(|a| a.id.clone()).collect();
         let place_ids: Vec<Id> = review.places.iter().map(|p| p.id.clone()).collect();
-        let found = forms
+        let found: Arc<[Found]> = forms
             .forms
             .iter()
             .map(|form| found_of(&form.owners, &person_ids, &agency_ids, &place_ids))
             .collect();
         Anonymiser {
             names: NameMatcher::new(forms),
-            found,
-            replacements,
+            forms: Forms {
+                found,
+                replacements,
+            },
             person_ids,
             dates,
             allow: settings.allow.clone(),
@@ -407,7 +274,7 @@ impl Anonymiser {
 
     /// What a form's owners are, as ids.
     pub fn found_for(&self, form: usize) -> Found {
-        self.found[form].clone()
+        self.forms.found[form].clone()
     }
 
     fn decision(
@@ -444,9 +311,10 @@ impl Anonymiser {
         text: &str,
         people: &[Id],
     ) -> (String, Vec<Occurrence>) {
-        let mut occurrences = Vec::new();
-        let out = self.text_into(&self.found, record, field, text, people, &mut occurrences);
-        (out, occurrences)
+        let mut part = Part::default();
+        let out = self.text_into(&mut part, record, field, text, people);
+        let report = Report::new(vec![part], self.forms.clone());
+        (out, report.occurrences().collect())
     }
 
     /// The words before and after a stretch, and the reviewer's decision
@@ -468,15 +336,23 @@ impl Anonymiser {
         (Some((before, after)), decision)
     }
 
-    /// Like [`Anonymiser::text`], adding the occurrences to `occurrences`.
+    /// What replaces a pending occurrence.
+    fn replacement<'a>(&'a self, pending: &'a Pending) -> &'a str {
+        match pending.verdict.what {
+            What::Form(form) => &self.forms.replacements[form as usize],
+            What::Identifier(kind) => kind.placeholder(),
+            What::Date(_) => &pending.date,
+        }
+    }
+
+    /// Like [`Anonymiser::text`], adding the occurrences to `part`.
     fn text_into(
         &self,
-        found: &[Found],
+        part: &mut Part,
         record: &Id,
         field: &str,
         text: &str,
         people: &[Id],
-        occurrences: &mut Vec<Occurrence>,
     ) -> String {
         if text.is_empty() {
             return String::new();
@@ -558,13 +434,15 @@ impl Anonymiser {
             let pending = Pending {
                 start: hit.start,
                 end: hit.end,
-                what: What::Form(hit.form),
-                class,
-                reason,
-                replaced,
-                flagged: class == Class::Ambiguous && overridden.is_none(),
-                overridden,
-                replacement: self.replacements[hit.form].clone(),
+                verdict: Verdict {
+                    what: What::Form(u32::try_from(hit.form).unwrap_or(u32::MAX)),
+                    class,
+                    reason,
+                    replaced,
+                    flagged: class == Class::Ambiguous && overridden.is_none(),
+                    overridden,
+                },
+                date: String::new(),
                 words,
             };
             if replaced {
@@ -587,17 +465,19 @@ impl Anonymiser {
             let pending = Pending {
                 start,
                 end,
-                what: What::Identifier(id.kind),
-                class: if id.doubt.is_some() {
-                    Class::Ambiguous
-                } else {
-                    Class::Name
+                verdict: Verdict {
+                    what: What::Identifier(id.kind),
+                    class: if id.doubt.is_some() {
+                        Class::Ambiguous
+                    } else {
+                        Class::Name
+                    },
+                    reason: id.doubt.unwrap_or("personal data"),
+                    replaced,
+                    flagged: id.doubt.is_some() && overridden.is_none(),
+                    overridden,
                 },
-                reason: id.doubt.unwrap_or("personal data"),
-                replaced,
-                flagged: id.doubt.is_some() && overridden.is_none(),
-                overridden,
-                replacement: SmolStr::new_static(id.kind.placeholder()),
+                date: String::new(),
                 words,
             };
             if replaced {
@@ -627,13 +507,15 @@ impl Anonymiser {
                 pending: Pending {
                     start,
                     end,
-                    what: What::Date(change.kind),
-                    class: Class::Name,
-                    reason,
-                    replaced: true,
-                    flagged: false,
-                    overridden: None,
-                    replacement: SmolStr::from(change.replacement),
+                    verdict: Verdict {
+                        what: What::Date(change.kind),
+                        class: Class::Name,
+                        reason,
+                        replaced: true,
+                        flagged: false,
+                        overridden: None,
+                    },
+                    date: change.replacement,
                     words: None,
                 },
             });
@@ -654,7 +536,7 @@ impl Anonymiser {
                         last.start = start;
                     }
                     last.end = new_end;
-                    last.pending.flagged = false;
+                    last.pending.verdict.flagged = false;
                 }
                 _ => merged.push(span),
             }
@@ -669,7 +551,7 @@ impl Anonymiser {
             let start = view.start_in_original(span.start);
             let end = view.end_in_original(span.end);
             out.push_str(&text[copied..start]);
-            out.push_str(&span.pending.replacement);
+            out.push_str(self.replacement(&span.pending));
             copied = end;
             placed.push((start..end, span.pending));
         }
@@ -683,31 +565,24 @@ impl Anonymiser {
             placed.push((start..end, pending));
         }
         placed.sort_by_key(|(r, _)| r.start);
-        occurrences.reserve(placed.len());
-        let field = SmolStr::new(field);
+        if placed.is_empty() {
+            return out;
+        }
+        let index = part.text(record, field);
         for (range, p) in placed {
-            let (before, after) = p
-                .words
-                .unwrap_or_else(|| (any_word_before(v, p.start), any_word_after(v, p.end)));
-            occurrences.push(Occurrence {
-                record: record.clone(),
-                field: field.clone(),
-                original: SmolStr::new(&text[range.clone()]),
-                range,
-                replacement: p.replacement,
-                found: match p.what {
-                    What::Form(form) => found[form].clone(),
-                    What::Identifier(kind) => Found::Identifier(kind),
-                    What::Date(kind) => Found::Date(kind),
-                },
-                class: p.class,
-                reason: p.reason,
-                replaced: p.replaced,
-                flagged: p.flagged,
-                overridden: p.overridden,
+            let (before, after) = match &p.words {
+                Some((before, after)) => (before.as_str(), after.as_str()),
+                None => (
+                    nearest_word_before(v, p.start),
+                    nearest_word_after(v, p.end),
+                ),
+            };
+            let words = Words {
                 before,
                 after,
-            });
+                date: &p.date,
+            };
+            part.push(index, text, range, words, p.verdict);
         }
         out
     }
@@ -717,13 +592,14 @@ impl Anonymiser {
         // Everything but the chronology is copied and changed in place; the
         // chronology, most of a review, is written anew from the original.
         let mut out = without_chronology(review);
-        let mut report = Report::default();
+        let mut without_pseudonym = Vec::new();
+        let mut undecided = Vec::new();
         for person in &mut out.people {
             person.name.clear();
             person.aliases.clear();
             person.date_of_birth = None;
             if person.pseudonym.trim().is_empty() {
-                report.without_pseudonym.push(person.id.clone());
+                without_pseudonym.push(person.id.clone());
             }
             for (name, attribute) in person.attributes.all_mut() {
                 if attribute.disclosure == Disclosure::Publish {
@@ -732,7 +608,7 @@ impl Anonymiser {
                 if attribute.disclosure == Disclosure::Undecided
                     && !attribute.value.trim().is_empty()
                 {
-                    report.undecided.push((person.id.clone(), name));
+                    undecided.push((person.id.clone(), name));
                 }
                 attribute.value.clear();
                 attribute.reason.clear();
@@ -756,26 +632,32 @@ impl Anonymiser {
         }
         // The overrides quote the original text: they stay behind.
         out.meta.anonymisation.overrides.clear();
-        let mut rest = Vec::new();
+        // The texts of the review details and the people come before the
+        // chronology in the report, the others after.
+        let (mut before, mut after) = (Part::default(), Part::default());
         fields::visit_mut(&mut out, |id, field, people, text| {
-            *text = self.text_into(&self.found, id, field, text, people, &mut rest);
+            let part = if id.as_str() == fields::META || self.person_ids.contains(id) {
+                &mut before
+            } else {
+                &mut after
+            };
+            *text = self.text_into(part, id, field, text, people);
         });
-        let (before, after): (Vec<Occurrence>, Vec<Occurrence>) = rest.into_iter().partition(|o| {
-            o.record.as_str() == fields::META || self.person_ids.contains(&o.record)
-        });
-        // The first part's occurrences follow those before the chronology
-        // in the same list; the other parts' lists are kept as they are.
-        let mut parts = self.chronology(&review.chronology, before).into_iter();
-        let (entries, occurrences) = parts.next().unwrap_or_default();
+        let mut parts = vec![before];
+        let mut chronology = self.chronology(&review.chronology).into_iter();
+        let (entries, part) = chronology.next().unwrap_or_default();
         out.chronology = entries;
-        report.occurrences.push(occurrences);
-        let more: usize = parts.as_slice().iter().map(|part| part.0.len()).sum();
+        parts.push(part);
+        let more: usize = chronology.as_slice().iter().map(|part| part.0.len()).sum();
         out.chronology.reserve_exact(more);
-        for (entries, occurrences) in parts {
+        for (entries, part) in chronology {
             out.chronology.extend(entries);
-            report.occurrences.push(occurrences);
+            parts.push(part);
         }
-        report.occurrences.push(after);
+        parts.push(after);
+        let mut report = Report::new(parts, self.forms.clone());
+        report.undecided = undecided;
+        report.without_pseudonym = without_pseudonym;
         Anonymised {
             review: out,
             report,
@@ -783,43 +665,32 @@ impl Anonymiser {
     }
 
     /// Anonymises chronology entries in parallel parts, one for each of the
-    /// machine's cores: the entries and occurrences of each part, in order,
-    /// the first part's occurrences after `first`.
-    fn chronology(
-        &self,
-        entries: &[ChronologyEntry],
-        first: Vec<Occurrence>,
-    ) -> Vec<(Vec<ChronologyEntry>, Vec<Occurrence>)> {
+    /// machine's cores: the entries and occurrences of each part, in order.
+    fn chronology(&self, entries: &[ChronologyEntry]) -> Vec<(Vec<ChronologyEntry>, Part)> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let parts = threads.min(entries.len() / 256).max(1);
-        let run = |entries: &[ChronologyEntry], mut occurrences: Vec<Occurrence>| {
-            // Each thread reports with its own copy of what the forms are:
-            // the threads never count references to the same memory.
-            let found: Vec<Found> = self.found.iter().map(Found::own_copy).collect();
+        let run = |entries: &[ChronologyEntry]| {
+            let mut part = Part::default();
             let anonymised = entries
                 .iter()
                 .map(|e| {
                     let mut e = fields::map_entry(e, |id, field, people, text| {
-                        self.text_into(&found, id, field, text, people, &mut occurrences)
+                        self.text_into(&mut part, id, field, text, people)
                     });
                     e.date = coarsen(e.date);
                     e
                 })
                 .collect();
-            (anonymised, occurrences)
+            (anonymised, part)
         };
         if parts == 1 {
-            return vec![run(entries, first)];
+            return vec![run(entries)];
         }
         let size = entries.len().div_ceil(parts);
-        let mut first = Some(first);
         std::thread::scope(|scope| {
             let handles: Vec<_> = entries
                 .chunks(size)
-                .map(|chunk| {
-                    let start = first.take().unwrap_or_default();
-                    scope.spawn(|| run(chunk, start))
-                })
+                .map(|chunk| scope.spawn(|| run(chunk)))
                 .collect();
             handles
                 .into_iter()

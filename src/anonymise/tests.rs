@@ -129,7 +129,7 @@ fn doubtful_occurrences_are_replaced_and_flagged_until_the_reviewer_decides() {
         out.review.chronology[0].text,
         "Uncle on left cheek. Father said hello."
     );
-    let flagged: Vec<&Occurrence> = out.report.flagged().collect();
+    let flagged: Vec<Occurrence> = out.report.flagged().collect();
     assert_eq!(flagged.len(), 1);
     assert_eq!(flagged[0].original, "Mark");
     // The reviewer keeps it: recorded as an override in the settings.
@@ -140,13 +140,13 @@ fn doubtful_occurrences_are_replaced_and_flagged_until_the_reviewer_decides() {
         out.review.chronology[0].text,
         "Mark on left cheek. Father said hello."
     );
-    assert_eq!(out.report.flagged().count(), 0);
+    assert_eq!(out.report.flagged_count(), 0);
     // The anonymised review does not carry the overrides (they quote names).
     assert!(out.review.meta.anonymisation.overrides.is_empty());
     // A word can be forced to be replaced too.
     let mut review = small_review(&["concerns rose"]);
     let out = anonymise(&review);
-    let word = out.report.occurrences().next().unwrap().clone();
+    let word = out.report.occurrences().next().unwrap();
     assert!(!word.replaced && word.class == Class::Word);
     review
         .meta
@@ -195,7 +195,7 @@ fn the_worked_example_anonymises_without_leaks() {
     }
     let leaks = LeakChecker::new(&review).check_review(&out.review);
     assert!(leaks.is_empty(), "{:#?}", &leaks[..leaks.len().min(10)]);
-    assert!(out.report.replaced().count() > 100);
+    assert!(out.report.replaced_count() > 100);
 }
 
 #[test]

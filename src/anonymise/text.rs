@@ -322,27 +322,53 @@ pub fn word_after(text: &str, at: usize) -> Option<&str> {
 
 /// A word in lower case, kept inline when short (words almost always are).
 fn lower(word: &str) -> SmolStr {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
+    if is_lower(word) {
         SmolStr::new(word)
     } else {
         SmolStr::from(word.to_lowercase())
     }
 }
 
+/// True when a word has no letter that lower-casing changes.
+fn is_lower(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// Adds a word to `out` in lower case, as [`any_word_before`] and
+/// [`any_word_after`] give it.
+pub fn push_lower(out: &mut String, word: &str) {
+    if is_lower(word) || word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
 /// The next word after `at` whatever punctuation comes between, lower case.
 pub fn any_word_after(text: &str, at: usize) -> SmolStr {
+    lower(nearest_word_after(text, at))
+}
+
+/// The next word after `at` whatever punctuation comes between, as written.
+pub fn nearest_word_after(text: &str, at: usize) -> &str {
     let tail = &text[at..];
     let start = tail.find(is_word_char).unwrap_or(tail.len());
     let tail = &tail[start..];
     let end = tail.find(|c: char| !is_word_char(c)).unwrap_or(tail.len());
-    lower(&tail[..end])
+    &tail[..end]
 }
 
 /// The previous word before `at` whatever punctuation comes between, lower case.
 pub fn any_word_before(text: &str, at: usize) -> SmolStr {
+    lower(nearest_word_before(text, at))
+}
+
+/// The previous word before `at` whatever punctuation comes between, as
+/// written.
+pub fn nearest_word_before(text: &str, at: usize) -> &str {
     let head = &text[..at];
     let end = head
         .char_indices()
@@ -358,7 +384,7 @@ pub fn any_word_before(text: &str, at: usize) -> SmolStr {
         .last()
         .map(|(i, _)| i)
         .unwrap_or(end);
-    lower(&head[start..])
+    &head[start..]
 }
 
 /// True when `at` starts a sentence, a line of notes or a list item: only
@@ -452,6 +478,26 @@ pub fn context(text: &str, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_pushed_in_lower_case_are_the_words_lower_case() {
+        for word in [
+            "",
+            "will",
+            "Will",
+            "WILL",
+            "O'Neill",
+            "Zoë",
+            "ŁUKASZ",
+            "İpek",
+            "ΣΟΦΊΑ",
+            "a1B2",
+        ] {
+            let mut out = String::from("x");
+            push_lower(&mut out, word);
+            assert_eq!(&out[1..], lower(word).as_str(), "{word}");
+        }
+    }
 
     fn original_of<'a>(original: &'a str, view: &View, needle: &str) -> &'a str {
         let at = view.text.find(needle).expect("in the view");

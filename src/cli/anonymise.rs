@@ -109,7 +109,7 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
         eprintln!("{error}");
         return EXIT_UNREADABLE;
     }
-    let replaced = report.replaced().count();
+    let replaced = report.replaced_count();
     let suspects = residual_scan(&result.review).len();
     println!(
         "{}: written: {replaced} replacement{}, {} flagged for review, no leaks; {suspects} residual suspect{} (see foresight check {})",

@@ -130,8 +130,8 @@ impl AnonymisePanel {
             .find(|(show, _)| *show == self.show)
             .map(|(_, rows)| rows.as_slice())
             .unwrap_or_default();
-        let flagged = report.flagged().count();
-        let replaced = report.replaced().count();
+        let flagged = report.flagged_count();
+        let replaced = report.replaced_count();
         let mut state = (&mut self.selected, &mut self.show, edits);
         list_and_form(
             ui,
@@ -190,13 +190,12 @@ impl AnonymisePanel {
 fn rows(review: &Review, cache: &Cache, show: Show) -> Vec<(Id, String)> {
     let mut ids: Vec<Id> = Vec::new();
     let mut listed: HashSet<&Id> = HashSet::new();
+    let by_record = cache.result.report.counts_by_record();
     let mut counts: HashMap<&Id, (usize, usize)> = HashMap::new();
-    for o in cache.result.report.occurrences() {
-        let count = counts.entry(&o.record).or_default();
-        count.0 += o.replaced as usize;
-        count.1 += o.flagged as usize;
-        if (show == Show::All || o.flagged) && listed.insert(&o.record) {
-            ids.push(o.record.clone());
+    for c in &by_record {
+        counts.insert(&c.record, (c.replaced, c.flagged));
+        if (show == Show::All || c.flagged > 0) && listed.insert(&c.record) {
+            ids.push(c.record.clone());
         }
     }
     if show == Show::All {
@@ -293,12 +292,7 @@ fn record_view(ui: &mut Ui, review: &Review, cache: &Cache, id: &Id, edits: &mut
         };
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         ui.heading(format!("{id}  {}", crate::ui::forms::short(&title, 80)));
-        let occurrences: Vec<&Occurrence> = cache
-            .result
-            .report
-            .occurrences()
-            .filter(|o| &o.record == id)
-            .collect();
+        let occurrences: Vec<Occurrence> = cache.result.report.of_record(id).collect();
         let mut fields: Vec<&str> = Vec::new();
         for o in &occurrences {
             if !fields.contains(&o.field.as_str()) {
@@ -315,11 +309,8 @@ fn record_view(ui: &mut Ui, review: &Review, cache: &Cache, id: &Id, edits: &mut
             let Some(text) = crate::anonymise::fields::field_text(review, id, field) else {
                 continue;
             };
-            let in_field: Vec<&Occurrence> = occurrences
-                .iter()
-                .copied()
-                .filter(|o| o.field == field)
-                .collect();
+            let in_field: Vec<&Occurrence> =
+                occurrences.iter().filter(|o| o.field == field).collect();
             ui.add_space(8.0);
             ui.label(RichText::new(field).strong());
             let (before, after) = highlighted(ui, &text, &in_field);
