@@ -18,7 +18,7 @@ use super::text::{matches_in, token_runs};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::import::dates::find_dates_in_text;
+use crate::import::dates::find_dates_in_text_into;
 use crate::model::{DatePolicy, DateValue, MONTHS, ReviewDate, age_on};
 
 /// What the policy needs to know about the review.
@@ -240,42 +240,61 @@ fn day_month_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// 23/03", "seen on 3/4". Fractions and ratios ("3/4 of", "24/7") are not
 /// taken: the day must be over 12 with a two-digit month, or follow "on".
 pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
+    let mut out = Vec::new();
+    days_without_year_into(text, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Like [`days_without_year`], into `out` (emptied first), with `found`
+/// as a buffer.
+fn days_without_year_into(
+    text: &str,
+    found: &mut Vec<Range<usize>>,
+    out: &mut Vec<(Range<usize>, u32)>,
+) {
+    out.clear();
+    found.clear();
     if !text.contains('/') {
-        return Vec::new();
+        return;
     }
     // Searched only in the runs with a digit before a slash (see
     // `token_runs`): the same matches as in the whole text.
-    let found = DAY_MONTH_HERE.with(|pattern| matches_in(pattern, text, day_month_runs(text)));
-    found
-        .into_iter()
-        .filter_map(|whole| {
-            let (day, month) = text[whole.clone()].split_once('/')?;
-            let (d, m): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
-            let before = &text[..whole.start];
-            let after = &text[whole.end..];
-            // Part of a longer date, a range or a number ("03/17-07/17", "1/2/3").
-            if before.ends_with(['/', '-', '.'])
-                || after.starts_with(['/', '-'])
-                || after.starts_with(|c: char| {
-                    c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit())
-                })
-            {
-                return None;
-            }
-            let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
-            let clear_day = d > 12 && month.len() == 2;
-            // "on " in any case (only these letters lower-case to "on").
-            let after_on = before.len() >= 3
-                && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
-            (valid && (clear_day || after_on)).then_some((whole, m))
-        })
-        .collect()
+    DAY_MONTH_HERE.with(|pattern| matches_in(pattern, text, day_month_runs(text), found));
+    out.extend(found.drain(..).filter_map(|whole| {
+        let (day, month) = text[whole.clone()].split_once('/')?;
+        let (d, m): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
+        let before = &text[..whole.start];
+        let after = &text[whole.end..];
+        // Part of a longer date, a range or a number ("03/17-07/17", "1/2/3").
+        if before.ends_with(['/', '-', '.'])
+            || after.starts_with(['/', '-'])
+            || after.starts_with(|c: char| {
+                c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit())
+            })
+        {
+            return None;
+        }
+        let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
+        let clear_day = d > 12 && month.len() == 2;
+        // "on " in any case (only these letters lower-case to "on").
+        let after_on =
+            before.len() >= 3 && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
+        (valid && (clear_day || after_on)).then_some((whole, m))
+    }));
 }
 
-/// The written dates of a text, as [`find_dates_in_text`] finds them, but
+/// The written dates of a text, as
+/// [`crate::import::dates::find_dates_in_text`] finds them, but
 /// searched only in stretches around digits (every written date has one):
 /// most of a text is never given to the date patterns.
 pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
+    let mut out = Vec::new();
+    dates_in_into(text, &mut out);
+    out
+}
+
+/// Like [`dates_in`], adding the dates to `out`.
+fn dates_in_into(text: &str, out: &mut Vec<(Range<usize>, ReviewDate)>) {
     // Room for what may come before a date's first digit ("approximately
     // Wednesday, September 3rd"), and between two of its digit runs.
     const MARGIN: usize = 40;
@@ -284,13 +303,17 @@ pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
     // several bytes each).
     const TAIL: usize = 16;
     if text.len() <= 4 * MARGIN {
-        return find_dates_in_text(&ascii_shadow(text));
+        return find_dates_in_text_into(&ascii_shadow(text), 0, out);
     }
     let bytes = text.as_bytes();
-    // Windows, each with how far it reaches for the next digits: runs of
-    // digits within two margins of each other share a window, as one date
-    // may hold several.
-    let mut windows: Vec<(Range<usize>, usize)> = Vec::new();
+    let search = |w: Range<usize>, out: &mut Vec<(Range<usize>, ReviewDate)>| {
+        find_dates_in_text_into(&ascii_shadow(&text[w.clone()]), w.start, out);
+    };
+    // The window being widened, with how far it reaches for the next
+    // digits: runs of digits within two margins of each other share a
+    // window, as one date may hold several. A window is searched once the
+    // next one starts beyond its reach.
+    let mut window: Option<(Range<usize>, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
@@ -315,23 +338,30 @@ pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
             stop += 1;
         }
         let reach = end + MARGIN;
-        match windows.last_mut() {
+        match &mut window {
             Some((last, last_reach)) if start <= *last_reach => {
                 last.end = last.end.max(stop);
                 *last_reach = reach;
             }
-            _ => windows.push((start..stop, reach)),
+            _ => {
+                if let Some((last, _)) = window.replace((start..stop, reach)) {
+                    search(last, out);
+                }
+            }
         }
         i = end.max(i + 1);
     }
-    windows
-        .into_iter()
-        .flat_map(|(w, _)| {
-            find_dates_in_text(&ascii_shadow(&text[w.clone()]))
-                .into_iter()
-                .map(move |(r, d)| (r.start + w.start..r.end + w.start, d))
-        })
-        .collect()
+    if let Some((last, _)) = window {
+        search(last, out);
+    }
+}
+
+/// Buffers [`date_changes_into`] keeps from one text to the next.
+#[derive(Debug, Default)]
+pub struct DateBuffers {
+    found: Vec<(Range<usize>, ReviewDate)>,
+    runs: Vec<Range<usize>>,
+    days: Vec<(Range<usize>, u32)>,
 }
 
 /// The text with every other letter written `x` and every other character
@@ -356,12 +386,28 @@ fn ascii_shadow(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Every date in `text` to change, in text order.
 pub fn date_changes(text: &str, rules: &DateRules) -> Vec<DateChange> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new();
-    }
     let mut out = Vec::new();
-    let found = dates_in(text);
-    for (range, month) in days_without_year(text) {
+    date_changes_into(text, rules, &mut DateBuffers::default(), &mut out);
+    out
+}
+
+/// Like [`date_changes`], into `out` (emptied first), with buffers kept
+/// from one text to the next.
+pub fn date_changes_into(
+    text: &str,
+    rules: &DateRules,
+    buffers: &mut DateBuffers,
+    out: &mut Vec<DateChange>,
+) {
+    out.clear();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let DateBuffers { found, runs, days } = buffers;
+    found.clear();
+    dates_in_into(text, found);
+    days_without_year_into(text, runs, days);
+    for (range, month) in days.drain(..) {
         if found
             .iter()
             .any(|(r, _)| r.start < range.end && range.start < r.end)
@@ -381,7 +427,7 @@ pub fn date_changes(text: &str, rules: &DateRules) -> Vec<DateChange> {
             kind: DateChangeKind::Coarsened,
         });
     }
-    for (range, date) in found {
+    for (range, date) in found.drain(..) {
         let lead = lead_in(text, range.start);
         let day = match date.value {
             DateValue::Day(d) => Some(d),
@@ -423,12 +469,12 @@ pub fn date_changes(text: &str, rules: &DateRules) -> Vec<DateChange> {
             .copied();
         let (start, replacement) = match on {
             Some(p) => {
-                let lead = if preposition.is_empty() {
-                    String::new()
-                } else {
-                    format!("{preposition} ")
-                };
-                let phrase = format!("{lead}{words}");
+                let mut phrase = String::with_capacity(preposition.len() + 1 + words.len());
+                if !preposition.is_empty() {
+                    phrase.push_str(preposition);
+                    phrase.push(' ');
+                }
+                phrase.push_str(&words);
                 let phrase = if p.starts_with(char::is_uppercase) {
                     capitalise(&phrase)
                 } else {
@@ -446,7 +492,6 @@ pub fn date_changes(text: &str, rules: &DateRules) -> Vec<DateChange> {
         });
     }
     out.sort_by_key(|c| c.range.start);
-    out
 }
 
 fn capitalise(text: &str) -> String {
@@ -471,6 +516,7 @@ pub fn coarsen(date: ReviewDate) -> ReviewDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::dates::find_dates_in_text;
 
     fn apply(text: &str, rules: &DateRules) -> String {
         let mut out = text.to_string();
@@ -490,7 +536,8 @@ mod tests {
         for _ in 0..20_000 {
             let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 0..16);
             let whole: Vec<Range<usize>> = DAY_MONTH.find_iter(&text).map(|m| m.range()).collect();
-            let in_runs = matches_in(&DAY_MONTH, &text, day_month_runs(&text));
+            let mut in_runs = Vec::new();
+            matches_in(&DAY_MONTH, &text, day_month_runs(&text), &mut in_runs);
             assert_eq!(whole, in_runs, "{text:?}");
             found += whole.len();
         }

@@ -362,36 +362,57 @@ fn phone_end(text: &str, range: &Range<usize>) -> Option<usize> {
 /// whose text the allow-list names. Overlapping finds are all returned;
 /// the caller merges them.
 pub fn find_identifiers(text: &str, allow: &[String]) -> Vec<Identifier> {
+    let mut out = Vec::new();
+    find_identifiers_into(text, allow, &mut out);
+    out
+}
+
+/// Like [`find_identifiers`], into `out` (emptied first).
+pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identifier>) {
+    out.clear();
     let quick = text
         .bytes()
         .any(|b| b.is_ascii_digit() || b == b'@' || b == b'.');
     if !quick {
-        return Vec::new();
+        return;
     }
-    HERE.with(|(patterns, any)| find_with(text, allow, patterns, any))
+    HERE.with(|(patterns, any)| find_with(text, allow, patterns, any, out));
 }
 
+/// At most this many finders are searched in the whole text (see [`ANY`]).
+const MOST_IN_TEXT: usize = 16;
+
 /// [`find_identifiers`] with this thread's patterns.
-fn find_with(text: &str, allow: &[String], patterns: &[Regex], any: &RegexSet) -> Vec<Identifier> {
-    let which = any.matches(text);
-    let mut out = Vec::new();
-    let in_text = which.iter().map(|k| IN_TEXT[k]);
+fn find_with(
+    text: &str,
+    allow: &[String],
+    patterns: &[Regex],
+    any: &RegexSet,
+    out: &mut Vec<Identifier>,
+) {
+    let mut which = [false; MOST_IN_TEXT];
+    let which = &mut which[..any.len()];
+    any.matches_read_at(which, text, 0);
+    let in_text = (0..which.len()).filter(|&k| which[k]).map(|k| IN_TEXT[k]);
     let alone = (0..FINDERS.len())
         .filter(|&i| FINDERS[i].in_tokens || FINDERS[i].gate.is_some_and(|passes| passes(text)));
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     for index in in_text.chain(alone) {
         let finder = &FINDERS[index];
         let pattern = &patterns[index];
-        let ranges: Vec<Range<usize>> = if finder.in_tokens {
-            matches_in(pattern, text, tokens(text))
+        ranges.clear();
+        if finder.in_tokens {
+            matches_in(pattern, text, tokens(text), &mut ranges);
         } else if finder.group == 0 {
-            pattern.find_iter(text).map(|m| m.range()).collect()
+            ranges.extend(pattern.find_iter(text).map(|m| m.range()));
         } else {
-            pattern
-                .captures_iter(text)
-                .filter_map(|c| c.get(finder.group).map(|m| m.range()))
-                .collect()
-        };
-        for mut range in ranges {
+            ranges.extend(
+                pattern
+                    .captures_iter(text)
+                    .filter_map(|c| c.get(finder.group).map(|m| m.range())),
+            );
+        }
+        for mut range in ranges.drain(..) {
             let mut doubt = None;
             let found = &text[range.clone()];
             match finder.kind {
@@ -466,7 +487,6 @@ fn find_with(text: &str, allow: &[String], patterns: &[Regex], any: &RegexSet) -
         }
     }
     out.sort_by_key(|i| (i.range.start, std::cmp::Reverse(i.range.end)));
-    out
 }
 
 /// "03/04/2021", "2019/20", "2019-2021", "10-12": not references.
@@ -491,6 +511,11 @@ fn looks_like_a_date_or_span(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_finders_searched_in_the_whole_text_fit_their_buffer() {
+        assert!(ANY.len() <= MOST_IN_TEXT && !ANY.is_empty());
+    }
 
     fn found(text: &str) -> Vec<(&str, IdentifierKind)> {
         find_identifiers(text, &[])
@@ -522,7 +547,8 @@ mod tests {
             for finder in FINDERS.iter().filter(|f| f.in_tokens) {
                 let whole: Vec<Range<usize>> =
                     finder.regex.find_iter(&text).map(|m| m.range()).collect();
-                let in_tokens = matches_in(&finder.regex, &text, tokens(&text));
+                let mut in_tokens = Vec::new();
+                matches_in(&finder.regex, &text, tokens(&text), &mut in_tokens);
                 assert_eq!(whole, in_tokens, "{text:?}");
                 found += whole.len();
             }

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use smallvec::SmallVec;
 
 use super::forms::{Form, Forms};
 use super::text::{char_at, char_before, is_whole, word_before};
@@ -463,6 +464,16 @@ impl Words {
     }
 }
 
+/// A pattern found at a place: (start, end, form, matched in its own case
+/// only, pattern).
+type RawHit = (usize, usize, usize, bool, usize);
+
+/// Buffers [`NameMatcher::find_into`] keeps from one text to the next.
+#[derive(Debug, Default)]
+pub struct FindBuffers {
+    raw: Vec<RawHit>,
+}
+
 /// A stretch of text that is (or may be) a cast name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameHit {
@@ -474,8 +485,8 @@ pub struct NameHit {
     pub end: usize,
     /// The longest form found here.
     pub form: usize,
-    /// Every form found in the stretch.
-    pub forms: Vec<usize>,
+    /// Every form found in the stretch (most stretches have one).
+    pub forms: SmallVec<[usize; 2]>,
     /// A title stands before the name.
     pub after_title: bool,
 }
@@ -513,13 +524,7 @@ impl NameMatcher {
 
     /// Checks the patterns `candidates` that start at `start` (their first
     /// word found there) and records those that match.
-    fn check(
-        &self,
-        text: &str,
-        start: usize,
-        word: &FirstWord,
-        raw: &mut Vec<(usize, usize, usize, bool, usize)>,
-    ) {
+    fn check(&self, text: &str, start: usize, word: &FirstWord, raw: &mut Vec<RawHit>) {
         let bytes = text.as_bytes();
         // The first word matched already: only what follows it is compared.
         let after_word = start + word.word.len();
@@ -567,23 +572,31 @@ impl NameMatcher {
     /// Every stretch of `text` that holds a cast name, in text order,
     /// never overlapping.
     pub fn find(&self, text: &str) -> Vec<NameHit> {
-        // (start, end, form, matched in own case only, pattern)
-        let mut raw: Vec<(usize, usize, usize, bool, usize)> = Vec::new();
+        let mut hits = Vec::new();
+        self.find_into(text, &mut FindBuffers::default(), &mut hits);
+        hits
+    }
+
+    /// Like [`NameMatcher::find`], into `hits` (emptied first), with
+    /// buffers kept from one text to the next.
+    pub fn find_into(&self, text: &str, buffers: &mut FindBuffers, hits: &mut Vec<NameHit>) {
+        hits.clear();
+        let raw = &mut buffers.raw;
+        raw.clear();
         self.runs
-            .find(text, |start, word| self.check(text, start, word, &mut raw));
+            .find(text, |start, word| self.check(text, start, word, raw));
         for words in [&self.odd_any_case, &self.odd_own_case] {
             words.find(text, |start, word| {
-                self.check(text, start, &words.words[word], &mut raw);
+                self.check(text, start, &words.words[word], raw);
             });
         }
         if raw.is_empty() {
-            return Vec::new();
+            return;
         }
         // In text order, the longest first; where two patterns cover the
         // same stretch, those in any case first, then in pattern order.
         raw.sort_unstable_by_key(|&(s, e, _, own, p)| (s, std::cmp::Reverse(e), own, p));
-        let mut hits: Vec<NameHit> = Vec::new();
-        for (start, end, form, _, _) in raw {
+        for &(start, end, form, _, _) in raw.iter() {
             if let Some(last) = hits.last_mut()
                 && start < last.end
             {
@@ -600,17 +613,16 @@ impl NameMatcher {
                 name_start: start,
                 end,
                 form,
-                forms: vec![form],
+                forms: smallvec::smallvec![form],
                 after_title: false,
             });
         }
-        for hit in &mut hits {
+        for hit in hits.iter_mut() {
             self.take_in_title_or_initials(text, hit);
         }
         // Taking in a title may make two stretches touch ("Mr Kettle" after
         // "Rose"): that is fine, they stay apart; they never overlap, as a
         // title is not itself a name.
-        hits
     }
 
     /// Extends a hit backwards over "Mr ", "Dr. ", "D. ", "M.J. ".

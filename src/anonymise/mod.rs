@@ -40,10 +40,10 @@ use chrono::NaiveDate;
 use smol_str::SmolStr;
 
 use self::classify::{Class, FieldFacts, classify};
-use self::dates::{DateChangeKind, DateRules, coarsen, date_changes};
+use self::dates::{DateBuffers, DateChange, DateChangeKind, DateRules, coarsen, date_changes_into};
 use self::forms::{Owner, cast_forms};
-use self::identifiers::{IdentifierKind, find_identifiers};
-use self::matcher::NameMatcher;
+use self::identifiers::{Identifier, IdentifierKind, find_identifiers_into};
+use self::matcher::{FindBuffers, NameHit, NameMatcher};
 use self::report::{Forms, Part, Verdict, What, Words};
 use self::text::{View, any_word_after, any_word_before, nearest_word_after, nearest_word_before};
 use crate::model::{
@@ -128,6 +128,23 @@ struct Pending {
     date: String,
     /// The words before and after, when a decision needed them already.
     words: Option<(SmolStr, SmolStr)>,
+}
+
+/// Buffers one thread keeps from one text to the next: anonymising a
+/// text allocates little beyond its result.
+#[derive(Default)]
+struct Buffers {
+    find: FindBuffers,
+    hits: Vec<NameHit>,
+    judged: Vec<(Class, &'static str)>,
+    named: HashSet<Owner>,
+    spans: Vec<Span>,
+    merged: Vec<Span>,
+    kept: Vec<Pending>,
+    placed: Vec<(Range<usize>, Pending)>,
+    identifiers: Vec<Identifier>,
+    date_buffers: DateBuffers,
+    dates: Vec<DateChange>,
 }
 
 /// A stretch to replace, in view positions.
@@ -312,7 +329,14 @@ impl Anonymiser {
         people: &[Id],
     ) -> (String, Vec<Occurrence>) {
         let mut part = Part::default();
-        let out = self.text_into(&mut part, record, field, text, people);
+        let out = self.text_into(
+            &mut Buffers::default(),
+            &mut part,
+            record,
+            field,
+            text,
+            people,
+        );
         let report = Report::new(vec![part], self.forms.clone());
         (out, report.occurrences().collect())
     }
@@ -348,6 +372,7 @@ impl Anonymiser {
     /// Like [`Anonymiser::text`], adding the occurrences to `part`.
     fn text_into(
         &self,
+        buffers: &mut Buffers,
         part: &mut Part,
         record: &Id,
         field: &str,
@@ -357,10 +382,23 @@ impl Anonymiser {
         if text.is_empty() {
             return String::new();
         }
+        let Buffers {
+            find,
+            hits,
+            judged,
+            named,
+            spans,
+            merged,
+            kept,
+            placed,
+            identifiers,
+            date_buffers,
+            dates,
+        } = buffers;
         let view = View::new(text);
         let v: &str = &view.text;
         // Names.
-        let hits = self.names.find(v);
+        self.names.find_into(v, find, hits);
         let forms = &self.names.forms;
         let any_word_like = hits
             .iter()
@@ -372,11 +410,10 @@ impl Anonymiser {
         };
         // A file name has no sentences: "kettle" in "csc-kettle.csv" is a name.
         facts.lower_case_typed |= field.ends_with("file");
-        let mut spans: Vec<Span> = Vec::with_capacity(hits.len() + 4);
-        let mut kept: Vec<Pending> = Vec::new();
-
-        let mut judged: Vec<(Class, &'static str)> = Vec::with_capacity(hits.len());
-        for hit in &hits {
+        spans.clear();
+        kept.clear();
+        judged.clear();
+        for hit in hits.iter() {
             let word_like = hit.forms.iter().all(|&f| forms[f].word_like);
             let mut verdict = classify(
                 v,
@@ -400,7 +437,7 @@ impl Anonymiser {
         }
         // A doubtful word is a name when the same person is surely named in
         // the same field, or the record lists them.
-        let mut named: HashSet<Owner> = HashSet::new();
+        named.clear();
         if judged.iter().any(|(class, _)| *class == Class::Ambiguous) {
             named.extend(
                 people
@@ -408,7 +445,7 @@ impl Anonymiser {
                     .filter_map(|id| self.person_ids.iter().position(|p| p == id))
                     .map(Owner::Person),
             );
-            for (hit, (class, _)) in hits.iter().zip(&judged) {
+            for (hit, (class, _)) in hits.iter().zip(judged.iter()) {
                 let surely = hit.after_title
                     || v[hit.name_start..hit.end].contains(' ')
                     || hit.forms.iter().any(|&f| !forms[f].word_like);
@@ -417,7 +454,7 @@ impl Anonymiser {
                 }
             }
         }
-        for (hit, (class, reason)) in hits.iter().zip(judged) {
+        for (hit, &(class, reason)) in hits.iter().zip(judged.iter()) {
             let (class, reason) = if class == Class::Ambiguous
                 && forms[hit.form].owners.iter().any(|o| named.contains(o))
             {
@@ -458,7 +495,8 @@ impl Anonymiser {
         }
 
         // Personal data without a cast entry.
-        for id in find_identifiers(v, &self.allow) {
+        find_identifiers_into(v, &self.allow, identifiers);
+        for id in identifiers.iter() {
             let (start, end) = (id.range.start, id.range.end);
             let (words, overridden) = self.decide(record, field, v, start, end);
             let replaced = overridden != Some(OverrideAction::Keep);
@@ -493,7 +531,8 @@ impl Anonymiser {
         }
 
         // Dates.
-        for change in date_changes(v, &self.dates) {
+        date_changes_into(v, &self.dates, date_buffers, dates);
+        for change in dates.drain(..) {
             let reason = match change.kind {
                 DateChangeKind::Coarsened => "an exact date, coarsened by the review's date policy",
                 DateChangeKind::BirthDate => "a date of birth is always removed",
@@ -523,8 +562,8 @@ impl Anonymiser {
 
         // Overlapping stretches become one: nothing of any of them is left.
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-        for span in spans {
+        merged.clear();
+        for span in spans.drain(..) {
             match merged.last_mut() {
                 Some(last) if span.start < last.end => {
                     let last_len = last.end - last.start;
@@ -545,9 +584,9 @@ impl Anonymiser {
         // The new text, and the occurrences in original positions: those
         // replaced, then those kept that no other overlaps, in text order.
         let mut out = String::with_capacity(text.len());
-        let mut placed: Vec<(Range<usize>, Pending)> = Vec::with_capacity(merged.len());
+        placed.clear();
         let mut copied = 0;
-        for span in merged {
+        for span in merged.drain(..) {
             let start = view.start_in_original(span.start);
             let end = view.end_in_original(span.end);
             out.push_str(&text[copied..start]);
@@ -556,7 +595,7 @@ impl Anonymiser {
             placed.push((start..end, span.pending));
         }
         out.push_str(&text[copied..]);
-        for pending in kept {
+        for pending in kept.drain(..) {
             let start = view.start_in_original(pending.start);
             let end = view.end_in_original(pending.end);
             if placed.iter().any(|(r, _)| r.start < end && start < r.end) {
@@ -569,7 +608,7 @@ impl Anonymiser {
             return out;
         }
         let index = part.text(record, field);
-        for (range, p) in placed {
+        for (range, p) in placed.drain(..) {
             let (before, after) = match &p.words {
                 Some((before, after)) => (before.as_str(), after.as_str()),
                 None => (
@@ -635,13 +674,14 @@ impl Anonymiser {
         // The texts of the review details and the people come before the
         // chronology in the report, the others after.
         let (mut before, mut after) = (Part::default(), Part::default());
+        let mut buffers = Buffers::default();
         fields::visit_mut(&mut out, |id, field, people, text| {
             let part = if id.as_str() == fields::META || self.person_ids.contains(id) {
                 &mut before
             } else {
                 &mut after
             };
-            *text = self.text_into(part, id, field, text, people);
+            *text = self.text_into(&mut buffers, part, id, field, text, people);
         });
         let mut parts = vec![before];
         let mut chronology = self.chronology(&review.chronology).into_iter();
@@ -671,11 +711,12 @@ impl Anonymiser {
         let parts = threads.min(entries.len() / 256).max(1);
         let run = |entries: &[ChronologyEntry]| {
             let mut part = Part::default();
+            let mut buffers = Buffers::default();
             let anonymised = entries
                 .iter()
                 .map(|e| {
                     let mut e = fields::map_entry(e, |id, field, people, text| {
-                        self.text_into(&mut part, id, field, text, people)
+                        self.text_into(&mut buffers, &mut part, id, field, text, people)
                     });
                     e.date = coarsen(e.date);
                     e

@@ -211,13 +211,13 @@ pub fn token_runs<'a>(
 }
 
 /// Where `pattern` matches in the given stretches of `text`, as ranges of
-/// `text`, in order (see [`token_runs`]).
+/// `text`, in order (see [`token_runs`]), added to `out`.
 pub fn matches_in(
     pattern: &regex::Regex,
     text: &str,
     stretches: impl Iterator<Item = std::ops::Range<usize>>,
-) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
     for stretch in stretches {
         let at = stretch.start;
         out.extend(
@@ -226,7 +226,6 @@ pub fn matches_in(
                 .map(|m| m.start() + at..m.end() + at),
         );
     }
-    out
 }
 
 /// The character before a position, if any.

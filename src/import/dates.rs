@@ -19,6 +19,8 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
+use smallvec::SmallVec;
+use smol_str::SmolStr;
 
 use crate::model::{ReviewDate, Season};
 
@@ -41,8 +43,8 @@ enum Token {
     Month(u32),
     /// A season name.
     Season(Season),
-    /// Any other word.
-    Word(String),
+    /// Any other word, lower case.
+    Word(SmolStr),
 }
 
 const FORMATS_HINT: &str = "expected a date such as 03/04/2021, 3/4/21, 2021-04-03, 3rd April 2021, \
@@ -145,8 +147,25 @@ fn full_year(value: u32, digits: usize) -> Option<i32> {
 /// `,`, `'`, brackets) are dropped; "3rd" becomes the number 3; a time of day
 /// ("14:30", "10:00:00", "2pm") and a `T` between an ISO date and its time are
 /// dropped. Returns the tokens and whether a question mark or `~` was seen.
-fn tokenize(text: &str) -> (Vec<Token>, bool) {
-    let mut tokens = Vec::new();
+/// The tokens of one date: a handful, kept on the stack.
+type Tokens = SmallVec<[Token; 8]>;
+
+/// A word in lower case, without allocating when it is short.
+fn lower_word(word: &str) -> SmolStr {
+    let mut buf = [0u8; 23];
+    match buf.get_mut(..word.len()) {
+        Some(short) => {
+            short.copy_from_slice(word.as_bytes());
+            short.make_ascii_lowercase();
+            std::str::from_utf8(short)
+                .map_or_else(|_| SmolStr::new(word.to_lowercase()), SmolStr::new)
+        }
+        None => SmolStr::new(word.to_ascii_lowercase()),
+    }
+}
+
+fn tokenize(text: &str) -> (Tokens, bool) {
+    let mut tokens = Tokens::new();
     let mut doubt = false;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -188,7 +207,7 @@ fn tokenize(text: &str) -> (Vec<Token>, bool) {
             while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            let word = text[start..i].to_ascii_lowercase();
+            let word = lower_word(&text[start..i]);
             // The `T` of `2021-04-03T10:00`.
             if word == "t" && i < bytes.len() && bytes[i].is_ascii_digit() {
                 continue;
@@ -252,7 +271,7 @@ pub fn parse_agency_date(text: &str) -> Result<ReviewDate, DateError> {
         return Err(fail("the date is empty".into()));
     }
     let (tokens, mut approximate) = tokenize(text);
-    let mut core = Vec::with_capacity(tokens.len());
+    let mut core = Tokens::new();
     for (i, token) in tokens.into_iter().enumerate() {
         match &token {
             Token::Word(w) if is_approximate_word(w) => approximate = true,
@@ -479,24 +498,39 @@ thread_local! {
 /// and never overlap; a shape that looks like a date but is not one
 /// ("31/02/2021") is left out.
 pub fn find_dates_in_text(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
+    let mut out = Vec::new();
+    find_dates_in_text_into(text, 0, &mut out);
+    out
+}
+
+/// Like [`find_dates_in_text`], adding the dates to `out` with their
+/// ranges moved on by `offset` (`text` being part of a longer text).
+pub fn find_dates_in_text_into(
+    text: &str,
+    offset: usize,
+    out: &mut Vec<(Range<usize>, ReviewDate)>,
+) {
     if text.is_ascii() {
-        return DATE_IN_ASCII_HERE.with(|pattern| dates_found(pattern, text));
+        return DATE_IN_ASCII_HERE.with(|pattern| dates_found(pattern, text, offset, out));
     }
-    DATE_IN_TEXT_HERE.with(|pattern| dates_found(pattern, text))
+    DATE_IN_TEXT_HERE.with(|pattern| dates_found(pattern, text, offset, out))
 }
 
 /// The dates a date pattern finds in a text.
-fn dates_found(pattern: &Regex, text: &str) -> Vec<(Range<usize>, ReviewDate)> {
-    pattern
-        .find_iter(text)
-        .filter_map(|m| {
-            let found = m.as_str();
-            let trimmed = found.trim_end();
-            parse_agency_date(trimmed)
-                .ok()
-                .map(|date| (m.start()..m.start() + trimmed.len(), date))
-        })
-        .collect()
+fn dates_found(
+    pattern: &Regex,
+    text: &str,
+    offset: usize,
+    out: &mut Vec<(Range<usize>, ReviewDate)>,
+) {
+    out.extend(pattern.find_iter(text).filter_map(|m| {
+        let found = m.as_str();
+        let trimmed = found.trim_end();
+        let start = m.start() + offset;
+        parse_agency_date(trimmed)
+            .ok()
+            .map(|date| (start..start + trimmed.len(), date))
+    }));
 }
 
 /// A calendar day from a day-first numeric date, for callers that need a
