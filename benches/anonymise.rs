@@ -4,23 +4,26 @@
 //! identifiers and dates. Target: 50 MB/s or more.
 //!
 //! Measured (release, 100 MB, 2-core machine whose timings vary from run
-//! to run): the whole transform, freeing its result included, 38.8 to
-//! 41.4 MiB/s (2.31 to 2.46 s; 41 to 43 MB/s); the texts alone on one
-//! thread 27.1 MiB/s. The target is not reached yet. Earlier: 16.8 and
-//! 17.9 MiB/s. What took the difference: the report's strings and the
-//! review's ids kept inline (no allocation per occurrence), the chronology
-//! written anew instead of copied and then rewritten, each thread with its
-//! own copies of the patterns (no waiting on a shared cache), the report's
-//! parts kept as the threads made them, the reference and day/month
-//! patterns searched only in the runs of text that can hold them, the
-//! email and web patterns only in texts that can hold them, date windows
-//! that end soon after a date's last digits, and name candidates looked up
-//! by the two bytes after their first word. What is left is spread thin:
-//! the identifier pattern set (one pass over every text), the date pattern
-//! in windows around digits, the first-word look-ups, building about 24
-//! occurrences per kilobyte (each 232 bytes: some 560 MB of fresh memory
-//! for 100 MB of text, which two threads fault in), and freeing the
-//! result (0.13 s).
+//! to run by about 5 %): the whole transform, freeing its result included,
+//! 50.5 to 51.8 MiB/s (1.84 to 1.89 s; 52.9 to 54.3 MB/s); the texts
+//! alone on one thread, through `Anonymiser::text` (which also builds each
+//! text's occurrences for its caller), 27.3 to 27.5 MiB/s. Earlier: 16.8,
+//! then 39 to 41 MiB/s. What made the difference: the report's strings and
+//! the review's ids kept inline, the chronology written anew instead of
+//! copied and then rewritten, each thread with its own copies of the
+//! patterns, the reference and day/month patterns searched only in the
+//! runs of text that can hold them, the email and web patterns only in
+//! texts that can hold them, date windows that end soon after a date's
+//! last digits, name candidates looked up by the two bytes after their
+//! first word; then the report kept compactly (about 24 occurrences per
+//! kilobyte of text, each a 72-byte entry plus its words in one shared
+//! string, instead of 232 bytes and six strings: ~220 MB of report for
+//! 100 MB of text instead of ~550 MB, which the threads no longer fault
+//! in), and each thread keeping its buffers from one text to the next, so
+//! that a text allocates little beyond its result. What is left is spread
+//! thin: the identifier pattern set (one pass over every text), the date
+//! pattern in windows around digits, reading dates, the first-word
+//! look-ups, and writing the output.
 //!
 //! `ANONYMISE_BENCH_MB` sets the size (default 100).
 

@@ -16,7 +16,9 @@
 //!
 //! Names become pseudonyms or generic names, identifiers neutral
 //! placeholders. The cast keeps only pseudonyms, roles and published
-//! attributes. Afterwards the [`residual`] scan lists what still looks like
+//! attributes. The [`Report`] lists every occurrence found, replaced or
+//! kept; a long chronology has millions, so it keeps them compactly and
+//! makes each [`Occurrence`] when it is read. Afterwards the [`residual`] scan lists what still looks like
 //! a name or a number, and the [`leak`] check proves that no real-name form
 //! or identifier is left in anything exported.
 
@@ -138,10 +140,12 @@ struct Buffers {
     hits: Vec<NameHit>,
     judged: Vec<(Class, &'static str)>,
     named: HashSet<Owner>,
+    /// What was found, in the order found; the lists below hold indexes.
+    pendings: Vec<Pending>,
     spans: Vec<Span>,
     merged: Vec<Span>,
-    kept: Vec<Pending>,
-    placed: Vec<(Range<usize>, Pending)>,
+    kept: Vec<usize>,
+    placed: Vec<(Range<usize>, usize)>,
     identifiers: Vec<Identifier>,
     date_buffers: DateBuffers,
     dates: Vec<DateChange>,
@@ -152,7 +156,8 @@ struct Span {
     start: usize,
     end: usize,
     priority: u8,
-    pending: Pending,
+    /// Which pending occurrence it replaces.
+    pending: usize,
 }
 
 /// What a form's owners are, as ids.
@@ -328,15 +333,17 @@ impl Anonymiser {
         text: &str,
         people: &[Id],
     ) -> (String, Vec<Occurrence>) {
+        thread_local! {
+            /// This thread's buffers for single texts.
+            static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
+        }
         let mut part = Part::default();
-        let out = self.text_into(
-            &mut Buffers::default(),
-            &mut part,
-            record,
-            field,
-            text,
-            people,
-        );
+        let mut run =
+            |buffers: &mut Buffers| self.text_into(buffers, &mut part, record, field, text, people);
+        let out = BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
+            Ok(mut buffers) => run(&mut buffers),
+            Err(_) => run(&mut Buffers::default()),
+        });
         let report = Report::new(vec![part], self.forms.clone());
         (out, report.occurrences().collect())
     }
@@ -387,6 +394,7 @@ impl Anonymiser {
             hits,
             judged,
             named,
+            pendings,
             spans,
             merged,
             kept,
@@ -410,6 +418,7 @@ impl Anonymiser {
         };
         // A file name has no sentences: "kettle" in "csc-kettle.csv" is a name.
         facts.lower_case_typed |= field.ends_with("file");
+        pendings.clear();
         spans.clear();
         kept.clear();
         judged.clear();
@@ -482,15 +491,16 @@ impl Anonymiser {
                 date: String::new(),
                 words,
             };
+            pendings.push(pending);
             if replaced {
                 spans.push(Span {
                     start: hit.start,
                     end: hit.end,
                     priority: 3,
-                    pending,
+                    pending: pendings.len() - 1,
                 });
             } else {
-                kept.push(pending);
+                kept.push(pendings.len() - 1);
             }
         }
 
@@ -518,15 +528,16 @@ impl Anonymiser {
                 date: String::new(),
                 words,
             };
+            pendings.push(pending);
             if replaced {
                 spans.push(Span {
                     start,
                     end,
                     priority: 2,
-                    pending,
+                    pending: pendings.len() - 1,
                 });
             } else {
-                kept.push(pending);
+                kept.push(pendings.len() - 1);
             }
         }
 
@@ -539,24 +550,25 @@ impl Anonymiser {
                 DateChangeKind::DeathDate => "a date of death is always removed",
             };
             let (start, end) = (change.range.start, change.range.end);
+            pendings.push(Pending {
+                start,
+                end,
+                verdict: Verdict {
+                    what: What::Date(change.kind),
+                    class: Class::Name,
+                    reason,
+                    replaced: true,
+                    flagged: false,
+                    overridden: None,
+                },
+                date: change.replacement,
+                words: None,
+            });
             spans.push(Span {
                 start,
                 end,
                 priority: 1,
-                pending: Pending {
-                    start,
-                    end,
-                    verdict: Verdict {
-                        what: What::Date(change.kind),
-                        class: Class::Name,
-                        reason,
-                        replaced: true,
-                        flagged: false,
-                        overridden: None,
-                    },
-                    date: change.replacement,
-                    words: None,
-                },
+                pending: pendings.len() - 1,
             });
         }
 
@@ -575,7 +587,7 @@ impl Anonymiser {
                         last.start = start;
                     }
                     last.end = new_end;
-                    last.pending.verdict.flagged = false;
+                    pendings[last.pending].verdict.flagged = false;
                 }
                 _ => merged.push(span),
             }
@@ -590,14 +602,14 @@ impl Anonymiser {
             let start = view.start_in_original(span.start);
             let end = view.end_in_original(span.end);
             out.push_str(&text[copied..start]);
-            out.push_str(self.replacement(&span.pending));
+            out.push_str(self.replacement(&pendings[span.pending]));
             copied = end;
             placed.push((start..end, span.pending));
         }
         out.push_str(&text[copied..]);
         for pending in kept.drain(..) {
-            let start = view.start_in_original(pending.start);
-            let end = view.end_in_original(pending.end);
+            let (start, end) = (pendings[pending].start, pendings[pending].end);
+            let (start, end) = (view.start_in_original(start), view.end_in_original(end));
             if placed.iter().any(|(r, _)| r.start < end && start < r.end) {
                 continue;
             }
@@ -609,6 +621,7 @@ impl Anonymiser {
         }
         let index = part.text(record, field);
         for (range, p) in placed.drain(..) {
+            let p = &pendings[p];
             let (before, after) = match &p.words {
                 Some((before, after)) => (before.as_str(), after.as_str()),
                 None => (
