@@ -97,3 +97,44 @@ fn keeping_a_doubtful_word_is_one_click_and_the_export_reflects_it() {
             .is_empty()
     );
 }
+
+#[test]
+fn choosing_another_record_shows_that_record_s_occurrences() {
+    let mut review = review();
+    let mut second = review.chronology[0].clone();
+    second.id = Id::from("C2");
+    second.text = "Telephone call from Mrs Kettle about the nursery.".into();
+    review.chronology.push(second);
+    let folder = tempfile::tempdir().unwrap();
+    let app = ForesightApp::new(Document::untitled(review), folder.path().to_path_buf());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app);
+    harness.run();
+    harness.get_by_label("Anonymisation").click();
+    harness.run();
+
+    harness.get_by_label_contains("Seen with Rose").click();
+    harness.run();
+    assert!(harness.query_by_label("Keep \"Mark\" (text 2)").is_some());
+    assert!(
+        harness
+            .query_by_label("Keep \"Mrs Kettle\" (text 1)")
+            .is_none()
+    );
+
+    harness.get_by_label_contains("Telephone call").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Keep \"Mrs Kettle\" (text 1)")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Keep \"Mark\" (text 2)").is_none());
+
+    // Back to the first: its own occurrences again.
+    harness.get_by_label_contains("Seen with Rose").click();
+    harness.run();
+    assert!(harness.query_by_label("Keep \"Mark\" (text 2)").is_some());
+}

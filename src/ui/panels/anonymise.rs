@@ -5,7 +5,9 @@
 //! sensitive attributes with a publish or withhold decision, and the
 //! residual suspects of the record.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use eframe::egui::{self, Color32, RichText, TextFormat, Ui, text::LayoutJob};
 
@@ -36,6 +38,27 @@ struct Cache {
     suspects: Vec<Suspect>,
     /// The list's rows for each filter, made once per revision.
     rows: Vec<(Show, Vec<(Id, String)>)>,
+    /// Occurrences replaced and waiting for a decision, counted once.
+    replaced: usize,
+    flagged: usize,
+    /// The occurrences of the record shown, read from the report once.
+    shown: RefCell<Option<(Id, Rc<[Occurrence]>)>>,
+}
+
+impl Cache {
+    /// The occurrences of a record, read from the report when it is first
+    /// shown rather than on every frame.
+    fn occurrences_of(&self, id: &Id) -> Rc<[Occurrence]> {
+        let mut shown = self.shown.borrow_mut();
+        if let Some((shown_id, occurrences)) = &*shown
+            && shown_id == id
+        {
+            return occurrences.clone();
+        }
+        let occurrences: Rc<[Occurrence]> = self.result.report.of_record(id).collect();
+        *shown = Some((id.clone(), occurrences.clone()));
+        occurrences
+    }
 }
 
 /// View state of the Anonymisation panel.
@@ -105,9 +128,12 @@ impl AnonymisePanel {
         let suspects = residual_scan(&result.review);
         let mut cache = Cache {
             revision: cx.revision,
+            replaced: result.report.replaced_count(),
+            flagged: result.report.flagged_count(),
             result,
             suspects,
             rows: Vec::new(),
+            shown: RefCell::default(),
         };
         cache.rows = [Show::All, Show::Flagged]
             .into_iter()
@@ -130,8 +156,7 @@ impl AnonymisePanel {
             .find(|(show, _)| *show == self.show)
             .map(|(_, rows)| rows.as_slice())
             .unwrap_or_default();
-        let flagged = report.flagged_count();
-        let replaced = report.replaced_count();
+        let (replaced, flagged) = (cache.replaced, cache.flagged);
         let mut state = (&mut self.selected, &mut self.show, edits);
         list_and_form(
             ui,
@@ -292,9 +317,9 @@ fn record_view(ui: &mut Ui, review: &Review, cache: &Cache, id: &Id, edits: &mut
         };
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         ui.heading(format!("{id}  {}", crate::ui::forms::short(&title, 80)));
-        let occurrences: Vec<Occurrence> = cache.result.report.of_record(id).collect();
+        let occurrences = cache.occurrences_of(id);
         let mut fields: Vec<&str> = Vec::new();
-        for o in &occurrences {
+        for o in occurrences.iter() {
             if !fields.contains(&o.field.as_str()) {
                 fields.push(&o.field);
             }
