@@ -2,7 +2,7 @@
 //! replaced to be safe; one click keeps it, recorded as an undoable edit,
 //! and the anonymised review then has the original word.
 
-use eframe::egui::{self, Key, Modifiers};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use foresight::anonymise::anonymise;
 use foresight::document::Document;
@@ -10,6 +10,8 @@ use foresight::model::{
     ChronologyEntry, Id, OverrideAction, Person, PersonKind, Review, ReviewDate,
 };
 use foresight::ui::{ForesightApp, PanelKind};
+
+use super::harness::{harness_of, open_panel};
 
 fn review() -> Review {
     let mut review = Review::new("Child K");
@@ -41,17 +43,23 @@ fn review() -> Review {
     review
 }
 
+/// The app on `review` (settings in `folder`), wide enough for the two
+/// texts side by side, showing the Anonymisation panel.
+fn on_the_anonymisation_panel(
+    review: Review,
+    folder: &std::path::Path,
+) -> Harness<'static, ForesightApp> {
+    let app = ForesightApp::new(Document::untitled(review), folder.to_path_buf());
+    let mut harness = harness_of(app, (1400.0, 900.0), 12);
+    harness.run();
+    open_panel(&mut harness, "Anonymisation");
+    harness
+}
+
 #[test]
 fn keeping_a_doubtful_word_is_one_click_and_the_export_reflects_it() {
     let folder = tempfile::tempdir().unwrap();
-    let app = ForesightApp::new(Document::untitled(review()), folder.path().to_path_buf());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app);
-    harness.run();
-    harness.get_by_label("Anonymisation").click();
-    harness.run();
+    let mut harness = on_the_anonymisation_panel(review(), folder.path());
     assert_eq!(harness.state().panel(), PanelKind::Anonymisation);
 
     // Before: "Mark" at the start of a sentence is replaced to be safe.
@@ -106,14 +114,7 @@ fn choosing_another_record_shows_that_record_s_occurrences() {
     second.text = "Telephone call from Mrs Kettle about the nursery.".into();
     review.chronology.push(second);
     let folder = tempfile::tempdir().unwrap();
-    let app = ForesightApp::new(Document::untitled(review), folder.path().to_path_buf());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app);
-    harness.run();
-    harness.get_by_label("Anonymisation").click();
-    harness.run();
+    let mut harness = on_the_anonymisation_panel(review, folder.path());
 
     harness.get_by_label_contains("Seen with Rose").click();
     harness.run();
