@@ -9,7 +9,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use foresight::analysis::language::Lexicon;
 use foresight::generate::{Size, synthetic_review};
-use foresight::report::export::{ExportOptions, export_report};
+use foresight::publication::export::{ExportOptions, export_report};
 use foresight::report::template::ReportTemplate;
 use foresight::taxonomy::Taxonomy;
 

@@ -204,6 +204,7 @@ pub fn synthetic_review(size: Size, seed: u64) -> Review {
                 entries,
                 what_happened: sentence(&mut rng, 30),
                 local_rationality: sentence(&mut rng, 40),
+                appraisal: [Appraisal::Good, Appraisal::Mixed, Appraisal::Problematic][i % 3],
                 ..Default::default()
             }
         })
@@ -231,6 +232,7 @@ pub fn synthetic_review(size: Size, seed: u64) -> Review {
             statement: sentence(&mut rng, 25),
             tag: FindingTag::Learning,
             questions: vec![sentence(&mut rng, 12)],
+            systemic_evidence: sentence(&mut rng, 20),
             ..Default::default()
         })
         .collect();

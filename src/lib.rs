@@ -15,6 +15,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod model;
+pub mod publication;
 pub mod report;
 pub mod store;
 pub mod taxonomy;

@@ -8,8 +8,9 @@
 
 use crate::analysis::coverage::{Coverage, Measure, coverage};
 use crate::analysis::language::{FieldHit, Lexicon, lint_review};
-use crate::anonymise::{LeakChecker, anonymise, residual_scan};
+use crate::anonymise::{Leak, Report, Suspect};
 use crate::model::{Appraisal, FindingTag, Review};
+use crate::publication::placeholders::Placeholder;
 use crate::taxonomy::Taxonomy;
 use crate::validate::validate;
 
@@ -136,8 +137,30 @@ fn findings_section(inputs: &Inputs) -> Section {
                 .push(format!("{name}: the tag has no reason recorded"));
         }
     }
+    for f in review
+        .findings
+        .iter()
+        .filter(|f| f.tag == FindingTag::Learning && f.systemic_evidence.trim().is_empty())
+    {
+        s.blockers.push(format!(
+            "{} is tagged learning but gives no evidence that it is systemic (how it shows beyond this case): add it under \"Systemic evidence\", or tag it blame",
+            named(review, &f.id)
+        ));
+    }
     if review.findings.is_empty() {
-        s.lines.push("The review has no findings yet.".into());
+        s.blockers.push(
+            "the review has no findings: a published review sets out at least one learning finding"
+                .into(),
+        );
+    } else if !review
+        .findings
+        .iter()
+        .any(|f| f.tag == FindingTag::Learning)
+    {
+        s.blockers.push(
+            "no finding is tagged learning: a published review sets out at least one learning finding"
+                .into(),
+        );
     }
     s
 }
@@ -148,6 +171,12 @@ fn episodes_section(inputs: &Inputs) -> Section {
     for e in &inputs.review.episodes {
         let explained = !e.local_rationality.trim().is_empty()
             || e.mindset.answers().iter().any(|a| !a.trim().is_empty());
+        if e.appraisal == Appraisal::NotAppraised {
+            s.blockers.push(format!(
+                "{} has not been appraised: say whether the practice was good, problematic or mixed",
+                named(inputs.review, &e.id)
+            ));
+        }
         if e.appraisal == Appraisal::Problematic && !explained {
             s.blockers.push(format!(
                 "{} is appraised as problematic practice but has no local-rationality account (why it made sense at the time)",
@@ -232,24 +261,52 @@ fn structure_section(inputs: &Inputs) -> Section {
 }
 
 /// Anonymisation: what will be replaced and flagged, the residual
-/// suspects; a leak in the anonymised review blocks publication.
-fn anonymisation_section(inputs: &Inputs) -> Section {
+/// suspects; a leak in the published review blocks publication.
+fn anonymisation_section(published: &Published) -> Section {
     let mut s = Section::new("Anonymisation (residual suspects)");
-    let (lines, blockers) = anonymisation_lines(inputs.review);
+    let (lines, blockers) = anonymisation_lines(published);
     s.lines = lines;
     s.blockers = blockers;
     s
 }
 
+/// Text: a placeholder left unfilled in anything published blocks it.
+fn text_section(published: &Published) -> Section {
+    let mut s = Section::new("Text");
+    for p in published.placeholders {
+        s.blockers.push(p.to_string());
+    }
+    if s.blockers.is_empty() {
+        s.lines
+            .push("No unfilled placeholders in the text to be published.".into());
+    }
+    s
+}
+
+/// What the publication computed once and the check reports on: the
+/// anonymisation, what still looks identifying, leaks and placeholders.
+pub struct Published<'a> {
+    /// How the review was anonymised.
+    pub report: &'a Report,
+    /// What still looks like a name, a place or an identifier once
+    /// anonymised.
+    pub suspects: &'a [Suspect],
+    /// Real names or identifiers left in the published review.
+    pub leaks: &'a [Leak],
+    /// Placeholders left unfilled in text to be published.
+    pub placeholders: &'a [Placeholder],
+}
+
 /// The sections of the check, in print order.
-pub fn sections(inputs: &Inputs) -> Vec<Section> {
+pub fn sections(inputs: &Inputs, published: &Published) -> Vec<Section> {
     vec![
         coverage_section(inputs),
         findings_section(inputs),
         episodes_section(inputs),
         language_section(inputs),
         structure_section(inputs),
-        anonymisation_section(inputs),
+        text_section(published),
+        anonymisation_section(published),
     ]
 }
 
@@ -275,12 +332,11 @@ pub fn blockers(sections: &[Section]) -> Vec<String> {
         .collect()
 }
 
-/// The anonymisation part of `foresight check`: what it would replace and
-/// flag, the residual suspects (what still looks like a name or an
+/// The anonymisation part of `foresight check`: what it replaced and
+/// flagged, the residual suspects (what still looks like a name or an
 /// identifier once anonymised), and, as blockers, any leak.
-fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
-    let result = anonymise(review);
-    let report = &result.report;
+fn anonymisation_lines(published: &Published) -> (Vec<String>, Vec<String>) {
+    let report = published.report;
     let mut lines = vec![format!(
         "{} replacement{}, {} waiting for a decision, {} sensitive attribute{} undecided (withheld meanwhile)",
         report.replaced_count(),
@@ -299,13 +355,13 @@ fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
             o.reason
         ));
     }
-    let suspects = residual_scan(&result.review);
+    let suspects = published.suspects;
     lines.push(format!(
         "{} residual suspect{}: what still looks like a name or an identifier once anonymised",
         suspects.len(),
         plural(suspects.len())
     ));
-    for s in &suspects {
+    for s in suspects {
         lines.push(format!(
             "{} {}: {} \"{}\" in \"{}\": add it to the cast, or allow it",
             s.record,
@@ -315,8 +371,8 @@ fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
             s.context
         ));
     }
-    let blockers = LeakChecker::new(review)
-        .check_review(&result.review)
+    let blockers = published
+        .leaks
         .iter()
         .map(|leak| format!("the anonymised review would leak: {leak}"))
         .collect();
@@ -327,19 +383,25 @@ fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
 mod tests {
     use super::*;
     use crate::examples::worked_case;
+    use crate::publication::Publication;
 
-    fn inputs(review: &Review) -> Inputs<'_> {
-        Inputs::gather(
+    fn sections_of(review: &Review) -> Vec<Section> {
+        Publication::compute(
             review,
             &Lexicon::built_in(),
             Taxonomy::built_in(&review.meta.taxonomy),
         )
+        .sections
+    }
+
+    fn blockers_of(review: &Review) -> Vec<String> {
+        blockers(&sections_of(review))
     }
 
     #[test]
     fn the_worked_example_is_ready_with_its_blame_finding_left_out() {
         let review = worked_case();
-        let sections = sections(&inputs(&review));
+        let sections = sections_of(&review);
         let blockers: Vec<&String> = sections.iter().flat_map(|s| &s.blockers).collect();
         assert!(blockers.is_empty(), "{blockers:#?}");
         let findings = sections.iter().find(|s| s.title == "Findings").unwrap();
@@ -360,12 +422,68 @@ mod tests {
         review.episodes[0].appraisal = Appraisal::Problematic;
         review.episodes[0].local_rationality.clear();
         review.episodes[0].mindset = Default::default();
-        let sections = sections(&inputs(&review));
-        let blockers: Vec<&String> = sections.iter().flat_map(|s| &s.blockers).collect();
+        let blockers = blockers_of(&review);
         assert_eq!(blockers.len(), 3, "{blockers:#?}");
         assert!(blockers[0].starts_with("FN9 ") && blockers[0].contains("untagged"));
         assert!(blockers[1].starts_with("E1 ") && blockers[1].contains("problematic"));
         assert!(blockers[2].starts_with("FN1 ") && blockers[2].contains("\"failed to\""));
-        assert!(sections.iter().any(|s| s.blocks()));
+    }
+
+    #[test]
+    fn a_review_without_findings_is_not_ready() {
+        let mut review = worked_case();
+        review.findings.clear();
+        let blockers = blockers_of(&review);
+        assert!(
+            blockers.iter().any(|b| b.contains("has no findings")),
+            "{blockers:#?}"
+        );
+        let mut review = worked_case();
+        for f in &mut review.findings {
+            f.tag = FindingTag::Blame;
+        }
+        let blockers = blockers_of(&review);
+        assert!(
+            blockers
+                .iter()
+                .any(|b| b.contains("no finding is tagged learning")),
+            "{blockers:#?}"
+        );
+    }
+
+    #[test]
+    fn an_episode_never_appraised_blocks() {
+        let mut review = worked_case();
+        review.episodes[2].appraisal = Appraisal::NotAppraised;
+        let blockers = blockers_of(&review);
+        assert_eq!(blockers.len(), 1, "{blockers:#?}");
+        assert!(
+            blockers[0].starts_with("E3 ") && blockers[0].contains("not been appraised"),
+            "{blockers:#?}"
+        );
+    }
+
+    #[test]
+    fn a_learning_finding_without_systemic_evidence_blocks() {
+        let mut review = worked_case();
+        review.findings[1].systemic_evidence = "  ".into();
+        let blockers = blockers_of(&review);
+        assert_eq!(blockers.len(), 1, "{blockers:#?}");
+        assert!(
+            blockers[0].starts_with("FN2 ") && blockers[0].contains("systemic"),
+            "{blockers:#?}"
+        );
+    }
+
+    #[test]
+    fn an_unfilled_placeholder_blocks() {
+        let mut review = worked_case();
+        review
+            .meta
+            .summary
+            .push_str(" The panel met on [date of panel].");
+        let blockers = blockers_of(&review);
+        assert_eq!(blockers.len(), 1, "{blockers:#?}");
+        assert!(blockers[0].contains("[date of panel]"), "{blockers:#?}");
     }
 }

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
 use crate::analysis::language::Lexicon;
-use crate::analysis::readiness::{Inputs, Section, sections};
 use crate::model::FindingTag;
+use crate::publication::Publication;
 use crate::store;
 use crate::taxonomy::{Taxonomy, template_folders};
 
@@ -29,14 +29,14 @@ pub fn check(path: &Path) -> u8 {
         }
     };
     let taxonomy = Taxonomy::find(&review.meta.taxonomy, &template_folders()).ok();
-    let inputs = Inputs::gather(&review, &lexicon, taxonomy);
-    let sections = sections(&inputs);
+    let publication = Publication::compute(&review, &lexicon, taxonomy);
+    let sections = &publication.sections;
     println!(
         "{}: publication check of \"{}\"\n",
         path.display(),
         review.meta.title
     );
-    for section in &sections {
+    for section in sections {
         println!("{}", section.render());
     }
     let blockers: Vec<&String> = sections.iter().flat_map(|s| &s.blockers).collect();
@@ -50,7 +50,7 @@ pub fn check(path: &Path) -> u8 {
         .iter()
         .filter(|f| f.tag == FindingTag::Learning)
         .count();
-    if !sections.iter().any(Section::blocks) {
+    if publication.is_ready() {
         println!(
             "{}: ready to publish: {learning} learning finding{}, {left_out} left out of publication",
             path.display(),

@@ -6,7 +6,8 @@ use super::{EXIT_PROBLEMS, EXIT_UNREADABLE, plural, same_file};
 use crate::analysis::language::Lexicon;
 use crate::export::png::{fitting_scale, svg_size, svg_to_png};
 use crate::model::FindingTag;
-use crate::report::export::{
+use crate::publication::Publication;
+use crate::publication::export::{
     ExportError, ExportOptions, FigureError, export_report, publishable_svg,
 };
 use crate::report::template::ReportTemplate;
@@ -153,7 +154,17 @@ pub fn figure(file: &Path, output: &Path, diagram: Option<&str>, high_contrast: 
             }
         },
     };
-    let svg = match publishable_svg(&review, &id, high_contrast) {
+    let folders = template_folders();
+    let lexicon = match Lexicon::find(&folders) {
+        Ok(lexicon) => lexicon,
+        Err(e) => {
+            eprintln!("foresight figure: {e}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    let taxonomy = Taxonomy::find(&review.meta.taxonomy, &folders).ok();
+    let publication = Publication::compute(&review, &lexicon, taxonomy);
+    let svg = match publishable_svg(&publication, &id, high_contrast) {
         Ok(svg) => svg,
         Err(FigureError::Leaks(leaks)) => {
             return refused_for_leaks(file, "figure", &leaks);

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::document::{Block, ParagraphStyle, ReportDocument, Span, Table};
 use super::template::{Content, ReportTemplate, SectionTemplate};
-use crate::analysis::journey::{child_journey, subject_children};
+use crate::analysis::journey::{Journey, child_journey, subject_children};
 use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
 use crate::export::scene::{Measure, SceneOptions, diagram_scene};
 use crate::export::split_parts;
@@ -28,6 +28,17 @@ pub const DRAFT_WATERMARK: &str = "NOT FOR PUBLICATION — IDENTIFIED DRAFT";
 const PART_ACROSS: usize = 5;
 const PART_DOWN: usize = 14;
 
+/// The fields a template's text may hold, filled from the review.
+pub const TEMPLATE_FIELDS: &[&str] = &[
+    "{partnership}",
+    "{child}",
+    "{period}",
+    "{episodes}",
+    "{findings}",
+    "{agencies}",
+    "{method}",
+];
+
 /// How to build the report.
 #[derive(Clone, Copy)]
 pub struct BuildOptions<'a> {
@@ -40,6 +51,10 @@ pub struct BuildOptions<'a> {
     pub taxonomy: Option<&'a Taxonomy>,
     /// Text widths in the face figures are drawn with.
     pub measure: Measure<'a>,
+    /// The subject children's journeys as published (counted on the
+    /// identified review: see [`crate::publication`]); `None` counts them
+    /// on the review given, as an identified draft does.
+    pub journeys: Option<&'a [Journey]>,
 }
 
 /// A finding left out of a publication.
@@ -51,6 +66,17 @@ pub struct LeftOut {
     pub title: String,
     /// Its tag.
     pub tag: FindingTag,
+}
+
+impl LeftOut {
+    /// The left-out record of finding `f`.
+    pub fn of(f: &Finding) -> LeftOut {
+        LeftOut {
+            id: f.id.clone(),
+            title: finding_title(f),
+            tag: f.tag,
+        }
+    }
 }
 
 /// The built report and what it left out.
@@ -77,11 +103,7 @@ pub fn build_report(
         .findings
         .iter()
         .filter(|f| !options.identified_draft && f.tag != FindingTag::Learning)
-        .map(|f| LeftOut {
-            id: f.id.clone(),
-            title: finding_title(f),
-            tag: f.tag,
-        })
+        .map(LeftOut::of)
         .collect();
     let cx = Context {
         review,
@@ -369,6 +391,7 @@ impl Context<'_> {
     }
 
     /// Fixed text with its placeholders filled.
+    /// `text` with the [`TEMPLATE_FIELDS`] filled in.
     fn fill(&self, text: &str) -> String {
         let partnership = self.review.meta.partnership.trim();
         let partnership = if partnership.is_empty() {
@@ -484,10 +507,14 @@ impl Context<'_> {
 
     fn journey(&self, out: &mut Vec<Block>, n: &mut Counters) {
         out.extend(paragraphs(&self.review.meta.summary));
-        for child in subject_children(self.review) {
-            let Some(journey) = child_journey(self.review, &child.id) else {
-                continue;
-            };
+        let journeys: Vec<Journey> = match self.options.journeys {
+            Some(journeys) => journeys.to_vec(),
+            None => subject_children(self.review)
+                .iter()
+                .filter_map(|child| child_journey(self.review, &child.id))
+                .collect(),
+        };
+        for journey in &journeys {
             if journey.mentions == 0 {
                 continue;
             }

@@ -1,10 +1,9 @@
-//! The report: an anonymised review turned into a publishable document by
-//! a template ([`template`], [`build`] → [`document`]), written to PDF
-//! ([`pdf`]) by the export pipeline ([`export`]) that checks readiness
-//! before and leaks after.
+//! The report: a published review turned into a document by a template
+//! ([`template`], [`build`] → [`document`]) and written to PDF ([`pdf`]).
+//! What is published, and the checks before and after, belong to
+//! [`crate::publication`].
 
 pub mod build;
 pub mod document;
-pub mod export;
 pub mod pdf;
 pub mod template;

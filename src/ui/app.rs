@@ -81,6 +81,8 @@ pub struct ForesightApp {
     generation: u64,
     panel: PanelKind,
     panels: Panels,
+    /// What will be published, per revision, shared by the panels.
+    publication: crate::ui::publication_cache::PublicationCache,
     edits: Edits,
     taxonomy: TaxonomyCache,
     problems: Option<((u64, u64), Vec<Problem>)>,
@@ -122,6 +124,7 @@ impl ForesightApp {
             generation: 0,
             panel: PanelKind::Overview,
             panels: Panels::default(),
+            publication: Default::default(),
             edits: Edits::default(),
             taxonomy: TaxonomyCache::default(),
             problems: None,
@@ -398,6 +401,7 @@ impl ForesightApp {
             problems,
             revision,
             path: self.document.path(),
+            publication: &self.publication,
         };
         let panel = self.panel;
         egui::CentralPanel::default().show(ui, |ui| {

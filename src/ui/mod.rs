@@ -17,6 +17,7 @@ mod menu;
 mod modals;
 pub mod panels;
 pub mod presentation;
+mod publication_cache;
 mod settings;
 mod status;
 mod style;

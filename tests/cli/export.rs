@@ -17,8 +17,8 @@ const MUNRO: &str = "assets/examples/munro-appendix2.review.ron";
 const TRAPS: &str = "tests/data/anonymise/trap-chronology.review.ron";
 
 /// What a reader finds in the PDF.
-struct Read {
-    pages: Vec<String>,
+pub struct Read {
+    pub pages: Vec<String>,
     outline: Vec<String>,
     info: Vec<(String, String)>,
     fonts: usize,
@@ -26,7 +26,7 @@ struct Read {
 }
 
 impl Read {
-    fn all_text(&self) -> String {
+    pub fn all_text(&self) -> String {
         let mut all = self.pages.join("\n");
         for t in &self.outline {
             all.push('\n');
@@ -61,7 +61,7 @@ fn string_of(doc: &Document, object: &Object) -> Option<String> {
     }
 }
 
-fn read(path: &Path) -> Read {
+pub fn read(path: &Path) -> Read {
     let doc = Document::load(path).expect("a PDF lopdf can read");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let page_texts = pages
@@ -258,7 +258,15 @@ fn the_identified_draft_is_watermarked_on_every_page_and_names_people() {
 
 #[test]
 fn the_munro_example_exports_with_its_loop_diagram() {
-    let (_folder, pdf, out) = export(MUNRO, &["--template", "learning-together"]);
+    // A teaching diagram with no findings is not a review to publish…
+    let (_folder, _, out) = export(MUNRO, &["--template", "learning-together"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("has no findings"));
+    // …but its draft shows the loop diagram.
+    let (_folder, pdf, out) = export(
+        MUNRO,
+        &["--template", "learning-together", "--identified-draft"],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let read = read(&pdf);
     let all = read.pages.join("\n");

@@ -19,7 +19,7 @@ use crate::analysis::layout::{LayoutKind, layout_change};
 use crate::export::png::{fitting_scale, svg_size, svg_to_png};
 use crate::export::svg::legend_name;
 use crate::model::{Diagram, DiagramNode, Id, LinkKind, Polarity, Record, RecordKind, Review};
-use crate::report::export::publishable_svg;
+use crate::publication::export::publishable_svg;
 use crate::ui::canvas::commands::{NODE_KINDS, kind_name, remove_from_diagram};
 use crate::ui::canvas::paint::swatch;
 use crate::ui::canvas::{Canvas, CanvasInput, Look};
@@ -267,7 +267,7 @@ impl MapPanel {
                 self.present = Some(diagram.id.clone());
             }
         });
-        self.export_row(ui, review, diagram);
+        self.export_row(ui, cx, diagram);
         legend(ui);
     }
 
@@ -358,7 +358,7 @@ impl MapPanel {
         }
     }
 
-    fn export_row(&mut self, ui: &mut Ui, review: &Review, diagram: &Diagram) {
+    fn export_row(&mut self, ui: &mut Ui, cx: &PanelContext, diagram: &Diagram) {
         if let Some(prompt) = &mut self.export {
             let mut done = false;
             ui.horizontal(|ui| {
@@ -372,10 +372,12 @@ impl MapPanel {
                     .labelled_by(label.id);
                 if ui.button("Save figure").clicked() {
                     let path = PathBuf::from(prompt.path.trim());
-                    self.note = Some(match write_figure(review, diagram, prompt.format, &path) {
-                        Ok(()) => format!("Saved the figure to {}", path.display()),
-                        Err(e) => format!("Could not save the figure: {e}"),
-                    });
+                    self.note = Some(
+                        match write_figure(&cx.publication(), diagram, prompt.format, &path) {
+                            Ok(()) => format!("Saved the figure to {}", path.display()),
+                            Err(e) => format!("Could not save the figure: {e}"),
+                        },
+                    );
                     done = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -598,11 +600,12 @@ fn default_path(diagram: &Diagram, format: Format) -> String {
         .to_string()
 }
 
-/// Writes the diagram as a figure, atomically: drawn from the anonymised
-/// review and leak-checked, so a figure pasted into a report never names
-/// anyone.
+/// Writes the diagram as a figure, atomically: drawn from the published
+/// review (anonymised, without left-out findings) and leak-checked, so a
+/// figure pasted into a report never names anyone nor shows a finding
+/// left out of the publication.
 fn write_figure(
-    review: &Review,
+    publication: &crate::publication::Publication,
     diagram: &Diagram,
     format: Format,
     path: &std::path::Path,
@@ -610,7 +613,7 @@ fn write_figure(
     if path.as_os_str().is_empty() {
         return Err("no file name given".into());
     }
-    let svg = publishable_svg(review, &diagram.id, false).map_err(|e| e.to_string())?;
+    let svg = publishable_svg(publication, &diagram.id, false).map_err(|e| e.to_string())?;
     let bytes = match format {
         Format::Svg => svg.into_bytes(),
         Format::Png => {

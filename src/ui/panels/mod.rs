@@ -118,6 +118,18 @@ pub struct PanelContext<'a> {
     pub revision: (u64, u64),
     /// The review's file, when it has one.
     pub path: Option<&'a std::path::Path>,
+    /// What will be published, computed once per revision.
+    pub publication: &'a crate::ui::publication_cache::PublicationCache,
+}
+
+impl PanelContext<'_> {
+    /// What will be published from the review at this revision: the
+    /// publication check, the published review, its anonymisation and
+    /// what is left out (computed the first time a panel asks).
+    pub fn publication(&self) -> Arc<crate::publication::Publication> {
+        self.publication
+            .get(self.review, self.taxonomy, self.revision)
+    }
 }
 
 /// The language-lint hits of the review at a revision.

@@ -13,13 +13,16 @@ use eframe::egui::{self, RichText, ScrollArea, Ui};
 use super::report_preview::preview;
 use super::{PanelContext, or_untitled};
 use crate::analysis::language::Lexicon;
-use crate::analysis::readiness::{Inputs, blockers, sections};
 use crate::model::{Finding, FindingTag, Review};
+use crate::publication::Publication;
+use crate::publication::export::{
+    ExportError, ExportOptions, export_publication, export_report, publication_document,
+    report_document,
+};
 use crate::report::build::LeftOut;
 use crate::report::document::ReportDocument;
-use crate::report::export::{ExportError, ExportOptions, export_report, report_document};
 use crate::report::template::ReportTemplate;
-use crate::taxonomy::{Taxonomy, template_folders};
+use crate::taxonomy::template_folders;
 use crate::ui::edits::Edits;
 
 /// The export options chosen in the panel.
@@ -54,6 +57,14 @@ enum Outcome {
     Refused(Vec<String>),
 }
 
+/// What an export writes.
+enum Source {
+    /// The publication every panel shows.
+    Publication(Arc<Publication>),
+    /// The identified review, for an identified draft.
+    Draft(Box<Review>),
+}
+
 /// The preview of a revision with a choice of options.
 type Cached = ((u64, u64), Choice, Arc<ReportDocument>, Vec<LeftOut>);
 
@@ -67,8 +78,6 @@ pub struct ReportPanel {
     outcome: Option<Outcome>,
     cached: Option<Cached>,
     show_preview: bool,
-    /// The publication check's blockers at a revision.
-    blockers: Option<((u64, u64), Vec<String>)>,
 }
 
 impl ReportPanel {
@@ -92,20 +101,9 @@ impl ReportPanel {
                     .inner_margin(egui::Margin::symmetric(16, 8))
                     .show(ui, |ui| {
                         ui.set_max_width(ui.available_width().min(960.0));
-                        let fresh = self
-                            .blockers
-                            .as_ref()
-                            .is_some_and(|(r, _)| *r == cx.revision);
-                        if !fresh {
-                            let inputs =
-                                Inputs::gather(cx.review, Lexicon::shared(), cx.taxonomy.cloned());
-                            self.blockers = Some((cx.revision, blockers(&sections(&inputs))));
-                        }
-                        let listed = self
-                            .blockers
-                            .as_ref()
-                            .map_or(&[][..], |(_, b)| b.as_slice());
-                        readiness(ui, cx, listed);
+                        let publication = cx.publication();
+                        let listed = publication.blockers();
+                        readiness(ui, cx, &listed);
                         ui.add_space(12.0);
                         self.export_section(ui, cx);
                         ui.add_space(12.0);
@@ -168,7 +166,7 @@ impl ReportPanel {
                 .add_enabled(!busy, egui::Button::new("Export PDF"))
                 .clicked()
             {
-                self.start(cx.review, cx.taxonomy, ui.ctx());
+                self.start(cx, ui.ctx());
             }
         });
         if self.job.is_some() {
@@ -224,7 +222,7 @@ impl ReportPanel {
     }
 
     /// Runs the export on a worker thread.
-    fn start(&mut self, review: &Review, taxonomy: Option<&Taxonomy>, ctx: &egui::Context) {
+    fn start(&mut self, cx: &PanelContext, ctx: &egui::Context) {
         let path = PathBuf::from(self.path.trim());
         if path.as_os_str().is_empty() {
             self.outcome = Some(Outcome::Refused(vec!["no file name given".into()]));
@@ -237,7 +235,14 @@ impl ReportPanel {
                 return;
             }
         };
-        let (review, taxonomy, choice) = (review.clone(), taxonomy.cloned(), self.choice.clone());
+        // A publication exports the value every panel shows; an identified
+        // draft is built from the review itself.
+        let source = if self.choice.identified_draft {
+            Source::Draft(Box::new(cx.review.clone()))
+        } else {
+            Source::Publication(cx.publication())
+        };
+        let (taxonomy, choice) = (cx.taxonomy.cloned(), self.choice.clone());
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
@@ -251,7 +256,11 @@ impl ReportPanel {
                     include_chronology: choice.include_chronology,
                     created: None,
                 };
-                let outcome = match export_report(&review, &options) {
+                let exported = match &source {
+                    Source::Publication(publication) => export_publication(publication, &options),
+                    Source::Draft(review) => export_report(review, &options),
+                };
+                let outcome = match exported {
                     Ok(exported) => match crate::store::write_atomic(&path, |f| {
                         std::io::Write::write_all(f, &exported.pdf.bytes)
                     }) {
@@ -314,7 +323,11 @@ impl ReportPanel {
                 include_chronology: self.choice.include_chronology,
                 created: None,
             };
-            let (document, left_out) = report_document(cx.review, &options);
+            let (document, left_out) = if self.choice.identified_draft {
+                report_document(cx.review, &options)
+            } else {
+                publication_document(&cx.publication(), &options)
+            };
             self.cached = Some((
                 cx.revision,
                 self.choice.clone(),
