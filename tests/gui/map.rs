@@ -427,6 +427,14 @@ fn auto_layout_is_one_undo_step_and_the_figure_exports_as_svg_and_png() {
             let text = String::from_utf8(bytes).unwrap();
             assert!(text.starts_with("<svg"));
             assert_eq!(text.matches("<g id=\"E").count(), review.episodes.len());
+            // The finding tagged blame is left out of the figure too.
+            let learning = review
+                .findings
+                .iter()
+                .filter(|f| f.tag == foresight::model::FindingTag::Learning)
+                .count();
+            assert_eq!(text.matches("<g id=\"FN").count(), learning);
+            assert!(!text.contains("FN9") && !text.contains("Training example"));
         } else {
             assert_eq!(&bytes[1..4], b"PNG");
         }
