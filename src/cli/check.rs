@@ -5,11 +5,9 @@
 use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
-use crate::analysis::language::Lexicon;
 use crate::model::FindingTag;
 use crate::publication::Publication;
 use crate::store;
-use crate::taxonomy::{Taxonomy, template_folders};
 
 /// Runs `foresight check FILE`: exit 0 when ready to publish, 1 when
 /// something blocks publication, 2 when the file cannot be read.
@@ -21,14 +19,9 @@ pub fn check(path: &Path) -> u8 {
             return EXIT_UNREADABLE;
         }
     };
-    let lexicon = match Lexicon::find(&template_folders()) {
-        Ok(lexicon) => lexicon,
-        Err(e) => {
-            eprintln!("foresight check: {e}");
-            return EXIT_UNREADABLE;
-        }
+    let Ok((lexicon, taxonomy)) = super::export::lexicon_and_taxonomy("check", &review) else {
+        return EXIT_UNREADABLE;
     };
-    let taxonomy = Taxonomy::find(&review.meta.taxonomy, &template_folders()).ok();
     let publication = Publication::compute(&review, &lexicon, taxonomy);
     let sections = &publication.sections;
     println!(

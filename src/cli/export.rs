@@ -46,14 +46,9 @@ pub fn export(
             return EXIT_UNREADABLE;
         }
     };
-    let lexicon = match Lexicon::find(&folders) {
-        Ok(lexicon) => lexicon,
-        Err(e) => {
-            eprintln!("foresight export: {e}");
-            return EXIT_UNREADABLE;
-        }
+    let Ok((lexicon, taxonomy)) = lexicon_and_taxonomy("export", &review) else {
+        return EXIT_UNREADABLE;
     };
-    let taxonomy = Taxonomy::find(&review.meta.taxonomy, &folders).ok();
     let options = ExportOptions {
         template: &template,
         taxonomy: taxonomy.as_ref(),
@@ -121,6 +116,26 @@ pub fn export(
     0
 }
 
+/// The hindsight and blame lexicon and the review's taxonomy (when found)
+/// that a publication is computed with, from the template folders; an
+/// unreadable lexicon is reported for `command`.
+pub(super) fn lexicon_and_taxonomy(
+    command: &str,
+    review: &crate::model::Review,
+) -> Result<(Lexicon, Option<Taxonomy>), ()> {
+    let folders = template_folders();
+    match Lexicon::find(&folders) {
+        Ok(lexicon) => Ok((
+            lexicon,
+            Taxonomy::find(&review.meta.taxonomy, &folders).ok(),
+        )),
+        Err(e) => {
+            eprintln!("foresight {command}: {e}");
+            Err(())
+        }
+    }
+}
+
 /// Lists the leaks that stopped an export of `file`; exit 1.
 fn refused_for_leaks(file: &Path, what: &str, leaks: &[crate::anonymise::Leak]) -> u8 {
     eprintln!(
@@ -154,15 +169,9 @@ pub fn figure(file: &Path, output: &Path, diagram: Option<&str>, high_contrast: 
             }
         },
     };
-    let folders = template_folders();
-    let lexicon = match Lexicon::find(&folders) {
-        Ok(lexicon) => lexicon,
-        Err(e) => {
-            eprintln!("foresight figure: {e}");
-            return EXIT_UNREADABLE;
-        }
+    let Ok((lexicon, taxonomy)) = lexicon_and_taxonomy("figure", &review) else {
+        return EXIT_UNREADABLE;
     };
-    let taxonomy = Taxonomy::find(&review.meta.taxonomy, &folders).ok();
     let publication = Publication::compute(&review, &lexicon, taxonomy);
     let svg = match publishable_svg(&publication, &id, high_contrast) {
         Ok(svg) => svg,

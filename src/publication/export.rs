@@ -80,6 +80,17 @@ fn build(
     (built.document, built.left_out)
 }
 
+/// `document` as a PDF dated as `options` say.
+fn pdf_of(document: &ReportDocument, options: &ExportOptions) -> Result<WrittenPdf, PdfError> {
+    write_pdf(
+        document,
+        &PdfOptions {
+            created: options.created,
+            ..PdfOptions::default()
+        },
+    )
+}
+
 /// The report's document as it will be published: built from the
 /// publication's review with its facts, without the checks (for the
 /// preview). The left-out findings are the publication's.
@@ -112,13 +123,7 @@ pub fn report_document(review: &Review, options: &ExportOptions) -> (ReportDocum
 pub fn export_report(review: &Review, options: &ExportOptions) -> Result<Exported, ExportError> {
     if options.identified_draft {
         let (document, left_out) = build(review, options, None);
-        let pdf = write_pdf(
-            &document,
-            &PdfOptions {
-                created: options.created,
-                ..PdfOptions::default()
-            },
-        )?;
+        let pdf = pdf_of(&document, options)?;
         return Ok(Exported {
             pdf,
             document,
@@ -150,13 +155,7 @@ pub fn export_publication(
     if !leaks.is_empty() {
         return Err(ExportError::Leaks(leaks));
     }
-    let pdf = write_pdf(
-        &document,
-        &PdfOptions {
-            created: options.created,
-            ..PdfOptions::default()
-        },
-    )?;
+    let pdf = pdf_of(&document, options)?;
     // Each block's lines are one string (see `WrittenPdf::texts`), so
     // every word is read in its context, as the document was.
     let leaks: Vec<Leak> = pdf
