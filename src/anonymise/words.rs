@@ -519,7 +519,7 @@ pub const ACRONYMS: &[&str] = &[
 
 /// True when an all-capitals token is a known acronym.
 pub fn is_acronym(token: &str) -> bool {
-    ACRONYMS.contains(&token)
+    ACRONYMS.contains(&token) || super::lists::field_lists().is_abbreviation(token)
 }
 
 /// Capitalised words of case records that are not in the lower-case
