@@ -278,6 +278,8 @@ pub fn blockers(sections: &[Section]) -> Vec<String> {
 /// The anonymisation part of `foresight check`: what it would replace and
 /// flag, the residual suspects (what still looks like a name or an
 /// identifier once anonymised), and, as blockers, any leak.
+///
+/// A suspect's context is read from the original text of its field.
 fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
     let result = anonymise(review);
     let report = &result.report;
@@ -299,9 +301,32 @@ fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
             o.reason
         ));
     }
+    let replaced: Vec<_> = report.suspects().collect();
+    lines.push(format!(
+        "{} residual suspect{}: not in the cast but looks like a name, a place or a number; \
+         replaced by a placeholder unless you keep it (the Anonymisation panel, or \
+         foresight anonymise --keep WORD)",
+        replaced.len(),
+        plural(replaced.len())
+    ));
+    for o in &replaced {
+        lines.push(format!(
+            "{} {}: {} \"{}\" in \"{}\": {}",
+            o.record,
+            o.field,
+            o.found.describe(),
+            o.original.split_whitespace().collect::<Vec<_>>().join(" "),
+            suspect_context(review, &o.record, &o.field, o.range.clone()),
+            if o.replaced {
+                format!("replaced by \"{}\"", o.replacement)
+            } else {
+                "kept by you".to_string()
+            }
+        ));
+    }
     let suspects = residual_scan(&result.review);
     lines.push(format!(
-        "{} residual suspect{}: what still looks like a name or an identifier once anonymised",
+        "{} residual suspect{} left in the anonymised review",
         suspects.len(),
         plural(suspects.len())
     ));
@@ -321,6 +346,27 @@ fn anonymisation_lines(review: &Review) -> (Vec<String>, Vec<String>) {
         .map(|leak| format!("the anonymised review would leak: {leak}"))
         .collect();
     (lines, blockers)
+}
+
+/// The text around an occurrence in the original review's field.
+fn suspect_context(
+    review: &Review,
+    record: &crate::model::Id,
+    field: &str,
+    range: std::ops::Range<usize>,
+) -> String {
+    let mut out = String::new();
+    crate::anonymise::fields::visit(review, |id, f, _, text| {
+        if out.is_empty()
+            && id == record
+            && f == field
+            && text.is_char_boundary(range.start)
+            && range.end <= text.len()
+        {
+            out = crate::anonymise::text::context(text, range.start, range.end);
+        }
+    });
+    out
 }
 
 #[cfg(test)]

@@ -356,6 +356,15 @@ impl Report {
             .map(|(part, e)| part.occurrence(e, &self.forms))
     }
 
+    /// The residual suspects: what still looked like a name, a place or
+    /// a number, replaced by a neutral placeholder unless the reviewer
+    /// kept it.
+    pub fn suspects(&self) -> impl Iterator<Item = Occurrence> + '_ {
+        self.entries()
+            .filter(|(_, e)| matches!(e.verdict.what, What::Suspect(_)))
+            .map(|(part, e)| part.occurrence(e, &self.forms))
+    }
+
     /// The number of occurrences that need the reviewer's decision.
     pub fn flagged_count(&self) -> usize {
         self.entries().filter(|(_, e)| e.verdict.flagged).count()

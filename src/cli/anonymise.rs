@@ -17,7 +17,9 @@
 //!   nothing written), for a publication pipeline that must have every
 //!   decision made by a person.
 //! - The output may not be the input file: the identified review is never
-//!   overwritten.
+//!   overwritten. `--keep WORD` is the one change made to it: the word
+//!   joins the review's allow-list (saved atomically), so the reviewer's
+//!   decision travels with the file.
 
 use std::path::Path;
 
@@ -26,9 +28,9 @@ use super::{plural, same_file};
 use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_scan};
 use crate::store;
 
-/// Runs `foresight anonymise FILE -o OUT [--strict]`.
-pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
-    let review = match store::load(file) {
+/// Runs `foresight anonymise FILE -o OUT [--strict] [--keep WORD]...`.
+pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u8 {
+    let mut review = match store::load(file) {
         Ok(review) => review,
         Err(error) => {
             eprintln!("{error}");
@@ -41,6 +43,24 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
             output.display()
         );
         return EXIT_UNREADABLE;
+    }
+    let allow = &mut review.meta.anonymisation.allow;
+    let before = allow.len();
+    for word in keep.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
+        if !allow.iter().any(|a| a == word) {
+            allow.push(word.to_string());
+        }
+    }
+    if allow.len() > before {
+        if let Err(error) = store::save(file, &review) {
+            eprintln!("{error}");
+            return EXIT_UNREADABLE;
+        }
+        println!(
+            "{}: kept wherever doubtful: {}",
+            file.display(),
+            review.meta.anonymisation.allow[before..].join(", ")
+        );
     }
     let result = anonymise_review(&review);
     let text = store::to_text(&result.review);
