@@ -2,8 +2,10 @@
 //! side by side, each replacement highlighted, a one-click decision per
 //! occurrence (kept as an override in the review's anonymisation settings,
 //! one undoable edit), the date policy and allow-list, each person's
-//! sensitive attributes with a publish or withhold decision, and the
-//! residual suspects of the record.
+//! sensitive attributes with a publish or withhold decision, and every
+//! residual suspect (what looks like a name, a place or a number but is
+//! in no cast entry: replaced by a placeholder unless kept, one click
+//! either way).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -35,7 +37,10 @@ enum Show {
 struct Cache {
     revision: (u64, u64),
     result: Anonymised,
+    /// What still looks identifying in the anonymised review.
     suspects: Vec<Suspect>,
+    /// The residual suspects anonymisation replaced (or the reviewer kept).
+    residual: Vec<Occurrence>,
     /// The list's rows for each filter, made once per revision.
     rows: Vec<(Show, Vec<(Id, String)>)>,
     /// Occurrences replaced and waiting for a decision, counted once.
@@ -126,8 +131,10 @@ impl AnonymisePanel {
         }
         let result = anonymise(cx.review);
         let suspects = residual_scan(&result.review);
+        let residual = result.report.suspects().collect();
         let mut cache = Cache {
             revision: cx.revision,
+            residual,
             replaced: result.report.replaced_count(),
             flagged: result.report.flagged_count(),
             result,
@@ -165,10 +172,11 @@ impl AnonymisePanel {
             |ui, (selected, show, edits)| {
                 ui.add_space(4.0);
                 ui.heading("Anonymisation");
+                let suspects = cache.residual.len() + cache.suspects.len();
                 ui.label(format!(
                     "{replaced} replaced, {flagged} waiting for a decision, {} residual suspect{}, {} attribute{} undecided",
-                    cache.suspects.len(),
-                    if cache.suspects.len() == 1 { "" } else { "s" },
+                    suspects,
+                    if suspects == 1 { "" } else { "s" },
                     report.undecided.len(),
                     if report.undecided.len() == 1 { "" } else { "s" },
                 ));
@@ -193,6 +201,7 @@ impl AnonymisePanel {
                         })
                     },
                 );
+                residual_list(ui, review, &cache.residual, edits);
                 ui.horizontal(|ui| {
                     ui.selectable_value(*show, Show::All, "All records");
                     ui.selectable_value(*show, Show::Flagged, "Waiting for a decision");
@@ -208,6 +217,57 @@ impl AnonymisePanel {
             },
         );
     }
+}
+
+/// Every residual suspect of the review, each with a one-click keep (or,
+/// once kept, replace).
+fn residual_list(ui: &mut Ui, review: &Review, residual: &[Occurrence], edits: &mut Edits) {
+    if residual.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!(
+        "Residual suspects ({}): not in the cast, replaced by a placeholder unless kept",
+        residual.len()
+    ))
+    .id_salt("residual-suspects")
+    .default_open(true)
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("residual-suspects-list")
+            .max_height(220.0)
+            .show(ui, |ui| {
+                for o in residual {
+                    let words = o.original.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let place = format!("{} {}", o.record, o.field);
+                    ui.horizontal_wrapped(|ui| {
+                        let state = if o.replaced {
+                            format!("replaced with \"{}\"", o.replacement)
+                        } else {
+                            "kept by you".to_string()
+                        };
+                        ui.label(format!(
+                            "{} \"{words}\" in {place}: {state}",
+                            o.found.describe()
+                        ));
+                        if o.replaced {
+                            if ui
+                                .button(format!("Keep \"{words}\" ({place})"))
+                                .on_hover_text("It is not identifying: leave the original text")
+                                .clicked()
+                            {
+                                edits.apply(decide(review, o, Some(OverrideAction::Keep)));
+                            }
+                        } else if ui
+                            .button(format!("Replace \"{words}\" ({place})"))
+                            .on_hover_text("It is identifying: replace it with the placeholder")
+                            .clicked()
+                        {
+                            edits.apply(decide(review, o, None));
+                        }
+                    });
+                }
+            });
+    });
 }
 
 /// The rows of the list: records with findings (and every person), with
