@@ -76,8 +76,13 @@ impl FieldLists {
                 }
             }
         }
-        self.abbreviations
-            .extend(lines(abbreviations).map(str::to_string));
+        for a in lines(abbreviations) {
+            // "GAD-7" makes "GAD" an abbreviation too.
+            if let Some((stem, _)) = a.split_once('-') {
+                self.abbreviations.insert(stem.to_string());
+            }
+            self.abbreviations.insert(a.to_string());
+        }
         self.kinship
             .extend(lines(kinship).map(|l| l.to_lowercase()));
     }
@@ -96,6 +101,18 @@ impl FieldLists {
             || token
                 .strip_suffix('s')
                 .is_some_and(|t| t.len() >= 2 && self.abbreviations.contains(t))
+    }
+
+    /// Every abbreviation of the field.
+    pub fn abbreviations(&self) -> impl Iterator<Item = &str> {
+        self.abbreviations.iter().map(String::as_str)
+    }
+
+    /// Every given name with short forms, with them: ("elizabeth", [Liz, Beth…]).
+    pub fn all_diminutives(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.diminutives
+            .iter()
+            .map(|(name, short)| (name.as_str(), short.as_slice()))
     }
 
     /// True when a word is a generic kinship word ("Nan", "Mum"), in any case.
