@@ -162,6 +162,8 @@ struct Buffers {
     /// Residual suspects, and a word's lower case while judging them.
     suspects: Vec<(usize, usize, SuspectKind)>,
     lower: String,
+    /// The stretches found before the residual scan, sorted.
+    found: Vec<(usize, usize)>,
     /// Stretches of the text inside quotation marks.
     quotes: Vec<Range<usize>>,
 }
@@ -445,6 +447,7 @@ impl Anonymiser {
             suspects,
             lower,
             quotes,
+            found,
         } = buffers;
         let view = View::new(text);
         let v: &str = &view.text;
@@ -627,8 +630,21 @@ impl Anonymiser {
         // What still looks like a name, a place or a number: replaced by a
         // neutral placeholder unless the reviewer kept it.
         {
-            let covered =
-                |start: usize, end: usize| pendings.iter().any(|p| p.start < end && start < p.end);
+            // Tokens come in text order: the stretches found, sorted, are
+            // passed once.
+            found.clear();
+            found.extend(pendings.iter().map(|p| (p.start, p.end)));
+            found.sort_unstable();
+            let mut next = 0;
+            let mut reach = 0;
+            let covered = |start: usize, end: usize| {
+                while next < found.len() && found[next].0 < end {
+                    reach = reach.max(found[next].1);
+                    next += 1;
+                }
+                // A stretch that starts before the token's end reaches into it.
+                reach > start
+            };
             suspects_into(v, &self.known, covered, lower, suspects);
         }
         for &(start, end, kind) in suspects.iter() {

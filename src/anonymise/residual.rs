@@ -113,14 +113,30 @@ impl Known {
     }
 }
 
-/// Street words that make the capitalised words before them a place
-/// ("Linnet Way", "Harrow Road").
-const STREET_ENDS: &[&str] = &[
-    "Road", "Street", "Lane", "Avenue", "Drive", "Close", "Crescent", "Gardens", "Grove",
-    "Terrace", "Walk", "Rise", "Mews", "Way", "Row", "Parade", "ROAD", "STREET", "LANE", "AVENUE",
-    "DRIVE", "CLOSE", "CRESCENT", "GARDENS", "GROVE", "TERRACE", "WALK", "RISE", "MEWS", "WAY",
-    "ROW", "PARADE",
-];
+/// True when a word is a street word that makes the capitalised words
+/// before it a place ("Linnet Way", "Harrow Road").
+fn is_street_end(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && matches!(
+            word.to_ascii_lowercase().as_str(),
+            "road"
+                | "street"
+                | "lane"
+                | "avenue"
+                | "drive"
+                | "close"
+                | "crescent"
+                | "gardens"
+                | "grove"
+                | "terrace"
+                | "walk"
+                | "rise"
+                | "mews"
+                | "way"
+                | "row"
+                | "parade"
+        )
+}
 
 /// True when a capitalised word that is not in the dictionary is an
 /// ordinary word all the same: an inflection or a prefixed form of one
@@ -160,7 +176,7 @@ fn lower_into<'b>(buffer: &'b mut String, token: &str) -> &'b str {
 pub fn suspects_into(
     text: &str,
     known: &Known,
-    covered: impl Fn(usize, usize) -> bool,
+    mut covered: impl FnMut(usize, usize) -> bool,
     lower: &mut String,
     out: &mut Vec<(usize, usize, SuspectKind)>,
 ) {
@@ -254,19 +270,18 @@ pub fn suspects_into(
             };
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
-            let name = !known.has(lower_token)
+            let name = (previous_title || !ordinary)
+                && !known.has(lower_token)
                 && !words::is_vocabulary(token)
                 && !words::is_vocabulary(singular)
                 && !words::is_vocabulary(bare)
                 && !words::is_acronym(singular)
-                && !words::is_title(token)
-                && (previous_title || !ordinary);
+                && !words::is_title(token);
             let street = !name
+                && crate::anonymise::text::word_after(text, end).is_some_and(is_street_end)
                 && !words::is_title(token)
                 && !known.has(lower_token)
-                && token.chars().skip(1).all(|c| !c.is_uppercase())
-                && crate::anonymise::text::word_after(text, end)
-                    .is_some_and(|next| STREET_ENDS.contains(&next));
+                && token.chars().skip(1).all(|c| !c.is_uppercase());
             if street {
                 Some(SuspectKind::Place)
             } else {
@@ -284,7 +299,7 @@ pub fn suspects_into(
             // "Linnet Way": the street word belongs to the place.
             if matches!(kind, SuspectKind::Name | SuspectKind::Place)
                 && let Some(next) = crate::anonymise::text::word_after(text, token_end)
-                && STREET_ENDS.contains(&next)
+                && is_street_end(next)
                 && text[token_end..].trim_start_matches(' ').starts_with(next)
             {
                 let gap = text[token_end..].len() - text[token_end..].trim_start_matches(' ').len();

@@ -400,17 +400,12 @@ pub fn starts_sentence(text: &str, at: usize) -> bool {
         '-' => head.ends_with(" -") || head.len() == 1,
         '.' => {
             let before = &head[..head.len() - 1];
-            let word: String = before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            !(crate::anonymise::words::is_dotted_title(&word)
+            let word = &before[before.trim_end_matches(char::is_alphabetic).len()..];
+            !(crate::anonymise::words::is_dotted_title(word)
                 || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-                || matches!(word.to_lowercase().as_str(), "no" | "st" | "approx" | "c"))
+                || ["no", "st", "approx", "c"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word)))
         }
         _ => false,
     }
@@ -466,11 +461,19 @@ pub fn quotations(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
     }
     // (where the quotation starts, true for double marks)
     let mut open: Option<(usize, bool)> = None;
-    let mut previous = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    let mut at = 0;
+    while let Some(found) = memchr::memchr3(b'\'', b'"', 0xE2, &bytes[at..]) {
+        let i = at + found;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         let end = i + c.len_utf8();
+        at = end;
+        if !matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”') {
+            continue;
+        }
+        let previous = text[..i].chars().next_back().unwrap_or(' ');
+        let next = text[end..].chars().next().unwrap_or(' ');
         match (c, open) {
             ('"' | '“', None) => open = Some((end, true)),
             ('"' | '”', Some((start, true))) => {
@@ -489,7 +492,6 @@ pub fn quotations(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
             }
             _ => {}
         }
-        previous = c;
     }
 }
 

@@ -230,8 +230,11 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn short_form_case() -> impl Strategy<Value = (Vec<(usize, Name)>, Vec<(usize, usize, u8, usize)>)>
-{
+/// People (a given name with short forms, by index, and a surname) and
+/// a script: who, which short form, how written, and the filler after.
+type ShortFormCase = (Vec<(usize, Name)>, Vec<(usize, usize, u8, usize)>);
+
+fn short_form_case() -> impl Strategy<Value = ShortFormCase> {
     let count = given_names_with_short_forms().len();
     prop::collection::vec((0..count, name()), 1..=4).prop_flat_map(|people| {
         let n = people.len();
