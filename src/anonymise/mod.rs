@@ -14,8 +14,20 @@
 //! - dates, coarsened by the review's date policy, with dates of birth and
 //!   death removed ([`dates`]).
 //!
+//! - what still looks like a name, a place or a number once those are
+//!   found ([`residual`]): replaced by a neutral placeholder ("[name]",
+//!   "[place]", "[number]") unless the reviewer keeps it.
+//!
+//! Short forms come from the field's word lists ([`lists`]): diminutives
+//! the cast does not spell out are names; abbreviations of the field (TA,
+//! HV) are never initials unless the cast lists them; kinship words (Nan,
+//! Mum) are kept unless the reviewer replaces an occurrence.
+//!
 //! Names become pseudonyms or generic names, identifiers neutral
-//! placeholders. The cast keeps only pseudonyms, roles and published
+//! placeholders. A doubtful occurrence becomes a placeholder that asserts
+//! nothing ("[name]", "[initials]"), never a particular person's
+//! pseudonym, until the reviewer decides; a replacement inside quotation
+//! marks is set in square brackets. The cast keeps only pseudonyms, roles and published
 //! attributes. The [`Report`] lists every occurrence found, replaced or
 //! kept; a long chronology has millions, so it keeps them compactly and
 //! makes each [`Occurrence`] when it is read. Afterwards the [`residual`] scan lists what still looks like

@@ -10,8 +10,12 @@
 //!   pseudonym or a generic name holds a real name, or the reviewer kept
 //!   an occurrence that is in fact a name elsewhere.)
 //! - Occurrences anonymisation could not judge (a name that is also a
-//!   word, at the start of a sentence) were replaced to be safe; they are
-//!   listed, and the file is written: it holds no real name. With
+//!   word, at the start of a sentence; an abbreviation the cast lists as
+//!   initials) were replaced to be safe by a placeholder that names no
+//!   one ("[name]", "[initials]"); they are listed, and the file is
+//!   written: it holds no real name. Residual suspects (what looks like a
+//!   name, a place or a number but is in no cast entry) were replaced by
+//!   placeholders too; `foresight check` lists them. With
 //!   `--strict`, such undecided occurrences, and sensitive attributes with
 //!   no publish or withhold decision, stop the command instead (exit 1,
 //!   nothing written), for a publication pipeline that must have every
@@ -130,11 +134,13 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
         return EXIT_UNREADABLE;
     }
     let replaced = report.replaced_count();
+    let placeholders = report.suspects().filter(|o| o.replaced).count();
     let suspects = residual_scan(&result.review).len();
     println!(
-        "{}: written: {replaced} replacement{}, {} flagged for review, no leaks; {suspects} residual suspect{} (see foresight check {})",
+        "{}: written: {replaced} replacement{} ({placeholders} residual suspect{} among them), {} flagged for review, no leaks; {suspects} residual suspect{} left (see foresight check {})",
         output.display(),
         plural(replaced),
+        plural(placeholders),
         flagged.len(),
         plural(suspects),
         file.display()
