@@ -384,12 +384,15 @@ fn diminutives_the_cast_does_not_list_are_names() {
             ("Elizabeth Carter", "Mother"),
             ("Małgorzata Nowak", "Grandmother"),
             ("Jonathan Price", "Father"),
+            ("Alfred Dunn", "Sibling"),
         ],
         "Nat was seen at nursery; Nate cried. Liz said Beth's sister called. \
-         Gosia rang the duty line. Jon and Jonny attended.",
+         Gosia rang the duty line. Jon and Jonny attended. Weighed: Alfie 9.2kg.",
     );
     let out = first_text(&review);
-    for name in ["Nat ", "Nate", "Liz", "Beth", "Gosia", "Jon ", "Jonny"] {
+    for name in [
+        "Nat ", "Nate", "Liz", "Beth", "Gosia", "Jon ", "Jonny", "Alfie",
+    ] {
         assert!(!out.contains(name), "{name} left in {out:?}");
     }
     assert!(out.starts_with("Child D was seen"), "{out}");
@@ -451,6 +454,7 @@ fn a_street_of_a_cast_address_and_other_streets_are_replaced() {
     assert!(!out.contains("Harrow"), "{out}");
     assert!(!out.contains("Linnet"), "{out}");
     assert!(out.contains("stays away from Address 1"), "{out}");
+    assert!(out.contains("near her sister in [place]."), "{out}");
 }
 
 #[test]
