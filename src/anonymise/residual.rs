@@ -202,11 +202,16 @@ pub fn suspects_into(
             while j < bytes.len() && bytes[j].is_ascii_lowercase() {
                 j += 1;
             }
-            if j == bytes.len()
+            // A dot, apostrophe or slash ends the word unless a letter or
+            // digit follows ("e.g", "don't", "and/or" are tokens).
+            let ends = j == bytes.len()
                 || (bytes[j] < 0x80
                     && !bytes[j].is_ascii_alphanumeric()
-                    && !matches!(bytes[j], b'\'' | b'.' | b'/'))
-            {
+                    && (!matches!(bytes[j], b'\'' | b'.' | b'/')
+                        || bytes
+                            .get(j + 1)
+                            .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())));
+            if ends {
                 i = j;
                 previous_title = false;
                 continue;
