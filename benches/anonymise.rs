@@ -25,6 +25,12 @@
 //! pattern in windows around digits, reading dates, the first-word
 //! look-ups, and writing the output.
 //!
+//! The residual pass (each text walked once more for what still looks
+//! like a name, a place or a number, lower-case words passed over without
+//! a look-up) costs about 8 %: on 20 MB, run back to back with the
+//! transform without it on a machine shared with other work, 26.8 to
+//! 27.2 MiB/s against 29.2 to 30.2 MiB/s.
+//!
 //! `ANONYMISE_BENCH_MB` sets the size (default 100).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

@@ -262,9 +262,9 @@ fn structure_section(inputs: &Inputs) -> Section {
 
 /// Anonymisation: what will be replaced and flagged, the residual
 /// suspects; a leak in the published review blocks publication.
-fn anonymisation_section(published: &Published) -> Section {
+fn anonymisation_section(inputs: &Inputs, published: &Published) -> Section {
     let mut s = Section::new("Anonymisation (residual suspects)");
-    let (lines, blockers) = anonymisation_lines(published);
+    let (lines, blockers) = anonymisation_lines(inputs.review, published);
     s.lines = lines;
     s.blockers = blockers;
     s
@@ -306,7 +306,7 @@ pub fn sections(inputs: &Inputs, published: &Published) -> Vec<Section> {
         language_section(inputs),
         structure_section(inputs),
         text_section(published),
-        anonymisation_section(published),
+        anonymisation_section(inputs, published),
     ]
 }
 
@@ -335,7 +335,9 @@ pub fn blockers(sections: &[Section]) -> Vec<String> {
 /// The anonymisation part of `foresight check`: what it replaced and
 /// flagged, the residual suspects (what still looks like a name or an
 /// identifier once anonymised), and, as blockers, any leak.
-fn anonymisation_lines(published: &Published) -> (Vec<String>, Vec<String>) {
+///
+/// A suspect's context is read from the original text of its field.
+fn anonymisation_lines(review: &Review, published: &Published) -> (Vec<String>, Vec<String>) {
     let report = published.report;
     let mut lines = vec![format!(
         "{} replacement{}, {} waiting for a decision, {} sensitive attribute{} undecided (withheld meanwhile)",
@@ -355,9 +357,32 @@ fn anonymisation_lines(published: &Published) -> (Vec<String>, Vec<String>) {
             o.reason
         ));
     }
+    let replaced: Vec<_> = report.suspects().collect();
+    lines.push(format!(
+        "{} residual suspect{}: not in the cast but looks like a name, a place or a number; \
+         replaced by a placeholder unless you keep it (the Anonymisation panel, or \
+         foresight anonymise --keep WORD)",
+        replaced.len(),
+        plural(replaced.len())
+    ));
+    for o in &replaced {
+        lines.push(format!(
+            "{} {}: {} \"{}\" in \"{}\": {}",
+            o.record,
+            o.field,
+            o.found.describe(),
+            o.original.split_whitespace().collect::<Vec<_>>().join(" "),
+            suspect_context(review, &o.record, &o.field, o.range.clone()),
+            if o.replaced {
+                format!("replaced by \"{}\"", o.replacement)
+            } else {
+                "kept by you".to_string()
+            }
+        ));
+    }
     let suspects = published.suspects;
     lines.push(format!(
-        "{} residual suspect{}: what still looks like a name or an identifier once anonymised",
+        "{} residual suspect{} left in the anonymised review",
         suspects.len(),
         plural(suspects.len())
     ));
@@ -377,6 +402,27 @@ fn anonymisation_lines(published: &Published) -> (Vec<String>, Vec<String>) {
         .map(|leak| format!("the anonymised review would leak: {leak}"))
         .collect();
     (lines, blockers)
+}
+
+/// The text around an occurrence in the original review's field.
+fn suspect_context(
+    review: &Review,
+    record: &crate::model::Id,
+    field: &str,
+    range: std::ops::Range<usize>,
+) -> String {
+    let mut out = String::new();
+    crate::anonymise::fields::visit(review, |id, f, _, text| {
+        if out.is_empty()
+            && id == record
+            && f == field
+            && text.is_char_boundary(range.start)
+            && range.end <= text.len()
+        {
+            out = crate::anonymise::text::context(text, range.start, range.end);
+        }
+    });
+    out
 }
 
 #[cfg(test)]

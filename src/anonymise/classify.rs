@@ -116,6 +116,14 @@ pub fn classify(
         }
         Case::Capitalised | Case::Mixed => {}
     }
+    // "Autumn's account", "April 9.2kg": a month or season does not own
+    // things, nor weigh anything.
+    let rest = &text[end..];
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return (Class::Name, "followed by a possessive");
+    }
+    let measured = measurement_after(text, end);
+    let number = |w: &str| !measured && number(w);
     if MONTH_NAMES.contains(&first)
         && (number(&next) || number(&previous) || BEFORE_DATE.contains(&previous.as_str()))
     {
@@ -140,9 +148,8 @@ pub fn classify(
         };
     }
     // At the start of a sentence, capitals say nothing: the next word has to.
-    let rest = &text[end..];
-    if rest.starts_with("'s") || rest.starts_with("’s") {
-        return (Class::Name, "possessive at the start of a sentence");
+    if measured {
+        return (Class::Name, "followed by a measurement");
     }
     if next_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
         return (Class::Name, "followed by another capitalised name");
@@ -180,6 +187,55 @@ pub fn classify(
         Class::Ambiguous,
         "at the start of a sentence, where a word and a name look alike",
     )
+}
+
+/// Units of measurements in records (weights, lengths, doses, centiles).
+const UNITS: &[&str] = &[
+    "kg",
+    "kgs",
+    "g",
+    "lb",
+    "lbs",
+    "oz",
+    "st",
+    "cm",
+    "mm",
+    "m",
+    "ml",
+    "l",
+    "mg",
+    "mcg",
+    "kilos",
+    "grams",
+    "pounds",
+    "ounces",
+    "stone",
+    "centile",
+    "percentile",
+    "%",
+];
+
+/// True when a number with a unit or a decimal point follows `at`
+/// ("9.2kg", "12 kg", "75th centile"): a measurement, not a date.
+fn measurement_after(text: &str, at: usize) -> bool {
+    let tail = text[at..].trim_start_matches([' ', ':', '-']);
+    let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return false;
+    }
+    let mut rest = &tail[digits..];
+    if let Some(after) = rest.strip_prefix(['.', ',']) {
+        let decimals = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if decimals > 0 {
+            return true;
+        }
+    }
+    rest = rest.trim_start_matches(' ');
+    let unit_len = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '%'))
+        .unwrap_or(rest.len());
+    let unit = rest[..unit_len].to_ascii_lowercase();
+    UNITS.contains(&unit.as_str())
 }
 
 /// Nearly all the longer words of the sentence, besides the name itself,

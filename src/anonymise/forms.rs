@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::lists::{FieldLists, field_lists};
 use super::words;
 use crate::model::{Disclosure, Review};
 
@@ -72,6 +73,12 @@ pub struct Form {
     /// A surname (or part of one): a title or first initial before it
     /// belongs to the name.
     pub surname: bool,
+    /// A generic kinship word ("Nan", "Mum") listed as an alias: kept
+    /// unless the reviewer replaces an occurrence.
+    pub kinship: bool,
+    /// An abbreviation of the field ("TA", "HV") the cast lists as a
+    /// name: every occurrence is doubtful, whoever else the record names.
+    pub abbreviation: bool,
 }
 
 /// Every form of every cast name, and the written variants to search for.
@@ -97,6 +104,7 @@ struct Builder {
     forms: Vec<Form>,
     by_key: HashMap<(String, bool), usize>,
     allow: Vec<String>,
+    lists: &'static FieldLists,
 }
 
 impl Builder {
@@ -108,12 +116,18 @@ impl Builder {
         if claim < Claim::Exact && self.allow.iter().any(|a| a.eq_ignore_ascii_case(text)) {
             return;
         }
+        let abbreviation = self.lists.is_abbreviation(text);
+        // "TA" is a teaching assistant before it is anyone's initials: an
+        // abbreviation of the field is a name only where the cast lists it.
+        if abbreviation && claim < Claim::Exact {
+            return;
+        }
         let exact_case = shape == Shape::Initials || is_short_capitals(text);
         let key = (normalise_key(text), exact_case);
         let always_ambiguous = match shape {
-            Shape::Initials if words::is_acronym(text) => {
-                Some("initials that are also a common abbreviation")
-            }
+            _ if abbreviation => Some(
+                "an abbreviation of the field (teaching assistant, health visitor…) that the cast lists as a name",
+            ),
             Shape::Initials
                 if text.chars().filter(|c| c.is_alphabetic()).count() == 2
                     && !text.contains('.') =>
@@ -127,6 +141,7 @@ impl Builder {
             && !exact_case
             && tokens(text).all(|t| words::is_word(&t.to_lowercase()));
         let surname = matches!(shape, Shape::Part { surname: true });
+        let kinship = !exact_case && self.lists.is_kinship(text);
         match self.by_key.get(&key) {
             Some(&i) => {
                 let form = &mut self.forms[i];
@@ -151,6 +166,8 @@ impl Builder {
                     exact_case,
                     always_ambiguous,
                     surname,
+                    kinship,
+                    abbreviation,
                 });
             }
         }
@@ -396,6 +413,31 @@ fn add_person_name(b: &mut Builder, name: &str, owner: Owner, real: bool) {
             }
         }
     }
+    if real {
+        // Short forms the records may use that the cast does not list:
+        // Nathaniel → Nat, Nate; Elizabeth → Liz, Beth.
+        let given = if words.len() > 1 {
+            &words[..last]
+        } else {
+            &words[..]
+        };
+        for word in given {
+            for short in b.lists.diminutives_of(word) {
+                if b.lists.is_kinship(short) {
+                    continue;
+                }
+                b.add(short, owner, Claim::Weak, Shape::Part { surname: false });
+                if words.len() > 1 {
+                    b.add(
+                        &format!("{short} {}", words[last]),
+                        owner,
+                        Claim::Weak,
+                        Shape::Whole,
+                    );
+                }
+            }
+        }
+    }
     if words.len() < 2 || !real {
         return;
     }
@@ -461,6 +503,67 @@ fn add_person_name(b: &mut Builder, name: &str, owner: Owner, real: bool) {
     }
 }
 
+/// The last words of street names ("Harrow Road", "Linnet Way").
+pub const STREET_WORDS: &[&str] = &[
+    "road",
+    "street",
+    "lane",
+    "avenue",
+    "drive",
+    "close",
+    "crescent",
+    "gardens",
+    "grove",
+    "terrace",
+    "walk",
+    "rise",
+    "mews",
+    "way",
+    "row",
+    "parade",
+    "boulevard",
+    "place",
+    "square",
+    "court",
+    "hill",
+    "green",
+    "view",
+    "park",
+];
+
+/// True when a word ends a street name ("Road", "Way"), in any case.
+pub fn is_street_word(word: &str) -> bool {
+    STREET_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// The streets of an address without their numbers: "Flat 2, 17 Quillon
+/// Walk, Northbrook" → "Quillon Walk".
+fn streets(address: &str) -> impl Iterator<Item = &str> {
+    address.split(',').filter_map(|part| {
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        let numbered = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        while words.first().is_some_and(|w| {
+            numbered(w)
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "flat" | "apartment" | "unit" | "no" | "no."
+                )
+        }) {
+            words.remove(0);
+        }
+        let street = words.len() >= 2
+            && words.last().is_some_and(|w| is_street_word(w))
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let first = words.first()?;
+        let start = first.as_ptr() as usize - part.as_ptr() as usize;
+        let last = words.last()?;
+        let end = last.as_ptr() as usize - part.as_ptr() as usize + last.len();
+        street.then(|| &part[start..end])
+    })
+}
+
 /// Values of withheld attributes that are too general to search for.
 fn too_general(value: &str) -> bool {
     matches!(
@@ -484,6 +587,7 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
         forms: Vec::new(),
         by_key: HashMap::new(),
         allow: allow.to_vec(),
+        lists: field_lists(),
     };
     for (i, person) in review.people.iter().enumerate() {
         let owner = Owner::Person(i);
@@ -532,6 +636,9 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
         for name in std::iter::once(&place.name).chain(&place.aliases) {
             if !published(name, &place.generic_name) {
                 b.add(name, Owner::Place(i), Claim::Exact, Shape::Whole);
+                for street in streets(name) {
+                    b.add(street, Owner::Place(i), Claim::Part, Shape::Whole);
+                }
             }
         }
     }

@@ -14,8 +14,20 @@
 //! - dates, coarsened by the review's date policy, with dates of birth and
 //!   death removed ([`dates`]).
 //!
+//! - what still looks like a name, a place or a number once those are
+//!   found ([`residual`]): replaced by a neutral placeholder ("[name]",
+//!   "[place]", "[number]") unless the reviewer keeps it.
+//!
+//! Short forms come from the field's word lists ([`lists`]): diminutives
+//! the cast does not spell out are names; abbreviations of the field (TA,
+//! HV) are never initials unless the cast lists them; kinship words (Nan,
+//! Mum) are kept unless the reviewer replaces an occurrence.
+//!
 //! Names become pseudonyms or generic names, identifiers neutral
-//! placeholders. The cast keeps only pseudonyms, roles and published
+//! placeholders. A doubtful occurrence becomes a placeholder that asserts
+//! nothing ("[name]", "[initials]"), never a particular person's
+//! pseudonym, until the reviewer decides; a replacement inside quotation
+//! marks is set in square brackets. The cast keeps only pseudonyms, roles and published
 //! attributes. The [`Report`] lists every occurrence found, replaced or
 //! kept; a long chronology has millions, so it keeps them compactly and
 //! makes each [`Occurrence`] when it is read. Afterwards the [`residual`] scan lists what still looks like
@@ -28,6 +40,7 @@ pub mod fields;
 pub mod forms;
 pub mod identifiers;
 pub mod leak;
+pub mod lists;
 pub mod matcher;
 mod report;
 pub mod residual;
@@ -47,7 +60,10 @@ use self::forms::{Owner, cast_forms};
 use self::identifiers::{Identifier, IdentifierKind, find_identifiers_into};
 use self::matcher::{FindBuffers, NameHit, NameMatcher};
 use self::report::{Forms, Part, Verdict, What, Words};
-use self::text::{View, any_word_after, any_word_before, nearest_word_after, nearest_word_before};
+use self::residual::suspects_into;
+use self::text::{
+    View, any_word_after, any_word_before, nearest_word_after, nearest_word_before, quotations,
+};
 use crate::model::{
     AnonymisationOverride, ChronologyEntry, DatePolicy, Disclosure, Id, OverrideAction, PersonKind,
     Review,
@@ -55,7 +71,7 @@ use crate::model::{
 
 pub use self::leak::{Leak, LeakChecker};
 pub use self::report::{Occurrence, RecordCount, Report};
-pub use self::residual::{Suspect, SuspectKind, residual_scan};
+pub use self::residual::{Known, Suspect, SuspectKind, residual_scan};
 
 /// What an occurrence is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +93,9 @@ pub enum Found {
     Identifier(IdentifierKind),
     /// A date.
     Date(DateChangeKind),
+    /// What still looked like a name, a place or a number after the cast,
+    /// identifiers and dates were found (the residual scan).
+    Suspect(SuspectKind),
 }
 
 impl Found {
@@ -94,6 +113,7 @@ impl Found {
             Found::Date(DateChangeKind::Coarsened) => "exact date".to_string(),
             Found::Date(DateChangeKind::BirthDate) => "date of birth".to_string(),
             Found::Date(DateChangeKind::DeathDate) => "date of death".to_string(),
+            Found::Suspect(kind) => kind.label().to_string(),
         }
     }
 }
@@ -117,6 +137,8 @@ pub struct Anonymiser {
     dates: DateRules,
     allow: Vec<String>,
     overrides: Vec<AnonymisationOverride>,
+    /// Words the residual scan passes over (pseudonyms, roles…).
+    known: Known,
 }
 
 /// What was found at one place, until it becomes an [`Occurrence`]
@@ -149,6 +171,13 @@ struct Buffers {
     identifiers: Vec<Identifier>,
     date_buffers: DateBuffers,
     dates: Vec<DateChange>,
+    /// Residual suspects, and a word's lower case while judging them.
+    suspects: Vec<(usize, usize, SuspectKind)>,
+    lower: String,
+    /// The stretches found before the residual scan, sorted.
+    found: Vec<(usize, usize)>,
+    /// Stretches of the text inside quotation marks.
+    quotes: Vec<Range<usize>>,
 }
 
 /// A stretch to replace, in view positions.
@@ -245,6 +274,23 @@ impl Anonymiser {
                 }
             })
             .collect();
+        // What replaces a doubtful occurrence: it asserts nothing about who.
+        let neutral: Arc<[SmolStr]> = forms
+            .forms
+            .iter()
+            .map(|form| {
+                SmolStr::new_static(match form.owners.first() {
+                    Some(Owner::Place(_)) => "[place]",
+                    Some(Owner::Agency(_)) => "[agency]",
+                    _ if form.exact_case
+                        || form.always_ambiguous.is_some_and(|_| form.text.len() <= 3) =>
+                    {
+                        "[initials]"
+                    }
+                    _ => "[name]",
+                })
+            })
+            .collect();
         let dates = DateRules {
             policy: settings.date_policy,
             child: match settings.date_policy {
@@ -271,11 +317,13 @@ impl Anonymiser {
             forms: Forms {
                 found,
                 replacements,
+                neutral,
             },
             person_ids,
             dates,
             allow: settings.allow.clone(),
             overrides: settings.overrides.clone(),
+            known: Known::of(review),
         }
     }
 
@@ -367,13 +415,19 @@ impl Anonymiser {
         (Some((before, after)), decision)
     }
 
-    /// What replaces a pending occurrence.
+    /// What replaces a pending occurrence: a doubtful one the reviewer
+    /// has not decided on becomes a neutral placeholder, not a pseudonym.
     fn replacement<'a>(&'a self, pending: &'a Pending) -> &'a str {
-        match pending.verdict.what {
-            What::Form(form) => &self.forms.replacements[form as usize],
-            What::Identifier(kind) => kind.placeholder(),
-            What::Date(_) => &pending.date,
-        }
+        self.forms.replacement(pending.verdict, &pending.date)
+    }
+
+    /// True when the reviewer kept this word wherever it is doubtful
+    /// (`foresight anonymise --keep WORD`, the allow-list).
+    pub fn is_allowed(&self, word: &str) -> bool {
+        let word = word.trim();
+        self.allow
+            .iter()
+            .any(|a| a == word || (!words::is_acronym(word) && a.eq_ignore_ascii_case(word)))
     }
 
     /// Like [`Anonymiser::text`], adding the occurrences to `part`.
@@ -402,6 +456,10 @@ impl Anonymiser {
             identifiers,
             date_buffers,
             dates,
+            suspects,
+            lower,
+            quotes,
+            found,
         } = buffers;
         let view = View::new(text);
         let v: &str = &view.text;
@@ -442,6 +500,14 @@ impl Anonymiser {
             {
                 verdict = (Class::Ambiguous, reason);
             }
+            if hit.forms.iter().all(|&f| forms[f].kinship) && !hit.after_title {
+                verdict = (
+                    Class::Word,
+                    "a generic kinship word: kept unless the reviewer replaces it",
+                );
+            } else if verdict.0 == Class::Ambiguous && self.is_allowed(&v[hit.start..hit.end]) {
+                verdict = (Class::Word, "kept by the reviewer wherever it is doubtful");
+            }
             judged.push(verdict);
         }
         // A doubtful word is a name when the same person is surely named in
@@ -465,6 +531,7 @@ impl Anonymiser {
         }
         for (hit, &(class, reason)) in hits.iter().zip(judged.iter()) {
             let (class, reason) = if class == Class::Ambiguous
+                && !hit.forms.iter().any(|&f| forms[f].abbreviation)
                 && forms[hit.form].owners.iter().any(|o| named.contains(o))
             {
                 (Class::Name, "the same person is named in this record")
@@ -572,6 +639,55 @@ impl Anonymiser {
             });
         }
 
+        // What still looks like a name, a place or a number: replaced by a
+        // neutral placeholder unless the reviewer kept it.
+        {
+            // Tokens come in text order: the stretches found, sorted, are
+            // passed once.
+            found.clear();
+            found.extend(pendings.iter().map(|p| (p.start, p.end)));
+            found.sort_unstable();
+            let mut next = 0;
+            let mut reach = 0;
+            let covered = |start: usize, end: usize| {
+                while next < found.len() && found[next].0 < end {
+                    reach = reach.max(found[next].1);
+                    next += 1;
+                }
+                // A stretch that starts before the token's end reaches into it.
+                reach > start
+            };
+            suspects_into(v, &self.known, covered, lower, suspects);
+        }
+        for &(start, end, kind) in suspects.iter() {
+            let (words, overridden) = self.decide(record, field, v, start, end);
+            let replaced = overridden != Some(OverrideAction::Keep);
+            pendings.push(Pending {
+                start,
+                end,
+                verdict: Verdict {
+                    what: What::Suspect(kind),
+                    class: Class::Ambiguous,
+                    reason: "not in the cast, but looks like a name, a place or a number",
+                    replaced,
+                    flagged: false,
+                    overridden,
+                },
+                date: String::new(),
+                words,
+            });
+            if replaced {
+                spans.push(Span {
+                    start,
+                    end,
+                    priority: 0,
+                    pending: pendings.len() - 1,
+                });
+            } else {
+                kept.push(pendings.len() - 1);
+            }
+        }
+
         // Overlapping stretches become one: nothing of any of them is left.
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
         merged.clear();
@@ -597,12 +713,28 @@ impl Anonymiser {
         // replaced, then those kept that no other overlaps, in text order.
         let mut out = String::with_capacity(text.len());
         placed.clear();
+        quotes.clear();
+        if !merged.is_empty() {
+            quotations(v, quotes);
+        }
         let mut copied = 0;
         for span in merged.drain(..) {
             let start = view.start_in_original(span.start);
             let end = view.end_in_original(span.end);
             out.push_str(&text[copied..start]);
-            out.push_str(self.replacement(&pendings[span.pending]));
+            let replacement = self.replacement(&pendings[span.pending]);
+            // Words changed inside a quotation are marked as the editor's.
+            let quoted = !replacement.starts_with('[')
+                && quotes
+                    .iter()
+                    .any(|q| q.start <= span.start && span.end <= q.end);
+            if quoted {
+                out.push('[');
+                out.push_str(replacement);
+                out.push(']');
+            } else {
+                out.push_str(replacement);
+            }
             copied = end;
             placed.push((start..end, span.pending));
         }

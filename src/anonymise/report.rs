@@ -15,6 +15,7 @@ use super::Found;
 use super::classify::Class;
 use super::dates::DateChangeKind;
 use super::identifiers::IdentifierKind;
+use super::residual::SuspectKind;
 use super::text::push_lower;
 use crate::model::{AnonymisationOverride, Id, OverrideAction};
 
@@ -89,6 +90,8 @@ pub(super) enum What {
     Identifier(IdentifierKind),
     /// A date.
     Date(DateChangeKind),
+    /// A residual suspect.
+    Suspect(SuspectKind),
 }
 
 /// How an occurrence was judged and what was done with it.
@@ -208,17 +211,13 @@ impl Part {
         let date = next(date);
         let (record, field) = &self.texts[e.text as usize];
         let v = e.verdict;
-        let (found, replacement) = match v.what {
-            What::Form(form) => (
-                forms.found[form as usize].clone(),
-                forms.replacements[form as usize].clone(),
-            ),
-            What::Identifier(kind) => (
-                Found::Identifier(kind),
-                SmolStr::new_static(kind.placeholder()),
-            ),
-            What::Date(kind) => (Found::Date(kind), SmolStr::new(date)),
+        let found = match v.what {
+            What::Form(form) => forms.found[form as usize].clone(),
+            What::Identifier(kind) => Found::Identifier(kind),
+            What::Date(kind) => Found::Date(kind),
+            What::Suspect(kind) => Found::Suspect(kind),
         };
+        let replacement = SmolStr::new(forms.replacement(v, date));
         Occurrence {
             record: record.clone(),
             field: field.clone(),
@@ -242,6 +241,23 @@ impl Part {
 pub(super) struct Forms {
     pub found: Arc<[Found]>,
     pub replacements: Arc<[SmolStr]>,
+    /// What replaces a doubtful occurrence: "[name]", "[initials]".
+    pub neutral: Arc<[SmolStr]>,
+}
+
+impl Forms {
+    /// What replaces an occurrence so judged (`date`: a date's replacement).
+    pub fn replacement<'a>(&'a self, v: Verdict, date: &'a str) -> &'a str {
+        match v.what {
+            What::Form(form) if v.class == Class::Ambiguous && v.overridden.is_none() => {
+                &self.neutral[form as usize]
+            }
+            What::Form(form) => &self.replacements[form as usize],
+            What::Identifier(kind) => kind.placeholder(),
+            What::Date(_) => date,
+            What::Suspect(kind) => kind.placeholder(),
+        }
+    }
 }
 
 /// How many occurrences of one record were replaced and are to decide.
@@ -340,6 +356,15 @@ impl Report {
             .map(|(part, e)| part.occurrence(e, &self.forms))
     }
 
+    /// The residual suspects: what still looked like a name, a place or
+    /// a number, replaced by a neutral placeholder unless the reviewer
+    /// kept it.
+    pub fn suspects(&self) -> impl Iterator<Item = Occurrence> + '_ {
+        self.entries()
+            .filter(|(_, e)| matches!(e.verdict.what, What::Suspect(_)))
+            .map(|(part, e)| part.occurrence(e, &self.forms))
+    }
+
     /// The number of occurrences that need the reviewer's decision.
     pub fn flagged_count(&self) -> usize {
         self.entries().filter(|(_, e)| e.verdict.flagged).count()
@@ -394,6 +419,7 @@ mod tests {
     fn entries_read_back_as_the_occurrences_they_were_made_from() {
         let forms = Forms {
             found: vec![Found::Agency(Id::from("A1"))].into(),
+            neutral: vec![SmolStr::new("[agency]")].into(),
             replacements: vec![SmolStr::new("Agency 1")].into(),
         };
         let mut first = Part::default();

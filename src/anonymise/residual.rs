@@ -27,6 +27,8 @@ pub enum SuspectKind {
     Initials,
     /// A number that looks like a reference.
     Number,
+    /// A street or other place not in the cast ("Linnet Way").
+    Place,
 }
 
 impl SuspectKind {
@@ -36,6 +38,17 @@ impl SuspectKind {
             SuspectKind::Name => "possible name",
             SuspectKind::Initials => "possible initials",
             SuspectKind::Number => "possible reference number",
+            SuspectKind::Place => "possible place",
+        }
+    }
+
+    /// The neutral text that replaces it unless the reviewer keeps it.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            SuspectKind::Name => "[name]",
+            SuspectKind::Initials => "[initials]",
+            SuspectKind::Number => "[number]",
+            SuspectKind::Place => "[place]",
         }
     }
 }
@@ -55,13 +68,16 @@ pub struct Suspect {
     pub context: String,
 }
 
-/// Words that are never suspects in this review.
-struct Known {
+/// Words that are never suspects in this review: its pseudonyms, roles,
+/// generic names, allow-list and reviewers.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
     words: HashSet<String>,
 }
 
 impl Known {
-    fn of(review: &Review) -> Known {
+    /// The known words of a review.
+    pub fn of(review: &Review) -> Known {
         let mut words = HashSet::new();
         let mut add = |text: &str| {
             for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
@@ -89,37 +105,119 @@ impl Known {
         Known { words }
     }
 
-    fn has(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.words.contains(&lower)
+    fn has(&self, lower: &str) -> bool {
+        self.words.contains(lower)
             || self
                 .words
                 .contains(lower.trim_end_matches("'s").trim_end_matches("’s"))
     }
 }
 
-/// The suspects in one text.
-fn scan(text: &str, known: &Known) -> Vec<(usize, usize, SuspectKind)> {
-    let mut out: Vec<(usize, usize, SuspectKind)> = Vec::new();
-    let dates: Vec<_> = if text.bytes().any(|b| b.is_ascii_digit()) {
-        find_dates_in_text(text)
-            .into_iter()
-            .map(|(r, _)| r)
-            .collect()
-    } else {
-        Vec::new()
+/// True when a word is a street word that makes the capitalised words
+/// before it a place ("Linnet Way", "Harrow Road").
+fn is_street_end(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && matches!(
+            word.to_ascii_lowercase().as_str(),
+            "road"
+                | "street"
+                | "lane"
+                | "avenue"
+                | "drive"
+                | "close"
+                | "crescent"
+                | "gardens"
+                | "grove"
+                | "terrace"
+                | "walk"
+                | "rise"
+                | "mews"
+                | "way"
+                | "row"
+                | "parade"
+        )
+}
+
+/// True when a capitalised word that is not in the dictionary is an
+/// ordinary word all the same: an inflection or a prefixed form of one
+/// ("Rebooked", "Leavers", "Triennial").
+fn inflected_word(lower: &str) -> bool {
+    let stems = |w: &str| {
+        words::is_word(w)
+            || ["ed", "d", "s", "es", "ers", "er", "ing", "ial", "ly"]
+                .iter()
+                .filter_map(|suffix| w.strip_suffix(suffix))
+                .any(|stem| {
+                    stem.len() >= 3 && (words::is_word(stem) || words::is_word(&format!("{stem}e")))
+                })
     };
+    stems(lower)
+        || [
+            "re", "un", "pre", "tri", "bi", "non", "co", "sub", "over", "under",
+        ]
+        .iter()
+        .filter_map(|prefix| lower.strip_prefix(prefix))
+        .any(|rest| rest.len() >= 3 && stems(rest))
+}
+
+/// Lower-cases a token into `buffer`.
+fn lower_into<'b>(buffer: &'b mut String, token: &str) -> &'b str {
+    buffer.clear();
+    if token.is_ascii() {
+        buffer.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buffer.extend(token.chars().flat_map(char::to_lowercase));
+    }
+    buffer
+}
+
+/// The suspects in one text, as `(start, end, kind)`: tokens for which
+/// `covered(start, end)` is true (found and decided already) are passed over.
+pub fn suspects_into(
+    text: &str,
+    known: &Known,
+    mut covered: impl FnMut(usize, usize) -> bool,
+    lower: &mut String,
+    out: &mut Vec<(usize, usize, SuspectKind)>,
+) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut placeholder = false;
     let mut previous_title = false;
     let mut i = 0;
-    let bytes = text.len();
-    while i < bytes {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if c == '[' {
-            placeholder = true;
-        } else if c == ']' {
-            placeholder = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            if b == b'[' {
+                placeholder = true;
+            } else if b == b']' {
+                placeholder = false;
+            }
+            i += 1;
+            continue;
         }
+        // Most words are lower case, with no digits: none is a suspect.
+        if b.is_ascii_lowercase() {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+                j += 1;
+            }
+            // A dot, apostrophe or slash ends the word unless a letter or
+            // digit follows ("e.g", "don't", "and/or" are tokens).
+            let ends = j == bytes.len()
+                || (bytes[j] < 0x80
+                    && !bytes[j].is_ascii_alphanumeric()
+                    && (!matches!(bytes[j], b'\'' | b'.' | b'/')
+                        || bytes
+                            .get(j + 1)
+                            .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())));
+            if ends {
+                i = j;
+                previous_title = false;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
         if !c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
@@ -139,54 +237,61 @@ fn scan(text: &str, known: &Known) -> Vec<(usize, usize, SuspectKind)> {
         let mut token = &text[start..end];
         let dotted = token.contains('.');
         i = end.max(start + c.len_utf8());
-        if placeholder || dates.iter().any(|r| r.start <= start && end <= r.end) {
+        if placeholder || covered(start, end) {
             previous_title = false;
             continue;
         }
         if !dotted || token.split('.').any(|p| p.chars().count() > 1) {
             token = token.trim_end_matches('.');
         }
-        let digits = token.chars().filter(char::is_ascii_digit).count();
+        let digits = token.bytes().filter(u8::is_ascii_digit).count();
         let letters = token.chars().filter(|c| c.is_alphabetic()).count();
         let kind = if digits > 0 {
             let decade = token.len() == 5 && token.ends_with('s') && digits == 4;
             let reference =
                 !token.contains('.') && !decade && (digits >= 5 || (digits >= 4 && letters > 0));
             reference.then_some(SuspectKind::Number)
-        } else if letters < 2 {
+        } else if letters < 2 || !token.chars().next().is_some_and(char::is_uppercase) {
             None
         } else if dotted
             && token
                 .split('.')
                 .all(|p| p.chars().count() <= 1 && p.chars().all(char::is_uppercase))
-            && letters >= 2
         {
             Some(SuspectKind::Initials)
-        } else if letters >= 2 && token.chars().all(|c| !c.is_lowercase()) && letters <= 4 {
-            let word = words::is_word(&token.to_lowercase());
+        } else if token.chars().all(|c| !c.is_lowercase()) && letters <= 4 {
+            let word = words::is_word(lower_into(lower, token));
             let acronym =
                 words::is_acronym(token) || words::is_acronym(token.trim_end_matches('s'));
-            (!word && !acronym && !known.has(token)).then_some(SuspectKind::Initials)
-        } else if token.chars().next().is_some_and(char::is_uppercase) {
-            let lower = token.to_lowercase();
-            let plain = lower.trim_end_matches("'s").trim_end_matches("’s");
+            (!word && !acronym && !known.has(lower_into(lower, token)))
+                .then_some(SuspectKind::Initials)
+        } else {
+            let lower_token = lower_into(lower, token);
+            let plain = lower_token.trim_end_matches("'s").trim_end_matches("’s");
             let ordinary = if starts_sentence(text, start) {
-                words::is_word(plain)
+                words::is_word(plain) || inflected_word(plain)
             } else {
                 words::in_dictionary(plain)
             };
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
-            let name = !known.has(token)
+            let name = (previous_title || !ordinary)
+                && !known.has(lower_token)
                 && !words::is_vocabulary(token)
                 && !words::is_vocabulary(singular)
                 && !words::is_vocabulary(bare)
                 && !words::is_acronym(singular)
+                && !words::is_title(token);
+            let street = !name
+                && crate::anonymise::text::word_after(text, end).is_some_and(is_street_end)
                 && !words::is_title(token)
-                && (previous_title || !ordinary);
-            name.then_some(SuspectKind::Name)
-        } else {
-            None
+                && !known.has(lower_token)
+                && token.chars().skip(1).all(|c| !c.is_uppercase());
+            if street {
+                Some(SuspectKind::Place)
+            } else {
+                name.then_some(SuspectKind::Name)
+            }
         };
         // A title counts only right before the next word: "Mr Green",
         // "Dr. Green", but not "…by GP. There".
@@ -194,19 +299,55 @@ fn scan(text: &str, known: &Known) -> Vec<(usize, usize, SuspectKind)> {
             let gap = &text[start + token.len()..];
             gap.starts_with(' ') || (gap.starts_with(". ") && words::is_dotted_title(token))
         };
-        if let Some(kind) = kind {
+        if let Some(mut kind) = kind {
+            let mut token_end = start + token.len();
+            // "Linnet Way": the street word belongs to the place.
+            if matches!(kind, SuspectKind::Name | SuspectKind::Place)
+                && let Some(next) = crate::anonymise::text::word_after(text, token_end)
+                && is_street_end(next)
+                && text[token_end..].trim_start_matches(' ').starts_with(next)
+            {
+                let gap = text[token_end..].len() - text[token_end..].trim_start_matches(' ').len();
+                token_end += gap + next.len();
+                kind = SuspectKind::Place;
+                i = i.max(token_end);
+            }
             // "Quentin Blakeley": one suspect, not two.
             if let Some(last) = out.last_mut()
-                && last.2 == SuspectKind::Name
-                && kind == SuspectKind::Name
+                && matches!(last.2, SuspectKind::Name | SuspectKind::Place)
+                && matches!(kind, SuspectKind::Name | SuspectKind::Place)
                 && text[last.1..start].trim().is_empty()
+                && !text[last.1..start].contains('\n')
             {
-                last.1 = start + token.len();
+                last.1 = token_end;
+                if kind == SuspectKind::Place {
+                    last.2 = kind;
+                }
                 continue;
             }
-            out.push((start, start + token.len(), kind));
+            out.push((start, token_end, kind));
         }
     }
+}
+
+/// The suspects in one text, with its dates passed over.
+fn scan(text: &str, known: &Known) -> Vec<(usize, usize, SuspectKind)> {
+    let dates: Vec<_> = if text.bytes().any(|b| b.is_ascii_digit()) {
+        find_dates_in_text(text)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::new();
+    suspects_into(
+        text,
+        known,
+        |start, end| dates.iter().any(|r| r.start <= start && end <= r.end),
+        &mut String::new(),
+        &mut out,
+    );
     out
 }
 

@@ -400,17 +400,12 @@ pub fn starts_sentence(text: &str, at: usize) -> bool {
         '-' => head.ends_with(" -") || head.len() == 1,
         '.' => {
             let before = &head[..head.len() - 1];
-            let word: String = before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            !(crate::anonymise::words::is_dotted_title(&word)
+            let word = &before[before.trim_end_matches(char::is_alphabetic).len()..];
+            !(crate::anonymise::words::is_dotted_title(word)
                 || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-                || matches!(word.to_lowercase().as_str(), "no" | "st" | "approx" | "c"))
+                || ["no", "st", "approx", "c"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word)))
         }
         _ => false,
     }
@@ -453,6 +448,53 @@ pub(crate) fn text_of_pieces(
         .collect()
 }
 
+/// The stretches of a text inside quotation marks ("…", “…”, ‘…’, '…'),
+/// without the marks. A single quote opens only where a word may start
+/// (after a space, a bracket or nothing) and closes only where a word
+/// has ended, so apostrophes ("Nan's", "kids'") are passed over; a mark
+/// that is never closed quotes nothing.
+pub fn quotations(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'\'', b'"', 0xE2, bytes).is_none() {
+        return;
+    }
+    // (where the quotation starts, true for double marks)
+    let mut open: Option<(usize, bool)> = None;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr3(b'\'', b'"', 0xE2, &bytes[at..]) {
+        let i = at + found;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let end = i + c.len_utf8();
+        at = end;
+        if !matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”') {
+            continue;
+        }
+        let previous = text[..i].chars().next_back().unwrap_or(' ');
+        let next = text[end..].chars().next().unwrap_or(' ');
+        match (c, open) {
+            ('"' | '“', None) => open = Some((end, true)),
+            ('"' | '”', Some((start, true))) => {
+                out.push(start..i);
+                open = None;
+            }
+            ('\'' | '‘' | '’', None) if !previous.is_alphanumeric() && next.is_alphanumeric() =>
+            {
+                open = Some((end, false));
+            }
+            ('\'' | '’', Some((start, false)))
+                if !previous.is_whitespace() && !next.is_alphanumeric() =>
+            {
+                out.push(start..i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A short stretch of text around a range, on one line, for messages.
 pub fn context(text: &str, start: usize, end: usize) -> String {
     let mut from = start.saturating_sub(40);
@@ -477,6 +519,16 @@ pub fn context(text: &str, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotations_are_found_and_apostrophes_passed_over() {
+        let text =
+            "Nan's house: 'Dean shouts' and \"Rosie cried\"; the kids' rooms; ‘Mum’ said “no”.";
+        let mut found = Vec::new();
+        quotations(text, &mut found);
+        let quoted: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(quoted, ["Dean shouts", "Rosie cried", "Mum", "no"]);
+    }
 
     #[test]
     fn words_pushed_in_lower_case_are_the_words_lower_case() {

@@ -106,7 +106,7 @@ const DOTTED_TITLES: &[&str] = &[
 
 /// True when a dot after this word is an abbreviation's, not a full stop.
 pub fn is_dotted_title(word: &str) -> bool {
-    DOTTED_TITLES.contains(&word.to_lowercase().as_str())
+    DOTTED_TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Titles and role prefixes written before a surname ("Mr Kilbride",
@@ -165,8 +165,8 @@ pub const TITLES: &[&str] = &[
 
 /// True when a word (any case, with or without a trailing dot) is a title.
 pub fn is_title(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&lower.as_str())
+    let word = word.trim_end_matches('.');
+    word.len() <= 12 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Kinship and generic words that are never name parts on their own, even
@@ -519,7 +519,9 @@ pub const ACRONYMS: &[&str] = &[
 
 /// True when an all-capitals token is a known acronym.
 pub fn is_acronym(token: &str) -> bool {
-    ACRONYMS.contains(&token)
+    static ACRONYM_SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| ACRONYMS.iter().copied().collect());
+    ACRONYM_SET.contains(token) || super::lists::field_lists().is_abbreviation(token)
 }
 
 /// Capitalised words of case records that are not in the lower-case
@@ -635,7 +637,9 @@ pub const VOCABULARY: &[&str] = &[
 
 /// True when a capitalised word is common vocabulary rather than a name.
 pub fn is_vocabulary(word: &str) -> bool {
-    VOCABULARY.contains(&word) || crate::model::is_calendar_word(word)
+    static VOCABULARY_SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| VOCABULARY.iter().copied().collect());
+    VOCABULARY_SET.contains(word) || crate::model::is_calendar_word(word)
 }
 
 #[cfg(test)]

@@ -10,14 +10,20 @@
 //!   pseudonym or a generic name holds a real name, or the reviewer kept
 //!   an occurrence that is in fact a name elsewhere.)
 //! - Occurrences anonymisation could not judge (a name that is also a
-//!   word, at the start of a sentence) were replaced to be safe; they are
-//!   listed, and the file is written: it holds no real name. With
+//!   word, at the start of a sentence; an abbreviation the cast lists as
+//!   initials) were replaced to be safe by a placeholder that names no
+//!   one ("[name]", "[initials]"); they are listed, and the file is
+//!   written: it holds no real name. Residual suspects (what looks like a
+//!   name, a place or a number but is in no cast entry) were replaced by
+//!   placeholders too; `foresight check` lists them. With
 //!   `--strict`, such undecided occurrences, and sensitive attributes with
 //!   no publish or withhold decision, stop the command instead (exit 1,
 //!   nothing written), for a publication pipeline that must have every
 //!   decision made by a person.
 //! - The output may not be the input file: the identified review is never
-//!   overwritten.
+//!   overwritten. `--keep WORD` is the one change made to it: the word
+//!   joins the review's allow-list (saved atomically), so the reviewer's
+//!   decision travels with the file.
 
 use std::path::Path;
 
@@ -26,9 +32,9 @@ use super::{plural, same_file};
 use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_scan};
 use crate::store;
 
-/// Runs `foresight anonymise FILE -o OUT [--strict]`.
-pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
-    let review = match store::load(file) {
+/// Runs `foresight anonymise FILE -o OUT [--strict] [--keep WORD]...`.
+pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u8 {
+    let mut review = match store::load(file) {
         Ok(review) => review,
         Err(error) => {
             eprintln!("{error}");
@@ -41,6 +47,24 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
             output.display()
         );
         return EXIT_UNREADABLE;
+    }
+    let allow = &mut review.meta.anonymisation.allow;
+    let before = allow.len();
+    for word in keep.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
+        if !allow.iter().any(|a| a == word) {
+            allow.push(word.to_string());
+        }
+    }
+    if allow.len() > before {
+        if let Err(error) = store::save(file, &review) {
+            eprintln!("{error}");
+            return EXIT_UNREADABLE;
+        }
+        println!(
+            "{}: kept wherever doubtful: {}",
+            file.display(),
+            review.meta.anonymisation.allow[before..].join(", ")
+        );
     }
     let result = anonymise_review(&review);
     let text = store::to_text(&result.review);
@@ -110,11 +134,13 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
         return EXIT_UNREADABLE;
     }
     let replaced = report.replaced_count();
+    let placeholders = report.suspects().filter(|o| o.replaced).count();
     let suspects = residual_scan(&result.review).len();
     println!(
-        "{}: written: {replaced} replacement{}, {} flagged for review, no leaks; {suspects} residual suspect{} (see foresight check {})",
+        "{}: written: {replaced} replacement{} ({placeholders} residual suspect{} among them), {} flagged for review, no leaks; {suspects} residual suspect{} left (see foresight check {})",
         output.display(),
         plural(replaced),
+        plural(placeholders),
         flagged.len(),
         plural(suspects),
         file.display()

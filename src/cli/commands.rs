@@ -68,7 +68,8 @@ pub fn run(command: Command) -> ExitCode {
             file,
             output,
             strict,
-        } => super::anonymise::anonymise(&file, &output, strict),
+            keep,
+        } => super::anonymise::anonymise(&file, &output, strict, &keep),
         Command::Figure {
             file,
             output,

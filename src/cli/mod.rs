@@ -202,6 +202,12 @@ pub enum Command {
         /// attribute still waits for the reviewer's decision.
         #[arg(long)]
         strict: bool,
+        /// Keep this word or phrase wherever it is doubtful or a residual
+        /// suspect (an abbreviation such as TA, a public place name):
+        /// added to the review's allow-list, saved in FILE, so the
+        /// decision travels with the review. Repeatable.
+        #[arg(long, value_name = "WORD")]
+        keep: Vec<String>,
     },
     /// Export the anonymised report as PDF. A publication export refuses
     /// (exit 1, nothing written) while `foresight check` finds a blocker

@@ -137,7 +137,9 @@ fn real_names(review: &Review) -> Vec<String> {
         names.push(p.name.clone());
         names.extend(p.aliases.iter().cloned());
     }
-    names.retain(|n| n.trim().len() > 1);
+    // Generic kinship words ("Nan") are kept even when listed as an alias.
+    let lists = foresight::anonymise::lists::FieldLists::built_in();
+    names.retain(|n| n.trim().len() > 1 && !lists.is_kinship(n));
     names
 }
 

@@ -62,11 +62,12 @@ fn keeping_a_doubtful_word_is_one_click_and_the_export_reflects_it() {
     let mut harness = on_the_anonymisation_panel(review(), folder.path());
     assert_eq!(harness.state().panel(), PanelKind::Anonymisation);
 
-    // Before: "Mark" at the start of a sentence is replaced to be safe.
+    // Before: "Mark" at the start of a sentence is replaced to be safe,
+    // by a placeholder that says nothing of who.
     let before = anonymise(harness.state().document().review());
     assert_eq!(
         before.review.chronology[0].text,
-        "Seen with Child K. Health Visitor 1 on left cheek. Concerns rose."
+        "Seen with Child K. [name] on left cheek. Concerns rose."
     );
 
     harness.get_by_label_contains("1 to decide").click();
@@ -138,4 +139,43 @@ fn choosing_another_record_shows_that_record_s_occurrences() {
     harness.get_by_label_contains("Seen with Rose").click();
     harness.run();
     assert!(harness.query_by_label("Keep \"Mark\" (text 2)").is_some());
+}
+
+#[test]
+fn the_panel_lists_a_residual_suspect_and_keeping_it_is_one_click() {
+    let mut review = review();
+    review.chronology[0].author = "DC 4812 PRESTON".into();
+    review.chronology[0].text = "Seen with Rose at the Quenby Tavern. Concerns rose.".into();
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_the_anonymisation_panel(review, folder.path());
+
+    // Replaced by default, and listed with the record and field.
+    let before = anonymise(harness.state().document().review());
+    assert_eq!(
+        before.review.chronology[0].text,
+        "Seen with Child K at the [name] Tavern. Concerns rose."
+    );
+    assert!(!before.review.chronology[0].author.contains("PRESTON"));
+    assert!(
+        harness
+            .query_by_label_contains("possible name \"PRESTON\" in C1 author")
+            .is_some()
+    );
+    harness.get_by_label("Keep \"Quenby\" (C1 text)").click();
+    harness.run();
+
+    let document = harness.state().document();
+    assert_eq!(document.undo_label(), Some("Keep \"Quenby\" in C1"));
+    let after = anonymise(document.review());
+    assert_eq!(
+        after.review.chronology[0].text,
+        "Seen with Child K at the Quenby Tavern. Concerns rose."
+    );
+    assert!(!after.review.chronology[0].author.contains("PRESTON"));
+    // The list says so, and offers to replace it again.
+    assert!(
+        harness
+            .query_by_label("Replace \"Quenby\" (C1 text)")
+            .is_some()
+    );
 }

@@ -2,8 +2,10 @@
 //! side by side, each replacement highlighted, a one-click decision per
 //! occurrence (kept as an override in the review's anonymisation settings,
 //! one undoable edit), the date policy and allow-list, each person's
-//! sensitive attributes with a publish or withhold decision, and the
-//! residual suspects of the record.
+//! sensitive attributes with a publish or withhold decision, and every
+//! residual suspect (what looks like a name, a place or a number but is
+//! in no cast entry: replaced by a placeholder unless kept, one click
+//! either way).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -13,14 +15,16 @@ use eframe::egui::{self, Color32, RichText, TextFormat, Ui, text::LayoutJob};
 
 use super::{PanelContext, list_and_form, or_untitled, put, record_list};
 use crate::anonymise::fields::META;
-use crate::anonymise::{Anonymised, Occurrence, Suspect, anonymise, residual_scan};
+use crate::anonymise::{Occurrence, Suspect};
 use crate::edit::{Change, Edit};
 use crate::model::{
     DatePolicy, Disclosure, Id, OverrideAction, Person, Record, Review, ReviewMeta,
     SensitiveAttribute,
 };
+use crate::publication::Publication;
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form, choice_box};
+use std::sync::Arc;
 
 /// Which records the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,8 +38,10 @@ enum Show {
 
 struct Cache {
     revision: (u64, u64),
-    result: Anonymised,
-    suspects: Vec<Suspect>,
+    /// What will be published, shared with the other panels.
+    publication: Arc<Publication>,
+    /// The residual suspects anonymisation replaced (or the reviewer kept).
+    residual: Vec<Occurrence>,
     /// The list's rows for each filter, made once per revision.
     rows: Vec<(Show, Vec<(Id, String)>)>,
     /// Occurrences replaced and waiting for a decision, counted once.
@@ -55,7 +61,7 @@ impl Cache {
         {
             return occurrences.clone();
         }
-        let occurrences: Rc<[Occurrence]> = self.result.report.of_record(id).collect();
+        let occurrences: Rc<[Occurrence]> = self.publication.anonymisation.of_record(id).collect();
         *shown = Some((id.clone(), occurrences.clone()));
         occurrences
     }
@@ -124,14 +130,14 @@ impl AnonymisePanel {
         {
             return;
         }
-        let result = anonymise(cx.review);
-        let suspects = residual_scan(&result.review);
+        let publication = cx.publication();
+        let report = &publication.anonymisation;
         let mut cache = Cache {
             revision: cx.revision,
-            replaced: result.report.replaced_count(),
-            flagged: result.report.flagged_count(),
-            result,
-            suspects,
+            residual: report.suspects().collect(),
+            replaced: report.replaced_count(),
+            flagged: report.flagged_count(),
+            publication,
             rows: Vec::new(),
             shown: RefCell::default(),
         };
@@ -149,7 +155,7 @@ impl AnonymisePanel {
             return;
         };
         let review = cx.review;
-        let report = &cache.result.report;
+        let report = &cache.publication.anonymisation;
         let rows = cache
             .rows
             .iter()
@@ -165,10 +171,11 @@ impl AnonymisePanel {
             |ui, (selected, show, edits)| {
                 ui.add_space(4.0);
                 ui.heading("Anonymisation");
+                let suspects = cache.residual.len() + cache.publication.suspects.len();
                 ui.label(format!(
                     "{replaced} replaced, {flagged} waiting for a decision, {} residual suspect{}, {} attribute{} undecided",
-                    cache.suspects.len(),
-                    if cache.suspects.len() == 1 { "" } else { "s" },
+                    suspects,
+                    if suspects == 1 { "" } else { "s" },
                     report.undecided.len(),
                     if report.undecided.len() == 1 { "" } else { "s" },
                 ));
@@ -193,6 +200,7 @@ impl AnonymisePanel {
                         })
                     },
                 );
+                residual_list(ui, review, &cache.residual, edits);
                 ui.horizontal(|ui| {
                     ui.selectable_value(*show, Show::All, "All records");
                     ui.selectable_value(*show, Show::Flagged, "Waiting for a decision");
@@ -210,12 +218,63 @@ impl AnonymisePanel {
     }
 }
 
+/// Every residual suspect of the review, each with a one-click keep (or,
+/// once kept, replace).
+fn residual_list(ui: &mut Ui, review: &Review, residual: &[Occurrence], edits: &mut Edits) {
+    if residual.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!(
+        "Residual suspects ({}): not in the cast, replaced by a placeholder unless kept",
+        residual.len()
+    ))
+    .id_salt("residual-suspects")
+    .default_open(true)
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("residual-suspects-list")
+            .max_height(220.0)
+            .show(ui, |ui| {
+                for o in residual {
+                    let words = o.original.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let place = format!("{} {}", o.record, o.field);
+                    ui.horizontal_wrapped(|ui| {
+                        let state = if o.replaced {
+                            format!("replaced with \"{}\"", o.replacement)
+                        } else {
+                            "kept by you".to_string()
+                        };
+                        ui.label(format!(
+                            "{} \"{words}\" in {place}: {state}",
+                            o.found.describe()
+                        ));
+                        if o.replaced {
+                            if ui
+                                .button(format!("Keep \"{words}\" ({place})"))
+                                .on_hover_text("It is not identifying: leave the original text")
+                                .clicked()
+                            {
+                                edits.apply(decide(review, o, Some(OverrideAction::Keep)));
+                            }
+                        } else if ui
+                            .button(format!("Replace \"{words}\" ({place})"))
+                            .on_hover_text("It is identifying: replace it with the placeholder")
+                            .clicked()
+                        {
+                            edits.apply(decide(review, o, None));
+                        }
+                    });
+                }
+            });
+    });
+}
+
 /// The rows of the list: records with findings (and every person), with
 /// counts.
 fn rows(review: &Review, cache: &Cache, show: Show) -> Vec<(Id, String)> {
     let mut ids: Vec<Id> = Vec::new();
     let mut listed: HashSet<&Id> = HashSet::new();
-    let by_record = cache.result.report.counts_by_record();
+    let by_record = cache.publication.anonymisation.counts_by_record();
     let mut counts: HashMap<&Id, (usize, usize)> = HashMap::new();
     for c in &by_record {
         counts.insert(&c.record, (c.replaced, c.flagged));
@@ -357,7 +416,12 @@ fn record_view(ui: &mut Ui, review: &Review, cache: &Cache, id: &Id, edits: &mut
         if let Some(person) = review.people.iter().find(|p| &p.id == id) {
             attributes_form(ui, person, edits);
         }
-        let suspects: Vec<&Suspect> = cache.suspects.iter().filter(|s| &s.record == id).collect();
+        let suspects: Vec<&Suspect> = cache
+            .publication
+            .suspects
+            .iter()
+            .filter(|s| &s.record == id)
+            .collect();
         if !suspects.is_empty() {
             ui.add_space(8.0);
             ui.label(
