@@ -19,11 +19,12 @@
 //! - The output may not be the input file: the identified review is never
 //!   overwritten.
 
+use std::io::Write as _;
 use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
 use super::{plural, same_file};
-use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_scan};
+use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_count};
 use crate::store;
 
 /// Runs `foresight anonymise FILE -o OUT [--strict]`.
@@ -43,10 +44,19 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
         return EXIT_UNREADABLE;
     }
     let result = anonymise_review(&review);
-    let text = store::to_text(&result.review);
     let checker = LeakChecker::new(&review);
-    let mut leaks = checker.check_review(&result.review);
-    for leak in checker.check("file text", &text) {
+    // Both threads check the review's strings; one of them first makes
+    // the file text, checks it outside its strings (with the strings
+    // checked, that is the whole file text checked) and counts the
+    // residual suspects, which are reported only if the file is written.
+    let (mut leaks, (text, file_leaks, suspects)) =
+        checker.check_review_beside(&result.review, || {
+            let text = store::to_text(&result.review);
+            let file_leaks = checker.check_outside_strings("file text", &text);
+            let suspects = residual_count(&result.review);
+            (text, file_leaks, suspects)
+        });
+    for leak in file_leaks {
         if !leaks
             .iter()
             .any(|l| l.text == leak.text && l.what == leak.what)
@@ -68,8 +78,12 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
     }
     let report = &result.report;
     let flagged: Vec<_> = report.flagged().collect();
+    // Hundreds of thousands of lines for a long chronology: written in
+    // blocks, not one system call each.
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for o in &flagged {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{}: {} {}: \"{}\" replaced by \"{}\" to be safe: {} ({}); keep it in the Anonymisation panel if it is not identifying",
             file.display(),
             o.record,
@@ -81,17 +95,23 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
         );
     }
     for (person, attribute) in &report.undecided {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{}: {person}: the {attribute} has no publish or withhold decision: withheld",
             file.display()
         );
     }
     for person in &report.without_pseudonym {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{}: {person} has no pseudonym: their name became their role or \"[name]\"",
             file.display()
         );
     }
+    if let Err(error) = err.flush() {
+        eprintln!("{error}");
+    }
+    drop(err);
     if strict && (!flagged.is_empty() || !report.undecided.is_empty()) {
         eprintln!(
             "{}: not written (--strict): {} occurrence{} and {} attribute{} wait for a decision",
@@ -103,14 +123,11 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
         );
         return EXIT_PROBLEMS;
     }
-    if let Err(error) =
-        store::write_atomic(output, |f| std::io::Write::write_all(f, text.as_bytes()))
-    {
+    if let Err(error) = store::write_atomic(output, |f| f.write_all(text.as_bytes())) {
         eprintln!("{error}");
         return EXIT_UNREADABLE;
     }
     let replaced = report.replaced_count();
-    let suspects = residual_scan(&result.review).len();
     println!(
         "{}: written: {replaced} replacement{}, {} flagged for review, no leaks; {suspects} residual suspect{} (see foresight check {})",
         output.display(),
@@ -119,5 +136,9 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool) -> u8 {
         plural(suspects),
         file.display()
     );
+    // The process ends here: its memory goes back to the system at once,
+    // without hundreds of megabytes of review, report and text being
+    // freed piece by piece first.
+    std::mem::forget((review, result, text));
     0
 }
