@@ -3,9 +3,9 @@
 //!
 //! What is written, and when nothing is:
 //! - The anonymised review is checked for leaks before it is written:
-//!   every string in it, and the file text as a whole, is searched for
-//!   every form of every real name in the cast, every kind of identifier
-//!   and any exact date. With a leak, nothing is written and the command
+//!   every string in it, and the file text outside its strings (so the
+//!   whole file text), is searched for every form of every real name in
+//!   the cast, every kind of identifier and any exact date. With a leak, nothing is written and the command
 //!   exits 1, naming each leak and where it is. (A leak there means a
 //!   pseudonym or a generic name holds a real name, or the reviewer kept
 //!   an occurrence that is in fact a name elsewhere.)
