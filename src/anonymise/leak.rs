@@ -10,6 +10,7 @@
 //! (day) date is a leak too, as is any date of birth of the cast.
 
 use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 
@@ -167,11 +168,96 @@ impl LeakChecker {
     /// field it is in (including fields added to the model later), named
     /// by record id and field.
     pub fn check_review(&self, anonymised: &Review) -> Vec<Leak> {
-        let value = serde_json::to_value(anonymised)
-            .expect("a review is plain data: it always converts to JSON");
-        let mut leaks = Vec::new();
-        self.walk(&value, String::new(), &mut leaks);
-        leaks
+        self.check_review_beside(anonymised, || ()).0
+    }
+
+    /// [`check_review`](Self::check_review) on two threads, with `beside`
+    /// run first on the second thread (the file text made meanwhile, for
+    /// instance); the leaks are the same and in the same order.
+    ///
+    /// Every string is still found by walking the review as a JSON value;
+    /// the chronology's entries, which hold nearly all the text, are
+    /// walked one by one (each entry's value is the same as its part of the
+    /// whole review's value, and gets the same location), in chunks that
+    /// both threads take from one counter.
+    pub fn check_review_beside<T: Send>(
+        &self,
+        anonymised: &Review,
+        beside: impl FnOnce() -> T + Send,
+    ) -> (Vec<Leak>, T) {
+        const CHUNK: usize = 128;
+        let entries = &anonymised.chronology;
+        let chunks = entries.len().div_ceil(CHUNK);
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let chunk = next.fetch_add(1, Ordering::Relaxed);
+                if chunk >= chunks {
+                    return done;
+                }
+                let first = chunk * CHUNK;
+                let mut leaks = Vec::new();
+                for (i, entry) in entries[first..entries.len().min(first + CHUNK)]
+                    .iter()
+                    .enumerate()
+                {
+                    let value = serde_json::to_value(entry)
+                        .expect("a review is plain data: it always converts to JSON");
+                    let here = item_path("chronology", &value, first + i);
+                    self.walk(&value, here, &mut leaks);
+                }
+                done.push((chunk, leaks));
+            }
+        };
+        let (mut leaks, at, mut done, other) = std::thread::scope(|scope| {
+            let helper = scope.spawn(|| {
+                let other = beside();
+                (other, work())
+            });
+            // The rest of the review, in the whole walk's order: the
+            // chronology's leaks go where its key comes.
+            let rest = serde_json::to_value(anonymised.without_chronology())
+                .expect("a review is plain data: it always converts to JSON");
+            let mut leaks = Vec::new();
+            let mut at = None;
+            match &rest {
+                Value::Object(map) => {
+                    for (key, item) in map {
+                        if key == "chronology" {
+                            at = Some(leaks.len());
+                        } else {
+                            self.walk(item, key.clone(), &mut leaks);
+                        }
+                    }
+                }
+                other => self.walk(other, String::new(), &mut leaks),
+            }
+            let mut done = work();
+            let (other, theirs) = helper
+                .join()
+                .expect("checking a part of the chronology never panics");
+            done.extend(theirs);
+            (leaks, at, done, other)
+        });
+        done.sort_unstable_by_key(|(chunk, _)| *chunk);
+        let chronology: Vec<Leak> = done.into_iter().flat_map(|(_, leaks)| leaks).collect();
+        let at = at.unwrap_or(leaks.len());
+        leaks.splice(at..at, chronology);
+        (leaks, other)
+    }
+
+    /// Every leak in the text of a review file outside its strings: field
+    /// and variant names, numbers, punctuation. With
+    /// [`check_review`](Self::check_review), which checks every string of
+    /// the review, this covers the whole file text: the text is those
+    /// strings, escaped, between what the serialiser writes around them.
+    /// (Escaping only adds backslashes and escape letters and digits, and
+    /// takes out no character that could break up a name.) Each string's
+    /// contents are left out here, its quotes kept, so that nothing outside
+    /// a string runs into the next.
+    pub fn check_outside_strings(&self, location: &str, file_text: &str) -> Vec<Leak> {
+        self.check(location, &outside_strings(file_text))
     }
 
     fn walk(&self, value: &Value, path: String, leaks: &mut Vec<Leak>) {
@@ -179,10 +265,7 @@ impl LeakChecker {
             Value::String(s) if !s.is_empty() => leaks.extend(self.check(&path, s)),
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let here = match item.get("id").and_then(Value::as_str) {
-                        Some(id) => format!("{path} {id}"),
-                        None => format!("{path}[{i}]"),
-                    };
+                    let here = item_path(&path, item, i);
                     self.walk(item, here, leaks);
                 }
             }
@@ -201,6 +284,46 @@ impl LeakChecker {
     }
 }
 
+/// Where an item of a list is: by its id when it has one, else by its place.
+fn item_path(list: &str, item: &Value, i: usize) -> String {
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) => format!("{list} {id}"),
+        None => format!("{list}[{i}]"),
+    }
+}
+
+/// RON text with the contents of every string left out, its quotes kept.
+fn outside_strings(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut from = 0;
+    while let Some(quote) = memchr::memchr(b'"', &bytes[from..]) {
+        let open = from + quote;
+        out.push_str(&text[from..=open]);
+        let mut i = open + 1;
+        let close = loop {
+            match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                Some(at) if bytes[i + at] == b'\\' => i = (i + at + 2).min(bytes.len()),
+                Some(at) => break Some(i + at),
+                None => break None,
+            }
+        };
+        match close {
+            Some(close) => {
+                out.push('"');
+                from = close + 1;
+            }
+            // An unclosed string: the rest is checked as it is.
+            None => {
+                out.push_str(&text[open + 1..]);
+                return out;
+            }
+        }
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
 /// The leaks in a set of exported texts, each with its location:
 /// `check_exports(&review, &[("page 1", page_one), ("PDF title", title)])`.
 pub fn check_exports(original: &Review, exported: &[(&str, &str)]) -> Vec<Leak> {
@@ -209,4 +332,148 @@ pub fn check_exports(original: &Review, exported: &[(&str, &str)]) -> Vec<Leak> 
         .iter()
         .flat_map(|(location, text)| checker.check(location, text))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anonymise::anonymise;
+    use crate::examples::worked_case;
+
+    /// The leaks of `found` and those of `file_text` not already among
+    /// them, as `foresight anonymise` puts them together.
+    fn merged(mut found: Vec<Leak>, file_text: Vec<Leak>) -> Vec<Leak> {
+        for leak in file_text {
+            if !found
+                .iter()
+                .any(|l| l.text == leak.text && l.what == leak.what)
+            {
+                found.push(leak);
+            }
+        }
+        found
+    }
+
+    /// The string leaves of a JSON value, as paths of keys and places.
+    fn leaves(value: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        match value {
+            Value::String(_) => out.push(path),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let mut p = path.clone();
+                    p.push(i.to_string());
+                    leaves(item, p, out);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let mut p = path.clone();
+                    p.push(k.clone());
+                    leaves(item, p, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn at<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
+        path.iter().fold(value, |v, k| match v {
+            Value::Array(items) => &mut items[k.parse::<usize>().unwrap()],
+            Value::Object(map) => map.get_mut(k).unwrap(),
+            _ => unreachable!(),
+        })
+    }
+
+    #[test]
+    fn the_two_thread_check_finds_what_the_whole_walk_and_the_file_text_find() {
+        // The worked example's cast with a chronology long enough to be
+        // checked in several chunks.
+        let original = {
+            let mut review = worked_case();
+            let texts: Vec<String> = review.chronology.iter().map(|e| e.text.clone()).collect();
+            for i in 0..600 {
+                let mut entry = review.chronology[i % texts.len()].clone();
+                entry.id = crate::model::Id::from(format!("C{}", 9000 + i));
+                review.chronology.push(entry);
+            }
+            review
+        };
+        let anonymised = anonymise(&original).review;
+        let checker = LeakChecker::new(&original);
+        let names: Vec<String> = original
+            .people
+            .iter()
+            .flat_map(|p| std::iter::once(p.name.clone()).chain(p.aliases.iter().cloned()))
+            .chain(original.places.iter().map(|p| p.name.clone()))
+            .collect();
+        let plants = [
+            "{} was there",
+            "seen by {}.",
+            "{}'s mother",
+            "\"{}\" \\ said\nthe {}",
+            "{}, 07700 900123, 3 April 2021",
+            "to {}\t(M{}",
+            "{}",
+        ];
+        let value = serde_json::to_value(&anonymised).unwrap();
+        let mut paths = Vec::new();
+        leaves(&value, Vec::new(), &mut paths);
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut with_leaks = 0;
+        for round in 0..60 {
+            let mut planted = value.clone();
+            // Up to three strings anywhere get a real name, an identifier
+            // or a date, in a form that escaping changes or not; every
+            // tenth round plants nothing.
+            let count = if round % 10 == 0 {
+                0
+            } else {
+                1 + rng.usize(..3)
+            };
+            for _ in 0..count {
+                let path = &paths[rng.usize(..paths.len())];
+                let slot = at(&mut planted, path);
+                let old = slot.as_str().unwrap_or_default().to_string();
+                let name = &names[rng.usize(..names.len())];
+                let plant = plants[rng.usize(..plants.len())].replace("{}", name);
+                *slot = Value::String(match rng.u8(..3) {
+                    0 => format!("{plant} {old}"),
+                    1 => format!("{old} {plant}"),
+                    _ => plant,
+                });
+            }
+            let Ok(review) = serde_json::from_value::<Review>(planted) else {
+                continue;
+            };
+            let whole = serde_json::to_value(&review).unwrap();
+            let mut old_strings = Vec::new();
+            checker.walk(&whole, String::new(), &mut old_strings);
+            let text = crate::store::to_text(&review);
+            let old = merged(old_strings.clone(), checker.check("file text", &text));
+            let (strings, beside) = checker.check_review_beside(&review, || 7);
+            assert_eq!(beside, 7);
+            assert_eq!(strings, old_strings, "round {round}");
+            let new = merged(strings, checker.check_outside_strings("file text", &text));
+            assert_eq!(new.is_empty(), old.is_empty(), "round {round}: {old:#?}");
+            // Whatever the file text alone showed was shown by a string.
+            for leak in old.iter().filter(|l| l.location == "file text") {
+                assert!(
+                    new.iter().any(|l| l.text.contains(&leak.text)),
+                    "round {round}: {leak}"
+                );
+            }
+            with_leaks += usize::from(!new.is_empty());
+        }
+        assert!(with_leaks >= 40, "{with_leaks}");
+    }
+
+    #[test]
+    fn outside_strings_keeps_quotes_and_drops_contents() {
+        assert_eq!(
+            outside_strings("(a: \"x \\\" y\", b: [\"\\\\\"], c: 1)"),
+            "(a: \"\", b: [\"\"], c: 1)"
+        );
+        assert_eq!(outside_strings("(a: \"open"), "(a: \"open");
+        assert_eq!(outside_strings("(a: \"ends \\"), "(a: \"ends \\");
+    }
 }

@@ -71,7 +71,7 @@ use crate::model::{
 
 pub use self::leak::{Leak, LeakChecker};
 pub use self::report::{Occurrence, RecordCount, Report};
-pub use self::residual::{Known, Suspect, SuspectKind, residual_scan};
+pub use self::residual::{Known, Suspect, SuspectKind, residual_count, residual_scan};
 
 /// What an occurrence is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -775,7 +775,7 @@ impl Anonymiser {
     pub fn review(&self, review: &Review) -> Anonymised {
         // Everything but the chronology is copied and changed in place; the
         // chronology, most of a review, is written anew from the original.
-        let mut out = without_chronology(review);
+        let mut out = review.without_chronology();
         let mut without_pseudonym = Vec::new();
         let mut undecided = Vec::new();
         for person in &mut out.people {
@@ -886,43 +886,6 @@ impl Anonymiser {
                 })
                 .collect()
         })
-    }
-}
-
-/// A copy of a review without its chronology.
-fn without_chronology(review: &Review) -> Review {
-    // Every field is named, so that a new one cannot be left out unawares.
-    let Review {
-        format_version,
-        meta,
-        people,
-        agencies,
-        places,
-        chronology: _,
-        episodes,
-        factors,
-        conditions,
-        findings,
-        variables,
-        links,
-        named_loops,
-        diagrams,
-    } = review;
-    Review {
-        format_version: *format_version,
-        meta: meta.clone(),
-        people: people.clone(),
-        agencies: agencies.clone(),
-        places: places.clone(),
-        chronology: Vec::new(),
-        episodes: episodes.clone(),
-        factors: factors.clone(),
-        conditions: conditions.clone(),
-        findings: findings.clone(),
-        variables: variables.clone(),
-        links: links.clone(),
-        named_loops: named_loops.clone(),
-        diagrams: diagrams.clone(),
     }
 }
 

@@ -3,9 +3,9 @@
 //!
 //! What is written, and when nothing is:
 //! - The anonymised review is checked for leaks before it is written:
-//!   every string in it, and the file text as a whole, is searched for
-//!   every form of every real name in the cast, every kind of identifier
-//!   and any exact date. With a leak, nothing is written and the command
+//!   every string in it, and the file text outside its strings (so the
+//!   whole file text), is searched for every form of every real name in
+//!   the cast, every kind of identifier and any exact date. With a leak, nothing is written and the command
 //!   exits 1, naming each leak and where it is. (A leak there means a
 //!   pseudonym or a generic name holds a real name, or the reviewer kept
 //!   an occurrence that is in fact a name elsewhere.)
@@ -25,11 +25,12 @@
 //!   joins the review's allow-list (saved atomically), so the reviewer's
 //!   decision travels with the file.
 
+use std::io::Write as _;
 use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
 use super::{plural, same_file};
-use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_scan};
+use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_count};
 use crate::store;
 
 /// Runs `foresight anonymise FILE -o OUT [--strict] [--keep WORD]...`.
@@ -67,10 +68,19 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
         );
     }
     let result = anonymise_review(&review);
-    let text = store::to_text(&result.review);
     let checker = LeakChecker::new(&review);
-    let mut leaks = checker.check_review(&result.review);
-    for leak in checker.check("file text", &text) {
+    // Both threads check the review's strings; one of them first makes
+    // the file text, checks it outside its strings (with the strings
+    // checked, that is the whole file text checked) and counts the
+    // residual suspects, which are reported only if the file is written.
+    let (mut leaks, (text, file_leaks, suspects)) =
+        checker.check_review_beside(&result.review, || {
+            let text = store::to_text(&result.review);
+            let file_leaks = checker.check_outside_strings("file text", &text);
+            let suspects = residual_count(&result.review);
+            (text, file_leaks, suspects)
+        });
+    for leak in file_leaks {
         if !leaks
             .iter()
             .any(|l| l.text == leak.text && l.what == leak.what)
@@ -92,8 +102,12 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
     }
     let report = &result.report;
     let flagged: Vec<_> = report.flagged().collect();
+    // Hundreds of thousands of lines for a long chronology: written in
+    // blocks, not one system call each.
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for o in &flagged {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{}: {} {}: \"{}\" replaced by \"{}\" to be safe: {} ({}); keep it in the Anonymisation panel if it is not identifying",
             file.display(),
             o.record,
@@ -105,17 +119,23 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
         );
     }
     for (person, attribute) in &report.undecided {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{}: {person}: the {attribute} has no publish or withhold decision: withheld",
             file.display()
         );
     }
     for person in &report.without_pseudonym {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{}: {person} has no pseudonym: their name became their role or \"[name]\"",
             file.display()
         );
     }
+    if let Err(error) = err.flush() {
+        eprintln!("{error}");
+    }
+    drop(err);
     if strict && (!flagged.is_empty() || !report.undecided.is_empty()) {
         eprintln!(
             "{}: not written (--strict): {} occurrence{} and {} attribute{} wait for a decision",
@@ -127,15 +147,12 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
         );
         return EXIT_PROBLEMS;
     }
-    if let Err(error) =
-        store::write_atomic(output, |f| std::io::Write::write_all(f, text.as_bytes()))
-    {
+    if let Err(error) = store::write_atomic(output, |f| f.write_all(text.as_bytes())) {
         eprintln!("{error}");
         return EXIT_UNREADABLE;
     }
     let replaced = report.replaced_count();
     let placeholders = report.suspects().filter(|o| o.replaced).count();
-    let suspects = residual_scan(&result.review).len();
     println!(
         "{}: written: {replaced} replacement{} ({placeholders} residual suspect{} among them), {} flagged for review, no leaks; {suspects} residual suspect{} left (see foresight check {})",
         output.display(),
@@ -145,5 +162,9 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
         plural(suspects),
         file.display()
     );
+    // The process ends here: its memory goes back to the system at once,
+    // without hundreds of megabytes of review, report and text being
+    // freed piece by piece first.
+    std::mem::forget((review, result, text));
     0
 }

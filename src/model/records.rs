@@ -943,4 +943,42 @@ impl Review {
         review.meta.title = title.into();
         review
     }
+
+    /// A copy of the review without its chronology: the rest of a review
+    /// is small, its chronology may be very long.
+    pub fn without_chronology(&self) -> Review {
+        // Every field is named, so that a new one cannot be left out unawares.
+        let Review {
+            format_version,
+            meta,
+            people,
+            agencies,
+            places,
+            chronology: _,
+            episodes,
+            factors,
+            conditions,
+            findings,
+            variables,
+            links,
+            named_loops,
+            diagrams,
+        } = self;
+        Review {
+            format_version: *format_version,
+            meta: meta.clone(),
+            people: people.clone(),
+            agencies: agencies.clone(),
+            places: places.clone(),
+            chronology: Vec::new(),
+            episodes: episodes.clone(),
+            factors: factors.clone(),
+            conditions: conditions.clone(),
+            findings: findings.clone(),
+            variables: variables.clone(),
+            links: links.clone(),
+            named_loops: named_loops.clone(),
+            diagrams: diagrams.clone(),
+        }
+    }
 }

@@ -7,6 +7,7 @@
 //! failed save leaves the previous file exactly as it was.
 
 mod atomic;
+mod fast;
 pub mod recovery;
 
 use std::path::{Path, PathBuf};
@@ -92,6 +93,12 @@ fn syntax_error(path: &Path, text: &str, error: ron::error::SpannedError) -> Loa
 
 /// Parses review text. `path` is used only in error messages.
 pub fn parse_review(text: &str, path: &Path) -> Result<Review, LoadError> {
+    // A well-formed file of the current format is read once (a long
+    // chronology in two halves at once); anything else the careful way
+    // below, which also makes every error message.
+    if let Some(review) = fast::parse(text) {
+        return Ok(review);
+    }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| syntax_error(path, text, e))?;
     match probe.format_version {
         // Format 1 is the first released format; when format 2 arrives, a
@@ -127,16 +134,89 @@ pub fn load(path: &Path) -> Result<Review, LoadError> {
 
 /// The review as review-file text: pretty RON, stable order, ending in a
 /// newline.
+///
+/// A long chronology is written in two halves at once, on two threads, and
+/// set into the text of the rest of the review: the same bytes as writing
+/// the whole review in one go (each entry is written at the same depth,
+/// with the same settings).
 pub fn to_text(review: &Review) -> String {
-    let config = ron::ser::PrettyConfig::new()
+    to_text_splitting_from(review, 4096)
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .depth_limit(8)
         .struct_names(false)
         .separate_tuple_members(false)
-        .enumerate_arrays(false);
-    let mut text = ron::ser::to_string_pretty(review, config)
+        .enumerate_arrays(false)
+}
+
+/// The pretty RON of `value`, without the final newline.
+fn ron_text(value: &impl serde::Serialize, capacity: usize) -> String {
+    let mut text = String::with_capacity(capacity);
+    ron::ser::to_writer_pretty(&mut text, value, pretty())
         .expect("a review is plain data: strings, numbers, lists and enums always serialise");
+    text
+}
+
+/// [`to_text`], with chronologies of `split_from` entries or more written
+/// in two halves.
+fn to_text_splitting_from(review: &Review, split_from: usize) -> String {
+    /// How the rest of the review shows the chronology it does not hold.
+    const EMPTY: &str = "\n    chronology: [],\n";
+    let entries = &review.chronology;
+    let estimate = |entries: &[crate::model::ChronologyEntry]| {
+        entries.iter().map(|e| e.text.len() + 256).sum::<usize>()
+    };
+    if entries.len() < split_from.max(2) {
+        let mut text = ron_text(review, estimate(entries) + 65536);
+        text.push('\n');
+        return text;
+    }
+    let (first, second) = entries.split_at(entries.len() / 2);
+    let (rest, first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| chronology_lines(second, estimate(second)));
+        let first = chronology_lines(first, estimate(first));
+        let rest = ron_text(&review.without_chronology(), 65536);
+        let second = second
+            .join()
+            .expect("writing half of a chronology never panics");
+        (rest, first, second)
+    });
+    let at = rest.find(EMPTY);
+    let (Some(at), Some(first), Some(second)) = (at, first, second) else {
+        // Not the layout expected: write it in one go.
+        return to_text_splitting_from(review, usize::MAX);
+    };
+    let mut text = String::with_capacity(rest.len() + first.len() + second.len() + 32);
+    text.push_str(&rest[..at]);
+    text.push_str("\n    chronology: [\n");
+    text.push_str(&first);
+    text.push_str(&second);
+    text.push_str("    ],\n");
+    text.push_str(&rest[at + EMPTY.len()..]);
     text.push('\n');
     text
+}
+
+/// The entries as they stand in a review file's chronology list: the lines
+/// between `chronology: [` and its `]`, indented as there.
+fn chronology_lines(entries: &[crate::model::ChronologyEntry], capacity: usize) -> Option<String> {
+    /// The list at the same depth as in a review.
+    #[derive(serde::Serialize)]
+    struct Chronology<'a> {
+        chronology: &'a [crate::model::ChronologyEntry],
+    }
+    let text = ron_text(
+        &Chronology {
+            chronology: entries,
+        },
+        capacity,
+    );
+    let lines = text
+        .strip_prefix("(\n    chronology: [\n")?
+        .strip_suffix("    ],\n)")?;
+    Some(lines.to_string())
 }
 
 /// Saves a review atomically: either the whole new file is in place or the
@@ -163,6 +243,58 @@ mod tests {
         match err {
             LoadError::Syntax { line, column, .. } => assert!(line > 1 && column >= 1),
             other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    /// The review as serde-ron writes it in one go.
+    fn whole_text(review: &Review) -> String {
+        let mut text = ron::ser::to_string_pretty(review, pretty()).unwrap();
+        text.push('\n');
+        text
+    }
+
+    #[test]
+    fn a_chronology_written_in_halves_gives_the_same_bytes() {
+        let golden = std::fs::read_to_string("tests/golden/v1/every-record.review.ron").unwrap();
+        let golden = parse_review(&golden, Path::new("golden")).unwrap();
+        let mut stress = crate::generate::synthetic_review(crate::generate::Size::STRESS, 5);
+        stress.chronology.truncate(300);
+        let mut rng = fastrand::Rng::with_seed(5);
+        let odd = [
+            "\"", "'", "\\", "\n", "\t", "\u{ad}", "é", "\u{301}", "\0", "’", "]", "),",
+        ];
+        for entry in &mut stress.chronology {
+            for _ in 0..rng.usize(..4) {
+                entry.text.push_str(odd[rng.usize(..odd.len())]);
+            }
+        }
+        let mut one = golden.clone();
+        one.chronology.truncate(1);
+        let mut none = golden.clone();
+        none.chronology.clear();
+        for review in [golden, stress, one, none, crate::examples::worked_case()] {
+            let expected = whole_text(&review);
+            assert_eq!(to_text_splitting_from(&review, 0), expected);
+            assert_eq!(to_text(&review), expected);
+            assert_eq!(parse_review(&expected, Path::new("x")).unwrap(), review);
+        }
+    }
+
+    #[test]
+    fn the_quick_reader_reads_what_the_careful_reader_reads() {
+        let careful = |text: &str| {
+            let probe: VersionProbe = ron::from_str(text).unwrap();
+            assert_eq!(probe.format_version, 1);
+            ron::from_str::<Review>(text).unwrap()
+        };
+        let golden = std::fs::read_to_string("tests/golden/v1/every-record.review.ron").unwrap();
+        let stress = to_text(&crate::generate::synthetic_review(
+            crate::generate::Size::STRESS,
+            9,
+        ));
+        assert!(stress.len() > 1 << 20, "long enough to be read in halves");
+        for text in [golden, stress] {
+            assert_eq!(fast::parse(&text), Some(careful(&text)));
         }
     }
 

@@ -2,6 +2,7 @@
 //! the golden review file, the store, anonymisation properties and the
 //! language verdicts on held-out sentences.
 
+mod anonymise_process;
 mod anonymise_props;
 mod architecture;
 mod golden_v1;
