@@ -800,4 +800,6 @@ pub fn anonymise(review: &Review) -> Anonymised {
 }
 
 #[cfg(test)]
+mod generic_tests;
+#[cfg(test)]
 mod tests;

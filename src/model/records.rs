@@ -381,6 +381,16 @@ pub struct Agency {
     pub generic_name: String,
     /// Kind of agency.
     pub kind: AgencyKind,
+    /// True when `name` is only a type of agency ("GP", "Probation",
+    /// "Midwifery"), as chronologies often name them: such a name
+    /// identifies nobody and is neither replaced nor leak-checked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub generic: bool,
+}
+
+/// For `skip_serializing_if`: false is the default and is not written.
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// The kind of place.
