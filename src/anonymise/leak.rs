@@ -231,6 +231,9 @@ impl LeakChecker {
             for (range, _) in super::dates::days_without_year(v) {
                 leak(range.start, range.end, "exact date".to_string());
             }
+            for date in super::dates::partial_dates(v) {
+                leak(date.range.start, date.range.end, "exact date".to_string());
+            }
             for (range, date) in super::dates::dates_in(v) {
                 if let DateValue::Day(day) = date.value {
                     let what = if births.contains(&day) {

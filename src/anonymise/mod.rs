@@ -800,6 +800,6 @@ pub fn anonymise(review: &Review) -> Anonymised {
 }
 
 #[cfg(test)]
-mod generic_tests;
+mod publication_tests;
 #[cfg(test)]
 mod tests;

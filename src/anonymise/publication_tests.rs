@@ -1,5 +1,6 @@
-//! Agencies named only by their type, and Foresight's own placeholders,
-//! never block a publication; real agency names still do.
+//! What a publication may be trusted for: agencies named only by their
+//! type, and Foresight's own placeholders, never block it (real agency
+//! names still do); no date is left at day level and no year invented.
 
 use super::*;
 use crate::model::{Agency, AgencyKind, ChronologyEntry, Person, ReviewDate};
@@ -133,4 +134,42 @@ fn a_placeholder_holding_a_persons_name_is_not_trusted() {
     let checker = LeakChecker::new(&review);
     let leaks = checker.check("page 1", "Lee Carr visited.");
     assert!(!leaks.is_empty());
+}
+
+#[test]
+fn the_worked_example_keeps_no_day_and_invents_no_year() {
+    let review = crate::examples::worked_case();
+    let out = anonymise(&review);
+    let c54 = out
+        .review
+        .chronology
+        .iter()
+        .find(|e| e.id.as_str() == "C54")
+        .expect("the worked example has entry C54");
+    assert!(c54.text.contains("annual leave August."), "{}", c54.text);
+    assert!(
+        c54.text.contains("CIN visit due August not"),
+        "{}",
+        c54.text
+    );
+    let text = serde_json::to_string(&out.review).unwrap();
+    for day in ["2019/08", "24 September", "22 June", "06/05", "04/03"] {
+        assert!(!text.contains(day), "{day} is left");
+    }
+    let leaks = LeakChecker::new(&review).check_review(&out.review);
+    assert!(leaks.is_empty(), "{leaks:#?}");
+}
+
+#[test]
+fn a_day_without_a_year_or_a_range_of_days_is_a_leak() {
+    let review = imported_review();
+    let checker = LeakChecker::new(&review);
+    for text in [
+        "seen on 24 September",
+        "leave 01/08-19/08",
+        "off 1st–3rd March",
+    ] {
+        assert!(!checker.check("page 1", text).is_empty(), "{text}");
+    }
+    assert!(checker.check("page 1", "seen in September").is_empty());
 }
