@@ -12,7 +12,10 @@
 //!   and NI numbers, emails, web addresses, collar and reference numbers
 //!   ([`identifiers`]);
 //! - dates, coarsened by the review's date policy, with dates of birth and
-//!   death removed ([`dates`]).
+//!   death removed ([`dates`]);
+//! - sensitive details (ages, health, medication, money, times of day),
+//!   withheld or generalised unless the reviewer publishes the kind with
+//!   a reason ([`sensitive`]).
 //!
 //! Names become pseudonyms or generic names, identifiers neutral
 //! placeholders. The cast keeps only pseudonyms, roles and published
@@ -31,6 +34,7 @@ pub mod leak;
 pub mod matcher;
 mod report;
 pub mod residual;
+pub mod sensitive;
 pub mod text;
 pub mod words;
 
@@ -47,10 +51,11 @@ use self::forms::{Owner, cast_forms};
 use self::identifiers::{Identifier, IdentifierKind, find_identifiers_into};
 use self::matcher::{FindBuffers, NameHit, NameMatcher};
 use self::report::{Forms, Part, Verdict, What, Words};
+use self::sensitive::{SensitiveChange, SensitiveRules};
 use self::text::{View, any_word_after, any_word_before, nearest_word_after, nearest_word_before};
 use crate::model::{
     AnonymisationOverride, ChronologyEntry, DatePolicy, Disclosure, Id, OverrideAction, PersonKind,
-    Review,
+    Review, SensitiveCategory,
 };
 
 pub use self::leak::{Leak, LeakChecker};
@@ -77,6 +82,8 @@ pub enum Found {
     Identifier(IdentifierKind),
     /// A date.
     Date(DateChangeKind),
+    /// A sensitive detail withheld or generalised.
+    Sensitive(SensitiveCategory),
 }
 
 impl Found {
@@ -94,6 +101,7 @@ impl Found {
             Found::Date(DateChangeKind::Coarsened) => "exact date".to_string(),
             Found::Date(DateChangeKind::BirthDate) => "date of birth".to_string(),
             Found::Date(DateChangeKind::DeathDate) => "date of death".to_string(),
+            Found::Sensitive(category) => category.label().to_string(),
         }
     }
 }
@@ -115,6 +123,7 @@ pub struct Anonymiser {
     forms: Forms,
     person_ids: Vec<Id>,
     dates: DateRules,
+    sensitive: SensitiveRules,
     allow: Vec<String>,
     overrides: Vec<AnonymisationOverride>,
 }
@@ -149,6 +158,7 @@ struct Buffers {
     identifiers: Vec<Identifier>,
     date_buffers: DateBuffers,
     dates: Vec<DateChange>,
+    sensitive: Vec<SensitiveChange>,
 }
 
 /// A stretch to replace, in view positions.
@@ -274,6 +284,7 @@ impl Anonymiser {
             },
             person_ids,
             dates,
+            sensitive: SensitiveRules::new(settings),
             allow: settings.allow.clone(),
             overrides: settings.overrides.clone(),
         }
@@ -372,7 +383,7 @@ impl Anonymiser {
         match pending.verdict.what {
             What::Form(form) => &self.forms.replacements[form as usize],
             What::Identifier(kind) => kind.placeholder(),
-            What::Date(_) => &pending.date,
+            What::Date(_) | What::Sensitive(_) => &pending.date,
         }
     }
 
@@ -402,6 +413,7 @@ impl Anonymiser {
             identifiers,
             date_buffers,
             dates,
+            sensitive,
         } = buffers;
         let view = View::new(text);
         let v: &str = &view.text;
@@ -568,6 +580,32 @@ impl Anonymiser {
                 start,
                 end,
                 priority: 1,
+                pending: pendings.len() - 1,
+            });
+        }
+
+        // Sensitive details.
+        self.sensitive.changes_into(v, sensitive);
+        for change in sensitive.drain(..) {
+            let (start, end) = (change.range.start, change.range.end);
+            pendings.push(Pending {
+                start,
+                end,
+                verdict: Verdict {
+                    what: What::Sensitive(change.category),
+                    class: Class::Name,
+                    reason: "a sensitive detail, withheld by the review's sensitive data policy",
+                    replaced: true,
+                    flagged: false,
+                    overridden: None,
+                },
+                date: change.replacement,
+                words: None,
+            });
+            spans.push(Span {
+                start,
+                end,
+                priority: 0,
                 pending: pendings.len() - 1,
             });
         }

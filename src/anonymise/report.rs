@@ -16,6 +16,7 @@ use super::classify::Class;
 use super::dates::DateChangeKind;
 use super::identifiers::IdentifierKind;
 use super::text::push_lower;
+use crate::model::SensitiveCategory;
 use crate::model::{AnonymisationOverride, Id, OverrideAction};
 
 /// One place in one field where anonymisation found something, and what
@@ -89,6 +90,8 @@ pub(super) enum What {
     Identifier(IdentifierKind),
     /// A date.
     Date(DateChangeKind),
+    /// A sensitive detail.
+    Sensitive(SensitiveCategory),
 }
 
 /// How an occurrence was judged and what was done with it.
@@ -218,6 +221,7 @@ impl Part {
                 SmolStr::new_static(kind.placeholder()),
             ),
             What::Date(kind) => (Found::Date(kind), SmolStr::new(date)),
+            What::Sensitive(category) => (Found::Sensitive(category), SmolStr::new(date)),
         };
         Occurrence {
             record: record.clone(),
