@@ -311,6 +311,27 @@ impl SensitiveRules {
             }
             keep
         });
+        // A sentence still starts with a capital: "EPDS 14 noted" → "A
+        // screening score noted", "£300 owed" → "Owed".
+        for c in out.iter_mut() {
+            let head = text[..c.range.start].trim_end();
+            if !(head.is_empty() || head.ends_with(['.', '!', '?'])) {
+                continue;
+            }
+            if c.replacement.is_empty() {
+                if let Some(next) = text[c.range.end..].chars().next()
+                    && next.is_lowercase()
+                {
+                    c.range.end += next.len_utf8();
+                    c.replacement = next.to_uppercase().collect();
+                }
+            } else {
+                let mut chars = c.replacement.chars();
+                if let Some(first) = chars.next() {
+                    c.replacement = first.to_uppercase().chain(chars).collect();
+                }
+            }
+        }
     }
 
     /// "£1,240", "$300", "£1.2k", "300 pounds".
@@ -396,20 +417,7 @@ impl SensitiveRules {
                 break;
             }
         }
-        let replacement = if from == 0 || text[..from].trim_end().ends_with(['.', '!', '?']) {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        } else {
-            part.to_string()
-        };
-        Some(SensitiveChange {
-            range: from..to,
-            replacement,
-            category: SensitiveCategory::Times,
-        })
+        Some(change(from..to, part, SensitiveCategory::Times))
     }
 
     /// "100mg", "60 ml daily": a dose without a medicine's name.
@@ -711,8 +719,27 @@ fn drop_or_mark(
     // stays, marked.
     let previous = head.split_whitespace().next_back().unwrap_or("");
     let needed = [
-        "of", "to", "for", "owes", "owed", "owing", "is", "was", "were", "are", "about", "around",
-        "over", "under", "approximately", "totalling", "totaling", "by", "at", "with", "from",
+        "of",
+        "to",
+        "for",
+        "owes",
+        "owed",
+        "owing",
+        "is",
+        "was",
+        "were",
+        "are",
+        "about",
+        "around",
+        "over",
+        "under",
+        "approximately",
+        "totalling",
+        "totaling",
+        "by",
+        "at",
+        "with",
+        "from",
     ]
     .iter()
     .any(|w| previous.eq_ignore_ascii_case(w));
@@ -768,8 +795,8 @@ mod tests {
                 "Mother reported low mood.",
             ),
             ("Mother, aged 23, reported", "Mother reported"),
-            ("a 23-year-old mother", "a mother"),
-            ("an 18-year-old mother", "a mother"),
+            ("with a 23-year-old mother", "with a mother"),
+            ("an 18-year-old mother", "A mother"),
             ("An 18 year old woman", "A woman"),
             ("Father (23yo) attended", "Father attended"),
             ("Partner is 23 years old.", "Partner is [age]."),
@@ -789,8 +816,9 @@ mod tests {
         let rules = withheld();
         for (text, expected) in [
             ("Low mood; EPDS 14.", "Low mood; a screening score."),
-            ("PHQ-9 score 18 recorded", "a screening score recorded"),
-            ("GAD-7 score of 15/21", "a screening score"),
+            ("PHQ-9 score 18 recorded", "A screening score recorded"),
+            ("Seen. PHQ-9 score 18.", "Seen. A screening score."),
+            ("GAD-7 score of 15/21", "A screening score"),
             (
                 "GP prescribed sertraline 100mg.",
                 "GP prescribed [medication].",
@@ -811,8 +839,9 @@ mod tests {
     fn money_and_times_are_generalised() {
         let rules = withheld();
         for (text, expected) in [
-            ("£1,240 rent arrears reported", "rent arrears reported"),
-            ("a £200 sanction applied", "a sanction applied"),
+            ("£1,240 rent arrears reported", "Rent arrears reported"),
+            ("Visit. £1,240 rent arrears.", "Visit. Rent arrears."),
+            ("had a £200 sanction applied", "had a sanction applied"),
             ("She owes £300.", "She owes [amount]."),
             ("debt of £1.2k to", "debt of [amount] to"),
             ("Home visit at 14:30.", "Home visit in the afternoon."),

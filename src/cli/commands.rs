@@ -69,6 +69,11 @@ pub fn run(command: Command) -> ExitCode {
             output,
             strict,
         } => super::anonymise::anonymise(&file, &output, strict),
+        Command::Sensitive {
+            file,
+            publish,
+            withhold,
+        } => super::sensitive::sensitive(&file, &publish, &withhold),
         Command::Figure {
             file,
             output,
