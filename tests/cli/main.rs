@@ -7,4 +7,5 @@ mod export;
 mod import;
 mod language;
 mod loops;
+mod publication;
 mod run;
