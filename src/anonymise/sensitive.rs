@@ -250,7 +250,7 @@ impl SensitiveRules {
                 }
                 match self.terms[m.pattern().as_usize()].term() {
                     Term::Medicine => {
-                        let end = dose_end(bytes, end).unwrap_or(end);
+                        let end = dose_end(text, end).unwrap_or(end);
                         out.push(change(
                             start..end,
                             "[medication]",
@@ -263,7 +263,7 @@ impl SensitiveRules {
                         SensitiveCategory::Health,
                     )),
                     Term::Screening => {
-                        if let Some(end) = score_end(bytes, end) {
+                        if let Some(end) = score_end(text, end) {
                             out.push(change(
                                 start..end,
                                 "a screening score",
@@ -425,7 +425,7 @@ impl SensitiveRules {
         if !self.withholds(SensitiveCategory::Medication) {
             return None;
         }
-        let to = dose_end(text.as_bytes(), start)?;
+        let to = dose_end(text, start)?;
         (to > end).then(|| change(start..to, "[dose]", SensitiveCategory::Medication))
     }
 
@@ -437,14 +437,15 @@ impl SensitiveRules {
         if end - start > 3 {
             return None;
         }
-        let lower_head = text[..start].to_ascii_lowercase();
+        let head = &text.as_bytes()[..start];
         // "aged 23", "age 4 months", "age: 4".
         for lead in ["aged ", "age ", "aged: ", "age: ", "aged:", "age:"] {
-            if lower_head.ends_with(lead)
-                && !lower_head[..start - lead.len()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
+            let n = lead.len();
+            if head.len() >= n
+                && head[head.len() - n..].eq_ignore_ascii_case(lead.as_bytes())
+                && !head[..head.len() - n]
+                    .last()
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
             {
                 let from = start - lead.len();
                 let mut to = end;
@@ -461,21 +462,10 @@ impl SensitiveRules {
             }
         }
         // "23yo", "23 y/o", "23-year-old", "23 years old".
-        let rest = &text[end..];
-        let lower: String = rest
-            .chars()
-            .take(20)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let rest = &text.as_bytes()[end..];
         let short = ["yo", "y/o", "y.o.", " yo", " y/o", " y.o."]
             .iter()
-            .find(|s| {
-                lower.starts_with(*s)
-                    && !lower[s.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
+            .find(|s| word_at(rest, s))
             .map(|s| end + s.len());
         let to = short.or_else(|| {
             let (_, t) = unit(text, end)?;
@@ -507,20 +497,22 @@ fn suffix<'s>(text: &str, at: usize, suffixes: &[&'s str]) -> Option<(&'s str, u
         Some(r) => (r, 1),
         None => (rest, 0),
     };
-    let lower: String = rest
-        .chars()
-        .take(8)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    suffixes.iter().find_map(|s| {
-        (lower.starts_with(s)
-            && (s.ends_with('.')
-                || !lower[s.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)))
-        .then_some((*s, at + skipped + s.len()))
-    })
+    suffixes
+        .iter()
+        .find_map(|s| word_at(rest.as_bytes(), s).then_some((*s, at + skipped + s.len())))
+}
+
+/// True when `bytes` starts with `word` (ASCII, in any case) and no
+/// letter or digit goes on from it (a word ending in "." may be followed
+/// by anything).
+fn word_at(bytes: &[u8], word: &str) -> bool {
+    let w = word.as_bytes();
+    bytes.len() >= w.len()
+        && bytes[..w.len()].eq_ignore_ascii_case(w)
+        && (word.ends_with('.')
+            || !bytes
+                .get(w.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80))
 }
 
 fn twelve_hour(hour: u32, suffix: &str) -> Option<u32> {
@@ -545,22 +537,11 @@ fn unit(text: &str, at: usize) -> Option<(&'static str, usize)> {
         Some(r) => (r, 1),
         None => (rest, 0),
     };
-    let lower: String = rest
-        .chars()
-        .take(8)
-        .collect::<String>()
-        .to_ascii_lowercase();
     [
         "years", "year", "yrs", "yr", "months", "month", "weeks", "week", "days", "day",
     ]
     .iter()
-    .find(|u| {
-        lower.starts_with(*u)
-            && !lower[u.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-    })
+    .find(|u| word_at(rest.as_bytes(), u))
     .map(|u| (*u, at + skipped + u.len()))
 }
 
@@ -583,7 +564,8 @@ fn old(text: &str, at: usize) -> Option<usize> {
 
 /// The end of a dose after `at` (" 100mg", " 60ml daily", " 5 mg twice
 /// daily"), if one follows.
-fn dose_end(bytes: &[u8], at: usize) -> Option<usize> {
+fn dose_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut i = at;
     while i < bytes.len() && bytes[i] == b' ' {
         i += 1;
@@ -598,10 +580,9 @@ fn dose_end(bytes: &[u8], at: usize) -> Option<usize> {
     while i < bytes.len() && bytes[i] == b' ' {
         i += 1;
     }
-    let text = std::str::from_utf8(&bytes[i..]).ok()?;
     let (_, end) = suffix(
         text,
-        0,
+        i,
         &[
             "mg",
             "mcg",
@@ -613,11 +594,10 @@ fn dose_end(bytes: &[u8], at: usize) -> Option<usize> {
             "g",
         ],
     )?;
-    let mut end = i + end;
-    let rest = std::str::from_utf8(&bytes[end..]).ok()?;
+    let mut end = end;
     if let Some((_, e)) = suffix(
-        rest,
-        0,
+        text,
+        end,
         &[
             "daily",
             "od",
@@ -633,28 +613,21 @@ fn dose_end(bytes: &[u8], at: usize) -> Option<usize> {
             "at night",
         ],
     ) {
-        end += e;
+        end = e;
     }
     Some(end)
 }
 
 /// The end of a screening score after a tool's name at `at` ("EPDS 14",
 /// "PHQ-9 score 18", "GAD-7 score of 15/21", "EPDS: 14"), if one follows.
-fn score_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let text = std::str::from_utf8(&bytes[at..]).ok()?;
+fn score_end(whole: &str, at: usize) -> Option<usize> {
+    let text = &whole[at..];
     let mut rest = text;
     loop {
         let trimmed = rest.trim_start_matches([' ', ':', '=', '-', '–']);
-        let lower = trimmed.get(..trimmed.len().min(7))?.to_ascii_lowercase();
         let skip = ["scored", "score", "of", "was", "is", "at"]
             .iter()
-            .find(|w| {
-                lower.starts_with(*w)
-                    && !lower[w.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            });
+            .find(|w| word_at(trimmed.as_bytes(), w));
         match skip {
             Some(w) => rest = &trimmed[w.len()..],
             None => {
@@ -697,7 +670,9 @@ fn drop_or_mark(
 ) -> SensitiveChange {
     let head = &text[..from];
     let rest = &text[to..];
-    let aged = text[from..to].to_ascii_lowercase().starts_with("aged");
+    let aged = text.as_bytes()[from..to]
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"aged"));
     // In brackets: the brackets go too, with the space before them.
     if head.ends_with('(') && rest.starts_with(')') {
         let start = from - 1;
