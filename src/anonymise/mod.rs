@@ -585,7 +585,8 @@ impl Anonymiser {
         }
 
         // Sensitive details.
-        self.sensitive.changes_into(v, sensitive);
+        // The agencies' records are the chronology entries' text.
+        self.sensitive.changes_into(v, field == "text", sensitive);
         for change in sensitive.drain(..) {
             let (start, end) = (change.range.start, change.range.end);
             pendings.push(Pending {

@@ -10,7 +10,10 @@
 //!   "[health condition]".
 //! - Medication: a medicine with its dose and frequency ("sertraline
 //!   100mg", "methadone 60ml daily") becomes "[medication]", a dose alone
-//!   "[dose]".
+//!   "[dose]". A medicine named without a dose is withheld in the
+//!   agencies' records (chronology entries) and kept in the review's own
+//!   analysis, where learning about it ("a week's supply of methadone in
+//!   the home") is the point.
 //! - Finances: "£1,240 rent arrears" becomes "rent arrears", "owes £300"
 //!   "owes [amount]".
 //! - Times: "at 14:30", "2.30pm", "0300hrs" become the part of the day
@@ -232,14 +235,16 @@ impl SensitiveRules {
     }
 
     /// Every sensitive detail of `text` to change, in text order.
-    pub fn changes(&self, text: &str) -> Vec<SensitiveChange> {
+    /// `record` is true for a text of the agencies' records (a chronology
+    /// entry), where a medicine's name alone is withheld too.
+    pub fn changes(&self, text: &str, record: bool) -> Vec<SensitiveChange> {
         let mut out = Vec::new();
-        self.changes_into(text, &mut out);
+        self.changes_into(text, record, &mut out);
         out
     }
 
     /// Like [`SensitiveRules::changes`], into `out` (emptied first).
-    pub fn changes_into(&self, text: &str, out: &mut Vec<SensitiveChange>) {
+    pub fn changes_into(&self, text: &str, record: bool, out: &mut Vec<SensitiveChange>) {
         out.clear();
         let bytes = text.as_bytes();
         if let Some(words) = &self.words {
@@ -250,12 +255,15 @@ impl SensitiveRules {
                 }
                 match self.terms[m.pattern().as_usize()].term() {
                     Term::Medicine => {
-                        let end = dose_end(text, end).unwrap_or(end);
-                        out.push(change(
-                            start..end,
-                            "[medication]",
-                            SensitiveCategory::Medication,
-                        ));
+                        // Without a dose, only in the agencies' records.
+                        let dose = dose_end(text, end);
+                        if dose.is_some() || record {
+                            out.push(change(
+                                start..dose.unwrap_or(end),
+                                "[medication]",
+                                SensitiveCategory::Medication,
+                            ));
+                        }
                     }
                     Term::Diagnosis => out.push(change(
                         start..end,
@@ -467,7 +475,23 @@ impl SensitiveRules {
             .iter()
             .find(|s| word_at(rest, s))
             .map(|s| end + s.len());
-        let to = short.or_else(|| {
+        // "3y1m", "3y": years and months as clinicians write them.
+        let clinical = || {
+            let mut i = 0;
+            if rest.first()? != &b'y' {
+                return None;
+            }
+            i += 1;
+            let digits = rest[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 0 && rest.get(i + digits) == Some(&b'm') {
+                i += digits + 1;
+            }
+            (!rest
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80))
+            .then_some(end + i)
+        };
+        let to = short.or_else(clinical).or_else(|| {
             let (_, t) = unit(text, end)?;
             old(text, t)
         })?;
@@ -751,7 +775,7 @@ mod tests {
 
     fn apply(text: &str, rules: &SensitiveRules) -> String {
         let mut out = text.to_string();
-        for c in rules.changes(text).into_iter().rev() {
+        for c in rules.changes(text, true).into_iter().rev() {
             out.replace_range(c.range, &c.replacement);
         }
         out
@@ -777,6 +801,7 @@ mod tests {
             ("Partner is 23 years old.", "Partner is [age]."),
             ("seen at age 4 months by", "seen at [age] by"),
             ("the 23yo partner", "the partner"),
+            ("Child B (3y1m) drowsy", "Child B drowsy"),
             ("Baby aged 4 months, weight", "Baby, weight"),
         ] {
             assert_eq!(apply(text, &rules), expected, "{text}");
@@ -830,6 +855,24 @@ mod tests {
         ] {
             assert_eq!(apply(text, &rules), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_medicine_without_a_dose_is_kept_in_the_analysis_only() {
+        let rules = withheld();
+        let analysis = "a week's supply of methadone in the home; methadone 60ml daily";
+        let mut out = analysis.to_string();
+        for c in rules.changes(analysis, false).into_iter().rev() {
+            out.replace_range(c.range, &c.replacement);
+        }
+        assert_eq!(
+            out,
+            "a week's supply of methadone in the home; [medication]"
+        );
+        assert_eq!(
+            apply("taking sertraline, no change", &rules),
+            "taking [medication], no change"
+        );
     }
 
     #[test]
