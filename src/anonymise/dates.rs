@@ -388,6 +388,14 @@ const DAY: &str = r"([0-3]?[0-9])(?:st|nd|rd|th)?";
 /// [`month_number`]).
 const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
 
+/// The capitalised beginnings of the months' names.
+static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ])
+    .expect("the month names make an automaton")
+});
+
 static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?{TO}([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?\b"
@@ -446,7 +454,13 @@ fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<PartialDate>
         |c: &regex::Captures<'_>, i: usize| -> Option<u32> { c.get(i)?.as_str().parse().ok() };
     let mut taken: Vec<Range<usize>> = Vec::new();
     if w.contains('/') {
-        for c in NUMERIC_RANGE.captures_iter(w) {
+        // Captures only where the (fast) search found a match.
+        let matches = NUMERIC_RANGE.find_iter(w).map(|m| m.start());
+        let found: Vec<usize> = matches.collect();
+        for c in found
+            .into_iter()
+            .filter_map(|start| NUMERIC_RANGE.captures_at(w, start))
+        {
             let whole = c.get(0).expect("a match has its whole");
             let (Some(d1), Some(m1), Some(d2), Some(m2)) =
                 (num(&c, 1), num(&c, 2), num(&c, 4), num(&c, 5))
@@ -467,7 +481,16 @@ fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<PartialDate>
             });
         }
     }
-    for c in WORD_DATES.captures_iter(w) {
+    // A day and month written in words needs a month's name: most windows
+    // have none, and are not given to the pattern at all.
+    if !MONTH_NAMES.is_match(w) {
+        return;
+    }
+    let found: Vec<usize> = WORD_DATES.find_iter(w).map(|m| m.start()).collect();
+    for c in found
+        .into_iter()
+        .filter_map(|start| WORD_DATES.captures_at(w, start))
+    {
         let whole = c.get(0).expect("a match has its whole");
         let range = whole.start() + at..whole.end() + at;
         if taken
