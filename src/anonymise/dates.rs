@@ -381,12 +381,12 @@ pub struct PartialDate {
 }
 
 /// A separator of a range: "-", "–", "—", "to", "until", "till".
-const TO: &str = r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b)\s*";
+const TO: &str = r"\s*(?:-|–|—|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b))\s*";
 /// A day of the month with its ordinal ending.
 const DAY: &str = r"([0-3]?[0-9])(?:st|nd|rd|th)?";
 /// A month's name or its abbreviation, capitalised (checked again by
 /// [`month_number`]).
-const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?";
+const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b)\.?";
 
 /// The capitalised beginnings of the months' names.
 static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -398,14 +398,14 @@ static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 
 static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?{TO}([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?\b"
+        r"(?-u:\b)([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?{TO}([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?(?-u:\b)"
     ))
     .expect("the numeric range pattern is valid")
 });
 
 static WORD_DATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:{DAY}{TO}{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}{TO}{DAY}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+([0-9]{{4}}))?\b"
+        r"(?-u:\b)(?:{DAY}{TO}{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}{TO}{DAY}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+([0-9]{{4}}))?(?-u:\b)"
     ))
     .expect("the day and month pattern is valid")
 });
