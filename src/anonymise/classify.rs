@@ -217,7 +217,7 @@ const UNITS: &[&str] = &[
 
 /// True when a number with a unit or a decimal point follows `at`
 /// ("9.2kg", "12 kg", "75th centile"): a measurement, not a date.
-fn measurement_after(text: &str, at: usize) -> bool {
+pub(crate) fn measurement_after(text: &str, at: usize) -> bool {
     let tail = text[at..].trim_start_matches([' ', ':', '-']);
     let digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 {

@@ -275,7 +275,8 @@ fn days_without_year_into(
             return None;
         }
         let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
-        let clear_day = d > 12 && month.len() == 2;
+        // "06/05": a zero-padded day and month is a date, not a fraction.
+        let clear_day = (d > 12 || (day.len() == 2 && day.starts_with('0'))) && month.len() == 2;
         // "on " in any case (only these letters lower-case to "on").
         let after_on =
             before.len() >= 3 && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
@@ -295,20 +296,29 @@ pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
 
 /// Like [`dates_in`], adding the dates to `out`.
 fn dates_in_into(text: &str, out: &mut Vec<(Range<usize>, ReviewDate)>) {
+    if text.len() <= SHORT {
+        return find_dates_in_text_into(&ascii_shadow(text), 0, out);
+    }
+    digit_windows(text, |w| {
+        find_dates_in_text_into(&ascii_shadow(&text[w.clone()]), w.start, out);
+    });
+}
+
+/// A text this short is searched whole rather than window by window.
+const SHORT: usize = 160;
+
+/// The stretches of `text` a date may be in: around its runs of digits,
+/// widened by a margin to whole words, runs near each other sharing one.
+/// Most of a text is in none.
+fn digit_windows(text: &str, mut search: impl FnMut(Range<usize>)) {
     // Room for what may come before a date's first digit ("approximately
     // Wednesday, September 3rd"), and between two of its digit runs.
     const MARGIN: usize = 40;
     // Room after a date's last run of digits and punctuation, where only a
     // question mark after spaces may follow (spaces beyond ASCII count
-    // several bytes each).
+    // several bytes each), or a month's name ("1-19 September").
     const TAIL: usize = 16;
-    if text.len() <= 4 * MARGIN {
-        return find_dates_in_text_into(&ascii_shadow(text), 0, out);
-    }
     let bytes = text.as_bytes();
-    let search = |w: Range<usize>, out: &mut Vec<(Range<usize>, ReviewDate)>| {
-        find_dates_in_text_into(&ascii_shadow(&text[w.clone()]), w.start, out);
-    };
     // The window being widened, with how far it reaches for the next
     // digits: runs of digits within two margins of each other share a
     // window, as one date may hold several. A window is searched once the
@@ -345,14 +355,263 @@ fn dates_in_into(text: &str, out: &mut Vec<(Range<usize>, ReviewDate)>) {
             }
             _ => {
                 if let Some((last, _)) = window.replace((start..stop, reach)) {
-                    search(last, out);
+                    search(last);
                 }
             }
         }
         i = end.max(i + 1);
     }
     if let Some((last, _)) = window {
-        search(last, out);
+        search(last);
+    }
+}
+
+/// A date written without its year, or a range of dates: "24 September",
+/// "September 24th", "01/08-19/08", "1-19 August", "1st–3rd March 2021",
+/// "01/08/2019 to 19/08/2019". The general date patterns miss these or
+/// read part of them ("01/08-19" as 1 August 2019).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialDate {
+    /// Where it is written.
+    pub range: Range<usize>,
+    /// The first (or only) day: day, month, year when written.
+    pub from: (u32, u32, Option<i32>),
+    /// The last day of a range.
+    pub to: Option<(u32, u32, Option<i32>)>,
+}
+
+/// A separator of a range: "-", "–", "—", "to", "until", "till".
+const TO: &str = r"\s*(?:-|–|—|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b))\s*";
+/// A day of the month with its ordinal ending.
+const DAY: &str = r"([0-3]?[0-9])(?:st|nd|rd|th)?";
+/// A month's name or its abbreviation, capitalised (checked again by
+/// [`month_number`]).
+const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b)\.?";
+
+/// The capitalised beginnings of the months' names.
+static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ])
+    .expect("the month names make an automaton")
+});
+
+static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?{TO}([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?(?-u:\b)"
+    ))
+    .expect("the numeric range pattern is valid")
+});
+
+static WORD_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{DAY}{TO}{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}{TO}{DAY}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+([0-9]{{4}}))?(?-u:\b)"
+    ))
+    .expect("the day and month pattern is valid")
+});
+
+/// The number of a month written as a word ("Sept" → 9), if it is one.
+fn month_number(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let i = MONTHS.iter().position(|m| {
+        let m = m.to_ascii_lowercase();
+        m == lower
+            || (lower.len() == 3 && m.starts_with(&lower))
+            || (lower == "sept" && m == "september")
+    })?;
+    Some(i as u32 + 1)
+}
+
+/// A year as written: "2019", or "19" for 2019.
+fn year_of(text: Option<regex::Match<'_>>) -> Option<i32> {
+    let t = text?.as_str();
+    let y: i32 = t.parse().ok()?;
+    Some(if t.len() == 2 { 2000 + y } else { y })
+}
+
+/// Every date without a year and every range of dates in `text`, in text
+/// order (see [`PartialDate`]).
+pub fn partial_dates(text: &str) -> Vec<PartialDate> {
+    let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    if text.len() <= SHORT {
+        partial_dates_in(text, 0..text.len(), &mut out);
+    } else {
+        digit_windows(text, |w| partial_dates_in(text, w, &mut out));
+    }
+    out.sort_by_key(|p| p.range.start);
+    out
+}
+
+/// The partial dates of one stretch of `text`, added to `out`.
+fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<PartialDate>) {
+    let w = &text[window.clone()];
+    let at = window.start;
+    let valid = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let num =
+        |c: &regex::Captures<'_>, i: usize| -> Option<u32> { c.get(i)?.as_str().parse().ok() };
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    if w.contains('/') {
+        // Captures only where the (fast) search found a match.
+        let matches = NUMERIC_RANGE.find_iter(w).map(|m| m.start());
+        let found: Vec<usize> = matches.collect();
+        for c in found
+            .into_iter()
+            .filter_map(|start| NUMERIC_RANGE.captures_at(w, start))
+        {
+            let whole = c.get(0).expect("a match has its whole");
+            let (Some(d1), Some(m1), Some(d2), Some(m2)) =
+                (num(&c, 1), num(&c, 2), num(&c, 4), num(&c, 5))
+            else {
+                continue;
+            };
+            // "1/2/3", "03/17-07/17": not a range of two days.
+            let after = &w[whole.end()..];
+            if !valid(d1, m1) || !valid(d2, m2) || after.starts_with(['/', '-']) {
+                continue;
+            }
+            let range = whole.start() + at..whole.end() + at;
+            taken.push(range.clone());
+            out.push(PartialDate {
+                range,
+                from: (d1, m1, year_of(c.get(3))),
+                to: Some((d2, m2, year_of(c.get(6)))),
+            });
+        }
+    }
+    // A day and month written in words needs a month's name: most windows
+    // have none, and are not given to the pattern at all.
+    if !MONTH_NAMES.is_match(w) {
+        return;
+    }
+    let found: Vec<usize> = WORD_DATES.find_iter(w).map(|m| m.start()).collect();
+    for c in found
+        .into_iter()
+        .filter_map(|start| WORD_DATES.captures_at(w, start))
+    {
+        let whole = c.get(0).expect("a match has its whole");
+        let range = whole.start() + at..whole.end() + at;
+        if taken
+            .iter()
+            .any(|t| t.start < range.end && range.start < t.end)
+        {
+            continue;
+        }
+        let year = year_of(c.get(11));
+        // Groups: 1-3 "1-19 August", 4-6 "August 1-19", 7-8 "24 September",
+        // 9-10 "September 24".
+        let found = if let (Some(d1), Some(d2), Some(m)) = (num(&c, 1), num(&c, 2), c.get(3)) {
+            month_number(m.as_str()).map(|m| ((d1, m, year), Some((d2, m, year))))
+        } else if let (Some(m), Some(d1), Some(d2)) = (c.get(4), num(&c, 5), num(&c, 6)) {
+            month_number(m.as_str()).map(|m| ((d1, m, year), Some((d2, m, year))))
+        } else if let (Some(d), Some(m)) = (num(&c, 7), c.get(8)) {
+            month_number(m.as_str()).map(|m| ((d, m, year), None))
+        } else if let (Some(m), Some(d)) = (c.get(9), num(&c, 10)) {
+            month_number(m.as_str()).map(|m| ((d, m, year), None))
+        } else {
+            None
+        };
+        let Some((from, to)) = found else {
+            continue;
+        };
+        // "April 9.2kg", "May 12 kg": a name before a measurement.
+        if let Some(month) = c.get(9).or(c.get(4))
+            && super::classify::measurement_after(w, month.end())
+        {
+            continue;
+        }
+        // A full date ("24 September 2019") is the general patterns' to
+        // read, unless it is a range; a time ("September 14:30") is no day.
+        let after = &w[whole.end()..];
+        if (to.is_none() && year.is_some())
+            || after.starts_with([':', '/'])
+            || !valid(from.0, from.1)
+            || to.is_some_and(|(d, m, _)| !valid(d, m) || d < from.0)
+        {
+            continue;
+        }
+        out.push(PartialDate { range, from, to });
+    }
+}
+
+/// What a partial date becomes under the policy, and the preposition an
+/// "on" before it turns into. A date without a year becomes its month
+/// alone ("September"): no year is invented. A range becomes one month,
+/// or "August to September".
+fn partial_replacement(date: &PartialDate, rules: &DateRules) -> (String, &'static str) {
+    let (d1, m1, y1) = date.from;
+    let Some((d2, m2, y2)) = date.to else {
+        return match y1.and_then(|y| ReviewDate::day(y, m1, d1)) {
+            Some(day) => coarsened(&day, rules)
+                .unwrap_or_else(|| (MONTHS[m1 as usize - 1].to_string(), "in")),
+            None => (MONTHS[m1 as usize - 1].to_string(), "in"),
+        };
+    };
+    // A year written on one end holds for the other.
+    let y1 = y1.or_else(|| y2.map(|y| if m1 <= m2 { y } else { y - 1 }));
+    let y2 = y2.or(y1);
+    let words = |d: u32, m: u32, y: Option<i32>| -> (String, &'static str) {
+        match y.and_then(|y| ReviewDate::day(y, m, d)) {
+            Some(day) => {
+                coarsened(&day, rules).unwrap_or_else(|| (MONTHS[m as usize - 1].to_string(), "in"))
+            }
+            None => (MONTHS[m as usize - 1].to_string(), "in"),
+        }
+    };
+    let (a, preposition) = words(d1, m1, y1);
+    let (b, _) = words(d2, m2, y2);
+    if a == b {
+        (a, preposition)
+    } else {
+        (
+            format!("{a} to {b}"),
+            if preposition == "in" {
+                "from"
+            } else {
+                preposition
+            },
+        )
+    }
+}
+
+/// The words to write for a date at `range` and a preposition before it
+/// that changes with it ("on 3 April" → "in April").
+fn with_preposition(
+    text: &str,
+    range: Range<usize>,
+    words: String,
+    preposition: &str,
+) -> (Range<usize>, String) {
+    let head = &text[..range.start];
+    let on = ["on ", "On ", "ON ", "in ", "In ", "IN "]
+        .iter()
+        .find(|p| {
+            head.ends_with(*p)
+                && !head[..head.len() - p.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .copied();
+    match on {
+        Some(p) => {
+            let mut phrase = String::with_capacity(preposition.len() + 1 + words.len());
+            if !preposition.is_empty() {
+                phrase.push_str(preposition);
+                phrase.push(' ');
+            }
+            phrase.push_str(&words);
+            let phrase = if p.starts_with(char::is_uppercase) {
+                capitalise(&phrase)
+            } else {
+                phrase
+            };
+            (range.start - p.len()..range.end, phrase)
+        }
+        None if preposition == "when" => (range, format!("when {words}")),
+        None => (range, words),
     }
 }
 
@@ -407,10 +666,28 @@ pub fn date_changes_into(
     found.clear();
     dates_in_into(text, found);
     days_without_year_into(text, runs, days);
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    // Ranges, and days without a year, before the general patterns: these
+    // read only part of them ("01/08-19" of "01/08-19/08").
+    let partial = partial_dates(text);
+    let mut partial_ranges = Vec::new();
+    for date in &partial {
+        if date.to.is_none() && found.iter().any(|(r, _)| overlaps(r, &date.range)) {
+            continue;
+        }
+        let (words, preposition) = partial_replacement(date, rules);
+        let (range, replacement) = with_preposition(text, date.range.clone(), words, preposition);
+        partial_ranges.push(date.range.clone());
+        out.push(DateChange {
+            range,
+            replacement,
+            kind: DateChangeKind::Coarsened,
+        });
+    }
+    found.retain(|(r, _)| !partial_ranges.iter().any(|p| overlaps(p, r)));
     for (range, month) in days.drain(..) {
-        if found
-            .iter()
-            .any(|(r, _)| r.start < range.end && range.start < r.end)
+        if found.iter().any(|(r, _)| overlaps(r, &range))
+            || partial_ranges.iter().any(|p| overlaps(p, &range))
         {
             continue;
         }
@@ -456,37 +733,9 @@ pub fn date_changes_into(
         };
         // "on 3 April 2021" → "in April 2021", "when Child B was…": a
         // preposition before the date changes with it.
-        let head = &text[..range.start];
-        let on = ["on ", "On ", "ON ", "in ", "In ", "IN "]
-            .iter()
-            .find(|p| {
-                head.ends_with(*p)
-                    && !head[..head.len() - p.len()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-            })
-            .copied();
-        let (start, replacement) = match on {
-            Some(p) => {
-                let mut phrase = String::with_capacity(preposition.len() + 1 + words.len());
-                if !preposition.is_empty() {
-                    phrase.push_str(preposition);
-                    phrase.push(' ');
-                }
-                phrase.push_str(&words);
-                let phrase = if p.starts_with(char::is_uppercase) {
-                    capitalise(&phrase)
-                } else {
-                    phrase
-                };
-                (range.start - p.len(), phrase)
-            }
-            None if preposition == "when" => (range.start, format!("when {words}")),
-            None => (range.start, words),
-        };
+        let (range, replacement) = with_preposition(text, range, words, preposition);
         out.push(DateChange {
-            range: start..range.end,
+            range,
             replacement,
             kind: DateChangeKind::Coarsened,
         });
@@ -682,5 +931,57 @@ mod tests {
             apply("In April 2020 referred", &period),
             "5 months before the period under review referred"
         );
+    }
+
+    #[test]
+    fn ranges_and_days_without_a_year_become_months_and_no_year_is_invented() {
+        let rules = DateRules::default();
+        for (text, expected) in [
+            ("annual leave 01/08-19/08.", "annual leave August."),
+            (
+                "annual leave 01/08–19/09.",
+                "annual leave August to September.",
+            ),
+            ("leave 1-19 August.", "leave August."),
+            ("leave 1-19 August 2019.", "leave August 2019."),
+            ("from 01/08/2019 to 19/08/2019.", "from August 2019."),
+            ("01/08/2019 to 19/09/2019", "August 2019 to September 2019"),
+            ("01/08 to 19/08/2019", "August 2019"),
+            ("off sick on 1st–3rd March", "off sick in March"),
+            ("August 1-19 2019", "August 2019"),
+            (
+                "the incident on 24 September the",
+                "the incident in September the",
+            ),
+            ("On 24th of September she", "In September she"),
+            ("seen September 24th.", "seen September."),
+            ("seen 06/05 and 04/03.", "seen May and March."),
+            ("Seen 24 September by", "Seen September by"),
+            ("Home visit 3rd Nov, then", "Home visit November, then"),
+            ("on 24 September 2019", "in September 2019"),
+        ] {
+            assert_eq!(apply(text, &rules), expected, "{text}");
+        }
+        // Not dates: scores, fractions, times, ordinary numbers.
+        for text in [
+            "3/4 of visits, 24/7 care, PVPs 10/20, 03/17-07/17.",
+            "Seen by Mark 12 times",
+            "scored 4-6 on the scale",
+            "meeting at 14:30",
+        ] {
+            assert_eq!(apply(text, &rules), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn ranges_follow_the_policy_when_they_have_a_year() {
+        let rules = DateRules {
+            policy: DatePolicy::MonthsSinceStart,
+            period_start: NaiveDate::from_ymd_opt(2019, 6, 1),
+            ..Default::default()
+        };
+        assert_eq!(apply("leave 1-19 August 2019.", &rules), "leave month 3.");
+        // Without a year the month is all that can be said.
+        assert_eq!(apply("leave 01/08-19/08.", &rules), "leave August.");
     }
 }

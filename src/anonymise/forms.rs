@@ -626,6 +626,10 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
     // no secret.
     let published = |name: &str, generic: &str| name.trim().eq_ignore_ascii_case(generic.trim());
     for (i, agency) in review.agencies.iter().enumerate() {
+        // A type of agency ("GP", "Probation") is no name.
+        if agency.generic {
+            continue;
+        }
         for name in std::iter::once(&agency.name).chain(&agency.aliases) {
             if !published(name, &agency.generic_name) {
                 b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);

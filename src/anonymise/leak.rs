@@ -8,13 +8,21 @@
 //! diagram label is. An occurrence the reviewer explicitly kept (an
 //! override) is accepted where the same words surround it. Any exact
 //! (day) date is a leak too, as is any date of birth of the cast.
+//!
+//! Foresight's own placeholders are never leaks: a pseudonym, role or
+//! generic name ("GP practice", "Probation Officer 1", "Housing provider
+//! 2") may hold a word that is also a cast name form, and the user must
+//! not be blocked by what the tool wrote. A placeholder that itself holds
+//! a person's distinctive name form is not trusted.
 
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde_json::Value;
 
 use super::classify::{Class, FieldFacts, classify};
+use super::forms::Owner;
 use super::identifiers::find_identifiers;
 use super::text::{View, any_word_after, any_word_before, context};
 use super::{Anonymiser, Found};
@@ -51,13 +59,87 @@ pub struct LeakChecker {
     /// The review's record ids ("C13704"): shaped like reference numbers,
     /// but Foresight's own, and kept in exports.
     ids: std::collections::HashSet<String>,
+    /// Foresight's own placeholders (pseudonyms, roles, generic names):
+    /// a name form inside one is not a leak.
+    placeholders: Option<AhoCorasick>,
+}
+
+/// The texts Foresight writes in place of names: the cast's pseudonyms
+/// and roles, the generic names of agencies and places (and the names of
+/// agencies that are only a type), their kinds, and the neutral
+/// placeholders. A text holding a person's distinctive (not word-like)
+/// name form is left out: it is no placeholder but a name.
+fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick> {
+    let mut texts: Vec<String> = ["[name]", "[agency]", "[place]"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for p in &review.people {
+        texts.push(p.pseudonym.clone());
+        texts.push(p.role.clone());
+    }
+    for a in &review.agencies {
+        texts.push(a.generic_name.clone());
+        texts.push(kind_text(&a.kind));
+        if a.generic {
+            texts.push(a.name.clone());
+        }
+    }
+    for p in &review.places {
+        texts.push(p.generic_name.clone());
+        texts.push(kind_text(&p.kind));
+    }
+    let names = anonymiser.names();
+    let mut texts: Vec<String> = texts
+        .into_iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            !names.find(t).iter().any(|hit| {
+                hit.forms.iter().any(|&f| {
+                    let form = &names.forms[f];
+                    !form.word_like && form.owners.iter().any(|o| matches!(o, Owner::Person(_)))
+                })
+            })
+        })
+        .collect();
+    texts.sort();
+    texts.dedup();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&texts)
+        .ok()
+}
+
+/// The word serde writes for a kind of record ("Midwifery", "Home").
+fn kind_text<T: serde::Serialize>(kind: &T) -> String {
+    match serde_json::to_value(kind) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The stretches of `text` that are whole placeholders.
+fn placeholder_spans(placeholders: &AhoCorasick, text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let word = |i: usize| bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80;
+    placeholders
+        .find_iter(text)
+        .filter(|m| {
+            (m.start() == 0 || !word(m.start() - 1)) && (m.end() == bytes.len() || !word(m.end()))
+        })
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 impl LeakChecker {
     /// The check for exports of `original`, the review with real names.
     pub fn new(original: &Review) -> LeakChecker {
+        let anonymiser = Anonymiser::new(original);
         LeakChecker {
-            anonymiser: Anonymiser::new(original),
+            placeholders: placeholders(original, &anonymiser),
+            anonymiser,
             kept: original
                 .meta
                 .anonymisation
@@ -98,7 +180,18 @@ impl LeakChecker {
             });
         };
         let names = self.anonymiser.names();
+        let mut spans: Option<Vec<(usize, usize)>> = None;
         for hit in names.find(v) {
+            let spans = spans.get_or_insert_with(|| match &self.placeholders {
+                Some(p) => placeholder_spans(p, v),
+                None => Vec::new(),
+            });
+            if spans
+                .iter()
+                .any(|&(start, end)| start <= hit.start && hit.end <= end)
+            {
+                continue;
+            }
             let word_like = hit.forms.iter().all(|&f| names.forms[f].word_like);
             // Kinship words are kept; so are doubtful words the reviewer kept.
             let forms = || hit.forms.iter().map(|&f| &names.forms[f]);
@@ -147,6 +240,9 @@ impl LeakChecker {
             let births = &self.anonymiser.date_rules().birth_dates;
             for (range, _) in super::dates::days_without_year(v) {
                 leak(range.start, range.end, "exact date".to_string());
+            }
+            for date in super::dates::partial_dates(v) {
+                leak(date.range.start, date.range.end, "exact date".to_string());
             }
             for (range, date) in super::dates::dates_in(v) {
                 if let DateValue::Day(day) = date.value {

@@ -12,7 +12,10 @@
 //!   and NI numbers, emails, web addresses, collar and reference numbers
 //!   ([`identifiers`]);
 //! - dates, coarsened by the review's date policy, with dates of birth and
-//!   death removed ([`dates`]).
+//!   death removed ([`dates`]);
+//! - sensitive details (ages, health, medication, money, times of day),
+//!   withheld or generalised unless the reviewer publishes the kind with
+//!   a reason ([`sensitive`]).
 //!
 //! - what still looks like a name, a place or a number once those are
 //!   found ([`residual`]): replaced by a neutral placeholder ("[name]",
@@ -44,6 +47,7 @@ pub mod lists;
 pub mod matcher;
 mod report;
 pub mod residual;
+pub mod sensitive;
 pub mod text;
 pub mod words;
 
@@ -61,12 +65,13 @@ use self::identifiers::{Identifier, IdentifierKind, find_identifiers_into};
 use self::matcher::{FindBuffers, NameHit, NameMatcher};
 use self::report::{Forms, Part, Verdict, What, Words};
 use self::residual::suspects_into;
+use self::sensitive::{SensitiveChange, SensitiveRules};
 use self::text::{
     View, any_word_after, any_word_before, nearest_word_after, nearest_word_before, quotations,
 };
 use crate::model::{
     AnonymisationOverride, ChronologyEntry, DatePolicy, Disclosure, Id, OverrideAction, PersonKind,
-    Review,
+    Review, SensitiveCategory,
 };
 
 pub use self::leak::{Leak, LeakChecker};
@@ -96,6 +101,8 @@ pub enum Found {
     /// What still looked like a name, a place or a number after the cast,
     /// identifiers and dates were found (the residual scan).
     Suspect(SuspectKind),
+    /// A sensitive detail withheld or generalised.
+    Sensitive(SensitiveCategory),
 }
 
 impl Found {
@@ -114,6 +121,7 @@ impl Found {
             Found::Date(DateChangeKind::BirthDate) => "date of birth".to_string(),
             Found::Date(DateChangeKind::DeathDate) => "date of death".to_string(),
             Found::Suspect(kind) => kind.label().to_string(),
+            Found::Sensitive(category) => category.label().to_string(),
         }
     }
 }
@@ -135,6 +143,7 @@ pub struct Anonymiser {
     forms: Forms,
     person_ids: Vec<Id>,
     dates: DateRules,
+    sensitive: SensitiveRules,
     allow: Vec<String>,
     overrides: Vec<AnonymisationOverride>,
     /// Words the residual scan passes over (pseudonyms, roles…).
@@ -178,6 +187,7 @@ struct Buffers {
     found: Vec<(usize, usize)>,
     /// Stretches of the text inside quotation marks.
     quotes: Vec<Range<usize>>,
+    sensitive: Vec<SensitiveChange>,
 }
 
 /// A stretch to replace, in view positions.
@@ -321,6 +331,7 @@ impl Anonymiser {
             },
             person_ids,
             dates,
+            sensitive: SensitiveRules::new(settings),
             allow: settings.allow.clone(),
             overrides: settings.overrides.clone(),
             known: Known::of(review),
@@ -460,6 +471,7 @@ impl Anonymiser {
             lower,
             quotes,
             found,
+            sensitive,
         } = buffers;
         let view = View::new(text);
         let v: &str = &view.text;
@@ -635,6 +647,33 @@ impl Anonymiser {
                 start,
                 end,
                 priority: 1,
+                pending: pendings.len() - 1,
+            });
+        }
+
+        // Sensitive details.
+        // The agencies' records are the chronology entries' text.
+        self.sensitive.changes_into(v, field == "text", sensitive);
+        for change in sensitive.drain(..) {
+            let (start, end) = (change.range.start, change.range.end);
+            pendings.push(Pending {
+                start,
+                end,
+                verdict: Verdict {
+                    what: What::Sensitive(change.category),
+                    class: Class::Name,
+                    reason: "a sensitive detail, withheld by the review's sensitive data policy",
+                    replaced: true,
+                    flagged: false,
+                    overridden: None,
+                },
+                date: change.replacement,
+                words: None,
+            });
+            spans.push(Span {
+                start,
+                end,
+                priority: 0,
                 pending: pendings.len() - 1,
             });
         }
@@ -894,5 +933,7 @@ pub fn anonymise(review: &Review) -> Anonymised {
     Anonymiser::new(review).review(review)
 }
 
+#[cfg(test)]
+mod publication_tests;
 #[cfg(test)]
 mod tests;

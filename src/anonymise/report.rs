@@ -17,6 +17,7 @@ use super::dates::DateChangeKind;
 use super::identifiers::IdentifierKind;
 use super::residual::SuspectKind;
 use super::text::push_lower;
+use crate::model::SensitiveCategory;
 use crate::model::{AnonymisationOverride, Id, OverrideAction};
 
 /// One place in one field where anonymisation found something, and what
@@ -92,6 +93,8 @@ pub(super) enum What {
     Date(DateChangeKind),
     /// A residual suspect.
     Suspect(SuspectKind),
+    /// A sensitive detail.
+    Sensitive(SensitiveCategory),
 }
 
 /// How an occurrence was judged and what was done with it.
@@ -216,6 +219,7 @@ impl Part {
             What::Identifier(kind) => Found::Identifier(kind),
             What::Date(kind) => Found::Date(kind),
             What::Suspect(kind) => Found::Suspect(kind),
+            What::Sensitive(category) => Found::Sensitive(category),
         };
         let replacement = SmolStr::new(forms.replacement(v, date));
         Occurrence {
@@ -254,7 +258,7 @@ impl Forms {
             }
             What::Form(form) => &self.replacements[form as usize],
             What::Identifier(kind) => kind.placeholder(),
-            What::Date(_) => date,
+            What::Date(_) | What::Sensitive(_) => date,
             What::Suspect(kind) => kind.placeholder(),
         }
     }

@@ -70,6 +70,11 @@ pub fn run(command: Command) -> ExitCode {
             strict,
             keep,
         } => super::anonymise::anonymise(&file, &output, strict, &keep),
+        Command::Sensitive {
+            file,
+            publish,
+            withhold,
+        } => super::sensitive::sensitive(&file, &publish, &withhold),
         Command::Figure {
             file,
             output,

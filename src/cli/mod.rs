@@ -11,6 +11,7 @@ mod commands;
 mod export;
 mod import;
 mod language;
+mod sensitive;
 
 use std::path::{Path, PathBuf};
 
@@ -208,6 +209,20 @@ pub enum Command {
         /// decision travels with the review. Repeatable.
         #[arg(long, value_name = "WORD")]
         keep: Vec<String>,
+    },
+    /// Show or set the sensitive data policy: ages, health, medication,
+    /// finances and times are withheld or generalised in published text
+    /// unless published with a reason (`--publish ages="reason"`).
+    Sensitive {
+        /// The review file (changed in place when an option is given).
+        file: PathBuf,
+        /// Publish a kind, with the reason: KIND=REASON, where KIND is
+        /// ages, health, medication, finances or times.
+        #[arg(long, value_name = "KIND=REASON")]
+        publish: Vec<String>,
+        /// Withhold a kind again.
+        #[arg(long, value_name = "KIND")]
+        withhold: Vec<String>,
     },
     /// Export the anonymised report as PDF. A publication export refuses
     /// (exit 1, nothing written) while `foresight check` finds a blocker

@@ -396,6 +396,102 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
         .map_or(AgencyKind::Other, |(kind, _)| *kind)
 }
 
+/// True when an agency's name is only a type of agency ("GP",
+/// "Probation", "Midwifery", "Housing", "Children's social care", "GP
+/// practice"), as agencies write in a chronology's agency column: such a
+/// name identifies nobody. "Kestrel Homes" or "Northshire Constabulary"
+/// is a real name.
+pub fn is_agency_type(name: &str) -> bool {
+    /// Types of agency, lower case, as chronologies write them.
+    const TYPES: &[&str] = &[
+        "children's social care",
+        "childrens social care",
+        "children's services",
+        "childrens services",
+        "social care",
+        "social services",
+        "social work",
+        "csc",
+        "early help",
+        "police",
+        "health visiting",
+        "health visitor",
+        "health visitors",
+        "0-19",
+        "0–19",
+        "public health nursing",
+        "midwifery",
+        "midwife",
+        "midwives",
+        "maternity",
+        "community midwifery",
+        "gp",
+        "general practice",
+        "gp surgery",
+        "surgery",
+        "primary care",
+        "hospital",
+        "a&e",
+        "emergency department",
+        "ed",
+        "paediatrics",
+        "camhs",
+        "mental health",
+        "adult mental health",
+        "talking therapies",
+        "iapt",
+        "drug and alcohol",
+        "substance misuse",
+        "probation",
+        "youth justice",
+        "youth offending",
+        "housing",
+        "education",
+        "school",
+        "schools",
+        "nursery",
+        "early years",
+        "voluntary sector",
+        "voluntary",
+        "ambulance",
+        "fire and rescue",
+        "dwp",
+        "job centre",
+        "jobcentre",
+        "school nursing",
+        "adult social care",
+        "domestic abuse service",
+        "idva",
+        "marac",
+        "mash",
+    ];
+    /// Words that name nothing more than the type ("Probation service").
+    const TAILS: &[&str] = &[
+        "service",
+        "services",
+        "team",
+        "teams",
+        "department",
+        "dept",
+        "provider",
+        "practice",
+        "unit",
+        "records",
+        "record",
+        "agency",
+    ];
+    let lower = name.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| TAILS.contains(w)) {
+        words.pop();
+    }
+    let phrase = words.join(" ");
+    !phrase.is_empty()
+        && (TYPES.contains(&phrase.as_str())
+            || generic_agency_name(agency_kind_from_text(name))
+                .is_some_and(|g| g.eq_ignore_ascii_case(name.trim())))
+}
+
 /// The generic name an agency of this kind has in exports; `None` for
 /// [`AgencyKind::Other`], which is numbered instead.
 pub fn generic_agency_name(kind: AgencyKind) -> Option<&'static str> {
@@ -776,6 +872,7 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                     aliases: row.aliases.clone(),
                     generic_name: generic_name.clone(),
                     kind,
+                    generic: is_agency_type(&row.name),
                 };
                 index.add_agency(&agency);
                 added.push((agency.id.clone(), agency.name.clone(), generic_name));
@@ -833,6 +930,7 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                         aliases: Vec::new(),
                         generic_name: book.for_agency(kind),
                         kind,
+                        generic: is_agency_type(&row.agency),
                     };
                     index.add_agency(&agency);
                     added.push((
@@ -1267,6 +1365,33 @@ pub fn suggest_cast(review: &Review) -> Vec<CastSuggestion> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_type_of_agency_is_told_from_a_real_agency_name() {
+        for name in [
+            "GP",
+            "Midwifery",
+            "Housing",
+            "Probation",
+            "Probation service",
+            "GP practice",
+            "Children's social care",
+            "police",
+            "Health Visiting Team",
+        ] {
+            assert!(is_agency_type(name), "{name}");
+        }
+        for name in [
+            "Kestrel Homes",
+            "Northshire Constabulary",
+            "Riverside Surgery",
+            "St Mary's Hospital",
+            "",
+        ] {
+            assert!(!is_agency_type(name), "{name}");
+        }
+    }
+
     use super::*;
 
     const CAST: &str = "name,aliases,role,pseudonym,kind,agency,date of birth\n\

@@ -19,7 +19,7 @@
 use std::collections::HashMap;
 
 use super::RowProblem;
-use super::cast::{CastIndex, IdAllocator, PseudonymBook, agency_kind_from_text};
+use super::cast::{CastIndex, IdAllocator, PseudonymBook, agency_kind_from_text, is_agency_type};
 use super::dates::parse_agency_date;
 use super::table::{Table, header_key, read_table};
 use crate::edit::{Change, Edit};
@@ -554,6 +554,7 @@ impl Allocation {
             aliases: Vec::new(),
             generic_name: self.book.for_agency(kind),
             kind,
+            generic: is_agency_type(name),
         };
         self.index.add_agency(&agency);
         self.new_agencies
@@ -730,6 +731,7 @@ mod tests {
             aliases: vec!["ESP".into()],
             generic_name: "Police".into(),
             kind: AgencyKind::Police,
+            generic: false,
         });
         review.people.push(Person {
             id: Id::from("P1"),

@@ -186,6 +186,79 @@ pub struct AnonymisationSettings {
     pub allow: Vec<String>,
     /// Decisions on single occurrences.
     pub overrides: Vec<AnonymisationOverride>,
+    /// The kinds of sensitive detail the reviewer chose to publish, each
+    /// with the reason; every other kind is withheld or generalised in
+    /// published text (see [`SensitiveCategory`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publish_sensitive: Vec<SensitivePublication>,
+}
+
+/// A kind of personal detail that published text withholds or
+/// generalises unless the reviewer decides otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum SensitiveCategory {
+    /// Ages: "aged 23", "23-year-old", "23yo", "age 4 months".
+    #[default]
+    Ages,
+    /// Health details: screening scores ("PHQ-9 score 18", "EPDS 14")
+    /// and diagnoses.
+    Health,
+    /// Medication names and doses: "sertraline 100mg", "methadone 60ml".
+    Medication,
+    /// Amounts of money: "£1,240 rent arrears", benefit sanctions, debts.
+    Finances,
+    /// Exact times of day: "14:30", "2.30pm", "at 0300hrs".
+    Times,
+}
+
+impl SensitiveCategory {
+    /// Every category, in the order the panel shows them.
+    pub const ALL: [SensitiveCategory; 5] = [
+        SensitiveCategory::Ages,
+        SensitiveCategory::Health,
+        SensitiveCategory::Medication,
+        SensitiveCategory::Finances,
+        SensitiveCategory::Times,
+    ];
+
+    /// The word the command line uses: "ages", "health", "medication",
+    /// "finances", "times".
+    pub fn key(self) -> &'static str {
+        match self {
+            SensitiveCategory::Ages => "ages",
+            SensitiveCategory::Health => "health",
+            SensitiveCategory::Medication => "medication",
+            SensitiveCategory::Finances => "finances",
+            SensitiveCategory::Times => "times",
+        }
+    }
+
+    /// The category a command-line word names, ignoring case.
+    pub fn from_key(key: &str) -> Option<SensitiveCategory> {
+        let key = key.trim().to_ascii_lowercase();
+        SensitiveCategory::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// A description for lists, e.g. "health detail".
+    pub fn label(self) -> &'static str {
+        match self {
+            SensitiveCategory::Ages => "age",
+            SensitiveCategory::Health => "health detail",
+            SensitiveCategory::Medication => "medication or dose",
+            SensitiveCategory::Finances => "amount of money",
+            SensitiveCategory::Times => "time of day",
+        }
+    }
+}
+
+/// The reviewer's decision to publish one kind of sensitive detail.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SensitivePublication {
+    /// The kind published.
+    pub category: SensitiveCategory,
+    /// Why the reviewer publishes it (required).
+    pub reason: String,
 }
 
 impl AnonymisationSettings {
@@ -193,6 +266,13 @@ impl AnonymisationSettings {
     /// settings stay as they were).
     pub fn is_default(&self) -> bool {
         self == &AnonymisationSettings::default()
+    }
+
+    /// True when the reviewer chose to publish this kind of detail.
+    pub fn publishes(&self, category: SensitiveCategory) -> bool {
+        self.publish_sensitive
+            .iter()
+            .any(|p| p.category == category)
     }
 }
 
@@ -381,6 +461,16 @@ pub struct Agency {
     pub generic_name: String,
     /// Kind of agency.
     pub kind: AgencyKind,
+    /// True when `name` is only a type of agency ("GP", "Probation",
+    /// "Midwifery"), as chronologies often name them: such a name
+    /// identifies nobody and is neither replaced nor leak-checked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub generic: bool,
+}
+
+/// For `skip_serializing_if`: false is the default and is not written.
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// The kind of place.

@@ -1097,9 +1097,16 @@ impl Context<'_> {
     }
 
     fn chronology(&self, out: &mut Vec<Block>, n: &mut Counters) {
-        out.push(body(
-            "A summary of the multi-agency chronology, anonymised. Dates are shown to the month.",
-        ));
+        let made = if self.options.identified_draft {
+            "from the identified records (this draft is not anonymised)"
+        } else {
+            "after anonymisation and the withholding of sensitive details"
+        };
+        out.push(body(&format!(
+            "A summary of the multi-agency chronology, not the agencies' records: for each \
+             entry, the month, the agency's generic name and the entry's first sentence \
+             (shortened where long), {made}."
+        )));
         let rows = self
             .review
             .chronology
@@ -1112,19 +1119,67 @@ impl Context<'_> {
                     .map(|a| a.generic_name.trim().to_string())
                     .unwrap_or_default();
                 vec![
-                    c.date.human(),
+                    crate::anonymise::dates::coarsen(c.date).human(),
                     agency,
-                    c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    entry_summary(&c.text, SUMMARY_CHARS),
                 ]
             })
             .collect();
         out.push(Block::Table(Table {
-            caption: format!("Table {}: Summary chronology", n.next_table()),
-            columns: vec!["Date".into(), "Agency".into(), "What happened".into()],
+            caption: format!(
+                "Table {}: Summary chronology (month, agency, first sentence of each entry)",
+                n.next_table()
+            ),
+            columns: vec!["Month".into(), "Agency".into(), "Summary".into()],
             widths: vec![1.4, 2.0, 6.6],
             rows,
         }));
     }
+}
+
+/// The longest summary of a chronology entry, in characters.
+const SUMMARY_CHARS: usize = 160;
+
+/// A chronology entry in short: its first sentence, cut at a word
+/// boundary with an ellipsis when longer than `max` characters (or when
+/// the entry goes on after it).
+pub fn entry_summary(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The first sentence: up to a full stop, question or exclamation mark
+    // followed by a space and a capital letter (not "Dr. Smith", "e.g. the").
+    let mut end = text.len();
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '?' | '!')
+            && bytes.get(i + 1) == Some(&b' ')
+            && text[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        {
+            let word = text[..i].rsplit(' ').next().unwrap_or("");
+            let abbreviation = c == '.'
+                && matches!(
+                    word.to_ascii_lowercase().as_str(),
+                    "dr" | "mr" | "mrs" | "ms" | "st" | "no" | "e.g" | "i.e" | "etc" | "approx"
+                );
+            if !abbreviation {
+                end = i + 1;
+                break;
+            }
+        }
+    }
+    let sentence = &text[..end];
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    let cut = sentence
+        .char_indices()
+        .nth(max)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..cut];
+    let head = match head.rfind(' ') {
+        Some(space) if space > 0 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
 }
 
 /// A finding's questions for the partnership, under a minor heading.
@@ -1174,5 +1229,45 @@ fn join_and(items: &[&str]) -> String {
         [] => String::new(),
         [one] => one.to_string(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::entry_summary;
+
+    #[test]
+    fn an_entry_is_summarised_by_its_first_sentence() {
+        assert_eq!(
+            entry_summary(
+                "Home visit by Health visiting service. Mother reported low mood.",
+                160
+            ),
+            "Home visit by Health visiting service."
+        );
+        assert_eq!(
+            entry_summary("Seen by Dr. Patel's locum. Nothing else.", 160),
+            "Seen by Dr. Patel's locum."
+        );
+        assert_eq!(
+            entry_summary("  No   full stop here ", 160),
+            "No full stop here"
+        );
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_at_a_word_with_an_ellipsis() {
+        let long = "Strategy discussion held with police, health and education, who agreed that \
+                    the threshold for a section 47 enquiry was not met and that a child and \
+                    family assessment would follow within ten working days. Then more.";
+        let summary = entry_summary(long, 80);
+        assert!(summary.ends_with('…'), "{summary}");
+        assert!(summary.chars().count() <= 81, "{summary}");
+        let kept = summary.trim_end_matches('…');
+        assert!(long.starts_with(kept), "{summary}");
+        assert!(
+            long[kept.len()..].starts_with(' '),
+            "cut inside a word: {summary}"
+        );
     }
 }

@@ -5,6 +5,7 @@ mod anonymise;
 mod basics;
 mod export;
 mod import;
+mod import_publication;
 mod language;
 mod loops;
 mod publication;

@@ -44,6 +44,7 @@ fn every_record() -> Review {
         aliases: vec!["GCS".into()],
         generic_name: "Children's social care".into(),
         kind: AgencyKind::ChildrensSocialCare,
+        generic: false,
     }];
     review.people = vec![
         Person {

@@ -9,3 +9,4 @@ mod language;
 mod loops;
 mod map;
 mod report;
+mod sensitive;

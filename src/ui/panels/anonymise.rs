@@ -189,6 +189,7 @@ impl AnonymisePanel {
                         m.anonymisation.date_policy = p
                     }));
                 }
+                super::sensitive::sensitive_policy(ui, &review.meta, edits);
                 let mut form = Form::new(edits, META);
                 form.names(
                     ui,

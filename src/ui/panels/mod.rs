@@ -19,6 +19,7 @@ pub(crate) mod map_canvas;
 mod overview;
 mod report;
 mod report_preview;
+mod sensitive;
 mod timeline;
 
 use eframe::egui::{self, Button, ScrollArea, TextStyle, Ui, vec2};
