@@ -309,6 +309,7 @@ impl SensitiveRules {
                 None => i = end,
             }
         }
+        self.ages_in_words(text, out);
         out.sort_by_key(|c| c.range.start);
         // Overlaps (a dose after a medicine already taken): the first wins.
         let mut last_end = 0;
@@ -491,12 +492,180 @@ impl SensitiveRules {
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80))
             .then_some(end + i)
         };
-        let to = short.or_else(clinical).or_else(|| {
+        // "(13 months)", "(2 years 4 months)", "Sibling (7)": an age in
+        // brackets after a person.
+        let bracketed = || {
+            if head.last() != Some(&b'(') {
+                return None;
+            }
+            let before = text[..start - 1].trim_end();
+            let after_person = before
+                .split_whitespace()
+                .next_back()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            if text[end..].starts_with(')') {
+                let years: u32 = text[start..end].parse().ok()?;
+                return (after_person && years < 20).then_some(end);
+            }
+            let (unit_word, mut t) = unit(text, end)?;
+            if !(unit_word.starts_with("month") || unit_word.starts_with("year")) {
+                return None;
+            }
+            // A second part: "2 years 4 months".
+            let rest = &text[t..];
+            let digits = rest
+                .strip_prefix(' ')
+                .map(|r| r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len())
+                .unwrap_or(0);
+            if digits > 0
+                && let Some((_, t2)) = unit(text, t + 1 + digits)
+            {
+                t = t2;
+            }
+            text[t..].starts_with(')').then_some(t)
+        };
+        let to = short.or_else(clinical).or_else(bracketed).or_else(|| {
             let (_, t) = unit(text, end)?;
             old(text, t)
         })?;
         Some(dropped(text, start, to, SensitiveCategory::Ages))
     }
+
+    /// Ages written in words: "aged three", "then aged three", "a
+    /// two-year-old", "eighteen months old", added to `out` where no other
+    /// change is.
+    fn ages_in_words(&self, text: &str, out: &mut Vec<SensitiveChange>) {
+        if !self.withholds(SensitiveCategory::Ages) {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        for at in memchr::memmem::find_iter(bytes, b"age") {
+            // "aged three", "age three", "age: three".
+            if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] >= 0x80) {
+                continue;
+            }
+            let lead_end = at
+                + if bytes.get(at + 3) == Some(&b'd') {
+                    4
+                } else {
+                    3
+                };
+            let rest = &text[lead_end..];
+            let rest_trimmed = rest.trim_start_matches([' ', ':']);
+            if rest_trimmed.len() == rest.len() {
+                continue;
+            }
+            let number_at = lead_end + (rest.len() - rest_trimmed.len());
+            let Some(number_end) = number_word_end(text, number_at) else {
+                continue;
+            };
+            let mut to = number_end;
+            if let Some((_, t)) = unit(text, to) {
+                to = t;
+                if let Some(t) = old(text, t) {
+                    to = t;
+                }
+            }
+            let aged = bytes[at..].starts_with(b"aged");
+            // "Child B, then aged three, was": "then" goes with it.
+            if aged && let Some(head) = text[..at].strip_suffix("then ") {
+                let range = if head.ends_with(", ") && text[to..].starts_with(',') {
+                    head.len() - 2..to + 1
+                } else if head.ends_with(' ') {
+                    head.len() - 1..to
+                } else {
+                    head.len()..to
+                };
+                found.push(change(range, "", SensitiveCategory::Ages));
+                continue;
+            }
+            found.push(if aged {
+                dropped(text, at, to, SensitiveCategory::Ages)
+            } else {
+                change(at..to, "[age]", SensitiveCategory::Ages)
+            });
+        }
+        // "two-year-old", "eighteen months old".
+        for at in memchr::memmem::find_iter(bytes, b"old") {
+            if bytes
+                .get(at + 3)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+            {
+                continue;
+            }
+            let head = &text[..at];
+            let Some(head) = head.strip_suffix('-').or_else(|| head.strip_suffix(' ')) else {
+                continue;
+            };
+            let unit_start = head.rfind([' ', '-']).map_or(0, |i| i + 1);
+            let unit_word = &head[unit_start..];
+            if !matches!(
+                unit_word.to_ascii_lowercase().as_str(),
+                "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
+            ) || unit_start == 0
+            {
+                continue;
+            }
+            let before_unit = &head[..unit_start - 1];
+            let number_start = before_unit
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + 1);
+            if number_word_end(text, number_start) != Some(before_unit.len()) {
+                continue;
+            }
+            found.push(dropped(text, number_start, at + 3, SensitiveCategory::Ages));
+        }
+        for c in found {
+            if !out
+                .iter()
+                .any(|o| o.range.start < c.range.end && c.range.start < o.range.end)
+            {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// Where a number written as a word ("three", "eighteen", "twenty-one")
+/// that starts at `at` ends.
+fn number_word_end(text: &str, at: usize) -> Option<usize> {
+    const NUMBERS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+    ];
+    let rest = &text[at..];
+    let word_len = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..word_len].to_ascii_lowercase();
+    if !NUMBERS.contains(&word.as_str()) {
+        return None;
+    }
+    Some(at + word_len)
 }
 
 fn change(range: Range<usize>, replacement: &str, category: SensitiveCategory) -> SensitiveChange {
@@ -803,10 +972,33 @@ mod tests {
             ("the 23yo partner", "the partner"),
             ("Child B (3y1m) drowsy", "Child B drowsy"),
             ("Baby aged 4 months, weight", "Baby, weight"),
+            (
+                "Child B, then aged three, was admitted",
+                "Child B was admitted",
+            ),
+            ("She was aged eighteen months.", "She was."),
+            (
+                "She has a two-year-old boy and a three year old girl.",
+                "She has a boy and a girl.",
+            ),
+            ("Child B (13 months) and Sibling", "Child B and Sibling"),
+            ("Child B (2 years 4 months) was quiet", "Child B was quiet"),
+            ("Sibling (7) said", "Sibling said"),
+            ("seen at age three by", "seen at [age] by"),
         ] {
             assert_eq!(apply(text, &rules), expected, "{text}");
         }
-        for text in ["3 visits in 2 weeks", "Child A's age", "Room 23"] {
+        for text in [
+            "3 visits in 2 weeks",
+            "Child A's age",
+            "Room 23",
+            "an old house",
+            "the age of three agencies' records",
+            "visited again (2 weeks)",
+            "as the guidance says (2)",
+            "Section (47) enquiries",
+            "manage the page one",
+        ] {
             assert_eq!(apply(text, &rules), text);
         }
     }
