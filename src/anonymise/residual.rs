@@ -281,6 +281,7 @@ pub fn suspects_into(
                 && !words::is_vocabulary(singular)
                 && !words::is_vocabulary(bare)
                 && !words::is_acronym(singular)
+                && !words::is_acronym(bare)
                 && !words::is_title(token);
             let street = !name
                 && crate::anonymise::text::word_after(text, end).is_some_and(is_street_end)
@@ -408,6 +409,14 @@ mod tests {
             .into_iter()
             .map(|(s, e, k)| (text[s..e].to_string(), k))
             .collect()
+    }
+
+    #[test]
+    fn shorthand_of_the_records_is_no_suspect() {
+        assert_eq!(
+            suspects("Seen by the Paeds Reg; off the drink since over Xmas. Obs and Sats normal."),
+            vec![]
+        );
     }
 
     #[test]
