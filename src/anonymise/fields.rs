@@ -125,17 +125,6 @@ pub fn visit(review: &Review, mut f: impl FnMut(&Id, &str, &[Id], &str)) {
     ), iter, &);
 }
 
-/// Like [`visit`] for one chronology entry: its free-text fields, in the
-/// order [`visit`] gives them.
-pub fn visit_entry(e: &ChronologyEntry, mut f: impl FnMut(&Id, &str, &[Id], &str)) {
-    entry!(e, &mut |id: &Id, field: &str, people: &[Id], text: &String| f(
-        id,
-        field,
-        people,
-        text.as_str()
-    ), &);
-}
-
 /// Like [`visit`], with each text open to change.
 pub fn visit_mut(review: &mut Review, mut f: impl FnMut(&Id, &str, &[Id], &mut String)) {
     walk!(review, &mut |id: &Id, field: &str, people: &[Id], text: &mut String| f(

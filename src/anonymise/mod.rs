@@ -76,7 +76,7 @@ use crate::model::{
 
 pub use self::leak::{Leak, LeakChecker};
 pub use self::report::{Occurrence, RecordCount, Report};
-pub use self::residual::{Known, Suspect, SuspectKind, residual_count, residual_scan};
+pub use self::residual::{Known, Suspect, SuspectKind, residual_scan};
 
 /// What an occurrence is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -370,30 +370,6 @@ pub fn residual_scan(anonymised: &Review) -> Vec<Suspect> {
     out
 }
 
-/// How many suspects [`residual_scan`] lists, counted without making
-/// them: the chronology's texts in two halves on two threads, the rest of
-/// the review beside them.
-pub fn residual_count(anonymised: &Review) -> usize {
-    let known = Known::of(anonymised);
-    let count = |entries: &[crate::model::ChronologyEntry]| {
-        let mut n = 0;
-        for e in entries {
-            fields::visit_entry(e, |_, _, _, text| n += scan(text, &known).len());
-        }
-        n
-    };
-    let entries = &anonymised.chronology;
-    let (first, second) = entries.split_at(entries.len() / 2);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| count(second));
-        let mut n = count(first);
-        fields::visit(&anonymised.without_chronology(), |_, _, _, text| {
-            n += scan(text, &known).len();
-        });
-        n + second.join().expect("counting suspects never panics")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

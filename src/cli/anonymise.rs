@@ -30,7 +30,7 @@ use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
 use super::{plural, same_file};
-use crate::anonymise::{LeakChecker, anonymise as anonymise_review, residual_count};
+use crate::anonymise::{LeakChecker, anonymise as anonymise_review};
 use crate::store;
 
 /// Runs `foresight anonymise FILE -o OUT [--strict] [--keep WORD]...`.
@@ -70,16 +70,13 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
     let result = anonymise_review(&review);
     let checker = LeakChecker::new(&review);
     // Both threads check the review's strings; one of them first makes
-    // the file text, checks it outside its strings (with the strings
-    // checked, that is the whole file text checked) and counts the
-    // residual suspects, which are reported only if the file is written.
-    let (mut leaks, (text, file_leaks, suspects)) =
-        checker.check_review_beside(&result.review, || {
-            let text = store::to_text(&result.review);
-            let file_leaks = checker.check_outside_strings("file text", &text);
-            let suspects = residual_count(&result.review);
-            (text, file_leaks, suspects)
-        });
+    // the file text and checks it outside its strings (with the strings
+    // checked, that is the whole file text checked).
+    let (mut leaks, (text, file_leaks)) = checker.check_review_beside(&result.review, || {
+        let text = store::to_text(&result.review);
+        let file_leaks = checker.check_outside_strings("file text", &text);
+        (text, file_leaks)
+    });
     for leak in file_leaks {
         if !leaks
             .iter()
@@ -152,9 +149,13 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
         return EXIT_UNREADABLE;
     }
     let replaced = report.replaced_count();
+    // Residual suspects were replaced in the transform; those left are
+    // the ones the reviewer kept, read from the report rather than by
+    // scanning the written review again.
     let placeholders = report.suspects().filter(|o| o.replaced).count();
+    let suspects = report.suspects().count() - placeholders;
     println!(
-        "{}: written: {replaced} replacement{} ({placeholders} residual suspect{} among them), {} flagged for review, no leaks; {suspects} residual suspect{} left (see foresight check {})",
+        "{}: written: {replaced} replacement{} ({placeholders} residual suspect{} among them), {} flagged for review, no leaks; {suspects} residual suspect{} kept by you (see foresight check {})",
         output.display(),
         plural(replaced),
         plural(placeholders),

@@ -2,7 +2,6 @@
 //! the golden review file, the store, anonymisation properties and the
 //! language verdicts on held-out sentences.
 
-mod anonymise_process;
 mod anonymise_props;
 mod architecture;
 mod golden_v1;
