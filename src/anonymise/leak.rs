@@ -434,6 +434,7 @@ pub fn check_exports(original: &Review, exported: &[(&str, &str)]) -> Vec<Leak> 
 mod tests {
     use super::*;
     use crate::anonymise::anonymise;
+    use crate::anonymise::tests::{at, leaves};
     use crate::examples::worked_case;
 
     /// The leaks of `found` and those of `file_text` not already among
@@ -448,36 +449,6 @@ mod tests {
             }
         }
         found
-    }
-
-    /// The string leaves of a JSON value, as paths of keys and places.
-    fn leaves(value: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
-        match value {
-            Value::String(_) => out.push(path),
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let mut p = path.clone();
-                    p.push(i.to_string());
-                    leaves(item, p, out);
-                }
-            }
-            Value::Object(map) => {
-                for (k, item) in map {
-                    let mut p = path.clone();
-                    p.push(k.clone());
-                    leaves(item, p, out);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn at<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
-        path.iter().fold(value, |v, k| match v {
-            Value::Array(items) => &mut items[k.parse::<usize>().unwrap()],
-            Value::Object(map) => map.get_mut(k).unwrap(),
-            _ => unreachable!(),
-        })
     }
 
     #[test]

@@ -190,6 +190,39 @@ struct Buffers {
     sensitive: Vec<SensitiveChange>,
 }
 
+/// Records a stretch that is always replaced (a date, a sensitive
+/// detail) by `replacement`: its pending occurrence and its span.
+fn replace_always(
+    pendings: &mut Vec<Pending>,
+    spans: &mut Vec<Span>,
+    range: Range<usize>,
+    what: What,
+    reason: &'static str,
+    replacement: String,
+    priority: u8,
+) {
+    pendings.push(Pending {
+        start: range.start,
+        end: range.end,
+        verdict: Verdict {
+            what,
+            class: Class::Name,
+            reason,
+            replaced: true,
+            flagged: false,
+            overridden: None,
+        },
+        date: replacement,
+        words: None,
+    });
+    spans.push(Span {
+        start: range.start,
+        end: range.end,
+        priority,
+        pending: pendings.len() - 1,
+    });
+}
+
 /// A stretch to replace, in view positions.
 struct Span {
     start: usize,
@@ -628,54 +661,30 @@ impl Anonymiser {
                 DateChangeKind::BirthDate => "a date of birth is always removed",
                 DateChangeKind::DeathDate => "a date of death is always removed",
             };
-            let (start, end) = (change.range.start, change.range.end);
-            pendings.push(Pending {
-                start,
-                end,
-                verdict: Verdict {
-                    what: What::Date(change.kind),
-                    class: Class::Name,
-                    reason,
-                    replaced: true,
-                    flagged: false,
-                    overridden: None,
-                },
-                date: change.replacement,
-                words: None,
-            });
-            spans.push(Span {
-                start,
-                end,
-                priority: 1,
-                pending: pendings.len() - 1,
-            });
+            replace_always(
+                pendings,
+                spans,
+                change.range,
+                What::Date(change.kind),
+                reason,
+                change.replacement,
+                1,
+            );
         }
 
         // Sensitive details.
         // The agencies' records are the chronology entries' text.
         self.sensitive.changes_into(v, field == "text", sensitive);
         for change in sensitive.drain(..) {
-            let (start, end) = (change.range.start, change.range.end);
-            pendings.push(Pending {
-                start,
-                end,
-                verdict: Verdict {
-                    what: What::Sensitive(change.category),
-                    class: Class::Name,
-                    reason: "a sensitive detail, withheld by the review's sensitive data policy",
-                    replaced: true,
-                    flagged: false,
-                    overridden: None,
-                },
-                date: change.replacement,
-                words: None,
-            });
-            spans.push(Span {
-                start,
-                end,
-                priority: 0,
-                pending: pendings.len() - 1,
-            });
+            replace_always(
+                pendings,
+                spans,
+                change.range,
+                What::Sensitive(change.category),
+                "a sensitive detail, withheld by the review's sensitive data policy",
+                change.replacement,
+                0,
+            );
         }
 
         // What still looks like a name, a place or a number: replaced by a

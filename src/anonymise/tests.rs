@@ -242,6 +242,37 @@ fn the_leak_check_names_a_planted_leak_and_where_it_is() {
     assert_eq!(leaks[0].text, "Rose Kettle");
 }
 
+/// The string leaves of a JSON value, as paths of keys and places.
+pub(super) fn leaves(value: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+    match value {
+        Value::String(_) => out.push(path),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let mut p = path.clone();
+                p.push(i.to_string());
+                leaves(item, p, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let mut p = path.clone();
+                p.push(k.clone());
+                leaves(item, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value at a path that [`leaves`] gave.
+pub(super) fn at<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
+    path.iter().fold(value, |v, k| match v {
+        Value::Array(items) => &mut items[k.parse::<usize>().unwrap()],
+        Value::Object(map) => map.get_mut(k).unwrap(),
+        _ => unreachable!(),
+    })
+}
+
 /// Sets every string of a review that is not an id or a fixed value to a
 /// name, keeping only those the review still loads with.
 fn fill_every_free_string(review: &Review, name: &str) -> Review {
@@ -251,33 +282,6 @@ fn fill_every_free_string(review: &Review, name: &str) -> Review {
         .map(|(id, _)| id.0.to_string())
         .collect();
     let mut value = serde_json::to_value(review).unwrap();
-    fn leaves(value: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
-        match value {
-            Value::String(_) => out.push(path),
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let mut p = path.clone();
-                    p.push(i.to_string());
-                    leaves(item, p, out);
-                }
-            }
-            Value::Object(map) => {
-                for (k, item) in map {
-                    let mut p = path.clone();
-                    p.push(k.clone());
-                    leaves(item, p, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    fn at<'a>(value: &'a mut Value, path: &[String]) -> &'a mut Value {
-        path.iter().fold(value, |v, k| match v {
-            Value::Array(items) => &mut items[k.parse::<usize>().unwrap()],
-            Value::Object(map) => map.get_mut(k).unwrap(),
-            _ => unreachable!(),
-        })
-    }
     let mut paths = Vec::new();
     leaves(&value, Vec::new(), &mut paths);
     // Written by the reviewer to be published, or fixed vocabularies.
