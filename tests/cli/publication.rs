@@ -130,3 +130,98 @@ fn check_blocks_what_a_partnership_could_not_publish_naming_the_record() {
         assert!(verdict.contains(expected), "{expected} in {verdict}");
     }
 }
+
+const PROBE_CAST: &str = "name,aliases,role,pseudonym,kind\n\
+    Nathaniel Okoro,,child,,person\n\
+    Elizabeth Okoro,,mother,,person\n\
+    Jonathan Hale,,partner,,person\n\
+    Małgorzata Nowak,,maternal grandmother,,person\n\
+    Autumn Okoro,,sibling,,person\n\
+    14 Harrow Road,,home address,,place\n";
+
+const PROBE_CHRONOLOGY: &str = "Date,Agency,Author,Details\n\
+    03/02/2021,Health visiting,HV Jones,\"HV visit. Nat 9.2kg, Autumn's account of the night differs. Liz (mum) aged 29 tearful, EPDS 15. Jonny not present. Gosia (MGM) says Beth is struggling.\"\n\
+    05/03/2021,Police,DC 4812 PRESTON,\"DC PRESTON attended. Jon HALE arrested at Harrow Road. NFA. RUI. Nate seen by PC 2231 WILLIS.\"\n\
+    10/04/2021,School,DSL,\"TA reported Nate said 'Nan shouts at me'. Mum rang at 2.15pm. Annual leave 01/08-19/08 for SW. CP plan review on 24 September. Lizzie's sister in Linnet Way.\"\n\
+    12/05/2021,GP,GP,\"Mother prescribed Sertraline 50mg OD. PHQ-9 16. Owes £450 rent. Nathaniel (4) seen with bruise.\"\n";
+
+#[test]
+fn every_form_of_a_name_an_agency_writes_is_replaced_and_the_field_s_words_kept() {
+    let folder = tempfile::tempdir().unwrap();
+    let at = |name: &str| folder.path().join(name).to_str().unwrap().to_string();
+    std::fs::write(at("cast.csv"), PROBE_CAST).unwrap();
+    std::fs::write(at("chronology.csv"), PROBE_CHRONOLOGY).unwrap();
+    for args in [
+        vec!["new", "-o", &at("r.review.ron"), "--title", "Child A"],
+        vec![
+            "import-cast",
+            &at("cast.csv"),
+            "--into",
+            &at("r.review.ron"),
+        ],
+        vec![
+            "import-chronology",
+            &at("chronology.csv"),
+            "--into",
+            &at("r.review.ron"),
+        ],
+        vec!["anonymise", &at("r.review.ron"), "-o", &at("a.review.ron")],
+    ] {
+        let out = foresight(&args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    }
+    let anonymised = store::load(Path::new(&at("a.review.ron"))).unwrap();
+    let texts: String = anonymised
+        .chronology
+        .iter()
+        .map(|e| format!("{} | {}\n", e.author, e.text))
+        .collect();
+    for identifying in [
+        "Nat ",
+        "Nate",
+        "Liz",
+        "Lizzie",
+        "Beth",
+        "Jon ",
+        "Jonny",
+        "HALE",
+        "Gosia",
+        "Autumn",
+        "Harrow",
+        "Linnet",
+        "PRESTON",
+        "WILLIS",
+        "4812",
+        "2231",
+        "Jones",
+        "29",
+        "EPDS 15",
+        "50mg",
+        "PHQ-9 16",
+        "£450",
+        "2.15pm",
+        "01/08",
+        "19/08",
+        "24 September",
+        "(4)",
+    ] {
+        assert!(
+            !texts.contains(identifying),
+            "\"{identifying}\" left in:\n{texts}"
+        );
+    }
+    for kept in [
+        "9.2kg",
+        "(MGM)",
+        "NFA. RUI.",
+        "TA reported",
+        "'Nan shouts at me'",
+        "Mum rang",
+        "for SW",
+        "CP plan review",
+        "August",
+        "September",
+    ] {
+        assert!(texts.contains(kept), "\"{kept}\" lost from:\n{texts}");
+    }
+}
