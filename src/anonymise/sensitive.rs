@@ -934,7 +934,86 @@ fn drop_or_mark(
         }
         return change(from..to + 1, "", category);
     }
+    // "he, a seven-year-old, was": the age as a noun becomes "child" (or
+    // "adult"), which the age itself shows and which keeps the sentence.
+    let detail = text[from..to].to_ascii_lowercase();
+    if category == SensitiveCategory::Ages
+        && (detail.ends_with("-old") || detail.ends_with(" old"))
+        && [" a ", " an ", " A ", " An "]
+            .iter()
+            .any(|a| head.ends_with(a) || head == &a[1..])
+        && let Some(years) = years_of(&detail)
+    {
+        let article = if head.ends_with(" an ") || head.ends_with(" An ") || head == "an " {
+            "an "
+        } else {
+            ""
+        };
+        let noun = if years < 18 { "child" } else { "adult" };
+        // "an" before "adult" only; "a" before "child".
+        let (start, replacement) = match (article.is_empty(), noun) {
+            (true, "adult") => (from - 2, "an adult"),
+            (false, "child") => (from - 3, "a child"),
+            _ => (from, noun),
+        };
+        let replacement = if head[..start].trim_end().is_empty()
+            || head[..start].trim_end().ends_with(['.', '!', '?'])
+        {
+            let mut chars = replacement.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        } else {
+            replacement.to_string()
+        };
+        return change(start..to, &replacement, category);
+    }
     change(from..to, mark, category)
+}
+
+/// The whole years of an age as written ("7-year-old", "seven year old",
+/// "18 months old" is 1).
+fn years_of(detail: &str) -> Option<u32> {
+    let first = detail.split(['-', ' ']).next().unwrap_or("");
+    let number = first.parse::<u32>().ok().or_else(|| {
+        number_word_end(first, 0).and_then(|_| {
+            const WORDS: &[&str] = &[
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+                "twenty",
+            ];
+            WORDS
+                .iter()
+                .position(|w| *w == first)
+                .map(|i| i as u32 + 1)
+                .or(Some(30))
+        })
+    })?;
+    Some(
+        if detail.contains("month") || detail.contains("week") || detail.contains("day") {
+            number / 12
+        } else {
+            number
+        },
+    )
 }
 
 #[cfg(test)]
@@ -968,6 +1047,14 @@ mod tests {
             ("An 18 year old woman", "A woman"),
             ("Father (23yo) attended", "Father attended"),
             ("Partner is 23 years old.", "Partner is [age]."),
+            (
+                "that he, a seven-year-old, was getting",
+                "that he, a child, was getting",
+            ),
+            (
+                "Her partner, a 27-year-old, left.",
+                "Her partner, an adult, left.",
+            ),
             ("seen at age 4 months by", "seen at [age] by"),
             ("the 23yo partner", "the partner"),
             ("Child B (3y1m) drowsy", "Child B drowsy"),
