@@ -36,8 +36,10 @@ pub enum IdentifierKind {
     Email,
     /// A web address.
     Url,
-    /// A social media account ("@name").
+    /// A social media account ("@name", "Insta: name_88").
     SocialMedia,
+    /// A UK vehicle registration ("YK19 XBN").
+    VehicleRegistration,
     /// A police collar (shoulder) number.
     CollarNumber,
     /// A crime, incident, log, hospital or other reference number.
@@ -56,6 +58,7 @@ impl IdentifierKind {
             IdentifierKind::Email => "[email]",
             IdentifierKind::Url => "[web address]",
             IdentifierKind::SocialMedia => "[social media account]",
+            IdentifierKind::VehicleRegistration => "[vehicle registration]",
             IdentifierKind::CollarNumber => "[collar number]",
             IdentifierKind::Reference => "[reference number]",
         }
@@ -72,6 +75,7 @@ impl IdentifierKind {
             IdentifierKind::Email => "email address",
             IdentifierKind::Url => "web address",
             IdentifierKind::SocialMedia => "social media account",
+            IdentifierKind::VehicleRegistration => "vehicle registration",
             IdentifierKind::CollarNumber => "police collar number",
             IdentifierKind::Reference => "reference number",
         }
@@ -162,6 +166,20 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             IdentifierKind::SocialMedia,
             r"(?:^|[\s(])(@[A-Za-z0-9_]{3,30})".to_string(),
             1,
+        ),
+        (
+            // A handle after the platform's name, with a digit, "_" or "."
+            // in it so that "via Facebook messenger" names no account.
+            IdentifierKind::SocialMedia,
+            format!(
+                r"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik|user ?name|handle)(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::VehicleRegistration,
+            format!(r"{b}[A-HJ-PR-Y][A-HJ-PR-Z][0-9]{{2}} ?[A-HJ-PR-Z]{{3}}{b}"),
+            0,
         ),
         (
             IdentifierKind::Postcode,
@@ -372,7 +390,7 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
     out.clear();
     let quick = text
         .bytes()
-        .any(|b| b.is_ascii_digit() || b == b'@' || b == b'.');
+        .any(|b| b.is_ascii_digit() || b == b'@' || b == b'.' || b == b'_');
     if !quick {
         return;
     }
@@ -511,6 +529,37 @@ fn looks_like_a_date_or_span(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handles_named_after_their_platform_and_vehicle_registrations_are_found() {
+        use IdentifierKind::{SocialMedia, VehicleRegistration};
+        has("via Insta shivvy_b96 - advised", "shivvy_b96", SocialMedia);
+        has("friend (Insta: jolene.x.88).", "jolene.x.88", SocialMedia);
+        has(
+            "Snapchat account dpritch_91 messaging",
+            "dpritch_91",
+            SocialMedia,
+        );
+        has("TikTok: kez_88", "kez_88", SocialMedia);
+        has("YK19XBN parked outside", "YK19XBN", VehicleRegistration);
+        has("a silver Astra LR68 TWU.", "LR68 TWU", VehicleRegistration);
+        for ordinary in [
+            "messaged via Facebook messenger",
+            "Insta account closed",
+            "PHQ9 ABC",
+            "GAD7 score",
+            "CP plan, ICPC 12 May",
+            "seen at 14:30 by SW",
+        ] {
+            assert!(
+                found(ordinary)
+                    .iter()
+                    .all(|(_, k)| !matches!(k, SocialMedia | VehicleRegistration)),
+                "{ordinary}: {:?}",
+                found(ordinary)
+            );
+        }
+    }
 
     #[test]
     fn the_finders_searched_in_the_whole_text_fit_their_buffer() {
