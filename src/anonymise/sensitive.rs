@@ -297,7 +297,8 @@ impl SensitiveRules {
                 continue;
             }
             let found = self
-                .money(text, i, end)
+                .clinical_fraction(text, i, end)
+                .or_else(|| self.money(text, i, end))
                 .or_else(|| self.time(text, i, end))
                 .or_else(|| self.dose(text, i, end))
                 .or_else(|| self.age(text, i, end));
@@ -529,6 +530,73 @@ impl SensitiveRules {
             let (_, t) = unit(text, end)?;
             old(text, t)
         })?;
+        Some(dropped(text, start, to, SensitiveCategory::Ages))
+    }
+
+    /// Clinicians' fractions: an age in months or weeks after a person
+    /// ("Child A 7/12", "baby (3/52)") and a pregnancy's gestation
+    /// ("booked at 10+3/40", "36/40").
+    fn clinical_fraction(&self, text: &str, start: usize, end: usize) -> Option<SensitiveChange> {
+        let bytes = text.as_bytes();
+        if end - start > 2 {
+            return None;
+        }
+        // "36+2/40": days after the weeks.
+        let mut at = end;
+        if bytes.get(at) == Some(&b'+') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            at += 2;
+        }
+        let rest = &bytes[at..];
+        let denominator = [b"/12", b"/52", b"/40"]
+            .into_iter()
+            .find(|d| rest.starts_with(*d))?;
+        let to = at + 3;
+        if bytes
+            .get(to)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'/')
+        {
+            return None;
+        }
+        if denominator == b"/40" {
+            if !self.withholds(SensitiveCategory::Health) {
+                return None;
+            }
+            return Some(change(
+                start..to,
+                "[weeks of pregnancy]",
+                SensitiveCategory::Health,
+            ));
+        }
+        if !self.withholds(SensitiveCategory::Ages) || at != end {
+            return None;
+        }
+        // After a person ("Child A 7/12", "Sibling (3/52)") or "aged", not
+        // after "on" or "from", where it is a date.
+        let head = text[..start].trim_end_matches([' ', '(']);
+        let previous = head.split_whitespace().next_back().unwrap_or("");
+        let lower = previous.to_ascii_lowercase();
+        let before_previous = head[..head.len() - previous.len()].trim_end();
+        let starts_sentence =
+            before_previous.is_empty() || before_previous.ends_with(['.', '!', '?', ':', ';']);
+        const PEOPLE: &[&str] = &[
+            "baby", "child", "infant", "toddler", "mother", "father", "mum", "dad", "sibling",
+            "brother", "sister", "son", "daughter", "boy", "girl", "twin",
+        ];
+        let after_person = (previous.chars().next().is_some_and(char::is_uppercase)
+            && !starts_sentence)
+            || PEOPLE.contains(&lower.as_str())
+            || ["aged", "age", "age:"].contains(&lower.as_str());
+        if !after_person {
+            return None;
+        }
+        if lower.starts_with("age") {
+            // "aged 7/12": the word goes with the age.
+            let from = head.len() - previous.len();
+            return Some(dropped(text, from, to, SensitiveCategory::Ages));
+        }
+        if text[..start].ends_with(' ') && !text[..start].ends_with("( ") {
+            return Some(change(start - 1..to, "", SensitiveCategory::Ages));
+        }
         Some(dropped(text, start, to, SensitiveCategory::Ages))
     }
 
@@ -1071,6 +1139,9 @@ mod tests {
             ("Child B (13 months) and Sibling", "Child B and Sibling"),
             ("Child B (2 years 4 months) was quiet", "Child B was quiet"),
             ("Sibling (7) said", "Sibling said"),
+            ("Child A 7/12, weight", "Child A, weight"),
+            ("Baby (3/52) feeding", "Baby feeding"),
+            ("Child A aged 7/12 was seen", "Child A was seen"),
             ("seen at age three by", "seen at [age] by"),
         ] {
             assert_eq!(apply(text, &rules), expected, "{text}");
@@ -1085,6 +1156,22 @@ mod tests {
             "as the guidance says (2)",
             "Section (47) enquiries",
             "manage the page one",
+        ] {
+            assert_eq!(apply(text, &rules), text);
+        }
+    }
+
+    #[test]
+    fn gestation_is_withheld_and_a_date_after_on_is_no_age() {
+        let rules = withheld();
+        assert_eq!(
+            apply("Booking appt @ 10+3/40. Scan at 20/40.", &rules),
+            "Booking appt @ [weeks of pregnancy]. Scan at [weeks of pregnancy]."
+        );
+        for text in [
+            "Visit on 7/12 cancelled",
+            "from 3/12 to 9/12",
+            "Scored 7/12 on the test",
         ] {
             assert_eq!(apply(text, &rules), text);
         }
