@@ -509,6 +509,15 @@ impl SensitiveRules {
                 let years: u32 = text[start..end].parse().ok()?;
                 return (after_person && years < 20).then_some(end);
             }
+            // "(7m)", "(3w)", "(2y)": months, weeks or years, as written in
+            // a hurry after a person.
+            if after_person
+                && let Some(unit) = text[end..].chars().next()
+                && matches!(unit, 'm' | 'w' | 'y' | 'M' | 'W' | 'Y')
+                && text[end + 1..].starts_with(')')
+            {
+                return Some(end + 1);
+            }
             let (unit_word, mut t) = unit(text, end)?;
             if !(unit_word.starts_with("month") || unit_word.starts_with("year")) {
                 return None;
@@ -1141,6 +1150,7 @@ mod tests {
             ("Sibling (7) said", "Sibling said"),
             ("Child A 7/12, weight", "Child A, weight"),
             ("Baby (3/52) feeding", "Baby feeding"),
+            ("Child A (7m) spiral fracture", "Child A spiral fracture"),
             ("Child A aged 7/12 was seen", "Child A was seen"),
             ("seen at age three by", "seen at [age] by"),
         ] {
