@@ -135,7 +135,57 @@ fn is_street_end(word: &str) -> bool {
                 | "way"
                 | "row"
                 | "parade"
+                | "court"
+                | "house"
+                | "inn"
+                | "arms"
+                | "tavern"
+                | "stores"
+                | "hall"
+                | "lodge"
+                | "fold"
+                | "bottoms"
+                | "heights"
+                | "estate"
+                | "square"
+                | "green"
+                | "fields"
+                | "cottages"
+                | "yard"
         )
+}
+
+/// Words that make "Family Court", "Town Hall" or "Care Home" an
+/// institution anyone may name, not a place that identifies a family.
+fn is_institution_word(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches("'s").trim_end_matches('\''),
+        "family"
+            | "crown"
+            | "magistrates"
+            | "youth"
+            | "county"
+            | "high"
+            | "appeal"
+            | "coroner"
+            | "coroners"
+            | "town"
+            | "village"
+            | "community"
+            | "care"
+            | "foster"
+            | "children"
+            | "childrens"
+            | "safe"
+            | "open"
+            | "public"
+            | "sports"
+            | "leisure"
+            | "market"
+            | "council"
+            | "refuge"
+            | "halfway"
+    )
 }
 
 /// True when a capitalised word that is not in the dictionary is an
@@ -285,6 +335,7 @@ pub fn suspects_into(
                 && !words::is_title(token);
             let street = !name
                 && crate::anonymise::text::word_after(text, end).is_some_and(is_street_end)
+                && !is_institution_word(lower_token)
                 && !words::is_title(token)
                 && !known.has(lower_token)
                 && token.chars().skip(1).all(|c| !c.is_uppercase());
@@ -385,6 +436,35 @@ mod tests {
             .into_iter()
             .map(|(s, e, k)| (text[s..e].to_string(), k))
             .collect()
+    }
+
+    #[test]
+    fn house_names_courts_inns_and_shops_are_places_but_institutions_are_not() {
+        let found = suspects(
+            "Flat 2, Weaver Court. Contact at Orchard House. Seen at the Fleece Inn and \
+             at Bridge Stores.",
+        );
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == SuspectKind::Place)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                "Weaver Court",
+                "Orchard House",
+                "Fleece Inn",
+                "Bridge Stores"
+            ],
+            "{found:?}"
+        );
+        assert_eq!(
+            suspects(
+                "Hearing at the Family Court and the Crown Court; the Town Hall; a Care Home."
+            ),
+            vec![]
+        );
     }
 
     #[test]
