@@ -296,6 +296,19 @@ pub fn suspects_into(
         }
         let digits = token.bytes().filter(u8::is_ascii_digit).count();
         let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+        // A capitalised word right after a name ("Declan Furlong", "Tanya
+        // Fell") or an initial ("D. Furlong") is the rest of the name,
+        // even when it is also an ordinary word.
+        let after_name = out
+            .last()
+            .is_some_and(|l| l.2 == SuspectKind::Name && &text[l.1..start] == " ");
+        let initial_start = text[..start].strip_suffix(". ").and_then(|head| {
+            let letter = head.chars().next_back()?;
+            let at = head.len() - letter.len_utf8();
+            (letter.is_ascii_uppercase()
+                && !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.'))
+            .then_some(at)
+        });
         let kind = if digits > 0 {
             let decade = token.len() == 5 && token.ends_with('s') && digits == 4;
             let reference =
@@ -325,7 +338,7 @@ pub fn suspects_into(
             };
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
-            let name = (previous_title || !ordinary)
+            let name = (previous_title || !ordinary || after_name || initial_start.is_some())
                 && !known.has(lower_token)
                 && !words::is_vocabulary(token)
                 && !words::is_vocabulary(singular)
@@ -353,6 +366,10 @@ pub fn suspects_into(
         };
         if let Some(mut kind) = kind {
             let mut token_end = start + token.len();
+            let start = match initial_start {
+                Some(initial) if kind == SuspectKind::Name => initial,
+                _ => start,
+            };
             // "Linnet Way": the street word belongs to the place.
             if matches!(kind, SuspectKind::Name | SuspectKind::Place)
                 && let Some(next) = crate::anonymise::text::word_after(text, token_end)
@@ -465,6 +482,27 @@ mod tests {
             ),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_after_a_forename_or_an_initial_is_a_name() {
+        let found = suspects(
+            "PP Declan Furlong saw him. Assault on Tanya Fell in 2019. Signed: PP D. Furlong.",
+        );
+        let names: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == SuspectKind::Name)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            vec!["Declan Furlong", "Tanya Fell", "D. Furlong"],
+            "{found:?}"
+        );
+        // A name at the end of a sentence does not take the next one's
+        // first word.
+        let found = suspects("Seen by Quentin. Price rose sharply.");
+        assert!(found.iter().all(|(t, _)| t != "Price"), "{found:?}");
     }
 
     #[test]

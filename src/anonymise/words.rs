@@ -161,6 +161,14 @@ pub const TITLES: &[&str] = &[
     "iro",
     "senco",
     "midwife",
+    "pp",
+    "po",
+    "pso",
+    "idva",
+    "isva",
+    "tso",
+    "emt",
+    "paramedic",
 ];
 
 /// True when a word (any case, with or without a trailing dot) is a title.

@@ -153,7 +153,7 @@ fn the_panel_lists_a_residual_suspect_and_keeping_it_is_one_click() {
     let before = anonymise(harness.state().document().review());
     assert_eq!(
         before.review.chronology[0].text,
-        "Seen with Child K at the [name] Tavern. Concerns rose."
+        "Seen with Child K at the [place]. Concerns rose."
     );
     assert!(!before.review.chronology[0].author.contains("PRESTON"));
     assert!(
@@ -161,11 +161,13 @@ fn the_panel_lists_a_residual_suspect_and_keeping_it_is_one_click() {
             .query_by_label_contains("possible name \"PRESTON\" in C1 author")
             .is_some()
     );
-    harness.get_by_label("Keep \"Quenby\" (C1 text)").click();
+    harness
+        .get_by_label("Keep \"Quenby Tavern\" (C1 text)")
+        .click();
     harness.run();
 
     let document = harness.state().document();
-    assert_eq!(document.undo_label(), Some("Keep \"Quenby\" in C1"));
+    assert_eq!(document.undo_label(), Some("Keep \"Quenby Tavern\" in C1"));
     let after = anonymise(document.review());
     assert_eq!(
         after.review.chronology[0].text,
@@ -175,7 +177,7 @@ fn the_panel_lists_a_residual_suspect_and_keeping_it_is_one_click() {
     // The list says so, and offers to replace it again.
     assert!(
         harness
-            .query_by_label("Replace \"Quenby\" (C1 text)")
+            .query_by_label("Replace \"Quenby Tavern\" (C1 text)")
             .is_some()
     );
 }
