@@ -190,9 +190,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             IdentifierKind::NiNumber,
-            format!(
-                r"(?i){b}[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{{2}} ?[0-9]{{2}} ?[0-9]{{2}} ?[A-D]{b}"
-            ),
+            format!(r"(?i){b}[A-Z]{{2}} ?[0-9]{{2}} ?[0-9]{{2}} ?[0-9]{{2}} ?[A-DFM]{b}"),
             0,
         ),
         (
@@ -449,12 +447,6 @@ fn find_with(
                         continue;
                     }
                 }
-                IdentifierKind::NiNumber => {
-                    let prefix = found[..2].to_uppercase();
-                    if ["BG", "GB", "NK", "KN", "TN", "NT", "ZZ"].contains(&prefix.as_str()) {
-                        continue;
-                    }
-                }
                 IdentifierKind::Phone => {
                     if text[..range.start].ends_with(|c: char| c.is_alphanumeric() || c == '/') {
                         continue;
@@ -674,6 +666,17 @@ mod tests {
             IdentifierKind::NiNumber,
         );
         has("NI: ab123456c", "ab123456c", IdentifierKind::NiNumber);
+        // Any prefix, the ones HMRC never issues and temporary ones too: a
+        // record's number is personal data whether or not it is valid.
+        for ni in [
+            "QQ123456C",
+            "QQ 12 34 56 C",
+            "ZZ123456D",
+            "TN 31 12 58 F",
+            "GB 12 34 56 A",
+        ] {
+            has(&format!("NINO {ni} noted"), ni, IdentifierKind::NiNumber);
+        }
         has(
             "email rose.k99@example.com.",
             "rose.k99@example.com",
