@@ -340,6 +340,7 @@ pub fn suspects_into(
             let singular = bare.strip_suffix('s').unwrap_or(bare);
             let name = (previous_title || !ordinary || after_name || initial_start.is_some())
                 && !known.has(lower_token)
+                && !super::sensitive::is_health_term(plain)
                 && !words::is_vocabulary(token)
                 && !words::is_vocabulary(singular)
                 && !words::is_vocabulary(bare)
@@ -508,7 +509,10 @@ mod tests {
     #[test]
     fn shorthand_of_the_records_is_no_suspect() {
         assert_eq!(
-            suspects("Seen by the Paeds Reg; off the drink since over Xmas. Obs and Sats normal."),
+            suspects(
+                "Seen by the Paeds Reg; off the drink since over Xmas. Obs and Sats normal. \
+                 Zopiclone 3.75mg PRN. Chlordiazepoxide reducing regime."
+            ),
             vec![]
         );
     }

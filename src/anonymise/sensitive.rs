@@ -96,7 +96,19 @@ const MEDICINES: &[&str] = &[
     "disulfiram",
     "insulin",
     "salbutamol",
+    "paracetamol",
+    "calpol",
+    "ibuprofen",
+    "naproxen",
+    "amoxicillin",
+    "omeprazole",
 ];
+
+/// True when a lower-case word is a medicine, a diagnosis or a screening
+/// tool this pass knows: a health term, never a person's name.
+pub fn is_health_term(lower: &str) -> bool {
+    MEDICINES.contains(&lower) || DIAGNOSES.contains(&lower) || SCREENINGS.contains(&lower)
+}
 
 /// Diagnoses (lower case): a health condition named.
 const DIAGNOSES: &[&str] = &[
