@@ -551,6 +551,9 @@ impl SensitiveRules {
             let (_, t) = unit(text, end)?;
             old(text, t)
         })?;
+        if names_a_scheme(text, to) {
+            return None;
+        }
         Some(dropped(text, start, to, SensitiveCategory::Ages))
     }
 
@@ -704,6 +707,9 @@ impl SensitiveRules {
             if number_word_end(text, number_start) != Some(before_unit.len()) {
                 continue;
             }
+            if names_a_scheme(text, at + 3) {
+                continue;
+            }
             found.push(dropped(text, number_start, at + 3, SensitiveCategory::Ages));
         }
         for c in found {
@@ -715,6 +721,22 @@ impl SensitiveRules {
             }
         }
     }
+}
+
+/// True when the age before `at` names a scheme or a check for an age
+/// group ("2-year-old funding", "the 27-month-old check"), not anyone's
+/// age.
+fn names_a_scheme(text: &str, at: usize) -> bool {
+    let next = text[at..]
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        next.as_str(),
+        "funding" | "offer" | "entitlement" | "check" | "review" | "place" | "places" | "scheme"
+    )
 }
 
 /// Where a number written as a word ("three", "eighteen", "twenty-one")
@@ -1175,6 +1197,9 @@ mod tests {
             "an old house",
             "the age of three agencies' records",
             "visited again (2 weeks)",
+            "moved to 2-year-old funding",
+            "eligible for two-year-old funding",
+            "the 27-month-old check was late",
             "as the guidance says (2)",
             "Section (47) enquiries",
             "manage the page one",
