@@ -739,44 +739,50 @@ fn names_a_scheme(text: &str, at: usize) -> bool {
     )
 }
 
-/// Where a number written as a word ("three", "eighteen", "twenty-one")
-/// that starts at `at` ends.
+/// Numbers written as words, with their values.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+];
+
+/// The value of a number written as a word ("three" → 3), any case.
+fn number_word(word: &str) -> Option<u32> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, n)| n)
+}
+
+/// Where a number written as a word ("three", "eighteen") that starts at
+/// `at` ends.
 fn number_word_end(text: &str, at: usize) -> Option<usize> {
-    const NUMBERS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-    ];
     let rest = &text[at..];
     let word_len = rest
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(rest.len());
-    let word = rest[..word_len].to_ascii_lowercase();
-    if !NUMBERS.contains(&word.as_str()) {
-        return None;
-    }
-    Some(at + word_len)
+    number_word(&rest[..word_len]).map(|_| at + word_len)
 }
 
 fn change(range: Range<usize>, replacement: &str, category: SensitiveCategory) -> SensitiveChange {
@@ -1087,44 +1093,16 @@ fn drop_or_mark(
 /// "18 months old" is 1).
 fn years_of(detail: &str) -> Option<u32> {
     let first = detail.split(['-', ' ']).next().unwrap_or("");
-    let number = first.parse::<u32>().ok().or_else(|| {
-        number_word_end(first, 0).and_then(|_| {
-            const WORDS: &[&str] = &[
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-                "thirteen",
-                "fourteen",
-                "fifteen",
-                "sixteen",
-                "seventeen",
-                "eighteen",
-                "nineteen",
-                "twenty",
-            ];
-            WORDS
-                .iter()
-                .position(|w| *w == first)
-                .map(|i| i as u32 + 1)
-                .or(Some(30))
-        })
-    })?;
-    Some(
-        if detail.contains("month") || detail.contains("week") || detail.contains("day") {
-            number / 12
-        } else {
-            number
-        },
-    )
+    let number = first.parse::<u32>().ok().or_else(|| number_word(first))?;
+    Some(if detail.contains("month") {
+        number / 12
+    } else if detail.contains("week") {
+        number / 52
+    } else if detail.contains("day") {
+        number / 365
+    } else {
+        number
+    })
 }
 
 #[cfg(test)]
