@@ -13,13 +13,12 @@ use std::rc::Rc;
 
 use eframe::egui::{self, Color32, RichText, TextFormat, Ui, text::LayoutJob};
 
-use super::{PanelContext, list_and_form, or_untitled, put, record_list};
+use super::{PanelContext, list_and_form, or_untitled, put, record_list, set_meta};
 use crate::anonymise::fields::META;
 use crate::anonymise::{Occurrence, Suspect};
-use crate::edit::{Change, Edit};
+use crate::edit::Change;
 use crate::model::{
-    DatePolicy, Disclosure, Id, OverrideAction, Person, Record, Review, ReviewMeta,
-    SensitiveAttribute,
+    DatePolicy, Disclosure, Id, OverrideAction, Person, Record, Review, SensitiveAttribute,
 };
 use crate::publication::Publication;
 use crate::ui::edits::Edits;
@@ -92,12 +91,6 @@ const DISCLOSURES: [(Disclosure, &str); 3] = [
     (Disclosure::Publish, "Publish"),
     (Disclosure::Withhold, "Withhold"),
 ];
-
-fn set_meta(meta: &ReviewMeta, label: &str, mutate: impl FnOnce(&mut ReviewMeta)) -> Change {
-    let mut copy = meta.clone();
-    mutate(&mut copy);
-    Change::one(label, Edit::SetMeta(Box::new(copy)))
-}
 
 /// The change that records (or, with `None`, removes) the reviewer's
 /// decision on one occurrence.

@@ -29,7 +29,7 @@ use std::sync::Arc;
 use super::edits::Edits;
 use crate::analysis::language::{FieldHit, Lexicon, lint_review};
 use crate::edit::{Change, Edit, delete_record};
-use crate::model::{Id, Link, LinkKind, Record, RecordKind, Review};
+use crate::model::{Id, Link, LinkKind, Record, RecordKind, Review, ReviewMeta};
 use crate::taxonomy::Taxonomy;
 use crate::validate::Problem;
 
@@ -267,6 +267,13 @@ pub fn put<T: Clone>(
     let mut copy = record.clone();
     mutate(&mut copy);
     Change::one(label, Edit::Put(wrap(copy)))
+}
+
+/// The change that replaces the review's details with a modified copy.
+pub fn set_meta(meta: &ReviewMeta, label: &str, mutate: impl FnOnce(&mut ReviewMeta)) -> Change {
+    let mut copy = meta.clone();
+    mutate(&mut copy);
+    Change::one(label, Edit::SetMeta(Box::new(copy)))
 }
 
 /// The change that adds a new record.

@@ -6,10 +6,9 @@ use std::sync::Arc;
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
-use super::{Goto, PanelContext, PanelKind};
+use super::{Goto, PanelContext, PanelKind, set_meta};
 use crate::analysis::coverage::{Coverage, Measure, coverage};
 use crate::analysis::language::FieldHit;
-use crate::edit::{Change, Edit};
 use crate::model::{Period, RecordKind, ReviewDate, ReviewMeta};
 use crate::taxonomy::Taxonomy;
 use crate::ui::edits::Edits;
@@ -31,13 +30,6 @@ pub struct OverviewPanel {
 
 /// The most gaps listed under one measure; the rest are counted.
 const GAPS_SHOWN: usize = 12;
-
-/// The change that replaces the review's details with a modified copy.
-fn set_meta(meta: &ReviewMeta, label: &str, mutate: impl FnOnce(&mut ReviewMeta)) -> Change {
-    let mut copy = meta.clone();
-    mutate(&mut copy);
-    Change::one(label, Edit::SetMeta(Box::new(copy)))
-}
 
 impl OverviewPanel {
     /// Draws the panel; returns where the reviewer asked to go (the record

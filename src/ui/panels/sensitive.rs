@@ -6,15 +6,9 @@
 
 use eframe::egui::{Button, TextEdit, Ui};
 
-use crate::edit::{Change, Edit};
+use super::set_meta;
 use crate::model::{ReviewMeta, SensitiveCategory, SensitivePublication};
 use crate::ui::edits::Edits;
-
-fn set_meta(meta: &ReviewMeta, label: &str, mutate: impl FnOnce(&mut ReviewMeta)) -> Change {
-    let mut copy = meta.clone();
-    mutate(&mut copy);
-    Change::one(label, Edit::SetMeta(Box::new(copy)))
-}
 
 /// Draws the policy, one line per kind of detail.
 pub(super) fn sensitive_policy(ui: &mut Ui, meta: &ReviewMeta, edits: &mut Edits) {
