@@ -101,9 +101,7 @@ impl ReportPanel {
                     .inner_margin(egui::Margin::symmetric(16, 8))
                     .show(ui, |ui| {
                         ui.set_max_width(ui.available_width().min(960.0));
-                        let publication = cx.publication();
-                        let listed = publication.blockers();
-                        readiness(ui, cx, &listed);
+                        readiness(ui, cx, &cx.publication());
                         ui.add_space(12.0);
                         self.export_section(ui, cx);
                         ui.add_space(12.0);
@@ -384,7 +382,7 @@ fn open_in_viewer(path: &Path) {
 }
 
 /// Which findings will be published, left out or block publication.
-fn readiness(ui: &mut Ui, cx: &PanelContext, blockers: &[String]) {
+fn readiness(ui: &mut Ui, cx: &PanelContext, publication: &Publication) {
     let findings = &cx.review.findings;
     let of = |tag: FindingTag| findings.iter().filter(move |f| f.tag == tag);
     let learning = of(FindingTag::Learning).count();
@@ -392,7 +390,7 @@ fn readiness(ui: &mut Ui, cx: &PanelContext, blockers: &[String]) {
     let untagged: Vec<&Finding> = of(FindingTag::Untagged).collect();
     ui.heading("Publication readiness");
     ui.add_space(6.0);
-    let ready = blockers.is_empty();
+    let ready = publication.is_ready();
     let (text, colour) = if ready {
         (
             "Ready to publish: the publication check finds nothing that blocks it.",
@@ -442,10 +440,10 @@ fn readiness(ui: &mut Ui, cx: &PanelContext, blockers: &[String]) {
     ui.add_space(12.0);
     ui.heading("What blocks publication");
     ui.weak("The publication check of `foresight check`: a publication export refuses while any of these remain.");
-    if blockers.is_empty() {
+    if ready {
         ui.label("Nothing.");
     }
-    for blocker in blockers {
+    for blocker in publication.sections.iter().flat_map(|s| &s.blockers) {
         ui.label(format!("• {blocker}"));
     }
 }
