@@ -365,14 +365,15 @@ fn anonymisation_lines(review: &Review, published: &Published) -> (Vec<String>, 
         replaced.len(),
         plural(replaced.len())
     ));
-    for o in &replaced {
+    let contexts = suspect_contexts(review, &replaced);
+    for (o, context) in replaced.iter().zip(&contexts) {
         lines.push(format!(
             "{} {}: {} \"{}\" in \"{}\": {}",
             o.record,
             o.field,
             o.found.describe(),
             o.original.split_whitespace().collect::<Vec<_>>().join(" "),
-            suspect_context(review, &o.record, &o.field, o.range.clone()),
+            context,
             if o.replaced {
                 format!("replaced by \"{}\"", o.replacement)
             } else {
@@ -404,25 +405,29 @@ fn anonymisation_lines(review: &Review, published: &Published) -> (Vec<String>, 
     (lines, blockers)
 }
 
-/// The text around an occurrence in the original review's field.
-fn suspect_context(
-    review: &Review,
-    record: &crate::model::Id,
-    field: &str,
-    range: std::ops::Range<usize>,
-) -> String {
-    let mut out = String::new();
-    crate::anonymise::fields::visit(review, |id, f, _, text| {
-        if out.is_empty()
-            && id == record
-            && f == field
-            && text.is_char_boundary(range.start)
-            && range.end <= text.len()
-        {
-            out = crate::anonymise::text::context(text, range.start, range.end);
+/// The text around each occurrence in its field of the original review,
+/// read in one walk of the review's fields.
+fn suspect_contexts(review: &Review, occurrences: &[crate::anonymise::Occurrence]) -> Vec<String> {
+    let mut wanted: std::collections::HashMap<(&str, &str), Vec<usize>> = Default::default();
+    for (i, o) in occurrences.iter().enumerate() {
+        wanted
+            .entry((o.record.as_str(), o.field.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let mut contexts = vec![String::new(); occurrences.len()];
+    if wanted.is_empty() {
+        return contexts;
+    }
+    crate::anonymise::fields::visit(review, |id, field, _, text| {
+        for &i in wanted.get(&(id.as_str(), field)).into_iter().flatten() {
+            let range = &occurrences[i].range;
+            if text.is_char_boundary(range.start) && range.end <= text.len() {
+                contexts[i] = crate::anonymise::text::context(text, range.start, range.end);
+            }
         }
     });
-    out
+    contexts
 }
 
 #[cfg(test)]
