@@ -136,7 +136,13 @@ fn placeholder_spans(placeholders: &AhoCorasick, text: &str) -> Vec<(usize, usiz
 impl LeakChecker {
     /// The check for exports of `original`, the review with real names.
     pub fn new(original: &Review) -> LeakChecker {
-        let anonymiser = Anonymiser::new(original);
+        LeakChecker::with_anonymiser(original, Anonymiser::new(original))
+    }
+
+    /// The check for exports of `original` with the anonymiser already
+    /// made for it (`Anonymiser::new(original)`), so that its name forms
+    /// are not made twice.
+    pub fn with_anonymiser(original: &Review, anonymiser: Anonymiser) -> LeakChecker {
         LeakChecker {
             placeholders: placeholders(original, &anonymiser),
             anonymiser,

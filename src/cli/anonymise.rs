@@ -30,7 +30,7 @@ use std::path::Path;
 
 use super::{EXIT_PROBLEMS, EXIT_UNREADABLE};
 use super::{plural, same_file};
-use crate::anonymise::{LeakChecker, anonymise as anonymise_review};
+use crate::anonymise::{Anonymiser, LeakChecker};
 use crate::store;
 
 /// Runs `foresight anonymise FILE -o OUT [--strict] [--keep WORD]...`.
@@ -67,8 +67,9 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
             review.meta.anonymisation.allow[before..].join(", ")
         );
     }
-    let result = anonymise_review(&review);
-    let checker = LeakChecker::new(&review);
+    let anonymiser = Anonymiser::new(&review);
+    let result = anonymiser.review(&review);
+    let checker = LeakChecker::with_anonymiser(&review, anonymiser);
     // Both threads check the review's strings; one of them first makes
     // the file text and checks it outside its strings (with the strings
     // checked, that is the whole file text checked).

@@ -24,7 +24,7 @@ use crate::analysis::coverage::coverage;
 use crate::analysis::journey::{Journey, child_journey, subject_children};
 use crate::analysis::language::{Lexicon, lint_review};
 use crate::analysis::readiness::{Inputs, Published, Section, blockers, sections};
-use crate::anonymise::{Leak, LeakChecker, Report, Suspect, anonymise, residual_scan};
+use crate::anonymise::{Anonymiser, Leak, LeakChecker, Report, Suspect, residual_scan};
 use crate::edit::delete_record;
 use crate::model::{FindingTag, Id, Review};
 use crate::report::build::LeftOut;
@@ -71,7 +71,8 @@ impl Publication {
             .filter(|f| f.tag != FindingTag::Learning)
             .map(LeftOut::of)
             .collect();
-        let anonymised = anonymise(review);
+        let anonymiser = Anonymiser::new(review);
+        let anonymised = anonymiser.review(review);
         let published = without_findings(
             anonymised.review,
             left_out
@@ -81,7 +82,7 @@ impl Publication {
                 .as_slice(),
         );
         let suspects = residual_scan(&published);
-        let checker = LeakChecker::new(review);
+        let checker = LeakChecker::with_anonymiser(review, anonymiser);
         let leaks = checker.check_review(&published);
         let placeholders = review_placeholders(review);
         let journeys = published_journeys(review, &published);
