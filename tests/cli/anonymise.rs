@@ -206,13 +206,19 @@ fn the_identifying_strings_are_all_in_the_original() {
     }
 }
 
+/// The trap chronology without the reviewer's decisions, saved in `dir`.
+fn traps_without_decisions(dir: &Path) -> std::path::PathBuf {
+    let mut review = store::load(Path::new(TRAPS)).unwrap();
+    review.meta.anonymisation.overrides.clear();
+    let input = dir.join("traps.review.ron");
+    store::save(&input, &review).unwrap();
+    input
+}
+
 #[test]
 fn without_the_reviewers_decision_the_doubtful_word_is_replaced_and_strict_refuses() {
     let dir = tempfile::tempdir().unwrap();
-    let mut review = store::load(Path::new(TRAPS)).unwrap();
-    review.meta.anonymisation.overrides.clear();
-    let input = dir.path().join("traps.review.ron");
-    store::save(&input, &review).unwrap();
+    let input = traps_without_decisions(dir.path());
     let output = dir.path().join("out.review.ron");
     let out = foresight(&[
         "anonymise",
@@ -328,10 +334,7 @@ fn the_leak_check_names_leaks_planted_in_a_diagram_label_and_the_title() {
 #[test]
 fn keep_adds_the_word_to_the_reviews_allow_list_and_keeps_it_where_doubtful() {
     let dir = tempfile::tempdir().unwrap();
-    let mut review = store::load(Path::new(TRAPS)).unwrap();
-    review.meta.anonymisation.overrides.clear();
-    let input = dir.path().join("traps.review.ron");
-    store::save(&input, &review).unwrap();
+    let input = traps_without_decisions(dir.path());
     let output = dir.path().join("out.review.ron");
     let out = foresight(&[
         "anonymise",

@@ -45,7 +45,7 @@ fn review() -> Review {
 
 /// The app on `review` (settings in `folder`), wide enough for the two
 /// texts side by side, showing the Anonymisation panel.
-fn on_the_anonymisation_panel(
+pub fn on_the_anonymisation_panel(
     review: Review,
     folder: &std::path::Path,
 ) -> Harness<'static, ForesightApp> {

@@ -4,11 +4,10 @@
 
 use egui_kittest::kittest::Queryable;
 use foresight::anonymise::anonymise;
-use foresight::document::Document;
 use foresight::model::{ChronologyEntry, Id, Review, ReviewDate, SensitiveCategory};
 use foresight::ui::ForesightApp;
 
-use super::harness::{harness_of, open_panel};
+use super::anonymise::on_the_anonymisation_panel;
 
 fn review() -> Review {
     let mut review = Review::new("Child S");
@@ -27,10 +26,7 @@ fn review() -> Review {
 #[test]
 fn publishing_ages_with_a_reason_changes_the_anonymised_text() {
     let folder = tempfile::tempdir().unwrap();
-    let app = ForesightApp::new(Document::untitled(review()), folder.path().to_path_buf());
-    let mut harness = harness_of(app, (1400.0, 900.0), 12);
-    harness.run();
-    open_panel(&mut harness, "Anonymisation");
+    let mut harness = on_the_anonymisation_panel(review(), folder.path());
     let text = |h: &egui_kittest::Harness<'_, ForesightApp>| {
         anonymise(h.state().document().review()).review.chronology[0]
             .text
