@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{matches_in, token_runs};
+use super::text::{capitalise, matches_in, token_runs};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -741,14 +741,6 @@ pub fn date_changes_into(
         });
     }
     out.sort_by_key(|c| c.range.start);
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A structured date made fit to publish: a day becomes its month.

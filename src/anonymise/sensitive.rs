@@ -348,10 +348,7 @@ impl SensitiveRules {
                     c.replacement = next.to_uppercase().collect();
                 }
             } else {
-                let mut chars = c.replacement.chars();
-                if let Some(first) = chars.next() {
-                    c.replacement = first.to_uppercase().chain(chars).collect();
-                }
+                c.replacement = super::text::capitalise(&c.replacement);
             }
         }
     }
@@ -1073,18 +1070,8 @@ fn drop_or_mark(
             (false, "child") => (from - 3, "a child"),
             _ => (from, noun),
         };
-        let replacement = if head[..start].trim_end().is_empty()
-            || head[..start].trim_end().ends_with(['.', '!', '?'])
-        {
-            let mut chars = replacement.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        } else {
-            replacement.to_string()
-        };
-        return change(start..to, &replacement, category);
+        // At a sentence's start the pass capitalises it, as every change.
+        return change(start..to, replacement, category);
     }
     change(from..to, mark, category)
 }

@@ -365,6 +365,15 @@ pub fn any_word_before(text: &str, at: usize) -> SmolStr {
     lower(nearest_word_before(text, at))
 }
 
+/// `text` with its first letter in capitals ("a child" → "A child").
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The previous word before `at` whatever punctuation comes between, as
 /// written.
 pub fn nearest_word_before(text: &str, at: usize) -> &str {

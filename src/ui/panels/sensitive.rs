@@ -7,6 +7,7 @@
 use eframe::egui::{Button, TextEdit, Ui};
 
 use super::set_meta;
+use crate::anonymise::text::capitalise;
 use crate::model::{ReviewMeta, SensitiveCategory, SensitivePublication};
 use crate::ui::edits::Edits;
 
@@ -23,7 +24,7 @@ pub(super) fn sensitive_policy(ui: &mut Ui, meta: &ReviewMeta, edits: &mut Edits
             .find(|p| p.category == category);
         ui.horizontal_wrapped(|ui| match published {
             Some(p) => {
-                ui.label(format!("{}: published ({})", capitalised(key), p.reason));
+                ui.label(format!("{}: published ({})", capitalise(key), p.reason));
                 if ui.button(format!("Withhold {key}")).clicked() {
                     edits.apply(set_meta(meta, &format!("Withhold {key}"), |m| {
                         m.anonymisation
@@ -33,7 +34,7 @@ pub(super) fn sensitive_policy(ui: &mut Ui, meta: &ReviewMeta, edits: &mut Edits
                 }
             }
             None => {
-                ui.label(format!("{}: withheld", capitalised(key)));
+                ui.label(format!("{}: withheld", capitalise(key)));
                 let id = ui.make_persistent_id(("sensitive-reason", key));
                 let mut reason: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
                 let caption = ui.label(format!("Reason to publish {key}"));
@@ -62,12 +63,4 @@ pub(super) fn sensitive_policy(ui: &mut Ui, meta: &ReviewMeta, edits: &mut Edits
             }
         });
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
