@@ -20,9 +20,8 @@
 pub mod export;
 pub mod placeholders;
 
-use crate::analysis::coverage::coverage;
 use crate::analysis::journey::{Journey, child_journey, subject_children};
-use crate::analysis::language::{Lexicon, lint_review};
+use crate::analysis::language::Lexicon;
 use crate::analysis::readiness::{Inputs, Published, Section, blockers, sections};
 use crate::anonymise::{Anonymiser, Leak, LeakChecker, Report, Suspect, residual_scan};
 use crate::edit::delete_record;
@@ -87,13 +86,7 @@ impl Publication {
         let placeholders = review_placeholders(review);
         let journeys = published_journeys(review, &published);
 
-        let language = lint_review(lexicon, review);
-        let inputs = Inputs {
-            coverage: coverage(review, &language),
-            language,
-            taxonomy,
-            review,
-        };
+        let inputs = Inputs::gather(review, lexicon, taxonomy);
         let sections = sections(
             &inputs,
             &Published {
