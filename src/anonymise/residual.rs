@@ -511,7 +511,7 @@ mod tests {
         assert_eq!(
             suspects(
                 "Seen by the Paeds Reg; off the drink since over Xmas. Obs and Sats normal. \
-                 Zopiclone 3.75mg PRN. Chlordiazepoxide reducing regime."
+                 Zopiclone 3.75mg PRN. Chlordiazepoxide reducing regime. Pt seen in ED."
             ),
             vec![]
         );
