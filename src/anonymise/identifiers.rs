@@ -136,13 +136,42 @@ fn has_domain_dot(text: &str) -> bool {
     })
 }
 
+/// Texts that name a social media platform or a user name, in any case:
+/// a handle after the platform's name needs one.
+fn names_a_platform(text: &str) -> bool {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "insta",
+                "snap",
+                "tiktok",
+                "tik tok",
+                "facebook",
+                "fb",
+                "twitter",
+                "whatsapp",
+                "whats app",
+                "telegram",
+                "discord",
+                "kik",
+                "username",
+                "user name",
+                "handle",
+            ])
+            .expect("the platform words make an automaton")
+    });
+    WORDS.is_match(text)
+}
+
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 4] = [
+    let gates: [(usize, Gate); 5] = [
         (0, has_at),
         (1, has_web_start),
         (2, has_domain_dot),
         (3, has_at),
+        (4, names_a_platform),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -533,6 +562,31 @@ mod tests {
             SocialMedia,
         );
         has("TikTok: kez_88", "kez_88", SocialMedia);
+        // Every platform the pattern names passes the gate that lets the
+        // pattern be searched.
+        for platform in [
+            "Insta",
+            "Instagram",
+            "SNAP",
+            "Snapchat",
+            "TikTok",
+            "Tik Tok",
+            "Facebook",
+            "FB",
+            "Twitter",
+            "WhatsApp",
+            "Whats App",
+            "Telegram",
+            "Discord",
+            "Kik",
+            "username",
+            "User name",
+            "handle",
+        ] {
+            let text = format!("{platform}: kez_88");
+            assert!(names_a_platform(&text), "{text}");
+            has(&text, "kez_88", SocialMedia);
+        }
         has("YK19XBN parked outside", "YK19XBN", VehicleRegistration);
         has("a silver Astra LR68 TWU.", "LR68 TWU", VehicleRegistration);
         for ordinary in [
