@@ -354,13 +354,50 @@ fn name_words(name: &str) -> Vec<&str> {
     while words.len() > 1 && words::is_title(words[0]) {
         words.remove(0);
     }
-    words
+    // A surname particle is one word with the rest of the surname:
+    // "Siobhán Ní Dhomhnaill" → ["Siobhán", "Ní Dhomhnaill"], "Hendrik van
+    // der Berg" → ["Hendrik", "van der Berg"]. Never the first word, and
+    // only before another word.
+    let mut merged: Vec<&str> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let mut end = i;
+        if i > 0 {
+            while end + 1 < words.len() && words::is_surname_particle(words[end]) {
+                end += 1;
+            }
+        }
+        if end > i {
+            // The words are slices of `name`: the merged word runs from the
+            // first one's start to the last one's end.
+            let start = words[i].as_ptr() as usize - name.as_ptr() as usize;
+            let stop = words[end].as_ptr() as usize - name.as_ptr() as usize + words[end].len();
+            merged.push(&name[start..stop]);
+        } else {
+            merged.push(words[i]);
+        }
+        i = end + 1;
+    }
+    merged
+}
+
+/// The main word of a surname with particles: "Ní Dhomhnaill" →
+/// "Dhomhnaill"; any other word is itself.
+fn main_word(word: &str) -> &str {
+    word.split_whitespace().last().unwrap_or(word)
 }
 
 /// The parts of a word of a name: "Maisie-Jane" → ["Maisie", "Jane"],
 /// "O'Neill" → ["Neill"] (the part after the apostrophe, when long enough).
 fn word_parts(word: &str) -> Vec<&str> {
     let mut parts = Vec::new();
+    if word.contains(char::is_whitespace) {
+        // A surname with particles: its main word, and that word's parts.
+        let main = main_word(word);
+        parts.push(main);
+        parts.extend(word_parts(main));
+        return parts;
+    }
     if word.chars().any(is_hyphen) {
         parts.extend(word.split(is_hyphen).filter(|p| !p.is_empty()));
     }
@@ -376,7 +413,8 @@ fn word_parts(word: &str) -> Vec<&str> {
 
 /// The first letter of a word, upper case.
 fn initial(word: &str) -> Option<String> {
-    word.chars()
+    main_word(word)
+        .chars()
         .find(|c| c.is_alphabetic())
         .map(|c| c.to_uppercase().collect())
 }
@@ -395,9 +433,13 @@ fn add_person_name(b: &mut Builder, name: &str, owner: Owner, real: bool) {
         b.add(&without_titles, owner, claim, Shape::Whole);
     }
     let last = words.len() - 1;
-    let looks_like_a_name = words
-        .iter()
-        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !words::is_title(w));
+    let looks_like_a_name = words.iter().all(|w| {
+        main_word(w)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+            && !words::is_title(w)
+    });
     if !real && !looks_like_a_name {
         return;
     }
@@ -753,6 +795,38 @@ mod tests {
             "Zoe\u{0308}",
         ] {
             assert!(p.contains(&expected.to_string()), "{expected} in {p:?}");
+        }
+    }
+
+    #[test]
+    fn a_surname_particle_is_never_a_name_by_itself() {
+        let forms = cast_forms(
+            &review_with(&[
+                ("Siobhán Ní Dhomhnaill", &[]),
+                ("Llŷr ap Rhys", &[]),
+                ("Hendrik van der Berg", &[]),
+            ]),
+            &[],
+        );
+        let p = patterns(&forms);
+        for expected in [
+            "Ní Dhomhnaill",
+            "Ni Dhomhnaill",
+            "Dhomhnaill",
+            "Siobhan Ni Dhomhnaill",
+            "ap Rhys",
+            "Rhys",
+            "van der Berg",
+            "Berg",
+            "S.D",
+        ] {
+            assert!(p.contains(&expected.to_string()), "{expected} in {p:?}");
+        }
+        for particle in ["Ní", "Ni", "NI", "ap", "van", "der"] {
+            assert!(
+                !p.contains(&particle.to_string()),
+                "{particle} alone in {p:?}"
+            );
         }
     }
 

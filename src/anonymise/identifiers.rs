@@ -40,13 +40,29 @@ pub enum IdentifierKind {
     SocialMedia,
     /// A UK vehicle registration ("YK19 XBN").
     VehicleRegistration,
-    /// A police collar (shoulder) number.
+    /// A police collar (shoulder) number, or the staff number of a
+    /// paramedic or call handler.
     CollarNumber,
     /// A crime, incident, log, hospital or other reference number.
     Reference,
 }
 
 impl IdentifierKind {
+    /// Every kind.
+    pub const ALL: [IdentifierKind; 11] = [
+        IdentifierKind::Postcode,
+        IdentifierKind::Address,
+        IdentifierKind::Phone,
+        IdentifierKind::NhsNumber,
+        IdentifierKind::NiNumber,
+        IdentifierKind::Email,
+        IdentifierKind::Url,
+        IdentifierKind::SocialMedia,
+        IdentifierKind::VehicleRegistration,
+        IdentifierKind::CollarNumber,
+        IdentifierKind::Reference,
+    ];
+
     /// The neutral text that replaces it.
     pub fn placeholder(self) -> &'static str {
         match self {
@@ -76,7 +92,7 @@ impl IdentifierKind {
             IdentifierKind::Url => "web address",
             IdentifierKind::SocialMedia => "social media account",
             IdentifierKind::VehicleRegistration => "vehicle registration",
-            IdentifierKind::CollarNumber => "police collar number",
+            IdentifierKind::CollarNumber => "collar or staff number",
             IdentifierKind::Reference => "reference number",
         }
     }
@@ -236,6 +252,13 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             IdentifierKind::CollarNumber,
             format!(
                 r"{b}(?:PC|PCSO|PS|DC|DS|DI|DCI|WPC|Sgt|Insp|Det|Officer|Constable|Sergeant)\.? ?#?([0-9]{{2,6}}){b}"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::CollarNumber,
+            format!(
+                r"(?i){b}(?:paramedic|technician|EMT|ECA|call handler|call taker|dispatcher|crew|staff)(?: (?:no\.?|number|num|id|#))? ?:? ?#?([0-9]{{3,7}}){b}"
             ),
             1,
         ),
@@ -485,6 +508,14 @@ fn find_with(
                         None => continue,
                     }
                 }
+                // "case no. 55-1234" is a reference, not house number 55.
+                IdentifierKind::Address
+                    if !found.starts_with(|c: char| c.is_ascii_digit())
+                        && text[range.end..].starts_with(['-', '/'])
+                        && text[range.end + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    continue;
+                }
                 IdentifierKind::NhsNumber => {
                     let digits: Vec<u32> = found.chars().filter_map(|c| c.to_digit(10)).collect();
                     if !nhs_number_is_valid(&digits) {
@@ -499,7 +530,13 @@ fn find_with(
                         .split(|c: char| !c.is_ascii_digit())
                         .any(|run| run.len() >= 3);
                     let lettered = token.chars().any(|c| c.is_ascii_alphabetic());
-                    if digits < 3 || !(long_run || lettered) || looks_like_a_date_or_span(token) {
+                    // After a label ("case no. 55-1234") two numbers with a
+                    // dash are a reference; without one, a span ("10-12").
+                    let labelled = finder.group != 0 && finder.group != usize::MAX;
+                    if digits < 3
+                        || !(long_run || lettered)
+                        || looks_like_a_date_or_span(token, labelled)
+                    {
                         continue;
                     }
                     if text[..range.start].ends_with(['£', '$', '€']) {
@@ -529,7 +566,7 @@ fn find_with(
 }
 
 /// "03/04/2021", "2019/20", "2019-2021", "10-12": not references.
-fn looks_like_a_date_or_span(token: &str) -> bool {
+fn looks_like_a_date_or_span(token: &str, labelled: bool) -> bool {
     let year = token.len() == 4
         && token
             .parse::<u32>()
@@ -541,10 +578,12 @@ fn looks_like_a_date_or_span(token: &str) -> bool {
         return true;
     }
     let parts: Vec<&str> = token.split(['/', '-']).collect();
+    let year = |p: &&str| p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
     parts.len() == 2
         && parts
             .iter()
             .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        && (!labelled || parts.iter().all(year))
 }
 
 #[cfg(test)]
@@ -769,6 +808,21 @@ mod tests {
         );
         has("PC 4471 attended", "4471", IdentifierKind::CollarNumber);
         has("collar number 4471", "4471", IdentifierKind::CollarNumber);
+        has(
+            "Paramedic 2968 attended",
+            "2968",
+            IdentifierKind::CollarNumber,
+        );
+        has(
+            "call handler no. 30417",
+            "30417",
+            IdentifierKind::CollarNumber,
+        );
+        has(
+            "case no. 55-1234 opened",
+            "55-1234",
+            IdentifierKind::Reference,
+        );
         has(
             "crime ref CR/012345/21 raised",
             "CR/012345/21",

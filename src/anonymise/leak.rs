@@ -23,7 +23,8 @@ use serde_json::Value;
 
 use super::classify::{Class, FieldFacts, classify};
 use super::forms::Owner;
-use super::identifiers::find_identifiers;
+use super::identifiers::{IdentifierKind, find_identifiers};
+use super::residual::SuspectKind;
 use super::text::{View, any_word_after, any_word_before, context};
 use super::{Anonymiser, Found};
 use crate::model::{AnonymisationOverride, DateValue, OverrideAction, Review};
@@ -64,16 +65,35 @@ pub struct LeakChecker {
     placeholders: Option<AhoCorasick>,
 }
 
+/// The neutral placeholders anonymisation writes besides those of
+/// identifiers and residual suspects: "[NI number]" holds "NI", which may
+/// be a form of a cast name ("Ní Dhomhnaill"), and is still no leak.
+const TOOL_PLACEHOLDERS: &[&str] = &[
+    "[name]",
+    "[agency]",
+    "[place]",
+    "[date of birth]",
+    "[date of death]",
+    "[medication]",
+    "[health condition]",
+    "[amount]",
+    "[dose]",
+    "[age]",
+];
+
 /// The texts Foresight writes in place of names: the cast's pseudonyms
 /// and roles, the generic names of agencies and places (and the names of
 /// agencies that are only a type), their kinds, and the neutral
 /// placeholders. A text holding a person's distinctive (not word-like)
 /// name form is left out: it is no placeholder but a name.
 fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick> {
-    let mut texts: Vec<String> = ["[name]", "[agency]", "[place]"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut texts: Vec<String> = TOOL_PLACEHOLDERS.iter().map(|s| s.to_string()).collect();
+    texts.extend(
+        IdentifierKind::ALL
+            .iter()
+            .map(|k| k.placeholder().to_string()),
+    );
+    texts.extend(SuspectKind::ALL.iter().map(|k| k.placeholder().to_string()));
     for p in &review.people {
         texts.push(p.pseudonym.clone());
         texts.push(p.role.clone());

@@ -16,6 +16,8 @@ use super::forms::fold;
 const BUILT_IN_DIMINUTIVES: &str = include_str!("../../templates/anonymise/diminutives.txt");
 const BUILT_IN_ABBREVIATIONS: &str = include_str!("../../templates/anonymise/abbreviations.txt");
 const BUILT_IN_KINSHIP: &str = include_str!("../../templates/anonymise/kinship.txt");
+const BUILT_IN_VENUES: &str = include_str!("../../templates/anonymise/venues.txt");
+const BUILT_IN_PREMISES: &str = include_str!("../../templates/anonymise/premises.txt");
 
 /// The lists, built-in and the user's, as one.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +28,14 @@ pub struct FieldLists {
     abbreviations: HashSet<String>,
     /// Kinship words, lower case.
     kinship: HashSet<String>,
+    /// Names of pubs and venues made of ordinary words ("Red Lion"),
+    /// folded lower case, words separated by one space.
+    venues: HashSet<String>,
+    /// The most words in a venue name.
+    venue_words: usize,
+    /// Words that make the capitalised words before them a place's name
+    /// ("pub", "flats"), lower case.
+    premises: HashSet<String>,
 }
 
 /// The lines of a list that are not blank or comments.
@@ -44,6 +54,7 @@ impl FieldLists {
             BUILT_IN_ABBREVIATIONS,
             BUILT_IN_KINSHIP,
         );
+        lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
         lists
     }
 
@@ -59,6 +70,7 @@ impl FieldLists {
                 &read(folder, "abbreviations.txt"),
                 &read(folder, "kinship.txt"),
             );
+            lists.add_places(&read(folder, "venues.txt"), &read(folder, "premises.txt"));
         }
         lists
     }
@@ -85,6 +97,34 @@ impl FieldLists {
         }
         self.kinship
             .extend(lines(kinship).map(|l| l.to_lowercase()));
+    }
+
+    /// Adds the lines of a venues and a premises list.
+    pub fn add_places(&mut self, venues: &str, premises: &str) {
+        for venue in lines(venues) {
+            let key = venue_key(venue);
+            self.venue_words = self.venue_words.max(key.split(' ').count());
+            self.venues.insert(key);
+        }
+        self.premises
+            .extend(lines(premises).map(|l| l.to_lowercase()));
+    }
+
+    /// True when words ("Red Lion", "Feathers") are a venue's name, in
+    /// any case, with or without an apostrophe ("Nag's Head").
+    pub fn is_venue(&self, words: &str) -> bool {
+        self.venues.contains(&venue_key(words))
+    }
+
+    /// The most words a venue's name has.
+    pub fn venue_words(&self) -> usize {
+        self.venue_words
+    }
+
+    /// True when a lower-case word makes the capitalised words before it
+    /// a place's name ("pub", "flats").
+    pub fn is_premises(&self, lower: &str) -> bool {
+        self.premises.contains(lower)
     }
 
     /// The short forms of a given name ("Elizabeth" → Liz, Beth…).
@@ -123,6 +163,18 @@ impl FieldLists {
                 .kinship
                 .contains(lower.replace(['’', 'ʼ'], "'").trim_end_matches("'s"))
     }
+}
+
+/// The key of a venue's name: folded lower case, apostrophes gone,
+/// "&" as "and", one space between words.
+fn venue_key(name: &str) -> String {
+    fold(name)
+        .to_lowercase()
+        .replace(['\'', '’'], "")
+        .replace('&', " and ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The key of a given name: lower case, without diacritics.

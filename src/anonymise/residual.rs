@@ -32,6 +32,14 @@ pub enum SuspectKind {
 }
 
 impl SuspectKind {
+    /// Every kind.
+    pub const ALL: [SuspectKind; 4] = [
+        SuspectKind::Name,
+        SuspectKind::Initials,
+        SuspectKind::Number,
+        SuspectKind::Place,
+    ];
+
     /// A name for lists.
     pub fn label(self) -> &'static str {
         match self {
@@ -152,6 +160,12 @@ fn is_street_end(word: &str) -> bool {
                 | "fields"
                 | "cottages"
                 | "yard"
+                | "side"
+                | "quay"
+                | "wharf"
+                | "vale"
+                | "meadows"
+                | "croft"
         )
 }
 
@@ -208,6 +222,80 @@ fn inflected_word(lower: &str) -> bool {
         .iter()
         .filter_map(|prefix| lower.strip_prefix(prefix))
         .any(|rest| rest.len() >= 3 && stems(rest))
+}
+
+/// The words from `start` that follow one another with a single space
+/// between them, up to `most`: (start, end) of each.
+fn words_from(text: &str, start: usize, most: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(most);
+    let mut at = start;
+    while out.len() < most {
+        let Some(word) = crate::anonymise::text::word_after(text, at) else {
+            break;
+        };
+        let gap = text[at..].len() - text[at..].trim_start_matches(' ').len();
+        if (!out.is_empty() && gap != 1) || (out.is_empty() && gap != 0) {
+            break;
+        }
+        let word_start = at + gap;
+        out.push((word_start, word_start + word.len()));
+        at = word_start + word.len();
+    }
+    out
+}
+
+/// Where the name of a place that begins at `start` ends, when the words
+/// there are one though each is an ordinary word: a venue's name after
+/// "the" ("the Red Lion", "outside The Feathers"), or capitalised words
+/// before a word such as "pub" or "flats" ("Canal Side flats").
+fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usize> {
+    let lists = super::lists::field_lists();
+    let most = lists.venue_words().max(4);
+    let run = words_from(text, start, most + 1);
+    let capitalised =
+        |&(s, e): &(usize, usize)| text[s..e].chars().next().is_some_and(char::is_uppercase);
+    let after_the = crate::anonymise::text::word_before(text, start)
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+    if after_the {
+        for n in (1..=run.len().min(most)).rev() {
+            let (first, last) = (run[0], run[n - 1]);
+            if capitalised(&first)
+                && capitalised(&last)
+                && lists.is_venue(&text[first.0..last.1])
+                && !run.get(n).is_some_and(|&(s, e)| {
+                    // "the Bell Centre" is not the Bell.
+                    text[s..e].chars().next().is_some_and(char::is_uppercase)
+                })
+            {
+                return Some(last.1);
+            }
+        }
+    }
+    for n in 1..run.len().min(4) {
+        let (word_start, word_end) = run[n];
+        let next = &text[word_start..word_end];
+        if !lists.is_premises(next) {
+            if capitalised(&run[n]) {
+                continue;
+            }
+            return None;
+        }
+        let names = &run[..n];
+        let ordinary = |&(s, e): &(usize, usize)| {
+            let w = &text[s..e];
+            let lower = w.to_lowercase();
+            words::is_vocabulary(w) || is_institution_word(&lower) || words::is_title(w)
+        };
+        if !names.iter().all(capitalised) || names.iter().any(ordinary) {
+            return None;
+        }
+        // "Local shop" at a sentence's start is an ordinary word.
+        if sentence_start && n == 1 && words::is_word(&text[start..run[0].1].to_lowercase()) {
+            return None;
+        }
+        return Some(names[n - 1].1);
+    }
+    None
 }
 
 /// Lower-cases a token into `buffer`.
@@ -355,8 +443,17 @@ pub fn suspects_into(
                 && token.chars().skip(1).all(|c| !c.is_uppercase());
             if street {
                 Some(SuspectKind::Place)
+            } else if name {
+                Some(SuspectKind::Name)
+            } else if let Some(place_end) =
+                named_place_end(text, start, starts_sentence(text, start))
+            {
+                out.push((start, place_end, SuspectKind::Place));
+                i = i.max(place_end);
+                previous_title = false;
+                continue;
             } else {
-                name.then_some(SuspectKind::Name)
+                None
             }
         };
         // A title counts only right before the next word: "Mr Green",
@@ -482,6 +579,37 @@ mod tests {
                 "Hearing at the Family Court and the Crown Court; the Town Hall; a Care Home."
             ),
             vec![]
+        );
+    }
+
+    #[test]
+    fn venues_of_ordinary_words_and_names_before_premises_are_places() {
+        let found = suspects(
+            "Disturbance outside the Red Lion, Mill Lane. Seen outside The Feathers. \
+             Drinking at the Nag's Head. Red Lion pub. Canal Side flats were cold. \
+             Lives above Patel's shop.",
+        );
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == SuspectKind::Place)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        for place in ["Red Lion", "Feathers", "Nag's Head", "Canal Side"] {
+            assert!(places.contains(&place), "{place} in {found:?}");
+        }
+        assert!(
+            found.iter().any(|(t, _)| t.starts_with("Patel")),
+            "{found:?}"
+        );
+        // Ordinary words before a premises word, a venue's word not after
+        // "the", and an institution are not places.
+        assert_eq!(
+            suspects(
+                "Local shop closed. Mother went to the pub. The bell rang. \
+                 She will ring the Bell Centre. Council flats were offered. \
+                 Hope to see the Crown Court list."
+            ),
+            vec![],
         );
     }
 

@@ -233,6 +233,23 @@ const NOT_NAME_PARTS: &[&str] = &[
     "sr",
 ];
 
+/// Particles that begin a surname and are no name by themselves: Irish
+/// "Ní Dhomhnaill", "Mac", "Ó"; Welsh "ap Rhys"; Arabic "bin", "Al";
+/// Dutch and German "van der", "von"; Romance "de la", "dos".
+/// Lower case, without diacritics.
+pub const SURNAME_PARTICLES: &[&str] = &[
+    "ni", "nic", "mac", "mhic", "o", "ua", "ui", "bean", "ap", "ab", "ferch", "verch", "van",
+    "von", "der", "den", "ter", "de", "da", "di", "del", "della", "du", "le", "la", "dos", "das",
+    "bin", "binti", "bint", "ibn", "al", "el", "ben", "abu",
+];
+
+/// True when a word of a name is a surname particle ("Ní", "ap", "bin"),
+/// in any case, with or without diacritics.
+pub fn is_surname_particle(word: &str) -> bool {
+    let folded = super::forms::fold(word).to_lowercase();
+    SURNAME_PARTICLES.contains(&folded.as_str())
+}
+
 /// True when a lower-case token must not be matched as a name by itself.
 pub fn is_not_a_name_part(lower: &str) -> bool {
     NOT_NAME_PARTS.contains(&lower) || is_title(lower)
