@@ -41,6 +41,7 @@ pub mod classify;
 pub mod dates;
 pub mod fields;
 pub mod forms;
+pub mod gazetteer;
 pub mod identifiers;
 pub mod leak;
 pub mod lists;
@@ -369,6 +370,16 @@ impl Anonymiser {
             overrides: settings.overrides.clone(),
             known: Known::of(review),
         }
+    }
+
+    /// This anonymiser without the review's sensitive data policy: names,
+    /// places, identifiers and dates are still replaced, but ages, health,
+    /// medication, money and times are kept as written. For the anonymised
+    /// review file (`foresight anonymise`); what is published (the report,
+    /// its figures and chronology) always applies the policy.
+    pub fn keeping_sensitive_details(mut self) -> Anonymiser {
+        self.sensitive = SensitiveRules::none();
+        self
     }
 
     /// The name matcher (for the leak check).

@@ -13,6 +13,7 @@
 use std::collections::HashSet;
 
 use super::fields;
+use super::gazetteer::gazetteer;
 use super::text::{context, starts_sentence};
 use super::words;
 use crate::import::dates::find_dates_in_text;
@@ -224,6 +225,90 @@ fn inflected_word(lower: &str) -> bool {
         .any(|rest| rest.len() >= 3 && stems(rest))
 }
 
+/// True when the word before `at` names a relation or acquaintance whose
+/// name may follow: "her friend Hope", "Uncle Will", "boyfriend Hunter".
+fn after_relation(text: &str, at: usize) -> bool {
+    crate::anonymise::text::word_before(text, at).is_some_and(|(_, word)| {
+        matches!(
+            word.to_lowercase().trim_end_matches("'s"),
+            "friend"
+                | "friends"
+                | "aunt"
+                | "auntie"
+                | "aunty"
+                | "uncle"
+                | "cousin"
+                | "neighbour"
+                | "neighbor"
+                | "partner"
+                | "boyfriend"
+                | "girlfriend"
+                | "ex"
+                | "ex-partner"
+                | "brother"
+                | "sister"
+                | "nephew"
+                | "niece"
+                | "son"
+                | "daughter"
+                | "stepdad"
+                | "stepmum"
+                | "stepfather"
+                | "stepmother"
+                | "husband"
+                | "wife"
+                | "fiance"
+                | "fiancé"
+                | "lodger"
+                | "mate"
+                | "babysitter"
+                | "childminder"
+                | "grandson"
+                | "granddaughter"
+                | "godmother"
+                | "godfather"
+        )
+    })
+}
+
+/// True when a word after a name says what its bearer did ("Baker rang
+/// back", "Wood said").
+fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "rang"
+            | "called"
+            | "phoned"
+            | "said"
+            | "says"
+            | "stated"
+            | "states"
+            | "reported"
+            | "reports"
+            | "texted"
+            | "emailed"
+            | "visited"
+            | "attended"
+            | "disclosed"
+            | "confirmed"
+            | "advised"
+            | "agreed"
+            | "explained"
+            | "arrived"
+            | "informed"
+            | "denied"
+            | "admitted"
+            | "declined"
+            | "refused"
+            | "told"
+            | "asked"
+            | "wrote"
+            | "left"
+            | "collected"
+            | "dropped"
+    )
+}
+
 /// The words from `start` that follow one another with a single space
 /// between them, up to `most`: (start, end) of each.
 fn words_from(text: &str, start: usize, most: usize) -> Vec<(usize, usize)> {
@@ -349,7 +434,9 @@ pub fn suspects_into(
                         || bytes
                             .get(j + 1)
                             .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())));
-            if ends {
+            // A common given name written in lower case ("seen with
+            // kayden") is a name all the same: it goes on to be judged.
+            if ends && !(j - i >= 4 && gazetteer().is_given_name(&text[i..j])) {
                 i = j;
                 previous_title = false;
                 continue;
@@ -402,6 +489,12 @@ pub fn suspects_into(
             let reference =
                 !token.contains('.') && !decade && (digits >= 5 || (digits >= 4 && letters > 0));
             reference.then_some(SuspectKind::Number)
+        } else if letters >= 4
+            && token.chars().all(char::is_lowercase)
+            && gazetteer().is_given_name(token)
+            && !known.has(lower_into(lower, token))
+        {
+            Some(SuspectKind::Name)
         } else if letters < 2 || !token.chars().next().is_some_and(char::is_uppercase) {
             None
         } else if dotted
@@ -424,9 +517,22 @@ pub fn suspects_into(
             } else {
                 words::in_dictionary(plain)
             };
+            // An ordinary word that is also a common name is one where the
+            // words around say so: "her friend Hope", "Baker rang back".
+            let named_by_context = ordinary
+                && gazetteer().is_name_word(plain)
+                && (after_relation(text, start)
+                    || (starts_sentence(text, start)
+                        && gazetteer().is_surname_word(plain)
+                        && crate::anonymise::text::word_after(text, end)
+                            .is_some_and(is_reporting_verb)));
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
-            let name = (previous_title || !ordinary || after_name || initial_start.is_some())
+            let name = (previous_title
+                || !ordinary
+                || after_name
+                || initial_start.is_some()
+                || named_by_context)
                 && !known.has(lower_token)
                 && !super::sensitive::is_health_term(plain)
                 && !words::is_vocabulary(token)
@@ -610,6 +716,33 @@ mod tests {
                  Hope to see the Crown Court list."
             ),
             vec![],
+        );
+    }
+
+    #[test]
+    fn names_that_are_words_are_names_where_the_context_says_so() {
+        let names = |text: &str| -> Vec<String> {
+            suspects(text)
+                .into_iter()
+                .filter(|(_, k)| *k == SuspectKind::Name)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(
+            names(
+                "Her friend Hope visited. Uncle Will came. Her boyfriend Hunter was there. \
+                 Baker rang back. Wood said she would call. Seen with kayden and shauna."
+            ),
+            vec![
+                "Hope", "Will", "Hunter", "Baker", "Wood", "kayden", "shauna"
+            ]
+        );
+        assert_eq!(
+            names(
+                "Hope to see Mum. Will review in May. Summer holidays. Concerns rose. \
+                 Staff said he was settled. Mother said the baker rang. A friend Also came."
+            ),
+            Vec::<String>::new()
         );
     }
 

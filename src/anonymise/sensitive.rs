@@ -207,6 +207,16 @@ fn index(category: SensitiveCategory) -> usize {
 }
 
 impl SensitiveRules {
+    /// Rules that withhold nothing: de-identification alone, for an
+    /// anonymised review file that keeps the case's substance.
+    pub fn none() -> SensitiveRules {
+        SensitiveRules {
+            withheld: [false; 5],
+            words: None,
+            terms: Vec::new(),
+        }
+    }
+
     /// The pass the review's settings ask for: every category withheld but
     /// those the reviewer publishes.
     pub fn new(settings: &AnonymisationSettings) -> SensitiveRules {

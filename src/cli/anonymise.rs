@@ -20,6 +20,10 @@
 //!   no publish or withhold decision, stop the command instead (exit 1,
 //!   nothing written), for a publication pipeline that must have every
 //!   decision made by a person.
+//! - Sensitive details (ages, health, medication, money, times of day)
+//!   are kept as written unless `--apply-sensitive-policy` is given: the
+//!   anonymised review is de-identified, and the published report applies
+//!   the review's sensitive data policy whatever is chosen here.
 //! - The output may not be the input file: the identified review is never
 //!   overwritten. `--keep WORD` is the one change made to it: the word
 //!   joins the review's allow-list (saved atomically), so the reviewer's
@@ -33,8 +37,26 @@ use super::{plural, same_file};
 use crate::anonymise::{Anonymiser, LeakChecker};
 use crate::store;
 
-/// Runs `foresight anonymise FILE -o OUT [--strict] [--keep WORD]...`.
-pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u8 {
+/// The choices of one `foresight anonymise`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// Write nothing while a decision waits (`--strict`).
+    pub strict: bool,
+    /// Words to keep wherever doubtful (`--keep WORD`).
+    pub keep: &'a [String],
+    /// Apply the review's sensitive data policy too
+    /// (`--apply-sensitive-policy`).
+    pub apply_sensitive_policy: bool,
+}
+
+/// Runs `foresight anonymise FILE -o OUT [--strict] [--keep WORD]...
+/// [--apply-sensitive-policy]`.
+pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
+    let Options {
+        strict,
+        keep,
+        apply_sensitive_policy,
+    } = options;
     let mut review = match store::load(file) {
         Ok(review) => review,
         Err(error) => {
@@ -67,7 +89,11 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
             review.meta.anonymisation.allow[before..].join(", ")
         );
     }
-    let anonymiser = Anonymiser::new(&review);
+    let anonymiser = if apply_sensitive_policy {
+        Anonymiser::new(&review)
+    } else {
+        Anonymiser::new(&review).keeping_sensitive_details()
+    };
     let result = anonymiser.review(&review);
     let checker = LeakChecker::with_anonymiser(&review, anonymiser);
     // Both threads check the review's strings; one of them first makes
@@ -167,6 +193,13 @@ pub fn anonymise(file: &Path, output: &Path, strict: bool, keep: &[String]) -> u
     // The process ends here: its memory goes back to the system at once,
     // without hundreds of megabytes of review, report and text being
     // freed piece by piece first.
+    if !apply_sensitive_policy {
+        println!(
+            "{}: sensitive details (ages, health, medication, money, times) kept as written; the published report withholds them as the review's policy says (see foresight sensitive {}; --apply-sensitive-policy applies it here too)",
+            output.display(),
+            file.display()
+        );
+    }
     std::mem::forget((review, result, text));
     0
 }

@@ -69,7 +69,16 @@ pub fn run(command: Command) -> ExitCode {
             output,
             strict,
             keep,
-        } => super::anonymise::anonymise(&file, &output, strict, &keep),
+            apply_sensitive_policy,
+        } => super::anonymise::anonymise(
+            &file,
+            &output,
+            super::anonymise::Options {
+                strict,
+                keep: &keep,
+                apply_sensitive_policy,
+            },
+        ),
         Command::Sensitive {
             file,
             publish,

@@ -209,6 +209,12 @@ pub enum Command {
         /// decision travels with the review. Repeatable.
         #[arg(long, value_name = "WORD")]
         keep: Vec<String>,
+        /// Also withhold or generalise sensitive details (ages, health,
+        /// medication, money, times) as the review's sensitive data policy
+        /// says, as the published report does. Without it the anonymised
+        /// review keeps them as written: it is de-identified, not published.
+        #[arg(long)]
+        apply_sensitive_policy: bool,
     },
     /// Show or set the sensitive data policy: ages, health, medication,
     /// finances and times are withheld or generalised in published text

@@ -165,7 +165,13 @@ fn every_form_of_a_name_an_agency_writes_is_replaced_and_the_field_s_words_kept(
             "--into",
             &at("r.review.ron"),
         ],
-        vec!["anonymise", &at("r.review.ron"), "-o", &at("a.review.ron")],
+        vec![
+            "anonymise",
+            &at("r.review.ron"),
+            "-o",
+            &at("a.review.ron"),
+            "--apply-sensitive-policy",
+        ],
     ] {
         let out = foresight(&args);
         assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
