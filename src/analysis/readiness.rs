@@ -8,7 +8,8 @@
 
 use crate::analysis::coverage::{Coverage, Measure, coverage};
 use crate::analysis::language::{FieldHit, Lexicon, lint_review};
-use crate::anonymise::{Leak, Report, Suspect};
+use crate::anonymise::residual::SuspectKind;
+use crate::anonymise::{Found, Leak, Report, Suspect, spelling};
 use crate::model::{Appraisal, FindingTag, Review};
 use crate::publication::placeholders::Placeholder;
 use crate::taxonomy::Taxonomy;
@@ -367,18 +368,24 @@ fn anonymisation_lines(review: &Review, published: &Published) -> (Vec<String>, 
     ));
     let contexts = suspect_contexts(review, &replaced);
     for (o, context) in replaced.iter().zip(&contexts) {
+        let words = o.original.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut state = if o.replaced {
+            format!("replaced by \"{}\"", o.replacement)
+        } else {
+            "kept by you".to_string()
+        };
+        if o.replaced && o.found == Found::Suspect(SuspectKind::Name) {
+            state.push_str("; ");
+            state.push_str(&spelling::suggestion(review, &words));
+        }
         lines.push(format!(
             "{} {}: {} \"{}\" in \"{}\": {}",
             o.record,
             o.field,
             o.found.describe(),
-            o.original.split_whitespace().collect::<Vec<_>>().join(" "),
+            words,
             context,
-            if o.replaced {
-                format!("replaced by \"{}\"", o.replacement)
-            } else {
-                "kept by you".to_string()
-            }
+            state
         ));
     }
     let suspects = published.suspects;

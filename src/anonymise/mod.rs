@@ -49,6 +49,7 @@ pub mod matcher;
 mod report;
 pub mod residual;
 pub mod sensitive;
+pub mod spelling;
 pub mod text;
 pub mod words;
 

@@ -79,6 +79,21 @@ pub fn run(command: Command) -> ExitCode {
                 apply_sensitive_policy,
             },
         ),
+        Command::Cast {
+            file,
+            add_person,
+            role,
+            pseudonym,
+            add_name,
+        } => super::cast::cast(
+            &file,
+            super::cast::Additions {
+                person: add_person.as_deref(),
+                role: role.as_deref(),
+                pseudonym: pseudonym.as_deref(),
+                names: &add_name,
+            },
+        ),
         Command::Sensitive {
             file,
             publish,

@@ -5,6 +5,7 @@
 //! some), 2 the input could not be read or the command is not available.
 
 mod anonymise;
+mod cast;
 mod causal;
 mod check;
 mod commands;
@@ -215,6 +216,27 @@ pub enum Command {
         /// review keeps them as written: it is de-identified, not published.
         #[arg(long)]
         apply_sensitive_policy: bool,
+    },
+    /// List the cast's people (id, name, role, pseudonym, other names), or
+    /// add to it what `foresight check` suggests: a person a residual
+    /// suspect names (`--add-person NAME --role ROLE`), or another spelling
+    /// of a cast member's name (`--add-name P3=Ceris`), so that the report
+    /// uses their pseudonym rather than a placeholder.
+    Cast {
+        /// The review file (changed in place when an option is given).
+        file: PathBuf,
+        /// Add a person not yet in the cast, by name.
+        #[arg(long, value_name = "NAME")]
+        add_person: Option<String>,
+        /// The new person's role ("nursery key worker").
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// The new person's pseudonym (their role when not given).
+        #[arg(long, value_name = "PSEUDONYM")]
+        pseudonym: Option<String>,
+        /// Add another name or spelling to a person: ID=NAME. Repeatable.
+        #[arg(long, value_name = "ID=NAME")]
+        add_name: Vec<String>,
     },
     /// Show or set the sensitive data policy: ages, health, medication,
     /// finances and times are withheld or generalised in published text

@@ -3,6 +3,7 @@
 
 mod anonymise;
 mod basics;
+mod cast;
 mod export;
 mod import;
 mod import_publication;

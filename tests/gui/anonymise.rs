@@ -181,3 +181,71 @@ fn the_panel_lists_a_residual_suspect_and_keeping_it_is_one_click() {
             .is_some()
     );
 }
+
+#[test]
+fn a_possible_name_becomes_a_cast_name_by_spelling_or_as_a_new_person() {
+    let mut review = review();
+    review.chronology[0].author = "Key worker Aoife Brannagh".into();
+    review.chronology[0].text = "Seen with Kettel at nursery. Concerns rose.".into();
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = on_the_anonymisation_panel(review, folder.path());
+    let before = anonymise(harness.state().document().review());
+    assert!(
+        before.review.chronology[0]
+            .text
+            .starts_with("Seen with [name] at nursery"),
+        "{}",
+        before.review.chronology[0].text
+    );
+
+    // "Kettel" is spelt like Rose Kettle's name: one click makes it hers.
+    harness
+        .get_by_label("Another name of Child K (P1): \"Kettel\"")
+        .click();
+    harness.run();
+    let document = harness.state().document();
+    assert_eq!(
+        document.undo_label(),
+        Some("Add \"Kettel\" to the names of P1")
+    );
+    let after = anonymise(document.review());
+    assert!(
+        after.review.chronology[0]
+            .text
+            .starts_with("Seen with Child K at nursery"),
+        "{}",
+        after.review.chronology[0].text
+    );
+
+    // The key worker is added to the cast with a role: the report then
+    // names her by it.
+    harness
+        .get_by_label("Add \"Aoife Brannagh\" to the cast (C1 author)")
+        .click();
+    harness.run();
+    harness.get_by_label("Role").click();
+    harness.run();
+    harness.get_by_label("Role").type_text("Nursery key worker");
+    harness.run();
+    harness.get_by_label("Add to cast").click();
+    harness.run();
+    let document = harness.state().document();
+    assert_eq!(
+        document.undo_label(),
+        Some("Add \"Aoife Brannagh\" to the cast")
+    );
+    let added = document.review().people.last().unwrap();
+    assert_eq!(
+        (
+            added.name.as_str(),
+            added.role.as_str(),
+            added.pseudonym.as_str()
+        ),
+        ("Aoife Brannagh", "Nursery key worker", "Nursery key worker")
+    );
+    let after = anonymise(document.review());
+    assert_eq!(
+        after.review.chronology[0].author,
+        "Key worker Nursery key worker"
+    );
+}

@@ -13,12 +13,14 @@ use std::rc::Rc;
 
 use eframe::egui::{self, Color32, RichText, TextFormat, Ui, text::LayoutJob};
 
-use super::{PanelContext, list_and_form, or_untitled, put, record_list, set_meta};
+use super::{PanelContext, add, list_and_form, or_untitled, put, record_list, set_meta};
 use crate::anonymise::fields::META;
-use crate::anonymise::{Occurrence, Suspect};
+use crate::anonymise::residual::SuspectKind;
+use crate::anonymise::{Found, Occurrence, Suspect, spelling};
 use crate::edit::Change;
 use crate::model::{
-    DatePolicy, Disclosure, Id, OverrideAction, Person, Record, Review, SensitiveAttribute,
+    DatePolicy, Disclosure, Id, OverrideAction, Person, PersonKind, Record, RecordKind, Review,
+    SensitiveAttribute,
 };
 use crate::publication::Publication;
 use crate::ui::edits::Edits;
@@ -72,6 +74,16 @@ pub struct AnonymisePanel {
     selected: Option<Id>,
     show: Show,
     cache: Option<Cache>,
+    /// A person a residual suspect names, being added to the cast.
+    adding: Option<NewPerson>,
+}
+
+/// The form that adds a residual suspect's person to the cast.
+#[derive(Debug, Clone, Default)]
+struct NewPerson {
+    name: String,
+    role: String,
+    pseudonym: String,
 }
 
 const DATE_POLICIES: [(DatePolicy, &str); 3] = [
@@ -156,12 +168,12 @@ impl AnonymisePanel {
             .map(|(_, rows)| rows.as_slice())
             .unwrap_or_default();
         let (replaced, flagged) = (cache.replaced, cache.flagged);
-        let mut state = (&mut self.selected, &mut self.show, edits);
+        let mut state = (&mut self.selected, &mut self.show, edits, &mut self.adding);
         list_and_form(
             ui,
             "anonymise",
             &mut state,
-            |ui, (selected, show, edits)| {
+            |ui, (selected, show, edits, adding)| {
                 ui.add_space(4.0);
                 ui.heading("Anonymisation");
                 let suspects = cache.residual.len() + cache.publication.suspects.len();
@@ -194,14 +206,14 @@ impl AnonymisePanel {
                         })
                     },
                 );
-                residual_list(ui, review, &cache.residual, edits);
+                residual_list(ui, review, &cache.residual, edits, adding);
                 ui.horizontal(|ui| {
                     ui.selectable_value(*show, Show::All, "All records");
                     ui.selectable_value(*show, Show::Flagged, "Waiting for a decision");
                 });
                 record_list(ui, "anonymise-rows", rows, selected, f32::INFINITY);
             },
-            |ui, (selected, _, edits)| match selected.as_ref() {
+            |ui, (selected, _, edits, _)| match selected.as_ref() {
                 Some(id) => record_view(ui, review, cache, id, edits),
                 None => {
                     ui.add_space(24.0);
@@ -213,11 +225,20 @@ impl AnonymisePanel {
 }
 
 /// Every residual suspect of the review, each with a one-click keep (or,
-/// once kept, replace).
-fn residual_list(ui: &mut Ui, review: &Review, residual: &[Occurrence], edits: &mut Edits) {
+/// once kept, replace); a possible name also with "Another name of…" the
+/// cast member it is spelt like, and "Add to cast…", which opens a small
+/// form for the person's role and pseudonym.
+fn residual_list(
+    ui: &mut Ui,
+    review: &Review,
+    residual: &[Occurrence],
+    edits: &mut Edits,
+    adding: &mut Option<NewPerson>,
+) {
     if residual.is_empty() {
         return;
     }
+    new_person_form(ui, review, edits, adding);
     egui::CollapsingHeader::new(format!(
         "Residual suspects ({}): not in the cast, replaced by a placeholder unless kept",
         residual.len()
@@ -257,10 +278,128 @@ fn residual_list(ui: &mut Ui, review: &Review, residual: &[Occurrence], edits: &
                         {
                             edits.apply(decide(review, o, None));
                         }
+                        if o.replaced && o.found == Found::Suspect(SuspectKind::Name) {
+                            name_actions(ui, review, &words, &place, edits, adding);
+                        }
                     });
                 }
             });
     });
+}
+
+/// The buttons that make a possible name a cast name: another spelling
+/// of the person it is spelt like, or a new person.
+fn name_actions(
+    ui: &mut Ui,
+    review: &Review,
+    words: &str,
+    place: &str,
+    edits: &mut Edits,
+    adding: &mut Option<NewPerson>,
+) {
+    if let Some((id, part)) = spelling::spelt_like(review, words)
+        && let Some(person) = review.people.iter().find(|p| &p.id == id)
+    {
+        let shown = match person.pseudonym.trim() {
+            "" => person.id.to_string(),
+            pseudonym => pseudonym.to_string(),
+        };
+        if ui
+            .button(format!("Another name of {shown} ({id}): \"{words}\""))
+            .on_hover_text(format!(
+                "Spelt like {id}'s name \"{part}\": add \"{words}\" to their other names, so it is replaced by their pseudonym"
+            ))
+            .clicked()
+        {
+            let name = words.to_string();
+            edits.apply(put(
+                &format!("Add \"{words}\" to the names of {id}"),
+                person,
+                Record::Person,
+                move |p| p.aliases.push(name),
+            ));
+        }
+    }
+    if ui
+        .button(format!("Add \"{words}\" to the cast ({place})"))
+        .on_hover_text(
+            "Someone in the case: add them to the cast with a role and pseudonym, so the report names them by role",
+        )
+        .clicked()
+    {
+        *adding = Some(NewPerson {
+            name: words.to_string(),
+            ..Default::default()
+        });
+    }
+}
+
+/// The form for a person being added from a residual suspect.
+fn new_person_form(
+    ui: &mut Ui,
+    review: &Review,
+    edits: &mut Edits,
+    adding: &mut Option<NewPerson>,
+) {
+    let Some(new) = adding.as_mut() else {
+        return;
+    };
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(format!("Add \"{}\" to the cast", new.name)).strong());
+        ui.horizontal(|ui| {
+            let label = ui.label("Role");
+            ui.add(
+                egui::TextEdit::singleline(&mut new.role)
+                    .hint_text("nursery key worker")
+                    .id_salt("new-person-role"),
+            )
+            .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Pseudonym");
+            ui.add(
+                egui::TextEdit::singleline(&mut new.pseudonym)
+                    .hint_text("the role when empty")
+                    .id_salt("new-person-pseudonym"),
+            )
+            .labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            let ready = !new.role.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Add to cast"))
+                .on_disabled_hover_text("Give a role first")
+                .clicked()
+            {
+                let role = new.role.trim().to_string();
+                let pseudonym = match new.pseudonym.trim() {
+                    "" => role.clone(),
+                    p => p.to_string(),
+                };
+                let person = Person {
+                    id: review.next_id(RecordKind::Person),
+                    name: new.name.clone(),
+                    role,
+                    pseudonym,
+                    kind: PersonKind::Practitioner,
+                    notes: "Added from a residual suspect of anonymisation.".to_string(),
+                    ..Default::default()
+                };
+                edits.apply(add(
+                    &format!("Add \"{}\" to the cast", new.name),
+                    Record::Person(person),
+                ));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close {
+        *adding = None;
+    }
 }
 
 /// The rows of the list: records with findings (and every person), with
