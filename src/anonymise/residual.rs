@@ -534,6 +534,7 @@ pub fn suspects_into(
                 || initial_start.is_some()
                 || named_by_context)
                 && !known.has(lower_token)
+                && !super::lists::field_lists().is_kinship(plain)
                 && !super::sensitive::is_health_term(plain)
                 && !words::is_vocabulary(token)
                 && !words::is_vocabulary(singular)
@@ -584,6 +585,19 @@ pub fn suspects_into(
                 token_end += gap + next.len();
                 kind = SuspectKind::Place;
                 i = i.max(token_end);
+            }
+            // "Aoife K.": a dotted initial after a name is part of it.
+            if kind == SuspectKind::Name {
+                let rest = &text.as_bytes()[token_end..];
+                if rest.len() >= 3
+                    && rest[0] == b' '
+                    && rest[1].is_ascii_uppercase()
+                    && rest[2] == b'.'
+                    && rest.get(3).is_none_or(|b| !b.is_ascii_alphanumeric())
+                {
+                    token_end += 2;
+                    i = i.max(token_end + 1);
+                }
             }
             // "Quentin Blakeley": one suspect, not two.
             if let Some(last) = out.last_mut()
@@ -731,10 +745,11 @@ mod tests {
         assert_eq!(
             names(
                 "Her friend Hope visited. Uncle Will came. Her boyfriend Hunter was there. \
-                 Baker rang back. Wood said she would call. Seen with kayden and shauna."
+                 Baker rang back. Wood said she would call. Seen with kayden and shauna. \
+                 Auntie Faith helps. Key worker (Aoife K.) rang."
             ),
             vec![
-                "Hope", "Will", "Hunter", "Baker", "Wood", "kayden", "shauna"
+                "Hope", "Will", "Hunter", "Baker", "Wood", "kayden", "shauna", "Faith", "Aoife K"
             ]
         );
         assert_eq!(
