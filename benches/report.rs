@@ -9,7 +9,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use foresight::analysis::language::Lexicon;
 use foresight::generate::{Size, synthetic_review};
-use foresight::publication::export::{ExportOptions, export_report};
+use foresight::publication::export::{ExportOptions, ReportFormat, export_report};
 use foresight::report::template::ReportTemplate;
 use foresight::taxonomy::Taxonomy;
 
@@ -19,6 +19,7 @@ fn benches(c: &mut Criterion) {
     let taxonomy = Taxonomy::built_in("learning-together");
     let lexicon = Lexicon::built_in();
     let options = ExportOptions {
+        format: ReportFormat::Pdf,
         template: &template,
         taxonomy: taxonomy.as_ref(),
         lexicon: &lexicon,
@@ -34,8 +35,8 @@ fn benches(c: &mut Criterion) {
         let exported = export_report(&review, &options).expect("the synthetic review exports");
         println!(
             "{episodes} episodes: {} pages, {:.2} MB",
-            exported.pdf.pages,
-            exported.pdf.bytes.len() as f64 / 1_048_576.0
+            exported.pages.unwrap_or(0),
+            exported.bytes.len() as f64 / 1_048_576.0
         );
         group.bench_function(format!("export, {episodes} episodes"), |b| {
             b.iter(|| export_report(&review, &options).expect("exports"))

@@ -8,7 +8,7 @@ use crate::export::png::{fitting_scale, svg_size, svg_to_png};
 use crate::model::FindingTag;
 use crate::publication::Publication;
 use crate::publication::export::{
-    ExportError, ExportOptions, FigureError, export_report, publishable_svg,
+    ExportError, ExportOptions, FigureError, ReportFormat, export_report, publishable_svg,
 };
 use crate::report::template::ReportTemplate;
 use crate::store;
@@ -49,7 +49,15 @@ pub fn export(
     let Ok((lexicon, taxonomy)) = lexicon_and_taxonomy("export", &review) else {
         return EXIT_UNREADABLE;
     };
+    let Some(format) = ReportFormat::of_path(output) else {
+        eprintln!(
+            "{}: the report's file name must end in .pdf, .docx (editable Word) or .html (accessible web page)",
+            output.display()
+        );
+        return EXIT_UNREADABLE;
+    };
     let options = ExportOptions {
+        format,
         template: &template,
         taxonomy: taxonomy.as_ref(),
         lexicon: &lexicon,
@@ -95,18 +103,21 @@ pub fn export(
             left.id, left.title
         );
     }
-    if let Err(error) = store::write_atomic(output, |f| {
-        std::io::Write::write_all(f, &exported.pdf.bytes)
-    }) {
+    if let Err(error) =
+        store::write_atomic(output, |f| std::io::Write::write_all(f, &exported.bytes))
+    {
         eprintln!("{error}");
         return EXIT_UNREADABLE;
     }
+    let pages = match exported.pages {
+        Some(pages) => format!("{pages} page{}, ", plural(pages)),
+        None => String::new(),
+    };
     println!(
-        "{}: written ({} page{}, {} KB{})",
+        "{}: written as a {} ({pages}{} KB{})",
         output.display(),
-        exported.pdf.pages,
-        plural(exported.pdf.pages),
-        exported.pdf.bytes.len().div_ceil(1024),
+        format.label(),
+        exported.bytes.len().div_ceil(1024),
         if identified_draft {
             ", IDENTIFIED DRAFT: not for publication"
         } else {

@@ -63,16 +63,43 @@ pub fn scene_svg(scene: &Scene) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}" stroke-linecap="round">"#,
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&scene.title));
+    write_body(&mut out, scene);
+    out
+}
+
+/// A scene as an SVG element to set inside a web page: scaled to the
+/// page's width, announced as one image whose name is `title` and whose
+/// description is `description` (`<title>` and `<desc>`, with `id` as
+/// the stem of their ids).
+pub fn scene_svg_inline(scene: &Scene, id: &str, title: &str, description: &str) -> String {
+    let mut out = String::new();
+    let (w, h) = (num(scene.width), num(scene.height));
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {w} {h}" width="100%" font-family="{FONT_FAMILY}" stroke-linecap="round">"#,
+    );
+    let _ = writeln!(out, r#"<title id="{id}-title">{}</title>"#, escape(title));
+    let _ = writeln!(
+        out,
+        r#"<desc id="{id}-desc">{}</desc>"#,
+        escape(description)
+    );
+    write_body(&mut out, scene);
+    out
+}
+
+/// The background and items of a scene, and the closing tag.
+fn write_body(out: &mut String, scene: &Scene) {
+    let (w, h) = (num(scene.width), num(scene.height));
     let _ = writeln!(
         out,
         r##"<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>"##
     );
     for item in &scene.items {
-        write_item(&mut out, item);
+        write_item(out, item);
         out.push('\n');
     }
     out.push_str("</svg>\n");
-    out
 }
 
 fn write_item(out: &mut String, item: &Item) {

@@ -1,6 +1,7 @@
-//! The PDF export, end to end and without any I/O: the publication's
-//! check, the report built from the published review, the PDF, and the
-//! leak check over everything written. A publication export either passes
+//! The report export, end to end and without any I/O: the publication's
+//! check, the report built from the published review, the file (PDF,
+//! Word or web page, from the same document), and the leak check over
+//! everything written. A publication export either passes
 //! every step or returns why it refused; the caller writes the bytes
 //! (atomically) only on success. Figures are drawn from the same
 //! published review and leak-checked the same way.
@@ -12,13 +13,65 @@ use crate::anonymise::Leak;
 use crate::model::{Id, Review};
 use crate::report::build::{BuildOptions, LeftOut, build_report};
 use crate::report::document::{Block, ReportDocument, scene_texts};
+use crate::report::docx::{DocxError, readable_texts, write_docx};
+use crate::report::html::{page_texts, write_html};
 use crate::report::pdf::{PdfError, PdfOptions, WrittenPdf, text_width, write_pdf};
 use crate::report::template::ReportTemplate;
 use crate::taxonomy::Taxonomy;
 
+/// The file formats of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportFormat {
+    /// A PDF for print and for the record.
+    #[default]
+    Pdf,
+    /// An editable Word document, for the partnership to redraft.
+    Docx,
+    /// One accessible, self-contained web page, for the partnership's
+    /// website.
+    Html,
+}
+
+impl ReportFormat {
+    /// Every format.
+    pub const ALL: [ReportFormat; 3] = [ReportFormat::Pdf, ReportFormat::Docx, ReportFormat::Html];
+
+    /// The format a file name asks for by its extension (`.pdf`,
+    /// `.docx`, `.html` or `.htm`, in any case).
+    pub fn of_path(path: &std::path::Path) -> Option<ReportFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "pdf" => Some(ReportFormat::Pdf),
+            "docx" => Some(ReportFormat::Docx),
+            "html" | "htm" => Some(ReportFormat::Html),
+            _ => None,
+        }
+    }
+
+    /// The usual extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Pdf => "pdf",
+            ReportFormat::Docx => "docx",
+            ReportFormat::Html => "html",
+        }
+    }
+
+    /// A name for people: "PDF", "Word document", "web page".
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportFormat::Pdf => "PDF",
+            ReportFormat::Docx => "Word document",
+            ReportFormat::Html => "web page",
+        }
+    }
+}
+
 /// What to export.
 #[derive(Clone, Copy)]
 pub struct ExportOptions<'a> {
+    /// The file format.
+    pub format: ReportFormat,
     /// The report template.
     pub template: &'a ReportTemplate,
     /// The review's factor taxonomy, for level and category names.
@@ -38,8 +91,18 @@ pub struct ExportOptions<'a> {
 /// A finished export.
 #[derive(Debug)]
 pub struct Exported {
-    /// The PDF.
-    pub pdf: WrittenPdf,
+    /// Its format.
+    pub format: ReportFormat,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The number of pages (a PDF's; a Word document is paginated by
+    /// Word, a web page not at all).
+    pub pages: Option<usize>,
+    /// The texts a reader meets in the file as written (what its leak
+    /// check read): a PDF's drawn strings and metadata, a Word document's
+    /// paragraphs, alternative texts and properties, a page's text and
+    /// attributes.
+    pub texts: Vec<String>,
     /// The report that was written.
     pub document: ReportDocument,
     /// Findings left out of the publication.
@@ -58,6 +121,9 @@ pub enum ExportError {
     /// The PDF could not be made.
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    /// The Word document could not be made.
+    #[error(transparent)]
+    Docx(#[from] DocxError),
 }
 
 fn build(
@@ -118,14 +184,49 @@ pub fn report_document(review: &Review, options: &ExportOptions) -> (ReportDocum
     }
 }
 
-/// Exports `review` as a PDF report: an identified draft, or the
+/// A file as written: its bytes, its pages (a PDF's) and the texts a
+/// reader meets in it.
+type WrittenFile = (Vec<u8>, Option<usize>, Vec<String>);
+
+/// The file of `document` in `options`' format, with the texts a reader
+/// meets in it as written (for the leak check of the file itself).
+fn file_of(document: &ReportDocument, options: &ExportOptions) -> Result<WrittenFile, ExportError> {
+    Ok(match options.format {
+        ReportFormat::Pdf => {
+            let pdf = pdf_of(document, options)?;
+            // Each block's lines are one string (see `WrittenPdf::texts`),
+            // so every word is read in its context, as the document was.
+            let WrittenPdf {
+                bytes,
+                pages,
+                texts,
+            } = pdf;
+            (bytes, Some(pages), texts)
+        }
+        ReportFormat::Docx => {
+            let written = write_docx(document, options.created)?;
+            let texts = readable_texts(&written.bytes)?;
+            (written.bytes, None, texts)
+        }
+        ReportFormat::Html => {
+            let html = write_html(document);
+            let texts = page_texts(&html);
+            (html.into_bytes(), None, texts)
+        }
+    })
+}
+
+/// Exports `review` as a report: an identified draft, or the
 /// publication computed from it (see [`export_publication`]).
 pub fn export_report(review: &Review, options: &ExportOptions) -> Result<Exported, ExportError> {
     if options.identified_draft {
         let (document, left_out) = build(review, options, None);
-        let pdf = pdf_of(&document, options)?;
+        let (bytes, pages, texts) = file_of(&document, options)?;
         return Ok(Exported {
-            pdf,
+            format: options.format,
+            bytes,
+            pages,
+            texts,
             document,
             left_out,
         });
@@ -134,7 +235,7 @@ pub fn export_report(review: &Review, options: &ExportOptions) -> Result<Exporte
     export_publication(&publication, options)
 }
 
-/// Exports `publication` as a PDF report: refused while the publication
+/// Exports `publication` as a report in `options`' format: refused while the publication
 /// check blocks or the template holds an unfilled placeholder; the
 /// document and every string the PDF draws are leak-checked.
 pub fn export_publication(
@@ -155,19 +256,20 @@ pub fn export_publication(
     if !leaks.is_empty() {
         return Err(ExportError::Leaks(leaks));
     }
-    let pdf = pdf_of(&document, options)?;
-    // Each block's lines are one string (see `WrittenPdf::texts`), so
-    // every word is read in its context, as the document was.
-    let leaks: Vec<Leak> = pdf
-        .texts
+    let (bytes, pages, texts) = file_of(&document, options)?;
+    let location = format!("the {} as written", options.format.label());
+    let leaks: Vec<Leak> = texts
         .iter()
-        .flat_map(|text| publication.leaks_in("the PDF as written", text))
+        .flat_map(|text| publication.leaks_in(&location, text))
         .collect();
     if !leaks.is_empty() {
         return Err(ExportError::Leaks(leaks));
     }
     Ok(Exported {
-        pdf,
+        format: options.format,
+        bytes,
+        pages,
+        texts,
         document,
         left_out,
     })
@@ -287,6 +389,7 @@ mod tests {
     fn options<'a>(template: &'a ReportTemplate, lexicon: &'a Lexicon) -> ExportOptions<'a> {
         static TAXONOMY: std::sync::OnceLock<Option<Taxonomy>> = std::sync::OnceLock::new();
         ExportOptions {
+            format: ReportFormat::Pdf,
             template,
             taxonomy: TAXONOMY
                 .get_or_init(|| Taxonomy::built_in("learning-together"))
@@ -387,7 +490,8 @@ mod tests {
 
     /// Every string of every artefact published from `review`: the
     /// document of each template (with the chronology appendix), every
-    /// string each PDF draws, and every figure as SVG.
+    /// string each file draws or holds (PDF, Word and web page), and every
+    /// figure as SVG.
     fn published_strings(review: &Review) -> Vec<String> {
         let lexicon = Lexicon::built_in();
         let publication = publication(review);
@@ -425,7 +529,22 @@ mod tests {
                     Block::Contents | Block::PageBreak => {}
                 }
             }
-            strings.extend(exported.pdf.texts.iter().cloned());
+            // Every format's file, as written.
+            for format in ReportFormat::ALL {
+                options.format = format;
+                let exported = export_publication(&publication, &options).unwrap();
+                strings.extend(exported.texts);
+                match format {
+                    ReportFormat::Html => strings.push(String::from_utf8(exported.bytes).unwrap()),
+                    ReportFormat::Docx => strings.extend(
+                        crate::report::docx::parts(&exported.bytes)
+                            .unwrap()
+                            .into_iter()
+                            .map(|(_, xml)| xml),
+                    ),
+                    ReportFormat::Pdf => {}
+                }
+            }
         }
         for diagram in &review.diagrams {
             strings.push(publishable_svg(&publication, &diagram.id, false).unwrap());

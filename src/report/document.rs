@@ -188,3 +188,37 @@ pub(crate) fn scene_texts<'s>(items: &'s [crate::export::scene::Item], out: &mut
         }
     }
 }
+
+/// A text alternative for a figure, for readers who cannot see it: its
+/// caption and every label it shows, each once, in drawing order.
+pub fn figure_description(caption: &str, scene: &Scene) -> String {
+    // A record's full text once, not also its label as wrapped and cut.
+    fn whole_texts<'s>(items: &'s [crate::export::scene::Item], out: &mut Vec<&'s str>) {
+        use crate::export::scene::Item;
+        for item in items {
+            match item {
+                Item::Text { text, .. } => out.push(text),
+                Item::Group {
+                    tooltip: Some(tooltip),
+                    ..
+                } => out.push(tooltip),
+                Item::Group { items, .. } => whole_texts(items, out),
+                Item::Path { .. } | Item::Ellipse { .. } => {}
+            }
+        }
+    }
+    let mut texts = Vec::new();
+    whole_texts(&scene.items, &mut texts);
+    let mut seen = std::collections::HashSet::new();
+    let labels: Vec<String> = texts
+        .into_iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && seen.insert(t.clone()))
+        .collect();
+    let caption = caption.trim().trim_end_matches('.');
+    if labels.is_empty() {
+        format!("{caption}.")
+    } else {
+        format!("{caption}. The figure shows: {}.", labels.join("; "))
+    }
+}

@@ -16,8 +16,8 @@ use crate::analysis::language::Lexicon;
 use crate::model::{Finding, FindingTag, Review};
 use crate::publication::Publication;
 use crate::publication::export::{
-    ExportError, ExportOptions, export_publication, export_report, publication_document,
-    report_document,
+    ExportError, ExportOptions, ReportFormat, export_publication, export_report,
+    publication_document, report_document,
 };
 use crate::report::build::LeftOut;
 use crate::report::document::ReportDocument;
@@ -49,7 +49,8 @@ enum Outcome {
     /// Written.
     Written {
         path: PathBuf,
-        pages: usize,
+        format: ReportFormat,
+        pages: Option<usize>,
         left_out: Vec<LeftOut>,
         draft: bool,
     },
@@ -128,8 +129,32 @@ impl ReportPanel {
         }
     }
 
+    /// The format the path's extension asks for (PDF when it names none).
+    fn format(&self) -> ReportFormat {
+        ReportFormat::of_path(Path::new(self.path.trim())).unwrap_or_default()
+    }
+
     fn export_section(&mut self, ui: &mut Ui, cx: &PanelContext) {
-        ui.heading("PDF report");
+        ui.heading("Report");
+        let format = self.format();
+        ui.horizontal(|ui| {
+            let label = ui.label("Format");
+            let mut chosen = format;
+            egui::ComboBox::from_id_salt("report-format")
+                .selected_text(format_title(format))
+                .show_ui(ui, |ui| {
+                    for f in ReportFormat::ALL {
+                        ui.selectable_value(&mut chosen, f, format_title(f));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if chosen != format {
+                let path = PathBuf::from(self.path.trim()).with_extension(chosen.extension());
+                self.path = path.display().to_string();
+            }
+        });
+        let format = self.format();
         ui.horizontal(|ui| {
             let label = ui.label("Template");
             egui::ComboBox::from_id_salt("report-template")
@@ -155,13 +180,16 @@ impl ReportPanel {
             "Identified draft (not anonymised, watermarked, not for publication)",
         );
         ui.horizontal(|ui| {
-            let label = ui.label("Save the PDF as");
+            let label = ui.label(format!("Save the {} as", format.label()));
             let width = (ui.available_width() - 160.0).clamp(160.0, 560.0);
             ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(width))
                 .labelled_by(label.id);
             let busy = self.job.is_some();
             if ui
-                .add_enabled(!busy, egui::Button::new("Export PDF"))
+                .add_enabled(
+                    !busy,
+                    egui::Button::new(format!("Export {}", format.label())),
+                )
                 .clicked()
             {
                 self.start(cx, ui.ctx());
@@ -170,14 +198,16 @@ impl ReportPanel {
         if self.job.is_some() {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(
-                    "Exporting: checking, anonymising, writing the PDF and checking it for leaks…",
-                );
+                ui.label(format!(
+                    "Exporting: checking, anonymising, writing the {} and checking it for leaks…",
+                    format.label()
+                ));
             });
         }
         match &self.outcome {
             Some(Outcome::Written {
                 path,
+                format,
                 pages,
                 left_out,
                 draft,
@@ -187,11 +217,15 @@ impl ReportPanel {
                 } else {
                     "anonymised report"
                 };
+                let size = match pages {
+                    Some(pages) => format!(" ({pages} page{})", if *pages == 1 { "" } else { "s" }),
+                    None => String::new(),
+                };
                 ui.label(
                     RichText::new(format!(
-                        "Exported the {what} to {} ({pages} page{}).",
+                        "Exported the {what} as a {} to {}{size}.",
+                        format.label(),
                         path.display(),
-                        if *pages == 1 { "" } else { "s" }
                     ))
                     .strong(),
                 );
@@ -201,7 +235,7 @@ impl ReportPanel {
                         left.id, left.title
                     ));
                 }
-                if ui.button("Open the PDF").clicked() {
+                if ui.button(format!("Open the {}", format.label())).clicked() {
                     open_in_viewer(path);
                 }
             }
@@ -241,12 +275,14 @@ impl ReportPanel {
             Source::Publication(cx.publication())
         };
         let (taxonomy, choice) = (cx.taxonomy.cloned(), self.choice.clone());
+        let format = self.format();
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
-            .name("pdf-export".into())
+            .name("report-export".into())
             .spawn(move || {
                 let options = ExportOptions {
+                    format,
                     template: &template,
                     taxonomy: taxonomy.as_ref(),
                     lexicon: Lexicon::shared(),
@@ -260,11 +296,12 @@ impl ReportPanel {
                 };
                 let outcome = match exported {
                     Ok(exported) => match crate::store::write_atomic(&path, |f| {
-                        std::io::Write::write_all(f, &exported.pdf.bytes)
+                        std::io::Write::write_all(f, &exported.bytes)
                     }) {
                         Ok(()) => Outcome::Written {
                             path,
-                            pages: exported.pdf.pages,
+                            format,
+                            pages: exported.pages,
                             left_out: exported.left_out,
                             draft: choice.identified_draft,
                         },
@@ -314,6 +351,7 @@ impl ReportPanel {
                 return;
             };
             let options = ExportOptions {
+                format: ReportFormat::Pdf,
                 template: &template,
                 taxonomy: cx.taxonomy,
                 lexicon: Lexicon::shared(),
@@ -341,6 +379,15 @@ impl ReportPanel {
                     preview(ui, &document);
                 });
         }
+    }
+}
+
+/// A format's name in the format list.
+fn format_title(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Pdf => "PDF (print and record)",
+        ReportFormat::Docx => "Word document (editable, to redraft)",
+        ReportFormat::Html => "Web page (accessible, to publish online)",
     }
 }
 
