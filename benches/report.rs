@@ -1,8 +1,9 @@
-//! The PDF export end to end (publication check, anonymisation, report,
-//! PDF, leak check) of synthetic reviews made by `foresight generate
-//! --episodes N`: the 200-episode review (target: under 2 s and under
-//! 5 MB) and a review whose report is about 30 pages (target: under
-//! 300 ms). The PDF's size and page count are printed once per review.
+//! The report export end to end (publication check, anonymisation, report,
+//! file, leak check of the file) in each format (PDF, Word, web page) of
+//! synthetic reviews made by `foresight generate --episodes N`: the
+//! 200-episode review (target: each format under 2 s; the PDF under 5 MB)
+//! and a review whose report is about 30 pages (target: the PDF under
+//! 300 ms). Each file's size (and the PDF's pages) is printed once.
 //!
 //! Under `cargo test` each runs once on a small review.
 
@@ -32,15 +33,24 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     for &episodes in sizes {
         let review = synthetic_review(Size::for_episodes(episodes), 1);
-        let exported = export_report(&review, &options).expect("the synthetic review exports");
-        println!(
-            "{episodes} episodes: {} pages, {:.2} MB",
-            exported.pages.unwrap_or(0),
-            exported.bytes.len() as f64 / 1_048_576.0
-        );
-        group.bench_function(format!("export, {episodes} episodes"), |b| {
-            b.iter(|| export_report(&review, &options).expect("exports"))
-        });
+        // Each format: the target is under 2 s for 200 episodes.
+        for format in ReportFormat::ALL {
+            let options = ExportOptions { format, ..options };
+            let exported = export_report(&review, &options).expect("the synthetic review exports");
+            println!(
+                "{episodes} episodes, {}: {}{:.2} MB",
+                format.label(),
+                exported
+                    .pages
+                    .map(|p| format!("{p} pages, "))
+                    .unwrap_or_default(),
+                exported.bytes.len() as f64 / 1_048_576.0
+            );
+            group.bench_function(
+                format!("export {}, {episodes} episodes", format.extension()),
+                |b| b.iter(|| export_report(&review, &options).expect("exports")),
+            );
+        }
     }
     group.finish();
 }

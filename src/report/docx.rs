@@ -178,8 +178,8 @@ fn table_of(table: &Table) -> WordTable {
 fn figure_picture(scene: &crate::export::scene::Scene) -> Result<Pic, DocxError> {
     let svg = scene_svg(scene);
     let (width, height) = svg_size(&svg);
-    // About 200 dots per inch across the text width (16 cm).
-    let scale = fitting_scale(width, height, 1260.0 / width.max(1.0));
+    // 150 dots per inch across the text width (16 cm): sharp in print.
+    let scale = fitting_scale(width, height, 945.0 / width.max(1.0));
     let png = svg_to_png(&svg, scale).map_err(|e| DocxError::Figure(e.to_string()))?;
     let (w_px, h_px) = (
         (width * scale).ceil() as u32,
@@ -472,6 +472,12 @@ fn finish(
         let name = part.name().to_string();
         if part.is_dir() {
             out.add_directory(name, options).map_err(package)?;
+            continue;
+        }
+        // Every other part (the images above all) is copied as it is
+        // stored, not inflated and deflated again.
+        if name != "word/document.xml" && name != "docProps/core.xml" {
+            out.raw_copy_file(part).map_err(package)?;
             continue;
         }
         let mut bytes = Vec::new();

@@ -5,6 +5,7 @@ mod anonymise;
 mod basics;
 mod cast;
 mod export;
+mod export_formats;
 mod import;
 mod import_publication;
 mod language;

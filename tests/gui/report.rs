@@ -75,3 +75,34 @@ fn an_untagged_finding_refuses_the_export_and_the_preview_shows_the_report() {
     );
     assert!(harness.query_by_label_contains("Maisie").is_none());
 }
+
+#[test]
+fn the_report_panel_exports_an_editable_word_document() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_for(worked_case(), folder.path());
+    harness.get_by_label("Report").click();
+    harness.run();
+    let path = folder.path().join("child-b.pdf");
+    harness.get_by_label("Save the PDF as").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Save the PDF as")
+        .type_text(&path.display().to_string());
+    harness.run();
+    // Choosing the format changes the file's extension, and the button.
+    harness.get_by_label("Format").click();
+    harness.run();
+    harness
+        .get_by_label("Word document (editable, to redraft)")
+        .click();
+    harness.run();
+    harness.get_by_label("Export Word document").click();
+    harness.run_ok();
+    wait_for(&mut harness, "Exported the anonymised report to");
+    let docx = folder.path().join("child-b.docx");
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a .docx is a zip package");
+    assert!(!path.exists());
+    assert!(harness.query_by_label("Open the Word document").is_some());
+}

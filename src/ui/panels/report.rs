@@ -218,14 +218,14 @@ impl ReportPanel {
                     "anonymised report"
                 };
                 let size = match pages {
-                    Some(pages) => format!(" ({pages} page{})", if *pages == 1 { "" } else { "s" }),
+                    Some(pages) => format!(", {pages} page{}", if *pages == 1 { "" } else { "s" }),
                     None => String::new(),
                 };
                 ui.label(
                     RichText::new(format!(
-                        "Exported the {what} as a {} to {}{size}.",
-                        format.label(),
+                        "Exported the {what} to {} ({}{size}).",
                         path.display(),
+                        format.label(),
                     ))
                     .strong(),
                 );
