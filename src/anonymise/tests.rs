@@ -550,3 +550,97 @@ fn a_kinship_alias_is_kept_unless_the_reviewer_replaces_it() {
         "She asked for '[Maternal Grandmother]' and Nanny. Maternal Grandmother visited."
     );
 }
+
+/// The classes of what a cast list leaves out, through the whole
+/// transform: each identifying string is gone, each ordinary word of the
+/// field kept (the anonymised review keeps sensitive details; the
+/// published report applies the sensitive data policy).
+#[test]
+fn what_no_cast_lists_is_replaced_and_the_fields_words_are_kept() {
+    let mut review = small_review(&[
+        "Key worker (Aoife K.) and DSL (Mrs Nasreen Qureshi) met Dr T. Halloran. PC 5512 DRUMMOND attended.",
+        "Her friend Kerry-Ann and Aunt Dervla visited; her friend Hope too. Mensah rang back. Baker rang back.",
+        "Seen with kayden and shauna. Ceris and Muhammad collected her; Wisniewska and Ni Dhomhnaill were told.",
+        "Seen outside The Feathers and at the Red Lion. Kwik Save on Mill Row. Canal Side flats. Chapel Terrace.",
+        "NI QQ 12 34 56 C and AB123456C; vehicle YK19XBN and YK19 XBN; Insta: kezza_88 and @kezza_88. Paramedic 2968 attended.",
+        "GAD-7 11, PHQ-9 14, EPDS 12, ASQ-3 done. Sertraline 50mg OD, zopiclone PRN, naproxen BD. Xmas and Easter holidays. Mum and Nan. Concerns rose. Will review in May.",
+    ]);
+    review
+        .people
+        .push(person("P4", "Cerys Mensah-Jones", &[], "Child S"));
+    review
+        .people
+        .push(person("P5", "Agnieszka Wiśniewska", &[], "Mother"));
+    review
+        .people
+        .push(person("P6", "Siobhán Ní Dhomhnaill", &[], "Grandmother"));
+    review
+        .people
+        .push(person("P7", "Mohammed Iqbal", &[], "Father 2"));
+    let out = Anonymiser::new(&review)
+        .keeping_sensitive_details()
+        .review(&review);
+    let text: String = out
+        .review
+        .chronology
+        .iter()
+        .map(|e| format!("{}\n", e.text))
+        .collect();
+    for identifying in [
+        "Aoife",
+        "Nasreen",
+        "Qureshi",
+        "Halloran",
+        "5512",
+        "DRUMMOND",
+        "Kerry-Ann",
+        "Dervla",
+        "Hope",
+        "Mensah",
+        "Baker",
+        "kayden",
+        "shauna",
+        "Ceris",
+        "Muhammad",
+        "Wisniewska",
+        "Dhomhnaill",
+        "Feathers",
+        "Red Lion",
+        "Kwik Save",
+        "Mill Row",
+        "Canal Side",
+        "Chapel",
+        "QQ 12",
+        "AB123456C",
+        "YK19",
+        "kezza",
+        "2968",
+    ] {
+        assert!(
+            !text.contains(identifying),
+            "\"{identifying}\" left in:\n{text}"
+        );
+    }
+    for kept in [
+        "GAD-7 11",
+        "PHQ-9 14",
+        "EPDS 12",
+        "ASQ-3 done",
+        "Sertraline 50mg OD",
+        "zopiclone PRN",
+        "naproxen BD",
+        "Xmas and Easter holidays",
+        "Mum and Nan",
+        "Concerns rose",
+        "Will review in May",
+        "Key worker",
+        "DSL",
+        "Aunt",
+        "her friend",
+        "flats",
+        "Paramedic",
+        "Insta:",
+    ] {
+        assert!(text.contains(kept), "\"{kept}\" lost from:\n{text}");
+    }
+}
