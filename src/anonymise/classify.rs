@@ -122,6 +122,13 @@ pub fn classify(
     if rest.starts_with("'s") || rest.starts_with("’s") {
         return (Class::Name, "followed by a possessive");
     }
+    // "father of Summer", "Hope's sister": a relation of someone is a person.
+    if previous == "of"
+        && let Some((at, _)) = word_before(text, name_start)
+        && word_before(text, at).is_some_and(|(_, w)| is_relation(&w.to_lowercase()))
+    {
+        return (Class::Name, "the relation of someone (\"father of\")");
+    }
     let measured = measurement_after(text, end);
     let number = |w: &str| !measured && number(w);
     if MONTH_NAMES.contains(&first)
@@ -186,6 +193,39 @@ pub fn classify(
     (
         Class::Ambiguous,
         "at the start of a sentence, where a word and a name look alike",
+    )
+}
+
+/// True when a lower-case word names a relation of someone ("father",
+/// "sister", "carer"), so that "father of Summer" names a person.
+fn is_relation(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches("'s").trim_end_matches('s'),
+        "father"
+            | "mother"
+            | "mum"
+            | "dad"
+            | "parent"
+            | "carer"
+            | "sister"
+            | "brother"
+            | "sibling"
+            | "son"
+            | "daughter"
+            | "grandmother"
+            | "grandfather"
+            | "grandparent"
+            | "nan"
+            | "aunt"
+            | "uncle"
+            | "cousin"
+            | "partner"
+            | "friend"
+            | "child"
+            | "children"
+            | "stepfather"
+            | "stepmother"
+            | "guardian"
     )
 }
 
@@ -285,6 +325,11 @@ mod tests {
 
     #[test]
     fn names_are_names() {
+        assert_eq!(
+            judge("Mother's partner, father of Summer.", "Summer"),
+            Class::Name
+        );
+        assert_eq!(judge("The end of Summer came.", "Summer"), Class::Word);
         assert_eq!(judge("Seen with Rose at home.", "Rose"), Class::Name);
         assert_eq!(judge("Grace visited Rose.", "Rose"), Class::Name);
         assert_eq!(

@@ -91,6 +91,14 @@ impl Gazetteer {
         })
     }
 
+    /// True when a lower-case ordinary word is also a common given name
+    /// ("dean", "lee", "hope"; not "staff").
+    pub fn is_given_name_word(&self, lower: &str) -> bool {
+        self.name_words
+            .get(lower)
+            .is_some_and(|&(babies, _)| babies >= MIN_UK_BABIES_FOR_A_WORD)
+    }
+
     /// True when a lower-case ordinary word is also a common surname
     /// ("baker", "hughes", "wood").
     pub fn is_surname_word(&self, lower: &str) -> bool {

@@ -217,7 +217,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // in it so that "via Facebook messenger" names no account.
             IdentifierKind::SocialMedia,
             format!(
-                r"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik|user ?name|handle)(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"
+                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik|user ?name|handle)(?:(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )|(?: (?:now|is|was|called) ['‘"“]))(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"#
             ),
             1,
         ),
@@ -258,7 +258,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::CollarNumber,
             format!(
-                r"(?i){b}(?:paramedic|technician|EMT|ECA|call handler|call taker|dispatcher|crew|staff)(?: (?:no\.?|number|num|id|#))? ?:? ?#?([0-9]{{3,7}}){b}"
+                r"(?i){b}(?:paramedic|para|technician|EMT|ECA|call handler|call taker|dispatcher|crew|staff)(?: (?:no\.?|number|num|id|#))? ?:? ?#?([0-9]{{3,7}}){b}"
             ),
             1,
         ),
@@ -786,6 +786,12 @@ mod tests {
             IdentifierKind::Url,
         );
         has("on (@rosie_k99)", "@rosie_k99", IdentifierKind::SocialMedia);
+        has(
+            "his Snap now 'lc.08x'.",
+            "lc.08x",
+            IdentifierKind::SocialMedia,
+        );
+        assert!(found("messaged on Snap now 5pm").is_empty());
         assert!(found("see https://www.gov.uk/guidance").is_empty());
     }
 
@@ -808,6 +814,7 @@ mod tests {
         );
         has("PC 4471 attended", "4471", IdentifierKind::CollarNumber);
         has("collar number 4471", "4471", IdentifierKind::CollarNumber);
+        has("Para 3390 LEWIS", "3390", IdentifierKind::CollarNumber);
         has(
             "Paramedic 2968 attended",
             "2968",

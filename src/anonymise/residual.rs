@@ -271,6 +271,43 @@ fn after_relation(text: &str, at: usize) -> bool {
     })
 }
 
+/// True when the words before `at` are a rank or role and a collar or
+/// staff number: "PC 2716 ", "Para 3390 ".
+fn after_collar_number(text: &str, at: usize) -> bool {
+    use crate::anonymise::text::word_before;
+    let Some((number_at, number)) = word_before(text, at) else {
+        return false;
+    };
+    if !(2..=7).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    word_before(text, number_at).is_some_and(|(_, rank)| {
+        words::is_title(rank)
+            || matches!(
+                rank.to_ascii_lowercase().as_str(),
+                "para" | "paramedic" | "emt" | "eca" | "technician"
+            )
+    })
+}
+
+/// Where a hyphenated place name that starts with the word ending at
+/// `end` ends: "Pen-y-waun", "Maes-yr-Haf", "Stoke-on-Trent".
+fn hyphenated_place_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let joined = [
+        "-y-", "-yr-", "-ar-", "-on-", "-upon-", "-le-", "-under-", "-by-", "-cum-", "-en-",
+    ]
+    .iter()
+    .find(|j| rest.starts_with(*j))?;
+    let after = &rest[joined.len()..];
+    let length = after
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .map_or(after.len(), |(i, _)| i);
+    let word = after[..length].trim_end_matches('-');
+    (word.chars().count() >= 2).then(|| end + joined.len() + word.len())
+}
+
 /// True when a word after a name says what its bearer did ("Baker rang
 /// back", "Wood said").
 fn is_reporting_verb(word: &str) -> bool {
@@ -484,7 +521,27 @@ pub fn suspects_into(
                 && !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.'))
             .then_some(at)
         });
-        let kind = if digits > 0 {
+        // "PC 2716 HILL": the word after a rank and collar number is a
+        // surname, whatever else it is.
+        let after_collar = digits == 0
+            && letters >= 2
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && !words::is_acronym(token)
+            && after_collar_number(text, start);
+        // "Pen-y-waun", "Stoke-on-Trent": a hyphenated place name.
+        if digits == 0
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && let Some(place_end) = hyphenated_place_end(text, end)
+            && !super::lists::field_lists().is_kinship(token)
+        {
+            out.push((start, place_end, SuspectKind::Place));
+            i = i.max(place_end);
+            previous_title = false;
+            continue;
+        }
+        let kind = if after_collar {
+            Some(SuspectKind::Name)
+        } else if digits > 0 {
             let decade = token.len() == 5 && token.ends_with('s') && digits == 4;
             let reference =
                 !token.contains('.') && !decade && (digits >= 5 || (digits >= 4 && letters > 0));
@@ -513,15 +570,29 @@ pub fn suspects_into(
             let lower_token = lower_into(lower, token);
             let plain = lower_token.trim_end_matches("'s").trim_end_matches("’s");
             let ordinary = if starts_sentence(text, start) {
-                words::is_word(plain) || inflected_word(plain)
+                // "Aisling" looks like "aisle" + "ing", but is a given name.
+                words::is_word(plain)
+                    || (inflected_word(plain) && !gazetteer().is_given_name(plain))
             } else {
                 words::in_dictionary(plain)
             };
             // An ordinary word that is also a common name is one where the
             // words around say so: "her friend Hope", "Baker rang back".
+            let mut next_is_a_cast_name = || {
+                let rest = &text[end..];
+                rest.starts_with(' ')
+                    && crate::anonymise::text::word_after(text, end).is_some_and(|w| {
+                        let at = end + 1;
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && rest[1..].starts_with(w)
+                            && covered(at, at + w.len())
+                    })
+            };
             let named_by_context = ordinary
                 && gazetteer().is_name_word(plain)
                 && (after_relation(text, start)
+                    // "Lee Chaudhry": a common given name before a cast name.
+                    || (gazetteer().is_given_name_word(plain) && next_is_a_cast_name())
                     || (starts_sentence(text, start)
                         && gazetteer().is_surname_word(plain)
                         && crate::anonymise::text::word_after(text, end)
@@ -586,6 +657,21 @@ pub fn suspects_into(
                 kind = SuspectKind::Place;
                 i = i.max(token_end);
             }
+            // "Dean Kavanagh": a common name that is also a word, right before
+            // a name, is its first part.
+            let mut start = start;
+            if kind == SuspectKind::Name
+                && let Some((before_at, before)) = crate::anonymise::text::word_before(text, start)
+                && text[before_at + before.len()..start] == *" "
+                && before.chars().next().is_some_and(char::is_uppercase)
+                && out.last().is_none_or(|l| l.1 <= before_at)
+                && gazetteer().is_given_name_word(&before.to_lowercase())
+                && !words::is_title(before)
+                && !words::is_vocabulary(before)
+                && !super::lists::field_lists().is_kinship(before)
+            {
+                start = before_at;
+            }
             // "Aoife K.": a dotted initial after a name is part of it.
             if kind == SuspectKind::Name {
                 let rest = &text.as_bytes()[token_end..];
@@ -599,14 +685,17 @@ pub fn suspects_into(
                     i = i.max(token_end + 1);
                 }
             }
-            // "Quentin Blakeley": one suspect, not two.
+            // "Quentin Blakeley": one suspect, not two. ("Para J. Bevan":
+            // the initial already ends the last suspect, which "J. Bevan"
+            // overlaps.)
             if let Some(last) = out.last_mut()
                 && matches!(last.2, SuspectKind::Name | SuspectKind::Place)
                 && matches!(kind, SuspectKind::Name | SuspectKind::Place)
-                && text[last.1..start].trim().is_empty()
-                && !text[last.1..start].contains('\n')
+                && (start <= last.1
+                    || (text[last.1..start].trim().is_empty()
+                        && !text[last.1..start].contains('\n')))
             {
-                last.1 = token_end;
+                last.1 = last.1.max(token_end);
                 if kind == SuspectKind::Place {
                     last.2 = kind;
                 }
@@ -733,6 +822,51 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the words, in whatever order, the scan never panics and
+        /// its suspects are in order, apart and on character boundaries.
+        #[test]
+        fn any_sequence_of_words_is_scanned_without_panic(
+            words in proptest::collection::vec(0usize..30, 0..24)
+        ) {
+            const WORDS: [&str; 30] = [
+                "Para", "J.", "Bevan", " ", "/", "EMT", "6120", "K.", "Aoife", "the", "Red",
+                "Lion", "pub", ".", ",", "Mrs", "friend", "Hope", "kayden", "Tŷ", "flats",
+                "(", ")", "Canal", "Side", "rang", "Baker", "Auntie", "Dr", "'s",
+            ];
+            let text: String = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            let found = scan(&text, &Known::default());
+            let mut end = 0;
+            for (s, e, _) in found {
+                proptest::prop_assert!(end <= s && s < e && e <= text.len(), "{text:?}");
+                proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                end = e;
+            }
+        }
+    }
+
+    #[test]
+    fn ranks_with_numbers_hyphenated_places_and_word_names_before_names() {
+        let found = suspects(
+            "Police on scene (PC 2716 HILL). Housing Officer Dean Kavanagh visited. \
+             Stays at Hafod Wen, Pen-y-waun; moved to Stoke-on-Trent. Her mother-in-law helps.",
+        );
+        let texts: Vec<(&str, SuspectKind)> = found.iter().map(|(t, k)| (t.as_str(), *k)).collect();
+        for expected in [
+            ("HILL", SuspectKind::Name),
+            ("Dean Kavanagh", SuspectKind::Name),
+            ("Pen-y-waun", SuspectKind::Place),
+            ("Stoke-on-Trent", SuspectKind::Place),
+        ] {
+            assert!(texts.contains(&expected), "{expected:?} in {texts:?}");
+        }
+        assert!(
+            !texts
+                .iter()
+                .any(|(t, _)| t.contains("mother") || t.contains("Officer"))
+        );
+    }
+
     #[test]
     fn names_that_are_words_are_names_where_the_context_says_so() {
         let names = |text: &str| -> Vec<String> {
@@ -746,10 +880,12 @@ mod tests {
             names(
                 "Her friend Hope visited. Uncle Will came. Her boyfriend Hunter was there. \
                  Baker rang back. Wood said she would call. Seen with kayden and shauna. \
-                 Auntie Faith helps. Key worker (Aoife K.) rang."
+                 Auntie Faith helps. Key worker (Aoife K.) rang. EMT 6120 / Para J. Bevan. \
+                 Aisling called."
             ),
             vec![
-                "Hope", "Will", "Hunter", "Baker", "Wood", "kayden", "shauna", "Faith", "Aoife K"
+                "Hope", "Will", "Hunter", "Baker", "Wood", "kayden", "shauna", "Faith", "Aoife K",
+                "J. Bevan", "Aisling"
             ]
         );
         assert_eq!(

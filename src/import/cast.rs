@@ -544,6 +544,59 @@ pub fn place_kind_from_text(text: &str) -> PlaceKind {
     }
 }
 
+/// The words of the cast's names, lower case and without diacritics.
+#[derive(Debug, Default)]
+struct NameWords(HashSet<String>);
+
+impl NameWords {
+    fn key(word: &str) -> String {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        crate::anonymise::forms::fold(word).to_lowercase()
+    }
+
+    fn of<'n>(names: impl Iterator<Item = &'n String>) -> NameWords {
+        let mut words = HashSet::new();
+        for name in names {
+            for word in name.split(|c: char| c.is_whitespace() || c == '-' || c == ';') {
+                let key = NameWords::key(word);
+                let is_title = crate::anonymise::words::is_title(word);
+                if key.chars().count() >= 2 && !is_title {
+                    words.insert(key);
+                }
+            }
+        }
+        NameWords(words)
+    }
+
+    /// The role up to the first word that is part of a cast name, without
+    /// the "of", "and"… before it: "Father of Hope and Llŷr" → "Father".
+    fn role_without_names(&self, role: &str) -> String {
+        let words: Vec<&str> = role.split_whitespace().collect();
+        let Some(cut) = words
+            .iter()
+            .position(|w| self.0.contains(&NameWords::key(w)))
+        else {
+            return role.to_string();
+        };
+        let mut kept = &words[..cut];
+        while let Some(last) = kept.last() {
+            let lower = last.to_lowercase();
+            let connector = matches!(
+                lower.trim_end_matches(','),
+                "of" | "and" | "to" | "for" | "with" | "&" | "by" | "the"
+            );
+            if !connector && !last.ends_with(',') {
+                break;
+            }
+            kept = &kept[..kept.len() - 1];
+        }
+        kept.join(" ")
+    }
+}
+
 /// A role in title case for a pseudonym: "social worker (assessment team)"
 /// becomes "Social Worker"; acronyms stay as written.
 fn title_case(role: &str) -> String {
@@ -830,6 +883,19 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
     let mut added = Vec::new();
     let mut updated = Vec::new();
     let mut already_present = 0;
+    // The words of every person's name and aliases: a role such as
+    // "Father of Hope and Llŷr" must not lend them to a pseudonym.
+    let name_words = NameWords::of(
+        review
+            .people
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+            .chain(
+                rows.iter()
+                    .filter(|r| r.kind == CastKind::Person)
+                    .flat_map(|r| std::iter::once(&r.name).chain(&r.aliases)),
+            ),
+    );
     let mut order: Vec<&CastRow> = rows.iter().filter(|r| r.kind != CastKind::Person).collect();
     order.extend(rows.iter().filter(|r| r.kind == CastKind::Person));
 
@@ -973,7 +1039,7 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                 }
                 let kind = person_kind_from_role(&row.role);
                 let pseudonym = if row.pseudonym.is_empty() {
-                    book.for_person(kind, &row.role)
+                    book.for_person(kind, &name_words.role_without_names(&row.role))
                 } else {
                     book.take(&row.pseudonym);
                     row.pseudonym.clone()
@@ -1524,6 +1590,18 @@ mod tests {
         assert_eq!(book.for_person(PersonKind::Parent, "mother"), "Mother");
         assert_eq!(book.for_person(PersonKind::Parent, "Mother"), "Mother 2");
         assert_eq!(book.for_person(PersonKind::Practitioner, "GP"), "GP 1");
+        let names =
+            NameWords::of(["Hope Chaudhry".to_string(), "Llŷr; Summer Wood".to_string()].iter());
+        assert_eq!(
+            names.role_without_names("Father of Hope and Llŷr"),
+            "Father"
+        );
+        assert_eq!(names.role_without_names("father of Summer"), "father");
+        assert_eq!(names.role_without_names("Hope's social worker"), "");
+        assert_eq!(
+            names.role_without_names("Maternal Grandmother"),
+            "Maternal Grandmother"
+        );
         assert_eq!(book.for_agency(AgencyKind::Education), "School");
         assert_eq!(book.for_agency(AgencyKind::Education), "School 2");
         assert_eq!(book.for_agency(AgencyKind::Other), "Agency 1");
