@@ -11,4 +11,5 @@ mod import_publication;
 mod language;
 mod loops;
 mod publication;
+mod realistic;
 mod run;
