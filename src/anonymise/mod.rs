@@ -783,6 +783,17 @@ impl Anonymiser {
             let end = view.end_in_original(span.end);
             out.push_str(&text[copied..start]);
             let replacement = self.replacement(&pendings[span.pending]);
+            // "Mother 2 May 2022" would read as a day: a coarsened date
+            // right after a number is set off by a comma.
+            let is_date = !pendings[span.pending].date.is_empty();
+            if is_date
+                && replacement.starts_with(|c: char| c.is_alphabetic())
+                && out.ends_with(' ')
+                && out[..out.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            {
+                out.pop();
+                out.push_str(", ");
+            }
             // Words changed inside a quotation are marked as the editor's.
             let quoted = !replacement.starts_with('[')
                 && quotes

@@ -644,3 +644,18 @@ fn what_no_cast_lists_is_replaced_and_the_fields_words_are_kept() {
         assert!(text.contains(kept), "\"{kept}\" lost from:\n{text}");
     }
 }
+
+/// A pseudonym that ends in a number before a coarsened date would read
+/// as a day ("Mother 2 May 2022"): the date is set off by a comma.
+#[test]
+fn a_coarsened_date_after_a_number_is_not_read_as_a_day() {
+    let mut review = small_review(&["Seen with ROSE 10/05/2022 at home."]);
+    review.people[0].pseudonym = "Child 2".into();
+    let text = first_text(&review);
+    assert_eq!(text, "Seen with Child 2, May 2022 at home.");
+    assert!(
+        LeakChecker::new(&review)
+            .check_review(&anonymise(&review).review)
+            .is_empty()
+    );
+}
