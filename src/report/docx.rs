@@ -52,8 +52,20 @@ pub struct WrittenDocx {
     pub alt_texts: Vec<String>,
 }
 
+/// Text Word can read: XML allows no control characters but tab and
+/// line breaks, and docx-rs writes them as they are.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            (matches!(c, '\t' | '\n' | '\r') || (c as u32) >= 0x20)
+                && c != '\u{fffe}'
+                && c != '\u{ffff}'
+        })
+        .collect()
+}
+
 fn run_of(span: &Span) -> Run {
-    let mut run = Run::new().add_text(&span.text);
+    let mut run = Run::new().add_text(clean(&span.text));
     if span.bold {
         run = run.bold();
     }
@@ -148,7 +160,7 @@ fn numbering(id: usize, bullets: bool) -> (AbstractNumbering, Numbering) {
 
 fn table_of(table: &Table) -> WordTable {
     let cell = |text: &str, bold: bool| {
-        let mut run = Run::new().add_text(text);
+        let mut run = Run::new().add_text(clean(text));
         if bold {
             run = run.bold();
         }
@@ -229,23 +241,23 @@ pub fn write_docx(
     docx = docx.add_paragraph(
         Paragraph::new()
             .style("Title")
-            .add_run(Run::new().add_text(&document.title)),
+            .add_run(Run::new().add_text(clean(&document.title))),
     );
     if !document.subtitle.is_empty() {
         docx = docx.add_paragraph(
             Paragraph::new()
                 .style("Subtitle")
-                .add_run(Run::new().add_text(&document.subtitle)),
+                .add_run(Run::new().add_text(clean(&document.subtitle))),
         );
     }
     for line in &document.title_lines {
-        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(clean(line))));
     }
     if let Some(watermark) = &document.watermark {
         docx = docx.add_paragraph(
             Paragraph::new()
                 .style("Watermark")
-                .add_run(Run::new().add_text(watermark)),
+                .add_run(Run::new().add_text(clean(watermark))),
         );
     }
     let mut next_numbering = FIRST_NUMBERED;
@@ -257,7 +269,7 @@ pub fn write_docx(
                 docx = docx.add_paragraph(
                     Paragraph::new()
                         .style(&style)
-                        .add_run(Run::new().add_text(text)),
+                        .add_run(Run::new().add_text(clean(text))),
                 );
             }
             Block::Paragraph { spans, style } => {
@@ -296,7 +308,7 @@ pub fn write_docx(
                     docx = docx.add_paragraph(
                         Paragraph::new()
                             .style("Caption")
-                            .add_run(Run::new().add_text(&table.caption)),
+                            .add_run(Run::new().add_text(clean(&table.caption))),
                     );
                 }
                 docx = docx.add_table(table_of(table));
@@ -309,7 +321,7 @@ pub fn write_docx(
                 docx = docx.add_paragraph(
                     Paragraph::new()
                         .style("Caption")
-                        .add_run(Run::new().add_text(caption)),
+                        .add_run(Run::new().add_text(clean(caption))),
                 );
             }
             Block::Contents => {
@@ -578,4 +590,61 @@ pub fn readable_texts(bytes: &[u8]) -> Result<Vec<String>, DocxError> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::document::Table;
+
+    #[test]
+    fn odd_characters_give_a_well_formed_package() {
+        let document = ReportDocument {
+            title: "Child Q & <the> \"system\" \u{1}".into(),
+            subtitle: "Review".into(),
+            title_lines: vec![],
+            subject: "Learning & review".into(),
+            watermark: Some("NOT FOR PUBLICATION".into()),
+            blocks: vec![
+                Block::Contents,
+                Block::Heading {
+                    level: 1,
+                    text: "1. It's <odd> & \u{7}new".into(),
+                },
+                Block::Paragraph {
+                    spans: vec![Span::plain("Tab\tand\u{b} vertical tab; emoji 🙂")],
+                    style: ParagraphStyle::Quote,
+                },
+                Block::Table(Table {
+                    caption: "Table 1".into(),
+                    columns: vec!["A".into(), "B & C".into()],
+                    widths: vec![],
+                    rows: vec![vec!["<1>".into(), "\u{1f}".into()]],
+                }),
+            ],
+        };
+        let written = write_docx(&document, Some(1_700_000_000)).unwrap();
+        for (name, xml) in parts(&written.bytes).unwrap() {
+            if name.ends_with(".xml") {
+                roxmltree::Document::parse(&xml)
+                    .unwrap_or_else(|e| panic!("{name} is not well-formed: {e}\n{xml}"));
+            }
+        }
+        let texts = readable_texts(&written.bytes).unwrap();
+        assert!(
+            texts.iter().any(|t| t.contains("It's <odd> &")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with("Child Q & <the>")),
+            "{texts:?}"
+        );
+        let core = parts(&written.bytes)
+            .unwrap()
+            .into_iter()
+            .find(|(n, _)| n == "docProps/core.xml")
+            .unwrap()
+            .1;
+        assert!(core.contains("2023-11-14T22:13:20Z"), "{core}");
+    }
 }
