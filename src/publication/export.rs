@@ -553,6 +553,44 @@ mod tests {
     }
 
     #[test]
+    fn each_factor_and_condition_is_described_at_most_twice() {
+        let review = worked_case();
+        let lexicon = Lexicon::built_in();
+        let template = ReportTemplate::built_in("learning-together").unwrap();
+        let (document, _) =
+            publication_document(&publication(&review), &options(&template, &lexicon));
+        // The text a reader reads, figures aside.
+        let mut text = String::new();
+        for block in &document.blocks {
+            match block {
+                Block::Heading { text: t, .. } => text.push_str(t),
+                Block::Paragraph { spans, .. } => spans.iter().for_each(|s| text.push_str(&s.text)),
+                Block::List { items, .. } => {
+                    items.iter().flatten().for_each(|s| text.push_str(&s.text))
+                }
+                Block::Table(t) => t.rows.iter().flatten().for_each(|c| text.push_str(c)),
+                Block::Figure { caption, .. } => text.push_str(caption),
+                Block::Contents | Block::PageBreak => {}
+            }
+            text.push('\n');
+        }
+        let statements = review
+            .factors
+            .iter()
+            .map(|f| f.statement.trim())
+            .chain(review.conditions.iter().map(|c| c.statement.trim()));
+        let mut checked = 0;
+        for statement in statements {
+            let times = text.matches(statement).count();
+            assert!(times <= 2, "printed {times} times: {statement}");
+            checked += 1;
+        }
+        assert!(checked > 20);
+        // Episodes cite factors by number.
+        assert!(text.contains("Factor 1: "), "{text}");
+    }
+
+    #[test]
     fn a_left_out_finding_is_in_no_published_string_figures_included() {
         let review = worked_case();
         let left_out: Vec<&crate::model::Finding> = review

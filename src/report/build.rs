@@ -207,6 +207,17 @@ fn finding_numbers<'a>(review: &'a Review, options: &BuildOptions) -> HashMap<&'
         .collect()
 }
 
+/// The first `words` words of a statement, with "…" when there are more:
+/// how an episode cites a factor described in full in the appendix.
+fn short_title(statement: &str, words: usize) -> String {
+    let all: Vec<&str> = statement.split_whitespace().collect();
+    if all.len() <= words {
+        return all.join(" ");
+    }
+    let cut = all[..words].join(" ");
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
 fn finding_title(f: &Finding) -> String {
     let title = f.title.trim();
     if title.is_empty() {
@@ -663,32 +674,35 @@ impl Context<'_> {
             let factors = self.factors_of(&e.id);
             if !factors.is_empty() {
                 out.push(heading(3, "Contributing factors"));
+                // Each factor and condition is described once, in Appendix
+                // B; an episode cites them by number and a short title.
+                let factor_numbers = self.factor_numbers();
+                let condition_numbers = self.condition_numbers();
                 let items = factors
                     .iter()
                     .map(|f| {
-                        let mut spans = vec![Span::plain(f.statement.trim())];
+                        let mut spans = Vec::new();
+                        if let Some(n) = factor_numbers.get(&f.id) {
+                            spans.push(Span::bold(format!("Factor {n}: ")));
+                        }
+                        spans.push(Span::plain(short_title(&f.statement, 12)));
                         let influence = match f.influence {
                             Influence::MadeProblemsMoreLikely => "made problems more likely",
                             Influence::SupportedGoodPractice => "supported good practice",
                         };
                         let mut tail =
                             format!(" ({}; {influence}", self.category_label(&f.category));
-                        let conditions = self.conditions_under(&f.id);
+                        let conditions: Vec<String> = self
+                            .conditions_under(&f.id)
+                            .iter()
+                            .filter_map(|c| condition_numbers.get(&c.id))
+                            .map(|n| n.to_string())
+                            .collect();
                         if !conditions.is_empty() {
-                            let names: Vec<String> = conditions
-                                .iter()
-                                .map(|c| {
-                                    format!(
-                                        "{} ({} level)",
-                                        c.statement.trim(),
-                                        c.level.label().to_lowercase()
-                                    )
-                                })
-                                .collect();
                             tail.push_str(&format!(
-                                ". Latent condition{}: {}",
-                                if names.len() == 1 { "" } else { "s" },
-                                names.join("; ")
+                                "; latent condition{} {}",
+                                if conditions.len() == 1 { "" } else { "s" },
+                                conditions.join(", ")
                             ));
                         }
                         tail.push(')');
@@ -973,6 +987,40 @@ impl Context<'_> {
         }));
     }
 
+    /// The factors in the order Appendix B lists them: by level of the
+    /// system (the taxonomy's order), then as the review has them.
+    fn factors_in_appendix_order(&self) -> Vec<&crate::model::ContributingFactor> {
+        let order = |level: &str| {
+            self.options
+                .taxonomy
+                .and_then(|t| t.levels.iter().position(|l| l.id == level))
+                .unwrap_or(usize::MAX / 2)
+        };
+        let mut factors: Vec<&crate::model::ContributingFactor> =
+            self.review.factors.iter().collect();
+        factors.sort_by_key(|f| order(&f.level));
+        factors
+    }
+
+    /// Each factor's number in Appendix B ("Factor 3").
+    fn factor_numbers(&self) -> HashMap<&Id, usize> {
+        self.factors_in_appendix_order()
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| (&f.id, i + 1))
+            .collect()
+    }
+
+    /// Each latent condition's number in Appendix B.
+    fn condition_numbers(&self) -> HashMap<&Id, usize> {
+        self.review
+            .conditions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (&c.id, i + 1))
+            .collect()
+    }
+
     fn factor_table(&self, out: &mut Vec<Block>, n: &mut Counters) {
         let mut by_level: BTreeMap<usize, (String, Vec<Vec<String>>)> = BTreeMap::new();
         let order = |level: &str| {
@@ -981,7 +1029,8 @@ impl Context<'_> {
                 .and_then(|t| t.levels.iter().position(|l| l.id == level))
                 .unwrap_or(usize::MAX / 2)
         };
-        for f in &self.review.factors {
+        let numbers = self.factor_numbers();
+        for f in self.factors_in_appendix_order() {
             let episodes: Vec<String> = self
                 .review
                 .links
@@ -995,6 +1044,10 @@ impl Context<'_> {
                 .or_insert_with(|| (self.level_label(&f.level), Vec::new()))
                 .1
                 .push(vec![
+                    numbers
+                        .get(&f.id)
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
                     self.category_label(&f.category),
                     f.statement.trim().to_string(),
                     match f.influence {
@@ -1013,12 +1066,13 @@ impl Context<'_> {
             out.push(Block::Table(Table {
                 caption: format!("Table {}: {label} contributing factors", n.next_table()),
                 columns: vec![
+                    "No.".into(),
                     "Category".into(),
                     "Factor".into(),
                     "Influence".into(),
                     "Episodes".into(),
                 ],
-                widths: vec![2.2, 4.8, 1.8, 1.5],
+                widths: vec![0.7, 2.0, 4.6, 1.7, 1.4],
                 rows,
             }));
         }
@@ -1028,8 +1082,10 @@ impl Context<'_> {
                 .review
                 .conditions
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(i, c)| {
                     vec![
+                        (i + 1).to_string(),
                         c.level.label().to_string(),
                         c.statement.trim().to_string(),
                         c.since.trim().to_string(),
@@ -1038,8 +1094,13 @@ impl Context<'_> {
                 .collect();
             out.push(Block::Table(Table {
                 caption: format!("Table {}: Latent conditions", n.next_table()),
-                columns: vec!["Level".into(), "Condition".into(), "Since".into()],
-                widths: vec![1.6, 6.0, 2.0],
+                columns: vec![
+                    "No.".into(),
+                    "Level".into(),
+                    "Condition".into(),
+                    "Since".into(),
+                ],
+                widths: vec![0.7, 1.5, 5.6, 1.8],
                 rows,
             }));
         }
