@@ -35,10 +35,13 @@ pub struct FieldFacts {
 impl FieldFacts {
     /// The facts of a field's text.
     pub fn of(text: &str) -> FieldFacts {
-        // One capital letter is enough to tell.
+        // One capital letter is enough to tell; so is a placeholder in
+        // square brackets, which stands where a name with capitals was (the
+        // leak check reads text anonymisation wrote, and must judge it as
+        // anonymisation judged the original).
         let mut letters = 0usize;
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
-            if c.is_uppercase() {
+        for c in text.chars().filter(|&c| c.is_alphabetic() || c == '[') {
+            if c.is_uppercase() || c == '[' {
                 return FieldFacts::default();
             }
             letters += 1;
@@ -136,9 +139,19 @@ pub fn classify(
     {
         return (Class::Word, "a month");
     }
+    // "Summer 2022" is a season; "Summer 28/11/2022" a name and a date.
+    let day_after = {
+        let rest = text[end..].trim_start_matches(' ').as_bytes();
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        digits > 0
+            && rest
+                .get(digits)
+                .is_some_and(|&b| matches!(b, b'/' | b'.' | b'-'))
+            && rest.get(digits + 1).is_some_and(u8::is_ascii_digit)
+    };
     if SEASONS.contains(&first)
         && (AFTER_SEASON.contains(&next.as_str())
-            || number(&next)
+            || (number(&next) && !day_after)
             || BEFORE_DATE.contains(&previous.as_str()))
     {
         return (Class::Word, "a season");
@@ -329,6 +342,11 @@ mod tests {
             judge("Mother's partner, father of Summer.", "Summer"),
             Class::Name
         );
+        assert_ne!(
+            judge("Seen. Summer 28/11/2022 at home.", "Summer"),
+            Class::Word
+        );
+        assert_eq!(judge("Seen. Summer 2022 was hard.", "Summer"), Class::Word);
         assert_eq!(judge("The end of Summer came.", "Summer"), Class::Word);
         assert_eq!(judge("Seen with Rose at home.", "Rose"), Class::Name);
         assert_eq!(judge("Grace visited Rose.", "Rose"), Class::Name);

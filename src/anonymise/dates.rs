@@ -522,6 +522,14 @@ fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<PartialDate>
         {
             continue;
         }
+        // "December. 19": a full month's name with a dot ends a sentence;
+        // only an abbreviation takes a dot ("Dec. 19").
+        if let Some(month) = c.get(9).or(c.get(4))
+            && month.as_str().len() > 4
+            && w[month.end()..].starts_with('.')
+        {
+            continue;
+        }
         // A full date ("24 September 2019") is the general patterns' to
         // read, unless it is a range; a time ("September 14:30") is no day.
         let after = &w[whole.end()..];

@@ -440,7 +440,10 @@ fn read_tokens(tokens: &[Token]) -> Result<ReviewDate, Option<String>> {
     }
 }
 
-const MONTH_PATTERN: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+/// A month's name, or its abbreviation with or without a dot ("Dec.",
+/// "Dec"); a full name takes no dot ("December. 19" is a sentence's end
+/// and a number, not a date).
+const MONTH_PATTERN: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)";
 const WEEKDAY_PATTERN: &str =
     r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?";
 

@@ -169,6 +169,44 @@ impl ReportTemplate {
         BUILT_IN.iter().map(|(n, _)| *n).collect()
     }
 
+    /// Every template a user can choose, as (name, title), the built-in
+    /// ones first: the user's `reports/*.ron` in `folders` are listed by
+    /// the title they give (one that cannot be read by its name, so that
+    /// choosing it shows why), and one named as a built-in replaces it.
+    pub fn available(folders: &[PathBuf]) -> Vec<(String, String)> {
+        let mut list: Vec<(String, String)> = Self::built_in_names()
+            .into_iter()
+            .map(|n| {
+                let title = Self::built_in_title(n).unwrap_or(n).to_string();
+                (n.to_string(), title)
+            })
+            .collect();
+        for folder in folders {
+            let Ok(entries) = std::fs::read_dir(folder.join("reports")) else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
+                    continue;
+                };
+                let title = std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|text| ReportTemplate::parse(&text, &path).ok())
+                    .map_or_else(|| format!("{name} (cannot be read)"), |t| t.title);
+                match list.iter_mut().find(|(n, _)| n == name) {
+                    Some(entry) => entry.1 = title,
+                    None => list.push((name.to_string(), title)),
+                }
+            }
+        }
+        list
+    }
+
     /// Finds a template by name: first as `reports/NAME.ron` in each
     /// templates folder, then among the built-in ones.
     pub fn find(name: &str, folders: &[PathBuf]) -> Result<ReportTemplate, TemplateError> {
@@ -197,6 +235,43 @@ impl ReportTemplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_users_templates_are_listed_by_title_after_the_built_in_ones() {
+        let folder = tempfile::tempdir().unwrap();
+        let reports = folder.path().join("reports");
+        std::fs::create_dir(&reports).unwrap();
+        let briefing = BUILT_IN.iter().find(|(n, _)| *n == "briefing").unwrap().1;
+        std::fs::write(
+            reports.join("ours.ron"),
+            briefing
+                .replace("name: \"briefing\"", "name: \"ours\"")
+                .replace("title: \"Partnership briefing\"", "title: \"Our briefing\""),
+        )
+        .unwrap();
+        std::fs::write(
+            reports.join("briefing.ron"),
+            briefing.replace(
+                "title: \"Partnership briefing\"",
+                "title: \"Briefing, our way\"",
+            ),
+        )
+        .unwrap();
+        std::fs::write(reports.join("broken.ron"), "(name: ").unwrap();
+        let list = ReportTemplate::available(&[folder.path().to_path_buf()]);
+        let titles: Vec<(&str, &str)> =
+            list.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        assert!(
+            titles.contains(&("briefing", "Briefing, our way")),
+            "{titles:?}"
+        );
+        assert!(titles.contains(&("ours", "Our briefing")), "{titles:?}");
+        assert!(
+            titles.contains(&("broken", "broken (cannot be read)")),
+            "{titles:?}"
+        );
+        assert_eq!(titles[0].0, "learning-together");
+    }
 
     #[test]
     fn every_built_in_template_parses_and_has_a_heading_per_section() {

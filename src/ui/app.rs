@@ -107,6 +107,9 @@ pub struct ForesightApp {
     fonts_installed: bool,
     /// The diagram being presented full screen, if any.
     presentation: Option<Presentation>,
+    /// Where the user's templates are (report templates, taxonomies, word
+    /// lists): `FORESIGHT_TEMPLATES`, then the configuration folder.
+    template_folders: Vec<PathBuf>,
 }
 
 impl ForesightApp {
@@ -145,7 +148,17 @@ impl ForesightApp {
             styled: false,
             fonts_installed: false,
             presentation: None,
+            template_folders: crate::taxonomy::template_folders(),
         }
+    }
+
+    /// The app with the user's templates read from `folders` (before the
+    /// usual ones): a partnership's shared templates, or a test's.
+    pub fn with_template_folders(mut self, folders: Vec<PathBuf>) -> ForesightApp {
+        let mut all = folders;
+        all.extend(crate::taxonomy::template_folders());
+        self.template_folders = all;
+        self
     }
 
     /// The open document.
@@ -402,6 +415,7 @@ impl ForesightApp {
             revision,
             path: self.document.path(),
             publication: &self.publication,
+            template_folders: &self.template_folders,
         };
         let panel = self.panel;
         egui::CentralPanel::default().show(ui, |ui| {

@@ -3,10 +3,12 @@
 
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
+use foresight::document::Document;
 use foresight::examples::worked_case;
 use foresight::model::FindingTag;
+use foresight::ui::ForesightApp;
 
-use super::harness::{harness_for, wait_for};
+use super::harness::{harness_for, harness_of, wait_for};
 
 #[test]
 fn file_export_pdf_writes_the_anonymised_report_and_names_what_it_left_out() {
@@ -105,4 +107,58 @@ fn the_report_panel_exports_an_editable_word_document() {
     assert!(bytes.starts_with(b"PK"), "a .docx is a zip package");
     assert!(!path.exists());
     assert!(harness.query_by_label("Open the Word document").is_some());
+}
+
+#[test]
+fn a_users_template_is_offered_in_the_report_panel_and_used_for_the_export() {
+    // A partnership's own template, adapted from the built-in briefing.
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::create_dir(templates.path().join("reports")).unwrap();
+    let briefing = std::fs::read_to_string("templates/reports/briefing.ron").unwrap();
+    let ours = briefing
+        .replace("name: \"briefing\"", "name: \"northbrook-briefing\"")
+        .replace(
+            "title: \"Partnership briefing\"",
+            "title: \"Northbrook briefing\"",
+        )
+        .replace(
+            "heading: \"Key messages\"",
+            "heading: \"What the board should know\"",
+        );
+    std::fs::write(
+        templates.path().join("reports/northbrook-briefing.ron"),
+        ours,
+    )
+    .unwrap();
+
+    let folder = tempfile::tempdir().unwrap();
+    let app = ForesightApp::new(
+        Document::untitled(worked_case()),
+        folder.path().to_path_buf(),
+    )
+    .with_template_folders(vec![templates.path().to_path_buf()]);
+    let mut harness = harness_of(app, (1280.0, 800.0), 12);
+    harness.get_by_label("Report").click();
+    harness.run();
+    harness.get_by_label("Template").click();
+    harness.run();
+    harness.get_by_label("Northbrook briefing").click();
+    harness.run();
+    let page = folder.path().join("briefing.html");
+    harness.get_by_label("Save the PDF as").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Save the PDF as")
+        .type_text(&page.display().to_string());
+    harness.run();
+    harness.get_by_label("Export web page").click();
+    harness.run_ok();
+    wait_for(&mut harness, "Exported the anonymised report to");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains(">What the board should know</h2>"), "{html}");
+    assert!(
+        !html.contains("Appendix B"),
+        "the briefing has no appendices"
+    );
 }

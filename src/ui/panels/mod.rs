@@ -121,6 +121,8 @@ pub struct PanelContext<'a> {
     pub path: Option<&'a std::path::Path>,
     /// What will be published, computed once per revision.
     pub publication: &'a crate::ui::publication_cache::PublicationCache,
+    /// Where the user's templates are, first to last.
+    pub template_folders: &'a [std::path::PathBuf],
 }
 
 impl PanelContext<'_> {

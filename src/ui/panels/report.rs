@@ -22,7 +22,6 @@ use crate::publication::export::{
 use crate::report::build::LeftOut;
 use crate::report::document::ReportDocument;
 use crate::report::template::ReportTemplate;
-use crate::taxonomy::template_folders;
 use crate::ui::edits::Edits;
 
 /// The export options chosen in the panel.
@@ -79,6 +78,9 @@ pub struct ReportPanel {
     outcome: Option<Outcome>,
     cached: Option<Cached>,
     show_preview: bool,
+    /// The templates to choose from, (name, title), read when the list
+    /// last opened.
+    templates: Vec<(String, String)>,
 }
 
 impl ReportPanel {
@@ -157,15 +159,19 @@ impl ReportPanel {
         let format = self.format();
         ui.horizontal(|ui| {
             let label = ui.label("Template");
+            let selected = self
+                .templates
+                .iter()
+                .find(|(name, _)| *name == self.choice.template)
+                .map_or_else(|| template_title(&self.choice.template), |(_, t)| t.clone());
             egui::ComboBox::from_id_salt("report-template")
-                .selected_text(template_title(&self.choice.template))
+                .selected_text(selected)
                 .show_ui(ui, |ui| {
-                    for name in ReportTemplate::built_in_names() {
-                        ui.selectable_value(
-                            &mut self.choice.template,
-                            name.to_string(),
-                            template_title(name),
-                        );
+                    // The user's templates are read again each time the
+                    // list opens, so a new file shows without a restart.
+                    self.templates = ReportTemplate::available(cx.template_folders);
+                    for (name, title) in &self.templates {
+                        ui.selectable_value(&mut self.choice.template, name.clone(), title);
                     }
                 })
                 .response
@@ -260,7 +266,7 @@ impl ReportPanel {
             self.outcome = Some(Outcome::Refused(vec!["no file name given".into()]));
             return;
         }
-        let template = match ReportTemplate::find(&self.choice.template, &template_folders()) {
+        let template = match ReportTemplate::find(&self.choice.template, cx.template_folders) {
             Ok(t) => t,
             Err(e) => {
                 self.outcome = Some(Outcome::Refused(vec![e.to_string()]));
@@ -344,7 +350,7 @@ impl ReportPanel {
             *revision == cx.revision && *choice == self.choice
         });
         if !fresh {
-            let template = ReportTemplate::find(&self.choice.template, &template_folders())
+            let template = ReportTemplate::find(&self.choice.template, cx.template_folders)
                 .ok()
                 .or_else(|| ReportTemplate::built_in("learning-together"));
             let Some(template) = template else {
