@@ -553,6 +553,27 @@ mod tests {
     }
 
     #[test]
+    fn record_ids_become_references_a_reader_can_follow() {
+        let review = worked_case();
+        let cited = serde_json::to_string(&review.findings)
+            .unwrap()
+            .contains("(C10, C37)");
+        assert!(cited, "the worked example cites chronology entries by id");
+        let lexicon = Lexicon::built_in();
+        let template = ReportTemplate::built_in("learning-together").unwrap();
+        let mut options = options(&template, &lexicon);
+        options.include_chronology = true;
+        let (document, _) = publication_document(&publication(&review), &options);
+        let ids = regex::Regex::new(r"\((?:C|E|F|LC|FN)[0-9]+").unwrap();
+        let mut resolved = false;
+        for text in document.texts() {
+            assert!(!ids.is_match(text), "an internal id in: {text}");
+            resolved |= text.contains("safeguarding one (Housing provider, June 2022)");
+        }
+        assert!(resolved);
+    }
+
+    #[test]
     fn each_factor_and_condition_is_described_at_most_twice() {
         let review = worked_case();
         let lexicon = Lexicon::built_in();

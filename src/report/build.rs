@@ -152,6 +152,7 @@ pub fn build_report(
         };
         cx.content(section, &mut blocks, &mut counters);
     }
+    cx.resolve_references(&mut blocks);
 
     let title = review.meta.title.trim();
     let document = ReportDocument {
@@ -171,6 +172,13 @@ pub fn build_report(
     BuiltReport { document, left_out }
 }
 
+/// A parenthesised list of record ids as reviewers write them in their
+/// text: "(C10, C37)", "(E4)", "(FN2; F7)".
+static REFERENCES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\s?\(\s*((?:C|E|F|LC|FN)[0-9]+(?:\s*[,;]\s*(?:C|E|F|LC|FN)[0-9]+)*)\s*\)")
+        .expect("the reference pattern is valid")
+});
+
 struct Counters<'c> {
     figure: &'c mut usize,
     table: &'c mut usize,
@@ -185,6 +193,108 @@ impl Counters<'_> {
     fn next_table(&mut self) -> usize {
         *self.table += 1;
         *self.table
+    }
+}
+
+impl Context<'_> {
+    /// Every reference to a record id in the report's text made one the
+    /// reader can follow: a chronology entry becomes its agency and month
+    /// ("(C10, C37)" → "(Probation service, March 2022; Housing provider,
+    /// May 2022)"), an episode, finding, factor or latent condition its
+    /// number in the report ("Episode 4", "Finding 2", "Factor 7",
+    /// "latent condition 3"). An id the review does not have is left as
+    /// written; a reference to nothing the report sets (a finding left out)
+    /// is taken out.
+    fn resolve_references(&self, blocks: &mut [Block]) {
+        let resolve = |text: &mut String| {
+            if !text.contains('(') || !REFERENCES.is_match(text) {
+                return;
+            }
+            let replaced = REFERENCES.replace_all(text, |caps: &regex::Captures| {
+                let whole = caps.get(0).map_or("", |m| m.as_str());
+                let mut parts: Vec<String> = Vec::new();
+                for id in caps[1].split([',', ';']).map(str::trim) {
+                    match self.reference(id) {
+                        Some(Some(part)) => {
+                            if !parts.contains(&part) {
+                                parts.push(part);
+                            }
+                        }
+                        Some(None) => {}
+                        // Not an id of this review: as written.
+                        None => return whole.to_string(),
+                    }
+                }
+                let space = if whole.starts_with(char::is_whitespace) {
+                    " "
+                } else {
+                    ""
+                };
+                if parts.is_empty() {
+                    String::new()
+                } else {
+                    format!("{space}({})", parts.join("; "))
+                }
+            });
+            *text = replaced.into_owned();
+        };
+        for block in blocks {
+            match block {
+                Block::Paragraph { spans, .. } => {
+                    spans.iter_mut().for_each(|s| resolve(&mut s.text))
+                }
+                Block::List { items, .. } => items
+                    .iter_mut()
+                    .flatten()
+                    .for_each(|s| resolve(&mut s.text)),
+                Block::Table(table) => table.rows.iter_mut().flatten().for_each(resolve),
+                Block::Heading { .. }
+                | Block::Figure { .. }
+                | Block::Contents
+                | Block::PageBreak => {}
+            }
+        }
+    }
+
+    /// What a reader sees for one id: `None` when the review has no such
+    /// record, `Some(None)` when the report does not set it.
+    fn reference(&self, id: &str) -> Option<Option<String>> {
+        let review = self.review;
+        if let Some(entry) = review.chronology.iter().find(|e| e.id.as_str() == id) {
+            let agency = entry
+                .agency
+                .as_ref()
+                .and_then(|a| review.agencies.iter().find(|x| &x.id == a))
+                .map(|a| a.name.trim().to_string())
+                .filter(|n| !n.is_empty());
+            let when = entry.date.human();
+            return Some(Some(match agency {
+                Some(agency) => format!("{agency}, {when}"),
+                None => format!("chronology, {when}"),
+            }));
+        }
+        if review.episodes.iter().any(|e| e.id.as_str() == id) {
+            let id = Id::from(id);
+            return Some(self.episode_number(&id).map(|n| format!("Episode {n}")));
+        }
+        if let Some(f) = review.findings.iter().find(|f| f.id.as_str() == id) {
+            return Some(self.numbers.get(&f.id).map(|n| format!("Finding {n}")));
+        }
+        if let Some(f) = review.factors.iter().find(|f| f.id.as_str() == id) {
+            return Some(
+                self.factor_numbers()
+                    .get(&f.id)
+                    .map(|n| format!("Factor {n}")),
+            );
+        }
+        if let Some(c) = review.conditions.iter().find(|c| c.id.as_str() == id) {
+            return Some(
+                self.condition_numbers()
+                    .get(&c.id)
+                    .map(|n| format!("latent condition {n}")),
+            );
+        }
+        None
     }
 }
 
