@@ -553,6 +553,40 @@ mod tests {
     }
 
     #[test]
+    fn the_glossary_expands_every_acronym_of_three_capitals_the_report_uses() {
+        let review = worked_case();
+        let lexicon = Lexicon::built_in();
+        let template = ReportTemplate::built_in("learning-together").unwrap();
+        let mut options = options(&template, &lexicon);
+        options.include_chronology = true;
+        let (document, _) = publication_document(&publication(&review), &options);
+        let at = document
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading { text, .. } if text == "Abbreviations"))
+            .expect("the glossary lists abbreviations");
+        let text_of = |blocks: &[Block]| -> String {
+            let mut d = document.clone();
+            d.blocks = blocks.to_vec();
+            d.texts().join("\n")
+        };
+        let (before, glossary) = (
+            text_of(&document.blocks[..at]),
+            text_of(&document.blocks[at..]),
+        );
+        let acronym = regex::Regex::new(r"\b[A-Z]{3,}\b").unwrap();
+        let used: std::collections::BTreeSet<&str> =
+            acronym.find_iter(&before).map(|m| m.as_str()).collect();
+        assert!(used.len() >= 10, "{used:?}");
+        for a in used {
+            assert!(
+                glossary.contains(&format!("{a}. ")),
+                "{a} is not in the glossary"
+            );
+        }
+    }
+
+    #[test]
     fn record_ids_become_references_a_reader_can_follow() {
         let review = worked_case();
         let cited = serde_json::to_string(&review.findings)

@@ -113,6 +113,7 @@ pub fn build_report(
     };
 
     let mut blocks = Vec::new();
+    let mut glossary_end = None;
     let (mut number, mut appendix) = (0, 0);
     let mut figure = 0;
     let mut table = 0;
@@ -151,8 +152,15 @@ pub fn build_report(
             table: &mut table,
         };
         cx.content(section, &mut blocks, &mut counters);
+        if section.content == Content::Glossary {
+            glossary_end = Some(blocks.len());
+        }
     }
     cx.resolve_references(&mut blocks);
+    if let Some(at) = glossary_end {
+        let abbreviations = abbreviations_used(&blocks);
+        blocks.splice(at..at, abbreviations);
+    }
 
     let title = review.meta.title.trim();
     let document = ReportDocument {
@@ -170,6 +178,77 @@ pub fn build_report(
         blocks,
     };
     BuiltReport { document, left_out }
+}
+
+/// The acronyms of the report's glossary with their expansions: the
+/// built-in list (`templates/reports/acronyms.txt`) with the user's copies
+/// in the template folders added.
+static ACRONYMS: std::sync::LazyLock<HashMap<String, String>> = std::sync::LazyLock::new(|| {
+    let mut texts = vec![include_str!("../../templates/reports/acronyms.txt").to_string()];
+    for folder in crate::taxonomy::template_folders() {
+        if let Ok(text) = std::fs::read_to_string(folder.join("reports/acronyms.txt")) {
+            texts.push(text);
+        }
+    }
+    let mut map = HashMap::new();
+    for text in &texts {
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some((acronym, meaning)) = line.split_once(':') {
+                map.insert(acronym.trim().to_string(), meaning.trim().to_string());
+            }
+        }
+    }
+    map
+});
+
+/// The "Abbreviations" part of the glossary: every acronym the report's
+/// text uses that the acronym list expands, in alphabetical order.
+fn abbreviations_used(blocks: &[Block]) -> Vec<Block> {
+    static ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b[A-Z][A-Z&]*[A-Z]\b").expect("the acronym pattern is valid")
+    });
+    let mut used = std::collections::BTreeSet::new();
+    let mut look = |text: &str| {
+        for m in ACRONYM.find_iter(text) {
+            if ACRONYMS.contains_key(m.as_str()) {
+                used.insert(m.as_str().to_string());
+            }
+        }
+    };
+    for block in blocks {
+        match block {
+            Block::Heading { text, .. } => look(text),
+            Block::Paragraph { spans, .. } => spans.iter().for_each(|s| look(&s.text)),
+            Block::List { items, .. } => items.iter().flatten().for_each(|s| look(&s.text)),
+            Block::Table(t) => {
+                look(&t.caption);
+                t.columns
+                    .iter()
+                    .chain(t.rows.iter().flatten())
+                    .for_each(|c| look(c));
+            }
+            Block::Figure { caption, .. } => look(caption),
+            Block::Contents | Block::PageBreak => {}
+        }
+    }
+    if used.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![heading(2, "Abbreviations")];
+    for acronym in used {
+        let meaning = &ACRONYMS[&acronym];
+        out.push(Block::Paragraph {
+            spans: vec![
+                Span::bold(format!("{acronym}. ")),
+                Span::plain(meaning.clone()),
+            ],
+            style: ParagraphStyle::Body,
+        });
+    }
+    out
 }
 
 /// A parenthesised list of record ids as reviewers write them in their
