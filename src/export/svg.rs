@@ -244,8 +244,11 @@ fn points(list: &[Point]) -> String {
         .join(" ")
 }
 
-/// Text made safe for XML.
-fn escape(text: &str) -> String {
+/// Text made safe for XML and HTML: `&`, `<`, `>` and quotes escaped,
+/// control characters other than tab and newline dropped (XML allows none).
+/// The SVG figures, the web page and the Word document's added parts use
+/// it.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {

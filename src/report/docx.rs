@@ -22,7 +22,7 @@ use docx_rs::{
 
 use super::document::{Block, ParagraphStyle, ReportDocument, Span, Table, figure_description};
 use crate::export::png::{fitting_scale, svg_size, svg_to_png};
-use crate::export::svg::scene_svg;
+use crate::export::svg::{escape, scene_svg};
 
 /// The numbering of bulleted lists (docx-rs keeps 1 for its own).
 const BULLETS: usize = 2;
@@ -354,23 +354,6 @@ pub fn write_docx(
     Ok(WrittenDocx { bytes, alt_texts })
 }
 
-/// Text made safe for an XML attribute or element.
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// `document.xml` with each image's alternative text and every table's
 /// first row marked as the header row that repeats on each page; and the
 /// contents entries' text escaped once, not twice ("Child&amp;apos;s"
@@ -392,7 +375,7 @@ fn patch_document(xml: &str, alt_texts: &[String]) -> String {
         match alt_texts.get(figure) {
             Some(alt) if !tag.contains("descr=") => {
                 out.push_str(tag);
-                out.push_str(&format!(" descr=\"{}\" ", xml_escape(alt)));
+                out.push_str(&format!(" descr=\"{}\" ", escape(alt)));
             }
             _ => out.push_str(tag),
         }
@@ -451,8 +434,8 @@ fn patch_core(xml: &str, document: &ReportDocument, created: Option<i64>) -> Str
         .map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string());
     let mut properties = format!(
         "<dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:language>en-GB</dc:language>",
-        xml_escape(&document.title),
-        xml_escape(&document.subject)
+        escape(&document.title),
+        escape(&document.subject)
     );
     if let Some(date) = date {
         properties.push_str(&format!(

@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 
 use super::document::{Block, ParagraphStyle, ReportDocument, Span, Table, figure_description};
-use crate::export::svg::scene_svg_inline;
+use crate::export::svg::{escape, scene_svg_inline};
 
 /// The page's language: British English.
 pub const LANGUAGE: &str = "en-GB";
@@ -29,24 +29,6 @@ th,td{border:1px solid #b1b4b6;padding:.3em .5em;text-align:left;vertical-align:
 figure{margin:1.5em 0}figcaption{font-weight:bold;margin-top:.3em}svg{height:auto;max-width:100%}\
 .contents{list-style:none;padding-left:0}.contents .level-2{margin-left:1.5em}a{color:#1d70b8}a:focus{outline:3px solid #fd0}\
 @media print{.skip{display:none}a{color:#0b0c0c}figure,table{page-break-inside:avoid}}";
-
-/// Text made safe for HTML (and XML): `&`, `<`, `>` and quotes escaped,
-/// control characters dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The anchor of the `n`th heading (from 1).
 fn anchor(n: usize) -> String {

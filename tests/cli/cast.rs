@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::run::{foresight, text};
+use super::run::{foresight, run_ok, text};
 
 const CAST: &str = "name,aliases,role,pseudonym,kind\n\
     Cerys Mensah,,child,Child C,person\n\
@@ -13,17 +13,6 @@ const CAST: &str = "name,aliases,role,pseudonym,kind\n\
 
 const CHRONOLOGY: &str = "Date,Agency,Author,Details\n\
     03/02/2021,Nursery,Key worker Aoife Brannagh,\"Ceris collected by Muhammad; settled well.\"\n";
-
-fn run_ok(args: &[&str]) -> String {
-    let out = foresight(args);
-    assert!(
-        out.status.success(),
-        "foresight {args:?} failed: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout) + &text(&out.stderr)
-}
 
 #[test]
 fn check_suggests_and_cast_adds_spellings_and_people() {

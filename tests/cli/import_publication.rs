@@ -8,7 +8,7 @@ use std::path::Path;
 
 use lopdf::Document;
 
-use super::run::{foresight, text};
+use super::run::{foresight, run_ok, text};
 
 const CAST: &str = "name,aliases,role,pseudonym,kind\n\
     Jayden Price,Jay,child,,person\n\
@@ -45,19 +45,8 @@ const IDENTIFYING: &[&str] = &[
     "2019",
 ];
 
-/// What must not be published: the identifying and the sensitive.
-const FORBIDDEN: &[&str] = &[
-    "Jayden",
-    "Kerry",
-    "Price",
-    "Sam Holt",
-    "Holt",
-    "Kestrel",
-    "Acacia",
-    "Nathaniel",
-    "Nate",
-    "Nat's",
-    "943 476 5919",
+/// What is sensitive: kept in the de-identified review, never published.
+const SENSITIVE: &[&str] = &[
     "aged 23",
     "27-year-old",
     "EPDS 14",
@@ -69,24 +58,7 @@ const FORBIDDEN: &[&str] = &[
     "£1,240",
     "1,240",
     "14:30",
-    "06/04",
-    "01/08",
-    "19/08",
-    "24 September",
-    "03/02/2021",
-    "2019",
 ];
-
-fn run_ok(args: &[&str]) -> String {
-    let out = foresight(args);
-    assert!(
-        out.status.success(),
-        "foresight {args:?} failed: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout) + &text(&out.stderr)
-}
 
 fn pdf_text(path: &Path) -> String {
     let doc = Document::load(path).expect("a PDF lopdf can read");
@@ -98,8 +70,10 @@ fn pdf_text(path: &Path) -> String {
         .join("\n")
 }
 
+/// Neither identifying nor sensitive: what may be published.
 fn assert_clean(what: &str, published: &str) {
-    assert_without(FORBIDDEN, what, published);
+    assert_without(IDENTIFYING, what, published);
+    assert_without(SENSITIVE, what, published);
 }
 
 fn assert_without(forbidden: &[&str], what: &str, published: &str) {

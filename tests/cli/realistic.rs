@@ -6,17 +6,7 @@
 
 use std::path::Path;
 
-use crate::run::{foresight, text};
-
-fn run_ok(args: &[&str]) {
-    let out = foresight(args);
-    assert!(
-        out.status.success(),
-        "foresight {args:?} failed: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-}
+use crate::run::run_ok;
 
 /// The anonymised review's text, RON's escapes undone, after importing and
 /// anonymising the chronology in `folder`.

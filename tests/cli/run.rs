@@ -19,3 +19,16 @@ pub fn foresight(args: &[&str]) -> Output {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// Runs `foresight` with `args`, which must succeed; what it printed,
+/// standard output then standard error.
+pub fn run_ok(args: &[&str]) -> String {
+    let out = foresight(args);
+    assert!(
+        out.status.success(),
+        "foresight {args:?} failed: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout) + &text(&out.stderr)
+}

@@ -159,23 +159,29 @@ impl ReportPanel {
         let format = self.format();
         ui.horizontal(|ui| {
             let label = ui.label("Template");
+            // The folders are read when the panel first needs the list and
+            // each time the list is opened (a new file shows without a
+            // restart), not on every frame the list is open.
+            if self.templates.is_empty() {
+                self.templates = ReportTemplate::available(cx.template_folders);
+            }
             let selected = self
                 .templates
                 .iter()
                 .find(|(name, _)| *name == self.choice.template)
                 .map_or_else(|| template_title(&self.choice.template), |(_, t)| t.clone());
-            egui::ComboBox::from_id_salt("report-template")
+            let list = egui::ComboBox::from_id_salt("report-template")
                 .selected_text(selected)
                 .show_ui(ui, |ui| {
-                    // The user's templates are read again each time the
-                    // list opens, so a new file shows without a restart.
-                    self.templates = ReportTemplate::available(cx.template_folders);
                     for (name, title) in &self.templates {
                         ui.selectable_value(&mut self.choice.template, name.clone(), title);
                     }
                 })
                 .response
                 .labelled_by(label.id);
+            if list.clicked() {
+                self.templates = ReportTemplate::available(cx.template_folders);
+            }
         });
         ui.checkbox(
             &mut self.choice.include_chronology,
