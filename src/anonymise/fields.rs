@@ -25,6 +25,38 @@ macro_rules! entry {
     }};
 }
 
+/// The free-text fields of the review's account of itself.
+macro_rules! account {
+    ($a:expr, $f:expr, $meta:expr, $none:expr, $iter:ident, $($r:tt)+) => {{
+        let a = $($r)+ $a;
+        let f = $f;
+        let (meta, none) = (&$meta, $none);
+        f(meta, "account.executive_summary", none, $($r)+ a.executive_summary);
+        for (i, t) in a.key_messages.$iter().enumerate() {
+            f(meta, &format!("account.key_messages[{i}]"), none, t);
+        }
+        f(meta, "account.child.who", none, $($r)+ a.child.who);
+        f(meta, "account.child.enjoyed", none, $($r)+ a.child.enjoyed);
+        f(meta, "account.child.identity", none, $($r)+ a.child.identity);
+        f(meta, "account.child.lived_experience", none, $($r)+ a.child.lived_experience);
+        f(meta, "account.family.invited", none, $($r)+ a.family.invited);
+        f(meta, "account.family.took_part", none, $($r)+ a.family.took_part);
+        f(meta, "account.family.declined", none, $($r)+ a.family.declined);
+        f(meta, "account.family.views", none, $($r)+ a.family.views);
+        for (i, m) in a.process.team.$iter().enumerate() {
+            f(meta, &format!("account.process.team[{i}].role"), none, $($r)+ m.role);
+            f(meta, &format!("account.process.team[{i}].agency"), none, $($r)+ m.agency);
+        }
+        f(meta, "account.process.independence", none, $($r)+ a.process.independence);
+        f(meta, "account.process.practitioners", none, $($r)+ a.process.practitioners);
+        f(meta, "account.process.parallel_processes", none, $($r)+ a.process.parallel_processes);
+        f(meta, "account.process.limitations", none, $($r)+ a.process.limitations);
+        f(meta, "account.process.timescale", none, $($r)+ a.process.timescale);
+        f(meta, "account.response.response", none, $($r)+ a.response.response);
+        f(meta, "account.response.action_taken", none, $($r)+ a.response.action_taken);
+    }};
+}
+
 macro_rules! walk {
     ($review:expr, $f:expr, $iter:ident, $($r:tt)+) => {{
         let review = $review;
@@ -38,6 +70,7 @@ macro_rules! walk {
         for (i, t) in review.meta.terms_of_reference.$iter().enumerate() {
             f(&meta, &format!("terms_of_reference[{i}]"), none, t);
         }
+        account!(review.meta.account, &mut *f, meta, none, $iter, $($r)+);
         for (i, a) in review.meta.accepted_language.$iter().enumerate() {
             f(&meta, &format!("accepted_language[{i}].phrase"), none, $($r)+ a.phrase);
             f(&meta, &format!("accepted_language[{i}].reason"), none, $($r)+ a.reason);
@@ -89,6 +122,12 @@ macro_rules! walk {
             f(&x.id, "why_it_matters", none, $($r)+ x.why_it_matters);
             for (i, q) in x.questions.$iter().enumerate() {
                 f(&x.id, &format!("questions[{i}]"), none, q);
+            }
+            for (i, q) in x.recommendations.$iter().enumerate() {
+                f(&x.id, &format!("recommendations[{i}]"), none, q);
+            }
+            for (i, q) in x.references.$iter().enumerate() {
+                f(&x.id, &format!("references[{i}]"), none, q);
             }
         }
         for x in review.variables.$iter() {

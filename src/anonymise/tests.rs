@@ -336,9 +336,18 @@ fn every_free_string_of_every_record_kind_is_anonymised() {
     review.findings[0] = Finding {
         id: review.findings[0].id.clone(),
         questions: vec!["q".into()],
+        recommendations: vec!["r".into()],
+        references: vec!["f".into()],
         ..Default::default()
     };
     review.meta.terms_of_reference = vec!["t".into()];
+    review.meta.account.key_messages = vec!["k".into()];
+    review.meta.account.process.team = vec![crate::model::TeamMember {
+        role: "r".into(),
+        agency: "a".into(),
+    }];
+    // Any text makes the account part of the file.
+    review.meta.account.executive_summary = "e".into();
     // Fields left out of the file when empty must be filled to be seen.
     review.meta.accepted_language = vec![crate::model::AcceptedPhrase {
         record: Id::from("FN1"),

@@ -5,11 +5,16 @@
 //! records of their own ([`Link`]). Diagram layout ([`Diagram`]) is kept apart
 //! from meaning: deleting a diagram never deletes a factor.
 
+mod account;
 mod date;
 mod id;
 mod record;
 mod records;
 
+pub use account::{
+    ChildAccount, FamilyInvolvement, FindingAsks, PartnershipResponse, ReviewAccount,
+    ReviewProcess, TeamMember,
+};
 pub use date::{
     DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, WEEKDAYS, age_on,
     is_calendar_word,

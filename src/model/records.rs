@@ -3,10 +3,17 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Period, ReviewDate};
+use super::{FindingAsks, Id, Period, ReviewAccount, ReviewDate};
 
 /// The version of the review file this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: the first released format.
+/// - 2: adds the review's account of itself (`meta.account`) and, per
+///   finding, what it asks (`asks`), `recommendations` and `references`.
+///   A format-1 file reads unchanged (the new parts are empty); a build
+///   that knows only format 1 refuses a format-2 file instead of dropping
+///   the parts it does not know when it saves.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The kind of review being carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -113,6 +120,11 @@ pub struct ReviewMeta {
     /// Phrases the language lint found that the reviewer kept, with why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accepted_language: Vec<AcceptedPhrase>,
+    /// What the published report says about the review itself: executive
+    /// summary, the child, family involvement, the review process and the
+    /// partnership's response (format 2).
+    #[serde(default, skip_serializing_if = "ReviewAccount::is_empty")]
+    pub account: ReviewAccount,
 }
 
 /// A phrase the language lint found that the reviewer decided to keep,
@@ -797,6 +809,17 @@ pub struct Finding {
     pub why_it_matters: String,
     /// Questions for the partnership to consider.
     pub questions: Vec<String>,
+    /// What the published finding asks: questions, recommendations or both
+    /// (format 2).
+    #[serde(default, skip_serializing_if = "FindingAsks::is_default")]
+    pub asks: FindingAsks,
+    /// Recommendations, where the partnership prefers them (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<String>,
+    /// Research, guidance and reviews the finding draws on, one reference
+    /// per item, for the report's reference list (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
 }
 
 /// A variable of a causal loop diagram: a noun phrase that can rise or fall.

@@ -10,15 +10,18 @@
 //! So a file is either read exactly as the ordinary way reads it, or read
 //! the ordinary way.
 
-use crate::model::{ChronologyEntry, Review};
+use crate::model::{ChronologyEntry, FORMAT_VERSION, Review};
 
 /// Chronologies whose text is shorter than this are read in one piece:
 /// a thread is not worth starting for them.
 const SPLIT_FROM_BYTES: usize = 1 << 20;
 
-/// The review in `text`, when it is plainly a format-1 file that parses.
+/// The review in `text`, when it is plainly a file of format 1 or of the
+/// current format that parses. A format-1 file is read as it stands and
+/// given the current version: format 2 only added parts that are empty in
+/// a format-1 file.
 pub(super) fn parse(text: &str) -> Option<Review> {
-    if !starts_with_version_one(text) {
+    if !starts_with_version(text, 1) && !starts_with_version(text, FORMAT_VERSION) {
         return None;
     }
     let split = if text.len() >= SPLIT_FROM_BYTES {
@@ -26,17 +29,20 @@ pub(super) fn parse(text: &str) -> Option<Review> {
     } else {
         None
     };
-    match split {
-        None => ron::from_str(text).ok(),
+    let mut review = match split {
+        None => ron::from_str::<Review>(text).ok(),
         Some(split) => parse_in_halves(text, &split),
-    }
+    }?;
+    review.format_version = FORMAT_VERSION;
+    Some(review)
 }
 
-/// True when the file opens with `(`, then `format_version: 1` as the first
+/// True when the file opens with `(`, then `format_version: N` as the first
 /// field (spaces and line breaks allowed around each part).
-fn starts_with_version_one(text: &str) -> bool {
+fn starts_with_version(text: &str, version: u32) -> bool {
     let mut rest = text.trim_start();
-    for part in ["(", "format_version", ":", "1"] {
+    let version = version.to_string();
+    for part in ["(", "format_version", ":", version.as_str()] {
         match rest.strip_prefix(part) {
             Some(after) => rest = after.trim_start(),
             None => return false,
@@ -172,14 +178,15 @@ mod tests {
 
     #[test]
     fn the_version_is_read_from_the_first_field_only() {
-        assert!(starts_with_version_one("(\n    format_version: 1,\n"));
-        assert!(starts_with_version_one(" ( format_version :1 )"));
-        assert!(!starts_with_version_one("(format_version: 12)"));
-        assert!(!starts_with_version_one("(format_version: 2)"));
-        assert!(!starts_with_version_one("(meta: (), format_version: 1)"));
-        assert!(!starts_with_version_one("// c\n(format_version: 1)"));
-        assert!(!starts_with_version_one(
-            "#![enable(implicit_some)]\n(format_version: 1)"
+        assert!(starts_with_version("(\n    format_version: 1,\n", 1));
+        assert!(starts_with_version(" ( format_version :2 )", 2));
+        assert!(!starts_with_version("(format_version: 12)", 1));
+        assert!(!starts_with_version("(format_version: 2)", 1));
+        assert!(!starts_with_version("(meta: (), format_version: 1)", 1));
+        assert!(!starts_with_version("// c\n(format_version: 1)", 1));
+        assert!(!starts_with_version(
+            "#![enable(implicit_some)]\n(format_version: 1)",
+            1
         ));
     }
 
@@ -214,8 +221,13 @@ mod tests {
         assert_eq!(chronology_split(&commented), None);
         assert_eq!(parse(&text[..text.len() / 2]), None);
         assert_eq!(
-            parse(&text.replacen("format_version: 1", "format_version: 2", 1)),
+            parse(&text.replacen("format_version: 2", "format_version: 3", 1)),
             None
         );
+        let mut old = parse(&text.replacen("format_version: 2", "format_version: 1", 1))
+            .expect("a format-1 file");
+        assert_eq!(old.format_version, 2);
+        old.format_version = review.format_version;
+        assert_eq!(old, review);
     }
 }

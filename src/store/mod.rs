@@ -101,10 +101,16 @@ pub fn parse_review(text: &str, path: &Path) -> Result<Review, LoadError> {
     }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| syntax_error(path, text, e))?;
     match probe.format_version {
-        // Format 1 is the first released format; when format 2 arrives, a
-        // migration step from 1 to 2 goes here and golden files of format 1
-        // keep proving that it works.
-        1 => ron::from_str(text).map_err(|e| syntax_error(path, text, e)),
+        // Format 2 only added parts (the review's account of itself, what a
+        // finding asks, its recommendations and references) that are empty
+        // in a format-1 file: migrating is reading it and taking the new
+        // version. The golden files of format 1 keep proving that it works.
+        1 | FORMAT_VERSION => ron::from_str(text)
+            .map(|review: Review| Review {
+                format_version: FORMAT_VERSION,
+                ..review
+            })
+            .map_err(|e| syntax_error(path, text, e)),
         found if found > FORMAT_VERSION => Err(LoadError::TooNew {
             path: path.to_path_buf(),
             found,
@@ -284,16 +290,20 @@ mod tests {
     fn the_quick_reader_reads_what_the_careful_reader_reads() {
         let careful = |text: &str| {
             let probe: VersionProbe = ron::from_str(text).unwrap();
-            assert_eq!(probe.format_version, 1);
-            ron::from_str::<Review>(text).unwrap()
+            assert!([1, FORMAT_VERSION].contains(&probe.format_version));
+            Review {
+                format_version: FORMAT_VERSION,
+                ..ron::from_str::<Review>(text).unwrap()
+            }
         };
         let golden = std::fs::read_to_string("tests/golden/v1/every-record.review.ron").unwrap();
+        let golden_2 = std::fs::read_to_string("tests/golden/v2/every-record.review.ron").unwrap();
         let stress = to_text(&crate::generate::synthetic_review(
             crate::generate::Size::STRESS,
             9,
         ));
         assert!(stress.len() > 1 << 20, "long enough to be read in halves");
-        for text in [golden, stress] {
+        for text in [golden, golden_2, stress] {
             assert_eq!(fast::parse(&text), Some(careful(&text)));
         }
     }

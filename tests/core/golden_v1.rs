@@ -16,7 +16,7 @@ fn date(text: &str) -> ReviewDate {
 /// The review the golden file holds, built in code. When a field is added
 /// to the model, it is added here with its default value: the golden file
 /// itself is never rewritten.
-fn every_record() -> Review {
+pub(crate) fn every_record() -> Review {
     let mut review = Review::new("Child Z: golden file of format 1");
     review.meta = ReviewMeta {
         title: "Child Z: golden file of format 1".into(),
@@ -37,6 +37,7 @@ fn every_record() -> Review {
         worked_example: true,
         anonymisation: AnonymisationSettings::default(),
         accepted_language: Vec::new(),
+        account: ReviewAccount::default(),
     };
     review.agencies = vec![Agency {
         id: Id::from("A1"),
@@ -165,6 +166,9 @@ fn every_record() -> Review {
         wider_knowledge: "Research".into(),
         why_it_matters: "Because".into(),
         questions: vec!["Does the partnership accept this?".into()],
+        asks: FindingAsks::Questions,
+        recommendations: Vec::new(),
+        references: Vec::new(),
     })
     .collect();
     review.variables = vec![
