@@ -8,6 +8,10 @@
 //! is replaced to be safe and flagged for the reviewer. Forms that are not
 //! words (Kilbride, Ashworth) are always names.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::text::{Case, case_of, sentence_around, starts_sentence, word_after, word_before};
 use super::words::{
     AFTER_MODAL, AFTER_SEASON, BEFORE_DATE, MODALS, MONTH_NAMES, SEASONS, STRONG_NAME_VERBS,
@@ -52,6 +56,41 @@ impl FieldFacts {
     }
 }
 
+/// True when `text[start..end]` is one initial ("E.") of an author in a
+/// citation of published work: after "Surname, " and followed, through
+/// any further authors, by the year in brackets ("Munro, E. (2011)",
+/// "Fish, S., Munro, E. and Bairstow, S. (2008)", "Brandon, M. and
+/// others (2020)").
+pub fn is_cited_initial(text: &str, start: usize, end: usize) -> bool {
+    static BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}'’-]+,\s$").expect("a valid pattern"));
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:,?\s(?:and\s|&\s)?\p{Lu}[\p{L}'’-]+,\s\p{Lu}\.(?:\s?\p{Lu}\.)*)*,?\s(?:and\s(?:others|colleagues)\s|et\sal\.?,?\s)?\((?:19|20)\d\d[a-z]?\)",
+        )
+        .expect("a valid pattern")
+    });
+    let word = &text[start..end];
+    let mut letters = word.chars();
+    let initial = matches!(
+        (letters.next(), letters.next(), letters.next()),
+        (Some(l), Some('.'), None) if l.is_uppercase()
+    );
+    if !initial {
+        return false;
+    }
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(0, |(i, _)| i);
+    let to = text[end..]
+        .char_indices()
+        .nth(200)
+        .map_or(text.len(), |(i, _)| end + i);
+    BEFORE.is_match(&text[from..start]) && AFTER.is_match(&text[end..to])
+}
+
 /// Judges a name stretch `start..end` of `text` (where `name_start` is the
 /// start of the name after any title), written with a form that is, or is
 /// not, also an ordinary word. Returns the class and the reason.
@@ -65,6 +104,9 @@ pub fn classify(
 ) -> (Class, &'static str) {
     if after_title {
         return (Class::Name, "after a title");
+    }
+    if is_cited_initial(text, name_start, end) {
+        return (Class::Word, "an author's initial in a citation");
     }
     if !word_like {
         return (Class::Name, "a name that is not an ordinary word");
@@ -386,5 +428,39 @@ mod tests {
             judge("Report Of The Hope Review Group", "Hope"),
             Class::Ambiguous
         );
+    }
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use super::is_cited_initial;
+
+    fn cited(text: &str, initial: &str, nth: usize) -> bool {
+        let start = text.match_indices(initial).nth(nth).unwrap().0;
+        is_cited_initial(text, start, start + initial.len())
+    }
+
+    #[test]
+    fn an_authors_initial_in_a_citation_is_not_a_name() {
+        let fish = "Fish, S., Munro, E. and Bairstow, S. (2008) Learning together.";
+        assert!(cited(fish, "S.", 0));
+        assert!(cited(fish, "E.", 0));
+        assert!(cited(fish, "S.", 1));
+        assert!(cited("Brandon, M. and others (2020) Complexity.", "M.", 0));
+        assert!(cited(
+            "Dingwall, R., Eekelaar, J. and Murray, T. (1983)",
+            "T.",
+            0
+        ));
+        assert!(cited("as Munro, E. (2011) argued", "E.", 0));
+    }
+
+    #[test]
+    fn an_initial_outside_a_citation_is_still_a_name() {
+        assert!(!cited("Seen by Barker, S. at the clinic.", "S.", 0));
+        assert!(!cited("Barker, S. (2008 notes) said", "S.", 0));
+        assert!(!cited("S. Barker (2008) said", "S.", 0));
+        assert!(!cited("Referral from Quinn, R. (police).", "R.", 0));
+        assert!(!cited("Munro, Ed. (2011)", "Ed.", 0));
     }
 }

@@ -206,6 +206,14 @@ pub fn map_entry(
     }
 }
 
+/// True for a field that cites published work (a finding's references):
+/// its authors, places and publishers are public, so only the cast's own
+/// names are replaced in it, never a doubtful form or a mere suspect. The
+/// leak check still reads it.
+pub fn is_bibliographic(field: &str) -> bool {
+    field.starts_with("references[")
+}
+
 /// The text of one field, by record and field name.
 pub fn field_text(review: &Review, record: &Id, field: &str) -> Option<String> {
     let mut found = None;

@@ -564,6 +564,11 @@ impl Anonymiser {
                 );
             } else if verdict.0 == Class::Ambiguous && self.is_allowed(&v[hit.start..hit.end]) {
                 verdict = (Class::Word, "kept by the reviewer wherever it is doubtful");
+            } else if verdict.0 == Class::Ambiguous && fields::is_bibliographic(field) {
+                verdict = (
+                    Class::Word,
+                    "a doubtful form (an initial) in a reference to published work: kept",
+                );
             }
             judged.push(verdict);
         }
@@ -717,7 +722,14 @@ impl Anonymiser {
                 // A stretch that starts before the token's end reaches into it.
                 reach > start
             };
-            suspects_into(v, &self.known, covered, lower, suspects);
+            // A reference to published work names its authors, places of
+            // publication and publishers: the cast's names are replaced in
+            // it, but nothing else is suspect.
+            if fields::is_bibliographic(field) {
+                suspects.clear();
+            } else {
+                suspects_into(v, &self.known, covered, lower, suspects);
+            }
         }
         for &(start, end, kind) in suspects.iter() {
             let (words, overridden) = self.decide(record, field, v, start, end);

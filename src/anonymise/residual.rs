@@ -225,49 +225,53 @@ fn inflected_word(lower: &str) -> bool {
         .any(|rest| rest.len() >= 3 && stems(rest))
 }
 
-/// True when the word before `at` names a relation or acquaintance whose
-/// name may follow: "her friend Hope", "Uncle Will", "boyfriend Hunter".
+/// True when the word before `at`, in the same sentence, names a relation
+/// or acquaintance whose name may follow: "her friend Hope", "Uncle Will",
+/// "boyfriend Hunter", "her neighbour, Kerry" (not "…her partner. Her
+/// brother…").
 fn after_relation(text: &str, at: usize) -> bool {
-    crate::anonymise::text::word_before(text, at).is_some_and(|(_, word)| {
-        matches!(
-            word.to_lowercase().trim_end_matches("'s"),
-            "friend"
-                | "friends"
-                | "aunt"
-                | "auntie"
-                | "aunty"
-                | "uncle"
-                | "cousin"
-                | "neighbour"
-                | "neighbor"
-                | "partner"
-                | "boyfriend"
-                | "girlfriend"
-                | "ex"
-                | "ex-partner"
-                | "brother"
-                | "sister"
-                | "nephew"
-                | "niece"
-                | "son"
-                | "daughter"
-                | "stepdad"
-                | "stepmum"
-                | "stepfather"
-                | "stepmother"
-                | "husband"
-                | "wife"
-                | "fiance"
-                | "fiancé"
-                | "lodger"
-                | "mate"
-                | "babysitter"
-                | "childminder"
-                | "grandson"
-                | "granddaughter"
-                | "godmother"
-                | "godfather"
-        )
+    crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
+        let gap = text[start + word.len()..at].trim();
+        (gap.is_empty() || gap == ",")
+            && matches!(
+                word.to_lowercase().trim_end_matches("'s"),
+                "friend"
+                    | "friends"
+                    | "aunt"
+                    | "auntie"
+                    | "aunty"
+                    | "uncle"
+                    | "cousin"
+                    | "neighbour"
+                    | "neighbor"
+                    | "partner"
+                    | "boyfriend"
+                    | "girlfriend"
+                    | "ex"
+                    | "ex-partner"
+                    | "brother"
+                    | "sister"
+                    | "nephew"
+                    | "niece"
+                    | "son"
+                    | "daughter"
+                    | "stepdad"
+                    | "stepmum"
+                    | "stepfather"
+                    | "stepmother"
+                    | "husband"
+                    | "wife"
+                    | "fiance"
+                    | "fiancé"
+                    | "lodger"
+                    | "mate"
+                    | "babysitter"
+                    | "childminder"
+                    | "grandson"
+                    | "granddaughter"
+                    | "godmother"
+                    | "godfather"
+            )
     })
 }
 
@@ -732,6 +736,9 @@ pub fn residual_scan(anonymised: &Review) -> Vec<Suspect> {
     let known = Known::of(anonymised);
     let mut out = Vec::new();
     fields::visit(anonymised, |id, field, _, text| {
+        if fields::is_bibliographic(field) {
+            return;
+        }
         for (start, end, kind) in scan(text, &known) {
             out.push(Suspect {
                 record: id.clone(),
@@ -891,7 +898,8 @@ mod tests {
         assert_eq!(
             names(
                 "Hope to see Mum. Will review in May. Summer holidays. Concerns rose. \
-                 Staff said he was settled. Mother said the baker rang. A friend Also came."
+                 Staff said he was settled. Mother said the baker rang. A friend Also came. \
+                 She lived with her partner. Her brother told the review. A cousin. Hope remains."
             ),
             Vec::<String>::new()
         );

@@ -1041,6 +1041,7 @@ fn drop_or_mark(
         && !needed
         && let Some(next) = rest.strip_prefix(' ')
         && next.starts_with(|c: char| c.is_alphabetic())
+        && !starts_with_function_word(next)
     {
         let vowel = next.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
         for (article, len) in [(" an ", 4), (" a ", 3), (" An ", 4), (" A ", 3)] {
@@ -1084,6 +1085,47 @@ fn drop_or_mark(
         return change(start..to, replacement, category);
     }
     change(from..to, mark, category)
+}
+
+/// True when `text` starts with a word that cannot be modified by a detail
+/// before it ("a seven-year-old and his sister": the age is a noun there,
+/// not a modifier of "and").
+fn starts_with_function_word(text: &str) -> bool {
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "and"
+            | "or"
+            | "but"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "with"
+            | "in"
+            | "at"
+            | "on"
+            | "to"
+            | "for"
+            | "from"
+            | "of"
+            | "by"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "had"
+            | "has"
+            | "when"
+            | "while"
+            | "as"
+            | "than"
+    )
 }
 
 /// The whole years of an age as written ("7-year-old", "seven year old",
@@ -1140,6 +1182,10 @@ mod tests {
             (
                 "Her partner, a 27-year-old, left.",
                 "Her partner, an adult, left.",
+            ),
+            (
+                "listened to a seven-year-old and referred in his words",
+                "listened to a child and referred in his words",
             ),
             ("seen at age 4 months by", "seen at [age] by"),
             ("the 23yo partner", "the partner"),

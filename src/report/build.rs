@@ -6,6 +6,8 @@
 //! about real names. Only learning-tagged findings are set in a
 //! publication; the others are listed in [`BuiltReport::left_out`].
 
+mod account;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::document::{Block, ParagraphStyle, ReportDocument, Span, Table};
@@ -110,6 +112,10 @@ pub fn build_report(
         options,
         findings: published,
         numbers: finding_numbers(review, options),
+        process_section: template
+            .sections
+            .iter()
+            .any(|s| s.content == Content::ReviewProcess),
     };
 
     let mut blocks = Vec::new();
@@ -119,6 +125,9 @@ pub fn build_report(
     let mut table = 0;
     for section in &template.sections {
         if section.content == Content::Chronology && !options.include_chronology {
+            continue;
+        }
+        if cx.has_nothing_for(section.content) {
             continue;
         }
         if section.content == Content::Contents {
@@ -133,12 +142,12 @@ pub fn build_report(
             if appendix == 1 {
                 blocks.push(Block::PageBreak);
             }
-            format!("Appendix {letter}: {}", section.heading)
+            format!("Appendix {letter}: {}", cx.fill(&section.heading))
         } else if template.numbered {
             number += 1;
-            format!("{number}. {}", section.heading)
+            format!("{number}. {}", cx.fill(&section.heading))
         } else {
-            section.heading.clone()
+            cx.fill(&section.heading)
         };
         blocks.push(Block::Heading {
             level: 1,
@@ -384,6 +393,9 @@ struct Context<'a> {
     findings: Vec<&'a Finding>,
     /// Each set finding's number in the report.
     numbers: HashMap<&'a Id, usize>,
+    /// The template has a section on the review process, which names the
+    /// reviewers (the introduction does otherwise).
+    process_section: bool,
 }
 
 fn finding_numbers<'a>(review: &'a Review, options: &BuildOptions) -> HashMap<&'a Id, usize> {
@@ -628,8 +640,8 @@ impl Context<'_> {
             Content::Method => self.method(out),
             Content::Journey => self.journey(out, n),
             Content::Episodes => self.episodes(out),
-            Content::Findings => self.findings_in_full(out),
-            Content::FindingsInBrief => self.findings_in_brief(out),
+            Content::Findings => self.findings_in_full(section, out),
+            Content::FindingsInBrief => self.findings_in_brief(section, out),
             Content::Summary => out.extend(paragraphs(&self.review.meta.summary)),
             Content::FindingsTable => self.findings_table(out, n),
             Content::Loops => self.loops(out, n),
@@ -640,6 +652,12 @@ impl Context<'_> {
             Content::Diagrams => self.diagrams(out, n),
             Content::Chronology => self.chronology(out, n),
             Content::Glossary => glossary(section, out),
+            Content::ExecutiveSummary => self.executive_summary(section, out, n),
+            Content::Child => self.child(section, out),
+            Content::FamilyInvolvement => self.family_involvement(section, out),
+            Content::ReviewProcess => self.review_process(section, out, n),
+            Content::PartnershipResponse => self.partnership_response(section, out),
+            Content::References => self.reference_list(out),
         }
     }
 
@@ -675,7 +693,7 @@ impl Context<'_> {
             .iter()
             .filter(|r| !r.trim().is_empty())
             .collect();
-        if !reviewers.is_empty() {
+        if !reviewers.is_empty() && !self.process_section {
             out.push(heading(2, "The review team"));
             out.push(body(&format!(
                 "The review was led by {}.",
@@ -947,7 +965,7 @@ impl Context<'_> {
         format!("Finding {n}: {}", finding_title(f))
     }
 
-    fn findings_in_full(&self, out: &mut Vec<Block>) {
+    fn findings_in_full(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
         for f in &self.findings {
             out.push(heading(2, self.finding_heading(f)));
             if self.options.identified_draft && f.tag != FindingTag::Learning {
@@ -967,30 +985,31 @@ impl Context<'_> {
             }
             if !f.category.trim().is_empty() {
                 out.push(note(&format!(
-                    "Underlying pattern: {}",
+                    "{} {}",
+                    section.label("underlying_pattern"),
                     self.pattern_label(&f.category)
                 )));
             }
             out.extend(paragraphs(&f.introduction));
-            for (label, text) in [
-                ("How did the issue show in this case?", &f.in_this_case),
-                ("How do we know it is not a one-off?", &f.systemic_evidence),
-                ("What is known more widely?", &f.wider_knowledge),
-                ("Why does it matter?", &f.why_it_matters),
+            for (key, text) in [
+                ("in_this_case", &f.in_this_case),
+                ("systemic_evidence", &f.systemic_evidence),
+                ("wider_knowledge", &f.wider_knowledge),
+                ("why_it_matters", &f.why_it_matters),
             ] {
                 if !text.trim().is_empty() {
-                    out.push(heading(3, label));
+                    out.push(heading(3, section.label(key)));
                     out.extend(paragraphs(text));
                 }
             }
-            questions(f, out);
+            questions(section, f, out);
         }
         if self.findings.is_empty() {
-            out.push(body("The review has no findings to publish."));
+            out.push(body(&section.label("no_findings")));
         }
     }
 
-    fn findings_in_brief(&self, out: &mut Vec<Block>) {
+    fn findings_in_brief(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
         for f in &self.findings {
             out.push(heading(2, self.finding_heading(f)));
             if !f.statement.trim().is_empty() {
@@ -1000,10 +1019,10 @@ impl Context<'_> {
                 });
             }
             out.extend(paragraphs(&f.why_it_matters));
-            questions(f, out);
+            questions(section, f, out);
         }
         if self.findings.is_empty() {
-            out.push(body("The review has no findings to publish."));
+            out.push(body(&section.label("no_findings")));
         }
     }
 
@@ -1432,20 +1451,31 @@ pub fn entry_summary(text: &str, max: usize) -> String {
     format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// A finding's questions for the partnership, under a minor heading.
-fn questions(f: &Finding, out: &mut Vec<Block>) {
-    let items: Vec<Vec<Span>> = f
-        .questions
-        .iter()
-        .filter(|q| !q.trim().is_empty())
-        .map(|q| vec![Span::plain(q.trim())])
-        .collect();
-    if !items.is_empty() {
-        out.push(heading(3, "Questions for the partnership"));
-        out.push(Block::List {
-            ordered: true,
-            items,
-        });
+/// What a finding asks of the partnership, each under a minor heading:
+/// its questions, its recommendations, or both, as the finding chooses.
+fn questions(section: &SectionTemplate, f: &Finding, out: &mut Vec<Block>) {
+    let list = |items: &[String]| -> Vec<Vec<Span>> {
+        items
+            .iter()
+            .filter(|q| !q.trim().is_empty())
+            .map(|q| vec![Span::plain(q.trim())])
+            .collect()
+    };
+    let mut parts = Vec::new();
+    if f.asks.questions() {
+        parts.push((section.label("questions"), list(&f.questions)));
+    }
+    if f.asks.recommendations() {
+        parts.push((section.label("recommendations"), list(&f.recommendations)));
+    }
+    for (label, items) in parts {
+        if !items.is_empty() {
+            out.push(heading(3, label));
+            out.push(Block::List {
+                ordered: true,
+                items,
+            });
+        }
     }
 }
 

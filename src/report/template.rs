@@ -3,6 +3,7 @@
 //! The built-in ones are compiled in; a user's own copy in a templates
 //! folder takes precedence, as for taxonomies.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,23 @@ pub enum Content {
     Chronology,
     /// Terms and their meanings.
     Glossary,
+    /// The executive summary, the key findings as a table and the key
+    /// messages.
+    ExecutiveSummary,
+    /// The child as a person: who they are, their interests, identity and
+    /// daily life.
+    Child,
+    /// How the family took part, and their views.
+    FamilyInvolvement,
+    /// The review team by agency and role, the reviewers' independence,
+    /// practitioners' involvement, parallel processes, limitations and
+    /// timescale.
+    ReviewProcess,
+    /// The partnership's response, action already taken and the findings'
+    /// recommendations.
+    PartnershipResponse,
+    /// The references the findings draw on.
+    References,
 }
 
 /// One section of a template.
@@ -68,6 +86,41 @@ pub struct SectionTemplate {
     /// Terms and meanings (glossary sections).
     #[serde(default)]
     pub terms: Vec<(String, String)>,
+    /// The words the section writes besides its heading and fixed text:
+    /// subheadings, table columns, captions and generated sentences, by
+    /// key (see [`SectionTemplate::label`]). A key a template leaves out
+    /// takes the built-in templates' words.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+}
+
+impl SectionTemplate {
+    /// The words for `key`: this section's own, else those of the built-in
+    /// templates' section of the same content. The key itself only if
+    /// neither has it (a test keeps every key the report asks for in the
+    /// built-in templates).
+    pub fn label(&self, key: &str) -> String {
+        if let Some(words) = self.labels.get(key) {
+            return words.clone();
+        }
+        default_label(self.content, key).unwrap_or_else(|| key.to_string())
+    }
+}
+
+/// The built-in words for `key` in a section of `content`: those of the
+/// `learning-together` template, else of another built-in template.
+pub fn default_label(content: Content, key: &str) -> Option<String> {
+    static BUILT: std::sync::LazyLock<Vec<ReportTemplate>> = std::sync::LazyLock::new(|| {
+        ReportTemplate::built_in_names()
+            .into_iter()
+            .filter_map(ReportTemplate::built_in)
+            .collect()
+    });
+    BUILT
+        .iter()
+        .flat_map(|t| &t.sections)
+        .filter(|s| s.content == content)
+        .find_map(|s| s.labels.get(key).cloned())
 }
 
 /// A report template.

@@ -1,0 +1,272 @@
+//! The sections that set out what the review says about itself: the
+//! executive summary, the child, family involvement, the review process,
+//! the partnership's response and the references. Their text is the
+//! reviewers' (from [`crate::model::ReviewAccount`] and the findings);
+//! every other word is the template's (see [`SectionTemplate::label`]).
+
+use super::{Block, Context, Counters, Span, Table, body, heading, paragraphs};
+use crate::model::{Answer, Finding};
+use crate::report::document::ParagraphStyle;
+use crate::report::template::{Content, SectionTemplate};
+
+impl Context<'_> {
+    /// True when a section of this content has nothing to say: it is then
+    /// left out, heading and all.
+    pub(super) fn has_nothing_for(&self, content: Content) -> bool {
+        let account = &self.review.meta.account;
+        match content {
+            Content::ExecutiveSummary => {
+                account.executive_summary.trim().is_empty()
+                    && self.findings.is_empty()
+                    && written(&account.key_messages).is_empty()
+            }
+            Content::Child => account.child.is_empty(),
+            Content::FamilyInvolvement => account.family.is_empty(),
+            Content::ReviewProcess => account.process.is_empty() && self.reviewers().is_empty(),
+            Content::PartnershipResponse => {
+                account.response.is_empty() && self.recommending().next().is_none()
+            }
+            Content::References => self.references().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The label `key` of `section` with the template's placeholders
+    /// filled.
+    fn words(&self, section: &SectionTemplate, key: &str) -> String {
+        self.fill(&section.label(key))
+    }
+
+    /// The executive summary, the key findings as a table, and the key
+    /// messages.
+    pub(super) fn executive_summary(
+        &self,
+        section: &SectionTemplate,
+        out: &mut Vec<Block>,
+        n: &mut Counters,
+    ) {
+        let account = &self.review.meta.account;
+        out.extend(paragraphs(&account.executive_summary));
+        out.push(heading(2, self.words(section, "key_findings")));
+        if self.findings.is_empty() {
+            out.push(body(&self.words(section, "no_findings")));
+        } else {
+            out.push(body(&self.words(section, "key_findings_intro")));
+            let rows = self
+                .findings
+                .iter()
+                .map(|f| {
+                    vec![
+                        self.numbers.get(&f.id).copied().unwrap_or(0).to_string(),
+                        super::finding_title(f),
+                        f.statement.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ]
+                })
+                .collect();
+            out.push(Block::Table(Table {
+                caption: format!(
+                    "Table {}: {}",
+                    n.next_table(),
+                    self.words(section, "key_findings_caption")
+                ),
+                columns: vec![
+                    self.words(section, "column_number"),
+                    self.words(section, "column_finding"),
+                    self.words(section, "column_statement"),
+                ],
+                widths: vec![0.8, 3.0, 6.2],
+                rows,
+            }));
+        }
+        let messages = written(&account.key_messages);
+        if !messages.is_empty() {
+            out.push(heading(2, self.words(section, "key_messages")));
+            out.push(Block::List {
+                ordered: false,
+                items: messages.into_iter().map(|m| vec![Span::plain(m)]).collect(),
+            });
+        }
+    }
+
+    /// The child as a person, one subsection per part written.
+    pub(super) fn child(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+        let child = &self.review.meta.account.child;
+        for (key, text) in [
+            ("who", &child.who),
+            ("enjoyed", &child.enjoyed),
+            ("identity", &child.identity),
+            ("lived_experience", &child.lived_experience),
+        ] {
+            self.part(section, key, text, out);
+        }
+    }
+
+    /// How the family took part, whether they saw the draft, and their
+    /// views (set off as a quotation).
+    pub(super) fn family_involvement(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+        let family = &self.review.meta.account.family;
+        for (key, text) in [
+            ("invited", &family.invited),
+            ("took_part", &family.took_part),
+            ("declined", &family.declined),
+        ] {
+            self.part(section, key, text, out);
+        }
+        match family.saw_draft {
+            Answer::Yes => out.push(body(&self.words(section, "saw_draft_yes"))),
+            Answer::No => out.push(body(&self.words(section, "saw_draft_no"))),
+            Answer::NotKnown => {}
+        }
+        if !family.views.trim().is_empty() {
+            out.push(heading(2, self.words(section, "views")));
+            out.extend(paragraphs(&family.views).into_iter().map(quoted));
+        }
+    }
+
+    /// Who led the review, the team by role and agency, and how the review
+    /// was carried out.
+    pub(super) fn review_process(
+        &self,
+        section: &SectionTemplate,
+        out: &mut Vec<Block>,
+        n: &mut Counters,
+    ) {
+        let process = &self.review.meta.account.process;
+        let reviewers = self.reviewers();
+        if !reviewers.is_empty() {
+            let led_by = section
+                .label("led_by")
+                .replace("{reviewers}", &super::join_and(&reviewers));
+            out.push(body(&self.fill(&led_by)));
+        }
+        let team: Vec<Vec<String>> = process
+            .team
+            .iter()
+            .filter(|m| !(m.role.trim().is_empty() && m.agency.trim().is_empty()))
+            .map(|m| vec![m.role.trim().to_string(), m.agency.trim().to_string()])
+            .collect();
+        if !team.is_empty() {
+            out.push(heading(2, self.words(section, "team")));
+            out.push(body(&self.words(section, "team_intro")));
+            out.push(Block::Table(Table {
+                caption: format!(
+                    "Table {}: {}",
+                    n.next_table(),
+                    self.words(section, "team_caption")
+                ),
+                columns: vec![
+                    self.words(section, "column_role"),
+                    self.words(section, "column_agency"),
+                ],
+                widths: vec![5.0, 5.0],
+                rows: team,
+            }));
+        }
+        for (key, text) in [
+            ("independence", &process.independence),
+            ("practitioners", &process.practitioners),
+            ("parallel_processes", &process.parallel_processes),
+            ("limitations", &process.limitations),
+            ("timescale", &process.timescale),
+        ] {
+            self.part(section, key, text, out);
+        }
+    }
+
+    /// The partnership's response, action already taken, and the
+    /// recommendations of the findings that make them.
+    pub(super) fn partnership_response(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+        let response = &self.review.meta.account.response;
+        self.part(section, "response", &response.response, out);
+        self.part(section, "action_taken", &response.action_taken, out);
+        let recommending: Vec<&Finding> = self.recommending().collect();
+        if recommending.is_empty() {
+            return;
+        }
+        out.push(heading(2, self.words(section, "recommendations")));
+        out.push(body(&self.words(section, "recommendations_intro")));
+        for f in recommending {
+            out.push(Block::Paragraph {
+                spans: vec![Span::bold(self.finding_heading(f))],
+                style: ParagraphStyle::Body,
+            });
+            out.push(Block::List {
+                ordered: true,
+                items: written(&f.recommendations)
+                    .into_iter()
+                    .map(|r| vec![Span::plain(r)])
+                    .collect(),
+            });
+        }
+    }
+
+    /// Every reference of the published findings, once each, in
+    /// alphabetical order.
+    pub(super) fn reference_list(&self, out: &mut Vec<Block>) {
+        out.push(Block::List {
+            ordered: false,
+            items: self
+                .references()
+                .into_iter()
+                .map(|r| vec![Span::plain(r)])
+                .collect(),
+        });
+    }
+
+    /// One part of the account: a subheading and its paragraphs, or
+    /// nothing when the part is empty.
+    fn part(&self, section: &SectionTemplate, key: &str, text: &str, out: &mut Vec<Block>) {
+        if text.trim().is_empty() {
+            return;
+        }
+        out.push(heading(2, self.words(section, key)));
+        out.extend(paragraphs(text));
+    }
+
+    /// The lead reviewers, as the review names them.
+    fn reviewers(&self) -> Vec<&str> {
+        written(&self.review.meta.reviewers)
+    }
+
+    /// The published findings that make recommendations.
+    fn recommending(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .copied()
+            .filter(|f| f.asks.recommendations() && !written(&f.recommendations).is_empty())
+    }
+
+    /// The published findings' references, once each, sorted without
+    /// regard to case.
+    fn references(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .findings
+            .iter()
+            .flat_map(|f| written(&f.references))
+            .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        all.sort_by_key(|r| r.to_lowercase());
+        all.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        all
+    }
+}
+
+/// The items of a list that have text, trimmed.
+fn written(items: &[String]) -> Vec<&str> {
+    items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A paragraph set off as a quotation.
+fn quoted(block: Block) -> Block {
+    match block {
+        Block::Paragraph { spans, .. } => Block::Paragraph {
+            spans,
+            style: ParagraphStyle::Quote,
+        },
+        other => other,
+    }
+}
