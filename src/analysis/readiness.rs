@@ -166,6 +166,49 @@ fn findings_section(inputs: &Inputs) -> Section {
     s
 }
 
+/// The report's own sections (executive summary, the child, family
+/// involvement, the review process, the partnership's response): never
+/// blocks, but names each part still empty, which the report leaves out.
+fn account_section(inputs: &Inputs) -> Section {
+    let mut s = Section::new("The report's own sections");
+    let review = inputs.review;
+    let account = &review.meta.account;
+    let parts = [
+        (
+            "Executive summary",
+            account.executive_summary.trim().is_empty(),
+        ),
+        ("The child", account.child.is_empty()),
+        ("Family involvement", account.family.is_empty()),
+        ("The review process", account.process.is_empty()),
+        ("The partnership's response", account.response.is_empty()),
+    ];
+    for (part, empty) in parts {
+        let left = if part == "Executive summary" {
+            "so the report's executive summary has only the key findings"
+        } else {
+            "so the report leaves it out"
+        };
+        s.lines.push(if empty {
+            format!("{part}: not written yet, {left} (write it in the Report panel)")
+        } else {
+            format!("{part}: written")
+        });
+    }
+    for f in &review.findings {
+        if f.tag == FindingTag::Learning
+            && f.asks.recommendations()
+            && f.recommendations.iter().all(|r| r.trim().is_empty())
+        {
+            s.lines.push(format!(
+                "{} asks for recommendations but has none written",
+                named(review, &f.id)
+            ));
+        }
+    }
+    s
+}
+
 /// Episodes: problematic practice needs a local-rationality account.
 fn episodes_section(inputs: &Inputs) -> Section {
     let mut s = Section::new("Episodes");
@@ -303,6 +346,7 @@ pub fn sections(inputs: &Inputs, published: &Published) -> Vec<Section> {
     vec![
         coverage_section(inputs),
         findings_section(inputs),
+        account_section(inputs),
         episodes_section(inputs),
         language_section(inputs),
         structure_section(inputs),

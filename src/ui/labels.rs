@@ -1,9 +1,16 @@
 //! Display names of the model's enums, for the choice fields of the forms.
 
 use crate::model::{
-    AgencyKind, Answer, Appraisal, CausationModel, DiagramKind, FindingTag, Influence, Method,
-    PersonKind, PlaceKind, Polarity, ReviewStage, ReviewType, SystemLevel,
+    AgencyKind, Answer, Appraisal, CausationModel, DiagramKind, FindingAsks, FindingTag, Influence,
+    Method, PersonKind, PlaceKind, Polarity, ReviewStage, ReviewType, SystemLevel,
 };
+
+/// What a finding may ask of the partnership.
+pub const FINDING_ASKS: &[(FindingAsks, &str)] = &[
+    (FindingAsks::Questions, "Questions to consider"),
+    (FindingAsks::Recommendations, "Recommendations"),
+    (FindingAsks::Both, "Questions and recommendations"),
+];
 
 /// Kinds of review.
 pub const REVIEW_TYPES: &[(ReviewType, &str)] = &[

@@ -46,7 +46,10 @@ fn an_untagged_finding_refuses_the_export_and_the_preview_shows_the_report() {
     let folder = tempfile::tempdir().unwrap();
     let mut review = worked_case();
     review.findings[1].tag = FindingTag::Untagged;
-    let mut harness = harness_for(review, folder.path());
+    // A tall window: the preview's button sits below the report's own
+    // sections.
+    let app = ForesightApp::new(Document::untitled(review), folder.path().to_path_buf());
+    let mut harness = harness_of(app, (1280.0, 2400.0), 12);
     harness.get_by_label("Report").click();
     harness.run();
     let pdf = folder.path().join("refused.pdf");
@@ -160,5 +163,51 @@ fn a_users_template_is_offered_in_the_report_panel_and_used_for_the_export() {
     assert!(
         !html.contains("Appendix B"),
         "the briefing has no appendices"
+    );
+}
+
+#[test]
+fn the_family_involvement_written_in_the_report_panel_shows_in_the_preview() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut review = worked_case();
+    review.meta.account.family.views.clear();
+    // A tall window: the account's groups sit below the export options.
+    let app = ForesightApp::new(Document::untitled(review), folder.path().to_path_buf());
+    let mut harness = harness_of(app, (1280.0, 2400.0), 12);
+    harness.get_by_label("Report").click();
+    harness.run();
+    harness.get_by_label("Family involvement").click();
+    harness.run();
+    let field = "The family's views, in their words";
+    harness.get_by_label(field).click();
+    harness.run();
+    harness
+        .get_by_label(field)
+        .type_text("Mother said the review was the first time she felt listened to.");
+    harness.run_ok();
+    harness
+        .get_by_label("Show the report as it will be exported")
+        .click();
+    harness.run_ok();
+    // The preview is the anonymised report, with the family's words under
+    // the template's subheading.
+    assert!(
+        harness
+            .query_all_by_label("The family's views")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("the first time she felt listened to")
+            .is_some()
+    );
+    // The text is in the review, and one undo takes it out again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("the first time she felt listened to")
+            .is_none()
     );
 }

@@ -270,3 +270,135 @@ fn quoted(block: Block) -> Block {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{BuildOptions, build_report};
+    use crate::examples::worked_case;
+    use crate::model::{FindingAsks, Review, ReviewAccount};
+    use crate::report::document::{Block, ReportDocument};
+    use crate::report::template::ReportTemplate;
+
+    fn report(review: &Review, template: &str) -> ReportDocument {
+        let measure = |text: &str, size: f32, _bold: bool| text.len() as f32 * size * 0.5;
+        let template = ReportTemplate::built_in(template).unwrap();
+        build_report(
+            review,
+            &template,
+            &BuildOptions {
+                identified_draft: false,
+                include_chronology: false,
+                taxonomy: None,
+                measure: &measure,
+                journeys: None,
+            },
+        )
+        .document
+    }
+
+    fn headings(document: &ReportDocument) -> Vec<String> {
+        document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_published_order_puts_the_summary_first_and_the_response_after_the_findings() {
+        let document = report(&worked_case(), "learning-together");
+        let top: Vec<String> = headings(&document)
+            .into_iter()
+            .filter(|h| h.contains(". ") && h.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(
+            top,
+            [
+                "1. Executive summary",
+                "2. Introduction and terms of reference",
+                "3. The review process",
+                "4. Method",
+                "5. About Child B",
+                "6. Family involvement",
+                "7. The child's journey in brief: a synopsis",
+                "8. Appraisal of practice",
+                "9. Findings",
+                "10. The partnership's response",
+                "11. Conclusion",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_part_with_nothing_written_is_left_out_heading_and_all() {
+        let mut review = worked_case();
+        review.meta.account = ReviewAccount::default();
+        for f in &mut review.findings {
+            f.asks = FindingAsks::Questions;
+            f.references.clear();
+        }
+        let all = headings(&report(&review, "learning-together")).join("\n");
+        for gone in [
+            "About Child B",
+            "Family involvement",
+            "The partnership's response",
+            "References",
+            "Key messages",
+        ] {
+            assert!(!all.contains(gone), "{gone} in {all}");
+        }
+        // The reviewers are still named, and the key findings still lead.
+        assert!(all.contains("1. Executive summary"), "{all}");
+        assert!(all.contains("The review process"), "{all}");
+        assert!(!all.contains("Independence"), "{all}");
+    }
+
+    #[test]
+    fn every_word_the_sections_write_comes_from_a_template() {
+        // A label key the templates do not hold would be printed as itself
+        // ("key_findings"): none is, in either built-in template.
+        let review = worked_case();
+        let key = regex::Regex::new(r"\b[a-z]+(_[a-z]+)+\b").unwrap();
+        for template in ReportTemplate::built_in_names() {
+            let document = report(&review, template);
+            for text in document.texts() {
+                assert!(!key.is_match(text), "{template}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_users_template_words_replace_the_built_in_ones_and_the_rest_fall_back() {
+        let text = include_str!("../../../templates/reports/learning-together.ron").replace(
+            "\"views\": \"The family's views\",",
+            "\"views\": \"In the family's words\",",
+        );
+        let template = ReportTemplate::parse(&text, std::path::Path::new("ours.ron")).unwrap();
+        let mut family = template
+            .sections
+            .iter()
+            .find(|s| s.content == crate::report::template::Content::FamilyInvolvement)
+            .unwrap()
+            .clone();
+        assert_eq!(family.label("views"), "In the family's words");
+        family.labels.clear();
+        assert_eq!(family.label("views"), "The family's views");
+    }
+
+    #[test]
+    fn a_finding_publishes_questions_recommendations_or_both() {
+        let mut review = worked_case();
+        review.findings[1].asks = FindingAsks::Recommendations;
+        review.findings[1].recommendations = vec!["Recommend the second thing.".into()];
+        let texts = report(&review, "learning-together").texts().join("\n");
+        // The first asks both; the second recommendations only.
+        assert!(texts.contains("extend its hidden harm screen"));
+        assert!(texts.contains("Recommend the second thing."));
+        let second_question = review.findings[1].questions[0].trim();
+        assert!(!texts.contains(second_question), "{second_question}");
+        assert!(texts.contains(review.findings[0].questions[0].trim()));
+    }
+}

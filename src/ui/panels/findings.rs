@@ -297,6 +297,37 @@ fn finding_form_with(
             &f.questions,
             |v| put("Edit questions", f, Record::Finding, |x| x.questions = v),
         );
+        form.choice(
+            ui,
+            "The report asks the partnership",
+            &f.asks,
+            &Choice::list(labels::FINDING_ASKS),
+            |v| {
+                put("Change what the finding asks", f, Record::Finding, |x| {
+                    x.asks = v
+                })
+            },
+        );
+        if f.asks.recommendations() || !f.recommendations.is_empty() {
+            form.list(
+                ui,
+                "Recommendations",
+                "recommendation",
+                &f.recommendations,
+                |v| {
+                    put("Edit recommendations", f, Record::Finding, |x| {
+                        x.recommendations = v
+                    })
+                },
+            );
+        }
+        form.list(
+            ui,
+            "References (research, guidance and reviews it draws on)",
+            "reference",
+            &f.references,
+            |v| put("Edit references", f, Record::Finding, |x| x.references = v),
+        );
 
         let edits = form.edits();
         evidence_picker(

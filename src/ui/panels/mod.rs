@@ -18,6 +18,7 @@ mod map;
 pub(crate) mod map_canvas;
 mod overview;
 mod report;
+mod report_account;
 mod report_preview;
 mod sensitive;
 mod timeline;

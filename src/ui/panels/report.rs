@@ -91,7 +91,7 @@ impl ReportPanel {
     }
 
     /// Draws the panel.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, _edits: &mut Edits) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         self.poll();
         if self.path.trim().is_empty() {
             self.path = default_pdf_path(cx.path).display().to_string();
@@ -107,6 +107,8 @@ impl ReportPanel {
                         readiness(ui, cx, &cx.publication());
                         ui.add_space(12.0);
                         self.export_section(ui, cx);
+                        ui.add_space(12.0);
+                        super::report_account::account_section(ui, cx, edits);
                         ui.add_space(12.0);
                         self.preview_section(ui, cx);
                     });
