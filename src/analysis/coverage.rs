@@ -319,8 +319,11 @@ pub fn coverage(review: &Review, language: &[FieldHit]) -> Coverage {
         if f.systemic_evidence.trim().is_empty() {
             missing.push("no evidence that it is systemic");
         }
-        if !f.questions.iter().any(|q| !q.trim().is_empty()) {
+        if f.asks.questions() && !f.questions.iter().any(|q| !q.trim().is_empty()) {
             missing.push("no question for the partnership");
+        }
+        if f.asks.recommendations() && !f.recommendations.iter().any(|r| !r.trim().is_empty()) {
+            missing.push("no recommendation, though it makes recommendations");
         }
         if missing.is_empty() {
             systems.done += 1;

@@ -201,9 +201,10 @@ fn team(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
     let members = &meta.account.process.team;
     crate::ui::forms::caption(ui, "The review team (role and agency; no names)");
     let mut changed: Option<Vec<TeamMember>> = None;
+    // One width for every row, measured before any row widens the panel.
+    let width = ((ui.available_width() - 90.0) / 2.0).max(100.0);
     for (i, member) in members.iter().enumerate() {
         ui.horizontal(|ui| {
-            let width = ((ui.available_width() - 90.0) / 2.0).max(100.0);
             for (part, value) in [("role", &member.role), ("agency", &member.agency)] {
                 let mut text = value.clone();
                 let response = ui
