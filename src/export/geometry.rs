@@ -231,7 +231,9 @@ pub fn outline(shape: NodeShape, b: &NodeBox) -> Vec<Point> {
             points
         }
         NodeShape::Hexagon => {
-            let inset = h.y * 0.55;
+            // The points' depth follows the height up to a standard node's,
+            // so that a tall node keeps room for its label.
+            let inset = h.y.min(NODE_HEIGHT / 2.0) * 0.55;
             vec![
                 pt(c.x - h.x + inset, c.y - h.y),
                 pt(c.x + h.x - inset, c.y - h.y),

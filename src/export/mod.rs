@@ -1,8 +1,10 @@
 //! Diagrams as figures for reviewers' own documents: the shared look of a
 //! diagram ([`geometry`]), the figure as drawing items for any backend
-//! ([`scene`]), SVG ([`svg`]) and PNG ([`png`]), and the division of a
-//! large diagram into parts ([`split_parts`]).
+//! ([`scene`]), SVG ([`svg`]) and PNG ([`png`]), the division of a
+//! large diagram into parts ([`split_parts`]), and elbow routes for figures
+//! laid out in rows ([`elbow`]).
 
+pub mod elbow;
 mod font;
 pub mod geometry;
 mod parts;

@@ -13,7 +13,7 @@ use super::geometry::{
     wrap_label,
 };
 use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
-use crate::model::{Diagram, Id, LinkKind, Polarity, RecordKind, Review};
+use crate::model::{Diagram, Id, Link, LinkKind, Polarity, RecordKind, Review};
 
 /// A figure ready to draw.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -131,6 +131,14 @@ pub struct SceneOptions<'a> {
     /// Text widths in the face the figure will be drawn with, so that
     /// labels wrap inside their nodes.
     pub measure: Measure<'a>,
+    /// Print every label whole: a node grows as tall as its wrapped title
+    /// needs, instead of cutting it after [`LABEL_LINES`] lines with "…"
+    /// (figures for print, where no tooltip shows the rest).
+    pub whole_labels: bool,
+    /// Draw links between nodes in different rows as elbows through the
+    /// gap between the rows (see [`super::elbow`]), so that none runs under
+    /// a node: for figures laid out in rows.
+    pub elbow_links: bool,
 }
 
 /// Margin around the drawing, in diagram units.
@@ -223,6 +231,17 @@ pub(super) fn build(
 ) -> Scene {
     let shows = |id: &Id| options.visible.is_none_or(|v| v.contains(id));
     let mut placed = placed_nodes(review, diagram, options.visible);
+    let label_lines = if options.whole_labels {
+        usize::MAX
+    } else {
+        LABEL_LINES
+    };
+    if options.whole_labels {
+        for p in &mut placed {
+            let height = whole_label_height(review, p.id, p.shape, options);
+            p.b.half.y = p.b.half.y.max(height / 2.0);
+        }
+    }
 
     let (mut min, mut max) = (pt(0.0, 0.0), pt(NODE_WIDTH, NODE_HEIGHT));
     if let Some(first) = placed.first() {
@@ -248,11 +267,35 @@ pub(super) fn build(
     let mut segments: Vec<(Point, Point)> = Vec::new();
     let mut link_kinds: Vec<LinkKind> = Vec::new();
     let pairs: HashSet<(&Id, &Id)> = review.links.iter().map(|l| (&l.from, &l.to)).collect();
-    for link in &review.links {
-        let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
-            continue;
-        };
-        if a == b || !shows(&link.id) {
+    let drawn: Vec<(&Link, usize, usize)> = review
+        .links
+        .iter()
+        .filter_map(|link| {
+            let (&a, &b) = (index.get(&link.from)?, index.get(&link.to)?);
+            (a != b && shows(&link.id)).then_some((link, a, b))
+        })
+        .collect();
+    let routes = if options.elbow_links {
+        let boxes: Vec<NodeBox> = placed.iter().map(|p| p.b).collect();
+        let ends: Vec<(usize, usize)> = drawn.iter().map(|&(_, a, b)| (a, b)).collect();
+        super::elbow::elbow_routes(&boxes, &ends)
+    } else {
+        vec![None; drawn.len()]
+    };
+    for (&(link, a, b), route) in drawn.iter().zip(routes) {
+        if let Some(route) = route {
+            for pair in route.windows(2) {
+                segments.push((pair[0], pair[1]));
+            }
+            let general = legend_kind(link.kind);
+            if !link_kinds.contains(&general) {
+                link_kinds.push(general);
+            }
+            items.push(Item::Group {
+                id: Some(link.id.as_str().to_string()),
+                tooltip: Some(link.kind.label().to_string()),
+                items: elbow_items(link.kind, &route, stroke, hc),
+            });
             continue;
         }
         let shift = if pairs.contains(&(&link.to, &link.from)) {
@@ -277,7 +320,14 @@ pub(super) fn build(
     }
 
     for p in &placed {
-        items.push(node_group(review, p, stroke, hc, options.measure));
+        items.push(node_group(
+            review,
+            p,
+            stroke,
+            hc,
+            options.measure,
+            label_lines,
+        ));
     }
 
     // Labels of named loops wholly on the figure.
@@ -438,8 +488,82 @@ fn link_items(kind: LinkKind, s: &LinkShape, stroke: f32, hc: bool) -> Vec<Item>
     items
 }
 
-/// A node: its shape, the fold of a finding, and its label wrapped inside.
-fn node_group(review: &Review, p: &Placed, stroke: f32, hc: bool, measure: Measure) -> Item {
+/// A link drawn along `route` (start to the arrow's tip), its arrowhead on
+/// the last leg.
+fn elbow_items(kind: LinkKind, route: &[Point], stroke: f32, hc: bool) -> Vec<Item> {
+    let colour = link_colour(kind, hc);
+    let mut points = route.to_vec();
+    let tip = *points.last().expect("a route has two points or more");
+    let before = points[points.len() - 2];
+    let leg = tip - before;
+    let length = leg.length();
+    let head = ARROW.length.min(length * 0.5);
+    let dir = if length > 1e-3 {
+        leg * (1.0 / length)
+    } else {
+        pt(0.0, 1.0)
+    };
+    let base = tip - dir * head;
+    let side = dir.perpendicular();
+    *points.last_mut().expect("a route has two points or more") = base;
+    vec![
+        polyline(
+            points,
+            Some(Stroke {
+                colour,
+                width: stroke,
+                dash: dashed(kind).then_some(DASH),
+            }),
+        ),
+        filled(
+            vec![
+                tip,
+                base + side * ARROW.half_width,
+                base - side * ARROW.half_width,
+            ],
+            colour,
+        ),
+    ]
+}
+
+/// The height a node of `shape` needs to hold the whole title of `id`,
+/// wrapped, with room above and below (more for an ellipse or hexagon,
+/// whose sides close in).
+pub fn whole_label_height(
+    review: &Review,
+    id: &Id,
+    shape: NodeShape,
+    options: &SceneOptions,
+) -> f32 {
+    let size = if options.high_contrast {
+        LABEL_SIZE * 1.15
+    } else {
+        LABEL_SIZE
+    };
+    let width = NODE_WIDTH * label_width_share(shape);
+    let lines = wrap_label(&review.title_of(id), width, usize::MAX, |s| {
+        (options.measure)(s, size, false)
+    })
+    .len()
+    .max(1);
+    let text = size * 1.2 * lines as f32;
+    match shape {
+        NodeShape::Ellipse => text * 1.45 + 16.0,
+        NodeShape::Hexagon => text + 30.0,
+        _ => text + 22.0,
+    }
+}
+
+/// A node: its shape, the fold of a finding, and its label wrapped inside
+/// in at most `max_lines` lines.
+fn node_group(
+    review: &Review,
+    p: &Placed,
+    stroke: f32,
+    hc: bool,
+    measure: Measure,
+    max_lines: usize,
+) -> Item {
     let (fill, border) = node_colours(Some(p.kind), hc);
     let title = review.title_of(p.id);
     let mut items = Vec::new();
@@ -467,7 +591,7 @@ fn node_group(review: &Review, p: &Placed, stroke: f32, hc: bool, measure: Measu
     }
     let size = if hc { LABEL_SIZE * 1.15 } else { LABEL_SIZE };
     let width = NODE_WIDTH * label_width_share(p.shape);
-    let lines = wrap_label(&title, width, LABEL_LINES, |s| measure(s, size, false));
+    let lines = wrap_label(&title, width, max_lines, |s| measure(s, size, false));
     let line_height = size * 1.2;
     let top = p.b.centre.y - line_height * (lines.len() as f32 - 1.0) / 2.0;
     let colour = if hc { Rgb(0, 0, 0) } else { Rgb(17, 17, 17) };
@@ -687,6 +811,8 @@ mod tests {
             legend,
             legend_width: None,
             measure: &measure,
+            whole_labels: false,
+            elbow_links: false,
         }
     }
 

@@ -7,6 +7,7 @@
 //! publication; the others are listed in [`BuiltReport::left_out`].
 
 mod account;
+mod finding_map;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -1322,8 +1323,17 @@ impl Context<'_> {
     }
 
     fn diagrams(&self, out: &mut Vec<Block>, n: &mut Counters) {
-        let mut drawn = false;
-        for kind in [DiagramKind::CaseMap, DiagramKind::CausalLoop] {
+        // The case map, one finding at a time: each fits a page with its
+        // labels whole (the reviewers' whole map does not).
+        let before = out.len();
+        self.finding_maps(out, n);
+        let mut drawn = out[before..]
+            .iter()
+            .any(|b| matches!(b, Block::Figure { .. }));
+        if !drawn {
+            out.truncate(before);
+        }
+        for kind in [DiagramKind::CausalLoop] {
             for diagram in self.review.diagrams.iter().filter(|d| d.kind == kind) {
                 if diagram.nodes.is_empty() {
                     continue;
@@ -1337,6 +1347,8 @@ impl Context<'_> {
                         legend: true,
                         legend_width: Some(1100.0),
                         measure: self.options.measure,
+                        whole_labels: false,
+                        elbow_links: false,
                     };
                     let scene = diagram_scene(self.review, diagram, &options);
                     let name = diagram.name.trim();
