@@ -464,6 +464,93 @@ pub fn link_shape(
     })
 }
 
+/// True when the segment from `a` to `b` passes through `node` (grown by
+/// `margin` all round).
+pub fn segment_crosses(a: Point, b: Point, node: &NodeBox, margin: f32) -> bool {
+    let (min, max) = (
+        node.min() - pt(margin, margin),
+        node.max() + pt(margin, margin),
+    );
+    let steps = ((b - a).length() / 4.0).ceil().clamp(8.0, 400.0) as usize;
+    (0..=steps).any(|i| {
+        let p = a + (b - a) * (i as f32 / steps as f32);
+        p.x > min.x && p.x < max.x && p.y > min.y && p.y < max.y
+    })
+}
+
+/// Where a link from `from` to `to` should bend so that neither of its
+/// two legs runs under any of `others`: the nearest clear point on the
+/// line across the middle of the two nodes, or `None` when the straight
+/// line is clear already (or no bend within reach is).
+pub fn bend_around(from: &NodeBox, to: &NodeBox, others: &[NodeBox]) -> Option<Point> {
+    const MARGIN: f32 = 6.0;
+    let clear = |a: Point, b: Point| !others.iter().any(|n| segment_crosses(a, b, n, MARGIN));
+    let (a, b) = (from.centre, to.centre);
+    // Only the part of the line outside the two nodes matters.
+    let outside = |p: Point, q: Point| {
+        let d = q - p;
+        let l = d.length().max(1e-3);
+        (
+            p + d * (from.half.length().min(l * 0.45) / l),
+            q - d * (to.half.length().min(l * 0.45) / l),
+        )
+    };
+    let (s, t) = outside(a, b);
+    if clear(s, t) {
+        return None;
+    }
+    let middle = (a + b) * 0.5;
+    let across = (b - a).normalized().perpendicular();
+    for k in 1..=12 {
+        for sign in [1.0, -1.0] {
+            let bend = middle + across * (sign * k as f32 * 30.0);
+            let (s1, _) = outside(a, bend);
+            let (_, t2) = outside(bend, b);
+            if clear(s1, bend) && clear(bend, t2) {
+                return Some(bend);
+            }
+        }
+    }
+    None
+}
+
+/// A link from `from` to `to` bent at `bend`: where its first leg starts,
+/// and the second leg (from the bend to the arrow's tip) as a
+/// [`LinkShape`], its middle at the bend for the S/O mark.
+pub fn bent_link_shape(
+    from: (NodeShape, &NodeBox),
+    to: (NodeShape, &NodeBox),
+    bend: Point,
+    arrow: ArrowSize,
+) -> Option<(Point, LinkShape)> {
+    let start = border_point(from.0, from.1, bend, 0.0);
+    let tip = border_point(to.0, to.1, bend, TIP_GAP);
+    let v = tip - bend;
+    let length = v.length();
+    if length < 2.0 {
+        return None;
+    }
+    let dir = v * (1.0 / length);
+    let head = arrow.length.min(length * 0.5);
+    let base = tip - dir * head;
+    let side = dir.perpendicular();
+    Some((
+        start,
+        LinkShape {
+            start: bend,
+            tip,
+            base,
+            head: [
+                tip,
+                base + side * arrow.half_width,
+                base - side * arrow.half_width,
+            ],
+            middle: bend,
+            side,
+        },
+    ))
+}
+
 /// The two short strokes of a delay mark (‖) across a link, a little before
 /// its middle; `half` is half the stroke length.
 pub fn delay_strokes(link: &LinkShape, half: f32) -> [[Point; 2]; 2] {
@@ -508,8 +595,9 @@ pub fn segment_distance(p: Point, a: Point, b: Point) -> f32 {
 }
 
 /// Where to put a loop's label: inside the loop (the polygon through the
-/// centres of its nodes), as far as possible from every node, link and
-/// label already placed.
+/// centres of its nodes; beside the links of a loop of two), as far as
+/// possible from every node, link and label or mark already placed
+/// (`badges`).
 pub fn badge_position(
     centres: &[Point],
     obstacles: &[NodeBox],
@@ -520,7 +608,7 @@ pub fn badge_position(
     let n = centres.len().max(1) as f32;
     let sum = centres.iter().fold(pt(0.0, 0.0), |s, p| s + *p);
     let middle = sum * (1.0 / n);
-    if centres.len() < 3 {
+    if centres.len() < 2 {
         return middle;
     }
     let (mut min, mut max) = (centres[0], centres[0]);
@@ -543,6 +631,22 @@ pub fn badge_position(
             .fold(f32::INFINITY, f32::min);
         nodes.min(labels).min(links)
     };
+    if centres.len() == 2 {
+        // A loop of two: its links run side by side between the two, so
+        // the label goes beside them, on the clearer side.
+        let across = (centres[1] - centres[0]).normalized().perpendicular();
+        let mut best = (f32::NEG_INFINITY, middle);
+        for k in 1..=16 {
+            for sign in [1.0, -1.0] {
+                let p = middle + across * (sign * k as f32 * radius * 0.5);
+                let score = clearance(p).min(radius * 1.5) - 0.02 * p.distance(middle);
+                if score > best.0 {
+                    best = (score, p);
+                }
+            }
+        }
+        return best.1;
+    }
     let mut best = (clearance(middle), middle);
     let steps = 16;
     for i in 0..=steps {
@@ -665,6 +769,56 @@ pub fn wrap_label(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_that_would_run_under_a_node_bends_around_it() {
+        let from = NodeBox::at(0.0, 0.0);
+        let to = NodeBox::at(600.0, 0.0);
+        let between = NodeBox::at(300.0, 10.0);
+        let bend = bend_around(&from, &to, &[between]).expect("a bend");
+        let (start, leg) = bent_link_shape(
+            (NodeShape::Ellipse, &from),
+            (NodeShape::Ellipse, &to),
+            bend,
+            ARROW_TEST,
+        )
+        .unwrap();
+        assert!(!segment_crosses(start, leg.start, &between, 0.0));
+        assert!(!segment_crosses(leg.start, leg.tip, &between, 0.0));
+        // A clear line stays straight.
+        assert_eq!(bend_around(&from, &to, &[NodeBox::at(300.0, 200.0)]), None);
+    }
+
+    const ARROW_TEST: ArrowSize = ArrowSize {
+        length: 13.0,
+        half_width: 5.0,
+    };
+
+    #[test]
+    fn the_label_of_a_loop_of_two_sits_beside_its_links_clear_of_their_marks() {
+        let centres = [pt(0.0, 0.0), pt(0.0, 300.0)];
+        let marks = [pt(-12.0, 150.0), pt(12.0, 150.0)];
+        let segments = [
+            (pt(-7.0, 40.0), pt(-7.0, 260.0)),
+            (pt(7.0, 260.0), pt(7.0, 40.0)),
+        ];
+        let boxes = [NodeBox::at(0.0, 0.0), NodeBox::at(0.0, 300.0)];
+        let radius = 14.0;
+        let at = badge_position(&centres, &boxes, &segments, &marks, radius);
+        for m in marks {
+            assert!(
+                at.distance(m) >= 2.0 * radius,
+                "{at:?} covers the mark at {m:?}"
+            );
+        }
+        for (a, b) in segments {
+            assert!(segment_distance(at, a, b) >= radius, "{at:?} on a link");
+        }
+        assert!(
+            at.distance(pt(0.0, 150.0)) < 200.0,
+            "{at:?} stays near its loop"
+        );
+    }
 
     #[test]
     fn links_stop_at_the_border_of_each_shape() {

@@ -8,9 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::geometry::{
     ArrowSize, LABEL_LINES, LABEL_SIZE, LinkShape, NODE_HEIGHT, NODE_WIDTH, NodeBox, NodeShape,
-    Point, Rgb, badge_arc, badge_position, clockwise, dashed, delay_strokes, label_width_share,
-    link_colour, link_shape, node_colours, note_fold, outline, polarity_mark, pt, shape_of,
-    wrap_label,
+    Point, Rgb, badge_arc, badge_position, bend_around, bent_link_shape, clockwise, dashed,
+    delay_strokes, label_width_share, link_colour, link_shape, node_colours, note_fold, outline,
+    polarity_mark, pt, shape_of, wrap_label,
 };
 use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
 use crate::model::{Diagram, Id, Link, LinkKind, Polarity, RecordKind, Review};
@@ -265,6 +265,8 @@ pub(super) fn build(
 
     // Links first, so that nodes cover their ends.
     let mut segments: Vec<(Point, Point)> = Vec::new();
+    // The S/O marks, which a loop's label must not cover.
+    let mut marks: Vec<Point> = Vec::new();
     let mut link_kinds: Vec<LinkKind> = Vec::new();
     let pairs: HashSet<(&Id, &Id)> = review.links.iter().map(|l| (&l.from, &l.to)).collect();
     let drawn: Vec<(&Link, usize, usize)> = review
@@ -303,12 +305,51 @@ pub(super) fn build(
         } else {
             0.0
         };
+        let general = legend_kind(link.kind);
+        // A link that would run under another node bends around it.
+        let others: Vec<NodeBox> = placed
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != a && i != b)
+            .map(|(_, p)| p.b)
+            .collect();
         let (a, b) = (&placed[a], &placed[b]);
+        let bent = (shift == 0.0)
+            .then(|| bend_around(&a.b, &b.b, &others))
+            .flatten()
+            .and_then(|bend| bent_link_shape((a.shape, &a.b), (b.shape, &b.b), bend, ARROW));
+        if let Some((start, leg)) = bent {
+            segments.push((start, leg.start));
+            segments.push((leg.start, leg.tip));
+            if matches!(link.kind, LinkKind::Causal { .. }) {
+                marks.push(polarity_mark(&leg, MARK_RADIUS));
+            }
+            if !link_kinds.contains(&general) {
+                link_kinds.push(general);
+            }
+            let mut drawn = vec![polyline(
+                vec![start, leg.start],
+                Some(Stroke {
+                    colour: link_colour(link.kind, hc),
+                    width: stroke,
+                    dash: dashed(link.kind).then_some(DASH),
+                }),
+            )];
+            drawn.extend(link_items(link.kind, &leg, stroke, hc));
+            items.push(Item::Group {
+                id: Some(link.id.as_str().to_string()),
+                tooltip: Some(link.kind.label().to_string()),
+                items: drawn,
+            });
+            continue;
+        }
         let Some(shape) = link_shape((a.shape, &a.b), (b.shape, &b.b), shift, ARROW) else {
             continue;
         };
         segments.push((shape.start, shape.tip));
-        let general = legend_kind(link.kind);
+        if matches!(link.kind, LinkKind::Causal { .. }) {
+            marks.push(polarity_mark(&shape, MARK_RADIUS));
+        }
         if !link_kinds.contains(&general) {
             link_kinds.push(general);
         }
@@ -348,7 +389,8 @@ pub(super) fn build(
         let Some(centres) = centres.filter(|c| !c.is_empty()) else {
             continue;
         };
-        let at = badge_position(&centres, &obstacles, &segments, &badges, BADGE_RADIUS);
+        let placed_marks: Vec<Point> = badges.iter().chain(&marks).copied().collect();
+        let at = badge_position(&centres, &obstacles, &segments, &placed_marks, BADGE_RADIUS);
         badges.push(at);
         items.push(Item::Group {
             id: Some(named.id.as_str().to_string()),

@@ -1347,7 +1347,7 @@ impl Context<'_> {
                         legend: true,
                         legend_width: Some(1100.0),
                         measure: self.options.measure,
-                        whole_labels: false,
+                        whole_labels: true,
                         elbow_links: false,
                     };
                     let scene = diagram_scene(self.review, diagram, &options);
