@@ -8,6 +8,7 @@
 
 mod account;
 mod finding_map;
+mod words;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -110,6 +111,7 @@ pub fn build_report(
         .collect();
     let cx = Context {
         review,
+        template,
         options,
         findings: published,
         numbers: finding_numbers(review, options),
@@ -143,10 +145,24 @@ pub fn build_report(
             if appendix == 1 {
                 blocks.push(Block::PageBreak);
             }
-            format!("Appendix {letter}: {}", cx.fill(&section.heading))
+            cx.say(
+                None,
+                "appendix",
+                &[
+                    ("letter", &letter.to_string()),
+                    ("heading", &cx.fill(&section.heading)),
+                ],
+            )
         } else if template.numbered {
             number += 1;
-            format!("{number}. {}", cx.fill(&section.heading))
+            cx.say(
+                None,
+                "numbered",
+                &[
+                    ("number", &number.to_string()),
+                    ("heading", &cx.fill(&section.heading)),
+                ],
+            )
         } else {
             cx.fill(&section.heading)
         };
@@ -168,19 +184,19 @@ pub fn build_report(
     }
     cx.resolve_references(&mut blocks);
     if let Some(at) = glossary_end {
-        let abbreviations = abbreviations_used(&blocks);
+        let abbreviations = abbreviations_used(&blocks, &cx.say(None, "abbreviations", &[]));
         blocks.splice(at..at, abbreviations);
     }
 
     let title = review.meta.title.trim();
     let document = ReportDocument {
         title: if title.is_empty() {
-            "Untitled review".to_string()
+            cx.say(None, "untitled_review", &[])
         } else {
             title.to_string()
         },
         subtitle: template.subtitle.clone(),
-        title_lines: title_lines(review, options),
+        title_lines: cx.title_lines(),
         subject: template.subtitle.clone(),
         watermark: options
             .identified_draft
@@ -216,7 +232,7 @@ static ACRONYMS: std::sync::LazyLock<HashMap<String, String>> = std::sync::LazyL
 
 /// The "Abbreviations" part of the glossary: every acronym the report's
 /// text uses that the acronym list expands, in alphabetical order.
-fn abbreviations_used(blocks: &[Block]) -> Vec<Block> {
+fn abbreviations_used(blocks: &[Block], title: &str) -> Vec<Block> {
     static ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\b[A-Z][A-Z&]*[A-Z]\b").expect("the acronym pattern is valid")
     });
@@ -247,7 +263,7 @@ fn abbreviations_used(blocks: &[Block]) -> Vec<Block> {
     if used.is_empty() {
         return Vec::new();
     }
-    let mut out = vec![heading(2, "Abbreviations")];
+    let mut out = vec![heading(2, title)];
     for acronym in used {
         let meaning = &ACRONYMS[&acronym];
         out.push(Block::Paragraph {
@@ -358,29 +374,40 @@ impl Context<'_> {
                 .filter(|n| !n.is_empty());
             let when = entry.date.human();
             return Some(Some(match agency {
-                Some(agency) => format!("{agency}, {when}"),
-                None => format!("chronology, {when}"),
+                Some(agency) => self.words_with(
+                    None,
+                    "chronology_ref",
+                    &[("agency", &agency), ("when", &when)],
+                ),
+                None => self.words_with(None, "chronology_ref_no_agency", &[("when", &when)]),
             }));
         }
         if review.episodes.iter().any(|e| e.id.as_str() == id) {
             let id = Id::from(id);
-            return Some(self.episode_number(&id).map(|n| format!("Episode {n}")));
+            return Some(
+                self.episode_number(&id)
+                    .map(|n| self.words_with(None, "episode_ref", &[("n", &n.to_string())])),
+            );
         }
         if let Some(f) = review.findings.iter().find(|f| f.id.as_str() == id) {
-            return Some(self.numbers.get(&f.id).map(|n| format!("Finding {n}")));
+            return Some(
+                self.numbers
+                    .get(&f.id)
+                    .map(|n| self.words_with(None, "finding_ref", &[("n", &n.to_string())])),
+            );
         }
         if let Some(f) = review.factors.iter().find(|f| f.id.as_str() == id) {
             return Some(
                 self.factor_numbers()
                     .get(&f.id)
-                    .map(|n| format!("Factor {n}")),
+                    .map(|n| self.words_with(None, "factor_ref", &[("n", &n.to_string())])),
             );
         }
         if let Some(c) = review.conditions.iter().find(|c| c.id.as_str() == id) {
             return Some(
                 self.condition_numbers()
                     .get(&c.id)
-                    .map(|n| format!("latent condition {n}")),
+                    .map(|n| self.words_with(None, "condition_ref", &[("n", &n.to_string())])),
             );
         }
         None
@@ -389,6 +416,8 @@ impl Context<'_> {
 
 struct Context<'a> {
     review: &'a Review,
+    /// The template, for its words.
+    template: &'a ReportTemplate,
     options: &'a BuildOptions<'a>,
     /// The findings set in the report, in review order.
     findings: Vec<&'a Finding>,
@@ -467,11 +496,6 @@ fn paragraphs(text: &str) -> Vec<Block> {
         .collect()
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    let word = if n == 1 { one } else { many };
-    format!("{} {word}", number_word(n))
-}
-
 fn number_word(n: usize) -> String {
     const WORDS: [&str; 13] = [
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -482,75 +506,98 @@ fn number_word(n: usize) -> String {
         .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
-fn title_lines(review: &Review, options: &BuildOptions) -> Vec<String> {
-    let mut lines = Vec::new();
-    let partnership = review.meta.partnership.trim();
-    if !partnership.is_empty() {
-        lines.push(partnership.to_string());
+impl Context<'_> {
+    /// "Table {n}: {caption}", the next table's number taken.
+    fn table_caption(&self, n: &mut Counters, caption: &str) -> String {
+        let number = n.next_table().to_string();
+        self.words_with(None, "table", &[("n", &number), ("caption", caption)])
     }
-    if let Some(period) = &review.meta.period {
-        lines.push(format!(
-            "Period under review: {} to {}",
-            period.start.human(),
-            period.end.human()
-        ));
+
+    /// "Figure {n}: {caption}", the next figure's number taken.
+    fn figure_caption(&self, n: &mut Counters, caption: &str) -> String {
+        let number = n.next_figure().to_string();
+        self.words_with(None, "figure", &[("n", &number), ("caption", caption)])
     }
-    let reviewers: Vec<&str> = review
-        .meta
-        .reviewers
-        .iter()
-        .map(|r| r.trim())
-        .filter(|r| !r.is_empty())
-        .collect();
-    if !reviewers.is_empty() {
-        lines.push(format!("Lead reviewers: {}", reviewers.join("; ")));
+
+    /// The title page's lines under the title.
+    fn title_lines(&self) -> Vec<String> {
+        let review = self.review;
+        let mut lines = Vec::new();
+        let partnership = review.meta.partnership.trim();
+        if !partnership.is_empty() {
+            lines.push(partnership.to_string());
+        }
+        if let Some(period) = &review.meta.period {
+            lines.push(self.say(
+                None,
+                "period_line",
+                &[
+                    ("start", &period.start.human()),
+                    ("end", &period.end.human()),
+                ],
+            ));
+        }
+        let reviewers: Vec<&str> = review
+            .meta
+            .reviewers
+            .iter()
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
+            .collect();
+        if !reviewers.is_empty() {
+            lines.push(self.say(
+                None,
+                "reviewers_line",
+                &[("reviewers", &reviewers.join("; "))],
+            ));
+        }
+        if review.meta.worked_example {
+            lines.push(self.say(None, "worked_example_line", &[]));
+        }
+        if self.options.identified_draft {
+            lines.push(DRAFT_WATERMARK.to_string());
+        }
+        lines
     }
-    if review.meta.worked_example {
-        lines.push("A fictional worked example for training.".to_string());
-    }
-    if options.identified_draft {
-        lines.push(DRAFT_WATERMARK.to_string());
-    }
-    lines
 }
 
-fn method_name(method: Method) -> &'static str {
+/// The key of the words naming a review method.
+fn method_key(method: Method) -> &'static str {
     match method {
-        Method::LearningTogether => {
-            "the Social Care Institute for Excellence's Learning Together model (Fish, Munro and Bairstow, 2008)"
-        }
-        Method::Silp => "the Significant Incident Learning Process",
-        Method::Hybrid => "a hybrid of systems methods",
-        Method::Other => "the method set out in the terms of reference",
+        Method::LearningTogether => "method_learning_together",
+        Method::Silp => "method_silp",
+        Method::Hybrid => "method_hybrid",
+        Method::Other => "method_other",
     }
 }
 
-fn causation_name(model: CausationModel) -> &'static str {
+/// The key of the words naming a causation model.
+fn causation_key(model: CausationModel) -> &'static str {
     match model {
-        CausationModel::LearningTogether => {
-            "Learning Together's contributory factors and underlying patterns"
-        }
-        CausationModel::SwissCheese => "Reason's model of active failures and latent conditions",
-        CausationModel::AcciMap => "Rasmussen's AcciMap levels",
-        CausationModel::Hfacs => "the Human Factors Analysis and Classification System",
-        CausationModel::Cast => "Causal Analysis based on STAMP (CAST)",
+        CausationModel::LearningTogether => "causation_learning_together",
+        CausationModel::SwissCheese => "causation_swiss_cheese",
+        CausationModel::AcciMap => "causation_accimap",
+        CausationModel::Hfacs => "causation_hfacs",
+        CausationModel::Cast => "causation_cast",
     }
 }
 
-fn appraisal_text(a: Appraisal) -> &'static str {
+/// The key of the words of an appraisal.
+fn appraisal_key(a: Appraisal) -> &'static str {
     match a {
-        Appraisal::NotAppraised => "Not appraised.",
-        Appraisal::Good => "Good practice.",
-        Appraisal::Problematic => "Problematic practice.",
-        Appraisal::Mixed => "Parts good, parts problematic.",
+        Appraisal::NotAppraised => "appraisal_none",
+        Appraisal::Good => "appraisal_good",
+        Appraisal::Problematic => "appraisal_problematic",
+        Appraisal::Mixed => "appraisal_mixed",
     }
 }
 
-fn answer_text(a: Answer) -> &'static str {
+/// The key of the words of an answer.
+fn answer_key(a: Answer) -> &'static str {
     match a {
-        Answer::Yes => "yes",
-        Answer::No => "no",
-        Answer::NotKnown => "not recorded",
+        Answer::Yes => "answer_yes",
+        Answer::No => "answer_no",
+        Answer::NotKnown => "answer_unknown",
     }
 }
 
@@ -574,16 +621,21 @@ impl Context<'_> {
             .filter(|n| !n.is_empty())
             .collect();
         if names.is_empty() {
-            "the child".to_string()
+            self.words_with(None, "the_child", &[])
         } else {
-            names.join(" and ")
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            join_and(&refs)
         }
     }
 
     fn period(&self) -> String {
         match &self.review.meta.period {
-            Some(p) => format!("the period from {} to {}", p.start.human(), p.end.human()),
-            None => "the period under review".to_string(),
+            Some(p) => self.words_with(
+                None,
+                "period",
+                &[("start", &p.start.human()), ("end", &p.end.human())],
+            ),
+            None => self.words_with(None, "no_period", &[]),
         }
     }
 
@@ -606,52 +658,54 @@ impl Context<'_> {
     /// Fixed text with its placeholders filled.
     /// `text` with the [`TEMPLATE_FIELDS`] filled in.
     fn fill(&self, text: &str) -> String {
+        if !text.contains('{') {
+            return text.to_string();
+        }
         let partnership = self.review.meta.partnership.trim();
         let partnership = if partnership.is_empty() {
-            "the safeguarding partnership"
+            self.words_with(None, "the_partnership", &[])
         } else {
-            partnership
+            partnership.to_string()
         };
-        text.replace("{partnership}", partnership)
+        text.replace("{partnership}", &partnership)
             .replace("{child}", &self.children())
             .replace("{period}", &self.period())
             .replace(
                 "{episodes}",
-                &count(
-                    self.review.episodes.len(),
-                    "key practice episode",
-                    "key practice episodes",
-                ),
+                &self.count_of(None, "episodes", self.review.episodes.len(), &[]),
             )
             .replace(
                 "{findings}",
-                &count(self.findings.len(), "finding", "findings"),
+                &self.count_of(None, "findings", self.findings.len(), &[]),
             )
             .replace(
                 "{agencies}",
-                &count(self.review.agencies.len(), "agency", "agencies"),
+                &self.count_of(None, "agencies", self.review.agencies.len(), &[]),
             )
-            .replace("{method}", method_name(self.review.meta.method))
+            .replace(
+                "{method}",
+                &self.words_with(None, method_key(self.review.meta.method), &[]),
+            )
     }
 
     fn content(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
         match section.content {
             Content::Contents | Content::Text => {}
-            Content::Introduction => self.introduction(out),
-            Content::Method => self.method(out),
-            Content::Journey => self.journey(out, n),
-            Content::Episodes => self.episodes(out),
+            Content::Introduction => self.introduction(section, out),
+            Content::Method => self.method(section, out),
+            Content::Journey => self.journey(section, out, n),
+            Content::Episodes => self.episodes(section, out),
             Content::Findings => self.findings_in_full(section, out),
             Content::FindingsInBrief => self.findings_in_brief(section, out),
             Content::Summary => out.extend(paragraphs(&self.review.meta.summary)),
-            Content::FindingsTable => self.findings_table(out, n),
-            Content::Loops => self.loops(out, n),
-            Content::Conclusion => self.conclusion(out),
-            Content::KeyMessages => self.key_messages(out),
-            Content::Roles => self.roles(out, n),
-            Content::FactorTable => self.factor_table(out, n),
-            Content::Diagrams => self.diagrams(out, n),
-            Content::Chronology => self.chronology(out, n),
+            Content::FindingsTable => self.findings_table(section, out, n),
+            Content::Loops => self.loops(section, out, n),
+            Content::Conclusion => self.conclusion(section, out),
+            Content::KeyMessages => self.key_messages(section, out),
+            Content::Roles => self.roles(section, out, n),
+            Content::FactorTable => self.factor_table(section, out, n),
+            Content::Diagrams => self.diagrams(section, out, n),
+            Content::Chronology => self.chronology(section, out, n),
             Content::Glossary => glossary(section, out),
             Content::ExecutiveSummary => self.executive_summary(section, out, n),
             Content::Child => self.child(section, out),
@@ -662,12 +716,13 @@ impl Context<'_> {
         }
     }
 
-    fn introduction(&self, out: &mut Vec<Block>) {
+    fn introduction(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+        let s = Some(section);
         let meta = &self.review.meta;
         out.extend(paragraphs(&meta.why_reviewed));
         if !meta.terms_of_reference.is_empty() {
-            out.push(heading(2, "Terms of reference"));
-            out.push(body("The review set out to answer these questions:"));
+            out.push(heading(2, self.say(s, "terms_of_reference", &[])));
+            out.push(body(&self.say(s, "terms_intro", &[])));
             out.push(Block::List {
                 ordered: true,
                 items: meta
@@ -679,52 +734,62 @@ impl Context<'_> {
         }
         let agencies = self.agency_names();
         if !agencies.is_empty() {
-            out.push(heading(2, "Agencies involved"));
-            out.push(body(&format!(
-                "{} contributed records and practitioners to the review:",
-                capitalise(&count(agencies.len(), "agency", "agencies"))
-            )));
+            out.push(heading(2, self.say(s, "agencies", &[])));
+            out.push(body(&capitalise(&self.count_of(
+                s,
+                "agencies_intro",
+                agencies.len(),
+                &[],
+            ))));
             out.push(Block::List {
                 ordered: false,
                 items: agencies.into_iter().map(|a| vec![Span::plain(a)]).collect(),
             });
         }
-        let reviewers: Vec<&String> = meta
+        let reviewers: Vec<&str> = meta
             .reviewers
             .iter()
-            .filter(|r| !r.trim().is_empty())
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
             .collect();
         if !reviewers.is_empty() && !self.process_section {
-            out.push(heading(2, "The review team"));
-            out.push(body(&format!(
-                "The review was led by {}.",
-                join_and(&reviewers.iter().map(|r| r.trim()).collect::<Vec<_>>())
+            out.push(heading(2, self.say(s, "team", &[])));
+            out.push(body(&self.say(
+                s,
+                "led_by",
+                &[("reviewers", &join_and(&reviewers))],
             )));
         }
     }
 
-    fn method(&self, out: &mut Vec<Block>) {
+    fn method(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+        let s = Some(section);
         let meta = &self.review.meta;
-        out.push(body(&format!(
-            "The analysis was organised using {}.",
-            causation_name(meta.causation_model)
+        let causation = self.words_with(None, causation_key(meta.causation_model), &[]);
+        out.push(body(&self.say(
+            s,
+            "organised",
+            &[("causation", &causation)],
         )));
-        let factors = self.review.factors.len();
-        let conditions = self.review.conditions.len();
-        out.push(body(&format!(
-            "In all the review identified {}, {} and {}, and set out {}.",
-            count(
-                self.review.episodes.len(),
-                "key practice episode",
-                "key practice episodes"
-            ),
-            count(factors, "contributing factor", "contributing factors"),
-            count(conditions, "latent condition", "latent conditions"),
-            count(self.findings.len(), "finding", "findings"),
+        let review = self.review;
+        let episodes = self.count_of(None, "episodes", review.episodes.len(), &[]);
+        let factors = self.count_of(None, "factors", review.factors.len(), &[]);
+        let conditions = self.count_of(None, "conditions", review.conditions.len(), &[]);
+        let findings = self.count_of(None, "findings", self.findings.len(), &[]);
+        out.push(body(&self.say(
+            s,
+            "in_all",
+            &[
+                ("episodes", &episodes),
+                ("factors", &factors),
+                ("conditions", &conditions),
+                ("findings", &findings),
+            ],
         )));
     }
 
-    fn journey(&self, out: &mut Vec<Block>, n: &mut Counters) {
+    fn journey(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let s = Some(section);
         out.extend(paragraphs(&self.review.meta.summary));
         let journeys: Vec<Journey> = match self.options.journeys {
             Some(journeys) => journeys.to_vec(),
@@ -737,17 +802,36 @@ impl Context<'_> {
             if journey.mentions == 0 {
                 continue;
             }
-            out.push(body(&format!(
-                "The chronology mentions {} in {}. {} seen in person in {}, by video in {}, and recorded as not seen in {}; {} words or views were recorded in {}.",
-                journey.child_name,
-                count(journey.mentions, "entry", "entries"),
-                capitalise(&format!("{} was", journey.child_name)),
-                count(journey.seen, "entry", "entries"),
-                number_word(journey.seen_remotely),
-                number_word(journey.not_seen),
-                possessive(&journey.child_name),
-                count(journey.heard, "entry", "entries"),
+            let child = journey.child_name.as_str();
+            let entries = |n: usize| self.count_of(s, "entries", n, &[]);
+            let mut sentence = self.say(
+                s,
+                "mentions",
+                &[("child", child), ("entries", &entries(journey.mentions))],
+            );
+            sentence.push(' ');
+            sentence.push_str(&capitalise(&self.say(
+                s,
+                "seen",
+                &[
+                    ("child", child),
+                    ("seen", &entries(journey.seen)),
+                    ("video", &number_word(journey.seen_remotely)),
+                    ("not_seen", &number_word(journey.not_seen)),
+                ],
             )));
+            sentence.push(' ');
+            sentence.push_str(&capitalise(&self.count_of(
+                s,
+                "heard",
+                journey.heard,
+                &[
+                    ("child", child),
+                    ("child_s", &possessive(child)),
+                    ("entries", &entries(journey.heard)),
+                ],
+            )));
+            out.push(body(&sentence));
             let mut rows = Vec::new();
             for (agency, counts) in &journey.by_agency {
                 let name = agency
@@ -757,7 +841,7 @@ impl Context<'_> {
                         let g = a.generic_name.trim();
                         if g.is_empty() { a.name.trim() } else { g }.to_string()
                     })
-                    .unwrap_or_else(|| "No agency recorded".to_string());
+                    .unwrap_or_else(|| self.say(s, "no_agency", &[]));
                 rows.push(vec![
                     name,
                     counts.mentions.to_string(),
@@ -766,16 +850,12 @@ impl Context<'_> {
                 ]);
             }
             out.push(Block::Table(Table {
-                caption: format!(
-                    "Table {}: How each agency saw and heard {}",
-                    n.next_table(),
-                    journey.child_name
-                ),
+                caption: self.table_caption(n, &self.say(s, "table_caption", &[("child", child)])),
                 columns: vec![
-                    "Agency".into(),
-                    "Entries".into(),
-                    "Seen".into(),
-                    "Views recorded".into(),
+                    self.say(s, "column_agency", &[]),
+                    self.say(s, "column_entries", &[]),
+                    self.say(s, "column_seen", &[]),
+                    self.say(s, "column_heard", &[]),
                 ],
                 widths: vec![4.0, 1.2, 1.2, 1.6],
                 rows,
@@ -813,7 +893,8 @@ impl Context<'_> {
             .collect()
     }
 
-    fn episodes(&self, out: &mut Vec<Block>) {
+    fn episodes(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+        let s = Some(section);
         let mut episodes: Vec<&PracticeEpisode> = self.review.episodes.iter().collect();
         episodes.sort_by(|a, b| {
             let key = |e: &PracticeEpisode| e.start.or(e.end).map(|d| d.first_day());
@@ -826,19 +907,24 @@ impl Context<'_> {
         });
         for (i, e) in episodes.iter().enumerate() {
             let title = e.title.trim();
+            let title = if title.is_empty() {
+                self.say(None, "untitled", &[])
+            } else {
+                title.to_string()
+            };
             out.push(heading(
                 2,
-                format!(
-                    "Episode {}: {}",
-                    i + 1,
-                    if title.is_empty() { "Untitled" } else { title }
+                self.say(
+                    s,
+                    "episode_heading",
+                    &[("n", &(i + 1).to_string()), ("title", &title)],
                 ),
             ));
             if let Some(when) = span_of(e.start.as_ref(), e.end.as_ref()) {
                 out.push(note(&when));
             }
             if !e.what_happened.trim().is_empty() {
-                out.push(heading(3, "What happened"));
+                out.push(heading(3, self.say(s, "what_happened", &[])));
                 out.extend(paragraphs(&e.what_happened));
             }
             let answers: Vec<(&str, &str)> = Mindset::QUESTIONS
@@ -848,7 +934,7 @@ impl Context<'_> {
                 .map(|(q, a)| (*q, a))
                 .collect();
             if !e.local_rationality.trim().is_empty() || !answers.is_empty() {
-                out.push(heading(3, "Why it made sense at the time"));
+                out.push(heading(3, self.say(s, "local_rationality", &[])));
                 out.extend(paragraphs(&e.local_rationality));
                 for (question, answer) in answers {
                     out.push(Block::Paragraph {
@@ -860,28 +946,29 @@ impl Context<'_> {
                     });
                 }
             }
-            out.push(heading(3, "Appraisal"));
-            let mut appraisal = appraisal_text(e.appraisal).to_string();
+            out.push(heading(3, self.say(s, "appraisal", &[])));
+            let mut appraisal = self.say(s, appraisal_key(e.appraisal), &[]);
             if !e.appraisal_note.trim().is_empty() {
                 appraisal = format!("{appraisal} {}", e.appraisal_note.trim());
             }
             out.push(body(&appraisal));
             let focus = &e.child_focus;
-            let mut seen = format!(
-                "Child seen: {}. Views sought: {}.",
-                answer_text(focus.seen),
-                answer_text(focus.views_sought)
+            let mut seen = self.say(
+                s,
+                "child_seen",
+                &[
+                    ("seen", &self.say(s, answer_key(focus.seen), &[])),
+                    ("sought", &self.say(s, answer_key(focus.views_sought), &[])),
+                ],
             );
             if !focus.views.trim().is_empty() {
-                seen = format!(
-                    "{seen} What the child said or showed: {}",
-                    focus.views.trim()
-                );
+                seen.push(' ');
+                seen.push_str(&self.say(s, "child_views", &[("views", focus.views.trim())]));
             }
-            out.push(labelled("The child's experience.", &seen));
+            out.push(labelled(&self.say(s, "child_experience", &[]), &seen));
             let factors = self.factors_of(&e.id);
             if !factors.is_empty() {
-                out.push(heading(3, "Contributing factors"));
+                out.push(heading(3, self.say(s, "factors", &[])));
                 // Each factor and condition is described once, in Appendix
                 // B; an episode cites them by number and a short title.
                 let factor_numbers = self.factor_numbers();
@@ -891,13 +978,20 @@ impl Context<'_> {
                     .map(|f| {
                         let mut spans = Vec::new();
                         if let Some(n) = factor_numbers.get(&f.id) {
-                            spans.push(Span::bold(format!("Factor {n}: ")));
+                            spans.push(Span::bold(format!(
+                                "{}: ",
+                                self.say(None, "factor_ref", &[("n", &n.to_string())])
+                            )));
                         }
                         spans.push(Span::plain(short_title(&f.statement, 12)));
-                        let influence = match f.influence {
-                            Influence::MadeProblemsMoreLikely => "made problems more likely",
-                            Influence::SupportedGoodPractice => "supported good practice",
-                        };
+                        let influence = self.say(
+                            s,
+                            match f.influence {
+                                Influence::MadeProblemsMoreLikely => "influence_problems",
+                                Influence::SupportedGoodPractice => "influence_good",
+                            },
+                            &[],
+                        );
                         let mut tail =
                             format!(" ({}; {influence}", self.category_label(&f.category));
                         let conditions: Vec<String> = self
@@ -907,10 +1001,12 @@ impl Context<'_> {
                             .map(|n| n.to_string())
                             .collect();
                         if !conditions.is_empty() {
-                            tail.push_str(&format!(
-                                "; latent condition{} {}",
-                                if conditions.len() == 1 { "" } else { "s" },
-                                conditions.join(", ")
+                            tail.push_str("; ");
+                            tail.push_str(&self.count_of(
+                                s,
+                                "conditions_cited",
+                                conditions.len(),
+                                &[("list", &conditions.join(", "))],
                             ));
                         }
                         tail.push(')');
@@ -925,9 +1021,7 @@ impl Context<'_> {
             }
         }
         if episodes.is_empty() {
-            out.push(body(
-                "The review has not yet identified key practice episodes.",
-            ));
+            out.push(body(&self.say(s, "none", &[])));
         }
     }
 
@@ -945,7 +1039,7 @@ impl Context<'_> {
             .map_or_else(
                 || {
                     if id.trim().is_empty() {
-                        "Level not recorded".to_string()
+                        self.say(None, "no_level", &[])
                     } else {
                         capitalise(&id.replace('-', " "))
                     }
@@ -963,20 +1057,22 @@ impl Context<'_> {
 
     fn finding_heading(&self, f: &Finding) -> String {
         let n = self.numbers.get(&f.id).copied().unwrap_or(0);
-        format!("Finding {n}: {}", finding_title(f))
+        self.words_with(
+            None,
+            "finding_heading",
+            &[("n", &n.to_string()), ("title", &finding_title(f))],
+        )
     }
 
     fn findings_in_full(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
         for f in &self.findings {
             out.push(heading(2, self.finding_heading(f)));
             if self.options.identified_draft && f.tag != FindingTag::Learning {
-                out.push(note(&format!(
-                    "Tagged {}: not for publication.",
-                    match f.tag {
-                        FindingTag::Blame => "blame",
-                        _ => "untagged",
-                    }
-                )));
+                let key = match f.tag {
+                    FindingTag::Blame => "draft_blame",
+                    _ => "draft_untagged",
+                };
+                out.push(note(&self.say(Some(section), key, &[])));
             }
             if !f.statement.trim().is_empty() {
                 out.push(Block::Paragraph {
@@ -987,7 +1083,7 @@ impl Context<'_> {
             if !f.category.trim().is_empty() {
                 out.push(note(&format!(
                     "{} {}",
-                    section.label("underlying_pattern"),
+                    self.say(Some(section), "underlying_pattern", &[]),
                     self.pattern_label(&f.category)
                 )));
             }
@@ -999,14 +1095,14 @@ impl Context<'_> {
                 ("why_it_matters", &f.why_it_matters),
             ] {
                 if !text.trim().is_empty() {
-                    out.push(heading(3, section.label(key)));
+                    out.push(heading(3, self.say(Some(section), key, &[])));
                     out.extend(paragraphs(text));
                 }
             }
-            questions(section, f, out);
+            questions(self, section, f, out);
         }
         if self.findings.is_empty() {
-            out.push(body(&section.label("no_findings")));
+            out.push(body(&self.say(Some(section), "no_findings", &[])));
         }
     }
 
@@ -1020,14 +1116,15 @@ impl Context<'_> {
                 });
             }
             out.extend(paragraphs(&f.why_it_matters));
-            questions(section, f, out);
+            questions(self, section, f, out);
         }
         if self.findings.is_empty() {
-            out.push(body(&section.label("no_findings")));
+            out.push(body(&self.say(Some(section), "no_findings", &[])));
         }
     }
 
-    fn findings_table(&self, out: &mut Vec<Block>, n: &mut Counters) {
+    fn findings_table(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let s = Some(section);
         let rows = self
             .findings
             .iter()
@@ -1046,25 +1143,26 @@ impl Context<'_> {
             })
             .collect();
         out.push(Block::Table(Table {
-            caption: format!("Table {}: Summary of findings", n.next_table()),
+            caption: self.table_caption(n, &self.say(s, "findings_table_caption", &[])),
             columns: vec![
-                "No.".into(),
-                "Finding".into(),
-                "Underlying pattern".into(),
-                "Questions for the partnership".into(),
+                self.say(s, "column_number", &[]),
+                self.say(s, "column_finding", &[]),
+                self.say(s, "column_pattern", &[]),
+                self.say(s, "column_questions", &[]),
             ],
             widths: vec![0.5, 3.0, 2.0, 4.5],
             rows,
         }));
     }
 
-    fn loops(&self, out: &mut Vec<Block>, n: &mut Counters) {
+    fn loops(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let s = Some(section);
         let mut rows = Vec::new();
         for named in &self.review.named_loops {
             let kind = match named_loop_state(self.review, named) {
                 NamedLoopState::Intact { kind, .. } => match kind {
-                    LoopKind::Reinforcing => "Reinforcing",
-                    LoopKind::Balancing => "Balancing",
+                    LoopKind::Reinforcing => self.say(s, "reinforcing", &[]),
+                    LoopKind::Balancing => self.say(s, "balancing", &[]),
                 },
                 _ => continue,
             };
@@ -1082,7 +1180,7 @@ impl Context<'_> {
             rows.push(vec![
                 name,
                 kind.to_string(),
-                format!("{} → back to the start", variables.join(" → ")),
+                self.say(s, "loop_path", &[("variables", &variables.join(" → "))]),
                 named
                     .narrative
                     .split_whitespace()
@@ -1091,28 +1189,27 @@ impl Context<'_> {
             ]);
         }
         if rows.is_empty() {
-            out.push(body("The review has not named any feedback loops."));
+            out.push(body(&self.say(s, "no_loops", &[])));
             return;
         }
-        out.push(body(
-            "A reinforcing loop amplifies change in whichever direction it starts; a balancing loop resists change and holds the system near where it is. These loops help explain why the patterns in the findings recur.",
-        ));
+        out.push(body(&self.say(s, "loops_intro", &[])));
         out.push(Block::Table(Table {
-            caption: format!("Table {}: Feedback loops", n.next_table()),
+            caption: self.table_caption(n, &self.say(s, "loops_caption", &[])),
             columns: vec![
-                "Loop".into(),
-                "Kind".into(),
-                "Variables".into(),
-                "How it works".into(),
+                self.say(s, "column_loop", &[]),
+                self.say(s, "column_kind", &[]),
+                self.say(s, "column_variables", &[]),
+                self.say(s, "column_how", &[]),
             ],
             widths: vec![2.0, 1.7, 2.8, 4.0],
             rows,
         }));
     }
 
-    fn conclusion(&self, out: &mut Vec<Block>) {
+    fn conclusion(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+        let s = Some(section);
         if !self.findings.is_empty() {
-            out.push(body("The review's findings are:"));
+            out.push(body(&self.say(s, "findings_are", &[])));
             out.push(Block::List {
                 ordered: false,
                 items: self
@@ -1136,14 +1233,12 @@ impl Context<'_> {
             .filter(|n| !n.is_empty())
             .collect();
         if !named.is_empty() {
-            out.push(body(&format!(
-                "The feedback loops that sustain these patterns are: {}.",
-                join_and(&named.iter().map(String::as_str).collect::<Vec<_>>())
-            )));
+            let loops = join_and(&named.iter().map(String::as_str).collect::<Vec<_>>());
+            out.push(body(&self.say(s, "loops_are", &[("loops", &loops)])));
         }
     }
 
-    fn key_messages(&self, out: &mut Vec<Block>) {
+    fn key_messages(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
         let items: Vec<Vec<Span>> = self
             .findings
             .iter()
@@ -1156,7 +1251,7 @@ impl Context<'_> {
             })
             .collect();
         if items.is_empty() {
-            out.push(body("The review has no findings to publish."));
+            out.push(body(&self.say(Some(section), "no_findings", &[])));
         } else {
             out.push(Block::List {
                 ordered: false,
@@ -1165,10 +1260,9 @@ impl Context<'_> {
         }
     }
 
-    fn roles(&self, out: &mut Vec<Block>, n: &mut Counters) {
-        out.push(body(
-            "People are referred to by role or pseudonym throughout; agencies and places by a generic description.",
-        ));
+    fn roles(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let s = Some(section);
+        out.push(body(&self.say(s, "intro", &[])));
         let agency_name = |id: &Option<Id>| {
             id.as_ref()
                 .and_then(|a| self.review.agencies.iter().find(|x| &x.id == a))
@@ -1189,8 +1283,12 @@ impl Context<'_> {
             })
             .collect();
         out.push(Block::Table(Table {
-            caption: format!("Table {}: People", n.next_table()),
-            columns: vec!["Referred to as".into(), "Role".into(), "Agency".into()],
+            caption: self.table_caption(n, &self.say(s, "caption", &[])),
+            columns: vec![
+                self.say(s, "column_as", &[]),
+                self.say(s, "column_role", &[]),
+                self.say(s, "column_agency", &[]),
+            ],
             widths: vec![2.0, 3.0, 3.0],
             rows,
         }));
@@ -1230,7 +1328,8 @@ impl Context<'_> {
             .collect()
     }
 
-    fn factor_table(&self, out: &mut Vec<Block>, n: &mut Counters) {
+    fn factor_table(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let s = Some(section);
         let mut by_level: BTreeMap<usize, (String, Vec<Vec<String>>)> = BTreeMap::new();
         let order = |level: &str| {
             self.options
@@ -1260,33 +1359,40 @@ impl Context<'_> {
                     self.category_label(&f.category),
                     f.statement.trim().to_string(),
                     match f.influence {
-                        Influence::MadeProblemsMoreLikely => "Made problems more likely",
-                        Influence::SupportedGoodPractice => "Supported good practice",
+                        Influence::MadeProblemsMoreLikely => {
+                            capitalise(&self.say(s, "influence_problems", &[]))
+                        }
+                        Influence::SupportedGoodPractice => {
+                            capitalise(&self.say(s, "influence_good", &[]))
+                        }
                     }
                     .to_string(),
                     episodes.join(", "),
                 ]);
         }
         if by_level.is_empty() {
-            out.push(body("The review has recorded no contributing factors."));
+            out.push(body(&self.say(s, "no_factors", &[])));
         }
         for (_, (label, rows)) in by_level {
-            out.push(heading(2, format!("{label} factors")));
+            out.push(heading(
+                2,
+                self.say(s, "level_heading", &[("level", &label)]),
+            ));
             out.push(Block::Table(Table {
-                caption: format!("Table {}: {label} contributing factors", n.next_table()),
+                caption: self.table_caption(n, &self.say(s, "level_caption", &[("level", &label)])),
                 columns: vec![
-                    "No.".into(),
-                    "Category".into(),
-                    "Factor".into(),
-                    "Influence".into(),
-                    "Episodes".into(),
+                    self.say(s, "column_number", &[]),
+                    self.say(s, "column_category", &[]),
+                    self.say(s, "column_factor", &[]),
+                    self.say(s, "column_influence", &[]),
+                    self.say(s, "column_episodes", &[]),
                 ],
                 widths: vec![0.7, 2.0, 4.6, 1.7, 1.4],
                 rows,
             }));
         }
         if !self.review.conditions.is_empty() {
-            out.push(heading(2, "Latent conditions"));
+            out.push(heading(2, self.say(s, "conditions_heading", &[])));
             let rows = self
                 .review
                 .conditions
@@ -1302,12 +1408,12 @@ impl Context<'_> {
                 })
                 .collect();
             out.push(Block::Table(Table {
-                caption: format!("Table {}: Latent conditions", n.next_table()),
+                caption: self.table_caption(n, &self.say(s, "conditions_caption", &[])),
                 columns: vec![
-                    "No.".into(),
-                    "Level".into(),
-                    "Condition".into(),
-                    "Since".into(),
+                    self.say(s, "column_number", &[]),
+                    self.say(s, "column_level", &[]),
+                    self.say(s, "column_condition", &[]),
+                    self.say(s, "column_since", &[]),
                 ],
                 widths: vec![0.7, 1.5, 5.6, 1.8],
                 rows,
@@ -1322,11 +1428,12 @@ impl Context<'_> {
         episodes.iter().position(|e| &e.id == id).map(|i| i + 1)
     }
 
-    fn diagrams(&self, out: &mut Vec<Block>, n: &mut Counters) {
+    fn diagrams(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let s = Some(section);
         // The case map, one finding at a time: each fits a page with its
         // labels whole (the reviewers' whole map does not).
         let before = out.len();
-        self.finding_maps(out, n);
+        self.finding_maps(section, out, n);
         let mut drawn = out[before..]
             .iter()
             .any(|b| matches!(b, Block::Figure { .. }));
@@ -1352,42 +1459,48 @@ impl Context<'_> {
                     };
                     let scene = diagram_scene(self.review, diagram, &options);
                     let name = diagram.name.trim();
-                    let name = if name.is_empty() { "Diagram" } else { name };
+                    let name = if name.is_empty() {
+                        self.say(s, "untitled_diagram", &[])
+                    } else {
+                        name.to_string()
+                    };
                     let caption = if total > 1 {
-                        format!(
-                            "Figure {}: {name} (part {} of {total}; links between parts are not drawn)",
-                            n.next_figure(),
-                            i + 1
+                        self.say(
+                            s,
+                            "diagram_part",
+                            &[
+                                ("name", &name),
+                                ("part", &(i + 1).to_string()),
+                                ("parts", &total.to_string()),
+                            ],
                         )
                     } else {
-                        format!("Figure {}: {name}", n.next_figure())
+                        name
                     };
+                    let caption = self.figure_caption(n, &caption);
                     out.push(Block::Figure { scene, caption });
                     drawn = true;
                 }
             }
         }
         if !drawn {
-            out.push(body("The review has no diagrams."));
+            out.push(body(&self.say(s, "no_diagrams", &[])));
         }
         let before = out.len();
-        self.loops(out, n);
+        self.loops(section, out, n);
         if out.len() > before {
-            out.insert(before, heading(2, "Feedback loops"));
+            out.insert(before, heading(2, self.say(s, "loops_heading", &[])));
         }
     }
 
-    fn chronology(&self, out: &mut Vec<Block>, n: &mut Counters) {
+    fn chronology(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let s = Some(section);
         let made = if self.options.identified_draft {
-            "from the identified records (this draft is not anonymised)"
+            self.say(s, "made_draft", &[])
         } else {
-            "after anonymisation and the withholding of sensitive details"
+            self.say(s, "made_published", &[])
         };
-        out.push(body(&format!(
-            "A summary of the multi-agency chronology, not the agencies' records: for each \
-             entry, the month, the agency's generic name and the entry's first sentence \
-             (shortened where long), {made}."
-        )));
+        out.push(body(&self.say(s, "intro", &[("made", &made)])));
         let rows = self
             .review
             .chronology
@@ -1407,11 +1520,12 @@ impl Context<'_> {
             })
             .collect();
         out.push(Block::Table(Table {
-            caption: format!(
-                "Table {}: Summary chronology (month, agency, first sentence of each entry)",
-                n.next_table()
-            ),
-            columns: vec!["Month".into(), "Agency".into(), "Summary".into()],
+            caption: self.table_caption(n, &self.say(s, "caption", &[])),
+            columns: vec![
+                self.say(s, "column_month", &[]),
+                self.say(s, "column_agency", &[]),
+                self.say(s, "column_summary", &[]),
+            ],
             widths: vec![1.4, 2.0, 6.6],
             rows,
         }));
@@ -1465,7 +1579,7 @@ pub fn entry_summary(text: &str, max: usize) -> String {
 
 /// What a finding asks of the partnership, each under a minor heading:
 /// its questions, its recommendations, or both, as the finding chooses.
-fn questions(section: &SectionTemplate, f: &Finding, out: &mut Vec<Block>) {
+fn questions(cx: &Context, section: &SectionTemplate, f: &Finding, out: &mut Vec<Block>) {
     let list = |items: &[String]| -> Vec<Vec<Span>> {
         items
             .iter()
@@ -1475,10 +1589,13 @@ fn questions(section: &SectionTemplate, f: &Finding, out: &mut Vec<Block>) {
     };
     let mut parts = Vec::new();
     if f.asks.questions() {
-        parts.push((section.label("questions"), list(&f.questions)));
+        parts.push((cx.say(Some(section), "questions", &[]), list(&f.questions)));
     }
     if f.asks.recommendations() {
-        parts.push((section.label("recommendations"), list(&f.recommendations)));
+        parts.push((
+            cx.say(Some(section), "recommendations", &[]),
+            list(&f.recommendations),
+        ));
     }
     for (label, items) in parts {
         if !items.is_empty() {

@@ -107,16 +107,34 @@ impl SectionTemplate {
     }
 }
 
+/// The built-in words for `key` outside any section: those of the
+/// `learning-together` template, else of another built-in template, else
+/// of any built-in section.
+pub fn default_template_label(key: &str) -> Option<String> {
+    BUILT_TEMPLATES
+        .iter()
+        .find_map(|t| t.labels.get(key).cloned())
+        .or_else(|| {
+            // Last, the words any built-in section has for the key.
+            BUILT_TEMPLATES
+                .iter()
+                .flat_map(|t| &t.sections)
+                .find_map(|s| s.labels.get(key).cloned())
+        })
+}
+
+/// Every built-in template, parsed once.
+static BUILT_TEMPLATES: std::sync::LazyLock<Vec<ReportTemplate>> = std::sync::LazyLock::new(|| {
+    ReportTemplate::built_in_names()
+        .into_iter()
+        .filter_map(ReportTemplate::built_in)
+        .collect()
+});
+
 /// The built-in words for `key` in a section of `content`: those of the
 /// `learning-together` template, else of another built-in template.
 pub fn default_label(content: Content, key: &str) -> Option<String> {
-    static BUILT: std::sync::LazyLock<Vec<ReportTemplate>> = std::sync::LazyLock::new(|| {
-        ReportTemplate::built_in_names()
-            .into_iter()
-            .filter_map(ReportTemplate::built_in)
-            .collect()
-    });
-    BUILT
+    BUILT_TEMPLATES
         .iter()
         .flat_map(|t| &t.sections)
         .filter(|s| s.content == content)
@@ -138,6 +156,13 @@ pub struct ReportTemplate {
     /// Number the sections ("1. Introduction").
     #[serde(default)]
     pub numbered: bool,
+    /// Words the report writes outside any one section (captions'
+    /// "Figure {n}: {caption}", "Appendix {letter}: {heading}", references
+    /// such as "Episode {n}", the title page's lines, the nouns counted by
+    /// `{episodes}`, `{findings}` and `{agencies}`), by key; a key left out
+    /// takes the built-in words.
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
     /// The sections, in order.
     pub sections: Vec<SectionTemplate>,
 }

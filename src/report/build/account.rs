@@ -34,7 +34,7 @@ impl Context<'_> {
     /// The label `key` of `section` with the template's placeholders
     /// filled.
     fn words(&self, section: &SectionTemplate, key: &str) -> String {
-        self.fill(&section.label(key))
+        self.say(Some(section), key, &[])
     }
 
     /// The executive summary, the key findings as a table, and the key
@@ -64,11 +64,7 @@ impl Context<'_> {
                 })
                 .collect();
             out.push(Block::Table(Table {
-                caption: format!(
-                    "Table {}: {}",
-                    n.next_table(),
-                    self.words(section, "key_findings_caption")
-                ),
+                caption: self.table_caption(n, &self.words(section, "key_findings_caption")),
                 columns: vec![
                     self.words(section, "column_number"),
                     self.words(section, "column_finding"),
@@ -134,10 +130,12 @@ impl Context<'_> {
         let process = &self.review.meta.account.process;
         let reviewers = self.reviewers();
         if !reviewers.is_empty() {
-            let led_by = section
-                .label("led_by")
-                .replace("{reviewers}", &super::join_and(&reviewers));
-            out.push(body(&self.fill(&led_by)));
+            let reviewers = super::join_and(&reviewers);
+            out.push(body(&self.say(
+                Some(section),
+                "led_by",
+                &[("reviewers", &reviewers)],
+            )));
         }
         let team: Vec<Vec<String>> = process
             .team
@@ -149,11 +147,7 @@ impl Context<'_> {
             out.push(heading(2, self.words(section, "team")));
             out.push(body(&self.words(section, "team_intro")));
             out.push(Block::Table(Table {
-                caption: format!(
-                    "Table {}: {}",
-                    n.next_table(),
-                    self.words(section, "team_caption")
-                ),
+                caption: self.table_caption(n, &self.words(section, "team_caption")),
                 columns: vec![
                     self.words(section, "column_role"),
                     self.words(section, "column_agency"),
@@ -280,13 +274,17 @@ mod tests {
     use crate::report::template::ReportTemplate;
 
     fn report(review: &Review, template: &str) -> ReportDocument {
+        report_of(review, template, false)
+    }
+
+    fn report_of(review: &Review, template: &str, identified_draft: bool) -> ReportDocument {
         let measure = |text: &str, size: f32, _bold: bool| text.len() as f32 * size * 0.5;
         let template = ReportTemplate::built_in(template).unwrap();
         build_report(
             review,
             &template,
             &BuildOptions {
-                identified_draft: false,
+                identified_draft,
                 include_chronology: false,
                 taxonomy: None,
                 measure: &measure,
@@ -363,9 +361,11 @@ mod tests {
         let review = worked_case();
         let key = regex::Regex::new(r"\b[a-z]+(_[a-z]+)+\b").unwrap();
         for template in ReportTemplate::built_in_names() {
-            let document = report(&review, template);
-            for text in document.texts() {
-                assert!(!key.is_match(text), "{template}: {text}");
+            for draft in [false, true] {
+                let document = report_of(&review, template, draft);
+                for text in document.texts() {
+                    assert!(!key.is_match(text), "{template}: {text}");
+                }
             }
         }
     }
@@ -400,5 +400,70 @@ mod tests {
         let second_question = review.findings[1].questions[0].trim();
         assert!(!texts.contains(second_question), "{second_question}");
         assert!(texts.contains(review.findings[0].questions[0].trim()));
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::super::{BuildOptions, build_report};
+    use crate::examples::worked_case;
+    use crate::report::template::ReportTemplate;
+
+    fn texts(review: &crate::model::Review, template: &ReportTemplate) -> String {
+        let measure = |text: &str, size: f32, _bold: bool| text.len() as f32 * size * 0.5;
+        build_report(
+            review,
+            template,
+            &BuildOptions {
+                identified_draft: false,
+                include_chronology: false,
+                taxonomy: None,
+                measure: &measure,
+                journeys: None,
+            },
+        )
+        .document
+        .texts()
+        .join("\n")
+    }
+
+    #[test]
+    fn a_count_of_none_reads_as_none_not_as_no_entries() {
+        let mut review = worked_case();
+        // No entry records the child's words: each mentions her being seen.
+        for entry in &mut review.chronology {
+            entry.text = "Home visit: Maisie seen at home with her mother.".into();
+        }
+        let text = texts(
+            &review,
+            &ReportTemplate::built_in("learning-together").unwrap(),
+        );
+        assert!(
+            text.contains("No words or views of Child B were recorded."),
+            "the none form"
+        );
+        assert!(!text.contains("in no entries"), "a count of none");
+        assert!(!text.contains("Episode 1: Episode 1"));
+    }
+
+    #[test]
+    fn a_template_rewords_what_the_report_writes_around_its_sections() {
+        let text = include_str!("../../../templates/reports/learning-together.ron")
+            .replace(
+                "\"figure\": \"Figure {n}: {caption}\"",
+                "\"figure\": \"Fig. {n} – {caption}\"",
+            )
+            .replace(
+                "\"what_happened\": \"What happened\"",
+                "\"what_happened\": \"The events\"",
+            );
+        let template = ReportTemplate::parse(&text, std::path::Path::new("ours.ron")).unwrap();
+        let out = texts(&worked_case(), &template);
+        assert!(
+            out.contains("Fig. 1 – Case map of Finding 1"),
+            "figure captions"
+        );
+        assert!(out.contains("The events"), "episode subheadings");
+        assert!(!out.contains("\nWhat happened\n"));
     }
 }

@@ -29,7 +29,13 @@ const MAX_HEIGHT: f32 = 900.0;
 
 impl Context<'_> {
     /// A figure for each published finding that has evidence linked to it.
-    pub(super) fn finding_maps(&self, out: &mut Vec<Block>, n: &mut Counters) {
+    pub(super) fn finding_maps(
+        &self,
+        section: &crate::report::template::SectionTemplate,
+        out: &mut Vec<Block>,
+        n: &mut Counters,
+    ) {
+        let s = Some(section);
         let mut drawn = 0;
         for f in &self.findings {
             let options = self.scene_options();
@@ -37,26 +43,29 @@ impl Context<'_> {
             let total = parts.len();
             for (i, diagram) in parts.iter().enumerate() {
                 let scene = diagram_scene(self.review, diagram, &options);
-                let part = if total > 1 {
-                    format!(" (part {} of {total})", i + 1)
+                let finding = self.finding_heading(f);
+                let caption = if total > 1 {
+                    self.say(
+                        s,
+                        "case_map_part",
+                        &[
+                            ("finding", &finding),
+                            ("part", &(i + 1).to_string()),
+                            ("parts", &total.to_string()),
+                        ],
+                    )
                 } else {
-                    String::new()
+                    self.say(s, "case_map", &[("finding", &finding)])
                 };
                 out.push(Block::Figure {
                     scene,
-                    caption: format!(
-                        "Figure {}: Case map of {}{part}",
-                        n.next_figure(),
-                        self.finding_heading(f)
-                    ),
+                    caption: self.figure_caption(n, &caption),
                 });
                 drawn += 1;
             }
         }
         if drawn == 0 {
-            out.push(body(
-                "No published finding has episodes, factors or conditions linked to it as evidence yet.",
-            ));
+            out.push(body(&self.say(s, "no_case_map", &[])));
         }
     }
 
