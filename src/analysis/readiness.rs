@@ -324,6 +324,12 @@ fn text_section(published: &Published) -> Section {
         s.lines
             .push("No unfilled placeholders in the text to be published.".into());
     }
+    if !published.unexpanded_acronyms.is_empty() {
+        s.lines.push(format!(
+            "Acronyms the glossary cannot expand: {}. Add each to reports/acronyms.txt in your templates folder (one \"ACRONYM: what it stands for\" per line), or spell it out",
+            published.unexpanded_acronyms.join(", ")
+        ));
+    }
     s
 }
 
@@ -339,6 +345,8 @@ pub struct Published<'a> {
     pub leaks: &'a [Leak],
     /// Placeholders left unfilled in text to be published.
     pub placeholders: &'a [Placeholder],
+    /// Acronyms in the published text that no acronym list expands.
+    pub unexpanded_acronyms: &'a [String],
 }
 
 /// The sections of the check, in print order.

@@ -85,6 +85,20 @@ impl Publication {
         let leaks = checker.check_review(&published);
         let placeholders = review_placeholders(review);
         let journeys = published_journeys(review, &published);
+        let mut texts = Vec::new();
+        // The report's text: every free text but the agencies' records,
+        // which it prints only in a summary chronology, if asked.
+        let entries: std::collections::HashSet<&crate::model::Id> =
+            published.chronology.iter().map(|e| &e.id).collect();
+        crate::anonymise::fields::visit(&published, |id, _, _, text| {
+            if !entries.contains(id) {
+                texts.push(text.to_string());
+            }
+        });
+        let unexpanded_acronyms: Vec<String> =
+            crate::report::acronyms::unexpanded(texts.iter().map(String::as_str))
+                .into_iter()
+                .collect();
 
         let inputs = Inputs::gather(review, lexicon, taxonomy);
         let sections = sections(
@@ -94,6 +108,7 @@ impl Publication {
                 suspects: &suspects,
                 leaks: &leaks,
                 placeholders: &placeholders,
+                unexpanded_acronyms: &unexpanded_acronyms,
             },
         );
         Publication {
@@ -191,6 +206,32 @@ mod tests {
         for d in &p.review.diagrams {
             assert!(d.nodes.iter().all(|n| n.item != fn9), "{}", d.id);
         }
+    }
+
+    #[test]
+    fn the_check_names_acronyms_the_glossary_cannot_expand() {
+        let text = |p: &Publication| {
+            p.sections
+                .iter()
+                .find(|s| s.title == "Text")
+                .unwrap()
+                .lines
+                .join("\n")
+        };
+        let mut review = worked_case();
+        assert!(!text(&publication(&review)).contains("cannot expand"));
+        review.findings[0]
+            .introduction
+            .push_str(" The DVPN was served.");
+        review.chronology[0]
+            .text
+            .push_str(" Noted on the RAG rating.");
+        let said = text(&publication(&review));
+        assert!(said.contains("cannot expand: DVPN."), "{said}");
+        assert!(
+            !said.contains("RAG"),
+            "the agencies' records are not the report's text"
+        );
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub fn build_report(
             .sections
             .iter()
             .any(|s| s.content == Content::ReviewProcess),
+        case_map_figures: Default::default(),
     };
 
     let mut blocks = Vec::new();
@@ -187,6 +188,8 @@ pub fn build_report(
         let abbreviations = abbreviations_used(&blocks, &cx.say(None, "abbreviations", &[]));
         blocks.splice(at..at, abbreviations);
     }
+    // Last: it takes blocks out, which moves the places counted above.
+    cx.refer_to_case_maps(&mut blocks);
 
     let title = review.meta.title.trim();
     let document = ReportDocument {
@@ -206,41 +209,14 @@ pub fn build_report(
     BuiltReport { document, left_out }
 }
 
-/// The acronyms of the report's glossary with their expansions: the
-/// built-in list (`templates/reports/acronyms.txt`) with the user's copies
-/// in the template folders added.
-static ACRONYMS: std::sync::LazyLock<HashMap<String, String>> = std::sync::LazyLock::new(|| {
-    let mut texts = vec![include_str!("../../templates/reports/acronyms.txt").to_string()];
-    for folder in crate::taxonomy::template_folders() {
-        if let Ok(text) = std::fs::read_to_string(folder.join("reports/acronyms.txt")) {
-            texts.push(text);
-        }
-    }
-    let mut map = HashMap::new();
-    for text in &texts {
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some((acronym, meaning)) = line.split_once(':') {
-                map.insert(acronym.trim().to_string(), meaning.trim().to_string());
-            }
-        }
-    }
-    map
-});
-
 /// The "Abbreviations" part of the glossary: every acronym the report's
 /// text uses that the acronym list expands, in alphabetical order.
 fn abbreviations_used(blocks: &[Block], title: &str) -> Vec<Block> {
-    static ACRONYM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\b[A-Z][A-Z&]*[A-Z]\b").expect("the acronym pattern is valid")
-    });
     let mut used = std::collections::BTreeSet::new();
     let mut look = |text: &str| {
-        for m in ACRONYM.find_iter(text) {
-            if ACRONYMS.contains_key(m.as_str()) {
-                used.insert(m.as_str().to_string());
+        for a in super::acronyms::acronyms_in(text) {
+            if super::acronyms::expansion(a).is_some() {
+                used.insert(a.to_string());
             }
         }
     };
@@ -265,12 +241,9 @@ fn abbreviations_used(blocks: &[Block], title: &str) -> Vec<Block> {
     }
     let mut out = vec![heading(2, title)];
     for acronym in used {
-        let meaning = &ACRONYMS[&acronym];
+        let meaning = super::acronyms::expansion(&acronym).unwrap_or_default();
         out.push(Block::Paragraph {
-            spans: vec![
-                Span::bold(format!("{acronym}. ")),
-                Span::plain(meaning.clone()),
-            ],
+            spans: vec![Span::bold(format!("{acronym}. ")), Span::plain(meaning)],
             style: ParagraphStyle::Body,
         });
     }
@@ -426,7 +399,14 @@ struct Context<'a> {
     /// The template has a section on the review process, which names the
     /// reviewers (the introduction does otherwise).
     process_section: bool,
+    /// The number of the figure of each finding's case map (its first
+    /// part), by finding id, as the figures are made.
+    case_map_figures: std::cell::RefCell<HashMap<String, usize>>,
 }
+
+/// Marks the place of a finding's note on its case map until the figures
+/// are numbered (a character no text holds: the writers drop controls).
+const FIGURE_MARK: &str = "\u{1}case-map:";
 
 fn finding_numbers<'a>(review: &'a Review, options: &BuildOptions) -> HashMap<&'a Id, usize> {
     review
@@ -1100,10 +1080,39 @@ impl Context<'_> {
                 }
             }
             questions(self, section, f, out);
+            // Where its case map is, once the figures are numbered.
+            out.push(note(&format!("{FIGURE_MARK}{}", f.id)));
         }
         if self.findings.is_empty() {
             out.push(body(&self.say(Some(section), "no_findings", &[])));
         }
+    }
+
+    /// Each finding's note of where its case map is, made once every figure
+    /// has its number: "Figure 3 shows…", or no note when the report draws
+    /// no case map of the finding.
+    fn refer_to_case_maps(&self, blocks: &mut Vec<Block>) {
+        let figures = self.case_map_figures.borrow();
+        blocks.retain_mut(|block| {
+            let Block::Paragraph { spans, .. } = block else {
+                return true;
+            };
+            let Some(id) = spans
+                .first()
+                .and_then(|s| s.text.strip_prefix(FIGURE_MARK))
+                .map(str::to_string)
+            else {
+                return true;
+            };
+            match figures.get(id.as_str()) {
+                Some(n) => {
+                    let text = self.say(None, "see_case_map", &[("n", &n.to_string())]);
+                    *spans = vec![Span::plain(text)];
+                    true
+                }
+                None => false,
+            }
+        });
     }
 
     fn findings_in_brief(&self, section: &SectionTemplate, out: &mut Vec<Block>) {

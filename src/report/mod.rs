@@ -4,6 +4,7 @@
 //! What is published, and the checks before and after, belong to
 //! [`crate::publication`].
 
+pub mod acronyms;
 pub mod build;
 pub mod document;
 pub mod docx;

@@ -389,6 +389,40 @@ mod tests {
     }
 
     #[test]
+    fn each_finding_refers_to_its_case_map_by_figure_number() {
+        let review = worked_case();
+        let document = report(&review, "learning-together");
+        let texts = document.texts();
+        let captions: Vec<&String> = document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Figure { caption, .. } => Some(caption),
+                _ => None,
+            })
+            .collect();
+        let notes: Vec<&&str> = texts
+            .iter()
+            .filter(|t| t.contains("shows the episodes, contributing factors"))
+            .collect();
+        assert_eq!(notes.len(), 8, "{notes:?}");
+        for (k, note) in notes.iter().enumerate() {
+            let n = k + 1;
+            assert!(note.starts_with(&format!("Figure {n} ")), "{note}");
+            assert!(
+                captions[k].starts_with(&format!("Figure {n}: Case map of Finding {n}:")),
+                "{}",
+                captions[k]
+            );
+        }
+        // A template without figures says nothing of them, and leaves no
+        // mark behind.
+        let briefing = report(&review, "briefing").texts().join("\n");
+        assert!(!briefing.contains("Figure"));
+        assert!(!briefing.contains('\u{1}'));
+    }
+
+    #[test]
     fn a_finding_publishes_questions_recommendations_or_both() {
         let mut review = worked_case();
         review.findings[1].asks = FindingAsks::Recommendations;

@@ -57,10 +57,13 @@ impl Context<'_> {
                 } else {
                     self.say(s, "case_map", &[("finding", &finding)])
                 };
-                out.push(Block::Figure {
-                    scene,
-                    caption: self.figure_caption(n, &caption),
-                });
+                let caption = self.figure_caption(n, &caption);
+                if i == 0 {
+                    self.case_map_figures
+                        .borrow_mut()
+                        .insert(f.id.to_string(), *n.figure);
+                }
+                out.push(Block::Figure { scene, caption });
                 drawn += 1;
             }
         }
