@@ -67,6 +67,8 @@ pub struct Inputs<'a> {
     pub review: &'a Review,
     /// Every language-lint hit, with acceptances.
     pub language: Vec<FieldHit>,
+    /// Every language-lint hit in the review's account of itself.
+    pub account_language: Vec<crate::analysis::language::AccountHit>,
     /// The why-coverage.
     pub coverage: Coverage,
     /// The review's taxonomy, when found.
@@ -288,6 +290,25 @@ fn language_section(inputs: &Inputs) -> Section {
             ));
         }
     }
+    for hit in &inputs.account_language {
+        let h = &hit.hit;
+        let place = format!("review {}", hit.field);
+        s.lines.push(match &hit.accepted {
+            Some(reason) => format!(
+                "{place}: \"{}\" ({}) accepted: {reason}",
+                h.matched,
+                h.categories()
+            ),
+            None => format!(
+                "{place}: \"{}\" ({}, {}{}). {}",
+                h.matched,
+                h.categories(),
+                h.severity.label(),
+                if h.quoted { ", quoted" } else { "" },
+                h.question
+            ),
+        });
+    }
     s
 }
 
@@ -369,6 +390,7 @@ impl<'a> Inputs<'a> {
     pub fn gather(review: &'a Review, lexicon: &Lexicon, taxonomy: Option<Taxonomy>) -> Inputs<'a> {
         let language = lint_review(lexicon, review);
         Inputs {
+            account_language: crate::analysis::language::lint_account(lexicon, review),
             coverage: coverage(review, &language),
             language,
             taxonomy,

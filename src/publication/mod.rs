@@ -235,6 +235,28 @@ mod tests {
     }
 
     #[test]
+    fn the_check_reads_the_reports_own_sections_for_hindsight_and_blame() {
+        let mut review = worked_case();
+        review
+            .meta
+            .account
+            .executive_summary
+            .push_str(" The social worker failed to act on obvious warning signs.");
+        let p = publication(&review);
+        let language = p
+            .sections
+            .iter()
+            .find(|s| s.title == "Language")
+            .unwrap()
+            .lines
+            .join("\n");
+        assert!(
+            language.contains("review account.executive_summary: \"failed to\""),
+            "{language}"
+        );
+    }
+
+    #[test]
     fn journeys_are_counted_on_the_identified_review() {
         let review = worked_case();
         let p = publication(&review);

@@ -254,6 +254,46 @@ pub fn acceptance_of<'a>(
         .find(|a| &a.record == record && a.field == field && a.phrase == phrase)
 }
 
+/// A hit in the review's account of itself (executive summary, the child,
+/// family involvement, the review process, the partnership's response).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountHit {
+    /// The field's name in the review file, e.g.
+    /// "account.executive_summary".
+    pub field: String,
+    /// The hit.
+    pub hit: Hit,
+    /// The reviewer's reason, when they accepted the phrase.
+    pub accepted: Option<String>,
+}
+
+/// Every hit in the review's account of itself, with the reviewer's
+/// acceptances (recorded against the record `review`). The family's views
+/// are their words, read as a quotation.
+pub fn lint_account(lexicon: &Lexicon, review: &Review) -> Vec<AccountHit> {
+    let mut out = Vec::new();
+    crate::anonymise::fields::visit(review, |record, field, _, text| {
+        if !field.starts_with("account.") || text.trim().is_empty() {
+            return;
+        }
+        let context = if field == "account.family.views" {
+            Context::Quotation
+        } else {
+            Context::Narrative
+        };
+        for hit in lexicon.lint_in(text, context) {
+            let accepted =
+                acceptance_of(&review.meta, record, field, &hit.key).map(|a| a.reason.clone());
+            out.push(AccountHit {
+                field: field.to_string(),
+                hit,
+                accepted,
+            });
+        }
+    });
+    out
+}
+
 /// Every hit in the review's free text, record by record, with the
 /// reviewer's acceptances.
 pub fn lint_review(lexicon: &Lexicon, review: &Review) -> Vec<FieldHit> {
