@@ -354,6 +354,78 @@ pub fn write_docx(
     Ok(WrittenDocx { bytes, alt_texts })
 }
 
+/// The contents' fields with each field character and instruction in a
+/// run of its own, as Word writes them: docx-rs puts the field's start, its
+/// instruction and its separator in one run, which Word reads but
+/// LibreOffice prints as text ("TOC \o "1-2"" on the first contents line).
+/// The contents field is marked dirty, so that Word offers to update it
+/// when the document is opened.
+fn split_field_runs(xml: &str) -> String {
+    const NEXT: &str = "</w:r><w:r><w:rPr />";
+    let xml = xml.replace(
+        r#"<w:fldChar w:fldCharType="begin" w:dirty="false" /><w:instrText>TOC "#,
+        &format!(
+            r#"<w:fldChar w:fldCharType="begin" w:dirty="true" />{NEXT}<w:instrText xml:space="preserve"> TOC "#
+        ),
+    )
+    .replace(
+        r#"<w:fldChar w:fldCharType="begin" w:dirty="false" /><w:instrText>"#,
+        &format!(
+            r#"<w:fldChar w:fldCharType="begin" w:dirty="false" />{NEXT}<w:instrText xml:space="preserve"> "#
+        ),
+    )
+    .replace(
+        r#"</w:instrText><w:fldChar w:fldCharType="separate" w:dirty="false" />"#,
+        &format!(r#" </w:instrText>{NEXT}<w:fldChar w:fldCharType="separate" w:dirty="false" />"#),
+    )
+    .replace(
+        r#"<w:fldChar w:fldCharType="separate" w:dirty="false" /><w:t"#,
+        &format!(r#"<w:fldChar w:fldCharType="separate" w:dirty="false" />{NEXT}<w:t"#),
+    )
+    .replace(
+        r#"</w:t><w:fldChar w:fldCharType="end""#,
+        &format!(r#"</w:t>{NEXT}<w:fldChar w:fldCharType="end""#),
+    );
+    // One content control marked as a table of contents, as Word writes it
+    // (docx-rs nests two, which LibreOffice prints the field code of).
+    let xml = xml
+        .replacen(
+            r#"<w:sdt><w:sdtPr><w:rPr /><w:alias w:val="Contents" /></w:sdtPr><w:sdtContent><w:sdt><w:sdtPr /><w:sdtContent>"#,
+            r#"<w:sdt><w:sdtPr><w:rPr /><w:alias w:val="Contents" /><w:docPartObj><w:docPartGallery w:val="Table of Contents" /><w:docPartUnique /></w:docPartObj></w:sdtPr><w:sdtContent>"#,
+            1,
+        )
+        .replacen("</w:sdtContent></w:sdt></w:sdtContent></w:sdt>", "</w:sdtContent></w:sdt>", 1);
+    // The page numbers are not known until the document is laid out: an
+    // entry shows none until the contents are updated (Word does so when
+    // the document opens), rather than a wrong one.
+    static STALE_PAGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(PAGEREF _Toc[0-9]+ \\h </w:instrText></w:r><w:r><w:rPr /><w:fldChar w:fldCharType="separate" w:dirty="false" /></w:r>)<w:r><w:rPr /><w:t xml:space="preserve">[0-9]+</w:t></w:r>"#,
+        )
+        .expect("a valid pattern")
+    });
+    STALE_PAGE.replace_all(&xml, "$1").into_owned()
+}
+
+/// `settings.xml` asking Word to update the fields (the contents) when the
+/// document is opened.
+fn patch_settings(xml: &str) -> String {
+    if xml.contains("<w:updateFields") {
+        return xml.to_string();
+    }
+    match xml
+        .find("<w:settings")
+        .and_then(|at| xml[at..].find('>').map(|e| at + e + 1))
+    {
+        Some(at) => format!(
+            "{}<w:updateFields w:val=\"true\" />{}",
+            &xml[..at],
+            &xml[at..]
+        ),
+        None => xml.to_string(),
+    }
+}
+
 /// `document.xml` with each image's alternative text and every table's
 /// first row marked as the header row that repeats on each page; and the
 /// contents entries' text escaped once, not twice ("Child&amp;apos;s"
@@ -365,6 +437,7 @@ fn patch_document(xml: &str, alt_texts: &[String]) -> String {
         .replace("&amp;lt;", "&lt;")
         .replace("&amp;gt;", "&gt;")
         .replace("&amp;amp;", "&amp;");
+    let xml = split_field_runs(&xml);
     let mut out = String::with_capacity(xml.len() + 1024);
     let mut rest = xml.as_str();
     let mut figure = 0;
@@ -471,7 +544,13 @@ fn finish(
         }
         // Every other part (the images above all) is copied as it is
         // stored, not inflated and deflated again.
-        if name != "word/document.xml" && name != "docProps/core.xml" {
+        if ![
+            "word/document.xml",
+            "docProps/core.xml",
+            "word/settings.xml",
+        ]
+        .contains(&name.as_str())
+        {
             out.raw_copy_file(part).map_err(package)?;
             continue;
         }
@@ -485,6 +564,7 @@ fn finish(
             "docProps/core.xml" => {
                 patch_core(&String::from_utf8_lossy(&bytes), document, created).into_bytes()
             }
+            "word/settings.xml" => patch_settings(&String::from_utf8_lossy(&bytes)).into_bytes(),
             _ => bytes,
         };
         out.start_file(name, options).map_err(package)?;

@@ -210,6 +210,19 @@ fn the_word_document_has_real_styles_headings_tables_and_alt_text_and_no_names()
     // Page numbers and a contents field.
     assert!(part("word/footer1.xml").contains("PAGE"));
     assert!(document.contains("TOC \\o"));
+    // The contents as Word writes them, which LibreOffice reads too: one
+    // content control marked as a table of contents, each field character
+    // and instruction in a run of its own, no page number guessed before
+    // the document is laid out, and Word asked to update the fields.
+    assert!(document.contains("<w:docPartGallery w:val=\"Table of Contents\" />"));
+    assert!(!document.contains("<w:sdt><w:sdtPr /><w:sdtContent>"));
+    assert!(!document.contains("fldCharType=\"begin\" w:dirty=\"false\" /><w:instrText"));
+    assert!(!document.contains("fldCharType=\"begin\" w:dirty=\"true\" /><w:instrText"));
+    assert!(!document.contains("</w:instrText><w:fldChar"));
+    assert!(
+        !document.contains("\\h </w:instrText></w:r><w:r><w:rPr /><w:fldChar w:fldCharType=\"separate\" w:dirty=\"false\" /></w:r><w:r><w:rPr /><w:t")
+    );
+    assert!(part("word/settings.xml").contains("<w:updateFields w:val=\"true\" />"));
     // Properties: title, subject and language; no author.
     let core = part("docProps/core.xml");
     assert!(core.contains("<dc:title>Child B"), "{core}");
