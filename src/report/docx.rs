@@ -260,15 +260,21 @@ pub fn write_docx(
                 .add_run(Run::new().add_text(clean(watermark))),
         );
     }
+    // The cover is a page of its own, as in the PDF.
+    if document.blocks.first() == Some(&Block::Contents) {
+        docx = docx.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
+    }
     let mut next_numbering = FIRST_NUMBERED;
     let mut alt_texts = Vec::new();
     for block in &document.blocks {
         match block {
             Block::Heading { level, text } => {
                 let style = format!("Heading{}", (*level).clamp(1, 3));
+                // Never left alone at a page's foot.
                 docx = docx.add_paragraph(
                     Paragraph::new()
                         .style(&style)
+                        .keep_next(true)
                         .add_run(Run::new().add_text(clean(text))),
                 );
             }

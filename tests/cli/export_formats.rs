@@ -189,6 +189,12 @@ fn the_word_document_has_real_styles_headings_tables_and_alt_text_and_no_names()
         })
         .collect();
     assert!(headings.len() > 20, "{headings:?}");
+    // No heading left alone at a page's foot.
+    let headings_all = paragraphs
+        .iter()
+        .filter(|(style, _)| style.starts_with("Heading"))
+        .count();
+    assert!(document.matches("<w:keepNext").count() >= headings_all);
     assert_eq!(headings, contents);
     // Tables with a header row repeated on each page.
     assert!(document.matches("<w:tbl>").count() >= 5);
