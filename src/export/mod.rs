@@ -5,6 +5,7 @@
 //! laid out in rows ([`elbow`]).
 
 pub mod elbow;
+pub mod fit;
 mod font;
 pub mod geometry;
 mod parts;

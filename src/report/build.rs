@@ -32,6 +32,11 @@ pub const DRAFT_WATERMARK: &str = "NOT FOR PUBLICATION — IDENTIFIED DRAFT";
 const PART_ACROSS: usize = 5;
 const PART_DOWN: usize = 14;
 
+/// The most width of a figure's drawing, in diagram units, for its 15-unit
+/// labels to print at 8 pt or more across the 453 pt (160 mm) of an A4
+/// page's text, with the figure's margins of 40 units each side.
+const PRINT_WIDTH: f32 = 770.0;
+
 /// The fields a template's text may hold, filled from the review.
 pub const TEMPLATE_FIELDS: &[&str] = &[
     "{partnership}",
@@ -1461,12 +1466,19 @@ impl Context<'_> {
                         visible: (total > 1).then_some(part),
                         high_contrast: false,
                         legend: true,
-                        legend_width: Some(1100.0),
+                        legend_width: Some(PRINT_WIDTH),
                         measure: self.options.measure,
                         whole_labels: true,
                         elbow_links: false,
                     };
-                    let scene = diagram_scene(self.review, diagram, &options);
+                    // Drawn closer together where the reviewers spread it
+                    // wider than a page holds at 8 pt.
+                    let heights = |id: &Id| {
+                        let shape = crate::export::geometry::shape_of(self.review.kind_of(id));
+                        crate::export::scene::whole_label_height(self.review, id, shape, &options)
+                    };
+                    let diagram = crate::export::fit::fit_width(diagram, PRINT_WIDTH, heights);
+                    let scene = diagram_scene(self.review, &diagram, &options);
                     let name = diagram.name.trim();
                     let name = if name.is_empty() {
                         self.say(s, "untitled_diagram", &[])

@@ -247,12 +247,12 @@ mod tests {
         }
     }
 
-    /// At 8 pt or more on a portrait page: 482 pt of text width, and 70%
-    /// of the page's 842 pt for the figure.
+    /// At 8 pt or more on a portrait page: 453 pt (160 mm) of text width,
+    /// and 70% of the page's 842 pt for the figure.
     fn assert_fits_a_page(review: &Review, map: &Diagram, options: &SceneOptions) {
         let scene = diagram_scene(review, map, options);
         let scale = 8.0 / crate::export::geometry::LABEL_SIZE;
-        assert!(scene.width * scale <= 482.0, "{}", scene.width);
+        assert!(scene.width * scale <= 453.0, "{}", scene.width);
         assert!(
             scene.height * scale <= 0.7 * 842.0 - 30.0,
             "{}",
