@@ -210,6 +210,12 @@ pub fn build_report(
             .identified_draft
             .then(|| DRAFT_WATERMARK.to_string()),
         blocks,
+        contents_title: template
+            .sections
+            .iter()
+            .find(|s| s.content == Content::Contents)
+            .map(|s| cx.fill(&s.heading))
+            .unwrap_or_default(),
     };
     BuiltReport { document, left_out }
 }
@@ -479,16 +485,6 @@ fn paragraphs(text: &str) -> Vec<Block> {
         .filter(|p| !p.is_empty())
         .map(|p| body(&p.split_whitespace().collect::<Vec<_>>().join(" ")))
         .collect()
-}
-
-fn number_word(n: usize) -> String {
-    const WORDS: [&str; 13] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 impl Context<'_> {
@@ -801,8 +797,8 @@ impl Context<'_> {
                 &[
                     ("child", child),
                     ("seen", &entries(journey.seen)),
-                    ("video", &number_word(journey.seen_remotely)),
-                    ("not_seen", &number_word(journey.not_seen)),
+                    ("video", &self.number(journey.seen_remotely)),
+                    ("not_seen", &self.number(journey.not_seen)),
                 ],
             )));
             sentence.push(' ');

@@ -23,6 +23,8 @@ pub struct ReportDocument {
     pub watermark: Option<String>,
     /// The body, in order.
     pub blocks: Vec<Block>,
+    /// The contents' title, from the template ("Contents" when empty).
+    pub contents_title: String,
 }
 
 /// One block of the body.
@@ -131,6 +133,14 @@ pub struct Table {
 }
 
 impl ReportDocument {
+    /// The title of the table of contents.
+    pub fn contents_title(&self) -> &str {
+        match self.contents_title.trim() {
+            "" => "Contents",
+            title => title,
+        }
+    }
+
     /// Every piece of text the report will print (title page, headings,
     /// paragraphs, list items, table cells, captions and figure labels),
     /// for the leak check and for tests.

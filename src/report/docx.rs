@@ -337,7 +337,7 @@ pub fn write_docx(
                 docx = docx.add_paragraph(
                     Paragraph::new()
                         .style("TOCHeading")
-                        .add_run(Run::new().add_text("Contents")),
+                        .add_run(Run::new().add_text(clean(document.contents_title()))),
                 );
                 docx = docx.add_table_of_contents(
                     TableOfContents::new()
@@ -669,6 +669,7 @@ mod tests {
     #[test]
     fn odd_characters_give_a_well_formed_package() {
         let document = ReportDocument {
+            contents_title: String::new(),
             title: "Child Q & <the> \"system\" \u{1}".into(),
             subtitle: "Review".into(),
             title_lines: vec![],

@@ -122,9 +122,10 @@ pub fn write_html(document: &ReportDocument) -> String {
     for block in &document.blocks {
         match block {
             Block::Contents => {
-                out.push_str(
-                    "<nav aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul class=\"contents\">\n",
-                );
+                let title = escape(document.contents_title());
+                out.push_str(&format!(
+                    "<nav aria-label=\"{title}\">\n<h2>{title}</h2>\n<ul class=\"contents\">\n"
+                ));
                 let mut n = 0;
                 for b in &document.blocks {
                     if let Block::Heading { level, text } = b {
@@ -276,6 +277,7 @@ mod tests {
 
     fn document() -> ReportDocument {
         ReportDocument {
+            contents_title: String::new(),
             title: "Child Q & the <system>".into(),
             subtitle: "Local child safeguarding practice review".into(),
             title_lines: vec!["Published March 2027".into()],

@@ -519,6 +519,29 @@ mod word_tests {
             "figure captions"
         );
         assert!(out.contains("The events"), "episode subheadings");
+        // The contents' title is the template's too, in every writer.
+        let renamed = text.replace(
+            "(content: Contents, heading: \"Contents\")",
+            "(content: Contents, heading: \"In this report\")",
+        );
+        let template = ReportTemplate::parse(&renamed, std::path::Path::new("ours.ron")).unwrap();
+        let measure = |text: &str, size: f32, _bold: bool| text.len() as f32 * size * 0.5;
+        let document = build_report(
+            &worked_case(),
+            &template,
+            &BuildOptions {
+                identified_draft: false,
+                include_chronology: false,
+                taxonomy: None,
+                measure: &measure,
+                journeys: None,
+            },
+        )
+        .document;
+        assert_eq!(document.contents_title(), "In this report");
+        let html = crate::report::html::write_html(&document);
+        assert!(html.contains("<h2>In this report</h2>"));
+        assert!(!html.contains(">Contents<"));
         assert!(!out.contains("\nWhat happened\n"));
     }
 }

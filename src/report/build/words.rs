@@ -4,7 +4,7 @@
 //! template has one, for none; `KEY_one`; `KEY_many`), so that no sentence
 //! reads "recorded in no entries".
 
-use super::{Context, number_word};
+use super::Context;
 use crate::report::template::{SectionTemplate, default_label, default_template_label};
 
 impl Context<'_> {
@@ -23,6 +23,17 @@ impl Context<'_> {
             .and_then(|s| default_label(s.content, key))
             .or_else(|| default_template_label(key))
             .unwrap_or_else(|| key.to_string())
+    }
+
+    /// `n` in words, from the template's `numbers` ("no, one, two, …"), or
+    /// in figures past the end of that list.
+    pub(super) fn number(&self, n: usize) -> String {
+        self.label_of(None, "numbers")
+            .split(',')
+            .map(str::trim)
+            .nth(n)
+            .filter(|w| !w.is_empty())
+            .map_or_else(|| n.to_string(), str::to_string)
     }
 
     /// True when the template or the built-in ones have words for `key`.
@@ -72,7 +83,7 @@ impl Context<'_> {
             1 => format!("{key}_one"),
             _ => format!("{key}_many"),
         };
-        let (words, figures) = (number_word(n), n.to_string());
+        let (words, figures) = (self.number(n), n.to_string());
         let mut all: Vec<(&str, &str)> = vec![("n", &words), ("count", &figures)];
         all.extend_from_slice(args);
         self.words_with(section, &form, &all)
@@ -95,7 +106,7 @@ mod tests {
             include_str!("finding_map.rs"),
         ];
         let call = regex::Regex::new(
-            r#"\b(say|words_with|count_of|words)\(\s*(?:None|s|Some\(section\)|section),\s*"([a-z]+(?:_[a-z]+)*)""#,
+            r#"\b(say|words_with|count_of|words|label_of)\(\s*(?:None|s|Some\(section\)|section),\s*"([a-z]+(?:_[a-z]+)*)""#,
         )
         .unwrap();
         let returned = regex::Regex::new(r#"=>\s*"([a-z]+(?:_[a-z]+)+)""#).unwrap();

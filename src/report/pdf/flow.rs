@@ -90,7 +90,7 @@ pub(crate) fn build(report: &ReportDocument, g: &Geometry, m: &Measurer) -> Flow
             Block::List { ordered, items } => b.list(*ordered, items),
             Block::Table(table) => b.table(table),
             Block::Figure { scene, caption } => b.figure(scene, caption),
-            Block::Contents => b.contents(),
+            Block::Contents => b.contents(report.contents_title()),
             Block::PageBreak => {
                 b.break_next = true;
                 b.after = 0.0;
@@ -534,11 +534,11 @@ impl Builder<'_> {
         self.after = style::FLOAT_GAP;
     }
 
-    fn contents(&mut self) {
+    fn contents(&mut self, title: &str) {
         let anchor = self.flow.anchors.len();
         self.flow.anchors.push(Anchor {
             level: 0,
-            title: "Contents".into(),
+            title: title.into(),
         });
         // The title, set like a level-1 heading.
         let hs = style::heading(1);
@@ -549,7 +549,7 @@ impl Builder<'_> {
             Face::Bold,
             hs.size,
             hs.colour,
-            "Contents",
+            title,
         ))];
         let piece = Piece {
             height: lh,

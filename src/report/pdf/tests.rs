@@ -203,6 +203,7 @@ fn sample(watermark: bool) -> ReportDocument {
         }
     }
     ReportDocument {
+        contents_title: String::new(),
         title: "Child Q: a local child safeguarding practice review".into(),
         subtitle: "Local child safeguarding practice review".into(),
         title_lines: vec![

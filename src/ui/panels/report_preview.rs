@@ -85,7 +85,7 @@ pub fn preview(ui: &mut Ui, document: &ReportDocument) {
                 ui.label(RichText::new(caption).italics().small());
             }
             Block::Contents => {
-                ui.label(RichText::new("Contents").size(22.0).strong());
+                ui.label(RichText::new(document.contents_title()).size(22.0).strong());
                 for (level, text) in document.outline() {
                     ui.horizontal(|ui| {
                         ui.add_space(if level == 1 { 8.0 } else { 28.0 });
