@@ -20,7 +20,7 @@ use crate::export::scene::{Measure, SceneOptions, diagram_scene};
 use crate::export::split_parts;
 use crate::model::{
     Answer, Appraisal, CausationModel, DiagramKind, Finding, FindingTag, Id, Influence, LinkKind,
-    Method, Mindset, PracticeEpisode, Review, ReviewDate,
+    Method, PracticeEpisode, Review, ReviewDate,
 };
 use crate::taxonomy::Taxonomy;
 
@@ -908,11 +908,21 @@ impl Context<'_> {
                 out.push(heading(3, self.say(s, "what_happened", &[])));
                 out.extend(paragraphs(&e.what_happened));
             }
-            let answers: Vec<(&str, &str)> = Mindset::QUESTIONS
+            // The questions as the template words them.
+            const QUESTION_KEYS: [&str; 7] = [
+                "mindset_going_on",
+                "mindset_reasons",
+                "mindset_front_of_mind",
+                "mindset_occupying",
+                "mindset_concerns",
+                "mindset_hoping",
+                "mindset_options",
+            ];
+            let answers: Vec<(String, &str)> = QUESTION_KEYS
                 .iter()
                 .zip(e.mindset.answers())
                 .filter(|(_, a)| !a.trim().is_empty())
-                .map(|(q, a)| (*q, a))
+                .map(|(key, a)| (self.say(s, key, &[]), a))
                 .collect();
             if !e.local_rationality.trim().is_empty() || !answers.is_empty() {
                 out.push(heading(3, self.say(s, "local_rationality", &[])));

@@ -97,8 +97,9 @@ mod tests {
     use crate::report::template::{ReportTemplate, default_template_label};
 
     /// Every key the report's builder asks for, read from its source: the
-    /// literal keys of `say`, `words_with`, `count_of` and `words` calls,
-    /// and those the `*_key` functions return.
+    /// literal keys of `say`, `words_with`, `count_of`, `words` and
+    /// `label_of` calls, those the `*_key` functions return, and those of
+    /// `*_KEYS` lists.
     fn keys_asked_for() -> (BTreeSet<String>, BTreeSet<String>) {
         let sources = [
             include_str!("../build.rs"),
@@ -110,6 +111,8 @@ mod tests {
         )
         .unwrap();
         let returned = regex::Regex::new(r#"=>\s*"([a-z]+(?:_[a-z]+)+)""#).unwrap();
+        let listed = regex::Regex::new(r#"const [A-Z_]+_KEYS[^=]*=\s*\[([^\]]*)\]"#).unwrap();
+        let literal = regex::Regex::new(r#""([a-z]+(?:_[a-z]+)+)""#).unwrap();
         let (mut plain, mut counted) = (BTreeSet::new(), BTreeSet::new());
         for source in sources {
             for c in call.captures_iter(source) {
@@ -121,6 +124,11 @@ mod tests {
             }
             for c in returned.captures_iter(source) {
                 plain.insert(c[1].to_string());
+            }
+            for list in listed.captures_iter(source) {
+                for c in literal.captures_iter(&list[1]) {
+                    plain.insert(c[1].to_string());
+                }
             }
         }
         (plain, counted)
