@@ -4,6 +4,7 @@
 mod anonymise;
 mod app;
 mod chronology;
+mod findings;
 mod harness;
 mod language;
 mod loops;
