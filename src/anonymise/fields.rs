@@ -31,6 +31,7 @@ macro_rules! account {
         let a = $($r)+ $a;
         let f = $f;
         let (meta, none) = (&$meta, $none);
+        f(meta, "account.cover_date", none, $($r)+ a.cover_date);
         f(meta, "account.executive_summary", none, $($r)+ a.executive_summary);
         for (i, t) in a.key_messages.$iter().enumerate() {
             f(meta, &format!("account.key_messages[{i}]"), none, t);

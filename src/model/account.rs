@@ -15,6 +15,9 @@ use super::Answer;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReviewAccount {
+    /// The date the cover gives, as the partnership writes it ("March
+    /// 2024").
+    pub cover_date: String,
     /// The executive summary: the case, the review and what it found, in a
     /// page a busy reader can take in.
     pub executive_summary: String,

@@ -508,6 +508,18 @@ impl Context<'_> {
         if !partnership.is_empty() {
             lines.push(partnership.to_string());
         }
+        let date = review.meta.account.cover_date.trim();
+        if !date.is_empty() {
+            lines.push(self.say(None, "date_line", &[("date", date)]));
+        }
+        if !self.options.identified_draft {
+            let status = if review.meta.stage == crate::model::ReviewStage::Published {
+                "status_published"
+            } else {
+                "status_draft"
+            };
+            lines.push(self.say(None, status, &[]));
+        }
         if let Some(period) = &review.meta.period {
             lines.push(self.say(
                 None,

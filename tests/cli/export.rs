@@ -227,6 +227,9 @@ fn the_worked_example_exports_as_a_published_review_without_its_blame_finding() 
         key_findings.is_some_and(|p| p < 5),
         "key findings on page {key_findings:?}"
     );
+    // The cover gives the date and the status.
+    assert!(read.pages[0].contains("July 2023"), "{}", read.pages[0]);
+    assert!(read.pages[0].contains("Draft for the partnership"));
     for written in [
         "The maternal grandmother said:",
         "Neither lead reviewer has worked for any of the agencies involved",

@@ -15,6 +15,7 @@ fn every_part() -> Review {
     let mut review = super::golden_v1::every_record();
     review.meta.title = "Child Z: golden file of format 2".into();
     review.meta.account = ReviewAccount {
+        cover_date: "March 2024".into(),
         executive_summary: "Summary “in brief”.\nSecond paragraph.".into(),
         key_messages: vec!["Message one.".into(), "Message two.".into()],
         child: ChildAccount {

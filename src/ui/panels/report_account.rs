@@ -56,6 +56,12 @@ fn group(ui: &mut Ui, title: &str, body: impl FnOnce(&mut Ui)) {
 
 fn summary(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
     let account = &meta.account;
+    form.text(
+        ui,
+        "Date on the cover (as you write it, e.g. March 2024)",
+        &account.cover_date,
+        |v| set_meta(meta, "Edit the cover date", |m| m.account.cover_date = v),
+    );
     form.text_multi(
         ui,
         "Executive summary",
