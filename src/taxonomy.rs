@@ -96,6 +96,14 @@ pub enum TaxonomyError {
         /// Names of the built-in taxonomies.
         built_in: String,
     },
+    /// The name is not a plain name (a path, a hidden file, odd
+    /// characters): a review names its taxonomy by name only, so that a
+    /// received review file can make Foresight read nothing but the
+    /// templates folders.
+    #[error(
+        "`{0}` is not a taxonomy name: a review names its taxonomy by name only (letters, digits, - and _, as in learning-together), never by a path"
+    )]
+    BadName(String),
     /// A taxonomy file exists but is malformed.
     #[error("{}:{line}:{column}: {message}", path.display())]
     Malformed {
@@ -108,6 +116,26 @@ pub enum TaxonomyError {
         /// What was wrong.
         message: String,
     },
+}
+
+/// True for a plain name of a template (taxonomy, report template): ASCII
+/// letters, digits, `-` and `_`, 1 to 64 of them. Nothing that could be a
+/// path, a hidden file or a parent folder.
+pub fn is_template_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The text of a template file when it is an ordinary file that can be
+/// read (never a FIFO, device or folder, which could block or mislead).
+pub fn read_template_file(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
 }
 
 impl Taxonomy {
@@ -136,9 +164,12 @@ impl Taxonomy {
     /// Finds a taxonomy by name: first as `taxonomies/NAME.ron` in each
     /// templates folder, then among the built-in ones.
     pub fn find(name: &str, folders: &[PathBuf]) -> Result<Taxonomy, TaxonomyError> {
+        if !is_template_name(name) {
+            return Err(TaxonomyError::BadName(name.to_string()));
+        }
         for folder in folders {
             let path = folder.join("taxonomies").join(format!("{name}.ron"));
-            if let Ok(text) = std::fs::read_to_string(&path) {
+            if let Some(text) = read_template_file(&path) {
                 return Taxonomy::parse(&text, &path);
             }
         }
@@ -197,6 +228,41 @@ pub fn template_folders() -> Vec<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_review_names_its_taxonomy_and_can_reach_no_other_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let inside = dir.path().join("inside");
+        std::fs::create_dir_all(inside.join("taxonomies")).unwrap();
+        // A file outside the templates folder, named by a path.
+        std::fs::write(dir.path().join("secret.ron"), "(name: \"secret\")").unwrap();
+        let folders = vec![inside.clone()];
+        for name in [
+            "../../secret",
+            "/etc/passwd",
+            "..",
+            ".hidden",
+            "a/b",
+            "a\\b",
+            "",
+        ] {
+            let err = super::Taxonomy::find(name, &folders)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("not a taxonomy name"), "{name}: {err}");
+        }
+        // A FIFO where a taxonomy would be is passed over, not waited on.
+        let fifo = inside.join("taxonomies/fifo.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = super::Taxonomy::find("fifo", &folders)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("no taxonomy named `fifo`"), "{err}");
+        }
+        assert!(super::is_template_name("learning-together"));
+        assert!(super::is_template_name("ours_2"));
+    }
+
     use super::*;
 
     #[test]

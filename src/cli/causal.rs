@@ -12,6 +12,9 @@ use crate::store;
 
 /// `foresight import-cld EDGES.csv --into FILE`.
 pub fn import_cld(csv: &Path, into: &Path) -> u8 {
+    if super::writes_over("import-cld", csv, into) {
+        return EXIT_UNREADABLE;
+    }
     let text = match std::fs::read_to_string(csv) {
         Ok(text) => text,
         Err(e) => {

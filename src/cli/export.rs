@@ -163,6 +163,9 @@ fn refused_for_leaks(file: &Path, what: &str, leaks: &[crate::anonymise::Leak]) 
 
 /// Runs `foresight figure FILE -o OUT.svg|OUT.png [--diagram ID]`.
 pub fn figure(file: &Path, output: &Path, diagram: Option<&str>, high_contrast: bool) -> u8 {
+    if super::writes_over("figure", file, output) {
+        return EXIT_UNREADABLE;
+    }
     let review = match store::load(file) {
         Ok(review) => review,
         Err(error) => {

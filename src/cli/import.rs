@@ -45,6 +45,12 @@ pub fn import_chronology(
             return EXIT_UNREADABLE;
         }
     };
+    if files
+        .iter()
+        .any(|f| super::writes_over("import-chronology", f, into))
+    {
+        return EXIT_UNREADABLE;
+    }
     let mut read: Vec<(String, ChronologyFile)> = Vec::new();
     let mut problems = Vec::new();
     for path in files {
@@ -139,6 +145,9 @@ pub fn import_chronology(
 
 /// `foresight import-cast CSV --into FILE`.
 pub fn import_cast(csv: &Path, into: &Path) -> u8 {
+    if super::writes_over("import-cast", csv, into) {
+        return EXIT_UNREADABLE;
+    }
     let bytes = match std::fs::read(csv) {
         Ok(bytes) => bytes,
         Err(e) => {

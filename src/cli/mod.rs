@@ -55,6 +55,20 @@ pub(crate) fn refuse_bad_rows(
 }
 
 /// "s" for any count but one.
+/// Refuses (prints why and returns true) when `output` is the same file
+/// as `input`: what a command reads is never overwritten by what it
+/// writes.
+pub(crate) fn writes_over(command: &str, input: &Path, output: &Path) -> bool {
+    if same_file(input, output) {
+        eprintln!(
+            "foresight {command}: {} is both what is read and where to write: name another file for the output",
+            output.display()
+        );
+        return true;
+    }
+    false
+}
+
 /// True when both paths name the same file (the output may not exist yet).
 pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     let canonical = |p: &Path| {

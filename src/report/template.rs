@@ -193,6 +193,12 @@ pub enum TemplateError {
         /// The built-in names.
         built_in: String,
     },
+    /// The name is not a plain name: templates are named, never given by
+    /// path.
+    #[error(
+        "`{0}` is not a report template name: name a template (letters, digits, - and _, as in learning-together), not a path"
+    )]
+    BadName(String),
     /// The file is not a valid template.
     #[error("{}:{line}:{column}: not a valid report template: {message}", path.display())]
     Malformed {
@@ -272,8 +278,7 @@ impl ReportTemplate {
                 let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
                     continue;
                 };
-                let title = std::fs::read_to_string(&path)
-                    .ok()
+                let title = crate::taxonomy::read_template_file(&path)
                     .and_then(|text| ReportTemplate::parse(&text, &path).ok())
                     .map_or_else(|| format!("{name} (cannot be read)"), |t| t.title);
                 match list.iter_mut().find(|(n, _)| n == name) {
@@ -288,9 +293,12 @@ impl ReportTemplate {
     /// Finds a template by name: first as `reports/NAME.ron` in each
     /// templates folder, then among the built-in ones.
     pub fn find(name: &str, folders: &[PathBuf]) -> Result<ReportTemplate, TemplateError> {
+        if !crate::taxonomy::is_template_name(name) {
+            return Err(TemplateError::BadName(name.to_string()));
+        }
         for folder in folders {
             let path = folder.join("reports").join(format!("{name}.ron"));
-            if let Ok(text) = std::fs::read_to_string(&path) {
+            if let Some(text) = crate::taxonomy::read_template_file(&path) {
                 return ReportTemplate::parse(&text, &path);
             }
         }

@@ -182,3 +182,35 @@ fn every_subcommand_has_help() {
         assert!(text(&out.stdout).contains("Usage: foresight"), "{command}");
     }
 }
+
+#[test]
+fn no_command_writes_over_the_file_it_reads() {
+    let folder = tempfile::tempdir().unwrap();
+    let review = folder.path().join("case.review.ron");
+    std::fs::copy("assets/examples/munro-appendix2.review.ron", &review).unwrap();
+    let before = std::fs::read(&review).unwrap();
+    let path = review.to_str().unwrap();
+    // The same file, also reached by another spelling of its path.
+    let aliased = folder.path().join(".").join("case.review.ron");
+    let alias = aliased.to_str().unwrap();
+    for args in [
+        vec!["figure", path, "-o", path],
+        vec!["figure", path, "-o", alias],
+        vec!["import-cast", path, "--into", alias],
+        vec!["import-cld", path, "--into", path],
+        vec!["import-chronology", path, "--into", path],
+    ] {
+        let out = foresight(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = text(&out.stderr);
+        assert!(
+            said.contains("both what is read and where to write"),
+            "{args:?}: {said}"
+        );
+        assert_eq!(
+            std::fs::read(&review).unwrap(),
+            before,
+            "{args:?} changed the review"
+        );
+    }
+}
