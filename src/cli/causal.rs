@@ -128,7 +128,7 @@ pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
         return 0;
     }
     for found in &list.loops {
-        println!(
+        let line = format!(
             "{}  {:>3}  {}{}{}",
             found.kind.letter(),
             found.len(),
@@ -138,6 +138,7 @@ pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
             names(&found.nodes).join(" → "),
             if found.delayed { "  (delay)" } else { "" }
         );
+        println!("{}", super::printable(&line));
     }
     let counts = list.counts;
     println!(

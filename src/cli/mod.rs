@@ -55,6 +55,28 @@ pub(crate) fn refuse_bad_rows(
 }
 
 /// "s" for any count but one.
+/// `text` safe to print on a terminal: control characters (which can move
+/// the cursor, clear the screen or retitle the window) and the invisible
+/// characters that reorder text shown as `\u{…}` escapes.
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Refuses (prints why and returns true) when `output` is the same file
 /// as `input`: what a command reads is never overwritten by what it
 /// writes.
@@ -337,4 +359,20 @@ pub enum Command {
         #[arg(long)]
         write: Option<PathBuf>,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_and_reordering_characters_are_shown_not_obeyed() {
+        assert_eq!(printable("Caseload"), "Caseload");
+        assert_eq!(
+            printable("Case\u{1b}[2Jload\u{7}"),
+            "Case\\u{001B}[2Jload\\u{0007}"
+        );
+        assert_eq!(printable("a\u{202E}b\u{0085}"), "a\\u{202E}b\\u{0085}");
+        assert_eq!(printable("Zoë O’Neill"), "Zoë O’Neill");
+    }
 }

@@ -260,6 +260,9 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            // Not characters XML allows, anywhere: a file with one is not
+            // well-formed.
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -269,6 +272,17 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_does_not_allow_never_reach_the_figure() {
+        let mut review = crate::examples::munro_appendix2();
+        review.variables[0].name = "Case\u{FFFF}load \u{FFFE}per\u{1} worker".into();
+        let svg = diagram_svg(&review, &review.diagrams[0], &SvgOptions::default());
+        assert!(roxmltree::Document::parse(&svg).is_ok(), "well-formed");
+        assert!(!svg.contains('\u{FFFF}') && !svg.contains('\u{FFFE}'));
+        // And the PNG of it renders.
+        assert!(crate::export::png::svg_to_png(&svg, 1.0).is_ok());
+    }
 
     #[test]
     fn the_munro_diagram_becomes_svg_with_every_node_link_and_loop_label() {

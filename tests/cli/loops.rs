@@ -159,3 +159,18 @@ fn an_unknown_polarity_names_the_row_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&existing).unwrap(), before);
 }
+
+#[test]
+fn a_name_with_control_characters_is_printed_escaped() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("loops.review.ron");
+    let mut review = foresight::examples::munro_appendix2();
+    review.variables[0].name = "Case\u{1b}[2Jload\u{202E}".into();
+    foresight::store::save(&file, &review).unwrap();
+    let out = super::run::run_ok(&["loops", file.to_str().unwrap()]);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202E}'),
+        "{out:?}"
+    );
+    assert!(out.contains("Case\\u{001B}[2Jload\\u{202E}"), "{out}");
+}
