@@ -58,7 +58,47 @@ pub fn write_atomic(
     if let Ok(dir) = File::open(&folder) {
         let _ = dir.sync_all();
     }
+    remove_leftovers(&folder, &name);
     Ok(())
+}
+
+/// How old a temporary file of an earlier save must be to count as left
+/// behind (by a save killed midway) rather than in use by a save under way.
+const LEFT_BEHIND: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Removes the temporary files that saves of `name` killed midway left in
+/// `folder` (`.NAME.XXXXXX.saving`, untouched for [`LEFT_BEHIND`]). They
+/// hold nothing the saved file does not: each was a copy being written.
+fn remove_leftovers(folder: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(middle) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".saving"))
+        else {
+            continue;
+        };
+        if middle.is_empty() || !middle.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let old_enough = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= LEFT_BEHIND);
+        if old_enough {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -73,6 +113,32 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.ends_with(".saving"))
             .collect()
+    }
+
+    #[test]
+    fn a_save_removes_what_a_killed_save_left_behind_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("case.review.ron");
+        let stale = dir.path().join(".case.review.ron.Ab12Cd.saving");
+        let fresh = dir.path().join(".case.review.ron.Xy98Zw.saving");
+        let other = dir.path().join(".other.review.ron.Ab12Cd.saving");
+        for path in [&stale, &fresh, &other] {
+            std::fs::write(path, "half a file").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&stale, &other] {
+            File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        write_atomic(&target, |f| f.write_all(b"saved")).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"saved");
+        assert!(!stale.exists(), "left behind by a killed save");
+        assert!(fresh.exists(), "may belong to a save under way");
+        assert!(other.exists(), "another file's");
     }
 
     #[test]
