@@ -270,6 +270,19 @@ pub fn parse_agency_date(text: &str) -> Result<ReviewDate, DateError> {
     if text.trim().is_empty() {
         return Err(fail("the date is empty".into()));
     }
+    // A minus sign before a number ("-1/01/2021") is not a separator: no
+    // part of a date is negative.
+    let chars: Vec<char> = text.chars().collect();
+    let negative = chars.iter().enumerate().any(|(i, &c)| {
+        matches!(c, '-' | '−')
+            && (i == 0 || chars[i - 1].is_whitespace())
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+    });
+    if negative {
+        return Err(fail(format!(
+            "a part of a date cannot be negative; {FORMATS_HINT}"
+        )));
+    }
     let (tokens, mut approximate) = tokenize(text);
     let mut core = Tokens::new();
     for (i, token) in tokens.into_iter().enumerate() {
@@ -592,6 +605,22 @@ mod tests {
             found += unicode.len();
         }
         assert!(found > 1_000, "{found}");
+    }
+
+    #[test]
+    fn a_negative_number_is_not_a_date() {
+        for text in [
+            "-1/01/2021",
+            " -3 March 2021",
+            "3 March -2021",
+            "−1/01/2021",
+        ] {
+            let e = parse_agency_date(text).unwrap_err();
+            assert!(e.reason.contains("cannot be negative"), "{text}: {e:?}");
+        }
+        // Hyphens between numbers are separators, as ever.
+        assert!(parse_agency_date("2021-01-03").is_ok());
+        assert!(parse_agency_date("03-01-2021").is_ok());
     }
 
     #[test]
