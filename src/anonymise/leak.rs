@@ -414,14 +414,20 @@ fn item_path(list: &str, item: &Value, i: usize) -> String {
     }
 }
 
-/// RON text with the contents of every string left out, its quotes kept.
+/// RON text with the contents of every string left out, its quotes kept,
+/// and the numbers outside strings too: they are layout coordinates, row
+/// numbers and the format's version, never what someone wrote, and a
+/// coordinate's decimals ("115.661896") are not a reference number.
 fn outside_strings(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::new();
     let mut from = 0;
+    let push_structure = |out: &mut String, part: &str| {
+        out.extend(part.chars().filter(|c| !c.is_ascii_digit()));
+    };
     while let Some(quote) = memchr::memchr(b'"', &bytes[from..]) {
         let open = from + quote;
-        out.push_str(&text[from..=open]);
+        push_structure(&mut out, &text[from..=open]);
         let mut i = open + 1;
         let close = loop {
             match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
@@ -442,7 +448,7 @@ fn outside_strings(text: &str) -> String {
             }
         }
     }
-    out.push_str(&text[from..]);
+    push_structure(&mut out, &text[from..]);
     out
 }
 

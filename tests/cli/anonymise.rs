@@ -356,3 +356,29 @@ fn keep_adds_the_word_to_the_reviews_allow_list_and_keeps_it_where_doubtful() {
     // Sure names of the same person are still replaced.
     assert!(!written.contains("Grace Mark"), "{written}");
 }
+
+#[test]
+fn an_imported_causal_diagram_is_anonymised_whatever_its_coordinates() {
+    // Laid out on a circle, its nodes' coordinates have six decimals
+    // ("x: 115.661896"), which are not a reference number.
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("loop.csv");
+    std::fs::write(
+        &csv,
+        "from,to,polarity\nCaseload,Time with families,O\nTime with families,Quality of assessment,S\n\
+         Quality of assessment,Re-referrals,O\nRe-referrals,Demand,S\nDemand,Caseload,S\n",
+    )
+    .unwrap();
+    let review = folder.path().join("loop.review.ron");
+    let out = folder.path().join("loop-anonymised.review.ron");
+    let (csv, review, out) = (
+        csv.to_str().unwrap(),
+        review.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    super::run::run_ok(&["new", "--output", review]);
+    super::run::run_ok(&["import-cld", csv, "--into", review]);
+    let said = super::run::run_ok(&["anonymise", review, "-o", out]);
+    assert!(said.contains("no leaks"), "{said}");
+    assert!(std::path::Path::new(out).exists());
+}
