@@ -570,7 +570,12 @@ mod tests {
     fn outside_strings_keeps_quotes_and_drops_contents() {
         assert_eq!(
             outside_strings("(a: \"x \\\" y\", b: [\"\\\\\"], c: 1)"),
-            "(a: \"\", b: [\"\"], c: 1)"
+            "(a: \"\", b: [\"\"], c: )"
+        );
+        // Numbers outside strings are structure: coordinates, rows.
+        assert_eq!(
+            outside_strings("(x: 115.661896, y: -3.5e2, t: \"120456\")"),
+            "(x: ., y: -.e, t: \"\")"
         );
         assert_eq!(outside_strings("(a: \"open"), "(a: \"open");
         assert_eq!(outside_strings("(a: \"ends \\"), "(a: \"ends \\");

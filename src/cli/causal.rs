@@ -15,8 +15,19 @@ pub fn import_cld(csv: &Path, into: &Path) -> u8 {
     if super::writes_over("import-cld", csv, into) {
         return EXIT_UNREADABLE;
     }
-    let text = match std::fs::read_to_string(csv) {
-        Ok(text) => text,
+    // The same encodings as every other import: UTF-8, UTF-16 with a byte
+    // order mark (Excel's "Unicode text"), else Windows-1252.
+    let text = match std::fs::read(csv) {
+        Ok(bytes) => {
+            let (text, windows_1252) = crate::import::table::decode(&bytes);
+            if windows_1252 {
+                eprintln!(
+                    "{}: not UTF-8, read as Windows-1252 (Excel's CSV); check accented letters",
+                    csv.display()
+                );
+            }
+            text
+        }
         Err(e) => {
             eprintln!("{}: cannot read the file: {e}", csv.display());
             return EXIT_UNREADABLE;

@@ -33,12 +33,19 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is not UTF-8 text.
-    #[error("{}: not a text file (invalid UTF-8 at byte {byte})", path.display())]
+    #[error(
+        "{}:{line}:{column}: not text Foresight can read: the review file must be UTF-8, and this byte is not (was it saved in another encoding, or is it not a review file?)",
+        path.display()
+    )]
     NotText {
         /// The file.
         path: PathBuf,
         /// Offset of the first invalid byte.
         byte: usize,
+        /// Its line (1-based).
+        line: usize,
+        /// Its column (1-based, in characters).
+        column: usize,
     },
     /// The file is not a well-formed review.
     #[error("{}:{line}:{column}: {message}", path.display())]
@@ -131,9 +138,18 @@ pub fn load(path: &Path) -> Result<Review, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotText {
-        path: path.to_path_buf(),
-        byte: e.utf8_error().valid_up_to(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..byte];
+        // Everything before the bad byte is valid UTF-8.
+        let before = std::str::from_utf8(before).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        LoadError::NotText {
+            path: path.to_path_buf(),
+            byte,
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
     })?;
     parse_review(&text, path)
 }
@@ -336,5 +352,31 @@ mod tests {
             load(&path),
             Err(LoadError::NotText { byte: 0, .. })
         ));
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_named_by_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.review.ron");
+        std::fs::write(
+            &path,
+            b"(\n    format_version: 2,\n    meta: (title: \"Zo\xEB\"),\n)",
+        )
+        .unwrap();
+        let error = load(&path).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                LoadError::NotText {
+                    line: 3,
+                    column: 22,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        assert!(message.contains("latin1.review.ron:3:22:"), "{message}");
+        assert!(message.contains("must be UTF-8"), "{message}");
     }
 }

@@ -174,3 +174,35 @@ fn a_name_with_control_characters_is_printed_escaped() {
     );
     assert!(out.contains("Case\\u{001B}[2Jload\\u{202E}"), "{out}");
 }
+
+#[test]
+fn import_cld_reads_utf16_and_windows_1252_as_the_other_imports_do() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = "from,to,polarity\nCaf\u{e9} staffing,Time with families,S\nTime with families,Caf\u{e9} staffing,O\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in csv.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let windows: Vec<u8> = csv.chars().map(|c| c as u32 as u8).collect();
+    for (name, bytes) in [("utf16.csv", utf16), ("cp1252.csv", windows)] {
+        let path = folder.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let review = folder.path().join(format!("{name}.review.ron"));
+        let said = super::run::run_ok(&[
+            "import-cld",
+            path.to_str().unwrap(),
+            "--into",
+            review.to_str().unwrap(),
+        ]);
+        assert!(said.contains("added 2 variables"), "{name}: {said}");
+        let loaded = foresight::store::load(&review).unwrap();
+        assert!(
+            loaded
+                .variables
+                .iter()
+                .any(|v| v.name == "Caf\u{e9} staffing"),
+            "{name}: {:?}",
+            loaded.variables
+        );
+    }
+}
