@@ -61,6 +61,7 @@ pub fn import_chronology(
                 return EXIT_UNREADABLE;
             }
         };
+        say_encoding(path, &bytes);
         match read_chronology(&bytes, &path.display().to_string(), spec.as_ref()) {
             Ok(file) => {
                 problems.extend(file.problems.iter().cloned());
@@ -155,6 +156,7 @@ pub fn import_cast(csv: &Path, into: &Path) -> u8 {
             return EXIT_UNREADABLE;
         }
     };
+    say_encoding(csv, &bytes);
     let rows = match parse_cast(&bytes, &csv.display().to_string()) {
         Ok(rows) => rows,
         Err(problems) => return refuse_bad_rows(csv, &problems),
@@ -188,4 +190,15 @@ pub fn import_cast(csv: &Path, into: &Path) -> u8 {
         into.display()
     );
     0
+}
+
+/// Says when a file was not UTF-8 or UTF-16 and was read as Windows-1252
+/// (Excel's CSV), so that the user checks its accented letters.
+fn say_encoding(path: &Path, bytes: &[u8]) {
+    if crate::import::table::decode(bytes).1 {
+        eprintln!(
+            "{}: not UTF-8 or UTF-16, read as Windows-1252 (Excel's CSV); check accented letters",
+            path.display()
+        );
+    }
 }

@@ -63,7 +63,13 @@ const CP1252_HIGH: [char; 32] = [
 /// the text was not UTF-8 or UTF-16.
 pub fn decode(bytes: &[u8]) -> (String, bool) {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return (String::from_utf8_lossy(rest).into_owned(), false);
+        // A UTF-8 mark on text that is not UTF-8 (a file resaved by hand):
+        // read it as Windows-1252 and say so, never with characters
+        // silently replaced.
+        return match std::str::from_utf8(rest) {
+            Ok(text) => (text.to_string(), false),
+            Err(_) => (windows_1252(rest), true),
+        };
     }
     let utf16 = |rest: &[u8], little: bool| {
         let units: Vec<u16> = rest
@@ -84,18 +90,52 @@ pub fn decode(bytes: &[u8]) -> (String, bool) {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return (utf16(rest, false), false);
     }
+    // UTF-16 without a byte order mark: text in Latin letters has a zero
+    // byte in every other place (after each letter in little-endian order,
+    // before it in big-endian), which no CSV in an 8-bit encoding has.
+    if let Some(little) = utf16_without_mark(bytes) {
+        return (utf16(bytes, little), false);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), false),
-        Err(_) => {
-            let text = bytes
-                .iter()
-                .map(|&b| match b {
-                    0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
-                    _ => b as char,
-                })
-                .collect();
-            (text, true)
-        }
+        Err(_) => (windows_1252(bytes), true),
+    }
+}
+
+/// Bytes read as Windows-1252.
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
+            _ => b as char,
+        })
+        .collect()
+}
+
+/// `Some(true)` for UTF-16 little-endian without a byte order mark,
+/// `Some(false)` for big-endian: most odd (or even) bytes of the first
+/// kilobyte zero, and none of the others.
+fn utf16_without_mark(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= half * 7 && even == 0 {
+        Some(true)
+    } else if even * 10 >= half * 7 && odd == 0 {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -220,6 +260,23 @@ mod tests {
             .chain("a\tb".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode(&utf16).0, "a\tb");
+    }
+
+    #[test]
+    fn utf16_without_a_mark_and_a_false_utf8_mark_are_read_and_said() {
+        let text = "date,agency,entry\n03/01/2021,GP,Zoë seen\n";
+        let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&little), (text.to_string(), false));
+        assert_eq!(decode(&big), (text.to_string(), false));
+        // A UTF-8 mark on Windows-1252 text: no character replaced, and the
+        // reader is told.
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFZo\xEB \x93hi\x94"),
+            ("Zoë “hi”".to_string(), true)
+        );
+        // Plain UTF-8 with a few NULs is not mistaken for UTF-16.
+        assert!(!decode(b"ab\0cd").1);
     }
 
     #[test]
