@@ -99,6 +99,9 @@ pub fn cast(file: &Path, additions: Additions) -> u8 {
         return EXIT_UNREADABLE;
     }
     if !said.is_empty() {
+        if let Some(note) = store::comments_dropped_note(file) {
+            eprintln!("{note}");
+        }
         if let Err(error) = store::save(file, &review) {
             eprintln!("{error}");
             return EXIT_PROBLEMS;

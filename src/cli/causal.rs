@@ -49,6 +49,9 @@ pub fn import_cld(csv: &Path, into: &Path) -> u8 {
         eprintln!("{}: {e}", into.display());
         return EXIT_UNREADABLE;
     }
+    if let Some(note) = store::comments_dropped_note(into) {
+        eprintln!("{note}");
+    }
     if let Err(e) = doc.save_as(into) {
         eprintln!("{e}");
         return EXIT_UNREADABLE;

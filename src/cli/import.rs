@@ -27,6 +27,9 @@ fn apply_and_save(
 ) -> Result<(), String> {
     doc.apply(change)
         .map_err(|e| format!("{}: {e}", into.display()))?;
+    if let Some(note) = crate::store::comments_dropped_note(into) {
+        eprintln!("{note}");
+    }
     doc.save_as(into).map_err(|e| e.to_string())
 }
 

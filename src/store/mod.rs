@@ -132,6 +132,66 @@ pub fn parse_review(text: &str, path: &Path) -> Result<Review, LoadError> {
     }
 }
 
+/// The lines (1-based) of `text` where a comment (`//` or `/* */`) starts
+/// outside a string. Review files may hold comments, but Foresight writes
+/// none: saving drops them, and whoever saves is told so first.
+pub fn comment_lines(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let (mut line, mut i) = (1, 0);
+    let mut in_string = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line += 1;
+        } else if in_string {
+            if b == b'\\' {
+                i += 1;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b'/' && matches!(bytes.get(i + 1), Some(b'/' | b'*')) {
+            if lines.last() != Some(&line) {
+                lines.push(line);
+            }
+            if bytes[i + 1] == b'/' {
+                // To the end of the line.
+                while i + 1 < bytes.len() && bytes[i + 1] != b'\n' {
+                    i += 1;
+                }
+            } else {
+                // To the closing "*/", counting the lines it spans.
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    if bytes[i] == b'\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    lines
+}
+
+/// What to tell someone about to save over `path`, when the file there
+/// has comments that saving will drop.
+pub fn comments_dropped_note(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let lines = comment_lines(&text);
+    let first = lines.first()?;
+    Some(format!(
+        "{}:{first}: this file has comments (on {} line{}); Foresight does not keep comments, so saving the review drops them. Copy any that matter into a field of the review first",
+        path.display(),
+        lines.len(),
+        if lines.len() == 1 { "" } else { "s" }
+    ))
+}
+
 /// Loads a review file.
 pub fn load(path: &Path) -> Result<Review, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
@@ -352,6 +412,21 @@ mod tests {
             load(&path),
             Err(LoadError::NotText { byte: 0, .. })
         ));
+    }
+
+    #[test]
+    fn comments_outside_strings_are_found_by_line() {
+        let text = "(\n  // a note\n  meta: (title: \"a // not a comment\"),\n  /* two\n lines */ people: [],\n)";
+        assert_eq!(comment_lines(text), vec![2, 4]);
+        assert!(comment_lines("(title: \"x \\\" // y\")").is_empty());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("noted.review.ron");
+        std::fs::write(&path, text).unwrap();
+        let note = comments_dropped_note(&path).unwrap();
+        assert!(
+            note.contains("noted.review.ron:2:") && note.contains("2 lines"),
+            "{note}"
+        );
     }
 
     #[test]

@@ -660,7 +660,10 @@ impl ForesightApp {
             Ok(document) => {
                 self.settings.remember(path);
                 self.replace(document, None);
-                self.message = format!("Opened {}", path.display());
+                self.message = match crate::store::comments_dropped_note(path) {
+                    Some(note) => format!("Opened. {note}"),
+                    None => format!("Opened {}", path.display()),
+                };
             }
             Err(e) => {
                 self.discard_on_replace = false;

@@ -214,3 +214,31 @@ fn no_command_writes_over_the_file_it_reads() {
         );
     }
 }
+
+#[test]
+fn saving_over_a_commented_review_says_the_comments_go() {
+    let folder = tempfile::tempdir().unwrap();
+    let review = folder.path().join("noted.review.ron");
+    let commented = std::fs::read_to_string("assets/examples/munro-appendix2.review.ron")
+        .unwrap()
+        .replacen(
+            "    meta: (",
+            "    // Panel notes: see the minutes of 3 May.\n    meta: (",
+            1,
+        );
+    std::fs::write(&review, commented).unwrap();
+    let csv = folder.path().join("cast.csv");
+    std::fs::write(&csv, "Name,Role\nAda Lovelace,Observer\n").unwrap();
+    let out = foresight(&[
+        "import-cast",
+        csv.to_str().unwrap(),
+        "--into",
+        review.to_str().unwrap(),
+    ]);
+    let said = text(&out.stderr) + &text(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("noted.review.ron:3: this file has comments"),
+        "{said}"
+    );
+}
