@@ -86,6 +86,10 @@ fn syntax_error(path: &Path, text: &str, error: ron::error::SpannedError) -> Loa
         .code
         .to_string()
         .replace("struct `VersionProbe`", "the review");
+    // The parser's own advice names its internals; say what it means.
+    if matches!(error.code, ron::error::Error::ExceededRecursionLimit) {
+        message = "brackets nested too deeply for a review file (a review nests a few levels, not hundreds): this is not a file Foresight wrote, or it has been damaged".to_string();
+    }
     let lines = text.lines().count().max(1);
     if line >= lines && !text.trim_end().ends_with(')') {
         message.push_str(" (the file ends here: it looks truncated)");
@@ -123,12 +127,20 @@ pub fn parse_review(text: &str, path: &Path) -> Result<Review, LoadError> {
             found,
             supported: FORMAT_VERSION,
         }),
-        found => Err(LoadError::Syntax {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: format!("unknown review file format {found}: the oldest format is 1"),
-        }),
+        found => {
+            // Point at the version itself.
+            let at = text.find("format_version").unwrap_or(0);
+            let line = text[..at].matches('\n').count() + 1;
+            let column = text[..at].rfind('\n').map_or(at, |n| at - n - 1) + 1;
+            Err(LoadError::Syntax {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "unknown review file format {found}: formats start at 1 (this build reads 1 to {FORMAT_VERSION})"
+                ),
+            })
+        }
     }
 }
 
@@ -412,6 +424,28 @@ mod tests {
             load(&path),
             Err(LoadError::NotText { byte: 0, .. })
         ));
+    }
+
+    #[test]
+    fn messages_name_the_place_and_no_parser_internals() {
+        let deep = format!(
+            "(format_version: 2, meta: {}{})",
+            "(".repeat(300),
+            ")".repeat(300)
+        );
+        let message = parse_review(&deep, Path::new("deep.review.ron"))
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("nested too deeply"), "{message}");
+        assert!(!message.contains("ron::") && !message.contains("serde_stacker"));
+        let zero = "(\n    format_version: 0,\n)";
+        let message = parse_review(zero, Path::new("zero.review.ron"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("zero.review.ron:2:5: unknown review file format 0"),
+            "{message}"
+        );
     }
 
     #[test]
