@@ -261,21 +261,7 @@ fn language_section(inputs: &Inputs) -> Section {
     for hit in &inputs.language {
         let h = &hit.hit;
         let place = format!("{} {}", hit.record, hit.field);
-        match &hit.accepted {
-            Some(reason) => s.lines.push(format!(
-                "{place}: \"{}\" ({}) accepted: {reason}",
-                h.matched,
-                h.categories()
-            )),
-            None => s.lines.push(format!(
-                "{place}: \"{}\" ({}, {}{}). {}",
-                h.matched,
-                h.categories(),
-                h.severity.label(),
-                if h.quoted { ", quoted" } else { "" },
-                h.question
-            )),
-        }
+        s.lines.push(hit_line(&place, h, hit.accepted.as_deref()));
         let learning_statement = hit.field == "statement"
             && review
                 .findings
@@ -291,25 +277,32 @@ fn language_section(inputs: &Inputs) -> Section {
         }
     }
     for hit in &inputs.account_language {
-        let h = &hit.hit;
         let place = format!("review {}", hit.field);
-        s.lines.push(match &hit.accepted {
-            Some(reason) => format!(
-                "{place}: \"{}\" ({}) accepted: {reason}",
-                h.matched,
-                h.categories()
-            ),
-            None => format!(
-                "{place}: \"{}\" ({}, {}{}). {}",
-                h.matched,
-                h.categories(),
-                h.severity.label(),
-                if h.quoted { ", quoted" } else { "" },
-                h.question
-            ),
-        });
+        s.lines
+            .push(hit_line(&place, &hit.hit, hit.accepted.as_deref()));
     }
     s
+}
+
+/// One phrase the lint found, as the check prints it: where, what, and
+/// either the reviewer's reason for keeping it or the question that helps
+/// rewrite it.
+fn hit_line(place: &str, h: &crate::analysis::language::Hit, accepted: Option<&str>) -> String {
+    match accepted {
+        Some(reason) => format!(
+            "{place}: \"{}\" ({}) accepted: {reason}",
+            h.matched,
+            h.categories()
+        ),
+        None => format!(
+            "{place}: \"{}\" ({}, {}{}). {}",
+            h.matched,
+            h.categories(),
+            h.severity.label(),
+            if h.quoted { ", quoted" } else { "" },
+            h.question
+        ),
+    }
 }
 
 /// Structure: what `foresight validate` finds also blocks publication.

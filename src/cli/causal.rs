@@ -20,12 +20,7 @@ pub fn import_cld(csv: &Path, into: &Path) -> u8 {
     let text = match std::fs::read(csv) {
         Ok(bytes) => {
             let (text, windows_1252) = crate::import::table::decode(&bytes);
-            if windows_1252 {
-                eprintln!(
-                    "{}: not UTF-8 or UTF-16, read as Windows-1252 (Excel's CSV); check accented letters",
-                    csv.display()
-                );
-            }
+            super::import::say_encoding(csv, windows_1252);
             text
         }
         Err(e) => {

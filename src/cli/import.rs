@@ -64,9 +64,9 @@ pub fn import_chronology(
                 return EXIT_UNREADABLE;
             }
         };
-        say_encoding(path, &bytes);
         match read_chronology(&bytes, &path.display().to_string(), spec.as_ref()) {
             Ok(file) => {
+                say_encoding(path, file.table.legacy_encoding);
                 problems.extend(file.problems.iter().cloned());
                 read.push((file_name(path), file));
             }
@@ -159,7 +159,7 @@ pub fn import_cast(csv: &Path, into: &Path) -> u8 {
             return EXIT_UNREADABLE;
         }
     };
-    say_encoding(csv, &bytes);
+    say_encoding(csv, crate::import::table::decode(&bytes).1);
     let rows = match parse_cast(&bytes, &csv.display().to_string()) {
         Ok(rows) => rows,
         Err(problems) => return refuse_bad_rows(csv, &problems),
@@ -197,8 +197,8 @@ pub fn import_cast(csv: &Path, into: &Path) -> u8 {
 
 /// Says when a file was not UTF-8 or UTF-16 and was read as Windows-1252
 /// (Excel's CSV), so that the user checks its accented letters.
-fn say_encoding(path: &Path, bytes: &[u8]) {
-    if crate::import::table::decode(bytes).1 {
+pub(super) fn say_encoding(path: &Path, windows_1252: bool) {
+    if windows_1252 {
         eprintln!(
             "{}: not UTF-8 or UTF-16, read as Windows-1252 (Excel's CSV); check accented letters",
             path.display()

@@ -441,9 +441,18 @@ pub fn link_shape(
     b.centre = b.centre + normal;
     let start = border_point(from.0, &a, b.centre, 0.0);
     let tip = border_point(to.0, &b, a.centre, TIP_GAP);
+    if (tip - start).dot(along) <= 0.0 {
+        return None;
+    }
+    arrow_leg(start, tip, arrow)
+}
+
+/// A straight line from `start` to an arrowhead at `tip`, its middle half
+/// way; `None` when it is too short to draw.
+pub fn arrow_leg(start: Point, tip: Point, arrow: ArrowSize) -> Option<LinkShape> {
     let v = tip - start;
     let length = v.length();
-    if length < 2.0 || v.dot(along) <= 0.0 {
+    if length < 2.0 {
         return None;
     }
     let dir = v * (1.0 / length);
@@ -471,6 +480,14 @@ pub fn segment_crosses(a: Point, b: Point, node: &NodeBox, margin: f32) -> bool 
         node.min() - pt(margin, margin),
         node.max() + pt(margin, margin),
     );
+    // Most nodes are nowhere near the segment: its bounding box says so.
+    let apart = a.x.max(b.x) <= min.x
+        || a.x.min(b.x) >= max.x
+        || a.y.max(b.y) <= min.y
+        || a.y.min(b.y) >= max.y;
+    if apart {
+        return false;
+    }
     let steps = ((b - a).length() / 4.0).ceil().clamp(8.0, 400.0) as usize;
     (0..=steps).any(|i| {
         let p = a + (b - a) * (i as f32 / steps as f32);
@@ -525,28 +542,12 @@ pub fn bent_link_shape(
 ) -> Option<(Point, LinkShape)> {
     let start = border_point(from.0, from.1, bend, 0.0);
     let tip = border_point(to.0, to.1, bend, TIP_GAP);
-    let v = tip - bend;
-    let length = v.length();
-    if length < 2.0 {
-        return None;
-    }
-    let dir = v * (1.0 / length);
-    let head = arrow.length.min(length * 0.5);
-    let base = tip - dir * head;
-    let side = dir.perpendicular();
+    let leg = arrow_leg(bend, tip, arrow)?;
     Some((
         start,
         LinkShape {
-            start: bend,
-            tip,
-            base,
-            head: [
-                tip,
-                base + side * arrow.half_width,
-                base - side * arrow.half_width,
-            ],
             middle: bend,
-            side,
+            ..leg
         },
     ))
 }

@@ -8,9 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::geometry::{
     ArrowSize, LABEL_LINES, LABEL_SIZE, LinkShape, NODE_HEIGHT, NODE_WIDTH, NodeBox, NodeShape,
-    Point, Rgb, badge_arc, badge_position, bend_around, bent_link_shape, clockwise, dashed,
-    delay_strokes, label_width_share, link_colour, link_shape, node_colours, note_fold, outline,
-    polarity_mark, pt, shape_of, wrap_label,
+    Point, Rgb, arrow_leg, badge_arc, badge_position, bend_around, bent_link_shape, clockwise,
+    dashed, delay_strokes, label_width_share, link_colour, link_shape, node_colours, note_fold,
+    outline, polarity_mark, pt, shape_of, wrap_label,
 };
 use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
 use crate::model::{Diagram, Id, Link, LinkKind, Polarity, RecordKind, Review};
@@ -533,38 +533,24 @@ fn link_items(kind: LinkKind, s: &LinkShape, stroke: f32, hc: bool) -> Vec<Item>
 /// A link drawn along `route` (start to the arrow's tip), its arrowhead on
 /// the last leg.
 fn elbow_items(kind: LinkKind, route: &[Point], stroke: f32, hc: bool) -> Vec<Item> {
-    let colour = link_colour(kind, hc);
-    let mut points = route.to_vec();
-    let tip = *points.last().expect("a route has two points or more");
-    let before = points[points.len() - 2];
-    let leg = tip - before;
-    let length = leg.length();
-    let head = ARROW.length.min(length * 0.5);
-    let dir = if length > 1e-3 {
-        leg * (1.0 / length)
-    } else {
-        pt(0.0, 1.0)
+    let [.., before, tip] = route else {
+        return Vec::new();
     };
-    let base = tip - dir * head;
-    let side = dir.perpendicular();
-    *points.last_mut().expect("a route has two points or more") = base;
+    let Some(leg) = arrow_leg(*before, *tip, ARROW) else {
+        return Vec::new();
+    };
+    let mut points = route.to_vec();
+    *points.last_mut().expect("a route has two points or more") = leg.base;
     vec![
         polyline(
             points,
             Some(Stroke {
-                colour,
+                colour: link_colour(kind, hc),
                 width: stroke,
                 dash: dashed(kind).then_some(DASH),
             }),
         ),
-        filled(
-            vec![
-                tip,
-                base + side * ARROW.half_width,
-                base - side * ARROW.half_width,
-            ],
-            colour,
-        ),
+        filled(leg.head.to_vec(), link_colour(kind, hc)),
     ]
 }
 

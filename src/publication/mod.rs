@@ -85,20 +85,17 @@ impl Publication {
         let leaks = checker.check_review(&published);
         let placeholders = review_placeholders(review);
         let journeys = published_journeys(review, &published);
-        let mut texts = Vec::new();
         // The report's text: every free text but the agencies' records,
         // which it prints only in a summary chronology, if asked.
         let entries: std::collections::HashSet<&crate::model::Id> =
             published.chronology.iter().map(|e| &e.id).collect();
+        let mut unexpanded = std::collections::BTreeSet::new();
         crate::anonymise::fields::visit(&published, |id, _, _, text| {
             if !entries.contains(id) {
-                texts.push(text.to_string());
+                unexpanded.extend(crate::report::acronyms::unexpanded([text]));
             }
         });
-        let unexpanded_acronyms: Vec<String> =
-            crate::report::acronyms::unexpanded(texts.iter().map(String::as_str))
-                .into_iter()
-                .collect();
+        let unexpanded_acronyms: Vec<String> = unexpanded.into_iter().collect();
 
         let inputs = Inputs::gather(review, lexicon, taxonomy);
         let sections = sections(

@@ -95,16 +95,29 @@ pub struct SectionTemplate {
 }
 
 impl SectionTemplate {
-    /// The words for `key`: this section's own, else those of the built-in
-    /// templates' section of the same content. The key itself only if
-    /// neither has it (a test keeps every key the report asks for in the
-    /// built-in templates).
+    /// The words for `key` in this section: see [`words_for`]; the key
+    /// itself when nothing has it.
     pub fn label(&self, key: &str) -> String {
-        if let Some(words) = self.labels.get(key) {
-            return words.clone();
-        }
-        default_label(self.content, key).unwrap_or_else(|| key.to_string())
+        words_for(Some(self), None, key).unwrap_or_else(|| key.to_string())
     }
+}
+
+/// The one lookup of the words a report writes: `section`'s own labels,
+/// then `template`'s, then the built-in section's of the same content,
+/// then the built-in templates' (see [`default_template_label`]). `None`
+/// when nothing has them (a test keeps every key the report asks for in
+/// the built-in templates).
+pub fn words_for(
+    section: Option<&SectionTemplate>,
+    template: Option<&ReportTemplate>,
+    key: &str,
+) -> Option<String> {
+    section
+        .and_then(|s| s.labels.get(key))
+        .or_else(|| template.and_then(|t| t.labels.get(key)))
+        .cloned()
+        .or_else(|| section.and_then(|s| default_label(s.content, key)))
+        .or_else(|| default_template_label(key))
 }
 
 /// The built-in words for `key` outside any section: those of the

@@ -215,18 +215,23 @@ mod tests {
         text.chars().count() as f32 * size * 0.55
     }
 
-    #[test]
-    fn a_findings_map_holds_its_evidence_in_rows_no_wider_than_three() {
-        let review = worked_case();
-        let options = SceneOptions {
+    /// How the report draws a finding's map, with or without a legend.
+    fn print_options(legend: bool) -> SceneOptions<'static> {
+        SceneOptions {
             visible: None,
             high_contrast: false,
-            legend: true,
-            legend_width: Some(720.0),
+            legend,
+            legend_width: legend.then_some(720.0),
             measure: &measure,
             whole_labels: true,
             elbow_links: true,
-        };
+        }
+    }
+
+    #[test]
+    fn a_findings_map_holds_its_evidence_in_rows_no_wider_than_three() {
+        let review = worked_case();
+        let options = print_options(true);
         for f in &review.findings {
             let maps = finding_map(&review, f, &options);
             let evidence = review
@@ -287,15 +292,7 @@ mod tests {
                 note: String::new(),
             });
         }
-        let options = SceneOptions {
-            visible: None,
-            high_contrast: false,
-            legend: true,
-            legend_width: Some(720.0),
-            measure: &measure,
-            whole_labels: true,
-            elbow_links: true,
-        };
+        let options = print_options(true);
         let maps = finding_map(&review, &finding, &options);
         assert!(maps.len() >= 2, "{}", maps.len());
         let placed: HashSet<&Id> = maps
@@ -313,15 +310,7 @@ mod tests {
     #[test]
     fn every_label_is_printed_whole() {
         let review = worked_case();
-        let options = SceneOptions {
-            visible: None,
-            high_contrast: false,
-            legend: false,
-            legend_width: None,
-            measure: &measure,
-            whole_labels: true,
-            elbow_links: true,
-        };
+        let options = print_options(false);
         let map = finding_map(&review, &review.findings[0], &options).remove(0);
         let scene = diagram_scene(&review, &map, &options);
         let mut texts = Vec::new();

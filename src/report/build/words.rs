@@ -5,7 +5,7 @@
 //! reads "recorded in no entries".
 
 use super::Context;
-use crate::report::template::{SectionTemplate, default_label, default_template_label};
+use crate::report::template::{SectionTemplate, words_for};
 
 impl Context<'_> {
     /// The words for `key`: `section`'s own, the template's, the built-in
@@ -13,16 +13,7 @@ impl Context<'_> {
     /// (a test keeps every key the report asks for in the built-in
     /// templates).
     pub(super) fn label_of(&self, section: Option<&SectionTemplate>, key: &str) -> String {
-        if let Some(words) = section.and_then(|s| s.labels.get(key)) {
-            return words.clone();
-        }
-        if let Some(words) = self.template.labels.get(key) {
-            return words.clone();
-        }
-        section
-            .and_then(|s| default_label(s.content, key))
-            .or_else(|| default_template_label(key))
-            .unwrap_or_else(|| key.to_string())
+        words_for(section, Some(self.template), key).unwrap_or_else(|| key.to_string())
     }
 
     /// `n` in words, from the template's `numbers` ("no, one, two, …"), or
@@ -38,7 +29,7 @@ impl Context<'_> {
 
     /// True when the template or the built-in ones have words for `key`.
     fn has_label(&self, section: Option<&SectionTemplate>, key: &str) -> bool {
-        self.label_of(section, key) != key
+        words_for(section, Some(self.template), key).is_some()
     }
 
     /// The words for `key` with each `{name}` of `args` filled, and no

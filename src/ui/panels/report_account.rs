@@ -8,7 +8,7 @@
 use eframe::egui::{self, Ui};
 
 use super::{PanelContext, set_meta};
-use crate::model::{Answer, ReviewMeta, TeamMember};
+use crate::model::{Answer, ReviewAccount, ReviewMeta, TeamMember};
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form};
 
@@ -83,66 +83,16 @@ fn summary(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
 }
 
 fn child(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
-    let child = &meta.account.child;
-    form.text_multi(ui, "Who the child is", &child.who, 3, |v| {
-        set_meta(meta, "Edit who the child is", |m| m.account.child.who = v)
-    });
-    form.text_multi(ui, "Interests and strengths", &child.enjoyed, 3, |v| {
-        set_meta(meta, "Edit the child's interests", |m| {
-            m.account.child.enjoyed = v
-        })
-    });
-    form.text_multi(
-        ui,
-        "Identity, culture and language",
-        &child.identity,
-        3,
-        |v| {
-            set_meta(meta, "Edit the child's identity", |m| {
-                m.account.child.identity = v
-            })
-        },
-    );
-    form.text_multi(
-        ui,
-        "Daily life during the period (the child's lived experience)",
-        &child.lived_experience,
-        4,
-        |v| {
-            set_meta(meta, "Edit the child's lived experience", |m| {
-                m.account.child.lived_experience = v
-            })
-        },
-    );
+    texts(ui, form, meta, CHILD);
 }
 
 fn family(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
-    let family = &meta.account.family;
-    form.text_multi(ui, "Who was invited, and how", &family.invited, 3, |v| {
-        set_meta(meta, "Edit who was invited", |m| {
-            m.account.family.invited = v
-        })
-    });
-    form.text_multi(ui, "Who took part, and how", &family.took_part, 3, |v| {
-        set_meta(meta, "Edit who took part", |m| {
-            m.account.family.took_part = v
-        })
-    });
-    form.text_multi(
-        ui,
-        "Who did not take part, and why",
-        &family.declined,
-        2,
-        |v| {
-            set_meta(meta, "Edit who did not take part", |m| {
-                m.account.family.declined = v
-            })
-        },
-    );
+    let (before, views) = FAMILY.split_at(FAMILY.len() - 1);
+    texts(ui, form, meta, before);
     form.choice(
         ui,
         "Did the family see the draft report?",
-        &family.saw_draft,
+        &meta.account.family.saw_draft,
         &Choice::list(SAW_DRAFT),
         |v| {
             set_meta(meta, "Change whether the family saw the draft", |m| {
@@ -150,56 +100,12 @@ fn family(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
             })
         },
     );
-    form.text_multi(
-        ui,
-        "The family's views, in their words",
-        &family.views,
-        4,
-        |v| {
-            set_meta(meta, "Edit the family's views", |m| {
-                m.account.family.views = v
-            })
-        },
-    );
+    texts(ui, form, meta, views);
 }
 
 fn process(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
-    let process = &meta.account.process;
     team(ui, form, meta);
-    for (label, value, change, set) in [
-        (
-            "The reviewers' independence",
-            &process.independence,
-            "Edit the reviewers' independence",
-            (|m: &mut ReviewMeta, v| m.account.process.independence = v)
-                as fn(&mut ReviewMeta, String),
-        ),
-        (
-            "How practitioners took part (case group, learning events)",
-            &process.practitioners,
-            "Edit practitioners' involvement",
-            |m, v| m.account.process.practitioners = v,
-        ),
-        (
-            "Parallel processes and their effect on timing",
-            &process.parallel_processes,
-            "Edit parallel processes",
-            |m, v| m.account.process.parallel_processes = v,
-        ),
-        (
-            "Limitations",
-            &process.limitations,
-            "Edit limitations",
-            |m, v| m.account.process.limitations = v,
-        ),
-        ("Timescale", &process.timescale, "Edit timescale", |m, v| {
-            m.account.process.timescale = v
-        }),
-    ] {
-        form.text_multi(ui, label, value, 3, |v| {
-            set_meta(meta, change, |m| set(m, v))
-        });
-    }
+    texts(ui, form, meta, PROCESS);
 }
 
 /// The review team, one row per member: role and agency, never a name.
@@ -265,21 +171,150 @@ fn team(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
 }
 
 fn response(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
-    let response = &meta.account.response;
-    form.text_multi(
-        ui,
-        "The partnership's response to the findings",
-        &response.response,
-        4,
-        |v| {
-            set_meta(meta, "Edit the partnership's response", |m| {
-                m.account.response.response = v
-            })
-        },
-    );
-    form.text_multi(ui, "Action already taken", &response.action_taken, 4, |v| {
-        set_meta(meta, "Edit action already taken", |m| {
-            m.account.response.action_taken = v
-        })
-    });
+    texts(ui, form, meta, RESPONSE);
 }
+
+/// One text of the account in a form: its label, its height in rows, the
+/// name of the change that edits it, and where it is in the account.
+struct AccountText {
+    label: &'static str,
+    rows: usize,
+    change: &'static str,
+    get: fn(&ReviewAccount) -> &String,
+    set: fn(&mut ReviewAccount, String),
+}
+
+/// The texts, each a multi-line field whose edits are undoable changes.
+fn texts(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta, fields: &[AccountText]) {
+    for field in fields {
+        form.text_multi(
+            ui,
+            field.label,
+            (field.get)(&meta.account),
+            field.rows,
+            |v| set_meta(meta, field.change, |m| (field.set)(&mut m.account, v)),
+        );
+    }
+}
+
+/// The child's texts.
+const CHILD: &[AccountText] = &[
+    AccountText {
+        label: "Who the child is",
+        rows: 3,
+        change: "Edit who the child is",
+        get: |a| &a.child.who,
+        set: |a, v| a.child.who = v,
+    },
+    AccountText {
+        label: "Interests and strengths",
+        rows: 3,
+        change: "Edit the child's interests",
+        get: |a| &a.child.enjoyed,
+        set: |a, v| a.child.enjoyed = v,
+    },
+    AccountText {
+        label: "Identity, culture and language",
+        rows: 3,
+        change: "Edit the child's identity",
+        get: |a| &a.child.identity,
+        set: |a, v| a.child.identity = v,
+    },
+    AccountText {
+        label: "Daily life during the period (the child's lived experience)",
+        rows: 4,
+        change: "Edit the child's lived experience",
+        get: |a| &a.child.lived_experience,
+        set: |a, v| a.child.lived_experience = v,
+    },
+];
+
+/// The family's texts; the last, their views, comes after the question of
+/// the draft.
+const FAMILY: &[AccountText] = &[
+    AccountText {
+        label: "Who was invited, and how",
+        rows: 3,
+        change: "Edit who was invited",
+        get: |a| &a.family.invited,
+        set: |a, v| a.family.invited = v,
+    },
+    AccountText {
+        label: "Who took part, and how",
+        rows: 3,
+        change: "Edit who took part",
+        get: |a| &a.family.took_part,
+        set: |a, v| a.family.took_part = v,
+    },
+    AccountText {
+        label: "Who did not take part, and why",
+        rows: 2,
+        change: "Edit who did not take part",
+        get: |a| &a.family.declined,
+        set: |a, v| a.family.declined = v,
+    },
+    AccountText {
+        label: "The family's views, in their words",
+        rows: 4,
+        change: "Edit the family's views",
+        get: |a| &a.family.views,
+        set: |a, v| a.family.views = v,
+    },
+];
+
+/// The review process's texts (the team is a table of its own).
+const PROCESS: &[AccountText] = &[
+    AccountText {
+        label: "The reviewers' independence",
+        rows: 3,
+        change: "Edit the reviewers' independence",
+        get: |a| &a.process.independence,
+        set: |a, v| a.process.independence = v,
+    },
+    AccountText {
+        label: "How practitioners took part (case group, learning events)",
+        rows: 3,
+        change: "Edit practitioners' involvement",
+        get: |a| &a.process.practitioners,
+        set: |a, v| a.process.practitioners = v,
+    },
+    AccountText {
+        label: "Parallel processes and their effect on timing",
+        rows: 3,
+        change: "Edit parallel processes",
+        get: |a| &a.process.parallel_processes,
+        set: |a, v| a.process.parallel_processes = v,
+    },
+    AccountText {
+        label: "Limitations",
+        rows: 3,
+        change: "Edit limitations",
+        get: |a| &a.process.limitations,
+        set: |a, v| a.process.limitations = v,
+    },
+    AccountText {
+        label: "Timescale",
+        rows: 3,
+        change: "Edit timescale",
+        get: |a| &a.process.timescale,
+        set: |a, v| a.process.timescale = v,
+    },
+];
+
+/// The partnership's response.
+const RESPONSE: &[AccountText] = &[
+    AccountText {
+        label: "The partnership's response to the findings",
+        rows: 4,
+        change: "Edit the partnership's response",
+        get: |a| &a.response.response,
+        set: |a, v| a.response.response = v,
+    },
+    AccountText {
+        label: "Action already taken",
+        rows: 4,
+        change: "Edit action already taken",
+        get: |a| &a.response.action_taken,
+        set: |a, v| a.response.action_taken = v,
+    },
+];
