@@ -72,6 +72,29 @@ macro_rules! walk {
             f(&meta, &format!("terms_of_reference[{i}]"), none, t);
         }
         account!(review.meta.account, &mut *f, meta, none, $iter, $($r)+);
+        let clock = $($r)+ review.meta.clock;
+        f(&meta, "clock.decision_rationale", none, $($r)+ clock.decision_rationale);
+        for (i, p) in clock.pauses.$iter().enumerate() {
+            f(&meta, &format!("clock.pauses[{i}].reason"), none, $($r)+ p.reason);
+        }
+        for (i, c) in clock.closures.$iter().enumerate() {
+            f(&meta, &format!("clock.closures[{i}].name"), none, $($r)+ c.name);
+        }
+        for (i, m) in clock.missed.$iter().enumerate() {
+            f(&meta, &format!("clock.missed[{i}].reason"), none, $($r)+ m.reason);
+        }
+        let rapid = $($r)+ review.meta.rapid_review;
+        f(&meta, "rapid_review.facts", none, $($r)+ rapid.facts);
+        f(&meta, "rapid_review.agency_involvement", none, $($r)+ rapid.agency_involvement);
+        f(&meta, "rapid_review.immediate_actions", none, $($r)+ rapid.immediate_actions);
+        f(&meta, "rapid_review.lived_context", none, $($r)+ rapid.lived_context);
+        f(&meta, "rapid_review.learning_potential", none, $($r)+ rapid.learning_potential);
+        for a in review.agencies.$iter() {
+            for (i, x) in a.returned.answers.$iter().enumerate() {
+                f(&a.id, &format!("returned.answers[{i}].question"), none, $($r)+ x.question);
+                f(&a.id, &format!("returned.answers[{i}].answer"), none, $($r)+ x.answer);
+            }
+        }
         for (i, a) in review.meta.accepted_language.$iter().enumerate() {
             f(&meta, &format!("accepted_language[{i}].phrase"), none, $($r)+ a.phrase);
             f(&meta, &format!("accepted_language[{i}].reason"), none, $($r)+ a.reason);

@@ -13,6 +13,7 @@ fn agency(id: &str, name: &str, generic_name: &str, kind: AgencyKind, generic: b
         generic_name: generic_name.into(),
         kind,
         generic,
+        returned: Default::default(),
     }
 }
 

@@ -355,6 +355,25 @@ fn every_free_string_of_every_record_kind_is_anonymised() {
         phrase: "p".into(),
         reason: "r".into(),
     }];
+    review.meta.clock.decision_rationale = "d".into();
+    review.meta.clock.pauses = vec![crate::model::Pause {
+        from: chrono::NaiveDate::from_ymd_opt(2024, 1, 2).unwrap(),
+        to: None,
+        reason: "r".into(),
+    }];
+    review.meta.clock.closures = vec![crate::model::ClosureDay {
+        date: chrono::NaiveDate::from_ymd_opt(2024, 1, 3).unwrap(),
+        name: "n".into(),
+    }];
+    review.meta.clock.missed = vec![crate::model::MissedReason {
+        milestone: crate::model::Milestone::RapidReview,
+        reason: "r".into(),
+    }];
+    review.meta.rapid_review.facts = "f".into();
+    review.agencies[0].returned.answers = vec![crate::model::SummaryAnswer {
+        question: "q".into(),
+        answer: "a".into(),
+    }];
     for episode in &mut review.episodes {
         for i in 0..crate::model::Mindset::QUESTIONS.len() {
             *episode.mindset.answer_mut(i) = "m".into();

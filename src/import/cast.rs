@@ -939,6 +939,7 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                     generic_name: generic_name.clone(),
                     kind,
                     generic: is_agency_type(&row.name),
+                    returned: Default::default(),
                 };
                 index.add_agency(&agency);
                 added.push((agency.id.clone(), agency.name.clone(), generic_name));
@@ -997,6 +998,7 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                         generic_name: book.for_agency(kind),
                         kind,
                         generic: is_agency_type(&row.agency),
+                        returned: Default::default(),
                     };
                     index.add_agency(&agency);
                     added.push((

@@ -555,6 +555,7 @@ impl Allocation {
             generic_name: self.book.for_agency(kind),
             kind,
             generic: is_agency_type(name),
+            returned: Default::default(),
         };
         self.index.add_agency(&agency);
         self.new_agencies
@@ -732,6 +733,7 @@ mod tests {
             generic_name: "Police".into(),
             kind: AgencyKind::Police,
             generic: false,
+            returned: Default::default(),
         });
         review.people.push(Person {
             id: Id::from("P1"),

@@ -6,8 +6,10 @@
 //! from meaning: deleting a diagram never deletes a factor.
 
 mod account;
+mod clock;
 mod date;
 mod id;
+mod rapid;
 mod record;
 mod records;
 
@@ -15,10 +17,15 @@ pub use account::{
     ChildAccount, FamilyInvolvement, FindingAsks, PartnershipResponse, ReviewAccount,
     ReviewProcess, TeamMember,
 };
+pub use clock::{
+    ClosureDay, DEFAULT_CALENDAR, Milestone, MissedReason, Pause, RapidReviewAnchor, ReviewClock,
+    ReviewDecision,
+};
 pub use date::{
     DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, WEEKDAYS, age_on,
     is_calendar_word,
 };
 pub use id::Id;
+pub use rapid::{AgencyReturn, RapidReviewRecord, SummaryAnswer};
 pub use record::{Record, RecordKind};
 pub use records::*;

@@ -3,7 +3,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{FindingAsks, Id, Period, ReviewAccount, ReviewDate};
+use super::{
+    AgencyReturn, FindingAsks, Id, Period, RapidReviewRecord, ReviewAccount, ReviewClock,
+    ReviewDate,
+};
 
 /// The version of the review file this build writes.
 ///
@@ -13,7 +16,10 @@ use super::{FindingAsks, Id, Period, ReviewAccount, ReviewDate};
 ///   A format-1 file reads unchanged (the new parts are empty); a build
 ///   that knows only format 1 refuses a format-2 file instead of dropping
 ///   the parts it does not know when it saves.
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: adds the review's clock (`meta.clock`), the rapid review's own
+///   parts (`meta.rapid_review`) and, per agency, what it has returned
+///   (`returned`). Format-1 and format-2 files read unchanged.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The kind of review being carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -125,6 +131,14 @@ pub struct ReviewMeta {
     /// partnership's response (format 2).
     #[serde(default, skip_serializing_if = "ReviewAccount::is_empty")]
     pub account: ReviewAccount,
+    /// The review's statutory clock: the dates that drive its timetable
+    /// (format 3).
+    #[serde(default, skip_serializing_if = "ReviewClock::is_empty")]
+    pub clock: ReviewClock,
+    /// What a rapid review sets out besides the chronology and episodes
+    /// (format 3).
+    #[serde(default, skip_serializing_if = "RapidReviewRecord::is_empty")]
+    pub rapid_review: RapidReviewRecord,
 }
 
 /// A phrase the language lint found that the reviewer decided to keep,
@@ -478,6 +492,9 @@ pub struct Agency {
     /// identifies nobody and is neither replaced nor leak-checked.
     #[serde(default, skip_serializing_if = "is_false")]
     pub generic: bool,
+    /// What the agency has returned to the review (format 3).
+    #[serde(default, skip_serializing_if = "AgencyReturn::is_empty")]
+    pub returned: AgencyReturn,
 }
 
 /// For `skip_serializing_if`: false is the default and is not written.

@@ -21,7 +21,7 @@ const SPLIT_FROM_BYTES: usize = 1 << 20;
 /// given the current version: format 2 only added parts that are empty in
 /// a format-1 file.
 pub(super) fn parse(text: &str) -> Option<Review> {
-    if !starts_with_version(text, 1) && !starts_with_version(text, FORMAT_VERSION) {
+    if !(1..=FORMAT_VERSION).any(|v| starts_with_version(text, v)) {
         return None;
     }
     let split = if text.len() >= SPLIT_FROM_BYTES {

@@ -112,11 +112,12 @@ pub fn parse_review(text: &str, path: &Path) -> Result<Review, LoadError> {
     }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| syntax_error(path, text, e))?;
     match probe.format_version {
-        // Format 2 only added parts (the review's account of itself, what a
-        // finding asks, its recommendations and references) that are empty
-        // in a format-1 file: migrating is reading it and taking the new
-        // version. The golden files of format 1 keep proving that it works.
-        1 | FORMAT_VERSION => ron::from_str(text)
+        // Formats 2 and 3 only added parts that are empty in an older
+        // file (2: the review's account of itself, what a finding asks, its
+        // recommendations and references; 3: the clock, the rapid review's
+        // parts, agency returns): migrating is reading it and taking the
+        // new version. The golden files of format 1 keep proving that it works.
+        1..=FORMAT_VERSION => ron::from_str(text)
             .map(|review: Review| Review {
                 format_version: FORMAT_VERSION,
                 ..review

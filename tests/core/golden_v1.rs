@@ -38,6 +38,8 @@ pub(crate) fn every_record() -> Review {
         anonymisation: AnonymisationSettings::default(),
         accepted_language: Vec::new(),
         account: ReviewAccount::default(),
+        clock: ReviewClock::default(),
+        rapid_review: RapidReviewRecord::default(),
     };
     review.agencies = vec![Agency {
         id: Id::from("A1"),
@@ -46,6 +48,7 @@ pub(crate) fn every_record() -> Review {
         generic_name: "Children's social care".into(),
         kind: AgencyKind::ChildrensSocialCare,
         generic: false,
+        returned: AgencyReturn::default(),
     }];
     review.people = vec![
         Person {

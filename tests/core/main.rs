@@ -6,5 +6,6 @@ mod anonymise_props;
 mod architecture;
 mod golden_v1;
 mod golden_v2;
+mod golden_v3;
 mod language_verdict;
 mod store;
