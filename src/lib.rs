@@ -1,7 +1,7 @@
 //! Foresight: a toolkit for systems-approach case reviews in child
 //! protection.
 //!
-//! The core — [`model`], [`store`], [`edit`], [`document`], [`taxonomy`],
+//! The core — [`model`], [`store`], [`edit`], [`document`], [`taxonomy`], [`timetable`],
 //! [`validate`] — knows nothing of the GUI. The desktop app ([`ui`]) and the
 //! command line ([`cli`]) are thin layers over it.
 
@@ -19,5 +19,6 @@ pub mod publication;
 pub mod report;
 pub mod store;
 pub mod taxonomy;
+pub mod timetable;
 pub mod ui;
 pub mod validate;
