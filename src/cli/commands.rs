@@ -41,6 +41,21 @@ pub fn run(command: Command) -> ExitCode {
             write_new(&output, &synthetic_review(size, seed), force)
         }
         Command::Examples { write } => examples(write.as_deref()),
+        Command::Timetable {
+            file,
+            set,
+            reason,
+            json,
+            today,
+        } => super::timetable::timetable(
+            &file,
+            super::timetable::Options {
+                set: &set,
+                reasons: &reason,
+                json,
+                today: today.as_deref(),
+            },
+        ),
         Command::ImportChronology {
             files,
             into,

@@ -13,6 +13,7 @@ mod export;
 mod import;
 mod language;
 mod sensitive;
+mod timetable;
 
 use std::path::{Path, PathBuf};
 
@@ -352,6 +353,35 @@ pub enum Command {
         /// Overwrite the file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Record the review's clock and show its statutory milestones: the
+    /// notification (5 working days after becoming aware), the rapid
+    /// review (15 working days), publication (6 months after the decision,
+    /// extended by pauses), the final report to the panel (7 working days
+    /// before publication) and keeping it published for a year.
+    Timetable {
+        /// The review file (changed in place when --set or --reason is given).
+        file: PathBuf,
+        /// Record a date: NAME=DATE with NAME one of aware, notified,
+        /// rapid-review-sent, decided, sent-to-panel, published,
+        /// kept-until (DATE as 2027-01-05 or 05/01/2027; `none` clears
+        /// it); paused=FROM..TO:REASON (TO empty while it goes on);
+        /// decision=local-review|national-review|no-further-review;
+        /// rapid-review-from=notified|aware; calendar=NAME. Repeatable.
+        #[arg(long, value_name = "NAME=DATE")]
+        set: Vec<String>,
+        /// Record why a milestone was missed: MILESTONE=REASON, with
+        /// MILESTONE one of notification, rapid-review,
+        /// review-publication, notice-to-panel, keep-published-until.
+        /// Repeatable.
+        #[arg(long, value_name = "MILESTONE=REASON")]
+        reason: Vec<String>,
+        /// Print JSON: {"milestones":[{"name","due","done","status","reason",…}]}.
+        #[arg(long)]
+        json: bool,
+        /// Reckon as on this day instead of today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
     },
     /// List the bundled worked examples, or write copies of them to a folder.
     Examples {

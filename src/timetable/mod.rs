@@ -146,7 +146,7 @@ pub fn milestones(
         Milestone::Notification,
         clock
             .aware
-            .map(|a| (a, format!("became aware ({})", long(a)))),
+            .map(|a| (a, format!("becoming aware ({})", long(a)))),
         NOTIFICATION_WORKING_DAYS,
         clock.notified,
         calendar,
@@ -160,7 +160,7 @@ pub fn milestones(
             .map(|d| (d, format!("the notification ({})", long(d)))),
         RapidReviewAnchor::Aware => clock
             .aware
-            .map(|d| (d, format!("became aware ({})", long(d)))),
+            .map(|d| (d, format!("becoming aware ({})", long(d)))),
     };
     out.push(working_day_milestone(
         Milestone::RapidReview,

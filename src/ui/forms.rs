@@ -276,7 +276,8 @@ impl<'e> Form<'e> {
         ui.add_space(FIELD_GAP);
     }
 
-    /// A calendar day, typed as `YYYY-MM-DD`; empty for none.
+    /// A calendar day, typed as `2027-01-05` or, as in agency records,
+    /// `05/01/2027` (day first); empty for none.
     pub fn day(
         &mut self,
         ui: &mut Ui,
@@ -289,17 +290,26 @@ impl<'e> Form<'e> {
             if text.is_empty() {
                 return Ok(None);
             }
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            crate::import::dates::parse_agency_day(text)
                 .map(Some)
-                .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))
+                .map_err(|e| format!("`{text}` is not a date: {}", e.reason))
         };
         let show = |d: &Option<NaiveDate>| {
             d.map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default()
         };
-        self.parsed(ui, label, "YYYY-MM-DD", &current, show, parse, |v| {
-            Some(apply(v))
-        });
+        let shown = self.parsed(
+            ui,
+            label,
+            "e.g. 2027-01-05 or 05/01/2027",
+            &current,
+            show,
+            parse,
+            |v| Some(apply(v)),
+        );
+        if let Some(Some(day)) = shown {
+            ui.weak(day.format("%A %-d %B %Y").to_string());
+        }
         ui.add_space(FIELD_GAP);
     }
 

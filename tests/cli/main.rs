@@ -13,3 +13,4 @@ mod loops;
 mod publication;
 mod realistic;
 mod run;
+mod timetable;

@@ -11,3 +11,4 @@ mod loops;
 mod map;
 mod report;
 mod sensitive;
+mod timetable;

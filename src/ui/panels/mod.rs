@@ -17,6 +17,7 @@ mod loops;
 mod map;
 pub(crate) mod map_canvas;
 mod overview;
+mod overview_clock;
 mod report;
 mod report_account;
 mod report_preview;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
+use super::overview_clock as clock_view;
 use super::{Goto, PanelContext, PanelKind, set_meta};
 use crate::analysis::coverage::{Coverage, Measure, coverage};
 use crate::analysis::language::FieldHit;
@@ -26,6 +27,8 @@ pub struct OverviewPanel {
     taxonomies: Option<(String, Vec<Choice<String>>)>,
     /// The why-coverage of a revision of the review.
     coverage: Option<((u64, u64), Coverage)>,
+    /// The review's calendar, for its timetable.
+    clock: super::overview_clock::ClockCache,
 }
 
 /// The most gaps listed under one measure; the rest are counted.
@@ -58,8 +61,12 @@ impl OverviewPanel {
                     .show(ui, |ui| {
                         let wide = ui.available_width() > 1000.0;
                         let coverage = self.coverage.as_ref().map(|(_, c)| c.clone());
-                        let right = |ui: &mut Ui| {
+                        let mut clock = std::mem::take(&mut self.clock);
+                        let right = |ui: &mut Ui, edits: &mut Edits, clock: &mut _| {
                             let mut goto = None;
+                            clock_view::milestones_section(ui, cx, clock, edits);
+                            ui.add_space(12.0);
+                            clock_view::returns_section(ui, cx);
                             if let Some(coverage) = &coverage {
                                 goto = why_coverage(ui, cx, coverage);
                                 ui.add_space(12.0);
@@ -67,16 +74,28 @@ impl OverviewPanel {
                             summary(ui, cx);
                             goto
                         };
-                        if wide {
+                        let left = |ui: &mut Ui, edits: &mut Edits, panel: &mut Self| {
+                            panel.details(ui, cx, edits);
+                            ui.add_space(12.0);
+                            let goto = clock_view::rapid_review_section(ui, cx, edits);
+                            clock_view::dates_section(ui, cx, edits);
+                            goto
+                        };
+                        let (from_left, from_right) = if wide {
+                            let mut found = (None, None);
                             ui.columns(2, |columns| {
-                                self.details(&mut columns[0], cx, edits);
-                                goto = right(&mut columns[1]);
+                                let (first, second) = columns.split_at_mut(1);
+                                found.0 = left(&mut first[0], edits, self);
+                                found.1 = right(&mut second[0], edits, &mut clock);
                             });
+                            found
                         } else {
-                            self.details(ui, cx, edits);
+                            let from_left = left(ui, edits, self);
                             ui.separator();
-                            goto = right(ui);
-                        }
+                            (from_left, right(ui, edits, &mut clock))
+                        };
+                        self.clock = clock;
+                        goto = from_right.or(from_left);
                     });
             });
         goto
