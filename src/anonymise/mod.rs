@@ -855,6 +855,10 @@ impl Anonymiser {
     }
 
     /// Anonymises a whole review (the one this anonymiser was made from).
+    ///
+    /// Besides the texts: names give way to pseudonyms and generic names,
+    /// dates of birth go, episode and period dates are coarsened, and the
+    /// clock and agency returns lose their days.
     pub fn review(&self, review: &Review) -> Anonymised {
         // Everything but the chronology is copied and changed in place; the
         // chronology, most of a review, is written anew from the original.
@@ -884,7 +888,17 @@ impl Anonymiser {
         for agency in &mut out.agencies {
             agency.name = agency.generic_name.clone();
             agency.aliases.clear();
+            // When each agency sent what is the review's own business, and
+            // exact days: only what they gave stays.
+            let returned = &mut agency.returned;
+            returned.requested = None;
+            returned.chronology = None;
+            returned.summary = None;
         }
+        // The clock's days (the day the incident became known among them)
+        // would date the case exactly: the anonymised review keeps the
+        // decision, its rationale and the reasons for missed deadlines.
+        out.meta.clock = without_days(&out.meta.clock);
         for place in &mut out.places {
             place.name = place.generic_name.clone();
             place.aliases.clear();
@@ -981,3 +995,16 @@ pub fn anonymise(review: &Review) -> Anonymised {
 mod publication_tests;
 #[cfg(test)]
 mod tests;
+
+/// The clock without a single day in it: its calendar, anchor, decision,
+/// rationale and the reasons for missed deadlines.
+fn without_days(clock: &crate::model::ReviewClock) -> crate::model::ReviewClock {
+    crate::model::ReviewClock {
+        calendar: clock.calendar.clone(),
+        rapid_review_from: clock.rapid_review_from,
+        decision: clock.decision,
+        decision_rationale: clock.decision_rationale.clone(),
+        missed: clock.missed.clone(),
+        ..Default::default()
+    }
+}

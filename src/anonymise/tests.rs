@@ -710,3 +710,33 @@ fn the_leak_check_reads_anonymised_text_as_the_original_was_read() {
             .starts_with("Seen December. 19")
     );
 }
+
+#[test]
+fn the_clock_and_agency_returns_lose_their_days_and_keep_the_rest() {
+    let review = worked_case();
+    assert!(review.meta.clock.aware.is_some() && !review.meta.clock.pauses.is_empty());
+    let out = anonymise(&review).review;
+    let clock = &out.meta.clock;
+    assert_eq!(
+        (
+            clock.aware,
+            clock.notified,
+            clock.rapid_review_sent,
+            clock.decided
+        ),
+        (None, None, None, None)
+    );
+    assert_eq!(
+        (clock.sent_to_panel, clock.published, clock.kept_until),
+        (None, None, None)
+    );
+    assert!(clock.pauses.is_empty() && clock.closures.is_empty());
+    assert_eq!(clock.decision, review.meta.clock.decision);
+    assert!(!clock.decision_rationale.is_empty() && !clock.missed.is_empty());
+    for agency in &out.agencies {
+        let r = &agency.returned;
+        assert_eq!((r.requested, r.chronology, r.summary), (None, None, None));
+    }
+    let original = review.agencies.iter().map(|a| a.returned.entries);
+    assert!(out.agencies.iter().map(|a| a.returned.entries).eq(original));
+}

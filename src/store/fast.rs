@@ -220,13 +220,18 @@ mod tests {
         let commented = text.replacen("people:", "// a comment\n    people:", 1);
         assert_eq!(chronology_split(&commented), None);
         assert_eq!(parse(&text[..text.len() / 2]), None);
+        let current = format!("format_version: {FORMAT_VERSION}");
         assert_eq!(
-            parse(&text.replacen("format_version: 2", "format_version: 3", 1)),
+            parse(&text.replacen(
+                &current,
+                &format!("format_version: {}", FORMAT_VERSION + 1),
+                1
+            )),
             None
         );
-        let mut old = parse(&text.replacen("format_version: 2", "format_version: 1", 1))
-            .expect("a format-1 file");
-        assert_eq!(old.format_version, 2);
+        let mut old =
+            parse(&text.replacen(&current, "format_version: 1", 1)).expect("a format-1 file");
+        assert_eq!(old.format_version, FORMAT_VERSION);
         old.format_version = review.format_version;
         assert_eq!(old, review);
     }

@@ -379,7 +379,7 @@ mod tests {
     fn the_quick_reader_reads_what_the_careful_reader_reads() {
         let careful = |text: &str| {
             let probe: VersionProbe = ron::from_str(text).unwrap();
-            assert!([1, FORMAT_VERSION].contains(&probe.format_version));
+            assert!((1..=FORMAT_VERSION).contains(&probe.format_version));
             Review {
                 format_version: FORMAT_VERSION,
                 ..ron::from_str::<Review>(text).unwrap()

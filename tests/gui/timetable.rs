@@ -106,3 +106,41 @@ fn a_rapid_review_shows_what_it_needs_and_becomes_a_full_review_keeping_everythi
             .is_none()
     );
 }
+
+#[test]
+fn the_worked_example_shows_its_clock_and_its_agencies_returns() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_of(tall_app(worked_case(), folder.path()), (1400.0, 2600.0), 12);
+    open_panel(&mut harness, "Overview");
+    // The State Funeral's bank holiday (19 September 2022) moves the
+    // notification's deadline to the 20th.
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Notification to the national panel: done; due 20 September 2022"
+            )
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Publication of the review: done late; due 19 June 2023")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("plus 75 days paused")
+            .is_some()
+    );
+    // The reason recorded for the late publication is shown in its field.
+    assert!(
+        harness
+            .query_by_label("Why was the review-publication deadline missed?")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Agency returns").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("21 Nov 2022 (3 entries)")
+            .is_some()
+    );
+}

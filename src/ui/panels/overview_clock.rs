@@ -356,7 +356,7 @@ fn calendar_choices(current: &str) -> Vec<Choice<String>> {
                     .as_ref()
                     .map_or_else(|| name.clone(), |c| c.title.clone()),
                 hover: if built_in.is_some() {
-                    "Built in, 2024 to 2028; add years in your templates folder.".into()
+                    "Built in, 2022 to 2028; add years in your templates folder.".into()
                 } else {
                     "From your templates folder.".into()
                 },
