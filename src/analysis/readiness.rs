@@ -10,7 +10,7 @@ use crate::analysis::coverage::{Coverage, Measure, coverage};
 use crate::analysis::language::{FieldHit, Lexicon, lint_review};
 use crate::anonymise::residual::SuspectKind;
 use crate::anonymise::{Found, Leak, Report, Suspect, spelling};
-use crate::model::{Appraisal, FindingTag, Review};
+use crate::model::{Appraisal, FindingTag, Review, ReviewDecision, ReviewType};
 use crate::publication::placeholders::Placeholder;
 use crate::taxonomy::Taxonomy;
 use crate::validate::validate;
@@ -197,6 +197,7 @@ fn account_section(inputs: &Inputs) -> Section {
             format!("{part}: written")
         });
     }
+    rapid_review_lines(review, &mut s.lines);
     for f in &review.findings {
         if f.tag == FindingTag::Learning
             && f.asks.recommendations()
@@ -209,6 +210,69 @@ fn account_section(inputs: &Inputs) -> Section {
         }
     }
     s
+}
+
+/// The rapid review's own parts, which the `rapid-review` report sets out:
+/// each part still empty is named, since the report leaves it out, and so
+/// is a decision without its rationale and a key date not recorded. Only
+/// for a rapid review, or a review with any of its parts written.
+fn rapid_review_lines(review: &Review, lines: &mut Vec<String>) {
+    let rapid = &review.meta.rapid_review;
+    let clock = &review.meta.clock;
+    let blank = |text: &str| text.trim().is_empty();
+    let decided = clock.decision != ReviewDecision::Undecided;
+    let dates = [
+        ("the day the local authority became aware", clock.aware),
+        ("the notification", clock.notified),
+        ("the decision", clock.decided),
+    ];
+    let any_date = dates.iter().any(|(_, d)| d.is_some());
+    if review.meta.review_type != ReviewType::RapidReview && rapid.is_empty() {
+        return;
+    }
+    let parts = [
+        ("the facts of the incident", &rapid.facts),
+        ("each agency's involvement", &rapid.agency_involvement),
+        ("the child's and family's lives", &rapid.lived_context),
+        ("immediate actions", &rapid.immediate_actions),
+        ("the potential for learning", &rapid.learning_potential),
+    ];
+    for (part, text) in parts {
+        lines.push(if blank(text) {
+            format!(
+                "Rapid review: {part}: not written yet, so the rapid-review report leaves it out (write it in the Overview panel)"
+            )
+        } else {
+            format!("Rapid review: {part}: written")
+        });
+    }
+    lines.push(
+        match (decided, blank(&clock.decision_rationale), any_date) {
+            (false, true, false) => {
+                "Rapid review: the decision: not recorded yet, so the rapid-review report leaves it out (record it in the Overview panel)"
+            }
+            (false, _, _) => {
+                "Rapid review: the decision: not recorded yet, so the rapid-review report says that the partners have not yet decided (record it in the Overview panel)"
+            }
+            (true, true, _) => {
+                "Rapid review: the decision: recorded without its rationale, which the national panel expects (write it in the Overview panel)"
+            }
+            (true, false, _) => "Rapid review: the decision and its rationale: written",
+        }
+        .to_string(),
+    );
+    let missing: Vec<&str> = dates
+        .iter()
+        .filter(|(_, d)| d.is_none())
+        .map(|(what, _)| *what)
+        .collect();
+    if !missing.is_empty() {
+        let gives = if any_date { "only the others" } else { "none" };
+        lines.push(format!(
+            "Rapid review: key dates not recorded ({}), so the rapid-review report gives {gives} (record them in the Overview panel)",
+            missing.join(", ")
+        ));
+    }
 }
 
 /// Episodes: problematic practice needs a local-rationality account.
@@ -598,6 +662,44 @@ mod tests {
             blockers[0].starts_with("FN2 ") && blockers[0].contains("systemic"),
             "{blockers:#?}"
         );
+    }
+
+    #[test]
+    fn a_rapid_review_names_each_part_its_report_leaves_out() {
+        let own = |review: &Review| {
+            sections_of(review)
+                .into_iter()
+                .find(|s| s.title == "The report's own sections")
+                .unwrap()
+        };
+        // A review that is not a rapid review is not asked for its parts.
+        let mut review = worked_case();
+        assert!(
+            !own(&review)
+                .lines
+                .iter()
+                .any(|l| l.contains("Rapid review"))
+        );
+        review.meta.review_type = crate::model::ReviewType::RapidReview;
+        review.meta.rapid_review.facts = "Child B was admitted to hospital.".into();
+        review.meta.clock = Default::default();
+        review.meta.clock.decision = ReviewDecision::LocalReview;
+        review.meta.clock.aware = chrono::NaiveDate::from_ymd_opt(2027, 3, 3);
+        let section = own(&review);
+        assert!(!section.blocks(), "{section:#?}");
+        let lines = section.lines.join("\n");
+        for line in [
+            "Rapid review: the facts of the incident: written",
+            "Rapid review: each agency's involvement: not written yet, so the rapid-review report leaves it out (write it in the Overview panel)",
+            "Rapid review: immediate actions: not written yet, so the rapid-review report leaves it out (write it in the Overview panel)",
+            "Rapid review: the decision: recorded without its rationale, which the national panel expects (write it in the Overview panel)",
+            "Rapid review: key dates not recorded (the notification, the decision), so the rapid-review report gives only the others (record them in the Overview panel)",
+        ] {
+            assert!(lines.contains(line), "{line} in {lines}");
+        }
+        review.meta.clock.decision_rationale = "The criteria are met.".into();
+        let lines = own(&review).lines.join("\n");
+        assert!(lines.contains("Rapid review: the decision and its rationale: written"));
     }
 
     #[test]

@@ -193,7 +193,10 @@ impl LeakChecker {
 
     /// Every leak in one piece of exported text.
     pub fn check(&self, location: &str, exported: &str) -> Vec<Leak> {
-        let view = View::new(exported);
+        // Read as a reader sees it: overrides resolved, disguised letters
+        // read as the letters they show (see `super::disguise`).
+        let resolved = super::disguise::resolve_overrides(exported);
+        let view = View::new(&resolved);
         let v: &str = &view.text;
         let facts = FieldFacts::of(v);
         let mut leaks = Vec::new();

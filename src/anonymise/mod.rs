@@ -39,6 +39,7 @@
 
 pub mod classify;
 pub mod dates;
+pub mod disguise;
 pub mod fields;
 pub mod forms;
 pub mod gazetteer;
@@ -499,6 +500,11 @@ impl Anonymiser {
         if text.is_empty() {
             return String::new();
         }
+        // Letters a right-to-left override shows in another order are read,
+        // and written, in the order shown (same length: the positions of
+        // what is found stay those of the text as given).
+        let resolved = disguise::resolve_overrides(text);
+        let text: &str = &resolved;
         let Buffers {
             find,
             hits,

@@ -13,6 +13,8 @@ use std::borrow::Cow;
 
 use smol_str::SmolStr;
 
+use super::disguise;
+
 /// A normalised view of a text with a map back to the original.
 #[derive(Debug, Clone)]
 pub struct View<'a> {
@@ -21,17 +23,19 @@ pub struct View<'a> {
     /// Points where the offset between view and original changes:
     /// (view position, original position), in increasing order.
     checkpoints: Vec<(usize, usize)>,
-    /// Length of the original text.
-    original_len: usize,
+    /// The original text.
+    original: &'a str,
 }
 
-/// Characters that are removed from the view: soft hyphen and zero-width
-/// characters.
+/// Characters that are removed from the view: soft hyphen, zero-width
+/// characters, direction controls and combining marks (an accent written
+/// apart from its letter: every form of a name is also searched for
+/// without its accents).
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+    ) || (!c.is_ascii() && (disguise::is_direction_control(c) || disguise::is_mark(c)))
 }
 
 /// Apostrophes other than `'`, written `'` in the view.
@@ -66,18 +70,31 @@ fn needs_normalising(text: &str) -> bool {
         if any {
             return true;
         }
+        // A letter written in disguise: full-width, mathematical, or of
+        // another script but looking Latin.
+        if text[from..]
+            .chars()
+            .any(|c| disguise::view_letter(c, true).is_some())
+        {
+            return true;
+        }
     }
-    memchr::memmem::find(bytes, b"  ").is_some()
+    memchr::memmem::find(bytes, b"  ").is_some() || disguise::may_hold_spaced_letters(bytes)
 }
 
 /// True when `b` can start the UTF-8 encoding of a character beyond ASCII
 /// that the view changes: white space (U+0085, U+00A0, U+1680, U+2000 to
 /// U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), an invisible character
 /// (U+00AD, U+200B to U+200D, U+2060, U+FEFF), an apostrophe (U+2018,
-/// U+2019, U+02BC, U+2032) or a hyphen or dash (U+2010 to U+2014, U+2212).
-/// Every one of them starts with one of these bytes.
+/// U+2019, U+02BC, U+2032), a hyphen or dash (U+2010 to U+2014, U+2212), a
+/// combining mark (U+0300 to U+036F), a Greek, Cyrillic or Armenian letter
+/// that may look Latin (U+0370 to U+058F), a direction control (U+061C,
+/// U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), or a full-width,
+/// circled or mathematical letter (U+FF00 to U+FFEF, U+2460 to U+24FF,
+/// U+1D400 to U+1D7FF). Every one of them starts with one of these bytes
+/// (Latin letters with accents, U+00C0 to U+02AF, start with others).
 fn special_lead(b: u8) -> bool {
-    matches!(b, 0xC2 | 0xCA | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+    matches!(b, 0xC2 | 0xCA | 0xCC..=0xD6 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF0)
 }
 
 impl<'a> View<'a> {
@@ -87,7 +104,7 @@ impl<'a> View<'a> {
             return View {
                 text: Cow::Borrowed(original),
                 checkpoints: Vec::new(),
-                original_len: original.len(),
+                original,
             };
         }
         View::normalised(original)
@@ -97,8 +114,34 @@ impl<'a> View<'a> {
     fn normalised(original: &'a str) -> View<'a> {
         let mut out = String::with_capacity(original.len());
         let mut checkpoints = vec![(0, 0)];
+        // The separators of letters spaced apart are dropped.
+        let spacers = if disguise::may_hold_spaced_letters(original.as_bytes())
+            || !original.is_ascii()
+        {
+            disguise::spaced_letter_separators(original)
+        } else {
+            Vec::new()
+        };
+        let mut next_spacer = spacers.iter().copied().peekable();
         let mut chars = original.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
+            if next_spacer.peek() == Some(&i) {
+                next_spacer.next();
+                checkpoints.push((out.len(), i));
+                checkpoints.push((out.len(), i + c.len_utf8()));
+                continue;
+            }
+            if !c.is_ascii()
+                && let Some(letter) = disguise::view_letter(
+                    c,
+                    disguise::lookalike(c).is_some() && disguise::word_is_disguise(original, i),
+                )
+            {
+                checkpoints.push((out.len(), i));
+                out.push(letter);
+                checkpoints.push((out.len(), i + c.len_utf8()));
+                continue;
+            }
             if is_other_apostrophe(c) || is_other_hyphen(c) {
                 checkpoints.push((out.len(), i));
                 out.push(if is_other_hyphen(c) { '-' } else { '\'' });
@@ -152,7 +195,7 @@ impl<'a> View<'a> {
         View {
             text: Cow::Owned(out),
             checkpoints,
-            original_len: original.len(),
+            original,
         }
     }
 
@@ -163,7 +206,11 @@ impl<'a> View<'a> {
         }
         let k = self.checkpoints.partition_point(|&(v, _)| v <= view);
         let (v, o) = self.checkpoints[k.saturating_sub(1)];
-        (o + (view - v)).min(self.original_len)
+        let mut at = (o + (view - v)).min(self.original.len());
+        while !self.original.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
     }
 
     /// The original position of the end (exclusive) of a view range.
@@ -171,7 +218,10 @@ impl<'a> View<'a> {
         if self.checkpoints.is_empty() || view_end == 0 {
             return view_end;
         }
-        self.start_in_original(view_end - 1) + 1
+        // After the whole of the original character the last one of the
+        // range stands for ("’" for "'", "С" for "C").
+        let last = self.start_in_original(view_end - 1);
+        last + self.original[last..].chars().next().map_or(0, char::len_utf8)
     }
 }
 

@@ -297,14 +297,7 @@ fn print_text(
         }
     );
     for s in states {
-        let mut line = format!("{}: {}", s.milestone.label(), s.status.describe());
-        if let Some(due) = s.due {
-            line.push_str(&format!("; due {}", long(due)));
-        }
-        if let Some(done) = s.done {
-            line.push_str(&format!("; done {}", long(done)));
-        }
-        println!("{line}");
+        println!("{}: {}", s.milestone.label(), s.summary());
         println!("    {}", super::printable(&s.basis));
         if let Some(reason) = &s.reason {
             println!("    reason: {}", super::printable(reason));

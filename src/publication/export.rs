@@ -11,7 +11,7 @@ use super::placeholders::template_placeholders;
 use crate::analysis::language::Lexicon;
 use crate::anonymise::Leak;
 use crate::model::{Id, Review};
-use crate::report::build::{BuildOptions, LeftOut, build_report};
+use crate::report::build::{BuildOptions, KeyDates, LeftOut, build_report};
 use crate::report::document::{Block, ReportDocument, scene_texts};
 use crate::report::docx::{DocxError, readable_texts, write_docx};
 use crate::report::html::{page_texts, write_html};
@@ -126,10 +126,13 @@ pub enum ExportError {
     Docx(#[from] DocxError),
 }
 
+/// The report of `review`; a publication's facts (`journeys`, `key_dates`)
+/// are worked out on the identified review, or else read from `review`.
 fn build(
     review: &Review,
     options: &ExportOptions,
     journeys: Option<&[crate::analysis::journey::Journey]>,
+    key_dates: Option<&KeyDates>,
 ) -> (ReportDocument, Vec<LeftOut>) {
     let measure = |text: &str, size: f32, bold: bool| text_width(text, size, bold);
     let built = build_report(
@@ -141,6 +144,7 @@ fn build(
             taxonomy: options.taxonomy,
             measure: &measure,
             journeys,
+            key_dates,
         },
     );
     (built.document, built.left_out)
@@ -168,7 +172,12 @@ pub fn publication_document(
         identified_draft: false,
         ..*options
     };
-    let (document, _) = build(&publication.review, &options, Some(&publication.journeys));
+    let (document, _) = build(
+        &publication.review,
+        &options,
+        Some(&publication.journeys),
+        Some(&publication.key_dates),
+    );
     (document, publication.left_out.clone())
 }
 
@@ -177,7 +186,7 @@ pub fn publication_document(
 /// preview.
 pub fn report_document(review: &Review, options: &ExportOptions) -> (ReportDocument, Vec<LeftOut>) {
     if options.identified_draft {
-        build(review, options, None)
+        build(review, options, None, None)
     } else {
         let publication = Publication::compute(review, options.lexicon, options.taxonomy.cloned());
         publication_document(&publication, options)
@@ -220,7 +229,7 @@ fn file_of(document: &ReportDocument, options: &ExportOptions) -> Result<Written
 /// publication computed from it (see [`export_publication`]).
 pub fn export_report(review: &Review, options: &ExportOptions) -> Result<Exported, ExportError> {
     if options.identified_draft {
-        let (document, left_out) = build(review, options, None);
+        let (document, left_out) = build(review, options, None, None);
         let (bytes, pages, texts) = file_of(&document, options)?;
         return Ok(Exported {
             format: options.format,

@@ -15,7 +15,9 @@
 //! Facts are counted on the identified review and only their words are
 //! published: the child's journey (seen, heard, per agency) reads the
 //! agency records as they were written, so anonymisation cannot change
-//! how often a child was seen.
+//! how often a child was seen. The clock's key dates, of which the
+//! anonymised review keeps no day, are worked out there too, as the
+//! review's date policy publishes dates (to the month by default).
 
 pub mod export;
 pub mod placeholders;
@@ -26,7 +28,7 @@ use crate::analysis::readiness::{Inputs, Published, Section, blockers, sections}
 use crate::anonymise::{Anonymiser, Leak, LeakChecker, Report, Suspect, residual_scan};
 use crate::edit::delete_record;
 use crate::model::{FindingTag, Id, Review};
-use crate::report::build::LeftOut;
+use crate::report::build::{KeyDates, LeftOut};
 use crate::taxonomy::Taxonomy;
 
 use self::placeholders::{Placeholder, review_placeholders};
@@ -56,6 +58,10 @@ pub struct Publication {
     /// Each subject child's journey, counted on the identified review, with
     /// the child's published name and no dates.
     pub journeys: Vec<Journey>,
+    /// The clock's key dates as the review's date policy publishes them,
+    /// worked out on the identified review (the anonymised one keeps no
+    /// day of the clock): never a day.
+    pub key_dates: KeyDates,
     /// The leak check of anything drawn from this publication.
     checker: LeakChecker,
 }
@@ -85,6 +91,7 @@ impl Publication {
         let leaks = checker.check_review(&published);
         let placeholders = review_placeholders(review);
         let journeys = published_journeys(review, &published);
+        let key_dates = KeyDates::of(review, false);
         // The report's text: every free text but the agencies' records,
         // which it prints only in a summary chronology, if asked.
         let entries: std::collections::HashSet<&crate::model::Id> =
@@ -117,6 +124,7 @@ impl Publication {
             placeholders,
             left_out,
             journeys,
+            key_dates,
             checker,
         }
     }

@@ -8,7 +8,10 @@
 
 mod account;
 mod finding_map;
+mod rapid;
 mod words;
+
+pub use rapid::{KeyDate, KeyDates};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -64,6 +67,10 @@ pub struct BuildOptions<'a> {
     /// identified review: see [`crate::publication`]); `None` counts them
     /// on the review given, as an identified draft does.
     pub journeys: Option<&'a [Journey]>,
+    /// The clock's key dates as published (worked out on the identified
+    /// review, which alone holds their days: see [`KeyDates::of`]);
+    /// `None` reads them from the review given.
+    pub key_dates: Option<&'a KeyDates>,
 }
 
 /// A finding left out of a publication.
@@ -706,6 +713,11 @@ impl Context<'_> {
             Content::ReviewProcess => self.review_process(section, out, n),
             Content::PartnershipResponse => self.partnership_response(section, out),
             Content::References => self.reference_list(out),
+            Content::RapidReviewFacts => self.rapid_review_facts(section, out),
+            Content::ImmediateActions | Content::LivedContext | Content::LearningPotential => {
+                self.rapid_review_text(section.content, out)
+            }
+            Content::ReviewDecision => self.review_decision(section, out),
         }
     }
 

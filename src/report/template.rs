@@ -66,6 +66,21 @@ pub enum Content {
     PartnershipResponse,
     /// The references the findings draw on.
     References,
+    /// A rapid review's facts of the incident and each agency's
+    /// involvement.
+    RapidReviewFacts,
+    /// A rapid review's immediate actions to keep the child and other
+    /// children safe.
+    ImmediateActions,
+    /// The context of the child's and family's lives, including how
+    /// racism, disability and other inequalities may have shaped their
+    /// experience and the practice.
+    LivedContext,
+    /// A rapid review's potential for learning, local and national.
+    LearningPotential,
+    /// The rapid review's decision on a further review in words, its
+    /// rationale and the key dates (awareness, notification, decision).
+    ReviewDecision,
 }
 
 /// One section of a template.
@@ -188,6 +203,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     (
         "briefing",
         include_str!("../../templates/reports/briefing.ron"),
+    ),
+    (
+        "rapid-review",
+        include_str!("../../templates/reports/rapid-review.ron"),
     ),
 ];
 

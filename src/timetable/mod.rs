@@ -120,6 +120,39 @@ pub struct MilestoneState {
 }
 
 impl MilestoneState {
+    /// Where it stands with its dates, e.g. "due 18 January 2027 (in 10
+    /// working days)" or "done late, 17 July 2023 (due 19 June 2023)".
+    pub fn summary(&self) -> String {
+        let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+        let due = self.due.map(long);
+        let done = self.done.map(long);
+        let in_days = |n: i64| match n {
+            0 => "today".to_string(),
+            1 => "in 1 working day".to_string(),
+            n => format!("in {n} working days"),
+        };
+        match (self.status, due, done) {
+            (Status::Due(n), Some(due), _) => format!("due {due} ({})", in_days(n)),
+            (Status::Overdue(n), Some(due), _) => format!(
+                "overdue: due {due} ({n} working day{} ago)",
+                if n == 1 { "" } else { "s" }
+            ),
+            (Status::Done, Some(due), Some(done)) => format!("done {done} (due {due})"),
+            (Status::Done, Some(due), None) => format!("done (due {due})"),
+            (Status::DoneLate, Some(due), Some(done)) => {
+                format!("done late, {done} (due {due})")
+            }
+            (Status::Paused, Some(due), _) => {
+                format!("paused (due {due} if the pause ended today)")
+            }
+            (Status::TooEarly, Some(due), Some(done)) => {
+                format!("taken down {done}, before its year was up on {due}")
+            }
+            (status, _, Some(done)) => format!("{} ({done})", status.describe()),
+            (status, _, None) => status.describe(),
+        }
+    }
+
     /// True when the deadline was missed and no reason is recorded.
     pub fn needs_reason(&self) -> bool {
         self.status.is_missed() && self.reason.is_none()

@@ -3,10 +3,38 @@
 
 use super::run::{foresight, run_ok, text};
 
+/// A new review, its clock not started.
 fn review_copy(dir: &tempfile::TempDir) -> String {
     let path = dir.path().join("r.review.ron");
-    std::fs::copy("assets/examples/child-b-learning-review.review.ron", &path).unwrap();
-    path.to_str().unwrap().to_string()
+    let path = path.to_str().unwrap().to_string();
+    run_ok(&["new", "-o", &path, "--title", "Child R"]);
+    path
+}
+
+#[test]
+fn the_worked_example_has_its_clock() {
+    let out = run_ok(&[
+        "timetable",
+        "assets/examples/child-b-learning-review.review.ron",
+        "--today",
+        "2026-12-04",
+    ]);
+    // The bank holiday for the State Funeral (19 September 2022) counts.
+    assert!(
+        out.contains(
+            "Notification to the national panel: done 14 September 2022 (due 20 September 2022)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Publication of the review: done late, 17 July 2023 (due 19 June 2023)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("reason: The case group was held twice"),
+        "{out}"
+    );
+    assert!(!out.contains("caution"), "{out}");
 }
 
 fn json(out: &str) -> serde_json::Value {
@@ -44,7 +72,7 @@ fn dates_set_are_recorded_and_the_milestones_printed() {
     ]);
     assert!(
         out.contains(
-            "Rapid review to the national panel: due in 10 working days; due 18 January 2027"
+            "Rapid review to the national panel: due 18 January 2027 (in 10 working days)"
         ),
         "{out}"
     );

@@ -27,7 +27,7 @@ impl Context<'_> {
                 account.response.is_empty() && self.recommending().next().is_none()
             }
             Content::References => self.references().is_empty(),
-            _ => false,
+            _ => self.has_no_rapid_review_part(content),
         }
     }
 
@@ -289,6 +289,7 @@ mod tests {
                 taxonomy: None,
                 measure: &measure,
                 journeys: None,
+                key_dates: None,
             },
         )
         .document
@@ -475,6 +476,7 @@ mod word_tests {
                 taxonomy: None,
                 measure: &measure,
                 journeys: None,
+                key_dates: None,
             },
         )
         .document
@@ -535,6 +537,7 @@ mod word_tests {
                 taxonomy: None,
                 measure: &measure,
                 journeys: None,
+                key_dates: None,
             },
         )
         .document;

@@ -96,6 +96,7 @@ mod tests {
             include_str!("../build.rs"),
             include_str!("account.rs"),
             include_str!("finding_map.rs"),
+            include_str!("rapid.rs"),
         ];
         let call = regex::Regex::new(
             r#"\b(say|words_with|count_of|words|label_of)\(\s*(?:None|s|Some\(section\)|section),\s*"([a-z]+(?:_[a-z]+)*)""#,

@@ -475,7 +475,13 @@ fn highlighted(ui: &Ui, text: &str, occurrences: &[&Occurrence]) -> (LayoutJob, 
     let mut after = LayoutJob::default();
     let mut copied = 0;
     for o in occurrences {
-        if o.range.start < copied || o.range.end > text.len() {
+        // Positions are those of the text as anonymised, which differ from
+        // the text as given only inside a right-to-left override: such an
+        // occurrence is not highlighted rather than cut mid-character.
+        if o.range.start < copied
+            || text.get(copied..o.range.start).is_none()
+            || text.get(o.range.clone()).is_none()
+        {
             continue;
         }
         before.append(&text[copied..o.range.start], 0.0, plain.clone());

@@ -89,13 +89,7 @@ pub fn milestones_section(
 
 fn milestone_row(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta, state: &MilestoneState) {
     let colour = status_colour(ui, state.status);
-    let mut line = format!("{}: {}", state.milestone.label(), state.status.describe());
-    if let Some(due) = state.due {
-        line.push_str(&format!("; due {}", long(due)));
-    }
-    if let Some(done) = state.done {
-        line.push_str(&format!("; done {}", long(done)));
-    }
+    let line = format!("{}: {}", state.milestone.label(), state.summary());
     ui.label(RichText::new(line).color(colour));
     ui.indent(("milestone", state.milestone), |ui| {
         ui.weak(&state.basis);
@@ -495,30 +489,35 @@ pub fn returns_section(ui: &mut Ui, cx: &PanelContext) {
     ui.heading("Agency returns");
     ui.weak("Agency packs are written by `foresight agency-pack`; each import of a returned pack is recorded here.");
     ui.add_space(6.0);
-    let short = |d: Option<NaiveDate>| d.map(|d| d.format("%-d %b %Y").to_string());
-    egui::Grid::new("agency returns")
-        .striped(true)
-        .num_columns(4)
+    let short = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
+    egui::ScrollArea::horizontal()
+        .id_salt("agency returns")
         .show(ui, |ui| {
-            ui.strong("Agency");
-            ui.strong("Pack sent");
-            ui.strong("Chronology");
-            ui.strong("Summary");
-            ui.end_row();
-            for agency in agencies {
-                let r = &agency.returned;
-                ui.label(crate::ui::forms::short(&agency.name, 36));
-                ui.label(short(r.requested).unwrap_or_else(|| "—".into()));
-                match short(r.chronology) {
-                    Some(d) => ui.label(format!("{d} ({} entries)", r.entries)),
-                    None => ui.weak("not yet"),
-                };
-                match short(r.summary) {
-                    Some(d) => ui.label(format!("{d} ({} answers)", r.answers.len())),
-                    None => ui.weak("not yet"),
-                };
-                ui.end_row();
-            }
+            egui::Grid::new("agency returns")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    ui.strong("Agency");
+                    ui.strong("Pack sent");
+                    ui.strong("Chronology (entries)");
+                    ui.strong("Summary (answers)");
+                    ui.end_row();
+                    for agency in agencies {
+                        let r = &agency.returned;
+                        ui.label(crate::ui::forms::short(&agency.name, 30))
+                            .on_hover_text(&agency.name);
+                        ui.label(short(r.requested).unwrap_or_else(|| "not sent".into()));
+                        match short(r.chronology) {
+                            Some(d) => ui.label(format!("{d} ({})", r.entries)),
+                            None => ui.weak("not yet"),
+                        };
+                        match short(r.summary) {
+                            Some(d) => ui.label(format!("{d} ({})", r.answers.len())),
+                            None => ui.weak("not yet"),
+                        };
+                        ui.end_row();
+                    }
+                });
         });
     ui.add_space(12.0);
 }
