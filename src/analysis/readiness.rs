@@ -700,6 +700,21 @@ mod tests {
         review.meta.clock.decision_rationale = "The criteria are met.".into();
         let lines = own(&review).lines.join("\n");
         assert!(lines.contains("Rapid review: the decision and its rationale: written"));
+        // The rapid review's texts are published: their language is read.
+        review.meta.rapid_review.immediate_actions =
+            "The social worker failed to visit, so a safety plan was made.".into();
+        review.meta.clock.decision_rationale = "Agencies should have known.".into();
+        let language = sections_of(&review)
+            .into_iter()
+            .find(|s| s.title == "Language")
+            .unwrap()
+            .lines
+            .join("\n");
+        assert!(
+            language.contains("rapid_review.immediate_actions") && language.contains("failed to"),
+            "{language}"
+        );
+        assert!(language.contains("clock.decision_rationale"), "{language}");
     }
 
     #[test]

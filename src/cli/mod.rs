@@ -299,8 +299,9 @@ pub enum Command {
         /// Where to write the PDF.
         #[arg(short, long)]
         output: PathBuf,
-        /// Report template: learning-together (the full report) or
-        /// briefing, or your own in a templates folder.
+        /// Report template: learning-together (the full report), briefing,
+        /// rapid-review (the rapid review for the national panel), or your
+        /// own in a templates folder.
         #[arg(long, default_value = "learning-together")]
         template: String,
         /// An identified draft for the panel's internal use: not

@@ -267,13 +267,23 @@ pub struct AccountHit {
     pub accepted: Option<String>,
 }
 
-/// Every hit in the review's account of itself, with the reviewer's
+/// True for a field of the review's details that a report publishes as
+/// written: the account of itself, the rapid review's parts and the
+/// rationale of its decision.
+pub fn is_published_detail(field: &str) -> bool {
+    field.starts_with("account.")
+        || field.starts_with("rapid_review.")
+        || field == "clock.decision_rationale"
+}
+
+/// Every hit in the review's account of itself and in the rapid review's
+/// published parts (see [`is_published_detail`]), with the reviewer's
 /// acceptances (recorded against the record `review`). The family's views
 /// are their words, read as a quotation.
 pub fn lint_account(lexicon: &Lexicon, review: &Review) -> Vec<AccountHit> {
     let mut out = Vec::new();
     crate::anonymise::fields::visit(review, |record, field, _, text| {
-        if !field.starts_with("account.") || text.trim().is_empty() {
+        if !is_published_detail(field) || text.trim().is_empty() {
             return;
         }
         let context = if field == "account.family.views" {
