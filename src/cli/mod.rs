@@ -92,8 +92,20 @@ pub(crate) fn writes_over(command: &str, input: &Path, output: &Path) -> bool {
     false
 }
 
-/// True when both paths name the same file (the output may not exist yet).
+/// True when both paths name the same file (the output may not exist yet):
+/// the same path once links are followed, or, on Unix, two names (hard
+/// links) of one file.
 pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b))
+            && x.dev() == y.dev()
+            && x.ino() == y.ino()
+        {
+            return true;
+        }
+    }
     let canonical = |p: &Path| {
         p.canonicalize().ok().or_else(|| {
             let parent = p
@@ -395,6 +407,22 @@ pub enum Command {
 #[cfg(test)]
 mod tests {
     use super::printable;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_link_to_the_input_is_the_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("r.review.ron");
+        std::fs::write(&input, "x").unwrap();
+        let link = dir.path().join("other-name.svg");
+        std::fs::hard_link(&input, &link).unwrap();
+        assert!(super::same_file(&input, &link));
+        assert!(super::same_file(
+            &input,
+            &dir.path().join(".").join("r.review.ron")
+        ));
+        assert!(!super::same_file(&input, &dir.path().join("new.svg")));
+    }
 
     #[test]
     fn control_and_reordering_characters_are_shown_not_obeyed() {

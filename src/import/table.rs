@@ -179,6 +179,12 @@ pub fn read_table(bytes: &[u8], file: &str) -> Result<(Table, Vec<RowProblem>), 
         row: row.into(),
         message,
     };
+    if let Some(row) = unclosed_quote_row(text, delimiter) {
+        return Err(problem(
+            row,
+            "a quote (\") opens a cell here and is never closed, so every row after it would be read into this one cell: close the quote, or remove it, and import again".into(),
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .trim(csv::Trim::All)
@@ -223,6 +229,40 @@ pub fn read_table(bytes: &[u8], file: &str) -> Result<(Table, Vec<RowProblem>), 
         },
         problems,
     ))
+}
+
+/// The row (as a spreadsheet numbers it) where a quoted cell opens and
+/// runs to the end of the file: the quote was never closed. A quote
+/// inside a cell that does not start with one is an ordinary character
+/// ("5'10\""), and `""` inside a quoted cell is a quote, as CSV has them.
+fn unclosed_quote_row(text: &str, delimiter: u8) -> Option<u32> {
+    #[derive(PartialEq)]
+    enum State {
+        CellStart,
+        Plain,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    let (mut row, mut opened) = (1u32, 1u32);
+    for &b in text.as_bytes() {
+        state = match state {
+            State::Quoted if b == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if b == b'"' => State::Quoted,
+            State::CellStart if b == b'"' => {
+                opened = row;
+                State::Quoted
+            }
+            _ if b == b'\n' => {
+                row = row.saturating_add(1);
+                State::CellStart
+            }
+            _ if b == delimiter => State::CellStart,
+            _ => State::Plain,
+        };
+    }
+    (state == State::Quoted).then_some(opened)
 }
 
 /// A header reduced to lower-case letters and digits, for matching
@@ -312,5 +352,20 @@ mod tests {
     fn keys_ignore_case_spacing_and_punctuation() {
         assert_eq!(header_key(" Entry_Date "), "entrydate");
         assert_eq!(name_key("  Dean   O’Neill. "), "dean o'neill");
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_refused_at_its_row_instead_of_swallowing_the_rest() {
+        let text = "date,agency,text\n01/02/2021,Police,\"Visited the home\n02/02/2021,GP,Seen for a cough\n03/02/2021,School,Attended\n";
+        let error = read_table(text.as_bytes(), "police.csv").unwrap_err();
+        assert_eq!(error.row, 2, "{error}");
+        assert!(error.to_string().contains("never closed"), "{error}");
+        // Quotes that close, a cell over two lines, a doubled quote and an
+        // inch mark in a plain cell are all ordinary CSV.
+        let fine = "date,agency,text\n01/02/2021,Police,\"Two\nlines, \"\"quoted\"\"\"\n02/02/2021,GP,Height 5'10\" recorded\n";
+        let (table, problems) = read_table(fine.as_bytes(), "fine.csv").unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].cell(2), "Two\nlines, \"quoted\"");
     }
 }
