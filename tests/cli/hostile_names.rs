@@ -16,15 +16,15 @@ const WORKED: &str = "assets/examples/child-b-learning-review.review.ron";
 
 /// "Maisie-Jane Ashworth" in disguise.
 const DISGUISES: &[&str] = &[
-    "Маіѕіе",                         // Cyrillic М, а, і, ѕ, і, е
-    "Ashwоrth",                       // one Cyrillic о
-    "Ｍａｉｓｉｅ",                   // full-width
-    "𝐀𝐬𝐡𝐰𝐨𝐫𝐭𝐡",                       // mathematical bold
-    "M\u{301}ai\u{308}sie",           // separate accents
-    "M a i s i e",                    // spaced
-    "A.s.h.w.o.r.t.h",                // dotted
+    "Маіѕіе",                          // Cyrillic М, а, і, ѕ, і, е
+    "Ashwоrth",                        // one Cyrillic о
+    "Ｍａｉｓｉｅ",                    // full-width
+    "𝐀𝐬𝐡𝐰𝐨𝐫𝐭𝐡",                        // mathematical bold
+    "M\u{301}ai\u{308}sie",            // separate accents
+    "M a i s i e",                     // spaced
+    "A.s.h.w.o.r.t.h",                 // dotted
     "Mai\u{200B}sie Ash\u{200D}worth", // zero-width inside
-    "\u{202E}htrowhsA\u{202C}",       // reversed in an override
+    "\u{202E}htrowhsA\u{202C}",        // reversed in an override
 ];
 
 /// What a reader reads: display order, compatibility letters as ASCII,
@@ -104,7 +104,44 @@ fn a_name_in_disguise_is_published_as_the_pseudonym_in_every_format() {
             assert!(!read.contains(name), "{ext}: {name} is published");
         }
         for disguise in DISGUISES {
-            assert!(!published.contains(disguise), "{ext}: {disguise:?} is published");
+            assert!(
+                !published.contains(disguise),
+                "{ext}: {disguise:?} is published"
+            );
+        }
+    }
+}
+
+#[test]
+fn characters_xml_forbids_never_reach_a_published_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.review.ron");
+    let mut review = store::load(Path::new(WORKED)).unwrap();
+    let finding = review
+        .findings
+        .iter_mut()
+        .find(|f| f.tag == foresight::model::FindingTag::Learning)
+        .unwrap();
+    finding.in_this_case = format!(
+        "Odd \u{FFFF} and \u{1} and \u{FFFE} and \u{B} characters. {}",
+        finding.in_this_case
+    );
+    store::save(&file, &review).unwrap();
+    let file = file.to_str().unwrap();
+    for ext in ["pdf", "docx", "html"] {
+        let out = dir.path().join(format!("report.{ext}"));
+        let run = foresight(&["export", file, "-o", out.to_str().unwrap()]);
+        assert!(run.status.success(), "{ext}: {}", text(&run.stderr));
+        // The Word document's XML and the web page parse as XML (the
+        // readers below refuse a character XML forbids).
+        let published = match ext {
+            "pdf" => pdf_text(&out),
+            "docx" => docx_text(&std::fs::read(&out).unwrap()),
+            _ => html_text(&std::fs::read_to_string(&out).unwrap()),
+        };
+        assert!(published.contains("Odd"), "{ext}");
+        for c in ['\u{FFFF}', '\u{FFFE}', '\u{1}', '\u{B}'] {
+            assert!(!published.contains(c), "{ext}: {c:?} published");
         }
     }
 }
