@@ -75,9 +75,11 @@ impl OverviewPanel {
                             goto
                         };
                         let left = |ui: &mut Ui, edits: &mut Edits, panel: &mut Self| {
+                            // A rapid review's own parts come first: it is
+                            // written against a 15-working-day clock.
+                            let goto = clock_view::rapid_review_section(ui, cx, edits);
                             panel.details(ui, cx, edits);
                             ui.add_space(12.0);
-                            let goto = clock_view::rapid_review_section(ui, cx, edits);
                             clock_view::dates_section(ui, cx, edits);
                             goto
                         };
