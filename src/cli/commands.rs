@@ -56,6 +56,23 @@ pub fn run(command: Command) -> ExitCode {
                 today: today.as_deref(),
             },
         ),
+        Command::AgencyPack {
+            file,
+            output,
+            agency,
+            return_to,
+            return_by,
+            force,
+        } => super::agency_pack::agency_pack(
+            &file,
+            super::agency_pack::Options {
+                output: &output,
+                agencies: &agency,
+                return_to: return_to.as_deref(),
+                return_by: return_by.as_deref(),
+                force,
+            },
+        ),
         Command::ImportChronology {
             files,
             into,

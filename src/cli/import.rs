@@ -10,6 +10,14 @@ use crate::import::chronology::{
     ChronologyFile, ImportSource, import_chronology as plan_chronology, parse_map_spec,
     read_chronology,
 };
+use crate::import::xlsx::{
+    PackInfo, WorkbookError, is_workbook, read_workbook_chronology, record_return, return_agency,
+};
+use crate::model::SummaryAnswer;
+
+/// What a workbook adds to its chronology: whose pack it is and the
+/// agency's summary answers.
+type WorkbookReturn = Option<(Option<PackInfo>, Vec<SummaryAnswer>)>;
 
 /// The file's name without its folder, as kept on imported entries.
 fn file_name(path: &Path) -> String {
@@ -33,7 +41,9 @@ fn apply_and_save(
     doc.save_as(into).map_err(|e| e.to_string())
 }
 
-/// `foresight import-chronology CSV... --into FILE [--map M] [--skip-bad-rows] [--agency A]`.
+/// `foresight import-chronology FILE... --into FILE [--map M] [--skip-bad-rows] [--agency A]`:
+/// CSV, TSV or Excel workbooks (by extension or content). A workbook's
+/// return (an agency pack) is recorded on its agency.
 pub fn import_chronology(
     files: &[std::path::PathBuf],
     into: &Path,
@@ -54,8 +64,9 @@ pub fn import_chronology(
     {
         return EXIT_UNREADABLE;
     }
-    let mut read: Vec<(String, ChronologyFile)> = Vec::new();
+    let mut read: Vec<(String, ChronologyFile, WorkbookReturn)> = Vec::new();
     let mut problems = Vec::new();
+    let mut unusable = false;
     for path in files {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
@@ -64,16 +75,38 @@ pub fn import_chronology(
                 return EXIT_UNREADABLE;
             }
         };
-        match read_chronology(&bytes, &path.display().to_string(), spec.as_ref()) {
+        let shown = path.display().to_string();
+        if is_workbook(&bytes, &shown) {
+            match read_workbook_chronology(&bytes, &shown, spec.as_ref()) {
+                Ok((file, pack, answers)) => {
+                    problems.extend(file.problems.iter().cloned());
+                    read.push((file_name(path), file, Some((pack, answers))));
+                }
+                Err(WorkbookError::Header(problem)) => {
+                    unusable = true;
+                    problems.push(problem);
+                }
+                Err(error) => {
+                    eprintln!("{}", super::printable(&error.to_string()));
+                    eprintln!("nothing was imported");
+                    return EXIT_UNREADABLE;
+                }
+            }
+            continue;
+        }
+        match read_chronology(&bytes, &shown, spec.as_ref()) {
             Ok(file) => {
                 say_encoding(path, file.table.legacy_encoding);
                 problems.extend(file.problems.iter().cloned());
-                read.push((file_name(path), file));
+                read.push((file_name(path), file, None));
             }
-            Err(problem) => problems.push(problem),
+            Err(problem) => {
+                unusable = true;
+                problems.push(problem);
+            }
         }
     }
-    let header_problem = problems.iter().any(|p| p.row == 1);
+    let header_problem = unusable || problems.iter().any(|p| p.row == 1);
     if !problems.is_empty() && (!skip_bad_rows || header_problem) {
         for problem in &problems {
             eprintln!("{problem}");
@@ -102,13 +135,67 @@ pub fn import_chronology(
     };
     let sources: Vec<ImportSource> = read
         .iter()
-        .map(|(name, file)| ImportSource {
+        .map(|(name, file, workbook)| ImportSource {
             file: name,
             rows: &file.rows,
-            default_agency: agency,
+            // A pack's rows that name no agency are its agency's.
+            default_agency: agency.or_else(|| {
+                workbook
+                    .as_ref()
+                    .and_then(|(pack, _)| pack.as_ref())
+                    .map(|p| p.agency.as_str())
+            }),
         })
         .collect();
-    let import = plan_chronology(document.review(), &sources);
+    let mut import = plan_chronology(document.review(), &sources);
+    let today = chrono::Local::now().date_naive();
+    for ((name, file, workbook), source) in read.iter().zip(&sources) {
+        let Some((pack, answers)) = workbook else {
+            continue;
+        };
+        if file.rows.is_empty() && answers.is_empty() {
+            println!("{name}: nothing is filled in: no return recorded");
+            continue;
+        }
+        let review = document.review();
+        if let Some(pack) = pack
+            && !pack.review.is_empty()
+            && pack.review != review.meta.title
+        {
+            println!(
+                "{name}: this pack was written for the review \"{}\", not \"{}\"; imported all the same",
+                super::printable(&pack.review),
+                super::printable(&review.meta.title)
+            );
+        }
+        let found = return_agency(
+            review,
+            &import,
+            pack.as_ref(),
+            &file.rows,
+            source.default_agency,
+        );
+        let recorded = found.and_then(|id| {
+            record_return(review, &mut import, &id, file.rows.len(), answers, today)
+        });
+        match recorded {
+            Some(r) if r.changed => println!(
+                "{name}: recorded as {}'s return: {} chronology entr{}, {} summary answer{}",
+                super::printable(&r.name),
+                r.entries,
+                if r.entries == 1 { "y" } else { "ies" },
+                r.answers,
+                plural(r.answers)
+            ),
+            Some(r) => println!(
+                "{name}: {}'s return was already recorded",
+                super::printable(&r.name)
+            ),
+            None => println!(
+                "{name}: not recorded as an agency's return (its rows name several agencies, or none)"
+            ),
+        }
+    }
     for (file, agency) in &import.agencies_from_file_names {
         println!("{file}: rows that name no agency are given to {agency} (from the file name)");
     }

@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 the input has problems (e.g. `validate` found
 //! some), 2 the input could not be read or the command is not available.
 
+mod agency_pack;
 mod anonymise;
 mod cast;
 mod causal;
@@ -172,9 +173,38 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import agency chronologies from CSV or TSV into a review.
+    /// Write an agency pack (.xlsx) for each agency in the cast, to fill in
+    /// and return.
+    ///
+    /// Each pack is an Excel workbook without macros: instructions, a
+    /// chronology sheet (the agency filled in, dates checked as dates,
+    /// drop-down lists) and the individual agency summary questions. The
+    /// review records the day each pack was sent; `import-chronology` reads
+    /// a returned pack back and records the return.
+    AgencyPack {
+        /// The review file.
+        file: PathBuf,
+        /// The folder to write the packs into (created when missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Only this agency (its id or name). Repeatable.
+        #[arg(long, value_name = "AGENCY")]
+        agency: Vec<String>,
+        /// Who the packs go back to (e.g. an email address), for the
+        /// instructions; by default the review's business manager.
+        #[arg(long, value_name = "WHO")]
+        return_to: Option<String>,
+        /// The day the packs are due back (2027-01-05 or 05/01/2027).
+        #[arg(long, value_name = "DATE")]
+        return_by: Option<String>,
+        /// Overwrite packs already in the folder.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import agency chronologies from CSV, TSV or Excel workbooks (.xlsx,
+    /// such as a returned agency pack) into a review.
     ImportChronology {
-        /// Chronology files.
+        /// Chronology files (.csv, .tsv or .xlsx).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// The review to add them to (created when missing).

@@ -2,8 +2,10 @@
 //! diagram ([`geometry`]), the figure as drawing items for any backend
 //! ([`scene`]), SVG ([`svg`]) and PNG ([`png`]), the division of a
 //! large diagram into parts ([`split_parts`]), and elbow routes for figures
-//! laid out in rows ([`elbow`]).
+//! laid out in rows ([`elbow`]); and the agency pack, the spreadsheet each
+//! agency fills in and returns ([`agency_pack`]).
 
+pub mod agency_pack;
 pub mod elbow;
 pub mod fit;
 mod font;

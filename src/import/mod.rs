@@ -9,6 +9,7 @@ pub mod chronology;
 pub mod cld;
 pub mod dates;
 pub mod table;
+pub mod xlsx;
 
 use std::fmt;
 

@@ -106,9 +106,9 @@ impl FileDialogs {
     }
 
     /// Opens a native dialog on a worker thread to pick a table to import
-    /// (CSV or TSV). Its outcome comes back from [`FileDialogs::poll`] as
-    /// for [`Purpose::Open`].
-    pub fn start_table(&mut self, title: &str, ctx: &egui::Context) {
+    /// (CSV or TSV, and Excel workbooks when `excel`). Its outcome comes
+    /// back from [`FileDialogs::poll`] as for [`Purpose::Open`].
+    pub fn start_table(&mut self, title: &str, excel: bool, ctx: &egui::Context) {
         if self.pending.is_some() {
             return;
         }
@@ -119,11 +119,18 @@ impl FileDialogs {
             .name("file-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let chosen = rfd::FileDialog::new()
-                    .add_filter(
+                let dialog = if excel {
+                    rfd::FileDialog::new().add_filter(
+                        "Spreadsheet (Excel, CSV, TSV)",
+                        &["xlsx", "xlsm", "csv", "tsv", "tab", "txt"],
+                    )
+                } else {
+                    rfd::FileDialog::new().add_filter(
                         "Spreadsheet table (CSV, TSV)",
                         &["csv", "tsv", "tab", "txt"],
                     )
+                };
+                let chosen = dialog
                     .add_filter("Any file", &["*"])
                     .set_title(title)
                     .pick_file();

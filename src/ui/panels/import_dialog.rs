@@ -1,4 +1,5 @@
-//! The import dialogs: an agency chronology (CSV or TSV) and the cast. A file
+//! The import dialogs: an agency chronology (CSV, TSV or an Excel workbook
+//! such as a returned agency pack) and the cast. A file
 //! is chosen by typing its path or with the native dialog; the dialog then
 //! shows how the columns were read and the first rows, and writes nothing
 //! until the user clicks Import (one undoable step).
@@ -14,7 +15,10 @@ use crate::import::chronology::{
     import_chronology, read_rows,
 };
 use crate::import::table::{Table, read_table};
-use crate::model::{Id, Review};
+use crate::import::xlsx::{
+    PackInfo, ReturnRecorded, is_workbook, read_workbook, record_return, return_agency,
+};
+use crate::model::{Id, Review, SummaryAnswer};
 use crate::ui::edits::Edits;
 use crate::ui::files::{FileDialogs, Outcome};
 use crate::ui::forms::{Choice, caption, choice_box, error_note, short};
@@ -29,6 +33,8 @@ const LISTED_PROBLEMS: usize = 12;
 struct FilePicker {
     path: String,
     files: FileDialogs,
+    /// True when Excel workbooks can be chosen.
+    excel: bool,
     note: Option<String>,
     /// Frames still to draw at once after the preview changed, so the
     /// dialog's scrolling area takes its new size without waiting for input.
@@ -69,7 +75,7 @@ impl FilePicker {
                 egui::Button::new("Browse…"),
             );
             if browse.clicked() {
-                self.files.start_table(title, ui.ctx());
+                self.files.start_table(title, self.excel, ui.ctx());
             }
             let ready = !self.path.trim().is_empty();
             if (ui
@@ -153,6 +159,9 @@ struct Preview {
     rows: Vec<ChronologyRow>,
     read_problems: Vec<RowProblem>,
     problems: Vec<RowProblem>,
+    /// For a workbook: its chronology sheet, whose pack it is and the
+    /// summary answers.
+    workbook: Option<(String, Option<PackInfo>, Vec<SummaryAnswer>)>,
 }
 
 impl Preview {
@@ -168,6 +177,8 @@ impl Preview {
 struct Plan {
     key: ((u64, u64), ColumnMap, Option<Id>),
     import: ChronologyImport,
+    /// The agency return the import records, for a workbook.
+    returned: Option<ReturnRecorded>,
 }
 
 /// The "Import chronology" dialog.
@@ -194,8 +205,20 @@ impl ChronologyImportDialog {
                 return;
             }
         };
-        match read_table(&bytes, &name) {
-            Ok((table, read_problems)) => {
+        let read = if is_workbook(&bytes, &name) {
+            read_workbook(&bytes, &name, None)
+                .map(|w| {
+                    let extra = Some((w.sheet, w.pack, w.answers));
+                    (w.table, Vec::new(), extra)
+                })
+                .map_err(|e| e.to_string())
+        } else {
+            read_table(&bytes, &name)
+                .map(|(table, problems)| (table, problems, None))
+                .map_err(|p| p.to_string())
+        };
+        match read {
+            Ok((table, read_problems, workbook)) => {
                 let map = ColumnMap::detect(&table.headers);
                 let mut preview = Preview {
                     path,
@@ -205,11 +228,12 @@ impl ChronologyImportDialog {
                     rows: Vec::new(),
                     read_problems,
                     problems: Vec::new(),
+                    workbook,
                 };
                 preview.reread();
                 self.preview = Some(preview);
             }
-            Err(problem) => self.error = Some(problem.to_string()),
+            Err(message) => self.error = Some(message),
         }
     }
 
@@ -228,11 +252,13 @@ impl ChronologyImportDialog {
             ScrollArea::vertical().max_height(height).show(ui, |ui| {
                 ui.heading("Import an agency chronology");
                 ui.label(
-                    "A spreadsheet saved as CSV or TSV, one entry a row, with a header row. \
-                         Dates are read day first (03/04/2021 is 3 April 2021). Nothing is \
-                         added until you click Import.",
+                    "An Excel workbook (.xlsx, such as a returned agency pack) or a spreadsheet \
+                         saved as CSV or TSV, one entry a row, with a header row. Dates are read \
+                         day first (03/04/2021 is 3 April 2021). Nothing is added until you \
+                         click Import.",
                 );
                 ui.add_space(6.0);
+                self.picker.excel = true;
                 if let Some(path) =
                     self.picker
                         .ui(ui, "Chronology file (CSV or TSV)", "Import a chronology")
@@ -269,9 +295,21 @@ impl ChronologyImportDialog {
         let Some(preview) = &mut self.preview else {
             return;
         };
+        let layout = match &preview.workbook {
+            Some((sheet, _, _)) => format!("Excel workbook, sheet {sheet}"),
+            None => format!(
+                "{}-separated{}",
+                preview.table.delimiter_name(),
+                if preview.table.legacy_encoding {
+                    ", read as Windows-1252 text"
+                } else {
+                    ""
+                }
+            ),
+        };
         ui.label(
             RichText::new(format!(
-                "{}: {} row{}, {}-separated{}",
+                "{}: {} row{}, {layout}",
                 preview.name,
                 preview.table.rows.len(),
                 if preview.table.rows.len() == 1 {
@@ -279,12 +317,6 @@ impl ChronologyImportDialog {
                 } else {
                     "s"
                 },
-                preview.table.delimiter_name(),
-                if preview.table.legacy_encoding {
-                    ", read as Windows-1252 text"
-                } else {
-                    ""
-                }
             ))
             .strong(),
         );
@@ -333,13 +365,15 @@ impl ChronologyImportDialog {
                 }
                 ui.vertical(|ui| {
                     ui.set_width(300.0);
+                    let pack = preview.workbook.as_ref().and_then(|(_, p, _)| p.as_ref());
                     let guessed = agency_for_file(review, &CastIndex::of(review), &preview.name)
                         .map(|id| review.title_of(&id));
                     let mut options = vec![Choice {
                         value: None,
-                        label: match &guessed {
-                            Some(name) => format!("From the file name: {name}"),
-                            None => "None (not found from the file name)".into(),
+                        label: match (pack, &guessed) {
+                            (Some(pack), _) => format!("From the agency pack: {}", pack.agency),
+                            (None, Some(name)) => format!("From the file name: {name}"),
+                            (None, None) => "None (not found from the file name)".into(),
                         },
                         hover: String::new(),
                     }];
@@ -414,15 +448,34 @@ impl ChronologyImportDialog {
 
         let key = (revision, preview.map.clone(), self.agency.clone());
         if self.plan.as_ref().is_none_or(|p| p.key != key) {
-            let agency_name = self.agency.as_ref().map(|id| review.title_of(id));
+            let pack = preview.workbook.as_ref().and_then(|(_, p, _)| p.as_ref());
+            // A pack's rows that name no agency are its agency's.
+            let agency_name = self
+                .agency
+                .as_ref()
+                .map(|id| review.title_of(id))
+                .or_else(|| pack.map(|p| p.agency.clone()));
             let source = ImportSource {
                 file: &preview.name,
                 rows: &preview.rows,
                 default_agency: agency_name.as_deref(),
             };
+            let mut import = import_chronology(review, &[source]);
+            let returned = preview.workbook.as_ref().and_then(|(_, pack, answers)| {
+                let id = return_agency(
+                    review,
+                    &import,
+                    pack.as_ref(),
+                    &preview.rows,
+                    agency_name.as_deref(),
+                )?;
+                let today = chrono::Local::now().date_naive();
+                record_return(review, &mut import, &id, preview.rows.len(), answers, today)
+            });
             self.plan = Some(Plan {
                 key,
-                import: import_chronology(review, &[source]),
+                import,
+                returned,
             });
         }
         let Some(plan) = &self.plan else {
@@ -442,6 +495,20 @@ impl ChronologyImportDialog {
             ));
         }
         ui.label(summary);
+        if let Some(r) = &plan.returned {
+            ui.label(if r.changed {
+                format!(
+                    "Records {}'s return: {} chronology entr{}, {} summary answer{}",
+                    r.name,
+                    r.entries,
+                    if r.entries == 1 { "y" } else { "ies" },
+                    r.answers,
+                    if r.answers == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{}'s return is already recorded", r.name)
+            });
+        }
         if !import.new_agencies.is_empty() {
             let names: Vec<&str> = import
                 .new_agencies
@@ -469,7 +536,8 @@ impl ChronologyImportDialog {
             return false;
         };
         let import = &plan.import;
-        let allowed = import.new_entries > 0 && (preview.problems.is_empty() || self.skip_bad_rows);
+        let allowed =
+            !import.change.edits.is_empty() && (preview.problems.is_empty() || self.skip_bad_rows);
         let button = egui::Button::new(format!(
             "Import {} entr{}",
             import.new_entries,
@@ -477,7 +545,7 @@ impl ChronologyImportDialog {
         ));
         let clicked = ui
             .add_enabled(allowed, button)
-            .on_disabled_hover_text(if import.new_entries == 0 {
+            .on_disabled_hover_text(if import.change.edits.is_empty() {
                 "There is nothing new to import."
             } else {
                 "Some rows cannot be read: fix them, or tick the box to skip them."
