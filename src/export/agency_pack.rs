@@ -298,7 +298,9 @@ fn instructions(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(INSTRUCTIONS_SHEET)?;
-    sheet.set_column_width(0, 110)?;
+    sheet.set_column_width(0, 80)?;
+    // Printed, each sheet is one page wide.
+    sheet.set_print_fit_to_pages(1, 0);
     sheet.set_screen_gridlines(false);
     sheet.set_active(true);
     let period = review
@@ -372,7 +374,14 @@ fn instructions(
         let row = row as u32 + 1;
         match line.strip_prefix("# ") {
             Some(heading) => sheet.write_string_with_format(row, 0, heading, &f.heading)?,
-            None => sheet.write_string_with_format(row, 0, fit(line), &f.text)?,
+            None => {
+                // Spreadsheet programs do not grow a row to its wrapped
+                // text on their own: about 75 characters fit a line of
+                // the 80-wide column.
+                let lines = line.chars().count().div_ceil(75).max(1);
+                sheet.set_row_height(row, 15.0 * lines as f64)?;
+                sheet.write_string_with_format(row, 0, fit(line), &f.text)?
+            }
         };
     }
     Ok(())
@@ -382,6 +391,8 @@ fn instructions(
 /// agency filled in.
 fn chronology(sheet: &mut Worksheet, agency: &Agency, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(CHRONOLOGY_SHEET)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     let last = PREPARED_ROWS;
     for (col, column) in CHRONOLOGY_COLUMNS.iter().enumerate() {
         let col = col as u16;
@@ -447,6 +458,7 @@ fn chronology(sheet: &mut Worksheet, agency: &Agency, f: &Formats) -> Result<(),
 /// The Summary sheet: one question a row, with a cell for the answer.
 fn summary(sheet: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(SUMMARY_SHEET)?;
+    sheet.set_print_fit_to_pages(1, 0);
     sheet.set_column_width(0, 55)?;
     sheet.set_column_width(1, 100)?;
     sheet.write_string_with_format(0, 0, SUMMARY_HEADERS[0], &f.header)?;
