@@ -308,3 +308,75 @@ proptest! {
         prop_assert!(list.loops.windows(2).all(|w| w[0].len() <= w[1].len()));
     }
 }
+
+/// Every link between `n` variables both ways: a complete graph.
+fn complete(n: usize) -> Review {
+    let names: Vec<String> = (0..n).map(|i| format!("V{i:02}")).collect();
+    let spec: Vec<(&str, &str, &str, bool)> = (0..n)
+        .flat_map(|a| (0..n).filter(move |&b| b != a).map(move |b| (a, b)))
+        .map(|(a, b)| (names[a].as_str(), names[b].as_str(), "S", false))
+        .collect();
+    review_of(&spec)
+}
+
+#[test]
+fn a_graph_with_more_loops_than_the_budget_lists_its_shortest_and_says_more_than() {
+    // A complete graph of 8 variables has 16,064 loops: 28 of two, 112 of
+    // three, 420 of four, 1,344 of five, 3,360 of six, 5,760 of seven and
+    // 5,040 of eight.
+    let graph = CausalGraph::from_review(&complete(8));
+    let all = graph.count(None).unwrap();
+    assert_eq!(all.total, 16_064);
+    let (counted, complete) = graph.count_within(1_000, None).unwrap();
+    assert!(!complete);
+    assert_eq!(counted.total, 1_000);
+    assert_eq!(graph.count_within(20_000, None).unwrap(), (all, true));
+
+    let bounded = graph.list_within(Some(30), 1_000, None);
+    assert!(!bounded.complete && bounded.truncated && !bounded.cancelled);
+    assert_eq!(bounded.counts.total, 1_000);
+    // The shortest 30, in the same order as a search to the end gives.
+    let full = graph.list(Some(30), None);
+    assert!(full.complete);
+    assert_eq!(bounded.loops, full.loops);
+    assert_eq!(bounded.loops.iter().filter(|l| l.len() == 2).count(), 28);
+}
+
+#[test]
+fn a_complete_graph_of_forty_variables_is_listed_and_counted_within_bounds() {
+    // Far more loops than could ever be gone through: the listing stops at
+    // the budget, the shortest are found length by length.
+    let graph = CausalGraph::from_review(&complete(40));
+    let list = graph.list_within(Some(10), 50_000, None);
+    assert!(!list.complete);
+    assert_eq!(list.loops.len(), 10);
+    assert!(list.loops.iter().all(|l| l.len() == 2));
+    let (counts, complete) = graph.count_within(50_000, None).unwrap();
+    assert!(!complete && counts.total == 50_000);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The search length by length keeps exactly what a search to the end
+    /// keeps.
+    #[test]
+    fn the_shortest_found_length_by_length_are_the_shortest(
+        n in 1usize..8,
+        raw in proptest::collection::vec((0usize..8, 0usize..8, any::<bool>()), 0..24),
+        max in 1usize..12,
+    ) {
+        let names: Vec<String> = (0..n).map(|i| format!("N{i}")).collect();
+        let spec: Vec<(&str, &str, &str, bool)> = raw
+            .iter()
+            .map(|&(a, b, o)| (names[a % n].as_str(), names[b % n].as_str(), if o { "O" } else { "S" }, false))
+            .collect();
+        let graph = CausalGraph::from_review(&review_of(&spec));
+        let full = graph.list(Some(max), None);
+        let bounded = graph.list_within(Some(max), 1, None);
+        if full.counts.total > 1 {
+            prop_assert!(!bounded.complete);
+        }
+        prop_assert_eq!(bounded.loops, full.loops);
+    }
+}

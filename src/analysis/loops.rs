@@ -100,7 +100,8 @@ pub struct LoopCounts {
 }
 
 impl LoopCounts {
-    fn add(&mut self, kind: LoopKind) {
+    /// Counts one more loop of `kind`.
+    pub fn add(&mut self, kind: LoopKind) {
         self.total += 1;
         match kind {
             LoopKind::Reinforcing => self.reinforcing += 1,
@@ -120,7 +121,22 @@ pub struct LoopList {
     pub truncated: bool,
     /// True when the enumeration was cancelled before it finished.
     pub cancelled: bool,
+    /// False when there were more loops than [`LOOP_BUDGET`]: the counts
+    /// are then of the loops found before the search stopped ("more
+    /// than"), and the loops kept are the shortest found by a search in
+    /// order of length.
+    pub complete: bool,
 }
+
+/// The most loops one search goes through before it stops counting: a
+/// dense diagram (a complete graph of 40 variables has more loops than
+/// could ever be listed) is never searched to the end. A causal loop
+/// diagram a review draws has far fewer.
+pub const LOOP_BUDGET: u64 = 2_000_000;
+
+/// The most steps the search for the shortest loops, length by length,
+/// takes when the loops are too many to go through.
+const SHORTEST_STEP_BUDGET: u64 = 50_000_000;
 
 /// Cancellation and progress shared with another thread (the GUI).
 #[derive(Debug, Default)]
@@ -183,6 +199,11 @@ impl CausalGraph {
             groups,
             self_loops,
         }
+    }
+
+    /// The records joined by causal links, in the graph's order (by name).
+    pub fn ids(&self) -> impl Iterator<Item = &Id> {
+        self.ids.iter()
     }
 
     /// The number of records joined by causal links.
@@ -326,49 +347,27 @@ impl CausalGraph {
         progress: Option<&Progress>,
         mut visit: impl FnMut(&[usize], &[&LoopLink], LoopKind, bool) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
-        let mut chosen: Vec<&LoopLink> = Vec::new();
-        let mut choice: Vec<usize> = Vec::new();
-        let mut groups: Vec<&Vec<LoopLink>> = Vec::new();
+        let mut scratch = Expansion::default();
         let mut found: u64 = 0;
         self.for_each_node_cycle(progress, |cycle, cycle_groups| {
-            groups.clear();
-            groups.extend(cycle_groups.iter().map(|&g| &self.groups[g]));
-            // Odometer over the parallel links of each step.
-            choice.clear();
-            choice.resize(cycle.len(), 0);
-            loop {
-                chosen.clear();
-                chosen.extend(groups.iter().zip(&choice).map(|(g, &c)| &g[c]));
-                let opposite = chosen.iter().filter(|e| e.opposite).count();
-                let kind = if opposite.is_multiple_of(2) {
-                    LoopKind::Reinforcing
-                } else {
-                    LoopKind::Balancing
-                };
-                let delayed = chosen.iter().any(|e| e.delay);
-                visit(cycle, &chosen, kind, delayed)?;
-                found += 1;
-                if found & 0x3FF == 0
-                    && let Some(p) = progress
-                {
-                    p.found.store(found, Ordering::Relaxed);
-                    if p.cancel.load(Ordering::Relaxed) {
-                        return ControlFlow::Break(());
+            self.expand(
+                cycle,
+                cycle_groups,
+                &mut scratch,
+                |nodes, links, kind, delayed| {
+                    visit(nodes, links, kind, delayed)?;
+                    found += 1;
+                    if found & 0x3FF == 0
+                        && let Some(p) = progress
+                    {
+                        p.found.store(found, Ordering::Relaxed);
+                        if p.cancel.load(Ordering::Relaxed) {
+                            return ControlFlow::Break(());
+                        }
                     }
-                }
-                let mut i = 0;
-                while i < choice.len() {
-                    choice[i] += 1;
-                    if choice[i] < groups[i].len() {
-                        break;
-                    }
-                    choice[i] = 0;
-                    i += 1;
-                }
-                if i == choice.len() {
-                    return ControlFlow::Continue(());
-                }
-            }
+                    ControlFlow::Continue(())
+                },
+            )
         })
         .map_break(|b| {
             if let Some(p) = progress {
@@ -376,6 +375,148 @@ impl CausalGraph {
             }
             b
         })
+    }
+
+    /// Calls `visit` with each loop a node cycle makes: one for each choice
+    /// of the parallel links of its steps, with its kind and delay.
+    fn expand<'g>(
+        &'g self,
+        cycle: &[usize],
+        cycle_groups: &[usize],
+        scratch: &mut Expansion<'g>,
+        mut visit: impl FnMut(&[usize], &[&LoopLink], LoopKind, bool) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let Expansion {
+            chosen,
+            choice,
+            groups,
+        } = scratch;
+        groups.clear();
+        groups.extend(cycle_groups.iter().map(|&g| &self.groups[g]));
+        // Odometer over the parallel links of each step.
+        choice.clear();
+        choice.resize(cycle.len(), 0);
+        loop {
+            chosen.clear();
+            chosen.extend(groups.iter().zip(choice.iter()).map(|(g, &c)| &g[c]));
+            let opposite = chosen.iter().filter(|e| e.opposite).count();
+            let kind = if opposite.is_multiple_of(2) {
+                LoopKind::Reinforcing
+            } else {
+                LoopKind::Balancing
+            };
+            let delayed = chosen.iter().any(|e| e.delay);
+            visit(cycle, chosen, kind, delayed)?;
+            let mut i = 0;
+            while i < choice.len() {
+                choice[i] += 1;
+                if choice[i] < groups[i].len() {
+                    break;
+                }
+                choice[i] = 0;
+                i += 1;
+            }
+            if i == choice.len() {
+                return ControlFlow::Continue(());
+            }
+        }
+    }
+
+    /// Calls `visit` with every node cycle of exactly `length` nodes,
+    /// smallest node first. Counts its steps in `steps` and stops (`Break`)
+    /// past `budget`, or when `visit` breaks.
+    fn for_each_node_cycle_of_length(
+        &self,
+        length: usize,
+        steps: &mut u64,
+        budget: u64,
+        mut visit: impl FnMut(&[usize], &[usize]) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        if length == 1 {
+            for v in 0..self.ids.len() {
+                if let Some(group) = self.self_loops[v] {
+                    visit(&[v], &[group])?;
+                }
+            }
+            return ControlFlow::Continue(());
+        }
+        let n = self.ids.len();
+        let mut on_path = vec![false; n];
+        for start in 0..n {
+            let mut path = vec![start];
+            let mut path_groups: Vec<usize> = Vec::new();
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            on_path[start] = true;
+            while let Some(&mut (node, ref mut position)) = stack.last_mut() {
+                *steps += 1;
+                if *steps > budget {
+                    return ControlFlow::Break(());
+                }
+                let successors = &self.successors[node];
+                if *position < successors.len() {
+                    let (w, group) = successors[*position];
+                    *position += 1;
+                    if path.len() == length {
+                        // Only the step back to the start can close it.
+                        if w == start {
+                            path_groups.push(group);
+                            let flow = visit(&path, &path_groups);
+                            path_groups.pop();
+                            flow?;
+                        }
+                    } else if w > start && !on_path[w] {
+                        on_path[w] = true;
+                        path.push(w);
+                        path_groups.push(group);
+                        stack.push((w, 0));
+                    }
+                    continue;
+                }
+                stack.pop();
+                if let Some(last) = path.pop() {
+                    on_path[last] = false;
+                }
+                path_groups.pop();
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The shortest `max` loops, searched length by length (for a graph
+    /// with too many loops to go through): every loop shorter than the
+    /// longest kept is among them, unless the step budget ran out first.
+    fn shortest(&self, max: usize, progress: Option<&Progress>) -> (Vec<Ranked>, bool) {
+        let mut kept: BinaryHeap<Ranked> = BinaryHeap::new();
+        let mut steps = 0;
+        let mut scratch = Expansion::default();
+        for length in 1..=self.ids.len() {
+            let flow = self.for_each_node_cycle_of_length(
+                length,
+                &mut steps,
+                SHORTEST_STEP_BUDGET,
+                |cycle, cycle_groups| {
+                    if progress.is_some_and(|p| p.cancel.load(Ordering::Relaxed)) {
+                        return ControlFlow::Break(());
+                    }
+                    self.expand(
+                        cycle,
+                        cycle_groups,
+                        &mut scratch,
+                        |cycle, edges, kind, delayed| {
+                            keep(&mut kept, Some(max), cycle, edges, kind, delayed);
+                            ControlFlow::Continue(())
+                        },
+                    )
+                },
+            );
+            if flow.is_break() {
+                return (kept.into_sorted_vec(), false);
+            }
+            if kept.len() >= max {
+                break;
+            }
+        }
+        (kept.into_sorted_vec(), true)
     }
 
     /// Counts loops without storing any. `None` when cancelled.
@@ -388,49 +529,67 @@ impl CausalGraph {
         flow.is_continue().then_some(counts)
     }
 
-    /// Lists loops, keeping at most `max` (all when `None`), shortest first
-    /// and then by the names of their records.
-    pub fn list(&self, max: Option<usize>, progress: Option<&Progress>) -> LoopList {
+    /// Counts loops up to `budget`: the counts, and true when they are of
+    /// every loop (false: there are more than `budget`). `None` when
+    /// cancelled.
+    pub fn count_within(
+        &self,
+        budget: u64,
+        progress: Option<&Progress>,
+    ) -> Option<(LoopCounts, bool)> {
         let mut counts = LoopCounts::default();
-        let mut kept: BinaryHeap<Ranked> = BinaryHeap::new();
-        let flow = self.for_each_loop(progress, |cycle, edges, kind, delayed| {
+        let mut over = false;
+        let flow = self.for_each_loop(progress, |_, _, kind, _| {
+            if counts.total >= budget {
+                over = true;
+                return ControlFlow::Break(());
+            }
             counts.add(kind);
-            // Node indices are in name order, so comparing rotated index
-            // sequences compares the loops by name. Johnson's cycles start at
-            // their smallest index already.
-            if let Some(limit) = max
-                && (limit == 0
-                    || kept.len() >= limit
-                        && kept.peek().is_some_and(|worst| {
-                            (cycle.len(), cycle) > (worst.length, worst.order.as_slice())
-                        }))
-            {
-                // Cannot make the list: skip it without allocating.
-                return ControlFlow::Continue(());
-            }
-            let candidate = Ranked {
-                length: cycle.len(),
-                order: cycle.to_vec(),
-                links: edges.iter().map(|e| e.link.clone()).collect(),
-                kind,
-                delayed,
-            };
-            match max {
-                Some(0) => {}
-                Some(limit) if kept.len() >= limit => {
-                    if let Some(worst) = kept.peek()
-                        && candidate < *worst
-                    {
-                        kept.pop();
-                        kept.push(candidate);
-                    }
-                }
-                _ => kept.push(candidate),
-            }
             ControlFlow::Continue(())
         });
-        let loops: Vec<FeedbackLoop> = kept
-            .into_sorted_vec()
+        (flow.is_continue() || over).then_some((counts, !over))
+    }
+
+    /// Lists loops, keeping at most `max` (all when `None`), shortest first
+    /// and then by the names of their records. A graph with more than
+    /// [`LOOP_BUDGET`] loops is not gone through to the end: its counts
+    /// say "more than", and the shortest loops are found length by length
+    /// (see [`LoopList::complete`]).
+    pub fn list(&self, max: Option<usize>, progress: Option<&Progress>) -> LoopList {
+        self.list_within(max, LOOP_BUDGET, progress)
+    }
+
+    /// [`CausalGraph::list`] with a budget of loops other than
+    /// [`LOOP_BUDGET`].
+    pub fn list_within(
+        &self,
+        max: Option<usize>,
+        budget: u64,
+        progress: Option<&Progress>,
+    ) -> LoopList {
+        let mut counts = LoopCounts::default();
+        let mut kept: BinaryHeap<Ranked> = BinaryHeap::new();
+        let mut over = false;
+        let flow = self.for_each_loop(progress, |cycle, edges, kind, delayed| {
+            if max.is_some() && counts.total >= budget {
+                over = true;
+                return ControlFlow::Break(());
+            }
+            counts.add(kind);
+            keep(&mut kept, max, cycle, edges, kind, delayed);
+            ControlFlow::Continue(())
+        });
+        let mut cancelled = flow.is_break() && !over;
+        let ranked = match (over, max) {
+            (true, Some(limit)) => {
+                let (shortest, finished) = self.shortest(limit, progress);
+                cancelled |=
+                    !finished && progress.is_some_and(|p| p.cancel.load(Ordering::Relaxed));
+                shortest
+            }
+            _ => kept.into_sorted_vec(),
+        };
+        let loops: Vec<FeedbackLoop> = ranked
             .into_iter()
             .map(|r| FeedbackLoop {
                 nodes: r.order.iter().map(|&i| self.ids[i].clone()).collect(),
@@ -440,10 +599,11 @@ impl CausalGraph {
             })
             .collect();
         LoopList {
-            truncated: counts.total > loops.len() as u64,
+            truncated: over || counts.total > loops.len() as u64,
             loops,
             counts,
-            cancelled: flow.is_break(),
+            cancelled,
+            complete: !over,
         }
     }
 
@@ -456,6 +616,61 @@ impl CausalGraph {
     }
 }
 
+/// Buffers for expanding a node cycle over its parallel links, kept from
+/// one cycle to the next.
+#[derive(Default)]
+struct Expansion<'g> {
+    chosen: Vec<&'g LoopLink>,
+    choice: Vec<usize>,
+    groups: Vec<&'g Vec<LoopLink>>,
+}
+
+/// Keeps a loop among the best `max` (every loop when `None`), shortest
+/// first then by the names of their records, without allocating for one
+/// that cannot make the list.
+fn keep(
+    kept: &mut BinaryHeap<Ranked>,
+    max: Option<usize>,
+    cycle: &[usize],
+    edges: &[&LoopLink],
+    kind: LoopKind,
+    delayed: bool,
+) {
+    // Node indices are in name order, so comparing rotated index
+    // sequences compares the loops by name. Cycles start at their
+    // smallest index already.
+    if let Some(limit) = max
+        && (limit == 0
+            || kept.len() >= limit
+                && kept.peek().is_some_and(|worst| {
+                    (cycle.len(), cycle) > (worst.length, worst.order.as_slice())
+                }))
+    {
+        return;
+    }
+    let candidate = Ranked {
+        length: cycle.len(),
+        order: cycle.to_vec(),
+        links: edges.iter().map(|e| e.link.clone()).collect(),
+        kind,
+        delayed,
+    };
+    match max {
+        Some(0) => {}
+        Some(limit) if kept.len() >= limit => {
+            if let Some(worst) = kept.peek()
+                && candidate < *worst
+            {
+                kept.pop();
+                kept.push(candidate);
+            }
+        }
+        _ => kept.push(candidate),
+    }
+}
+
+/// A loop kept for a list: ordered shortest first, then by the names of
+/// its records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Ranked {
     length: usize,

@@ -1,13 +1,16 @@
 //! `foresight import-cld` and `foresight loops`.
 
+use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::EXIT_UNREADABLE;
 use super::{open_or_create, plural, refuse_bad_rows};
-use crate::analysis::loops::{CausalGraph, name_for};
+use crate::analysis::loops::{CausalGraph, FeedbackLoop, LOOP_BUDGET, LoopCounts, name_for};
 use crate::import::cld::{import_edges, parse_edges};
+use crate::model::{Id, Review};
 use crate::store;
 
 /// `foresight import-cld EDGES.csv --into FILE`.
@@ -72,7 +75,7 @@ pub fn import_cld(csv: &Path, into: &Path) -> u8 {
 struct JsonLoop<'a> {
     kind: &'static str,
     length: usize,
-    variables: Vec<String>,
+    variables: Vec<&'a str>,
     name: Option<&'a str>,
 }
 
@@ -80,9 +83,17 @@ struct JsonLoop<'a> {
 struct JsonLoops<'a> {
     loops: Vec<JsonLoop<'a>>,
     truncated: bool,
+    /// False when the loops were too many to count: the counts are then
+    /// of those found before the search stopped.
+    complete: bool,
 }
 
 /// `foresight loops FILE [--json] [--max N] [--summary]`.
+///
+/// Bounded: `--summary` counts up to [`LOOP_BUDGET`] loops and says "more
+/// than" beyond; `--max N` lists the N shortest (searched length by length
+/// when the loops are too many); `--max 0` writes every loop as it is
+/// found, one at a time, without keeping them.
 pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
     let review = match store::load(file) {
         Ok(review) => review,
@@ -93,29 +104,33 @@ pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
     };
     let graph = CausalGraph::from_review(&review);
     if summary {
-        let counts = graph
-            .count(None)
+        let (counts, complete) = graph
+            .count_within(LOOP_BUDGET, None)
             .expect("an enumeration without a canceller runs to the end");
         if json {
             println!(
                 "{}",
-                serde_json::json!({"loops": counts.total, "reinforcing": counts.reinforcing, "balancing": counts.balancing})
+                serde_json::json!({"loops": counts.total, "reinforcing": counts.reinforcing, "balancing": counts.balancing, "complete": complete})
+            );
+        } else if complete {
+            println!(
+                "loops: {}\nreinforcing: {}\nbalancing: {}",
+                counts.total, counts.reinforcing, counts.balancing
             );
         } else {
             println!(
-                "loops: {}\nreinforcing: {}\nbalancing: {}",
+                "loops: more than {}\nreinforcing: at least {}\nbalancing: at least {}\n(counting stops at {LOOP_BUDGET} loops: the diagram has too many to go through)",
                 counts.total, counts.reinforcing, counts.balancing
             );
         }
         return 0;
     }
-    let list = graph.list((max > 0).then_some(max), None);
-    let names = |nodes: &[crate::model::Id]| {
-        nodes
-            .iter()
-            .map(|id| review.title_of(id))
-            .collect::<Vec<_>>()
-    };
+    // Each record's name, looked up once.
+    let titles: HashMap<&Id, String> = graph.ids().map(|id| (id, review.title_of(id))).collect();
+    if max == 0 {
+        return every_loop(&graph, &review, json, &titles);
+    }
+    let list = graph.list(Some(max), None);
     if json {
         let out = JsonLoops {
             loops: list
@@ -124,11 +139,12 @@ pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
                 .map(|l| JsonLoop {
                     kind: l.kind.letter(),
                     length: l.len(),
-                    variables: names(&l.nodes),
+                    variables: names(&titles, &l.nodes),
                     name: name_for(&review, l),
                 })
                 .collect(),
             truncated: list.truncated,
+            complete: list.complete,
         };
         println!(
             "{}",
@@ -137,28 +153,117 @@ pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
         return 0;
     }
     for found in &list.loops {
-        let line = format!(
-            "{}  {:>3}  {}{}{}",
-            found.kind.letter(),
-            found.len(),
-            name_for(&review, found)
-                .map(|n| format!("\"{n}\": "))
-                .unwrap_or_default(),
-            names(&found.nodes).join(" → "),
-            if found.delayed { "  (delay)" } else { "" }
+        println!(
+            "{}",
+            loop_line(&review, found, &names(&titles, &found.nodes))
         );
-        println!("{}", super::printable(&line));
     }
     let counts = list.counts;
-    println!(
-        "{} loops: {} reinforcing, {} balancing",
-        counts.total, counts.reinforcing, counts.balancing
-    );
+    if list.complete {
+        println!(
+            "{} loops: {} reinforcing, {} balancing",
+            counts.total, counts.reinforcing, counts.balancing
+        );
+    } else {
+        println!(
+            "more than {} loops (counting stops at {LOOP_BUDGET}: the diagram has too many to go through)",
+            counts.total
+        );
+    }
     if list.truncated {
         println!(
-            "showing the {} shortest; use --max 0 to list all",
+            "showing the {} shortest; use --max 0 to write every loop as it is found",
             list.loops.len()
         );
     }
+    0
+}
+
+/// The names of a loop's records.
+fn names<'a>(titles: &'a HashMap<&Id, String>, nodes: &'a [Id]) -> Vec<&'a str> {
+    nodes
+        .iter()
+        .map(|id| titles.get(id).map_or(id.as_str(), String::as_str))
+        .collect()
+}
+
+/// One loop as a line: its letter, length, name and variables, safe to
+/// print.
+fn loop_line(review: &Review, found: &FeedbackLoop, names: &[&str]) -> String {
+    let line = format!(
+        "{}  {:>3}  {}{}{}",
+        found.kind.letter(),
+        found.len(),
+        name_for(review, found)
+            .map(|n| format!("\"{n}\": "))
+            .unwrap_or_default(),
+        names.join(" → "),
+        if found.delayed { "  (delay)" } else { "" }
+    );
+    super::printable(&line).into_owned()
+}
+
+/// `--max 0`: every loop, written as it is found (in the order of the
+/// search, not sorted), none kept.
+fn every_loop(
+    graph: &CausalGraph,
+    review: &Review,
+    json: bool,
+    titles: &HashMap<&Id, String>,
+) -> u8 {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let ids: Vec<&Id> = graph.ids().collect();
+    let mut counts = LoopCounts::default();
+    let mut first = true;
+    if json {
+        let _ = write!(out, "{{\"loops\":[");
+    }
+    let flow = graph.for_each_loop(None, |cycle, links, kind, delayed| {
+        let found = FeedbackLoop {
+            nodes: cycle.iter().map(|&i| ids[i].clone()).collect(),
+            links: links.iter().map(|l| l.link.clone()).collect(),
+            kind,
+            delayed,
+        };
+        counts.add(kind);
+        let names = names(titles, &found.nodes);
+        let written = if json {
+            let item = JsonLoop {
+                kind: kind.letter(),
+                length: found.len(),
+                variables: names,
+                name: name_for(review, &found),
+            };
+            let comma = if first { "" } else { "," };
+            first = false;
+            write!(
+                out,
+                "{comma}{}",
+                serde_json::to_string(&item).expect("plain data serialises")
+            )
+        } else {
+            writeln!(out, "{}", loop_line(review, &found, &names))
+        };
+        // A closed pipe ("| head") ends the listing.
+        if written.is_err() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    if flow.is_continue() {
+        let _ = if json {
+            writeln!(out, "],\"truncated\":false,\"complete\":true}}")
+        } else {
+            writeln!(
+                out,
+                "{} loops: {} reinforcing, {} balancing",
+                counts.total, counts.reinforcing, counts.balancing
+            )
+        };
+    }
+    let _ = out.flush();
     0
 }

@@ -244,10 +244,13 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
-        /// The most loops to list; 0 means no bound.
+        /// The most loops to list, shortest first (found length by length
+        /// when the diagram has more than 2,000,000 loops); 0 writes every
+        /// loop as it is found, unsorted, keeping none.
         #[arg(long, default_value_t = 10_000)]
         max: usize,
-        /// Print only the counts of loops, reinforcing and balancing.
+        /// Print only the counts of loops, reinforcing and balancing (up to
+        /// 2,000,000 loops; "more than" beyond).
         #[arg(long)]
         summary: bool,
     },

@@ -206,3 +206,34 @@ fn import_cld_reads_utf16_and_windows_1252_as_the_other_imports_do() {
         );
     }
 }
+
+#[test]
+fn a_complete_graph_of_forty_variables_is_listed_and_counted_within_bounds() {
+    // 1,560 links: more loops than could ever be gone through.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("k40.csv");
+    let mut edges = String::from("from,to,polarity\n");
+    for a in 0..40 {
+        for b in (0..40).filter(|&b| b != a) {
+            edges.push_str(&format!("V{a:02},V{b:02},S\n"));
+        }
+    }
+    std::fs::write(&csv, edges).unwrap();
+    let file = dir.path().join("k40.review.ron");
+    let (csv, file) = (csv.to_str().unwrap(), file.to_str().unwrap());
+    super::run::run_ok(&["import-cld", csv, "--into", file]);
+
+    let listed = super::run::run_ok(&["loops", file, "--max", "10"]);
+    let loops: Vec<&str> = listed.lines().filter(|l| l.starts_with("R ")).collect();
+    assert_eq!(loops.len(), 10, "{listed}");
+    assert!(
+        loops.iter().all(|l| l.starts_with("R    2  V00 → ")),
+        "{listed}"
+    );
+    assert!(listed.contains("more than 2000000 loops"), "{listed}");
+
+    let summary = super::run::run_ok(&["loops", file, "--summary"]);
+    assert!(summary.contains("loops: more than 2000000"), "{summary}");
+    let json = super::run::run_ok(&["loops", file, "--summary", "--json"]);
+    assert!(json.contains("\"complete\":false"), "{json}");
+}

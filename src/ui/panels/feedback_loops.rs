@@ -96,16 +96,24 @@ impl FeedbackLoopsView {
             }
             Search::Done(list) => {
                 let c = list.counts;
-                ui.label(format!(
-                    "{} loop{}: {} reinforcing, {} balancing",
-                    c.total,
-                    if c.total == 1 { "" } else { "s" },
-                    c.reinforcing,
-                    c.balancing
-                ));
+                if list.complete {
+                    ui.label(format!(
+                        "{} loop{}: {} reinforcing, {} balancing",
+                        c.total,
+                        if c.total == 1 { "" } else { "s" },
+                        c.reinforcing,
+                        c.balancing
+                    ));
+                } else {
+                    ui.label(format!(
+                        "More than {} loops: too many to go through. Showing the {} shortest.",
+                        c.total,
+                        list.loops.len()
+                    ));
+                }
                 if list.cancelled {
                     ui.weak("Search cancelled: these are the loops found before it stopped.");
-                } else if list.truncated {
+                } else if list.truncated && list.complete {
                     ui.weak(format!("Showing the {LIST_LIMIT} shortest."));
                 }
                 if list.loops.is_empty() && !list.cancelled {
