@@ -9,11 +9,11 @@
 //! finish within a few seconds (target under 5 s and 200 MB as a whole
 //! `foresight loops` process): the count stops at `LOOP_BUDGET` (2,000,000)
 //! loops and says "more than", the shortest are found length by length.
-//! Measured (release, 2-core machine): the list of the 10 shortest 1.3 s
-//! and the count 1.3 s in the library; as whole processes
-//! (`/usr/bin/time -v foresight loops K40.review.ron --max 10`, and
-//! `--summary`) see the figures in the closing note of the change that
-//! bounded them.
+//! Measured as whole processes (release, 2-core machine, `/usr/bin/time`):
+//! `foresight loops K40.review.ron --max 10` 0.76 s and 10.7 MB peak,
+//! `--summary` 0.84 s and 10.5 MB. A generated 200-episode review
+//! (1,106,366 loops): `--summary` 0.57 s, `--max 0` writing every loop
+//! (1.1 million lines) 4.6 s in 25 MB, `--max 10000` 1.2 s.
 
 use std::hint::black_box;
 
