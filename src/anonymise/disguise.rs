@@ -97,7 +97,6 @@ pub fn view_letter(c: char, word_is_disguise: bool) -> Option<char> {
 /// Latin, a lookalike of a Latin letter, or a compatibility letter (marks
 /// and direction controls inside it are passed over).
 pub fn word_is_disguise(text: &str, at: usize) -> bool {
-    let in_word = |c: char| c.is_alphanumeric() || is_mark(c) || is_direction_control(c);
     let before = text[..at].chars().rev().take_while(|&c| in_word(c));
     let after = text[at..].chars().take_while(|&c| in_word(c));
     before.chain(after).all(|c| {
@@ -107,6 +106,21 @@ pub fn word_is_disguise(text: &str, at: usize) -> bool {
             || lookalike(c).is_some()
             || compatibility_letter(c).is_some()
     })
+}
+
+/// True for a character of a word as [`word_is_disguise`] reads it.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c) || is_direction_control(c)
+}
+
+/// The end (a byte offset) of the word around byte `at` of `text`, as
+/// [`word_is_disguise`] reads it: it says the same of every byte of the
+/// word, so a caller going through a text asks once per word.
+pub fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| !in_word(c))
+        .map_or(text.len(), |(i, _)| at + i)
 }
 
 /// Separators letters may be spaced apart with.

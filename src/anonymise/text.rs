@@ -94,7 +94,10 @@ fn needs_normalising(text: &str) -> bool {
 /// U+1D400 to U+1D7FF). Every one of them starts with one of these bytes
 /// (Latin letters with accents, U+00C0 to U+02AF, start with others).
 fn special_lead(b: u8) -> bool {
-    matches!(b, 0xC2 | 0xCA | 0xCC..=0xD6 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF0)
+    matches!(
+        b,
+        0xC2 | 0xCA | 0xCC..=0xD6 | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF | 0xF0
+    )
 }
 
 impl<'a> View<'a> {
@@ -115,15 +118,26 @@ impl<'a> View<'a> {
         let mut out = String::with_capacity(original.len());
         let mut checkpoints = vec![(0, 0)];
         // The separators of letters spaced apart are dropped.
-        let spacers = if disguise::may_hold_spaced_letters(original.as_bytes())
-            || !original.is_ascii()
-        {
-            disguise::spaced_letter_separators(original)
-        } else {
-            Vec::new()
-        };
+        let spacers =
+            if disguise::may_hold_spaced_letters(original.as_bytes()) || !original.is_ascii() {
+                disguise::spaced_letter_separators(original)
+            } else {
+                Vec::new()
+            };
         let mut next_spacer = spacers.iter().copied().peekable();
         let mut chars = original.char_indices().peekable();
+        // Whether the word being read is a disguise, and where it ends:
+        // asked once per word, not once per letter (a long word of
+        // lookalike letters took time growing with its length squared).
+        let mut disguise_word: Option<(usize, bool)> = None;
+        let mut is_disguise = |i: usize| match disguise_word {
+            Some((end, answer)) if i < end => answer,
+            _ => {
+                let answer = disguise::word_is_disguise(original, i);
+                disguise_word = Some((disguise::word_end(original, i), answer));
+                answer
+            }
+        };
         while let Some((i, c)) = chars.next() {
             if next_spacer.peek() == Some(&i) {
                 next_spacer.next();
@@ -132,10 +146,8 @@ impl<'a> View<'a> {
                 continue;
             }
             if !c.is_ascii()
-                && let Some(letter) = disguise::view_letter(
-                    c,
-                    disguise::lookalike(c).is_some() && disguise::word_is_disguise(original, i),
-                )
+                && let Some(letter) =
+                    disguise::view_letter(c, disguise::lookalike(c).is_some() && is_disguise(i))
             {
                 checkpoints.push((out.len(), i));
                 out.push(letter);
@@ -221,7 +233,10 @@ impl<'a> View<'a> {
         // After the whole of the original character the last one of the
         // range stands for ("’" for "'", "С" for "C").
         let last = self.start_in_original(view_end - 1);
-        last + self.original[last..].chars().next().map_or(0, char::len_utf8)
+        last + self.original[last..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8)
     }
 }
 
@@ -662,6 +677,22 @@ mod tests {
             }
         }
         assert!(plain > 1_000, "{plain}");
+    }
+
+    #[test]
+    fn a_long_word_of_lookalike_letters_is_judged_once() {
+        // Found by fuzzing (tests/fuzz): whether a word is a disguise was
+        // asked again for each of its letters, over the whole word each
+        // time; a word of 5,000 Greek omicrons took 7 seconds.
+        let word = "ο".repeat(40_000);
+        // Read once per word, this takes a fraction of a second; once per
+        // letter, minutes.
+        assert_eq!(View::new(&word).text, "o".repeat(40_000));
+        // Each word is judged on its own letters.
+        assert_eq!(
+            View::new("Жора Сhloe Жора Сhloe").text,
+            "Жора Chloe Жора Chloe"
+        );
     }
 
     #[test]

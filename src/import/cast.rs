@@ -110,6 +110,14 @@ fn cast_rows(table: &Table, problems: &mut Vec<RowProblem>) -> Vec<CastRow> {
             problems.push(problem(row.row, "the row has no name".into()));
             continue;
         }
+        if name_key(&name_text).is_empty() {
+            // Nothing to find the member by: each import would add it again.
+            problems.push(problem(
+                row.row,
+                format!("the name `{name_text}` has no letter or digit"),
+            ));
+            continue;
+        }
         let kind_text = cell(kind);
         let Some(kind) = CastKind::parse(&kind_text) else {
             problems.push(problem(
@@ -142,7 +150,11 @@ fn cast_rows(table: &Table, problems: &mut Vec<RowProblem>) -> Vec<CastRow> {
             role: cell(role),
             pseudonym: cell(pseudonym),
             kind,
-            agency: cell(agency),
+            // An agency without a letter or digit ("-") is none: it could
+            // never be found again, and each import would add it anew.
+            agency: Some(cell(agency))
+                .filter(|a| a.chars().any(char::is_alphanumeric))
+                .unwrap_or_default(),
             date_of_birth,
             notes: cell(notes),
         });
@@ -752,13 +764,28 @@ impl CastIndex {
         index
     }
 
-    fn add(map: &mut HashMap<String, Id>, id: &Id, names: impl IntoIterator<Item = String>) {
+    fn add<S: AsRef<str>>(
+        map: &mut HashMap<String, Id>,
+        id: &Id,
+        names: impl IntoIterator<Item = S>,
+    ) {
         for name in names {
-            let key = name_key(&name);
+            let key = name_key(name.as_ref());
             if !key.is_empty() {
                 map.entry(key).or_insert_with(|| id.clone());
             }
         }
+    }
+
+    /// Adds more names of a member already in the index (the aliases and
+    /// pseudonym a merge gave it), without going over the names it had.
+    fn add_names<'n>(&mut self, kind: CastKind, id: &Id, names: impl IntoIterator<Item = &'n str>) {
+        let map = match kind {
+            CastKind::Person => &mut self.people,
+            CastKind::Agency => &mut self.agencies,
+            CastKind::Place => &mut self.places,
+        };
+        Self::add(map, id, names);
     }
 
     /// Adds a person under their name, aliases and pseudonym.
@@ -845,16 +872,48 @@ pub struct CastImport {
     pub already_present: usize,
 }
 
-fn merge_aliases(existing: &mut Vec<String>, name: &str, new: &[String]) -> bool {
+/// Adds the names of a row found by its name or an alias to the member's
+/// aliases, the row's own name included: found by an alias, the row's
+/// name is another name of the member. Kept, it finds the member at the
+/// next import (and from a person's `agency` cell) instead of adding a
+/// second member of that name, and it is anonymised with the member's.
+/// A name that is another member's (`elsewhere`) is not taken: it would
+/// find this member instead of that one. `known` holds the keys of the
+/// member's name and aliases (see [`known_keys`]) and gains the new ones,
+/// so merging is linear in the names merged, however many rows name the
+/// same member.
+fn merge_aliases(
+    existing: &mut Vec<String>,
+    known: &mut HashSet<String>,
+    row: &CastRow,
+    elsewhere: impl Fn(&str) -> bool,
+) -> bool {
     let mut changed = false;
-    for alias in new {
+    for alias in std::iter::once(&row.name).chain(&row.aliases) {
         let key = name_key(alias);
-        if key != name_key(name) && !existing.iter().any(|a| name_key(a) == key) {
+        if !known.contains(&key) && !elsewhere(alias) {
+            known.insert(key);
             existing.push(alias.clone());
             changed = true;
         }
     }
     changed
+}
+
+/// The keys of a cast member's name and aliases, made once per member an
+/// import merges names into and kept (by id) for the rows after.
+fn known_keys<'k>(
+    keys: &'k mut HashMap<Id, HashSet<String>>,
+    id: &Id,
+    name: &str,
+    aliases: &[String],
+) -> &'k mut HashSet<String> {
+    keys.entry(id.clone()).or_insert_with(|| {
+        std::iter::once(name)
+            .chain(aliases.iter().map(String::as_str))
+            .map(name_key)
+            .collect()
+    })
 }
 
 fn fill(field: &mut String, value: &str) -> bool {
@@ -867,8 +926,9 @@ fn fill(field: &mut String, value: &str) -> bool {
 }
 
 /// The change that adds a cast file to a review. A row whose name (or an
-/// alias) matches a cast member of the same kind adds that row's new aliases
-/// and fills that member's empty details, and adds nothing else, so
+/// alias) matches a cast member of the same kind adds that row's new names
+/// as aliases (its name too, when an alias matched) and fills that
+/// member's empty details, and adds nothing else, so
 /// importing the same file twice changes nothing the second time. Agencies
 /// and places are added first, so a person's `agency` can name an agency of
 /// the same file; an agency named there that is not in the cast is added.
@@ -879,7 +939,9 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
     let mut people: Vec<Person> = review.people.clone();
     let mut agencies: Vec<Agency> = review.agencies.clone();
     let mut places: Vec<Place> = review.places.clone();
-    let mut touched: Vec<Id> = Vec::new();
+    let mut touched: HashSet<Id> = HashSet::new();
+    // The name keys of each member names were merged into, by id.
+    let mut keys: HashMap<Id, HashSet<String>> = HashMap::new();
     let mut added = Vec::new();
     let mut updated = Vec::new();
     let mut already_present = 0;
@@ -899,9 +961,9 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
     let mut order: Vec<&CastRow> = rows.iter().filter(|r| r.kind != CastKind::Person).collect();
     order.extend(rows.iter().filter(|r| r.kind == CastKind::Person));
 
-    let mark = |touched: &mut Vec<Id>, id: &Id| {
+    let mark = |touched: &mut HashSet<Id>, id: &Id| {
         if !touched.contains(id) {
-            touched.push(id.clone());
+            touched.insert(id.clone());
         }
     };
     for row in order {
@@ -914,10 +976,14 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                     let Some(a) = agencies.iter_mut().find(|a| a.id == id) else {
                         continue;
                     };
-                    let mut changed = merge_aliases(&mut a.aliases, &a.name.clone(), &row.aliases);
+                    let elsewhere = |n: &str| index.agency(n).is_some_and(|other| *other != id);
+                    let known = known_keys(&mut keys, &id, &a.name, &a.aliases);
+                    let before = a.aliases.len();
+                    let mut changed = merge_aliases(&mut a.aliases, known, row, elsewhere);
                     changed |= fill(&mut a.generic_name, &row.pseudonym);
                     if changed {
-                        index.add_agency(a);
+                        let new = a.aliases[before..].iter().map(String::as_str);
+                        index.add_names(CastKind::Agency, &id, new);
                         updated.push((id.clone(), a.name.clone()));
                         mark(&mut touched, &id);
                     } else {
@@ -954,10 +1020,14 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                     let Some(p) = places.iter_mut().find(|p| p.id == id) else {
                         continue;
                     };
-                    let mut changed = merge_aliases(&mut p.aliases, &p.name.clone(), &row.aliases);
+                    let elsewhere = |n: &str| index.place(n).is_some_and(|other| *other != id);
+                    let known = known_keys(&mut keys, &id, &p.name, &p.aliases);
+                    let before = p.aliases.len();
+                    let mut changed = merge_aliases(&mut p.aliases, known, row, elsewhere);
                     changed |= fill(&mut p.generic_name, &row.pseudonym);
                     if changed {
-                        index.add_place(p);
+                        let new = p.aliases[before..].iter().map(String::as_str);
+                        index.add_names(CastKind::Place, &id, new);
                         updated.push((id.clone(), p.name.clone()));
                         mark(&mut touched, &id);
                     } else {
@@ -1018,7 +1088,10 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                     let Some(p) = people.iter_mut().find(|p| p.id == id) else {
                         continue;
                     };
-                    let mut changed = merge_aliases(&mut p.aliases, &p.name.clone(), &row.aliases);
+                    let elsewhere = |n: &str| index.person(n).is_some_and(|other| *other != id);
+                    let known = known_keys(&mut keys, &id, &p.name, &p.aliases);
+                    let before = p.aliases.len();
+                    let mut changed = merge_aliases(&mut p.aliases, known, row, elsewhere);
                     changed |= fill(&mut p.role, &row.role);
                     changed |= fill(&mut p.pseudonym, &row.pseudonym);
                     changed |= fill(&mut p.notes, &row.notes);
@@ -1031,7 +1104,10 @@ pub fn import_cast(review: &Review, rows: &[CastRow]) -> CastImport {
                         changed = true;
                     }
                     if changed {
-                        index.add_person(p);
+                        // Only the new names: the others are indexed.
+                        let new = p.aliases[before..].iter().map(String::as_str);
+                        let pseudonym = std::iter::once(p.pseudonym.as_str());
+                        index.add_names(CastKind::Person, &id, new.chain(pseudonym));
                         updated.push((id.clone(), p.name.clone()));
                         mark(&mut touched, &id);
                     } else {
@@ -1534,6 +1610,149 @@ mod tests {
         assert_eq!(import.updated.len(), 1);
         import.change.apply(&mut review).unwrap();
         assert_eq!(review.people[1].aliases, ["Kel", "Kelly S."]);
+    }
+
+    #[test]
+    fn twenty_thousand_aliases_in_one_cell_are_merged_each_once() {
+        // Each new alias was compared with every alias the member already
+        // had: 20,000 in one cell, merged into a member, took minutes.
+        let aliases: Vec<String> = (0..20_000).map(|i| format!("Jay Smith {i}")).collect();
+        let cell = aliases.join(";");
+        let text = format!(
+            "name,aliases,kind\nJane Smith,,person\nJane Smith,\"{cell}\",person\n\
+             J. Smith,\"{cell};JAY SMITH 7\",person\n"
+        );
+        let rows = parse_cast(text.as_bytes(), "cast.csv").unwrap();
+        let mut review = Review::new("test");
+        let import = import_cast(&review, &rows);
+        import.change.apply(&mut review).unwrap();
+        assert_eq!(review.people.len(), 1);
+        let merged = &review.people[0].aliases;
+        // Every alias once, in order, then the name of the row found by
+        // them; "JAY SMITH 7" is "Jay Smith 7" again.
+        assert_eq!(merged.len(), 20_001);
+        assert_eq!(merged[..20_000], aliases[..]);
+        assert_eq!(merged[20_000], "J. Smith");
+        // Found by any of them, and importing again changes nothing.
+        let index = CastIndex::of(&review);
+        assert_eq!(index.person("jay smith 19999"), Some(&review.people[0].id));
+        assert!(import_cast(&review, &rows).change.edits.is_empty());
+    }
+
+    #[test]
+    fn a_cell_of_a_megabyte_of_aliases_is_merged() {
+        // About 100,000 aliases in one cell of a row that names a member
+        // already in the cast, and one alias of a megabyte.
+        let aliases: Vec<String> = (0..100_000).map(|i| format!("K{i:08}")).collect();
+        let cell = aliases.join(";");
+        assert!(cell.len() >= 999_999);
+        let long = "Q".repeat(1_000_000);
+        let text = format!(
+            "name,aliases,kind\nKim Lee,,person\nKim Lee,\"{cell}\",person\nKim Lee,{long},person\n"
+        );
+        let rows = parse_cast(text.as_bytes(), "cast.csv").unwrap();
+        let mut review = Review::new("test");
+        import_cast(&review, &rows)
+            .change
+            .apply(&mut review)
+            .unwrap();
+        let merged = &review.people[0].aliases;
+        assert_eq!(merged.len(), 100_001);
+        assert_eq!(merged[99_999], "K00099999");
+        assert_eq!(merged[100_000].len(), 1_000_000);
+    }
+
+    #[test]
+    fn an_agency_found_by_an_alias_keeps_the_name_its_row_gives_it() {
+        // Found by fuzzing: the second agency row is found by the alias it
+        // shares with the first, and its own name was dropped; the person's
+        // agency then added a second agency of that name, and importing the
+        // file again gave that one the alias.
+        let text = "name,aliases,kind,agency\n\
+            E,,person,Westmoor 0-19 Health Visiting Service\n\
+            E,0-19 Service,agency,\n\
+            Westmoor 0-19 Health Visiting Service,0-19 Service,agency,\n";
+        let rows = parse_cast(text.as_bytes(), "cast.csv").unwrap();
+        let mut review = Review::new("t");
+        import_cast(&review, &rows)
+            .change
+            .apply(&mut review)
+            .unwrap();
+        assert_eq!(review.agencies.len(), 1, "{:?}", review.agencies);
+        assert_eq!(
+            review.agencies[0].aliases,
+            ["0-19 Service", "Westmoor 0-19 Health Visiting Service"]
+        );
+        assert_eq!(review.people[0].agency, Some(review.agencies[0].id.clone()));
+        let again = import_cast(&review, &rows);
+        assert!(again.change.edits.is_empty(), "{:?}", again.change);
+    }
+
+    #[test]
+    fn a_person_found_by_an_alias_keeps_the_name_its_row_gives_them() {
+        // Found by fuzzing (tests/fuzz): the second row is found by the
+        // alias it shares with the first and its name was dropped, so the
+        // third row added a person of that name, whom the next import of
+        // the same file gave the alias.
+        let text = "name,alias\nr,Nan\nMark Ellis,Nan\nMark Ellis\n";
+        let rows = parse_cast(text.as_bytes(), "cast.csv").unwrap();
+        let mut review = Review::new("t");
+        import_cast(&review, &rows)
+            .change
+            .apply(&mut review)
+            .unwrap();
+        assert_eq!(review.people.len(), 1, "{:?}", review.people);
+        assert_eq!(review.people[0].aliases, ["Nan", "Mark Ellis"]);
+        assert!(import_cast(&review, &rows).change.edits.is_empty());
+    }
+
+    #[test]
+    fn a_name_of_another_member_is_not_made_an_alias() {
+        // Found by fuzzing (tests/fuzz): the third row, found by its alias
+        // "Lily Carter", gave Lily the alias "Kerry Carter", Kerry's own
+        // name; the next import of the same file then found Kerry's row as
+        // Lily and gave her Kerry's alias too.
+        let text = "name,alias\nLily Carter\nKerry Carter,n\nr,Lily Carter;Kerry Carter\n";
+        let rows = parse_cast(text.as_bytes(), "cast.csv").unwrap();
+        let mut review = Review::new("t");
+        import_cast(&review, &rows)
+            .change
+            .apply(&mut review)
+            .unwrap();
+        assert_eq!(review.people[0].aliases, ["r"]);
+        assert_eq!(review.people[1].aliases, ["n"]);
+        assert!(import_cast(&review, &rows).change.edits.is_empty());
+    }
+
+    #[test]
+    fn a_name_without_a_letter_or_digit_is_a_bad_row() {
+        // Found by fuzzing (tests/fuzz): a name of a NUL character was
+        // added, could never be found by its name, and was added again at
+        // every import of the same file.
+        let problems = parse_cast(b"name\n\0\n-\n", "cast.csv").unwrap_err();
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "cast.csv: row 2: the name `\0` has no letter or digit",
+                "cast.csv: row 3: the name `-` has no letter or digit",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_agency_cell_without_a_letter_or_digit_names_no_agency() {
+        // Found by fuzzing (tests/fuzz): a person's agency "\0" was added
+        // as an agency at every import of the same file.
+        let rows = parse_cast(b"name,,,agency\no,,,\0\np,,,-\n", "cast.csv").unwrap();
+        assert!(rows.iter().all(|r| r.agency.is_empty()), "{rows:?}");
+        let mut review = Review::new("t");
+        import_cast(&review, &rows)
+            .change
+            .apply(&mut review)
+            .unwrap();
+        assert!(review.agencies.is_empty());
+        assert!(import_cast(&review, &rows).change.edits.is_empty());
     }
 
     #[test]

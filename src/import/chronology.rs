@@ -358,12 +358,13 @@ pub struct ChronologyFile {
     pub problems: Vec<RowProblem>,
 }
 
-/// Splits a people cell: on `;` when it has one, else on `,`.
+/// Splits a people cell: on `;` when it has one, else on `,`. A part
+/// without a letter or digit ("-", "?") names nobody.
 pub fn split_people(cell: &str) -> Vec<String> {
     let separator = if cell.contains(';') { ';' } else { ',' };
     cell.split(separator)
         .map(str::trim)
-        .filter(|p| !p.is_empty())
+        .filter(|p| p.chars().any(char::is_alphanumeric))
         .map(str::to_string)
         .collect()
 }
@@ -416,10 +417,13 @@ pub fn read_rows(table: &Table, map: &ColumnMap) -> (Vec<ChronologyRow>, Vec<Row
             continue;
         }
         let cell = |field: Field| map.get(field).map_or("", |c| row.cell(c));
+        // An agency without a letter or digit ("-", "?") is none: it could
+        // never be found again, and each import would add it anew.
+        let agency = Some(cell(Field::Agency)).filter(|a| a.chars().any(char::is_alphanumeric));
         rows.push(ChronologyRow {
             row: row.row,
             date,
-            agency: cell(Field::Agency).to_string(),
+            agency: agency.unwrap_or_default().to_string(),
             author: cell(Field::Author).to_string(),
             text,
             people: split_people(cell(Field::People)),
@@ -510,6 +514,17 @@ fn entry_key(
     )
 }
 
+/// The key with no agency.
+fn without_agency(key: &EntryKey) -> EntryKey {
+    (
+        key.0.clone(),
+        key.1.clone(),
+        None,
+        key.3.clone(),
+        key.4.clone(),
+    )
+}
+
 /// The agency a file's name points to: a cast agency named exactly as the
 /// file ("Eastshire Police.csv"), or the only cast agency of the kind the
 /// name suggests ("police.csv", "health-visiting.csv").
@@ -588,17 +603,29 @@ pub fn import_chronology(review: &Review, sources: &[ImportSource]) -> Chronolog
         new_agencies: Vec::new(),
     };
     let mut existing: HashMap<EntryKey, usize> = HashMap::new();
+    // The agencies of the imported entries of each file, date, author and
+    // text: a row that names no agency was given one from the file's name,
+    // which another import or the reviewer may since have made ambiguous.
+    let rows_without_agency = sources
+        .iter()
+        .any(|s| s.rows.iter().any(|r| r.agency.is_empty()));
+    let mut agencies_of: HashMap<EntryKey, Vec<Option<Id>>> = HashMap::new();
     for entry in &review.chronology {
         if let Some(source) = &entry.source {
-            *existing
-                .entry(entry_key(
-                    &source.file,
-                    &entry.date,
-                    &entry.agency,
-                    &entry.author,
-                    &entry.text,
-                ))
-                .or_default() += 1;
+            let key = entry_key(
+                &source.file,
+                &entry.date,
+                &entry.agency,
+                &entry.author,
+                &entry.text,
+            );
+            if rows_without_agency {
+                let agencies = agencies_of.entry(without_agency(&key)).or_default();
+                if !agencies.contains(&entry.agency) {
+                    agencies.push(entry.agency.clone());
+                }
+            }
+            *existing.entry(key).or_default() += 1;
         }
     }
     let mut person_edits = Vec::new();
@@ -640,7 +667,20 @@ pub fn import_chronology(review: &Review, sources: &[ImportSource]) -> Chronolog
                 last_agency = Some((row.agency.clone(), id.clone()));
                 Some(id)
             };
-            let key = entry_key(source.file, &row.date, &agency, &row.author, &row.text);
+            let mut key = entry_key(source.file, &row.date, &agency, &row.author, &row.text);
+            if row.agency.is_empty() && existing.get(&key).is_none_or(|&count| count == 0) {
+                // Imported before under another agency from the file's name.
+                let loose = without_agency(&key);
+                if let Some(before) = agencies_of.get(&loose).and_then(|agencies| {
+                    agencies.iter().find(|a| {
+                        let mut k = loose.clone();
+                        k.2 = (*a).clone();
+                        existing.get(&k).is_some_and(|&count| count > 0)
+                    })
+                }) {
+                    key.2 = before.clone();
+                }
+            }
             if let Some(count) = existing.get_mut(&key)
                 && *count > 0
             {
@@ -959,6 +999,57 @@ mod tests {
         );
         assert_eq!((import.new_entries, import.already_present), (0, 5));
         assert!(import.change.edits.is_empty());
+    }
+
+    #[test]
+    fn a_row_without_an_agency_is_found_again_when_the_cast_has_changed() {
+        // Found by fuzzing (tests/fuzz): the row naming "Police" adds a
+        // second police agency, so on the next import the file's name no
+        // longer points to one agency and the row without an agency was
+        // taken for a new one.
+        let text = "Date,Agency,Text\n3/1/2021,Police,One\nApril 2021,,No agency named\n";
+        let rows = read_chronology(text.as_bytes(), "police.csv", None)
+            .unwrap()
+            .rows;
+        let source = ImportSource {
+            file: "police.csv",
+            rows: &rows,
+            default_agency: None,
+        };
+        let mut review = cast();
+        let import = import_chronology(&review, &[source]);
+        assert_eq!(import.new_entries, 2);
+        import.change.apply(&mut review).unwrap();
+        assert_eq!(review.chronology[1].agency, Some(Id::from("A1")));
+        let again = import_chronology(&review, &[source]);
+        assert_eq!((again.new_entries, again.already_present), (0, 2));
+        assert!(again.change.edits.is_empty(), "{:?}", again.change);
+    }
+
+    #[test]
+    fn cells_without_a_letter_or_digit_name_no_agency_or_person() {
+        // Found by fuzzing (tests/fuzz): an agency or person "-" was added
+        // at every import (nothing finds a name without a letter or digit),
+        // so importing the same file again added its rows again.
+        let text = "Date,Agency,Text,People\n1/1/21,-,One,-; Jane\n2/1/21,\u{0},Two,?\n";
+        let rows = read_chronology(text.as_bytes(), "police.csv", None)
+            .unwrap()
+            .rows;
+        assert_eq!(rows[0].agency, "");
+        assert_eq!(rows[0].people, ["Jane"]);
+        assert!(rows[1].people.is_empty());
+        let source = ImportSource {
+            file: "police.csv",
+            rows: &rows,
+            default_agency: None,
+        };
+        let mut review = cast();
+        let import = import_chronology(&review, &[source]);
+        assert!(import.new_agencies.is_empty() && import.new_people.is_empty());
+        import.change.apply(&mut review).unwrap();
+        assert_eq!(review.chronology[0].agency, Some(Id::from("A1")));
+        let again = import_chronology(&review, &[source]);
+        assert_eq!((again.new_entries, again.already_present), (0, 2));
     }
 
     #[test]

@@ -562,6 +562,43 @@ mod tests {
     }
 
     #[test]
+    fn a_long_agency_name_is_cut_in_the_tables_that_repeat_it() {
+        // The summary chronology repeats an agency's name on each of its
+        // entries: a long name took memory in proportion to its length
+        // times its entries (a 10 KB name in a 200-episode review 1.3 GB).
+        let mut review = worked_case();
+        let police = review
+            .agencies
+            .iter_mut()
+            .find(|a| a.generic_name == "Police")
+            .unwrap();
+        police.generic_name = format!("Police {}", "Q".repeat(100_000));
+        let lexicon = Lexicon::built_in();
+        let template = ReportTemplate::built_in("learning-together").unwrap();
+        let mut options = options(&template, &lexicon);
+        options.include_chronology = true;
+        let exported = export_publication(&publication(&review), &options).unwrap();
+        assert!(exported.bytes.starts_with(b"%PDF"));
+        let chronology = exported
+            .document
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.columns.first().is_some_and(|c| c == "Month") => Some(t),
+                _ => None,
+            })
+            .expect("the summary chronology");
+        let cells: Vec<&String> = chronology
+            .rows
+            .iter()
+            .map(|row| &row[1])
+            .filter(|agency| agency.starts_with("Police"))
+            .collect();
+        assert!(cells.len() >= 5, "{cells:?}");
+        assert!(cells.iter().all(|c| *c == "Police…"), "{cells:?}");
+    }
+
+    #[test]
     fn the_glossary_expands_every_acronym_of_three_capitals_the_report_uses() {
         let review = worked_case();
         let lexicon = Lexicon::built_in();

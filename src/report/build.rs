@@ -844,7 +844,7 @@ impl Context<'_> {
                     .and_then(|a| self.review.agencies.iter().find(|x| &x.id == a))
                     .map(|a| {
                         let g = a.generic_name.trim();
-                        if g.is_empty() { a.name.trim() } else { g }.to_string()
+                        cut_at_word(if g.is_empty() { &a.name } else { g }, TABLE_NAME_CHARS)
                     })
                     .unwrap_or_else(|| self.say(s, "no_agency", &[]));
                 rows.push(vec![
@@ -1310,7 +1310,7 @@ impl Context<'_> {
         let agency_name = |id: &Option<Id>| {
             id.as_ref()
                 .and_then(|a| self.review.agencies.iter().find(|x| &x.id == a))
-                .map(|a| a.generic_name.trim().to_string())
+                .map(|a| cut_at_word(&a.generic_name, TABLE_NAME_CHARS))
                 .unwrap_or_default()
         };
         let rows = self
@@ -1552,6 +1552,14 @@ impl Context<'_> {
             self.say(s, "made_published", &[])
         };
         out.push(body(&self.say(s, "intro", &[("made", &made)])));
+        // Each agency's name once, cut to a table cell's length: it is
+        // repeated on every row of that agency.
+        let names: HashMap<&Id, String> = self
+            .review
+            .agencies
+            .iter()
+            .map(|a| (&a.id, cut_at_word(&a.generic_name, TABLE_NAME_CHARS)))
+            .collect();
         let rows = self
             .review
             .chronology
@@ -1560,8 +1568,8 @@ impl Context<'_> {
                 let agency = c
                     .agency
                     .as_ref()
-                    .and_then(|a| self.review.agencies.iter().find(|x| &x.id == a))
-                    .map(|a| a.generic_name.trim().to_string())
+                    .and_then(|a| names.get(a))
+                    .cloned()
                     .unwrap_or_default();
                 vec![
                     crate::anonymise::dates::coarsen(c.date).human(),
@@ -1585,6 +1593,32 @@ impl Context<'_> {
 
 /// The longest summary of a chronology entry, in characters.
 const SUMMARY_CHARS: usize = 160;
+
+/// The longest agency name in a cell of a table that repeats it on every
+/// row (the summary chronology, the roles), in characters: however long a
+/// name, each row costs the same.
+const TABLE_NAME_CHARS: usize = 80;
+
+/// `text` with its whitespace collapsed, cut at a word boundary with an
+/// ellipsis when longer than `max` characters. Reads only as far as the
+/// cut, so a very long text costs no more than a short one.
+fn cut_at_word(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some((cut, _)) = text.char_indices().nth(max) else {
+        return collapse(text);
+    };
+    let head = &text[..cut];
+    let head = if text[cut..].starts_with(char::is_whitespace) {
+        head
+    } else {
+        match head.rfind(char::is_whitespace) {
+            Some(space) if space > 0 => &head[..space],
+            _ => head,
+        }
+    };
+    format!("{}…", collapse(head).trim_end_matches([',', ';', ':', ' ']))
+}
 
 /// A chronology entry in short: its first sentence, cut at a word
 /// boundary with an ellipsis when longer than `max` characters (or when
@@ -1694,7 +1728,29 @@ fn join_and(items: &[&str]) -> String {
 
 #[cfg(test)]
 mod summary_tests {
-    use super::entry_summary;
+    use super::{cut_at_word, entry_summary};
+
+    #[test]
+    fn a_long_name_is_cut_at_a_word_and_a_short_one_kept() {
+        assert_eq!(
+            cut_at_word("  Health   visiting service ", 80),
+            "Health visiting service"
+        );
+        assert_eq!(
+            cut_at_word("Health visiting service", 15),
+            "Health visiting…"
+        );
+        assert_eq!(
+            cut_at_word("Health visiting service", 16),
+            "Health visiting…"
+        );
+        // One word longer than the cut is cut inside it.
+        let long = format!("Police {}", "Q".repeat(100_000));
+        let cut = cut_at_word(&long, 80);
+        assert_eq!(cut, "Police…");
+        let word = "Q".repeat(100_000);
+        assert_eq!(cut_at_word(&word, 80).chars().count(), 81);
+    }
 
     #[test]
     fn an_entry_is_summarised_by_its_first_sentence() {

@@ -85,10 +85,20 @@ fn syntax_error(path: &Path, text: &str, error: ron::error::SpannedError) -> Loa
     let mut message = error
         .code
         .to_string()
-        .replace("struct `VersionProbe`", "the review");
+        .replace("struct `VersionProbe`", "the review")
+        .replace("`VersionProbe`", "the review")
+        // A name that is not a plain word is shown in the parser's raw
+        // form (`r#name`); show it as written.
+        .replace("`r#", "`");
     // The parser's own advice names its internals; say what it means.
-    if matches!(error.code, ron::error::Error::ExceededRecursionLimit) {
-        message = "brackets nested too deeply for a review file (a review nests a few levels, not hundreds): this is not a file Foresight wrote, or it has been damaged".to_string();
+    match &error.code {
+        ron::error::Error::ExceededRecursionLimit => {
+            message = "brackets nested too deeply for a review file (a review nests a few levels, not hundreds): this is not a file Foresight wrote, or it has been damaged".to_string();
+        }
+        ron::error::Error::SuggestRawIdentifier(found) => {
+            message = format!("expected a field name or a word such as `None`, found `{found}`");
+        }
+        _ => {}
     }
     let lines = text.lines().count().max(1);
     if line >= lines && !text.trim_end().ends_with(')') {
@@ -447,6 +457,44 @@ mod tests {
             message.starts_with("zero.review.ron:2:5: unknown review file format 0"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn messages_name_neither_the_version_reader_nor_raw_identifiers() {
+        // Found by fuzzing (tests/fuzz): files without a version named the
+        // struct the version is read through, and a number or a dot where a
+        // field name belongs drew the parser's advice to write `r#6`.
+        for (text, expected) in [
+            (
+                "(e:\"\"),",
+                "x.review.ron:1:6: Unexpected missing field named `format_version` in the review",
+            ),
+            (
+                "(a:(e:\"\"))",
+                "x.review.ron:1:10: Unexpected missing field named `format_version` in the review",
+            ),
+            (
+                "#![enable(implicit_some)](format_version:2,format_version)",
+                "x.review.ron:1:44: Unexpected duplicate field named `format_version` in the review",
+            ),
+            (
+                "(6",
+                "x.review.ron:1:2: expected a field name or a word such as `None`, found `6`",
+            ),
+            (
+                "#![enable(implicit_some)](\n.",
+                "x.review.ron:1:27: expected a field name or a word such as `None`, found `.`",
+            ),
+        ] {
+            let message = parse_review(text, Path::new("x.review.ron"))
+                .unwrap_err()
+                .to_string();
+            assert!(message.starts_with(expected), "{text:?}: {message}");
+            assert!(
+                !message.contains("VersionProbe") && !message.contains("r#"),
+                "{message}"
+            );
+        }
     }
 
     #[test]

@@ -54,4 +54,3 @@ pub fn html_text(html: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-

@@ -469,7 +469,12 @@ fn disguised(word: &str, how: u8) -> String {
         // Every letter that has a lookalike in another script.
         0 => letters
             .iter()
-            .map(|c| LOOKALIKES.iter().find(|(l, _)| l == c).map_or(*c, |(_, x)| *x))
+            .map(|c| {
+                LOOKALIKES
+                    .iter()
+                    .find(|(l, _)| l == c)
+                    .map_or(*c, |(_, x)| *x)
+            })
             .collect(),
         // One letter only.
         1 => {
@@ -513,7 +518,10 @@ fn disguised(word: &str, how: u8) -> String {
         // A zero-width space between the letters.
         7 => joined("\u{200B}"),
         // Reversed inside a right-to-left override: shown as the word.
-        _ => format!("\u{202E}{}\u{202C}", letters.iter().rev().collect::<String>()),
+        _ => format!(
+            "\u{202E}{}\u{202C}",
+            letters.iter().rev().collect::<String>()
+        ),
     }
 }
 
@@ -537,7 +545,12 @@ fn as_read(text: &str) -> String {
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'))
-        .map(|c| LOOKALIKES.iter().find(|(_, x)| *x == c).map_or(c, |(l, _)| *l))
+        .map(|c| {
+            LOOKALIKES
+                .iter()
+                .find(|(_, x)| *x == c)
+                .map_or(c, |(l, _)| *l)
+        })
         .collect();
     let chars: Vec<char> = plain.chars().collect();
     let single = |k: usize| {

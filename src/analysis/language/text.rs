@@ -116,22 +116,23 @@ fn expand(raw: &str, start: usize, out: &mut Vec<(String, usize, usize, bool)>) 
     let norm = normalise(raw);
     let end = start + raw.len();
     if norm == "cannot" {
-        out.push(("can".into(), start, start + 3, false));
-        out.push(("not".into(), start + 3, end, false));
+        // Six letters, each one letter in the normalised form ("Çànnot").
+        let cut = start + raw.char_indices().nth(3).map_or(raw.len(), |(i, _)| i);
+        out.push(("can".into(), start, cut, false));
+        out.push(("not".into(), cut, end, false));
         return;
     }
-    // The base before a suffix, as a slice of the original (the same
-    // characters as the normalised form).
+    // The base before a suffix, as a slice of the original: the suffix's
+    // characters cut off its end. Each of them is one character of the
+    // original, but a letter of the base may not be ("İ" lower-cases to
+    // two), so the base is never measured by its normalised form.
     let base = |suffix: &str| -> Option<&str> {
         let stem = norm.strip_suffix(suffix)?;
         if stem.is_empty() {
             return None;
         }
-        let cut = raw
-            .char_indices()
-            .nth(stem.chars().count())
-            .map_or(raw.len(), |(i, _)| i);
-        Some(&raw[..cut])
+        let (cut, _) = raw.char_indices().rev().nth(suffix.chars().count() - 1)?;
+        (cut > 0).then(|| &raw[..cut])
     };
     for (suffix, full) in [
         ("'ve", "have"),
@@ -270,6 +271,38 @@ mod tests {
         let w = words(text);
         assert_eq!(&text[w[1].start..w[1].end], "did");
         assert_eq!(&text[w[2].start..w[2].end], "n’t");
+    }
+
+    #[test]
+    fn words_whose_lower_case_is_longer_split_where_they_stand() {
+        // Found by fuzzing (tests/fuzz): "İ" lower-cases to two
+        // characters, and the stem of "İİ'd" was cut at the lower-case
+        // form's length: the whole word again, expanded until the stack
+        // ran out. "çànnot" reads "cannot", and was cut three bytes in, in
+        // the middle of its "à".
+        let text = "İİ'd İİ'VE İs İŞ’s İn't çànnot";
+        let w = words(text);
+        for word in &w {
+            assert!(text.get(word.start..word.end).is_some(), "{word:?}");
+        }
+        let shown: Vec<(&str, &str)> = w
+            .iter()
+            .map(|w| (w.norm.as_str(), &text[w.start..w.end]))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("i\u{307}i\u{307}", "İİ"),
+                ("i\u{307}i\u{307}", "İİ"),
+                ("have", "'VE"),
+                ("i\u{307}s", "İs"),
+                ("i\u{307}\u{15f}", "İŞ"),
+                ("i\u{307}", "İ"),
+                ("not", "n't"),
+                ("can", "çàn"),
+                ("not", "not"),
+            ]
+        );
     }
 
     #[test]
