@@ -286,7 +286,7 @@ fn print_text(
     calendar: &Calendar,
     today: NaiveDate,
 ) {
-    let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+    let long = crate::timetable::long_date;
     println!(
         "Timetable on {} ({} working days; the rapid review counts from {})",
         long(today),

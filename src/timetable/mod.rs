@@ -36,6 +36,11 @@ pub const NOTICE_WORKING_DAYS: u32 = 7;
 /// Months a report stays published.
 pub const KEEP_PUBLISHED_MONTHS: u32 = 12;
 
+/// A day as the timetable writes it: "18 January 2027".
+pub fn long_date(day: NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
 /// Where a milestone stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -123,9 +128,8 @@ impl MilestoneState {
     /// Where it stands with its dates, e.g. "due 18 January 2027 (in 10
     /// working days)" or "done late, 17 July 2023 (due 19 June 2023)".
     pub fn summary(&self) -> String {
-        let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
-        let due = self.due.map(long);
-        let done = self.done.map(long);
+        let due = self.due.map(long_date);
+        let done = self.done.map(long_date);
         let in_days = |n: i64| match n {
             0 => "today".to_string(),
             1 => "in 1 working day".to_string(),
@@ -171,7 +175,7 @@ pub fn milestones(
     calendar: &Calendar,
     today: NaiveDate,
 ) -> Vec<MilestoneState> {
-    let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+    let long = long_date;
     let mut out = Vec::with_capacity(Milestone::ALL.len());
 
     // Notification: 5 working days after becoming aware.

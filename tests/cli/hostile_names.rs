@@ -59,42 +59,56 @@ fn as_read(text: &str) -> String {
         .replace("a.s.h.w.o.r.t.h", "ashworth")
 }
 
-#[test]
-fn a_name_in_disguise_is_published_as_the_pseudonym_in_every_format() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("disguised.review.ron");
+/// A copy of the worked example in `dir` whose first learning finding's
+/// "in this case" text is `write(old text)`.
+fn with_finding_text(dir: &Path, write: impl FnOnce(&str) -> String) -> String {
+    let file = dir.join("hostile.review.ron");
     let mut review = store::load(Path::new(WORKED)).unwrap();
     let finding = review
         .findings
         .iter_mut()
         .find(|f| f.tag == foresight::model::FindingTag::Learning)
         .unwrap();
-    finding.in_this_case = format!(
-        "{} The child was written of as {}.",
-        finding.in_this_case,
-        DISGUISES.join(", then as ")
-    );
+    finding.in_this_case = write(&finding.in_this_case);
     store::save(&file, &review).unwrap();
-    let file = file.to_str().unwrap();
+    file.to_str().unwrap().to_string()
+}
+
+/// Exports `file` as `ext` into `dir` (which must succeed) and reads the
+/// text back as a reader's software would.
+fn exported_text(dir: &Path, file: &str, ext: &str) -> String {
+    let out = dir.join(format!("report.{ext}"));
+    let run = foresight(&["export", file, "-o", out.to_str().unwrap()]);
+    assert!(
+        run.status.success(),
+        "{ext}: {}{}",
+        text(&run.stdout),
+        text(&run.stderr)
+    );
+    match ext {
+        "pdf" => pdf_text(&out),
+        "docx" => docx_text(&std::fs::read(&out).unwrap()),
+        _ => html_text(&std::fs::read_to_string(&out).unwrap()),
+    }
+}
+
+#[test]
+fn a_name_in_disguise_is_published_as_the_pseudonym_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = with_finding_text(dir.path(), |old| {
+        format!(
+            "{old} The child was written of as {}.",
+            DISGUISES.join(", then as ")
+        )
+    });
+    let file = file.as_str();
 
     let check = foresight(&["check", file]);
     let said = text(&check.stdout) + &text(&check.stderr);
     assert_eq!(check.status.code(), Some(0), "{said}");
 
     for ext in ["pdf", "docx", "html"] {
-        let out = dir.path().join(format!("report.{ext}"));
-        let run = foresight(&["export", file, "-o", out.to_str().unwrap()]);
-        assert!(
-            run.status.success(),
-            "{ext}: {}{}",
-            text(&run.stdout),
-            text(&run.stderr)
-        );
-        let published = match ext {
-            "pdf" => pdf_text(&out),
-            "docx" => docx_text(&std::fs::read(&out).unwrap()),
-            _ => html_text(&std::fs::read_to_string(&out).unwrap()),
-        };
+        let published = exported_text(dir.path(), file, ext);
         assert!(
             published.contains("The child was written of as Child B"),
             "{ext}: the sentence is missing"
@@ -115,30 +129,13 @@ fn a_name_in_disguise_is_published_as_the_pseudonym_in_every_format() {
 #[test]
 fn characters_xml_forbids_never_reach_a_published_file() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("odd.review.ron");
-    let mut review = store::load(Path::new(WORKED)).unwrap();
-    let finding = review
-        .findings
-        .iter_mut()
-        .find(|f| f.tag == foresight::model::FindingTag::Learning)
-        .unwrap();
-    finding.in_this_case = format!(
-        "Odd \u{FFFF} and \u{1} and \u{FFFE} and \u{B} characters. {}",
-        finding.in_this_case
-    );
-    store::save(&file, &review).unwrap();
-    let file = file.to_str().unwrap();
+    let file = with_finding_text(dir.path(), |old| {
+        format!("Odd \u{FFFF} and \u{1} and \u{FFFE} and \u{B} characters. {old}")
+    });
     for ext in ["pdf", "docx", "html"] {
-        let out = dir.path().join(format!("report.{ext}"));
-        let run = foresight(&["export", file, "-o", out.to_str().unwrap()]);
-        assert!(run.status.success(), "{ext}: {}", text(&run.stderr));
         // The Word document's XML and the web page parse as XML (the
-        // readers below refuse a character XML forbids).
-        let published = match ext {
-            "pdf" => pdf_text(&out),
-            "docx" => docx_text(&std::fs::read(&out).unwrap()),
-            _ => html_text(&std::fs::read_to_string(&out).unwrap()),
-        };
+        // readers refuse a character XML forbids).
+        let published = exported_text(dir.path(), &file, ext);
         assert!(published.contains("Odd"), "{ext}");
         for c in ['\u{FFFF}', '\u{FFFE}', '\u{1}', '\u{B}'] {
             assert!(!published.contains(c), "{ext}: {c:?} published");

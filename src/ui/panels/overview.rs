@@ -74,25 +74,29 @@ impl OverviewPanel {
                             summary(ui, cx);
                             goto
                         };
-                        let left = |ui: &mut Ui, edits: &mut Edits, panel: &mut Self| {
-                            // A rapid review's own parts come first: it is
-                            // written against a 15-working-day clock.
-                            let goto = clock_view::rapid_review_section(ui, cx, edits);
-                            panel.details(ui, cx, edits);
-                            ui.add_space(12.0);
-                            clock_view::dates_section(ui, cx, edits);
-                            goto
-                        };
+                        let left =
+                            |ui: &mut Ui,
+                             edits: &mut Edits,
+                             panel: &mut Self,
+                             clock: &mut clock_view::ClockCache| {
+                                // A rapid review's own parts come first: it is
+                                // written against a 15-working-day clock.
+                                let goto = clock_view::rapid_review_section(ui, cx, edits);
+                                panel.details(ui, cx, edits);
+                                ui.add_space(12.0);
+                                clock_view::dates_section(ui, cx, clock, edits);
+                                goto
+                            };
                         let (from_left, from_right) = if wide {
                             let mut found = (None, None);
                             ui.columns(2, |columns| {
                                 let (first, second) = columns.split_at_mut(1);
-                                found.0 = left(&mut first[0], edits, self);
+                                found.0 = left(&mut first[0], edits, self, &mut clock);
                                 found.1 = right(&mut second[0], edits, &mut clock);
                             });
                             found
                         } else {
-                            let from_left = left(ui, edits, self);
+                            let from_left = left(ui, edits, self, &mut clock);
                             ui.separator();
                             (from_left, right(ui, edits, &mut clock))
                         };

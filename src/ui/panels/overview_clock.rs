@@ -10,7 +10,9 @@ use crate::model::{
     ClosureDay, DEFAULT_CALENDAR, Milestone, MissedReason, Pause, RapidReviewAnchor, ReviewClock,
     ReviewDecision, ReviewMeta, ReviewType,
 };
-use crate::timetable::{Calendar, MilestoneState, Status, calendar_for, milestones};
+use crate::timetable::{
+    Calendar, MilestoneState, Status, calendar_for, long_date as long, milestones,
+};
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form, error_note};
 
@@ -20,6 +22,9 @@ use crate::ui::forms::{Choice, Form, error_note};
 pub struct ClockCache {
     key: Option<(String, Vec<ClosureDay>)>,
     calendar: Option<Result<Calendar, String>>,
+    /// The calendars to choose from, for the review's calendar name
+    /// (building them parses the built-in calendars).
+    choices: Option<(String, Vec<Choice<String>>)>,
 }
 
 impl ClockCache {
@@ -31,6 +36,17 @@ impl ClockCache {
             self.key = Some(key);
         }
         self.calendar.as_ref().expect("set above")
+    }
+
+    fn choices(&mut self, current: &str) -> &[Choice<String>] {
+        if self
+            .choices
+            .as_ref()
+            .is_none_or(|(name, _)| name != current)
+        {
+            self.choices = Some((current.to_string(), calendar_choices(current)));
+        }
+        &self.choices.as_ref().expect("set above").1
     }
 }
 
@@ -133,13 +149,8 @@ fn status_colour(ui: &Ui, status: Status) -> Color32 {
     }
 }
 
-/// "18 January 2027".
-fn long(day: NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
-}
-
 /// The dates and decisions of the clock, to edit.
-pub fn dates_section(ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+pub fn dates_section(ui: &mut Ui, cx: &PanelContext, cache: &mut ClockCache, edits: &mut Edits) {
     let meta = &cx.review.meta;
     let clock = &meta.clock;
     ui.heading("Timetable dates");
@@ -150,7 +161,7 @@ pub fn dates_section(ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         ui,
         "Bank holidays",
         &clock.calendar_name().to_string(),
-        &calendar_choices(clock.calendar_name()),
+        cache.choices(clock.calendar_name()),
         |v| {
             set_meta(meta, "Change the calendar", |m| {
                 m.clock.calendar = if v == DEFAULT_CALENDAR {
