@@ -128,6 +128,7 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(super::matcher::automaton_kind(&texts, None))
         .build(&texts)
         .ok()
 }

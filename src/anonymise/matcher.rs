@@ -436,8 +436,8 @@ impl Words {
             };
             // Building fails only when the automaton would exceed its
             // size limits, which no cast comes near.
-            build(Some(AhoCorasickKind::DFA))
-                .or_else(|_| build(None))
+            build(automaton_kind(&words, Some(AhoCorasickKind::DFA)))
+                .or_else(|_| build(Some(AhoCorasickKind::ContiguousNFA)))
                 .expect("the name automaton builds")
         });
         Words {
@@ -461,6 +461,27 @@ impl Words {
                 found(start, m.pattern().as_usize());
             }
         }
+    }
+}
+
+/// Patterns longer than this are searched with an automaton whose size
+/// and building time grow with the patterns' length alone.
+const LONG_PATTERN: usize = 256;
+
+/// The automaton to build for `patterns`: `preferred` (a DFA is the
+/// fastest to search), unless a pattern is longer than [`LONG_PATTERN`]
+/// bytes. A DFA's building time grows with the square of a pattern that
+/// repeats itself ("aaaa…", a name of ten thousand letters taking seconds),
+/// a contiguous NFA's only with its length.
+/// (`None` lets the library choose.)
+pub fn automaton_kind<P: AsRef<[u8]>>(
+    patterns: &[P],
+    preferred: Option<AhoCorasickKind>,
+) -> Option<AhoCorasickKind> {
+    if patterns.iter().any(|p| p.as_ref().len() > LONG_PATTERN) {
+        Some(AhoCorasickKind::ContiguousNFA)
+    } else {
+        preferred
     }
 }
 
