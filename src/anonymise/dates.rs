@@ -623,6 +623,123 @@ fn with_preposition(
     }
 }
 
+/// Where a date at `start` begins once the day and month numbers glued
+/// before it are taken in: "2-" of "2-1 July 2021", "01/08-" of
+/// "01/08-1/1/08", "1/" of "1/3 July 2021". Left behind, they would join
+/// the coarsened words into a new exact date ("2-July 2021"). Up to two
+/// numbers of one or two digits, each followed by `-`, `/` or `.`, after
+/// something that is not a letter, a digit or one of those.
+fn glued_day_numbers(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    for _ in 0..2 {
+        let Some(&sep) = at.checked_sub(1).and_then(|i| bytes.get(i)) else {
+            break;
+        };
+        if !matches!(sep, b'-' | b'/' | b'.') {
+            break;
+        }
+        let digits = bytes[..at - 1]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=2).contains(&digits) {
+            break;
+        }
+        at -= 1 + digits;
+    }
+    if at == start {
+        return start;
+    }
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.')) {
+        return start;
+    }
+    at
+}
+
+/// Where a date found at `range` is replaced from and to: with the day
+/// numbers glued before it or joined by "of" ([`glued_day_numbers`],
+/// [`day_of_before`]), and the numbers glued after it ("/0-1" of
+/// "01/08-19/0-1"), which would otherwise read as a day or a reference
+/// number with the words that replace it.
+fn date_extent(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    for _ in 0..3 {
+        let next = glued_day_numbers(text, day_of_before(text, glued_day_numbers(text, start)));
+        if next == start {
+            break;
+        }
+        start = next;
+    }
+    start..glued_numbers_after(text, range.end)
+}
+
+/// Where a date ending at `end` ends once the numbers glued after it are
+/// taken in: up to two of one to four digits, each after `-`, `/` or `.`,
+/// before something that is not a letter or digit.
+pub(crate) fn glued_numbers_after(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    for _ in 0..2 {
+        if !matches!(bytes.get(at), Some(b'-' | b'/' | b'.')) {
+            break;
+        }
+        let digits = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=4).contains(&digits) {
+            break;
+        }
+        at += 1 + digits;
+    }
+    if at == end || text[at..].chars().next().is_some_and(char::is_alphanumeric) {
+        return end;
+    }
+    at
+}
+
+/// Where a date at `start` begins once a day glued before it by "of" is
+/// taken in: "13 of " of "13 of 02/07/2021", which would otherwise read
+/// "13 of July 2021" once the date is coarsened.
+fn day_of_before(text: &str, start: usize) -> usize {
+    let head = text[..start].as_bytes();
+    // " of " before the date, in any case.
+    let Some(rest) = head.strip_suffix(b" ") else {
+        return start;
+    };
+    if rest.len() < 3 || !rest[rest.len() - 2..].eq_ignore_ascii_case(b"of") {
+        return start;
+    }
+    let Some(rest) = rest[..rest.len() - 2].strip_suffix(b" ") else {
+        return start;
+    };
+    // The day, with or without its ordinal ending.
+    let ordinal = [b"st", b"nd", b"rd", b"th"]
+        .iter()
+        .any(|s| rest.len() >= 2 && rest[rest.len() - 2..].eq_ignore_ascii_case(*s));
+    let rest = if ordinal {
+        &rest[..rest.len() - 2]
+    } else {
+        rest
+    };
+    let digits = rest.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return start;
+    }
+    let at = rest.len() - digits;
+    if text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return start;
+    }
+    at
+}
+
 /// Buffers [`date_changes_into`] keeps from one text to the next.
 #[derive(Debug, Default)]
 pub struct DateBuffers {
@@ -684,7 +801,8 @@ pub fn date_changes_into(
             continue;
         }
         let (words, preposition) = partial_replacement(date, rules);
-        let (range, replacement) = with_preposition(text, date.range.clone(), words, preposition);
+        let glued = date_extent(text, date.range.clone());
+        let (range, replacement) = with_preposition(text, glued, words, preposition);
         partial_ranges.push(date.range.clone());
         out.push(DateChange {
             range,
@@ -700,6 +818,7 @@ pub fn date_changes_into(
             continue;
         }
         let name = MONTHS[(month - 1) as usize];
+        let range = date_extent(text, range);
         let head = &text[..range.start];
         let (start, replacement) = match ["on ", "On "].iter().find(|p| head.ends_with(*p)) {
             Some(p) if p.starts_with('O') => (range.start - p.len(), format!("In {name}")),
@@ -713,6 +832,7 @@ pub fn date_changes_into(
         });
     }
     for (range, date) in found.drain(..) {
+        let range = date_extent(text, range);
         let lead = lead_in(text, range.start);
         let day = match date.value {
             DateValue::Day(d) => Some(d),

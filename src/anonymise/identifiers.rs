@@ -209,7 +209,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             IdentifierKind::SocialMedia,
-            r"(?:^|[\s(])(@[A-Za-z0-9_]{3,30})".to_string(),
+            r"(?:^|[\s(])(@[A-Za-z0-9_]{3,})".to_string(),
             1,
         ),
         (

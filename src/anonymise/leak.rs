@@ -118,7 +118,12 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
             !names.find(t).iter().any(|hit| {
                 hit.forms.iter().any(|&f| {
                     let form = &names.forms[f];
-                    !form.word_like && form.owners.iter().any(|o| matches!(o, Owner::Person(_)))
+                    // "Child Z" is a placeholder even for a "Z Khan": a
+                    // letter alone names no one.
+                    let initial = form.text.trim_end_matches('.').chars().count() == 1;
+                    !form.word_like
+                        && !initial
+                        && form.owners.iter().any(|o| matches!(o, Owner::Person(_)))
                 })
             })
         })
@@ -210,6 +215,8 @@ impl LeakChecker {
             });
         };
         let names = self.anonymiser.names();
+        let field = location.rsplit(" / ").next().unwrap_or(location);
+        let bibliographic = super::fields::is_bibliographic(field);
         let mut spans: Option<Vec<(usize, usize)>> = None;
         for hit in names.find(v) {
             let spans = spans.get_or_insert_with(|| match &self.placeholders {
@@ -229,6 +236,16 @@ impl LeakChecker {
                 && (forms().all(|f| f.kinship)
                     || (forms().all(|f| f.word_like || f.always_ambiguous.is_some())
                         && self.anonymiser.is_allowed(&v[hit.start..hit.end])))
+            {
+                continue;
+            }
+            // As the anonymiser: an initial in a reference to published
+            // work ("Author A (2020)") is the author's. And a letter alone
+            // names no one: the "A." of a reviewer "A. Smith" is no leak of
+            // a cast member "A Khan" (the anonymiser still replaces it).
+            if !hit.after_title
+                && (bibliographic && forms().all(|f| f.always_ambiguous.is_some())
+                    || forms().all(|f| f.text.trim_end_matches('.').chars().count() == 1))
             {
                 continue;
             }
@@ -388,6 +405,7 @@ impl LeakChecker {
 
     fn walk(&self, value: &Value, path: String, leaks: &mut Vec<Leak>) {
         match value {
+            Value::String(s) if is_fixed_value(&path, s) => {}
             Value::String(s) if !s.is_empty() => leaks.extend(self.check(&path, s)),
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
@@ -408,6 +426,54 @@ impl LeakChecker {
             _ => {}
         }
     }
+}
+
+/// The fields whose value is one of the model's fixed words (an agency's
+/// `kind` "ChildrensSocialCare", an answer "No", a polarity "S"), never
+/// what someone wrote: a field name, or a list and a field name where the
+/// same name is free text in another list (a factor's `level` is the
+/// taxonomy's). A test checks that each of them refuses any other value,
+/// so that no free text hides behind this list.
+pub(crate) const FIXED_VALUE_FIELDS: &[&str] = &[
+    "action",
+    "appraisal",
+    "asks",
+    "causation_model",
+    "date_policy",
+    "decision",
+    "influence",
+    "kind",
+    "conditions/level",
+    "method",
+    "milestone",
+    "polarity",
+    "rapid_review_from",
+    "review_type",
+    "saw_draft",
+    "seen",
+    "stage",
+    "tag",
+    "views_sought",
+];
+
+/// True when the string at `path` is a fixed word of the model: a field of
+/// [`FIXED_VALUE_FIELDS`] holding one word of letters and digits. A person
+/// named "No" or "Home" is no leak in an answer or a kind of place.
+fn is_fixed_value(path: &str, value: &str) -> bool {
+    let field = path.rsplit(" / ").next().unwrap_or(path);
+    let list = path.split([' ', '[']).next().unwrap_or(path);
+    is_fixed_field(list, field)
+        && value.starts_with(|c: char| c.is_ascii_alphabetic())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// True when `field` of a record in `list` (`"conditions"`, `"level"`) is
+/// one of [`FIXED_VALUE_FIELDS`].
+pub(crate) fn is_fixed_field(list: &str, field: &str) -> bool {
+    FIXED_VALUE_FIELDS.iter().any(|f| match f.split_once('/') {
+        Some((l, f)) => l == list && f == field,
+        None => *f == field,
+    })
 }
 
 /// Where an item of a list is: by its id when it has one, else by its place.

@@ -628,12 +628,38 @@ impl Anonymiser {
             };
             pendings.push(pending);
             if replaced {
+                // Numbers glued after a name ("Ceri/08-19/08") would read as
+                // a reference number after its pseudonym ("Child Z-19/08").
                 spans.push(Span {
                     start: hit.start,
-                    end: hit.end,
+                    end: dates::glued_numbers_after(v, hit.end),
                     priority: 3,
                     pending: pendings.len() - 1,
                 });
+                // "@zo" is an account named after the person: the whole
+                // handle goes, or "@Child Z" would read as one.
+                if let Some(handle) = handle_around(v, hit.start, hit.end) {
+                    pendings.push(Pending {
+                        start: handle.start,
+                        end: handle.end,
+                        verdict: Verdict {
+                            what: What::Identifier(IdentifierKind::SocialMedia),
+                            class: Class::Name,
+                            reason: "personal data",
+                            replaced: true,
+                            flagged: false,
+                            overridden: None,
+                        },
+                        date: String::new(),
+                        words: None,
+                    });
+                    spans.push(Span {
+                        start: handle.start,
+                        end: handle.end,
+                        priority: 3,
+                        pending: pendings.len() - 1,
+                    });
+                }
             } else {
                 kept.push(pendings.len() - 1);
             }
@@ -766,6 +792,22 @@ impl Anonymiser {
             }
         }
 
+        // A stretch that starts or ends inside a word takes the whole word:
+        // "Łukasz" glued to an address ("WalkŁukasz") would stand alone
+        // after "[address]".
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        let mut word = 0..0;
+        for span in spans.iter_mut() {
+            for at in [span.start, span.end] {
+                if !(word.start < at && at < word.end) {
+                    word = word_across(v, at);
+                }
+                if word.start < at && at < word.end {
+                    span.start = span.start.min(word.start);
+                    span.end = span.end.max(word.end);
+                }
+            }
+        }
         // Overlapping stretches become one: nothing of any of them is left.
         spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
         merged.clear();
@@ -802,15 +844,21 @@ impl Anonymiser {
             out.push_str(&text[copied..start]);
             let replacement = self.replacement(&pendings[span.pending]);
             // "Mother 2 May 2022" would read as a day: a coarsened date
-            // right after a number is set off by a comma.
+            // right after a number is set off by a comma. What stands
+            // between them is read as a space (see `dates::ascii_shadow`)
+            // when it is a space or any character beyond ASCII that is not
+            // a letter or digit: it makes way for the comma.
             let is_date = !pendings[span.pending].date.is_empty();
-            if is_date
-                && replacement.starts_with(|c: char| c.is_alphabetic())
-                && out.ends_with(' ')
-                && out[..out.len() - 1].ends_with(|c: char| c.is_ascii_digit())
-            {
-                out.pop();
-                out.push_str(", ");
+            if is_date && replacement.starts_with(|c: char| c.is_alphabetic()) {
+                let trimmed = out
+                    .trim_end_matches(|c: char| {
+                        c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric())
+                    })
+                    .len();
+                if trimmed < out.len() && out[..trimmed].ends_with(|c: char| c.is_ascii_digit()) {
+                    out.truncate(trimmed);
+                    out.push_str(", ");
+                }
             }
             // Words changed inside a quotation are marked as the editor's.
             let quoted = !replacement.starts_with('[')
@@ -990,6 +1038,49 @@ impl Anonymiser {
                 .collect()
         })
     }
+}
+
+/// The word a boundary at `at` falls inside (a letter or digit on both
+/// sides of it), or an empty range at `at` when it falls between words.
+/// Each span is widened by the words its ends fall inside, and the last
+/// word is kept, so that many spans inside one long word cost its length
+/// once.
+fn word_across(text: &str, at: usize) -> std::ops::Range<usize> {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if !(alnum(text[..at].chars().next_back()) && alnum(text[at..].chars().next())) {
+        return at..at;
+    }
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| at + i);
+    start..end
+}
+
+/// The social media handle a name found at `start..end` is part of:
+/// from an `@` glued before it (not an e-mail address's) to the end of the
+/// letters, digits, `_` and `.` after it.
+fn handle_around(text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    let at = start.checked_sub(1)?;
+    if text.as_bytes()[at] != b'@' {
+        return None;
+    }
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+        return None;
+    }
+    let tail = text[end..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+        .count();
+    // A full stop after the handle ends the sentence.
+    let tail = text[end..end + tail].trim_end_matches('.').len();
+    Some(at..end + tail)
 }
 
 /// Anonymises a review: see the module documentation.

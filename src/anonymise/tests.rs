@@ -740,3 +740,152 @@ fn the_clock_and_agency_returns_lose_their_days_and_keep_the_rest() {
     let original = review.agencies.iter().map(|a| a.returned.entries);
     assert!(out.agencies.iter().map(|a| a.returned.entries).eq(original));
 }
+
+#[test]
+fn the_fields_the_leak_check_reads_as_fixed_words_take_no_other_value() {
+    let every_record = store::parse_review(
+        include_str!("../../tests/golden/v3/every-record.review.ron"),
+        std::path::Path::new("every-record.review.ron"),
+    )
+    .unwrap();
+    let mut fixed_seen = 0;
+    for review in [
+        every_record,
+        worked_case(),
+        crate::examples::munro_appendix2(),
+    ] {
+        let value = serde_json::to_value(&review).unwrap();
+        let mut paths = Vec::new();
+        leaves(&value, Vec::new(), &mut paths);
+        for path in paths {
+            let field = path.last().unwrap();
+            let mut changed = value.clone();
+            let slot = at(&mut changed, &path);
+            let old = slot.as_str().unwrap().to_string();
+            *slot = Value::String("Rose Kettle".into());
+            let loads = serde_json::from_value::<Review>(changed).is_ok();
+            let one_word = !old.is_empty() && old.bytes().all(|b| b.is_ascii_alphanumeric());
+            let listed = leak::is_fixed_field(&path[0], field);
+            // Listed: no free text can hide there.
+            assert!(
+                !listed || !loads,
+                "{path:?} is listed as fixed but takes free text"
+            );
+            // Not listed: the list misses a field of fixed words.
+            assert!(
+                listed || loads || !one_word || old.starts_with(|c: char| c.is_ascii_digit()),
+                "{path:?} holds the fixed word {old:?} but is not listed"
+            );
+            fixed_seen += usize::from(listed);
+        }
+    }
+    assert!(fixed_seen > 100, "{fixed_seen}");
+}
+
+#[test]
+fn a_person_named_like_a_fixed_word_is_no_leak_in_the_fixed_fields() {
+    let mut review = worked_case();
+    review.people[0].name = "No Home".into();
+    let anonymised = anonymise(&review).review;
+    let leaks = leak::LeakChecker::new(&review).check_review(&anonymised);
+    assert!(
+        leaks.iter().all(|l| !l.location.ends_with("views_sought")
+            && !l.location.ends_with("seen")
+            && !l.location.ends_with("/ kind")),
+        "{leaks:#?}"
+    );
+    // The same words as free text are still read.
+    let mut leaked = anonymised.clone();
+    leaked.episodes[0].what_happened = "No Home visited.".into();
+    let leaks = leak::LeakChecker::new(&review).check_review(&leaked);
+    assert!(
+        leaks.iter().any(|l| l.location.ends_with("what_happened")),
+        "{leaks:#?}"
+    );
+}
+
+/// Each text anonymised alone in the small review, with what the leak
+/// check finds in the result.
+fn anonymised_with_leaks(text: &str) -> (String, Vec<leak::Leak>) {
+    let review = small_review(&[text]);
+    let out = anonymise(&review).review;
+    let leaks = leak::LeakChecker::new(&review).check_review(&out);
+    (first_text(&out), leaks)
+}
+
+#[test]
+fn a_replacement_never_joins_its_neighbours_into_a_new_leak() {
+    for (text, expected) in [
+        // Day numbers glued before a date, which "July 2021" would join.
+        ("LOG 2-1 OF July 2021. Next.", "LOG July 2021. Next."),
+        (
+            "Seen 2/1 of July 2021 and 1/3 July 2021.",
+            "Seen July 2021 and July 2021.",
+        ),
+        ("Dated 01/08-1-1/08.", "Dated January 2008."),
+        // A day joined to the coarsened date by "of".
+        (
+            "LOG 13 OF 02/07/2021. Spoke to Rosie.",
+            "LOG July 2021. Spoke to Child R.",
+        ),
+        ("The 3rd of 02/07/2021.", "The July 2021."),
+        ("LOG 2-1 OF 02/07/2021. Next.", "LOG July 2021. Next."),
+        (
+            "LOG 2\u{FFFD}31 OF 02/07/2021. Next.",
+            "LOG 2, July 2021. Next.",
+        ),
+        // Numbers glued after a date, which would read as a reference.
+        ("Dated 01/08-19/0-1.", "Dated August 2019."),
+        // A handle named after a person, and one longer than any platform's.
+        (
+            "Mother posts as @rosie now.",
+            "Mother posts as [social media account] now.",
+        ),
+        (
+            "Mother posts as @rosie_k99999999999999999999999999999 now.",
+            "Mother posts as [social media account] now.",
+        ),
+        // A name glued to what is replaced before it.
+        (
+            "Rang 07700 900123Rosie Kettle.",
+            "Rang [phone number] [name].",
+        ),
+        // Numbers glued after a name, which would read as a reference
+        // number after its pseudonym ("Child R-19/08").
+        ("Seen by Rosie-19/08 today.", "Seen by Child R today."),
+    ] {
+        let (out, leaks) = anonymised_with_leaks(text);
+        assert_eq!(out, expected, "from {text:?}");
+        assert!(leaks.is_empty(), "{text:?} gave {out:?}: {leaks:#?}");
+    }
+    // An e-mail address is not a handle; a number before "of" goes with
+    // the date, which it would read as the day of.
+    let (out, leaks) =
+        anonymised_with_leaks("Wrote to rosie@example.com on Ward 12 of 02/07/2021.");
+    assert_eq!(out, "Wrote to [email] on Ward July 2021.");
+    assert!(leaks.is_empty(), "{leaks:#?}");
+}
+
+#[test]
+fn a_single_initial_in_a_pseudonym_or_a_reference_is_no_leak() {
+    // "Z Khan" is Child Z: a letter alone names no one.
+    let mut review = small_review(&["Z Khan was seen."]);
+    review.people[0].name = "Z Khan".into();
+    review.people[0].aliases.clear();
+    review.people[0].pseudonym = "Child Z".into();
+    review.meta.reviewers = vec!["Z. Reviewer".into()];
+    review.findings = vec![Finding {
+        id: Id::from("FN1"),
+        references: vec!["Author Z (2020) Title. Publisher.".into()],
+        ..Default::default()
+    }];
+    let out = anonymise(&review).review;
+    assert_eq!(first_text(&out), "Child Z was seen.");
+    let leaks = leak::LeakChecker::new(&review).check_review(&out);
+    assert!(leaks.is_empty(), "{leaks:#?}");
+    // The surname is still a leak wherever it is left.
+    let mut leaked = out.clone();
+    leaked.findings[0].references[0] = "Khan Z (2020) Title.".into();
+    let leaks = leak::LeakChecker::new(&review).check_review(&leaked);
+    assert_eq!(leaks.len(), 1, "{leaks:#?}");
+}
