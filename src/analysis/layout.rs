@@ -21,15 +21,36 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::edit::{Change, Edit};
-use crate::export::geometry::{NODE_HEIGHT, NODE_WIDTH};
+use crate::export::geometry::{LABEL_SIZE, NODE_HEIGHT, NODE_WIDTH, label_box, shape_of};
 use crate::model::{Diagram, DiagramKind, DiagramNode, Id, LinkKind, Record, RecordKind, Review};
 
 /// Horizontal distance between neighbouring node centres.
 pub const PITCH_X: f32 = NODE_WIDTH + 40.0;
 /// Vertical distance between layers' centres.
 pub const PITCH_Y: f32 = NODE_HEIGHT + 80.0;
-/// Vertical distance between the staggered rows of one layer.
-const ROW_Y: f32 = NODE_HEIGHT + 26.0;
+/// Vertical room between the staggered rows of one layer.
+const ROW_GAP: f32 = 26.0;
+/// Vertical room between layers.
+const LAYER_GAP: f32 = 80.0;
+/// The label size layouts leave room for: the projector setting's, so
+/// that labels wrapped whole in large type still fit between the rows.
+const LAYOUT_LABEL: f32 = LABEL_SIZE * 1.25;
+
+/// The height of the node of each record, its whole label wrapped at the
+/// projector setting's size.
+fn heights(review: &Review, items: &[&Id]) -> Vec<f32> {
+    items
+        .iter()
+        .map(|id| {
+            let shape = shape_of(review.kind_of(id));
+            let title = review.title_of(id);
+            let label = label_box(&title, shape, LAYOUT_LABEL, NODE_WIDTH, |s| {
+                crate::export::text_width(s, LAYOUT_LABEL)
+            });
+            label.half.y * 2.0
+        })
+        .collect()
+}
 /// The deepest chain of factors below the episodes that gets its own layer.
 const MAX_FACTOR_LAYERS: usize = 4;
 /// The deepest chain of conditions that gets its own layer.
@@ -289,17 +310,22 @@ fn why_layout(review: &Review, items: &[&Id]) -> HashMap<Id, (f32, f32)> {
         .fold(f32::INFINITY, f32::min);
     let left = if left.is_finite() { left } else { 0.0 };
     let origin_x = NODE_WIDTH / 2.0 + 40.0 - left;
-    let mut y = NODE_HEIGHT / 2.0 + 40.0;
+    // Each layer's rows as tall as its tallest node, so that whole labels
+    // fit.
+    let height = heights(review, items);
+    let mut top = 40.0;
     let mut right = f32::NEG_INFINITY;
     for (k, l) in layers.iter().enumerate() {
+        let tallest = l.iter().map(|&i| height[i]).fold(NODE_HEIGHT, f32::max);
+        let row_y = tallest + ROW_GAP;
         for (j, &i) in l.iter().enumerate() {
             let row = j % rows[k];
-            let at = (x[i] + origin_x, y + row as f32 * ROW_Y);
+            let at = (x[i] + origin_x, top + tallest / 2.0 + row as f32 * row_y);
             right = right.max(at.0);
             out.insert(items[i].clone(), at);
         }
         if !l.is_empty() {
-            y += (rows[k] - 1) as f32 * ROW_Y + PITCH_Y;
+            top += rows[k] as f32 * row_y - ROW_GAP + LAYER_GAP;
         }
     }
     // Findings in a column at the side, in the order of what they draw on.
@@ -330,14 +356,10 @@ fn why_layout(review: &Review, items: &[&Id]) -> HashMap<Id, (f32, f32)> {
                 .then(a.1.total_cmp(&b.1))
                 .then(a.2.cmp(&b.2))
         });
-        for (row, (_, _, i)) in keyed.into_iter().enumerate() {
-            out.insert(
-                items[i].clone(),
-                (
-                    column,
-                    NODE_HEIGHT / 2.0 + 40.0 + row as f32 * (NODE_HEIGHT + 24.0),
-                ),
-            );
+        let mut top = 40.0;
+        for (_, _, i) in keyed {
+            out.insert(items[i].clone(), (column, top + height[i] / 2.0));
+            top += height[i] + 24.0;
         }
     }
     out
@@ -556,7 +578,7 @@ fn loop_layout(review: &Review, items: &[&Id]) -> HashMap<Id, (f32, f32)> {
         }
     }
     let mut points: Vec<(f32, f32)> = pos.into_iter().map(|p| p.unwrap_or(centre)).collect();
-    separate(&mut points);
+    separate(&mut points, &heights(review, items));
     items
         .iter()
         .zip(points)
@@ -564,10 +586,10 @@ fn loop_layout(review: &Review, items: &[&Id]) -> HashMap<Id, (f32, f32)> {
         .collect()
 }
 
-/// Pushes overlapping nodes apart (with a small margin) along the axis
-/// where they overlap least, until none overlap.
-fn separate(points: &mut [(f32, f32)]) {
-    let (w, h) = (NODE_WIDTH + 24.0, NODE_HEIGHT + 20.0);
+/// Pushes overlapping nodes (of heights `heights`) apart, with a small
+/// margin, along the axis where they overlap least, until none overlap.
+fn separate(points: &mut [(f32, f32)], heights: &[f32]) {
+    let w = NODE_WIDTH + 24.0;
     for _ in 0..200 {
         let mut moved = false;
         // Sort by x so that only nearby pairs are compared.
@@ -581,6 +603,7 @@ fn separate(points: &mut [(f32, f32)]) {
                     break;
                 }
                 let dy = points[j].1 - points[i].1;
+                let h = (heights[i] + heights[j]) / 2.0 + 20.0;
                 let (ox, oy) = (w - dx.abs(), h - dy.abs());
                 if ox <= 0.0 || oy <= 0.0 {
                     continue;

@@ -702,6 +702,81 @@ pub fn badge_arc(middle: Point, radius: f32, clockwise: bool) -> (Vec<Point>, [P
     )
 }
 
+/// Room left above and below a label inside a node of a shape, in
+/// diagram units at `size`: more for an ellipse or hexagon, whose sides
+/// close in.
+fn label_padding(shape: NodeShape, text_height: f32) -> f32 {
+    match shape {
+        NodeShape::Ellipse => text_height * 1.45 + 16.0,
+        NodeShape::Hexagon => text_height + 30.0,
+        _ => text_height + 22.0,
+    }
+}
+
+/// A node's whole label and the size of node that holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeLabel {
+    /// The label's lines, every word of the title in order (never cut).
+    pub lines: Vec<String>,
+    /// Half the width and half the height of the node.
+    pub half: Point,
+}
+
+/// The lines of `title` set at `size` in a node of `shape`, and the node's
+/// size: `width` wide (wider when one word alone needs it) and at least
+/// [`NODE_HEIGHT`] tall, taller by as many lines as the title needs. No
+/// word is cut and nothing is elided. `measure` gives a text's width at
+/// `size`.
+pub fn label_box(
+    title: &str,
+    shape: NodeShape,
+    size: f32,
+    width: f32,
+    measure: impl Fn(&str) -> f32,
+) -> NodeLabel {
+    let share = label_width_share(shape);
+    let widest_word = title
+        .split_whitespace()
+        .map(&measure)
+        .fold(0.0f32, f32::max);
+    let width = width.max((widest_word + 2.0) / share);
+    let lines = wrap_label(title, width * share, usize::MAX, &measure);
+    let text = size * 1.2 * lines.len().max(1) as f32;
+    let height = NODE_HEIGHT.max(label_padding(shape, text));
+    NodeLabel {
+        lines,
+        half: pt(width / 2.0, height / 2.0),
+    }
+}
+
+/// True when the segment from `a` to `b` enters `node` grown by `margin`
+/// all round (touching its edge does not count).
+pub fn segment_hits_box(a: Point, b: Point, node: &NodeBox, margin: f32) -> bool {
+    let min = node.min() - pt(margin, margin);
+    let max = node.max() + pt(margin, margin);
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, dp, lo, hi) in [(a.x, d.x, min.x, max.x), (a.y, d.y, min.y, max.y)] {
+        if dp.abs() < 1e-9 {
+            if p <= lo || p >= hi {
+                return false;
+            }
+            continue;
+        }
+        let (mut u0, mut u1) = ((lo - p) / dp, (hi - p) / dp);
+        if u0 > u1 {
+            std::mem::swap(&mut u0, &mut u1);
+        }
+        t0 = t0.max(u0);
+        t1 = t1.min(u1);
+        if t0 >= t1 {
+            return false;
+        }
+    }
+    // A mere graze of a corner is not entering.
+    (t1 - t0) * d.length() > 0.5
+}
+
 /// Wraps a label into at most `max_lines` lines no wider than `width`
 /// (measured by `measure`), eliding the last line with "…" when the text
 /// does not fit. Words longer than a line are broken.

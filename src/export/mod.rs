@@ -1,12 +1,13 @@
 //! Diagrams as figures for reviewers' own documents: the shared look of a
 //! diagram ([`geometry`]), the figure as drawing items for any backend
-//! ([`scene`]), SVG ([`svg`]) and PNG ([`png`]), the division of a
+//! ([`scene`]) drawn from one layout of it ([`figure`]), SVG ([`svg`]) and PNG ([`png`]), the division of a
 //! large diagram into parts ([`split_parts`]), and elbow routes for figures
 //! laid out in rows ([`elbow`]); and the agency pack, the spreadsheet each
 //! agency fills in and returns ([`agency_pack`]).
 
 pub mod agency_pack;
 pub mod elbow;
+pub mod figure;
 pub mod fit;
 mod font;
 pub mod geometry;

@@ -217,7 +217,6 @@ mod tests {
                 legend: false,
                 legend_width: None,
                 measure: &|s: &str, size: f32, _| s.chars().count() as f32 * size * 0.5,
-                whole_labels: false,
                 elbow_links: false,
             },
         );

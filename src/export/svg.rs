@@ -49,7 +49,6 @@ pub fn svg_scene(review: &Review, diagram: &Diagram, options: &SvgOptions) -> Sc
             legend: options.legend,
             legend_width: None,
             measure: &measure,
-            whole_labels: false,
             elbow_links: false,
         },
         true,

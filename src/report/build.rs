@@ -1498,7 +1498,6 @@ impl Context<'_> {
                         legend: true,
                         legend_width: Some(PRINT_WIDTH),
                         measure: self.options.measure,
-                        whole_labels: true,
                         elbow_links: false,
                     };
                     // Drawn closer together where the reviewers spread it

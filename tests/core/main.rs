@@ -1,9 +1,11 @@
 //! The core library tested from outside: the crate's architecture rule,
 //! the golden review files, the store, anonymisation properties and the
-//! language verdicts on held-out sentences.
+//! language verdicts on held-out sentences, and the geometry of every
+//! diagram drawn.
 
 mod anonymise_props;
 mod architecture;
+mod diagram_geometry;
 mod golden_v1;
 mod golden_v2;
 mod golden_v3;

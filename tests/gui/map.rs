@@ -362,10 +362,13 @@ fn a_causal_link_asks_for_its_polarity_and_labels_edit_and_nodes_delete_in_place
     harness.run();
     assert_eq!(review_of(&harness).variables[5].name, "Complaints upheld");
 
-    // Del deletes the selected node with its links, as one undo step.
+    // Del asks, then deletes the selected node with its links, as one
+    // undo step.
     harness.get_by_label_contains("Variable V6:").click();
     harness.run();
     harness.key_press(Key::Delete);
+    harness.run();
+    harness.get_by_label("Delete from the review").click();
     harness.run();
     let review = review_of(&harness);
     assert!(review.variables.iter().all(|v| v.id != Id::from("V6")));
@@ -382,6 +385,50 @@ fn a_causal_link_asks_for_its_polarity_and_labels_edit_and_nodes_delete_in_place
             .iter()
             .any(|v| v.id == Id::from("V6"))
     );
+}
+
+#[test]
+fn deleting_on_the_map_asks_naming_the_record_and_offers_remove_from_this_map() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_for(small_causal_graph(), folder.path());
+    harness.get_by_label("Map").click();
+    harness.run();
+    let before = review_of(&harness);
+    let title = before.title_of(&Id::from("V6"));
+
+    // Del on a selected node changes nothing yet: it asks, naming it.
+    harness.get_by_label_contains("Variable V6:").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(review_of(&harness), before, "nothing goes before an answer");
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{title} (variable V6)"))
+            .is_some(),
+        "the question names what is removed"
+    );
+    assert!(harness.query_by_label("Delete from the review").is_some());
+
+    // Cancel leaves everything as it was.
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(review_of(&harness), before);
+    assert!(harness.query_by_label("Remove from this map").is_none());
+
+    // Asked again, "Remove from this map" takes it off the diagram only:
+    // the variable and its links stay in the review.
+    harness.get_by_label_contains("Variable V6:").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.get_by_label("Remove from this map").click();
+    harness.run();
+    let after = review_of(&harness);
+    assert!(after.diagrams[0].position(&Id::from("V6")).is_none());
+    assert!(after.variables.iter().any(|v| v.id == Id::from("V6")));
+    assert_eq!(after.links, before.links);
+    assert!(harness.query_by_label("Remove from this map").is_none());
 }
 
 #[test]
@@ -520,7 +567,21 @@ fn filters_hide_kinds_and_search_finds_selects_and_centres_a_node() {
     let mut harness = harness_for(review.clone(), folder.path());
     harness.get_by_label("Map").click();
     harness.run();
+    // The case map opens at a readable zoom on the start of the episodes,
+    // not fitted so small that only ids show; "Fit all" shows the whole.
+    assert!(harness.query_by_label_contains("Episode E1:").is_some());
+    assert!(harness.query_by_label_contains("Finding FN1:").is_none());
+    let zoom = |h: &Harness<'_, ForesightApp>| {
+        (5..=400)
+            .rev()
+            .find(|z| h.query_by_label(&format!("{z} %")).is_some())
+            .unwrap_or(0)
+    };
+    assert!(zoom(&harness) >= 80, "opens at {} %", zoom(&harness));
+    harness.get_by_label("Fit all").click();
+    harness.run();
     assert!(harness.query_by_label_contains("Finding FN1:").is_some());
+    assert!(zoom(&harness) < 80);
 
     harness.get_by_label("Filter").click();
     harness.run();

@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn every_figure_prints_its_labels_at_eight_points_or_more() {
-        // The scale an A4 page gives a figure: 453 pt of text width, 70% of
+        // The scale an A4 page gives a figure: 453 pt of text width, 80% of
         // the page's height less its caption.
         for review in [worked_case(), crate::examples::munro_appendix2()] {
             let document = report(&review, "learning-together");
@@ -434,7 +434,7 @@ mod tests {
                 if let Block::Figure { scene, caption } = block {
                     figures += 1;
                     let scale = (453.5 / scene.width)
-                        .min((0.7 * 842.0 - 30.0) / scene.height)
+                        .min((0.8 * 842.0 - 30.0) / scene.height)
                         .min(0.75);
                     let label = crate::export::geometry::LABEL_SIZE * scale;
                     assert!(label >= 7.99, "{caption}: {label:.1} pt");

@@ -81,7 +81,6 @@ impl Context<'_> {
             legend: true,
             legend_width: Some(ACROSS as f32 * (NODE_WIDTH + GAP_X)),
             measure: self.options.measure,
-            whole_labels: true,
             elbow_links: true,
         }
     }
@@ -223,7 +222,6 @@ mod tests {
             legend,
             legend_width: legend.then_some(720.0),
             measure: &measure,
-            whole_labels: true,
             elbow_links: true,
         }
     }
@@ -259,7 +257,7 @@ mod tests {
         let scale = 8.0 / crate::export::geometry::LABEL_SIZE;
         assert!(scene.width * scale <= 453.0, "{}", scene.width);
         assert!(
-            scene.height * scale <= 0.7 * 842.0 - 30.0,
+            scene.height * scale <= 0.8 * 842.0 - 30.0,
             "{}",
             scene.height
         );

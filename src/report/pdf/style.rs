@@ -118,8 +118,10 @@ pub(crate) const CONTENTS_NUMBER_WIDTH: f32 = 30.0;
 /// Indent of level-2 entries.
 pub(crate) const CONTENTS_SUB_INDENT: f32 = 16.0;
 
-/// A figure's largest height as a share of the page height.
-pub(crate) const FIGURE_MAX_SHARE: f32 = 0.7;
+/// A figure's largest height as a share of the page height: enough for a
+/// causal loop diagram whose whole labels make it taller than wide to
+/// print its labels at 8 points or more.
+pub(crate) const FIGURE_MAX_SHARE: f32 = 0.8;
 /// The most points one diagram unit may become (small diagrams are not
 /// blown up: a 15-unit label stays at most 11 points).
 pub(crate) const FIGURE_MAX_SCALE: f32 = 0.75;

@@ -49,6 +49,26 @@ enum Drag {
     },
 }
 
+/// What a fit of the view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// The whole diagram, however small.
+    All,
+    /// On a map with episodes: the whole diagram when its labels are then
+    /// readable, otherwise a readable zoom on the start of its episodes;
+    /// other diagrams whole.
+    Readable,
+}
+
+/// The least size of label text, in screen points, that a room can read
+/// and that the view opens at.
+pub const READABLE_LABEL: f32 = 12.0;
+
+/// The zoom at which labels are [`READABLE_LABEL`] points tall.
+fn readable_zoom(look: Look) -> f32 {
+    READABLE_LABEL / (crate::export::geometry::LABEL_SIZE * look.text_scale)
+}
+
 /// What the in-place label editor edits.
 #[derive(Debug, Clone, PartialEq)]
 enum Target {
@@ -98,12 +118,17 @@ pub struct Canvas {
     /// Frames left in which to fit the view (two, so that a fit asked for
     /// with a layout also sees the positions the layout gave).
     fit_requested: u8,
+    /// What the next fit shows.
+    view: View,
     centre_request: Option<Point>,
     selection: Vec<Id>,
     drag: Drag,
     editing: Option<LabelEdit>,
     link_from: Option<Id>,
     ask: Option<AskPolarity>,
+    /// Records waiting for the user to say how they go: off this map, or
+    /// out of the review.
+    confirm_delete: Option<Vec<Id>>,
     message: Option<String>,
     ripple_cache: Option<((u64, u64), Id, Ripple)>,
     catalog: Option<((u64, u64), Catalog)>,
@@ -122,12 +147,14 @@ impl Default for Canvas {
             diagram: None,
             transform: None,
             fit_requested: 2,
+            view: View::Readable,
             centre_request: None,
             selection: Vec::new(),
             drag: Drag::None,
             editing: None,
             link_from: None,
             ask: None,
+            confirm_delete: None,
             message: None,
             ripple_cache: None,
             catalog: None,
@@ -150,9 +177,18 @@ impl Canvas {
         self.selection = ids;
     }
 
-    /// Fits the diagram to the canvas on the next frame.
+    /// Fits the whole diagram to the canvas on the next frame.
     pub fn request_fit(&mut self) {
         self.fit_requested = 2;
+        self.view = View::All;
+    }
+
+    /// Shows the diagram at a zoom where its labels are readable on the
+    /// next frame: the whole when it fits so, otherwise the start of its
+    /// episodes (as a diagram first opens).
+    pub fn request_readable(&mut self) {
+        self.fit_requested = 2;
+        self.view = View::Readable;
     }
 
     /// Centres the view on a diagram point on the next frame.
@@ -255,7 +291,8 @@ impl Canvas {
         bg.widget_info(|| WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, &name));
         if self.fit_requested > 0 || self.transform.is_none() {
             self.fit_requested = self.fit_requested.saturating_sub(1);
-            self.fit(&catalog, diagram, input.visible, rect);
+            let view = self.view;
+            self.fit((review, &catalog), diagram, input, rect, view);
         }
         if let Some(at) = self.centre_request.take()
             && let Some(t) = &mut self.transform
@@ -289,6 +326,7 @@ impl Canvas {
             ripple: ripple.as_ref(),
             moving: moving.as_ref().map(|(ids, by)| (ids, *by)),
             look: input.look,
+            spread: false,
         };
         let (boxes, _) = paint::node_boxes(&scene, &t);
         let mut order: Vec<usize> = (0..boxes.len()).collect();
@@ -456,7 +494,11 @@ impl Canvas {
         }
 
         // Keys, while the canvas or one of its nodes has focus.
-        if canvas_active && self.editing.is_none() && self.ask.is_none() {
+        if canvas_active
+            && self.editing.is_none()
+            && self.ask.is_none()
+            && self.confirm_delete.is_none()
+        {
             let lock = EventFilter {
                 tab: false,
                 horizontal_arrows: true,
@@ -476,7 +518,7 @@ impl Canvas {
                 edits,
             );
             if fit_now {
-                self.fit(&catalog, diagram, input.visible, rect);
+                self.fit((review, &catalog), diagram, input, rect, View::All);
                 t = self.transform.unwrap_or(t);
             }
         }
@@ -502,6 +544,7 @@ impl Canvas {
             ripple: ripple.as_ref(),
             moving: moving.as_ref().map(|(ids, by)| (ids, *by)),
             look: input.look,
+            spread: false,
         };
         let painter = ui.painter_at(rect);
         painter.rect(
@@ -539,22 +582,66 @@ impl Canvas {
         bg.context_menu(|ui| self.menu_items(ui, review, diagram, at, edits));
         self.label_editor(ui, review, diagram, &t, edits);
         self.polarity_question(ui, review, edits);
+        self.delete_question(ui, review, diagram, edits);
         self.catalog = Some((input.revision, catalog));
     }
 
+    /// Sets the view: the whole diagram fitted, or (`View::Readable`, on a
+    /// map with episodes) the whole when its labels are then readable,
+    /// otherwise a readable zoom on the start of the episodes.
     fn fit(
         &mut self,
-        catalog: &Catalog,
+        (review, catalog): (&Review, &Catalog),
         diagram: &Diagram,
-        visible: Option<&HashSet<Id>>,
+        input: &CanvasInput,
         rect: Rect,
+        view: View,
     ) {
-        self.transform = Some(match paint::bounds(catalog, diagram, visible) {
-            Some((min, max)) => Transform::fit(min, max, rect, 1.0),
-            None => Transform {
+        let empty = HashSet::new();
+        let scene = Scene {
+            review,
+            catalog,
+            diagram,
+            visible: input.visible,
+            highlight: None,
+            badges: input.badges,
+            selected: &empty,
+            matches: &empty,
+            ripple: None,
+            moving: None,
+            look: input.look,
+            spread: false,
+        };
+        let Some((min, max)) = paint::bounds(&scene) else {
+            self.transform = Some(Transform {
                 offset: rect.min.to_vec2() + vec2(40.0, 40.0),
                 zoom: 1.0,
-            },
+            });
+            return;
+        };
+        let all = Transform::fit(min, max, rect, 1.0);
+        let readable = readable_zoom(input.look);
+        let episodes = paint::bounds_of_kind(&scene, RecordKind::Episode);
+        let (Some((lo, hi)), View::Readable) = (episodes, view) else {
+            self.transform = Some(all);
+            return;
+        };
+        if all.zoom >= readable {
+            self.transform = Some(all);
+            return;
+        }
+        let zoom = readable.min(1.0);
+        let margin = 24.0;
+        let fits = (hi.x - lo.x) * zoom <= rect.width() - 2.0 * margin;
+        let x = if fits {
+            rect.center().x - (lo.x + hi.x) / 2.0 * zoom
+        } else {
+            rect.left() + margin - lo.x * zoom
+        };
+        let y = rect.top() + margin - min.y * zoom;
+        self.transform = Some(Transform {
+            offset: vec2(x, y),
+            zoom,
         });
     }
 
@@ -762,10 +849,9 @@ impl Canvas {
             self.start_link_from(id.clone());
         }
         if (pressed(ui, none, Key::Delete) || pressed(ui, none, Key::Backspace))
-            && let Some(change) = delete_all(review, &self.selection)
+            && !self.selection.is_empty()
         {
-            edits.apply(change);
-            self.selection.clear();
+            self.confirm_delete = Some(self.selection.clone());
         }
         if pressed(ui, Modifiers::COMMAND, Key::A) {
             self.selection = diagram.nodes.iter().map(|n| n.item.clone()).collect();
@@ -800,34 +886,9 @@ impl Canvas {
             ripple: None,
             moving: None,
             look: input.look,
+            spread: false,
         };
-        // Paint onto a throwaway layer-less painter: only the geometry is kept.
-        let (boxes, index) = paint::node_boxes(&scene, t);
-        let mut painted = Painted::default();
-        for link in &review.links {
-            let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
-                continue;
-            };
-            if input.visible.is_some_and(|v| !v.contains(&link.id)) || a == b {
-                continue;
-            }
-            let (na, nb) = (&boxes[a], &boxes[b]);
-            let arrow = crate::export::geometry::ArrowSize {
-                length: 10.0,
-                half_width: 4.0,
-            };
-            if let Some(s) = crate::export::geometry::link_shape(
-                (crate::export::geometry::shape_of(na.1), &na.2),
-                (crate::export::geometry::shape_of(nb.1), &nb.2),
-                0.0,
-                arrow,
-            ) {
-                painted
-                    .links
-                    .push((&link.id, pos2(s.start.x, s.start.y), pos2(s.tip.x, s.tip.y)));
-            }
-        }
-        painted
+        paint::link_segments(&scene, review, t)
     }
 
     fn overlays(
@@ -948,11 +1009,8 @@ impl Canvas {
                     self.selection.clear();
                     ui.close();
                 }
-                if ui.button("Delete record").clicked() {
-                    if let Some(change) = delete_all(review, &self.selection) {
-                        edits.apply(change);
-                    }
-                    self.selection.clear();
+                if ui.button("Delete from the review…").clicked() {
+                    self.confirm_delete = Some(self.selection.clone());
                     ui.close();
                 }
                 ui.separator();
@@ -968,13 +1026,13 @@ impl Canvas {
                     ui.close();
                 }
                 if ui
-                    .button(format!("Delete {} records", self.selection.len()))
+                    .button(format!(
+                        "Delete {} records from the review…",
+                        self.selection.len()
+                    ))
                     .clicked()
                 {
-                    if let Some(change) = delete_all(review, &self.selection) {
-                        edits.apply(change);
-                    }
-                    self.selection.clear();
+                    self.confirm_delete = Some(self.selection.clone());
                     ui.close();
                 }
                 ui.separator();
@@ -993,7 +1051,7 @@ impl Canvas {
             }
             ui.separator();
             if ui.button("Fit to view").clicked() {
-                self.fit_requested = 2;
+                self.request_fit();
                 ui.close();
             }
             if ui.button("Auto-layout").clicked() {
@@ -1001,7 +1059,7 @@ impl Canvas {
                     layout_change(review, diagram, LayoutKind::for_diagram(diagram.kind))
                 {
                     edits.apply(change);
-                    self.fit_requested = 2;
+                    self.request_fit();
                 }
                 ui.close();
             }
@@ -1068,6 +1126,110 @@ impl Canvas {
                 }
                 edits.apply(change);
             }
+        }
+    }
+
+    /// Asks how the records chosen for deletion go, naming them: off this
+    /// map only (the records stay in the review), or out of the review
+    /// with their links.
+    fn delete_question(
+        &mut self,
+        ui: &mut Ui,
+        review: &Review,
+        diagram: &Diagram,
+        edits: &mut Edits,
+    ) {
+        let Some(ids) = &self.confirm_delete else {
+            return;
+        };
+        let ids: Vec<Id> = ids
+            .iter()
+            .filter(|id| review.kind_of(id).is_some())
+            .cloned()
+            .collect();
+        if ids.is_empty() {
+            self.confirm_delete = None;
+            return;
+        }
+        let on_map: Vec<Id> = ids
+            .iter()
+            .filter(|id| diagram.position(id).is_some())
+            .cloned()
+            .collect();
+        let links = review
+            .links
+            .iter()
+            .filter(|l| ids.contains(&l.from) || ids.contains(&l.to))
+            .filter(|l| !ids.contains(&l.id))
+            .count();
+        let mut choice: Option<Option<bool>> = None;
+        let modal = egui::Modal::new(egui::Id::unique("map-delete-question")).show(ui.ctx(), |ui| {
+            ui.set_max_width(480.0);
+            let heading = if ids.len() == 1 {
+                "Delete this from the map or from the review?".to_string()
+            } else {
+                format!("Delete these {} from the map or from the review?", ids.len())
+            };
+            ui.heading(heading);
+            ui.add_space(6.0);
+            for id in ids.iter().take(8) {
+                let kind = review.kind_of(id).map_or("Record", kind_name);
+                ui.label(format!(
+                    "{} ({} {id})",
+                    review.title_of(id),
+                    kind.to_lowercase()
+                ));
+            }
+            if ids.len() > 8 {
+                ui.label(format!("and {} more", ids.len() - 8));
+            }
+            ui.add_space(6.0);
+            if !on_map.is_empty() {
+                ui.label(
+                    "Remove from this map takes it off this diagram only: the record stays in the review, on its list and on any other diagram.",
+                );
+            }
+            let also = match links {
+                0 => String::new(),
+                1 => " and its 1 link".to_string(),
+                n => format!(" and their {n} links"),
+            };
+            ui.label(format!(
+                "Delete from the review removes the record{also} from the whole review. Undo (Ctrl+Z) brings it back."
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if !on_map.is_empty() && ui.button("Remove from this map").clicked() {
+                    choice = Some(Some(false));
+                }
+                if ui.button("Delete from the review").clicked() {
+                    choice = Some(Some(true));
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(None);
+                }
+            });
+        });
+        if modal.should_close() && choice.is_none() {
+            choice = Some(None);
+        }
+        match choice {
+            Some(Some(false)) => {
+                if let Some(change) = remove_from_diagram(diagram, &on_map) {
+                    edits.apply(change);
+                }
+                self.selection.clear();
+                self.confirm_delete = None;
+            }
+            Some(Some(true)) => {
+                if let Some(change) = delete_all(review, &ids) {
+                    edits.apply(change);
+                }
+                self.selection.clear();
+                self.confirm_delete = None;
+            }
+            Some(None) => self.confirm_delete = None,
+            None => {}
         }
     }
 

@@ -3,19 +3,22 @@
 //! colours and link geometry come from [`crate::export::geometry`], so the
 //! screen and the exported figures agree.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 use eframe::egui::{
     Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, epaint, pos2,
-    text::LayoutJob, vec2,
+    vec2,
 };
 
 use crate::analysis::loops::LoopKind;
 use crate::analysis::ripple::{Effect, Ripple};
+use crate::export::figure::{Figure, FigureStyle, LinkIn, NodeIn, lay_out};
 use crate::export::geometry::{
-    self, ArrowSize, LABEL_LINES, LABEL_SIZE, NodeBox, NodeShape, Point, Rgb, badge_arc,
-    badge_position, clockwise, dashed, delay_strokes, label_width_share, link_shape, note_fold,
-    outline, polarity_mark, pt, shape_of,
+    self, ArrowSize, LABEL_SIZE, NodeBox, NodeShape, Point, Rgb, badge_arc, clockwise, dashed,
+    delay_strokes, note_fold, outline, pt, shape_of,
 };
 use crate::model::{Diagram, Id, LinkKind, RecordKind, Review};
 
@@ -169,6 +172,153 @@ pub struct Scene<'a> {
     pub moving: Option<(&'a HashSet<Id>, Point)>,
     /// Projector look.
     pub look: Look,
+    /// Move nodes apart, in proportion, until none overlaps another (the
+    /// read-only views: presentation and the Loops panel); the editable
+    /// canvas keeps the positions as they are.
+    pub spread: bool,
+}
+
+/// A diagram laid out for the screen, in diagram units: every node sized
+/// to its whole label, links routed round the nodes in their way, loop
+/// labels clear of links and marks (see [`crate::export::figure`]).
+#[derive(Debug)]
+pub struct Laid {
+    /// The layout.
+    pub figure: Figure,
+    /// The record of each node.
+    pub ids: Vec<Id>,
+    /// Each node's index by record.
+    pub index: HashMap<Id, usize>,
+    /// The index in the review's links of each link laid out, by
+    /// [`crate::export::figure::FigureLink::link`].
+    pub links: Vec<usize>,
+}
+
+/// The style the canvas lays a diagram out in, for a look.
+pub fn canvas_style(look: Look, spread: bool, route: bool) -> FigureStyle {
+    FigureStyle {
+        label_size: LABEL_SIZE * look.text_scale,
+        mark_radius: 10.0 * look.line_scale.sqrt(),
+        badge_radius: 22.0 * look.text_scale,
+        arrow: ArrowSize {
+            length: 13.0 * look.line_scale.sqrt(),
+            half_width: 5.5 * look.line_scale.sqrt(),
+        },
+        spread,
+        route,
+    }
+}
+
+thread_local! {
+    /// The last few layouts, by what they were made from: a diagram is laid
+    /// out again only when it, its records' texts or the look change.
+    static LAID: RefCell<Vec<(u64, Rc<Laid>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The scene's diagram laid out (the whole diagram, whatever is visible,
+/// so that nothing moves as a filter or a presentation stage changes what
+/// is shown), from a cache when nothing it depends on has changed.
+pub fn laid_out(scene: &Scene) -> Rc<Laid> {
+    let moving = scene.moving;
+    let at = |n: &crate::model::DiagramNode| {
+        let mut p = pt(n.x, n.y);
+        if let Some((moved, by)) = moving
+            && moved.contains(&n.item)
+        {
+            p = p + by;
+        }
+        p
+    };
+    let mut ids: Vec<Id> = Vec::new();
+    let mut index: HashMap<Id, usize> = HashMap::new();
+    let mut nodes: Vec<NodeIn> = Vec::new();
+    for n in &scene.diagram.nodes {
+        if !(n.x.is_finite() && n.y.is_finite()) || index.contains_key(&n.item) {
+            continue;
+        }
+        let Some(kind) = scene.catalog.kind(&n.item) else {
+            continue;
+        };
+        index.insert(n.item.clone(), ids.len());
+        ids.push(n.item.clone());
+        nodes.push(NodeIn {
+            title: scene.catalog.title(&n.item),
+            kind,
+            at: at(n),
+        });
+    }
+    let mut links: Vec<usize> = Vec::new();
+    let mut link_ins: Vec<LinkIn> = Vec::new();
+    for (k, l) in scene.review.links.iter().enumerate() {
+        if let (Some(&from), Some(&to)) = (index.get(&l.from), index.get(&l.to))
+            && from != to
+        {
+            links.push(k);
+            link_ins.push(LinkIn {
+                from,
+                to,
+                kind: l.kind,
+            });
+        }
+    }
+    let loops: Vec<Vec<usize>> = scene
+        .badges
+        .iter()
+        .map(|b| {
+            b.nodes
+                .iter()
+                .filter_map(|id| index.get(id).copied())
+                .collect()
+        })
+        .collect();
+    let style = canvas_style(scene.look, scene.spread, moving.is_none());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    scene.diagram.id.hash(&mut hasher);
+    for (n, id) in nodes.iter().zip(&ids) {
+        (id, n.title, n.kind, n.at.x.to_bits(), n.at.y.to_bits()).hash(&mut hasher);
+    }
+    link_ins.hash_into(&mut hasher);
+    for &k in &links {
+        scene.review.links[k].id.hash(&mut hasher);
+    }
+    loops.hash(&mut hasher);
+    format!("{style:?}").hash(&mut hasher);
+    let key = hasher.finish();
+    if let Some(found) = LAID.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, l)| l.clone())
+    }) {
+        return found;
+    }
+    let measure = |s: &str, size: f32| crate::export::text_width(s, size);
+    let figure = lay_out(&nodes, &link_ins, &loops, &style, &measure);
+    let laid = Rc::new(Laid {
+        figure,
+        ids,
+        index,
+        links,
+    });
+    LAID.with(|c| {
+        let mut c = c.borrow_mut();
+        c.insert(0, (key, laid.clone()));
+        c.truncate(12);
+    });
+    laid
+}
+
+/// Hashing of link inputs, which hold a kind that is not `Hash`.
+trait HashInto {
+    fn hash_into(&self, h: &mut impl Hasher);
+}
+
+impl HashInto for Vec<LinkIn> {
+    fn hash_into(&self, h: &mut impl Hasher) {
+        for l in self {
+            (l.from, l.to, format!("{:?}", l.kind)).hash(h);
+        }
+    }
 }
 
 /// Where things were painted, for hit tests and accessibility.
@@ -207,40 +357,63 @@ fn faded(c: Color32, dim: bool) -> Color32 {
 /// The nodes shown, in diagram order: record, kind and screen box.
 pub type NodeBoxes<'a> = Vec<(&'a Id, Option<RecordKind>, NodeBox)>;
 
-/// The screen box of each node of the diagram (moved ones moved), keyed by
-/// record, with its kind; nodes of records that no longer exist are left
-/// out.
+/// The screen box of each node shown (moved ones moved), sized to its
+/// label, keyed by record, with its kind; nodes of records that no longer
+/// exist are left out.
 pub fn node_boxes<'a>(scene: &Scene<'a>, t: &Transform) -> (NodeBoxes<'a>, HashMap<&'a Id, usize>) {
-    let mut list = Vec::with_capacity(scene.diagram.nodes.len());
-    let mut index = HashMap::with_capacity(scene.diagram.nodes.len());
+    let laid = laid_out(scene);
+    let mut list = Vec::with_capacity(laid.ids.len());
+    let mut index = HashMap::with_capacity(laid.ids.len());
     for n in &scene.diagram.nodes {
-        if !(n.x.is_finite() && n.y.is_finite()) {
+        let Some(&i) = laid.index.get(&n.item) else {
             continue;
-        }
+        };
         if scene.visible.is_some_and(|v| !v.contains(&n.item)) || index.contains_key(&n.item) {
             continue;
         }
-        let Some(kind) = scene.catalog.kind(&n.item) else {
-            continue;
-        };
-        let mut at = pt(n.x, n.y);
-        if let Some((moved, by)) = scene.moving
-            && moved.contains(&n.item)
-        {
-            at = at + by;
-        }
-        let b = NodeBox::at(at.x, at.y).scaled(t.zoom, pt(t.offset.x, t.offset.y));
+        let node = &laid.figure.nodes[i];
+        let b = node.b.scaled(t.zoom, pt(t.offset.x, t.offset.y));
         index.insert(&n.item, list.len());
-        list.push((&n.item, Some(kind), b));
+        list.push((&n.item, Some(node.kind), b));
     }
     (list, index)
+}
+
+/// The links shown, as their segments on screen, for hit tests
+/// (`review` is the scene's).
+pub fn link_segments<'a>(scene: &Scene, review: &'a Review, t: &Transform) -> Painted<'a> {
+    let laid = laid_out(scene);
+    let mut painted = Painted::default();
+    for l in &laid.figure.links {
+        let Some(link) = review.links.get(laid.links[l.link]) else {
+            continue;
+        };
+        if !shown(scene, &link.id, &link.from, &link.to) {
+            continue;
+        }
+        for w in l.route.windows(2) {
+            painted
+                .links
+                .push((&link.id, t.to_screen(w[0]), t.to_screen(w[1])));
+        }
+    }
+    painted
+}
+
+/// Whether a link is shown: it and both its ends are visible.
+fn shown(scene: &Scene, link: &Id, from: &Id, to: &Id) -> bool {
+    scene
+        .visible
+        .is_none_or(|v| v.contains(link) && v.contains(from) && v.contains(to))
 }
 
 /// Paints the scene clipped to `clip`.
 pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>) -> Painted<'a> {
     let painter = painter.with_clip_rect(clip);
     let look = scene.look;
-    let (nodes, index) = node_boxes(scene, t);
+    let laid = laid_out(scene);
+    let figure = &laid.figure;
+    let (nodes, _) = node_boxes(scene, t);
     let mut painted = Painted::default();
     let view = clip.expand(40.0);
     let zoom = t.zoom;
@@ -249,50 +422,26 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
         scene.highlight.is_some_and(|h| !h.contains(id))
             || ripple_set.as_ref().is_some_and(|r| !r.contains(id))
     };
-    let shows = |id: &Id| scene.visible.is_none_or(|v| v.contains(id));
+    let screen = |p: Point| t.to_screen(p);
 
-    // Links.
+    // Links, along their routes.
     let line = (1.7 * zoom.sqrt()).clamp(0.8, 2.4) * look.line_scale;
-    let arrow = ArrowSize {
-        length: (13.0 * (zoom * 2.0).min(1.0)).max(4.0) * look.line_scale.sqrt(),
-        half_width: (5.5 * (zoom * 2.0).min(1.0)).max(2.0) * look.line_scale.sqrt(),
-    };
     let marks = zoom > 0.22;
-    // Each link's two nodes, looked up once.
-    let ends: Vec<Option<(usize, usize)>> = scene
-        .review
-        .links
-        .iter()
-        .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
-        .collect();
-    let pairs: HashSet<(usize, usize)> = ends.iter().flatten().copied().collect();
-    let mut segments: Vec<(Point, Point)> = Vec::new();
-    for (link, ends) in scene.review.links.iter().zip(&ends) {
-        let Some((a, b)) = *ends else {
-            continue;
-        };
-        if a == b || (scene.visible.is_some() && !shows(&link.id)) {
+    for l in &figure.links {
+        let link = &scene.review.links[laid.links[l.link]];
+        if !shown(scene, &link.id, &link.from, &link.to) {
             continue;
         }
-        let (na, nb) = (&nodes[a], &nodes[b]);
+        let mut points: Vec<Pos2> = l.route[..l.route.len() - 1]
+            .iter()
+            .map(|p| screen(*p))
+            .collect();
+        points.push(screen(l.leg.base));
         // Cull links wholly off screen.
-        let span = Rect::from_two_pos(p2(na.2.centre), p2(nb.2.centre));
+        let span = Rect::from_points(&points);
         if !span.intersects(view) {
             continue;
         }
-        let shift = if pairs.contains(&(b, a)) {
-            (7.0 * zoom).clamp(2.0, 7.0)
-        } else {
-            0.0
-        };
-        let Some(s) = link_shape(
-            (shape_of(na.1), &na.2),
-            (shape_of(nb.1), &nb.2),
-            shift,
-            arrow,
-        ) else {
-            continue;
-        };
         let dim = dims(&link.id);
         let selected = scene.selected.contains(&link.id);
         let c = faded(
@@ -301,58 +450,54 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
         );
         let width = if selected { line * 2.2 } else { line };
         if selected {
-            painter.line_segment(
-                [p2(s.start), p2(s.base)],
+            painter.add(Shape::line(
+                points.clone(),
                 Stroke::new(
                     width + 4.0,
                     Color32::from_rgba_unmultiplied(255, 200, 0, 160),
                 ),
-            );
+            ));
         }
         if dashed(link.kind) && marks {
-            for shape in
-                Shape::dashed_line(&[p2(s.start), p2(s.base)], Stroke::new(width, c), 7.0, 5.0)
-            {
+            for shape in Shape::dashed_line(&points, Stroke::new(width, c), 7.0, 5.0) {
                 painter.add(shape);
             }
         } else {
-            painter.line_segment([p2(s.start), p2(s.base)], Stroke::new(width, c));
+            painter.add(Shape::line(points.clone(), Stroke::new(width, c)));
         }
         painter.add(Shape::convex_polygon(
-            s.head.iter().map(|p| p2(*p)).collect(),
+            l.leg.head.iter().map(|p| screen(*p)).collect(),
             c,
             Stroke::NONE,
         ));
         if let LinkKind::Causal { polarity, delay } = link.kind
             && marks
         {
-            let radius = (9.0 * zoom).clamp(6.0, 11.0) * look.line_scale.sqrt();
+            let radius = figure.style.mark_radius * zoom;
             if delay {
-                for [from, to] in delay_strokes(&s, radius * 0.8) {
-                    painter.line_segment([p2(from), p2(to)], Stroke::new(line + 0.4, c));
+                for [from, to] in delay_strokes(&l.mark_leg, figure.style.mark_radius * 0.8) {
+                    painter.line_segment([screen(from), screen(to)], Stroke::new(line + 0.4, c));
                 }
             }
-            let at = p2(polarity_mark(&s, radius));
-            painter.circle(
-                at,
-                radius,
-                faded(Color32::WHITE, false),
-                Stroke::new(1.0, c),
-            );
-            painter.text(
-                at,
-                Align2::CENTER_CENTER,
-                polarity.letter(),
-                FontId::proportional(radius * 1.3),
-                c,
-            );
+            if let Some(at) = l.mark {
+                let at = screen(at);
+                painter.circle(at, radius, Color32::WHITE, Stroke::new(1.0, c));
+                painter.text(
+                    at,
+                    Align2::CENTER_CENTER,
+                    polarity.letter(),
+                    FontId::proportional(radius * 1.3),
+                    c,
+                );
+            }
         }
-        painted.links.push((&link.id, p2(s.start), p2(s.tip)));
-        segments.push((s.start, s.tip));
+        for w in l.route.windows(2) {
+            painted.links.push((&link.id, screen(w[0]), screen(w[1])));
+        }
     }
 
-    // Nodes.
-    let font_size = LABEL_SIZE * zoom * look.text_scale;
+    // Nodes, each with its whole label.
+    let font_size = figure.style.label_size * zoom;
     let labelled = font_size >= MIN_LABEL;
     painted.unlabelled = !labelled && !nodes.is_empty();
     let border_width = (1.5 * zoom.sqrt()).clamp(0.8, 2.0) * look.line_scale;
@@ -391,26 +536,20 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
             } else {
                 text_colour
             };
-            let title = scene.catalog.title(id);
-            // Large type (projector, presentation) first shrinks a little
-            // rather than hide words; what still does not fit is elided.
-            let steps: &[f32] = if look.text_scale > 1.0 {
-                &[1.0, 0.9, 0.8, 0.7]
-            } else {
-                &[1.0]
-            };
-            let mut galley = None;
-            for (k, step) in steps.iter().enumerate() {
-                let laid = node_label(&painter, title, font_size * step, rect, shape, colour);
-                let fits = !laid.elided;
-                galley = Some(laid);
-                if fits || k + 1 == steps.len() {
-                    break;
-                }
-            }
-            if let Some(galley) = galley {
-                let top = rect.center().y - galley.size().y / 2.0;
-                painter.galley(pos2(rect.center().x, top), galley, text_colour);
+            let lines = laid
+                .index
+                .get(*id)
+                .map_or(&[][..], |&i| &figure.nodes[i].lines[..]);
+            let line_height = font_size * 1.2;
+            let top = rect.center().y - line_height * (lines.len() as f32 - 1.0) / 2.0;
+            for (i, text) in lines.iter().enumerate() {
+                painter.text(
+                    pos2(rect.center().x, top + line_height * i as f32),
+                    Align2::CENTER_CENTER,
+                    text,
+                    FontId::proportional(font_size),
+                    colour,
+                );
             }
         } else if rect.width() >= 26.0 && rect.height() >= 10.0 {
             // Too small for the text: the id still tells the nodes apart.
@@ -428,57 +567,27 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
         }
     }
 
-    // Loop labels.
-    if !scene.badges.is_empty() {
-        let obstacles: Vec<NodeBox> = nodes.iter().map(|n| n.2).collect();
-        let mut placed: Vec<Point> = Vec::new();
-        let radius = (22.0 * zoom * look.text_scale).clamp(12.0, 40.0);
-        for badge in scene.badges {
-            let centres: Option<Vec<Point>> = badge
-                .nodes
-                .iter()
-                .map(|id| index.get(id).map(|&i| nodes[i].2.centre))
-                .collect();
-            let Some(centres) = centres.filter(|c| !c.is_empty()) else {
-                continue;
-            };
-            let at = badge_position(&centres, &obstacles, &segments, &placed, radius);
-            let dim = badge.nodes.iter().any(&dims);
-            loop_badge(&painter, at, &centres, badge, radius, dim);
-            placed.push(at);
+    // Loop labels, where the layout put them.
+    let radius = figure.style.badge_radius * zoom;
+    for b in &figure.badges {
+        let badge = &scene.badges[b.index];
+        let centres: Vec<Point> = badge
+            .nodes
+            .iter()
+            .filter_map(|id| laid.index.get(id).map(|&i| figure.nodes[i].b.centre))
+            .collect();
+        if centres.len() != badge.nodes.len()
+            || scene
+                .visible
+                .is_some_and(|v| badge.nodes.iter().any(|n| !v.contains(n)))
+        {
+            continue;
         }
+        let dim = badge.nodes.iter().any(&dims);
+        let centres: Vec<Point> = centres.iter().map(|c| pt_of(screen(*c))).collect();
+        loop_badge(&painter, pt_of(screen(b.at)), &centres, badge, radius, dim);
     }
     painted
-}
-
-/// A node's label laid out: wrapped to the shape's width, as many lines
-/// as its height holds, the rest elided with "…".
-fn node_label(
-    painter: &Painter,
-    title: &str,
-    font_size: f32,
-    rect: Rect,
-    shape: NodeShape,
-    colour: Color32,
-) -> std::sync::Arc<eframe::egui::Galley> {
-    let width = rect.width() * label_width_share(shape);
-    let room = rect.height()
-        * if shape == NodeShape::Ellipse {
-            0.8
-        } else {
-            0.88
-        };
-    let rows = ((room / (font_size * 1.2)).floor() as usize).min(LABEL_LINES);
-    let (size, rows) = if rows == 0 {
-        (room / 1.2, 1)
-    } else {
-        (font_size, rows)
-    };
-    let mut job = LayoutJob::simple(title.to_string(), FontId::proportional(size), colour, width);
-    job.wrap.max_rows = rows;
-    job.wrap.overflow_character = Some('…');
-    job.halign = eframe::egui::Align::Center;
-    painter.layout_job(job)
 }
 
 /// Paints one node's shape.
@@ -618,26 +727,43 @@ fn loop_badge(
     );
 }
 
-/// The bounds of the diagram's nodes (diagram units), if it has any shown.
-pub fn bounds(
-    catalog: &Catalog,
-    diagram: &Diagram,
-    visible: Option<&HashSet<Id>>,
-) -> Option<(Point, Point)> {
+/// The bounds of everything drawn of the scene's diagram (diagram
+/// units), if it has any node shown.
+pub fn bounds(scene: &Scene) -> Option<(Point, Point)> {
+    let laid = laid_out(scene);
+    let shown = |i: usize| scene.visible.is_none_or(|v| v.contains(&laid.ids[i]));
     let mut out: Option<(Point, Point)> = None;
-    for n in &diagram.nodes {
-        if !(n.x.is_finite() && n.y.is_finite()) || catalog.kind(&n.item).is_none() {
+    for (i, n) in laid.figure.nodes.iter().enumerate() {
+        if !shown(i) {
             continue;
         }
-        if visible.is_some_and(|v| !v.contains(&n.item)) {
-            continue;
-        }
-        let b = NodeBox::at(n.x, n.y);
+        let (lo, hi) = (n.b.min(), n.b.max());
         out = Some(match out {
-            None => (b.min(), b.max()),
-            Some((lo, hi)) => (
-                pt(lo.x.min(b.min().x), lo.y.min(b.min().y)),
-                pt(hi.x.max(b.max().x), hi.y.max(b.max().y)),
+            None => (lo, hi),
+            Some((a, b)) => (
+                pt(a.x.min(lo.x), a.y.min(lo.y)),
+                pt(b.x.max(hi.x), b.y.max(hi.y)),
+            ),
+        });
+    }
+    out
+}
+
+/// The bounds of the nodes of some kind (diagram units), if any is shown:
+/// where the view opens on a large case map (its episodes).
+pub fn bounds_of_kind(scene: &Scene, kind: RecordKind) -> Option<(Point, Point)> {
+    let laid = laid_out(scene);
+    let mut out: Option<(Point, Point)> = None;
+    for (i, n) in laid.figure.nodes.iter().enumerate() {
+        if n.kind != kind || scene.visible.is_some_and(|v| !v.contains(&laid.ids[i])) {
+            continue;
+        }
+        let (lo, hi) = (n.b.min(), n.b.max());
+        out = Some(match out {
+            None => (lo, hi),
+            Some((a, b)) => (
+                pt(a.x.min(lo.x), a.y.min(lo.y)),
+                pt(b.x.max(hi.x), b.y.max(hi.y)),
             ),
         });
     }

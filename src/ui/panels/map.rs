@@ -206,8 +206,21 @@ impl MapPanel {
         let review = cx.review;
         ui.horizontal_wrapped(|ui| {
             ui.heading(or_untitled(&diagram.name, "name"));
-            if ui.button("Fit").on_hover_text("Fit the map to the view (F)").clicked() {
+            if ui
+                .button("Fit all")
+                .on_hover_text("See the whole map, however small its labels (F)")
+                .clicked()
+            {
                 self.canvas.request_fit();
+            }
+            if ui
+                .button("Readable")
+                .on_hover_text(
+                    "Labels at a size a room can read: the whole map when it fits so, otherwise the start of the episodes",
+                )
+                .clicked()
+            {
+                self.canvas.request_readable();
             }
             if ui.button("−").on_hover_text("Zoom out (Ctrl −, wheel)").clicked() {
                 self.canvas.zoom_by(0.8);

@@ -45,20 +45,51 @@ pub struct DrawOptions<'a> {
 /// projector look when the View menu's projector setting is on.
 pub fn draw_with(ui: &mut Ui, review: &Review, diagram: &Diagram, options: &DrawOptions) {
     let catalog = paint::Catalog::of(review);
-    let Some((min, max)) = paint::bounds(&catalog, diagram, None) else {
-        ui.weak("This diagram shows no records yet: add some from the list on the right.");
-        return;
-    };
     let mut look = if crate::ui::style::projector(ui.ctx()) {
         Look::PROJECTOR
     } else {
         Look::NORMAL
     };
     look.text_scale *= options.text_scale;
+    let empty = HashSet::new();
     let available = ui.available_size().max(vec2(300.0, 220.0));
     let Scale::Fit = options.scale;
     let (rect, _) = ui.allocate_exact_size(available, Sense::hover());
-    let t = Transform::fit(min, max, rect, 1.6);
+    // The whole diagram fits, whatever a stage shows, so that nothing
+    // moves from one stage to the next. Large type makes nodes larger and
+    // the figure wider, so the type size is the one of a few, up to the
+    // look's, that shows the labels largest on screen.
+    let mut best: Option<(f32, Look, Transform)> = None;
+    for share in [1.0, 0.85, 0.7, 0.55] {
+        let mut tried = look;
+        tried.text_scale = (look.text_scale * share).max(1.0);
+        let whole = Scene {
+            review,
+            catalog: &catalog,
+            diagram,
+            visible: None,
+            highlight: None,
+            badges: options.badges,
+            selected: &empty,
+            matches: &empty,
+            ripple: None,
+            moving: None,
+            look: tried,
+            spread: true,
+        };
+        let Some((min, max)) = paint::bounds(&whole) else {
+            ui.weak("This diagram shows no records yet: add some from the list on the right.");
+            return;
+        };
+        let t = Transform::fit(min, max, rect, 4.0);
+        let on_screen = tried.text_scale * t.zoom;
+        if best.is_none_or(|(b, _, _)| on_screen > b) {
+            best = Some((on_screen, tried, t));
+        }
+    }
+    let Some((_, look, t)) = best else {
+        return;
+    };
     draw(ui, (review, &catalog), diagram, options, look, rect, &t);
 }
 
@@ -92,6 +123,7 @@ fn draw(
         ripple: None,
         moving: None,
         look,
+        spread: true,
     };
     let painted = paint::paint(&painter, rect, t, &scene);
     if painted.unlabelled {
