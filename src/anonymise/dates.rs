@@ -705,7 +705,7 @@ pub(crate) fn glued_numbers_after(text: &str, end: usize) -> usize {
 /// taken in: "13 of " of "13 of 02/07/2021", which would otherwise read
 /// "13 of July 2021" once the date is coarsened.
 fn day_of_before(text: &str, start: usize) -> usize {
-    let head = text[..start].as_bytes();
+    let head = &text.as_bytes()[..start];
     // " of " before the date, in any case.
     let Some(rest) = head.strip_suffix(b" ") else {
         return start;

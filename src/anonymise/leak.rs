@@ -87,13 +87,16 @@ const TOOL_PLACEHOLDERS: &[&str] = &[
 /// placeholders. A text holding a person's distinctive (not word-like)
 /// name form is left out: it is no placeholder but a name.
 fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick> {
-    let mut texts: Vec<String> = TOOL_PLACEHOLDERS.iter().map(|s| s.to_string()).collect();
-    texts.extend(
+    // Foresight's own placeholders ("[NI number]") are never a name, even
+    // for a cast member whose name holds "NI".
+    let mut own: Vec<String> = TOOL_PLACEHOLDERS.iter().map(|s| s.to_string()).collect();
+    own.extend(
         IdentifierKind::ALL
             .iter()
             .map(|k| k.placeholder().to_string()),
     );
-    texts.extend(SuspectKind::ALL.iter().map(|k| k.placeholder().to_string()));
+    own.extend(SuspectKind::ALL.iter().map(|k| k.placeholder().to_string()));
+    let mut texts: Vec<String> = Vec::new();
     for p in &review.people {
         texts.push(p.pseudonym.clone());
         texts.push(p.role.clone());
@@ -128,6 +131,7 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
             })
         })
         .collect();
+    texts.extend(own);
     texts.sort();
     texts.dedup();
     AhoCorasickBuilder::new()
@@ -405,7 +409,7 @@ impl LeakChecker {
 
     fn walk(&self, value: &Value, path: String, leaks: &mut Vec<Leak>) {
         match value {
-            Value::String(s) if is_fixed_value(&path, s) => {}
+            Value::String(s) if is_fixed_value(&path, s) || self.ids.contains(s) => {}
             Value::String(s) if !s.is_empty() => leaks.extend(self.check(&path, s)),
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
