@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     let start = match cli.command {
         None => Start::Default,
         Some(Command::Open { file }) => Start::File(file),
-        Some(command) => return foresight::cli::run(command),
+        Some(command) => {
+            foresight::cli::exit_quietly_on_broken_pipe();
+            return foresight::cli::run(command);
+        }
     };
     match foresight::ui::run(start) {
         Ok(()) => ExitCode::SUCCESS,

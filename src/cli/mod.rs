@@ -22,6 +22,30 @@ use clap::{Parser, Subcommand};
 
 pub use commands::run;
 
+/// Makes a closed output pipe end the process quietly with success, as
+/// command-line tools do: `foresight check FILE | head -1` stops printing
+/// once `head` has read its line, instead of panicking on the broken pipe.
+///
+/// Rust ignores SIGPIPE, so `println!` on a closed pipe panics with "failed
+/// printing to stdout: Broken pipe"; this panic hook turns exactly that
+/// panic into a clean exit and leaves every other panic to the default
+/// hook.
+pub fn exit_quietly_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if info.payload_as_str().is_some_and(is_broken_pipe_panic) {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
+/// True for the panic of `print!`/`eprint!` on a closed pipe.
+fn is_broken_pipe_panic(message: &str) -> bool {
+    message.starts_with("failed printing to std")
+        && (message.contains("Broken pipe") || message.contains("os error 32"))
+}
+
 /// Opens a review, or starts a new one named after the file when it does
 /// not exist yet (imports create their target file).
 pub(crate) fn open_or_create(path: &std::path::Path) -> Result<crate::document::Document, String> {

@@ -10,11 +10,13 @@ use eframe::egui::{self, Button, RichText, Ui, ViewportCommand, vec2};
 use super::autosave::Autosave;
 use super::edits::{Edits, PendingEdit};
 use super::files::{FileDialogs, Outcome, Purpose, with_review_extension};
+use super::help::{self, HelpTopic};
 use super::menu::{self, Command, MenuState};
 use super::modals::{self, Offer, PathPrompt, PromptResult, RecoveryChoice, UnsavedChoice};
 use super::panels::{PanelContext, PanelKind, Panels};
 use super::presentation::{Outcome as PresentationOutcome, Presentation};
 use super::settings::Settings;
+use super::start::{self, StartChoice, StartState};
 use super::status::{self, Status};
 use super::style;
 use crate::document::Document;
@@ -110,6 +112,12 @@ pub struct ForesightApp {
     /// Where the user's templates are (report templates, taxonomies, word
     /// lists): `FORESIGHT_TEMPLATES`, then the configuration folder.
     template_folders: Vec<PathBuf>,
+    /// True while the start screen shows in place of the panels.
+    start_screen: bool,
+    /// The Help window's page, while it is open.
+    help: Option<HelpTopic>,
+    /// Files dropped on the window, not yet opened or imported.
+    dropped: Vec<PathBuf>,
 }
 
 impl ForesightApp {
@@ -149,7 +157,27 @@ impl ForesightApp {
             fonts_installed: false,
             presentation: None,
             template_folders: crate::taxonomy::template_folders(),
+            start_screen: false,
+            help: None,
+            dropped: Vec::new(),
         }
+    }
+
+    /// Shows the start screen over the open review (as at a start with no
+    /// file named); it closes once the user chooses something.
+    pub fn with_start_screen(mut self) -> ForesightApp {
+        self.start_screen = true;
+        self
+    }
+
+    /// True while the start screen is on screen.
+    pub fn start_screen_open(&self) -> bool {
+        self.start_screen
+    }
+
+    /// The page of the Help window, while it is open.
+    pub fn help_topic(&self) -> Option<HelpTopic> {
+        self.help
     }
 
     /// The app with the user's templates read from `folders` (before the
@@ -216,10 +244,21 @@ impl ForesightApp {
         self.styled = false;
     }
 
-    /// The window title: file name, unsaved marker, app name.
+    /// The window title: unsaved marker, the review's title, its file name
+    /// when it has a file, and the app name. A review with no title yet is
+    /// named by its file ("Untitled review" before the first save).
     pub fn window_title(&self) -> String {
         let marker = if self.is_dirty() { "● " } else { "" };
-        format!("{marker}{} — Foresight", self.document.display_name())
+        let title = self.document.review().meta.title.trim();
+        let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        match (title.is_empty(), self.document.path()) {
+            (true, _) => format!("{marker}{} — Foresight", self.document.display_name()),
+            (false, None) => format!("{marker}{title} — Foresight"),
+            (false, Some(_)) => format!(
+                "{marker}{title} — {} — Foresight",
+                self.document.display_name()
+            ),
+        }
     }
 
     /// Draws the whole app (menu bar, panel switcher, panel, status bar,
@@ -275,8 +314,12 @@ impl ForesightApp {
                 message: &self.message,
             },
         );
-        self.switcher(ui);
-        self.current_panel(ui);
+        if self.start_screen {
+            self.start_screen(ui, &ctx);
+        } else {
+            self.switcher(ui);
+            self.current_panel(ui);
+        }
         if let Some(kind) = self.panels.take_goto() {
             self.panel = kind;
             self.edits.seal();
@@ -288,6 +331,7 @@ impl ForesightApp {
             ctx.request_repaint();
         }
         self.dialogs(&ctx);
+        self.dropped_files(&ctx);
 
         self.apply_edits(&ctx);
         self.poll_files(&ctx);
@@ -322,6 +366,48 @@ impl ForesightApp {
         }
         self.autosave_tick(ctx);
         true
+    }
+
+    /// The start screen in place of the panels, and what the user chose on
+    /// it.
+    fn start_screen(&mut self, ui: &mut Ui, ctx: &egui::Context) {
+        let state = StartState {
+            recent: &self.settings.recent,
+            open_title: &self.document.review().meta.title,
+            show_at_start: !self.settings.hide_start_screen,
+        };
+        let choice = egui::CentralPanel::default()
+            .show(ui, |ui| start::show(ui, &state))
+            .inner;
+        let Some(choice) = choice else { return };
+        if self.modal_open() {
+            return;
+        }
+        match choice {
+            StartChoice::ShowAtStart(show) => self.settings.hide_start_screen = !show,
+            StartChoice::Continue => self.start_screen = false,
+            StartChoice::Tour(kind) => {
+                self.start_screen = false;
+                self.panel = kind;
+            }
+            StartChoice::New => {
+                self.start_screen = false;
+                self.request(Action::New, ctx);
+            }
+            StartChoice::Open => {
+                self.start_screen = false;
+                self.request(Action::Open, ctx);
+            }
+            StartChoice::OpenRecent(path) => {
+                self.start_screen = false;
+                self.request(Action::OpenPath(path), ctx);
+            }
+            StartChoice::OpenExample(i) => {
+                self.start_screen = false;
+                self.request(Action::OpenExample(i), ctx);
+            }
+        }
+        ctx.request_repaint();
     }
 
     fn modal_open(&self) -> bool {
@@ -363,36 +449,46 @@ impl ForesightApp {
         }
     }
 
+    /// The panel switcher down the left: the review's title, then one
+    /// button per panel. It scrolls when the window is too short for it
+    /// (1280×720 with the projector setting), so no panel is out of reach.
     fn switcher(&mut self, ui: &mut Ui) {
         egui::Panel::left("panel-switcher")
             .resizable(false)
             .exact_size(220.0)
             .show(ui, |ui| {
-                ui.add_space(10.0);
-                let title = self.document.review().meta.title.trim();
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(if title.is_empty() {
-                            "Untitled review"
-                        } else {
-                            title
-                        })
-                        .strong(),
-                    )
-                    .wrap(),
-                );
-                ui.add_space(10.0);
-                for kind in PanelKind::ALL {
-                    let button = Button::selectable(
-                        self.panel == kind,
-                        RichText::new(kind.label()).size(19.0),
-                    )
-                    .min_size(vec2(ui.available_width(), 42.0));
-                    if ui.add(button).clicked() && self.panel != kind {
-                        self.panel = kind;
-                        self.edits.seal();
-                    }
-                }
+                egui::ScrollArea::vertical()
+                    .id_salt("panel-switcher-scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.add_space(10.0);
+                        let title = self.document.review().meta.title.trim();
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(if title.is_empty() {
+                                    "Untitled review"
+                                } else {
+                                    title
+                                })
+                                .strong(),
+                            )
+                            .wrap(),
+                        );
+                        ui.add_space(10.0);
+                        let size = ui.text_style_height(&egui::TextStyle::Button) + 3.0;
+                        let height = (size * 1.8).max(ui.spacing().interact_size.y);
+                        for kind in PanelKind::ALL {
+                            let button = Button::selectable(
+                                self.panel == kind,
+                                RichText::new(kind.label()).size(size),
+                            )
+                            .min_size(vec2(ui.available_width(), height));
+                            if ui.add(button).clicked() && self.panel != kind {
+                                self.panel = kind;
+                                self.edits.seal();
+                            }
+                        }
+                    });
             });
     }
 
@@ -424,6 +520,14 @@ impl ForesightApp {
     }
 
     fn dialogs(&mut self, ctx: &egui::Context) {
+        if self.help.is_some() {
+            let places = help::Places {
+                review: self.document.path().map(Path::to_path_buf),
+                template_folders: self.template_folders.clone(),
+                recovery: self.autosave.folder.clone(),
+            };
+            help::window(ctx, &mut self.help, &menu::shortcut_list(ctx), &places);
+        }
         if self.show_offers && !self.offers.is_empty() {
             if let Some(choice) = modals::recovery(ctx, &self.offers) {
                 self.on_recovery_choice(choice);
@@ -447,6 +551,56 @@ impl ForesightApp {
                 }
             }
         }
+    }
+
+    /// Files dropped on the window: a review (`.ron`) opens, asking first
+    /// when there are unsaved changes; a table (CSV, TSV, Excel) opens the
+    /// import with its preview (the cast's on the Cast panel, else the
+    /// chronology's). Anything else is named in the error banner.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        self.dropped.extend(dropped);
+        if self.dropped.is_empty() || self.modal_open() {
+            return;
+        }
+        ctx.request_repaint();
+        for path in std::mem::take(&mut self.dropped) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let extension = name.rsplit('.').next().unwrap_or_default().to_string();
+            match extension.as_str() {
+                "ron" => {
+                    self.start_screen = false;
+                    self.request(Action::OpenPath(path), ctx);
+                    // One review at a time: the first one dropped.
+                    return;
+                }
+                "csv" | "tsv" | "tab" | "txt" | "xlsx" | "xlsm" => {
+                    self.start_screen = false;
+                    self.panel = self.panels.import_dropped(self.panel, path);
+                    return;
+                }
+                _ => self.show_error(format!(
+                    "{} is not a review (.review.ron) or a table to import (CSV, TSV or Excel).",
+                    path.display()
+                )),
+            }
+        }
+    }
+
+    /// Files dropped on the window, as if dragged there: they are opened
+    /// or imported at the next frame (the way tests drop files).
+    pub fn drop_files(&mut self, files: Vec<PathBuf>) {
+        self.dropped.extend(files);
     }
 
     // ----- Commands -----
@@ -480,6 +634,8 @@ impl ForesightApp {
                 self.settings.projector = !self.settings.projector;
                 self.styled = false;
             }
+            Command::StartScreen => self.start_screen = true,
+            Command::Help(topic) => self.help = Some(topic),
         }
     }
 
@@ -521,8 +677,8 @@ impl ForesightApp {
                 Some(example) => {
                     self.replace(Document::untitled(example.review()), None);
                     self.message = format!(
-                        "Opened the example {} as an untitled copy",
-                        example.file_name
+                        "Opened the example “{}” as an untitled copy",
+                        start::example_title(i)
                     );
                 }
                 None => self.show_error("That example is not bundled in this build."),
@@ -652,6 +808,8 @@ impl ForesightApp {
                     self.perform(action, ctx);
                 }
             }
+            // Exports choose their files in their own panels.
+            Purpose::Export => {}
         }
     }
 

@@ -22,6 +22,8 @@ pub enum Purpose {
     Open,
     /// Saving the review under a new name.
     SaveAs,
+    /// Choosing where an export (report, figure) is written.
+    Export,
 }
 
 impl Purpose {
@@ -29,7 +31,7 @@ impl Purpose {
     pub fn verb(self) -> &'static str {
         match self {
             Purpose::Open => "Open",
-            Purpose::SaveAs => "Save",
+            Purpose::SaveAs | Purpose::Export => "Save",
         }
     }
 }
@@ -90,7 +92,7 @@ impl FileDialogs {
                 }
                 let chosen = match purpose {
                     Purpose::Open => dialog.set_title("Open a review").pick_file(),
-                    Purpose::SaveAs => dialog
+                    Purpose::SaveAs | Purpose::Export => dialog
                         .set_title("Save the review as")
                         .set_file_name(name)
                         .save_file(),
@@ -100,6 +102,60 @@ impl FileDialogs {
             });
         if spawned.is_ok() {
             self.pending = Some(Pending { purpose, receiver });
+        } else {
+            self.unavailable = true;
+        }
+    }
+
+    /// Opens a native Save dialog on a worker thread for an export:
+    /// `suggested` is the file offered (its folder, usually the review's,
+    /// and its name), `kind` and `extensions` the file type. Its outcome
+    /// comes back from [`FileDialogs::poll`] as [`Purpose::Export`].
+    pub fn start_export(
+        &mut self,
+        title: &str,
+        suggested: &Path,
+        kind: &str,
+        extensions: &[&str],
+        ctx: &egui::Context,
+    ) {
+        if self.pending.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let title = title.to_string();
+        let kind = kind.to_string();
+        let extensions: Vec<String> = extensions.iter().map(|e| (*e).to_string()).collect();
+        let folder = suggested
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty() && p.is_dir())
+            .map(Path::to_path_buf);
+        let name = suggested
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter(kind, &extensions)
+                    .set_title(title);
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                if let Some(name) = name {
+                    dialog = dialog.set_file_name(name);
+                }
+                let chosen = dialog.save_file();
+                let _ = sender.send((chosen, started.elapsed()));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some(Pending {
+                purpose: Purpose::Export,
+                receiver,
+            });
         } else {
             self.unavailable = true;
         }

@@ -95,6 +95,18 @@ struct Draft<T> {
     base: T,
 }
 
+/// Where the field to focus next is kept: "<record>/<label>".
+fn focus_key() -> egui::Id {
+    egui::Id::unique("foresight-focus-field")
+}
+
+/// Gives the keyboard focus to the field `label` of the record `record`
+/// when it is next drawn: a record just added gets its title focused, so
+/// the reviewer can type at once.
+pub fn focus_soon(ctx: &egui::Context, record: &str, label: &str) {
+    ctx.data_mut(|d| d.insert_temp(focus_key(), format!("{record}/{label}")));
+}
+
 /// A caption above a field.
 pub fn caption(ui: &mut Ui, text: &str) -> Response {
     ui.label(RichText::new(text).strong())
@@ -200,8 +212,12 @@ impl<'e> Form<'e> {
             }
         }
         .labelled_by(caption.id);
+        let key = self.field_key(label);
+        if ui.data(|d| d.get_temp::<String>(focus_key())).as_deref() == Some(key.as_str()) {
+            response.request_focus();
+            ui.data_mut(|d| d.remove::<String>(focus_key()));
+        }
         if response.changed() && text != value {
-            let key = self.field_key(label);
             self.edits.typing(apply(text), key);
         }
         if response.lost_focus() {
@@ -242,10 +258,13 @@ impl<'e> Form<'e> {
         ui.add_space(FIELD_GAP);
     }
 
-    /// A date at the precision the records give: `2021-04-03`, `2021-04`,
-    /// `2021-spring`, `2021`, with `~` for "about". Invalid text is shown
-    /// with its error and never stored. `apply` may decline (return `None`)
-    /// when the date cannot be stored yet.
+    /// A date at the precision the records give, typed as people write
+    /// them in the UK: `31/05/2023`, `31 May 2023`, `May 2023`,
+    /// `spring 2023`, `2023`, or the file form `2023-05-31`, with `c.` or
+    /// `~` for "about" (see [`parse_typed_date`]). It is shown back in
+    /// words (`31 May 2023`). Invalid text is shown with its error and
+    /// never stored. `apply` may decline (return `None`) when the date
+    /// cannot be stored yet.
     pub fn date(
         &mut self,
         ui: &mut Ui,
@@ -255,29 +274,31 @@ impl<'e> Form<'e> {
         apply: impl FnOnce(Option<ReviewDate>) -> Option<Change>,
     ) {
         let parse = move |text: &str| -> Result<Option<ReviewDate>, String> {
-            let text = text.trim();
-            if text.is_empty() {
+            if text.trim().is_empty() {
                 return if required {
                     Err("A date is needed.".to_string())
                 } else {
                     Ok(None)
                 };
             }
-            text.parse::<ReviewDate>()
-                .map(Some)
-                .map_err(|e| e.to_string())
+            parse_typed_date(text).map(Some)
         };
-        let show = |d: &Option<ReviewDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let hint = "e.g. 2021-04-03, 2021-04, 2021-spring, 2021; ~ for about";
+        let show = |d: &Option<ReviewDate>| d.map(|d| d.human()).unwrap_or_default();
+        let hint = "e.g. 31/05/2023, May 2023, spring 2023, 2023; c. for about";
         let shown = self.parsed(ui, label, hint, &current, show, parse, apply);
-        if let Some(Some(date)) = shown {
+        // While typed text stands for a date in other words, say how it is
+        // read: "31/05/2023" is 31 May 2023, never 5 December.
+        if let Some((Some(date), text)) = shown
+            && text.trim() != date.human()
+        {
             ui.weak(date.human());
         }
         ui.add_space(FIELD_GAP);
     }
 
-    /// A calendar day, typed as `2027-01-05` or, as in agency records,
-    /// `05/01/2027` (day first); empty for none.
+    /// A calendar day, typed as in agency records, `05/01/2027` (day
+    /// first), `5 January 2027` or `2027-01-05`; empty for none. Shown back
+    /// as `5 January 2027`.
     pub fn day(
         &mut self,
         ui: &mut Ui,
@@ -292,23 +313,26 @@ impl<'e> Form<'e> {
             }
             crate::import::dates::parse_agency_day(text)
                 .map(Some)
-                .map_err(|e| format!("`{text}` is not a date: {}", e.reason))
+                .map_err(|e| format!("“{text}” is not a date: {}", curly_quotes(&e.reason)))
         };
-        let show = |d: &Option<NaiveDate>| {
-            d.map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default()
-        };
+        let show = |d: &Option<NaiveDate>| d.map(crate::timetable::long_date).unwrap_or_default();
         let shown = self.parsed(
             ui,
             label,
-            "e.g. 2027-01-05 or 05/01/2027",
+            "e.g. 05/01/2027 or 5 January 2027",
             &current,
             show,
             parse,
             |v| Some(apply(v)),
         );
-        if let Some(Some(day)) = shown {
-            ui.weak(day.format("%A %-d %B %Y").to_string());
+        if let Some((Some(day), text)) = shown {
+            // The weekday, and how typed figures are read while they are
+            // on screen.
+            if text.trim() == crate::timetable::long_date(day) {
+                ui.weak(day.format("%A").to_string());
+            } else {
+                ui.weak(day.format("%A %-d %B %Y").to_string());
+            }
         }
         ui.add_space(FIELD_GAP);
     }
@@ -344,7 +368,7 @@ impl<'e> Form<'e> {
     }
 
     /// A single-line field whose text is parsed into a value. Returns the
-    /// value the text stands for when it parses.
+    /// value the text stands for when it parses, with the text.
     #[allow(clippy::too_many_arguments)]
     fn parsed<T: Clone + PartialEq + Send + Sync + 'static>(
         &mut self,
@@ -355,7 +379,7 @@ impl<'e> Form<'e> {
         show: impl Fn(&T) -> String,
         parse: impl Fn(&str) -> Result<T, String>,
         apply: impl FnOnce(T) -> Option<Change>,
-    ) -> Option<T> {
+    ) -> Option<(T, String)> {
         let caption = caption(ui, label);
         let draft_id = ui.make_persistent_id(("draft", label));
         let draft = ui
@@ -383,7 +407,15 @@ impl<'e> Form<'e> {
         }
         let stands_for_base = parsed.as_ref().is_ok_and(|v| *v == base);
         if response.has_focus() || !stands_for_base {
-            ui.data_mut(|d| d.insert_temp(draft_id, Draft { text, base }));
+            ui.data_mut(|d| {
+                d.insert_temp(
+                    draft_id,
+                    Draft {
+                        text: text.clone(),
+                        base,
+                    },
+                )
+            });
         } else {
             ui.data_mut(|d| d.remove::<Draft<T>>(draft_id));
         }
@@ -391,7 +423,7 @@ impl<'e> Form<'e> {
             self.edits.seal();
         }
         match parsed {
-            Ok(value) => Some(value),
+            Ok(value) => Some((value, text)),
             Err(message) => {
                 error_note(ui, &message);
                 None
@@ -682,6 +714,36 @@ impl FieldLint {
     }
 }
 
+/// A date as a reviewer types it: day first as in the UK and in agency
+/// records (`31/05/2023`, `31 May 2023`, `May 2023`, `spring 2023`,
+/// `c. 2019`), or the review file's own form (`2023-05-31`, `2021-spring`,
+/// `~2021`). The error says what was expected, without quoting the
+/// parser's types.
+pub fn parse_typed_date(text: &str) -> Result<ReviewDate, String> {
+    let text = text.trim();
+    if let Ok(date) = text.parse::<ReviewDate>() {
+        return Ok(date);
+    }
+    crate::import::dates::parse_agency_date(text)
+        .map_err(|e| format!("“{text}” is not a date: {}", curly_quotes(&e.reason)))
+}
+
+/// Text for the window: `code` quotes (written for the terminal) become
+/// “ and ”.
+pub fn curly_quotes(text: &str) -> String {
+    let mut open = false;
+    text.chars()
+        .map(|c| {
+            if c == '`' {
+                open = !open;
+                if open { '“' } else { '”' }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A drop-down choice outside a form; returns the option picked this frame.
 pub fn choice_box<T: PartialEq + Clone>(
     ui: &mut Ui,
@@ -843,6 +905,30 @@ mod tests {
         assert_eq!(Pick::Down(2).applied_to(&list), list);
         assert_eq!(Pick::Remove(Id::from("V2")).applied_to(&list).len(), 2);
         assert_eq!(Pick::Add(Id::from("V1")).applied_to(&list), list);
+    }
+
+    #[test]
+    fn typed_dates_are_read_day_first_and_shown_back_in_words() {
+        let date = parse_typed_date("31/05/2023").unwrap();
+        assert_eq!(date.to_string(), "2023-05-31");
+        assert_eq!(date.human(), "31 May 2023");
+        for typed in [
+            "2023-05-31",
+            "31 May 2023",
+            "May 2023",
+            "05/2023",
+            "spring 2023",
+            "2021-spring",
+            "2023",
+            "c. 2019",
+            "~2021-04",
+        ] {
+            let date = parse_typed_date(typed).unwrap();
+            // What is shown back reads back as the same date.
+            assert_eq!(parse_typed_date(&date.human()), Ok(date), "{typed}");
+        }
+        assert!(parse_typed_date("31/13/2023").is_err());
+        assert!(parse_typed_date("tomorrow").is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Button, Key, KeyboardShortcut, Modifiers, Ui};
 
+use super::help::HelpTopic;
 use crate::examples::EXAMPLES;
 
 /// Something the user asked the app to do.
@@ -42,6 +43,10 @@ pub enum Command {
     ToggleProjector,
     /// Forget the recent files.
     ClearRecent,
+    /// Show the start screen.
+    StartScreen,
+    /// Open the Help window on a page.
+    Help(HelpTopic),
 }
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -56,6 +61,36 @@ const REDO_ALT: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
 const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+/// The app-wide shortcuts with what they do, as the Help window lists
+/// them ("Ctrl+S", "Save").
+pub fn shortcut_list(ctx: &egui::Context) -> Vec<(String, &'static str)> {
+    let keys = |s: &KeyboardShortcut| {
+        ctx.format_shortcut(s)
+            .replace("Equals", "=")
+            .replace("Minus", "-")
+    };
+    vec![
+        (keys(&NEW), "New review"),
+        (keys(&OPEN), "Open a review"),
+        (keys(&SAVE), "Save"),
+        (keys(&SAVE_AS), "Save as a new file"),
+        (keys(&UNDO), "Undo (typing into a field is one step)"),
+        (format!("{} or {}", keys(&REDO), keys(&REDO_ALT)), "Redo"),
+        (keys(&ZOOM_IN), "Larger text (on a diagram: zoom in)"),
+        (keys(&ZOOM_OUT), "Smaller text (on a diagram: zoom out)"),
+        (
+            keys(&QUIT),
+            "Quit (asks first when there are unsaved changes)",
+        ),
+        (keys(&HELP), "These keyboard shortcuts"),
+        (
+            "Esc".to_string(),
+            "Close the start screen, Help or a dialog",
+        ),
+    ]
+}
 
 /// The command of a shortcut pressed this frame. The shortcut is consumed,
 /// so a focused text field does not also act on it (its own undo, say).
@@ -70,6 +105,7 @@ pub fn shortcut(ctx: &egui::Context) -> Option<Command> {
         (NEW, Command::New),
         (OPEN, Command::Open),
         (QUIT, Command::Quit),
+        (HELP, Command::Help(HelpTopic::Shortcuts)),
     ];
     ctx.input_mut(|input| {
         table
@@ -101,6 +137,7 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState) -> Option<Command> {
         ui.menu_button("Edit", |ui| edit_menu(ui, state, &mut command));
         ui.menu_button("View", |ui| view_menu(ui, state, &mut command));
         ui.menu_button("Examples", |ui| examples_menu(ui, &mut command));
+        ui.menu_button("Help", |ui| help_menu(ui, &mut command));
     });
     command
 }
@@ -212,16 +249,32 @@ fn view_menu(ui: &mut Ui, state: &MenuState, command: &mut Option<Command>) {
 }
 
 fn examples_menu(ui: &mut Ui, command: &mut Option<Command>) {
-    ui.set_min_width(320.0);
+    ui.set_min_width(420.0);
     for (i, example) in EXAMPLES.iter().enumerate() {
-        let name = example.file_name.trim_end_matches(".review.ron");
         let available = !example.text.is_empty();
         let response = ui
-            .add_enabled(available, Button::new(format!("Open {name}")))
+            .add_enabled(
+                available,
+                Button::new(super::start::example_title(i)).wrap(),
+            )
             .on_hover_text(example.description)
             .on_disabled_hover_text("This example is not bundled in this build");
         if response.clicked() {
             *command = Some(Command::OpenExample(i));
+        }
+    }
+}
+
+fn help_menu(ui: &mut Ui, command: &mut Option<Command>) {
+    ui.set_min_width(300.0);
+    if ui.button("Start screen").clicked() {
+        *command = Some(Command::StartScreen);
+    }
+    ui.separator();
+    for topic in HelpTopic::ALL {
+        let shortcut = (topic == HelpTopic::Shortcuts).then_some(&HELP);
+        if item(ui, topic.label(), shortcut).clicked() {
+            *command = Some(Command::Help(topic));
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod canvas;
 pub mod edits;
 mod files;
 pub mod forms;
+mod help;
 mod labels;
 mod menu;
 mod modals;
@@ -19,6 +20,7 @@ pub mod panels;
 pub mod presentation;
 mod publication_cache;
 mod settings;
+mod start;
 mod status;
 mod style;
 
@@ -63,8 +65,14 @@ pub fn run(start: Start) -> Result<(), String> {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, settings::KEY))
                 .unwrap_or_default();
+            // The start screen shows over the review opened by default,
+            // never over a file the user named.
+            let start_screen = matches!(start, Start::Default) && !settings.hide_start_screen;
             let (document, error) = first_document(start, &settings);
             let mut app = ForesightApp::new(document, recovery_folder());
+            if start_screen {
+                app = app.with_start_screen();
+            }
             app.restore_settings(settings);
             if let Some(error) = error {
                 app.show_error(error);

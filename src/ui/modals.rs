@@ -173,6 +173,7 @@ pub fn path_prompt(ctx: &egui::Context, prompt: &mut PathPrompt) -> Option<Promp
         ui.heading(match prompt.purpose {
             Purpose::Open => "Open a review",
             Purpose::SaveAs => "Save the review as",
+            Purpose::Export => "Save the export as",
         });
         ui.add_space(6.0);
         ui.label("No file dialog is available on this system. Type the full path of the review file.");

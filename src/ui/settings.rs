@@ -26,6 +26,9 @@ pub struct Settings {
     /// True for the projector setting: larger text, thicker lines, high
     /// contrast.
     pub projector: bool,
+    /// True once the user unticked "Show this screen when Foresight
+    /// starts" on the start screen.
+    pub hide_start_screen: bool,
 }
 
 impl Settings {

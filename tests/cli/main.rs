@@ -4,6 +4,7 @@
 mod agency_pack;
 mod anonymise;
 mod basics;
+mod broken_pipe;
 mod cast;
 mod export;
 mod export_formats;

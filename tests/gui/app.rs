@@ -262,14 +262,14 @@ fn save_writes_the_file_and_removes_the_recovery_file() {
     harness.run();
     assert_eq!(
         harness.state().window_title(),
-        "case.review.ron — Foresight"
+        "Munro Review, Appendix 2: applying systems thinking to child protection — case.review.ron — Foresight"
     );
 
     add_factor_with_statement(&mut harness, "Out-of-hours cover");
     assert!(harness.state().recovery_file().exists());
     assert_eq!(
         harness.state().window_title(),
-        "● case.review.ron — Foresight"
+        "● Munro Review, Appendix 2: applying systems thinking to child protection — case.review.ron — Foresight"
     );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);

@@ -12,3 +12,4 @@ mod map;
 mod report;
 mod sensitive;
 mod timetable;
+mod workshop;

@@ -39,6 +39,11 @@ pub struct CastPanel {
 }
 
 impl CastPanel {
+    /// Opens the import dialog on a cast file (dropped on the window).
+    pub(super) fn import_file(&mut self, path: std::path::PathBuf) {
+        self.import = Some(CastImportDialog::for_file(path));
+    }
+
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         let review = cx.review;
@@ -85,6 +90,7 @@ impl CastPanel {
                             ..Default::default()
                         };
                         edits.apply(add("Add person", Record::Person(person)));
+                        crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Name");
                         **selected = Some(id);
                     }
                     let rows: Vec<(Id, String)> = review
@@ -114,6 +120,7 @@ impl CastPanel {
                             ..Default::default()
                         };
                         edits.apply(add("Add agency", Record::Agency(agency)));
+                        crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Name");
                         **selected = Some(id);
                     }
                     let rows: Vec<(Id, String)> = review
@@ -143,6 +150,7 @@ impl CastPanel {
                             ..Default::default()
                         };
                         edits.apply(add("Add place", Record::Place(place)));
+                        crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Name or address");
                         **selected = Some(id);
                     }
                     let rows: Vec<(Id, String)> = review

@@ -32,9 +32,17 @@ use crate::ui::forms::{Choice, Form, caption, choice_box, error_note, short};
 /// Which agency the table shows: all, entries with no agency, or one agency.
 type AgencyFilter = Option<Option<Id>>;
 
-/// Widths of the date, agency and author columns when there is room; the
+/// Widths of the date, agency and author columns when there is room, at
+/// the body text size [`DEFAULT_EM`] (they grow with the text); the
 /// record's text takes the rest.
 const COLUMNS: [f32; 3] = [170.0, 190.0, 150.0];
+
+/// The body text's row height the default column widths are for.
+const DEFAULT_EM: f32 = 19.0;
+
+/// Lines of text a table row shows; longer text ends in "…", and the
+/// whole entry shows on hover and in the form.
+const ROW_LINES: usize = 3;
 
 /// Width of the bar that marks same-day entries of different agencies.
 const GROUP_BAR: f32 = 5.0;
@@ -110,6 +118,13 @@ pub struct ChronologyPanel {
     timeline: TimelineView,
     journey: JourneyView,
     import: Option<ChronologyImportDialog>,
+    /// The date, agency and author columns' widths as the user dragged
+    /// them, in units of the body text's size (so they follow the
+    /// projector setting); `None` until then.
+    columns: Option<[f32; 3]>,
+    /// The open document's generation: the table's scroll position is kept
+    /// per document, so another review opens at its top.
+    generation: u64,
 }
 
 /// The modifiers of this frame's last pointer release (a click), which
@@ -132,9 +147,17 @@ pub(super) fn click_modifiers(ui: &Ui) -> Modifiers {
 }
 
 impl ChronologyPanel {
+    /// Opens the import dialog on a file (dropped on the window), in the
+    /// table view.
+    pub(super) fn import_file(&mut self, path: std::path::PathBuf) {
+        self.view = View::Table;
+        self.import = Some(ChronologyImportDialog::for_file(path));
+    }
+
     /// Draws the panel.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         let review = cx.review;
+        self.generation = cx.revision.0;
         self.forget_missing(review);
         if let Some(dialog) = &mut self.import
             && !dialog.show(ui.ctx(), review, cx.revision, edits)
@@ -147,9 +170,9 @@ impl ChronologyPanel {
         }
         self.refresh(cx);
         self.selection_bar(ui, review, edits);
-        // The timeline and the journey need the width: their form opens
-        // only once something is selected.
-        if self.view == View::Table || !self.selection.is_empty() || self.side.is_some() {
+        // The table, the timeline and the journey need the width: the form
+        // opens only once something is selected (or added).
+        if !self.selection.is_empty() || self.side.is_some() {
             egui::Panel::right("chronology-form")
                 .resizable(true)
                 .default_size(400.0)
@@ -314,10 +337,14 @@ impl ChronologyPanel {
             ] {
                 ui.vertical(|ui| {
                     let caption = caption(ui, label);
+                    let width = ui.text_style_height(&TextStyle::Body) * 8.0;
                     ui.add(
                         TextEdit::singleline(value)
-                            .hint_text("e.g. 3/4/21, April 2021")
-                            .desired_width(130.0),
+                            .hint_text("e.g. 3/4/2021")
+                            .desired_width(width),
+                    )
+                    .on_hover_text(
+                        "A day, month, season or year: 3/4/2021, April 2021, spring 2021, 2021",
                     )
                     .labelled_by(caption.id);
                 });
@@ -461,9 +488,11 @@ impl ChronologyPanel {
     }
 
     fn table(&mut self, ui: &mut Ui, review: &Review) {
-        let row_height = ui.text_style_height(&TextStyle::Body) + 10.0;
+        let line = ui.text_style_height(&TextStyle::Body);
+        let header_height = line + 10.0;
+        let row_height = line * ROW_LINES as f32 + 10.0;
         let font = TextStyle::Body.resolve(ui.style());
-        self.table_header(ui, row_height);
+        let widths = self.table_header(ui, header_height);
         ui.separator();
         let Some(cache) = &self.cache else { return };
         if cache.rows.is_empty() {
@@ -483,7 +512,7 @@ impl ChronologyPanel {
         let selected: HashSet<&Id> = self.selection.iter().collect();
         let mut clicked: Option<(Id, Modifiers)> = None;
         ScrollArea::vertical()
-            .id_salt("chronology-rows")
+            .id_salt(("chronology-rows", self.generation))
             .auto_shrink([false, false])
             .show_rows(ui, row_height, cache.rows.len(), |ui, range| {
                 ui.spacing_mut().item_spacing.y = 0.0;
@@ -529,6 +558,7 @@ impl ChronologyPanel {
                     paint_row(
                         ui,
                         rect,
+                        widths,
                         [&date, agency, &entry.author, &entry.text],
                         &font,
                         colour,
@@ -571,11 +601,17 @@ impl ChronologyPanel {
     }
 
     /// The column titles; clicking one sorts by it, clicking it again
-    /// reverses the order.
-    fn table_header(&mut self, ui: &mut Ui, row_height: f32) {
+    /// reverses the order. The line at a column's right edge can be
+    /// dragged to widen or narrow it. Returns the four columns' widths.
+    fn table_header(&mut self, ui: &mut Ui, row_height: f32) -> [f32; 4] {
         let (rect, _) =
             ui.allocate_exact_size(vec2(ui.available_width(), row_height), Sense::hover());
-        let widths = column_widths(rect.width());
+        let em = ui.text_style_height(&TextStyle::Body);
+        let base = self
+            .columns
+            .unwrap_or(COLUMNS.map(|w| w / DEFAULT_EM))
+            .map(|w| w * em);
+        let widths = column_widths(rect.width(), base);
         let font = TextStyle::Body.resolve(ui.style());
         let mut x = rect.left() + 6.0 + GROUP_BAR;
         for (i, (column, title)) in [
@@ -592,6 +628,35 @@ impl ChronologyPanel {
                 vec2(widths[i] - 6.0, rect.height()),
             );
             x += widths[i];
+            if i < 3 {
+                // The handle to resize this column.
+                let handle = Rect::from_center_size(
+                    pos2(x - 4.0, rect.center().y),
+                    vec2(8.0, rect.height()),
+                );
+                let drag = ui
+                    .interact(handle, ui.scope_id().with(("resize", i)), Sense::drag())
+                    .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+                let stroke = if drag.hovered() || drag.dragged() {
+                    ui.visuals().widgets.hovered.fg_stroke
+                } else {
+                    ui.visuals().widgets.noninteractive.bg_stroke
+                };
+                ui.painter()
+                    .vline(x - 4.0, rect.y_range().shrink(4.0), stroke);
+                if drag.dragged() {
+                    let mut columns = base.map(|w| w / em);
+                    columns[i] = ((widths[i] + drag.drag_delta().x) / em).clamp(3.0, 30.0);
+                    self.columns = Some(columns);
+                }
+                drag.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Splitter,
+                        true,
+                        format!("Resize the {} column", title.to_lowercase()),
+                    )
+                });
+            }
             let response = ui
                 .interact(cell, ui.scope_id().with(("sort", i)), Sense::click())
                 .on_hover_text(format!("Sort by {}", title.to_lowercase()));
@@ -628,6 +693,7 @@ impl ChronologyPanel {
                 }
             }
         }
+        widths
     }
 }
 
@@ -653,11 +719,12 @@ fn paint_group_bar(ui: &Ui, rect: Rect, group: GroupMark) {
     ui.painter().rect_filled(bar, 2.0, group_colour(ui));
 }
 
-/// Widths of the four columns for a row of this width. The date keeps its
+/// Widths of the four columns for a row of this width, from the date,
+/// agency and author columns' wanted widths (`base`). The date keeps its
 /// width; when space is short the agency and author columns shrink so the
 /// record's text keeps at least 40 % of the row.
-fn column_widths(width: f32) -> [f32; 4] {
-    let [date, agency, author] = COLUMNS;
+fn column_widths(width: f32, base: [f32; 3]) -> [f32; 4] {
+    let [date, agency, author] = base;
     let room = (width * 0.6 - date).max(120.0);
     let shrink = (room / (agency + author)).min(1.0);
     let widths = [date, agency * shrink, author * shrink];
@@ -723,61 +790,56 @@ fn around_first_match(text: &str, needle: &str) -> String {
 fn paint_row(
     ui: &Ui,
     rect: Rect,
+    widths: [f32; 4],
     cells: [&str; 4],
     font: &FontId,
     colour: Color32,
     highlight: Option<(&str, Color32)>,
 ) {
-    let widths = column_widths(rect.width());
     let mut x = rect.left() + 6.0 + GROUP_BAR;
     for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
-        let cell_rect = Rect::from_min_size(pos2(x, rect.top()), vec2(width - 10.0, rect.height()));
+        let cell_rect = Rect::from_min_size(
+            pos2(x, rect.top() + 5.0),
+            vec2(width - 10.0, rect.height() - 10.0),
+        );
+        x += width;
         // The record's text from where the search words first occur, so the
-        // highlight is in view; other cells show their first line.
-        let snippet;
-        let line = match highlight {
-            Some((needle, _)) if i == 3 => {
-                snippet = around_first_match(cell, needle);
-                snippet.as_str()
-            }
-            _ => cell.lines().next().unwrap_or(""),
+        // highlight is in view; lines are joined so that the cell wraps.
+        let text = match highlight {
+            Some((needle, _)) if i == 3 => around_first_match(cell, needle),
+            _ => cell.replace('\n', " · "),
         };
-        let painter = ui
-            .painter()
-            .with_clip_rect(cell_rect.intersect(ui.clip_rect()));
-        match highlight.map(|(needle, bg)| (match_ranges(line, needle), bg)) {
+        let plain = TextFormat::simple(font.clone(), colour);
+        let mut job = LayoutJob::default();
+        match highlight.map(|(needle, bg)| (match_ranges(&text, needle), bg)) {
             Some((ranges, bg)) if !ranges.is_empty() => {
-                let mut job = LayoutJob::default();
-                let plain = TextFormat::simple(font.clone(), colour);
                 let marked = TextFormat {
                     background: bg,
                     ..plain.clone()
                 };
                 let mut at = 0;
                 for range in ranges {
-                    job.append(&line[at..range.start], 0.0, plain.clone());
-                    job.append(&line[range.clone()], 0.0, marked.clone());
+                    job.append(&text[at..range.start], 0.0, plain.clone());
+                    job.append(&text[range.clone()], 0.0, marked.clone());
                     at = range.end;
                 }
-                job.append(&line[at..], 0.0, plain);
-                let galley = painter.layout_job(job);
-                let pos = pos2(
-                    cell_rect.left(),
-                    cell_rect.center().y - galley.size().y / 2.0,
-                );
-                painter.galley(pos, galley, colour);
+                job.append(&text[at..], 0.0, plain);
             }
-            _ => {
-                painter.text(
-                    pos2(cell_rect.left(), cell_rect.center().y),
-                    Align2::LEFT_CENTER,
-                    line,
-                    font.clone(),
-                    colour,
-                );
-            }
+            _ => job.append(&text, 0.0, plain),
         }
-        x += width;
+        // Wrapped to the column, at most ROW_LINES lines, and "…" where
+        // the text goes on: never cut off silently.
+        job.wrap = egui::text::TextWrapping {
+            max_width: cell_rect.width().max(10.0),
+            max_rows: ROW_LINES,
+            break_anywhere: false,
+            overflow_character: Some('…'),
+        };
+        let painter = ui
+            .painter()
+            .with_clip_rect(cell_rect.expand(2.0).intersect(ui.clip_rect()));
+        let galley = painter.layout_job(job);
+        painter.galley(cell_rect.left_top(), galley, colour);
     }
 }
 

@@ -43,6 +43,7 @@ impl EpisodesPanel {
                         ..Default::default()
                     };
                     edits.apply(add("Add practice episode", Record::Episode(episode)));
+                    crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Episode title");
                     **selected = Some(id);
                 }
                 let rows: Vec<(Id, String)> = review

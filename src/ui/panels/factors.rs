@@ -55,6 +55,7 @@ impl FactorsPanel {
                 ..Default::default()
             };
             edits.apply(add("Add contributing factor", Record::Factor(factor)));
+            crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Statement");
             self.factor = Some(id);
             self.showing_condition = false;
         }
@@ -74,6 +75,7 @@ impl FactorsPanel {
                 ..Default::default()
             };
             edits.apply(add("Add latent condition", Record::Condition(condition)));
+            crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Statement");
             self.condition = Some(id);
             self.showing_condition = true;
         }

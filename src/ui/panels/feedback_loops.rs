@@ -134,16 +134,20 @@ impl FeedbackLoopsView {
                     .auto_shrink([false, true])
                     .show_rows(ui, height, list.loops.len(), |ui, range| {
                         for found in &list.loops[range] {
-                            let name = name_for(review, found)
-                                .map(|n| format!("{n}: "))
-                                .unwrap_or_default();
+                            // The R/B label the diagram shows (B1, R2) for a
+                            // named loop; the kind's letter for the others.
+                            let named = named_loop_of(review, found);
+                            let mark = named
+                                .map(|n| n.label.trim())
+                                .filter(|l| !l.is_empty())
+                                .map_or_else(|| found.kind.letter().to_string(), str::to_string);
+                            let name = named.map(|n| format!("{}: ", n.name)).unwrap_or_default();
                             let members: Vec<String> =
                                 found.nodes.iter().map(|id| review.title_of(id)).collect();
                             let text = format!(
-                                "{}  {:>2}  {name}{}",
-                                found.kind.letter(),
+                                "{mark}  {name}{}  ({} variables)",
+                                members.join(" → "),
                                 found.len(),
-                                members.join(" → ")
                             );
                             let is_selected = self
                                 .selected
@@ -152,7 +156,8 @@ impl FeedbackLoopsView {
                             let button = Button::selectable(is_selected, RichText::new(text))
                                 .truncate()
                                 .min_size(vec2(ui.available_width(), height));
-                            if ui.add(button).clicked() {
+                            let response = ui.add(button);
+                            if response.clicked() {
                                 chosen = Some(Some(found.clone()));
                             }
                         }
@@ -289,6 +294,19 @@ impl FeedbackLoopsView {
         let size = vec2(ui.available_width(), 520.0);
         ui.allocate_ui(size, |ui| draw_with(ui, review, diagram, &options));
     }
+}
+
+/// The named loop that lists the same records as a detected loop, in the
+/// same cyclic order.
+fn named_loop_of<'a>(
+    review: &'a Review,
+    found: &FeedbackLoop,
+) -> Option<&'a crate::model::NamedLoop> {
+    let key = crate::analysis::loops::canonical_rotation(&found.nodes);
+    review
+        .named_loops
+        .iter()
+        .find(|named| crate::analysis::loops::canonical_rotation(&named.variables) == key)
 }
 
 #[cfg(test)]

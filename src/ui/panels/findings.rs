@@ -61,6 +61,7 @@ impl FindingsPanel {
                         ..Default::default()
                     };
                     edits.apply(add("Add finding", Record::Finding(finding)));
+                    crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Finding title");
                     **selected = Some(id);
                 }
                 let rows: Vec<(Id, String)> = review
@@ -115,7 +116,23 @@ fn tag_section(
         |v| put("Tag finding", f, Record::Finding, |x| x.tag = v),
     );
     ui.weak("Learning findings are published; blame findings never are; untagged findings block publication.");
-    if let Some(suggestion) = suggestion {
+    // An empty finding has nothing for the lint to read: it is not
+    // invited to be tagged learning.
+    let written = [
+        &f.title,
+        &f.statement,
+        &f.introduction,
+        &f.in_this_case,
+        &f.systemic_evidence,
+        &f.wider_knowledge,
+        &f.why_it_matters,
+    ]
+    .iter()
+    .any(|text| !text.trim().is_empty());
+    if !written {
+        ui.add_space(4.0);
+        ui.weak("Write the finding first: a tag is suggested once there is text to read.");
+    } else if let Some(suggestion) = suggestion {
         ui.add_space(4.0);
         let colour = match suggestion.tag {
             FindingTag::Blame => ui.visuals().warn_fg_color,

@@ -193,6 +193,16 @@ pub struct ChronologyImportDialog {
 }
 
 impl ChronologyImportDialog {
+    /// The dialog with `path` already read and previewed (a file dropped
+    /// on the window).
+    pub fn for_file(path: PathBuf) -> ChronologyImportDialog {
+        let mut dialog = ChronologyImportDialog::default();
+        dialog.picker.path = path.display().to_string();
+        dialog.picker.settle = 10;
+        dialog.load(path);
+        dialog
+    }
+
     fn load(&mut self, path: PathBuf) {
         self.preview = None;
         self.plan = None;
@@ -543,14 +553,19 @@ impl ChronologyImportDialog {
             import.new_entries,
             if import.new_entries == 1 { "y" } else { "ies" }
         ));
+        let reason = if import.change.edits.is_empty() {
+            "There is nothing new to import: every entry is already in the chronology."
+        } else {
+            "Some rows cannot be read: fix them, or tick the box to skip them."
+        };
         let clicked = ui
             .add_enabled(allowed, button)
-            .on_disabled_hover_text(if import.change.edits.is_empty() {
-                "There is nothing new to import."
-            } else {
-                "Some rows cannot be read: fix them, or tick the box to skip them."
-            })
+            .on_disabled_hover_text(reason)
             .clicked();
+        if !allowed {
+            // Say why the button cannot be used, without needing a hover.
+            ui.weak(reason);
+        }
         if clicked {
             let mut change = import.change.clone();
             change.label = format!("Import chronology: {}", preview.path.display());
@@ -574,6 +589,16 @@ pub struct CastImportDialog {
 }
 
 impl CastImportDialog {
+    /// The dialog with `path` already read and previewed (a file dropped
+    /// on the window).
+    pub fn for_file(path: PathBuf) -> CastImportDialog {
+        let mut dialog = CastImportDialog::default();
+        dialog.picker.path = path.display().to_string();
+        dialog.picker.settle = 10;
+        dialog.load(path);
+        dialog
+    }
+
     fn load(&mut self, path: PathBuf) {
         self.read = None;
         self.plan = None;
@@ -703,10 +728,14 @@ impl CastImportDialog {
             return false;
         };
         let count = import.added.len() + import.updated.len();
+        let reason = "Everyone in this file is already in the cast.";
         let clicked = ui
             .add_enabled(count > 0, egui::Button::new("Import cast"))
-            .on_disabled_hover_text("Everyone in this file is already in the cast.")
+            .on_disabled_hover_text(reason)
             .clicked();
+        if count == 0 {
+            ui.weak(reason);
+        }
         if clicked {
             edits.apply(import.change.clone());
             return true;

@@ -325,7 +325,9 @@ fn strip(ui: &mut Ui, j: &Journey) {
 /// clicked.
 fn entry_list(ui: &mut Ui, review: &Review, j: &Journey) -> Option<Id> {
     ui.label(RichText::new(format!("Entries that mention {}", j.child_name)).strong());
-    let row_height = ui.text_style_height(&TextStyle::Body) + 8.0;
+    // Two lines a row, ending in "…" when the entry goes on; the whole
+    // entry shows on hover.
+    let row_height = ui.text_style_height(&TextStyle::Body) * 2.0 + 10.0;
     let mut clicked = None;
     ScrollArea::vertical()
         .id_salt("journey-entries")
@@ -367,16 +369,31 @@ fn entry_list(ui: &mut Ui, review: &Review, j: &Journey) -> Option<Id> {
                     1.0,
                     colour,
                 );
-                ui.painter()
-                    .with_clip_rect(rect.intersect(ui.clip_rect()))
-                    .text(
-                        pos2(rect.left() + 14.0, rect.center().y),
-                        Align2::LEFT_CENTER,
-                        &text,
-                        TextStyle::Body.resolve(ui.style()),
-                        ui.visuals().text_color(),
-                    );
+                let mut job = egui::text::LayoutJob::simple(
+                    text.clone(),
+                    TextStyle::Body.resolve(ui.style()),
+                    ui.visuals().text_color(),
+                    (rect.width() - 20.0).max(40.0),
+                );
+                job.wrap.max_rows = 2;
+                job.wrap.overflow_character = Some('…');
+                let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+                let galley = painter.layout_job(job);
+                painter.galley(
+                    pos2(rect.left() + 14.0, rect.top() + 5.0),
+                    galley,
+                    ui.visuals().text_color(),
+                );
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
+                let response = if response.hovered() {
+                    response.on_hover_text(format!(
+                        "{} · {agency} · {what}\n\n{}",
+                        e.date.human(),
+                        entry.text
+                    ))
+                } else {
+                    response
+                };
                 if response.clicked() {
                     clicked = Some(e.entry.clone());
                 }

@@ -86,6 +86,7 @@ impl LoopsPanel {
                         ..Default::default()
                     };
                     edits.apply(add("Add variable", Record::Variable(variable)));
+                    crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Variable name");
                     self.variable = Some(id);
                 }
                 let rows: Vec<(Id, String)> = review
@@ -152,6 +153,7 @@ impl LoopsPanel {
                         ..Default::default()
                     };
                     edits.apply(add("Add named loop", Record::NamedLoop(named)));
+                    crate::ui::forms::focus_soon(ui.ctx(), id.as_str(), "Loop name");
                     self.named = Some(id);
                 }
                 let rows: Vec<(Id, String)> = review

@@ -167,6 +167,19 @@ impl Panels {
         self.report.request_export();
     }
 
+    /// Opens the import of a table file dropped on the window: the cast
+    /// import when the Cast panel is on screen, else the chronology's.
+    /// Returns the panel that shows the import.
+    pub fn import_dropped(&mut self, on: PanelKind, path: std::path::PathBuf) -> PanelKind {
+        if on == PanelKind::Cast {
+            self.cast.import_file(path);
+            PanelKind::Cast
+        } else {
+            self.chronology.import_file(path);
+            PanelKind::Chronology
+        }
+    }
+
     /// Draws one panel.
     pub fn ui(&mut self, kind: PanelKind, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         match kind {
@@ -376,18 +389,24 @@ pub fn titled_kinds(review: &Review, kinds: &[RecordKind]) -> Vec<(Id, String)> 
         .collect()
 }
 
-/// A title for list rows, never blank.
+/// A title for list rows, never blank. Rows wrap, so the title is kept
+/// whole (only a title of several paragraphs is cut, to its first 600
+/// characters).
 pub fn or_untitled(text: &str, what: &str) -> String {
     let text = text.trim();
     if text.is_empty() {
         format!("(no {what} yet)")
     } else {
-        super::forms::short(text, 120)
+        super::forms::short(&text.split_whitespace().collect::<Vec<_>>().join(" "), 600)
     }
 }
 
 /// A list on the left and the form of the selected item on the right. Both
 /// closures get the same `state` (typically the selection and the edits).
+///
+/// The boundary between them can be dragged; every panel's list shares
+/// one width, which egui remembers with the window's state, so the list
+/// does not change width from panel to panel.
 pub fn list_and_form<S>(
     ui: &mut Ui,
     id: &str,
@@ -395,11 +414,12 @@ pub fn list_and_form<S>(
     list: impl FnOnce(&mut Ui, &mut S),
     form: impl FnOnce(&mut Ui, &mut S),
 ) {
-    egui::Panel::left(format!("{id}-list"))
+    let widest = (ui.available_width() * 0.6).max(260.0);
+    egui::Panel::left("record-list")
         .resizable(true)
-        .default_size(360.0)
-        .size_range(220.0..=640.0)
-        .show(ui, |ui| list(ui, state));
+        .default_size(380.0)
+        .size_range(220.0..=widest)
+        .show(ui, |ui| ui.push_id(id, |ui| list(ui, state)));
     egui::CentralPanel::no_frame().show(ui, |ui| {
         ScrollArea::vertical()
             .id_salt((id, "form"))
@@ -424,8 +444,15 @@ pub fn list_header(ui: &mut Ui, heading: &str, add_label: &str) -> bool {
     clicked
 }
 
-/// A scrolling list of records to select from, drawn row by row only where
-/// visible, so long lists stay fast. Returns true when a row was clicked.
+/// Lists longer than this are drawn one line a row, only where visible;
+/// shorter ones wrap each row to its full title.
+const WRAPPED_ROWS_LIMIT: usize = 800;
+
+/// A scrolling list of records to select from. Each row shows its whole
+/// title, wrapped to the list's width; very long lists (more than
+/// [`WRAPPED_ROWS_LIMIT`] rows) are drawn a line a row and only where
+/// visible, so they stay fast, with the whole title on hover. Returns true
+/// when a row was clicked.
 pub fn record_list(
     ui: &mut Ui,
     id_salt: &str,
@@ -438,24 +465,42 @@ pub fn record_list(
         return false;
     }
     let mut clicked = false;
+    let mut row = |ui: &mut Ui, id: &Id, title: &str, wrap: bool, height: f32| {
+        let is_selected = selected.as_ref() == Some(id);
+        let button = Button::selectable(is_selected, format!("{id}  {title}"));
+        let button = if wrap {
+            button.wrap()
+        } else {
+            button.truncate()
+        };
+        let mut response = ui.add(button.min_size(vec2(ui.available_width(), height)));
+        if !wrap {
+            response = response.on_hover_text(title);
+        }
+        if response.clicked() {
+            *selected = Some(id.clone());
+            clicked = true;
+        }
+    };
     let row_height = row_height(ui);
-    ScrollArea::vertical()
+    let scroll = ScrollArea::vertical()
         .id_salt(id_salt)
         .max_height(max_height)
-        .auto_shrink([false, true])
-        .show_rows(ui, row_height, rows.len(), |ui, range| {
+        .auto_shrink([false, true]);
+    if rows.len() > WRAPPED_ROWS_LIMIT {
+        scroll.show_rows(ui, row_height, rows.len(), |ui, range| {
             for (id, title) in &rows[range] {
-                let is_selected = selected.as_ref() == Some(id);
-                let button = Button::selectable(is_selected, format!("{id}  {title}"))
-                    .truncate()
-                    .min_size(vec2(ui.available_width(), row_height));
-                let response = ui.add(button);
-                if response.clicked() {
-                    *selected = Some(id.clone());
-                    clicked = true;
-                }
+                row(ui, id, title, false, row_height);
             }
         });
+    } else {
+        scroll.show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 2.0;
+            for (id, title) in rows {
+                row(ui, id, title, true, row_height);
+            }
+        });
+    }
     clicked
 }
 

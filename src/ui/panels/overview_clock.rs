@@ -314,7 +314,7 @@ fn closures(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
         .clock
         .closures
         .iter()
-        .map(|c| c.date.format("%Y-%m-%d").to_string())
+        .map(|c| crate::timetable::long_date(c.date))
         .collect();
     form.names(
         ui,
@@ -498,7 +498,7 @@ pub fn returns_section(ui: &mut Ui, cx: &PanelContext) {
         return;
     }
     ui.heading("Agency returns");
-    ui.weak("Agency packs are written by `foresight agency-pack`; each import of a returned pack is recorded here.");
+    ui.weak("Agency packs (spreadsheets for each agency to fill in) are written from the command line; each import of a returned pack is recorded here.");
     ui.add_space(6.0);
     let short = |d: Option<NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string());
     egui::ScrollArea::horizontal()

@@ -81,6 +81,10 @@ pub struct ReportPanel {
     /// The templates to choose from, (name, title), read when the list
     /// last opened.
     templates: Vec<(String, String)>,
+    /// The Save dialog choosing where to export.
+    files: crate::ui::files::FileDialogs,
+    /// Why the Save dialog could not be shown, once it could not.
+    no_dialog: bool,
 }
 
 impl ReportPanel {
@@ -193,17 +197,56 @@ impl ReportPanel {
             &mut self.choice.identified_draft,
             "Identified draft (not anonymised, watermarked, not for publication)",
         );
+        let busy = self.job.is_some() || self.files.is_busy();
+        // The Save dialog, opening next to the review, then the export.
+        match self.files.poll() {
+            Some(crate::ui::files::Outcome::Chosen(_, path)) => {
+                let path = if ReportFormat::of_path(&path).is_none() {
+                    path.with_extension(format.extension())
+                } else {
+                    path
+                };
+                self.path = path.display().to_string();
+                self.start(cx, ui.ctx());
+            }
+            Some(crate::ui::files::Outcome::Unavailable(_)) => self.no_dialog = true,
+            Some(crate::ui::files::Outcome::Cancelled(_)) | None => {}
+        }
+        if self.files.is_busy() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if ui
+            .add_enabled(
+                !busy,
+                egui::Button::new(RichText::new(format!("Export {}…", format.label())).strong()),
+            )
+            .on_hover_text("Choose where to save it (next to the review file), then export")
+            .clicked()
+        {
+            let suggested = PathBuf::from(self.path.trim());
+            self.files.start_export(
+                &format!("Save the {} as", format.label()),
+                &suggested,
+                format.label(),
+                &[format.extension()],
+                ui.ctx(),
+            );
+        }
+        if self.no_dialog {
+            ui.weak("No Save dialog is available on this system: type where to save it below.");
+        }
         ui.horizontal(|ui| {
             let label = ui.label(format!("Save the {} as", format.label()));
             let width = (ui.available_width() - 160.0).clamp(160.0, 560.0);
             ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(width))
                 .labelled_by(label.id);
-            let busy = self.job.is_some();
             if ui
                 .add_enabled(
                     !busy,
                     egui::Button::new(format!("Export {}", format.label())),
                 )
+                .on_hover_text("Export to the file named here")
                 .clicked()
             {
                 self.start(cx, ui.ctx());
@@ -500,7 +543,7 @@ fn readiness(ui: &mut Ui, cx: &PanelContext, publication: &Publication) {
     list(ui, &untagged);
     ui.add_space(12.0);
     ui.heading("What blocks publication");
-    ui.weak("The publication check of `foresight check`: a publication export refuses while any of these remain.");
+    ui.weak("The publication check: a publication export refuses while any of these remain.");
     if ready {
         ui.label("Nothing.");
     }

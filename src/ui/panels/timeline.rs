@@ -26,8 +26,8 @@ const LABEL_WIDTH: f32 = 200.0;
 const AXIS_HEIGHT: f32 = 40.0;
 /// Height of the age row.
 const ROW_HEIGHT: f32 = 22.0;
-/// Height of one row of episode bars.
-const EPISODE_ROW: f32 = 18.0;
+/// Height of one row of episode bars beyond its title's line height.
+const EPISODE_ROW_PADDING: f32 = 6.0;
 /// The most rows of episode bars before bars share rows.
 const MAX_EPISODE_ROWS: usize = 6;
 /// The most pixels a day can take.
@@ -401,6 +401,8 @@ impl TimelineView {
         // Episodes packed into rows so that their bars and titles do not
         // overlap: (band, row, x0, x1).
         let small = TextStyle::Small.resolve(ui.style());
+        // Rows as tall as their titles (taller with the projector setting).
+        let episode_row = ui.text_style_height(&TextStyle::Small) + EPISODE_ROW_PADDING;
         let mut row_ends: Vec<f32> = Vec::new();
         let mut placed: Vec<(&Band, usize, f32, f32)> = Vec::new();
         let mut order: Vec<&Band> = lanes.bands.iter().collect();
@@ -433,7 +435,7 @@ impl TimelineView {
         let band_rows = row_ends.len().max(1);
         let band_row = Rect::from_min_max(
             pos2(plot.left(), y),
-            pos2(plot.right(), y + EPISODE_ROW * band_rows as f32 + 4.0),
+            pos2(plot.right(), y + episode_row * band_rows as f32 + 4.0),
         );
         y = band_row.bottom();
         let lane_count = lanes.lanes.len().max(1);
@@ -548,8 +550,8 @@ impl TimelineView {
         let band_edge = Color32::from_rgba_unmultiplied(200, 130, 0, 110);
         let hovered_band = pointer_pos(&response).and_then(|p| {
             placed.iter().find(|(_, row, x0, x1)| {
-                let top = band_row.top() + 2.0 + *row as f32 * EPISODE_ROW;
-                p.x >= *x0 && p.x <= *x1 && p.y >= top && p.y < top + EPISODE_ROW
+                let top = band_row.top() + 2.0 + *row as f32 * episode_row;
+                p.x >= *x0 && p.x <= *x1 && p.y >= top && p.y < top + episode_row
             })
         });
         for (band, row, x0, x1) in &placed {
@@ -572,8 +574,8 @@ impl TimelineView {
                     Stroke::new(1.0, band_edge),
                 );
             }
-            let top = band_row.top() + 2.0 + *row as f32 * EPISODE_ROW;
-            let bar = Rect::from_min_max(pos2(x0, top + 1.0), pos2(x1, top + EPISODE_ROW - 2.0));
+            let top = band_row.top() + 2.0 + *row as f32 * episode_row;
+            let bar = Rect::from_min_max(pos2(x0, top + 1.0), pos2(x1, top + episode_row - 2.0));
             clip.rect_filled(bar, 3.0, bar_fill);
             let end = placed
                 .iter()
@@ -582,16 +584,28 @@ impl TimelineView {
                 .fold(plot.right(), f32::min);
             let title_clip = Rect::from_min_max(
                 pos2(x0.max(plot.left()), top),
-                pos2(end.max(x1), top + EPISODE_ROW),
+                pos2(end.max(x1), top + episode_row),
             )
             .intersect(plot);
-            painter.with_clip_rect(title_clip).text(
-                pos2(x0.max(plot.left()) + 3.0, top + EPISODE_ROW / 2.0),
-                Align2::LEFT_CENTER,
-                &band.title,
+            // The title up to the next bar in its row, ending in "…" when
+            // it does not fit: never run into the next title.
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                band.title.clone(),
                 small.clone(),
                 Color32::from_gray(20),
             );
+            job.wrap.max_width = (title_clip.width() - 6.0).max(8.0);
+            job.wrap.max_rows = 1;
+            job.wrap.break_anywhere = true;
+            job.wrap.overflow_character = Some('…');
+            let galley = painter.layout_job(job);
+            let at = pos2(
+                x0.max(plot.left()) + 3.0,
+                top + (episode_row - galley.size().y) / 2.0,
+            );
+            painter
+                .with_clip_rect(title_clip)
+                .galley(at, galley, Color32::from_gray(20));
         }
         if let Some((band, ..)) = hovered_band {
             response
@@ -618,18 +632,28 @@ impl TimelineView {
                 painter.rect_filled(lane_rect, 0.0, visuals.faint_bg_color);
             }
             let colour = LANE_COLOURS[i % LANE_COLOURS.len()];
+            // The agency's name, ending in "…" when the column is too
+            // narrow for it.
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                lane.name.clone(),
+                body.clone(),
+                text_colour,
+            );
+            job.wrap.max_width = (plot.left() - 12.0 - rect.left()).max(8.0);
+            job.wrap.max_rows = 1;
+            job.wrap.break_anywhere = true;
+            job.wrap.overflow_character = Some('…');
+            let galley = painter.layout_job(job);
+            let at = pos2(
+                rect.left() + 6.0,
+                lane_rect.center().y - galley.size().y / 2.0,
+            );
             painter
                 .with_clip_rect(Rect::from_min_max(
                     lane_rect.min,
                     pos2(plot.left() - 6.0, lane_rect.bottom()),
                 ))
-                .text(
-                    pos2(rect.left() + 6.0, lane_rect.center().y),
-                    Align2::LEFT_CENTER,
-                    &lane.name,
-                    body.clone(),
-                    text_colour,
-                );
+                .galley(at, galley, text_colour);
             let pad = (lane_height * 0.18).max(3.0);
             let mark_top = top + pad;
             let mark_bottom = top + lane_height - pad;

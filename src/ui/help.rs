@@ -1,0 +1,289 @@
+//! The Help window: keyboard shortcuts, the language categories the lint
+//! marks (CF, HC, IF…) explained, and where Foresight keeps files and
+//! templates. Opened from the Help menu (F1 for the shortcuts).
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Grid, RichText, ScrollArea, Ui};
+
+use crate::analysis::language::Category;
+
+/// A page of the Help window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpTopic {
+    /// Keyboard shortcuts, app-wide and per panel.
+    Shortcuts,
+    /// The categories of hindsight and blame language.
+    Language,
+    /// Where reviews, recovery files, settings and templates live.
+    Files,
+}
+
+impl HelpTopic {
+    /// Every page, in the window's order.
+    pub const ALL: [HelpTopic; 3] = [HelpTopic::Shortcuts, HelpTopic::Language, HelpTopic::Files];
+
+    /// The page's tab (and menu) label.
+    pub fn label(self) -> &'static str {
+        match self {
+            HelpTopic::Shortcuts => "Keyboard shortcuts",
+            HelpTopic::Language => "Language categories",
+            HelpTopic::Files => "Files and templates",
+        }
+    }
+}
+
+/// What a language category means and the question that reframes it.
+pub fn category_explained(category: Category) -> (&'static str, &'static str) {
+    match category {
+        Category::Counterfactual => (
+            "What people should or could have done (“should have”, “could have referred”).",
+            "What made the action taken make sense at the time?",
+        ),
+        Category::HindsightCertainty => (
+            "Writing as if the outcome was foreseeable or obvious (“clearly”, “it was obvious”).",
+            "What did the practitioners know then, before the outcome?",
+        ),
+        Category::JudgmentalWord => (
+            "A word that judges practice instead of explaining it (“poor”, “inadequate”).",
+            "What exactly happened, and what shaped it?",
+        ),
+        Category::IndividualFault => (
+            "Fault placed on the person nearest the event (“the social worker failed to”).",
+            "What in the system made this likely for anyone in that role?",
+        ),
+        Category::MissedOpportunity => (
+            "A moment framed by what it turned out to mean (“a missed opportunity”).",
+            "How did the moment look to those in it, with what they knew?",
+        ),
+        Category::OutcomeClaim => (
+            "A claim that one action would have changed the outcome (“would have prevented”).",
+            "Is this knowable? What else was in play?",
+        ),
+        Category::ComplianceFraming => (
+            "Rules not followed, with reminders and training as the remedy (“did not follow procedure”).",
+            "Why was the procedure hard to follow here, and is that common?",
+        ),
+        Category::DeficitWithoutContext => (
+            "What was missing, without what would have made it possible (“no assessment was done”).",
+            "What would have had to be in place for it to happen?",
+        ),
+        Category::FamilyLabel => (
+            "A label that places the problem in the family (“non-compliant”, “hard to reach”).",
+            "What did services offer, and how did it fit the family's life?",
+        ),
+    }
+}
+
+/// Where things live, for the Files page.
+pub struct Places {
+    /// The review's own file, if it has one.
+    pub review: Option<PathBuf>,
+    /// The folders searched for the user's templates, first to last.
+    pub template_folders: Vec<PathBuf>,
+    /// Where autosaved recovery files are written.
+    pub recovery: PathBuf,
+}
+
+/// Draws the Help window on `topic`; `topic` becomes `None` when it is
+/// closed, or another page when a tab is chosen. `shortcuts` are the
+/// app-wide shortcuts as (keys, what they do).
+pub fn window(
+    ctx: &egui::Context,
+    topic: &mut Option<HelpTopic>,
+    shortcuts: &[(String, &str)],
+    places: &Places,
+) {
+    let Some(current) = *topic else {
+        return;
+    };
+    let mut open = true;
+    let mut chosen = current;
+    let screen = ctx.content_rect();
+    egui::Window::new("Help")
+        .id(egui::Id::unique("foresight-help"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(egui::pos2(screen.center().x, screen.top() + 48.0))
+        .default_width((screen.width() * 0.6).clamp(420.0, 900.0))
+        .default_height((screen.height() * 0.7).max(300.0))
+        .max_height(screen.height() - 96.0)
+        .show(ctx, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for t in HelpTopic::ALL {
+                    if ui.selectable_label(chosen == t, t.label()).clicked() {
+                        chosen = t;
+                    }
+                }
+            });
+            ui.separator();
+            ScrollArea::vertical()
+                .id_salt("help-scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| match chosen {
+                    HelpTopic::Shortcuts => shortcuts_page(ui, shortcuts),
+                    HelpTopic::Language => language_page(ui),
+                    HelpTopic::Files => files_page(ui, places),
+                });
+        });
+    if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        *topic = None;
+    } else {
+        *topic = Some(chosen);
+    }
+}
+
+/// A table of keys and what they do.
+fn key_table(ui: &mut Ui, id: &str, rows: &[(String, &str)]) {
+    Grid::new(id)
+        .num_columns(2)
+        .spacing([24.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for (keys, what) in rows {
+                ui.label(RichText::new(keys).strong());
+                ui.add(egui::Label::new(*what).wrap());
+                ui.end_row();
+            }
+        });
+}
+
+fn shortcuts_page(ui: &mut Ui, shortcuts: &[(String, &str)]) {
+    ui.heading("Everywhere");
+    key_table(ui, "help-keys-app", shortcuts);
+    ui.add_space(12.0);
+    ui.heading("On a diagram (Map panel)");
+    let own = |rows: &[(&str, &'static str)]| -> Vec<(String, &'static str)> {
+        rows.iter().map(|(k, w)| ((*k).to_string(), *w)).collect()
+    };
+    key_table(
+        ui,
+        "help-keys-map",
+        &own(&[
+            ("N", "New node (at the pointer)"),
+            ("Enter or F2", "Edit the selected node's label"),
+            (
+                "L",
+                "Start a link from the selected node; Enter on another ends it",
+            ),
+            (
+                "Delete or Backspace",
+                "Delete the selection (Undo brings it back)",
+            ),
+            ("Alt+arrows", "Nudge the selected nodes"),
+            ("Arrows", "Pan"),
+            ("Ctrl+= and Ctrl+-", "Zoom the diagram in and out"),
+            ("F", "Fit the diagram to the window"),
+            ("Ctrl+A", "Select every node"),
+            ("Esc", "Cancel a link, clear the selection"),
+        ]),
+    );
+    ui.add_space(12.0);
+    ui.heading("Presenting a diagram");
+    key_table(
+        ui,
+        "help-keys-present",
+        &own(&[
+            ("Right, Down, Space or Page Down", "Next stage"),
+            ("Left, Up or Page Up", "Previous stage"),
+            ("Home and End", "First and last stage"),
+            ("N", "Hide or show the speaker notes"),
+            ("Esc", "Leave the presentation"),
+        ]),
+    );
+}
+
+fn language_page(ui: &mut Ui) {
+    ui.add(
+        egui::Label::new(
+            "As you type, Foresight underlines words that read the case with hindsight \
+             or place blame, and asks a question that turns them towards learning. Each \
+             kind has a two-letter code, shown in the Findings and Language panels and \
+             in the publication check. A phrase can be accepted with a reason on the \
+             Language panel.",
+        )
+        .wrap(),
+    );
+    ui.add_space(8.0);
+    for category in Category::ALL {
+        let (meaning, question) = category_explained(category);
+        ui.separator();
+        ui.horizontal_top(|ui| {
+            let code = RichText::new(category.code()).strong().monospace();
+            ui.add_sized([44.0, 20.0], egui::Label::new(code));
+            ui.vertical(|ui| {
+                ui.set_max_width(ui.available_width());
+                let mut name = category.label().to_string();
+                if let Some(first) = name.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                ui.label(RichText::new(name).strong());
+                ui.add(egui::Label::new(meaning).wrap());
+                ui.add(
+                    egui::Label::new(RichText::new(format!("Ask: {question}")).italics()).wrap(),
+                );
+            });
+        });
+    }
+}
+
+fn files_page(ui: &mut Ui, places: &Places) {
+    let line = |ui: &mut Ui, head: &str, text: String| {
+        ui.label(RichText::new(head).strong());
+        ui.add(egui::Label::new(text).wrap());
+        ui.add_space(8.0);
+    };
+    line(
+        ui,
+        "This review",
+        places.review.as_ref().map_or_else(
+            || "Not saved to a file yet: File ▸ Save as… chooses where.".to_string(),
+            |p| p.display().to_string(),
+        ),
+    );
+    line(
+        ui,
+        "Review files",
+        "A review is one file ending .review.ron, wherever you save it. Saving \
+         replaces the file in one step, so a crash never leaves half a file. \
+         Exports (PDF, Word, web page, figures) are offered next to it."
+            .to_string(),
+    );
+    line(
+        ui,
+        "Unsaved work",
+        format!(
+            "Written every 30 seconds to {}; after a crash it is offered back at the next start.",
+            places.recovery.display()
+        ),
+    );
+    let folders = if places.template_folders.is_empty() {
+        "(none: set FORESIGHT_TEMPLATES or HOME)".to_string()
+    } else {
+        places
+            .template_folders
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    line(
+        ui,
+        "Your templates",
+        format!(
+            "Report templates (reports/), factor taxonomies (taxonomies/), bank-holiday \
+             calendars (calendars/) and anonymisation word lists (anonymise/) are read \
+             from these folders first, in order:\n{folders}\nCopy a built-in template \
+             there under a new name to adapt it; no reinstalling is needed."
+        ),
+    );
+    line(
+        ui,
+        "Built-in templates and examples",
+        "Built into Foresight: the report templates, taxonomies, calendars and word \
+         lists, and the worked examples (Examples menu, or the start screen)."
+            .to_string(),
+    );
+}
