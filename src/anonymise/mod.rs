@@ -870,7 +870,19 @@ impl Anonymiser {
                 out.push_str(replacement);
                 out.push(']');
             } else {
+                // A letter or digit on both sides of where the words meet
+                // what follows would join them into one ("August 2019" and
+                // "184" into "2019184"): a space keeps them apart.
+                let joins = |a: Option<char>, b: Option<char>| {
+                    a.is_some_and(char::is_alphanumeric) && b.is_some_and(char::is_alphanumeric)
+                };
+                if joins(out.chars().next_back(), replacement.chars().next()) {
+                    out.push(' ');
+                }
                 out.push_str(replacement);
+                if joins(replacement.chars().next_back(), text[end..].chars().next()) {
+                    out.push(' ');
+                }
             }
             copied = end;
             placed.push((start..end, span.pending));

@@ -836,6 +836,8 @@ fn a_replacement_never_joins_its_neighbours_into_a_new_leak() {
         ),
         // Numbers glued after a date, which would read as a reference.
         ("Dated 01/08-19/0-1.", "Dated August 2019."),
+        // What the words replace ends before a digit: they are kept apart.
+        ("Dated 01/08-19?184.", "Dated about August 2019 184."),
         // A handle named after a person, and one longer than any platform's.
         (
             "Mother posts as @rosie now.",
