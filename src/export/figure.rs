@@ -73,6 +73,18 @@ pub struct FigureStyle {
     /// Route links round the nodes in their way (off while a node is
     /// being dragged, to keep each frame quick).
     pub route: bool,
+    /// Multiplies the width nodes wrap their labels at (presentation
+    /// widens nodes so that a diagram suits a wide screen); 1 normally.
+    pub wide: f32,
+    /// Multiplies the nodes' positions across (`x`) and down (`y`) before
+    /// they are spread, so that a diagram can take the shape of the screen
+    /// it is shown on; (1, 1) normally.
+    pub stretch: Point,
+    /// When spreading, move nodes apart only where they overlap, across or
+    /// down on its own, keeping their order (presentation and the Loops
+    /// panel), rather than multiplying every position by one factor
+    /// (exported figures).
+    pub compact: bool,
 }
 
 impl FigureStyle {
@@ -87,6 +99,9 @@ impl FigureStyle {
         },
         spread: true,
         route: true,
+        wide: 1.0,
+        stretch: pt(1.0, 1.0),
+        compact: false,
     };
 }
 
@@ -189,41 +204,13 @@ pub fn lay_out(
     style: &FigureStyle,
     measure: &dyn Fn(&str, f32) -> f32,
 ) -> Figure {
-    // Figures that may spread grow their nodes' width with their text, so
-    // that large type wraps as normal type does.
-    let width = if style.spread {
-        NODE_WIDTH * (style.label_size / LABEL_SIZE).max(1.0)
-    } else {
-        NODE_WIDTH
-    };
-    let mut laid: Vec<FigureNode> = nodes
-        .iter()
-        .map(|n| {
-            let shape = shape_of(Some(n.kind));
-            let label = label_box(n.title, shape, style.label_size, width, |s| {
-                measure(s, style.label_size)
-            });
-            FigureNode {
-                kind: n.kind,
-                shape,
-                b: NodeBox {
-                    centre: n.at,
-                    half: label.half,
-                },
-                lines: label.lines,
-            }
-        })
-        .collect();
+    let mut laid = place_nodes(nodes, style, measure);
+    let joined: HashSet<(usize, usize)> = links.iter().map(|l| (l.from, l.to)).collect();
     let spread = if style.spread {
-        spread_factor(&laid)
+        spread_apart(&mut laid, &joined, style)
     } else {
         1.0
     };
-    if spread > 1.0 {
-        for n in &mut laid {
-            n.b.centre = n.b.centre * spread;
-        }
-    }
     let boxes: Vec<NodeBox> = laid.iter().map(|n| n.b).collect();
     let index = BoxIndex::new(&boxes);
 
@@ -288,6 +275,158 @@ pub fn lay_out(
         spread,
         style: *style,
     }
+}
+
+/// The nodes sized to their labels (measured by `measure(text, size)`)
+/// at their positions stretched by the style's
+/// [`stretch`](FigureStyle::stretch), not yet spread apart.
+pub fn place_nodes(
+    nodes: &[NodeIn],
+    style: &FigureStyle,
+    measure: &dyn Fn(&str, f32) -> f32,
+) -> Vec<FigureNode> {
+    // Figures that may spread grow their nodes' width with their text, so
+    // that large type wraps as normal type does.
+    let width = if style.spread {
+        NODE_WIDTH * (style.label_size / LABEL_SIZE).max(1.0)
+    } else {
+        NODE_WIDTH
+    } * style.wide.max(0.1);
+    nodes
+        .iter()
+        .map(|n| {
+            let shape = shape_of(Some(n.kind));
+            let label = label_box(n.title, shape, style.label_size, width, |s| {
+                measure(s, style.label_size)
+            });
+            FigureNode {
+                kind: n.kind,
+                shape,
+                b: NodeBox {
+                    centre: pt(n.at.x * style.stretch.x, n.at.y * style.stretch.y),
+                    half: label.half,
+                },
+                lines: label.lines,
+            }
+        })
+        .collect()
+}
+
+/// The corners of the nodes of a figure once `nodes` (as from
+/// [`place_nodes`] with no stretch) are stretched by `style`'s
+/// [`stretch`](FigureStyle::stretch) and spread apart as [`lay_out`]
+/// spreads them (`joined` lists the pairs of nodes a link joins): how large
+/// the figure is, without laying out its links. `None` with no node.
+pub fn node_extent(
+    nodes: &[FigureNode],
+    joined: &HashSet<(usize, usize)>,
+    style: &FigureStyle,
+) -> Option<(Point, Point)> {
+    let mut moved: Vec<FigureNode> = nodes.to_vec();
+    for n in &mut moved {
+        n.b.centre = pt(
+            n.b.centre.x * style.stretch.x,
+            n.b.centre.y * style.stretch.y,
+        );
+    }
+    if style.spread {
+        spread_apart(&mut moved, joined, style);
+    }
+    let mut out: Option<(Point, Point)> = None;
+    for n in &moved {
+        let (lo, hi) = (n.b.min(), n.b.max());
+        out = Some(match out {
+            None => (lo, hi),
+            Some((a, b)) => (
+                pt(a.x.min(lo.x), a.y.min(lo.y)),
+                pt(b.x.max(hi.x), b.y.max(hi.y)),
+            ),
+        });
+    }
+    out
+}
+
+/// Moves the nodes apart until none overlaps another: by one factor on
+/// every position (returned), or, [`FigureStyle::compact`], each
+/// overlapping pair apart across or down (whichever needs the less),
+/// widening only the gaps between positions that must widen, and leaving
+/// room for an S/O mark between nodes that a link joins (`joined`, either
+/// way round) (1 returned).
+fn spread_apart(
+    nodes: &mut [FigureNode],
+    joined: &HashSet<(usize, usize)>,
+    style: &FigureStyle,
+) -> f32 {
+    if !style.compact {
+        let k = spread_factor(nodes);
+        if k > 1.0 {
+            for n in nodes.iter_mut() {
+                n.b.centre = n.b.centre * k;
+            }
+        }
+        return k;
+    }
+    let mark_gap = SPREAD_GAP.max(2.0 * style.mark_radius + 8.0);
+    let mut across: Vec<(usize, usize, f32)> = Vec::new();
+    let mut down: Vec<(usize, usize, f32)> = Vec::new();
+    for (i, a) in nodes.iter().enumerate() {
+        for (j, b) in nodes.iter().enumerate().skip(i + 1) {
+            let d = b.b.centre - a.b.centre;
+            let gap = if joined.contains(&(i, j)) || joined.contains(&(j, i)) {
+                mark_gap
+            } else {
+                SPREAD_GAP
+            };
+            let need = a.b.half + b.b.half + pt(gap, gap);
+            if d.x.abs() >= need.x || d.y.abs() >= need.y {
+                continue;
+            }
+            let kx = need.x / d.x.abs().max(1e-3);
+            let ky = need.y / d.y.abs().max(1e-3);
+            if kx < ky {
+                across.push((i, j, need.x));
+            } else {
+                down.push((i, j, need.y));
+            }
+        }
+    }
+    let xs: Vec<f32> = nodes.iter().map(|n| n.b.centre.x).collect();
+    let ys: Vec<f32> = nodes.iter().map(|n| n.b.centre.y).collect();
+    let xs = widen_gaps(&xs, &across);
+    let ys = widen_gaps(&ys, &down);
+    for (n, (x, y)) in nodes.iter_mut().zip(xs.into_iter().zip(ys)) {
+        n.b.centre = pt(x, y);
+    }
+    1.0
+}
+
+/// Coordinates `at` moved, keeping their order, so that each pair
+/// `(i, j, need)` ends at least `need` apart; every gap between
+/// neighbouring coordinates is kept or widened, never narrowed.
+fn widen_gaps(at: &[f32], pairs: &[(usize, usize, f32)]) -> Vec<f32> {
+    let mut order: Vec<usize> = (0..at.len()).collect();
+    order.sort_by(|&a, &b| at[a].total_cmp(&at[b]).then(a.cmp(&b)));
+    let mut rank = vec![0; at.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    // The pairs each coordinate must keep its distance from, by the later
+    // one of the pair in order.
+    let mut after: Vec<Vec<(usize, f32)>> = vec![Vec::new(); at.len()];
+    for &(i, j, need) in pairs {
+        let (first, second) = if rank[i] < rank[j] { (i, j) } else { (j, i) };
+        after[second].push((first, need));
+    }
+    let mut out = at.to_vec();
+    for w in 1..order.len() {
+        let (prev, i) = (order[w - 1], order[w]);
+        let mut x = out[prev] + (at[i] - at[prev]);
+        for &(first, need) in &after[i] {
+            x = x.max(out[first] + need);
+        }
+        out[i] = x;
+    }
+    out
 }
 
 /// A diagram of a review laid out, with the records each part shows.

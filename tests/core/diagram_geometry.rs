@@ -21,7 +21,9 @@ fn measure(text: &str, size: f32) -> f32 {
 }
 
 /// The styles a diagram is drawn in: a figure at print size and in the
-/// projector palette, presentation's large type, and the editable canvas
+/// projector palette, presentation's large type (also with wider nodes,
+/// positions stretched across and nodes moved apart only where they
+/// overlap, as presentation fits a wide screen), and the editable canvas
 /// (positions kept as they are, not spread) at normal and projector size.
 fn styles() -> Vec<(&'static str, FigureStyle)> {
     let canvas = |scale: f32| FigureStyle {
@@ -46,6 +48,18 @@ fn styles() -> Vec<(&'static str, FigureStyle)> {
                 label_size: LABEL_SIZE * 2.0,
                 mark_radius: 10.0 * 1.8f32.sqrt(),
                 badge_radius: 22.0 * 2.0,
+                ..FigureStyle::FIGURE
+            },
+        ),
+        (
+            "presentation on a wide screen",
+            FigureStyle {
+                label_size: LABEL_SIZE * 3.2,
+                mark_radius: 10.0 * 2.9,
+                badge_radius: 22.0 * 3.2,
+                wide: 1.2,
+                stretch: foresight::export::geometry::pt(1.5, 1.0),
+                compact: true,
                 ..FigureStyle::FIGURE
             },
         ),

@@ -320,3 +320,26 @@ fn a_new_empty_finding_is_not_invited_to_be_tagged_learning() {
             .is_none()
     );
 }
+
+#[test]
+fn presentation_at_1280x720_with_the_projector_setting_is_readable_from_the_back_of_a_room() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = app_on(munro_appendix2(), folder.path(), (1280.0, 720.0));
+    projector_on(&mut harness);
+    open_panel(&mut harness, "Map");
+    harness.get_by_label("Present").click();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    let presentation = harness.state().presentation().expect("presenting");
+    assert_eq!(presentation.stage, 4, "stage 5 of the Munro diagram");
+    assert!(presentation.notes, "with its speaker notes shown");
+    let fit = *presentation.fit().expect("the diagram is drawn");
+    // Node labels of at least 18 points, S/O letters nearly as large,
+    // loop labels larger.
+    let (label, mark, badge) = (fit.label, fit.mark_letter(), fit.badge_letter());
+    eprintln!("labels {label:.1} px, S/O letters {mark:.1} px, loop labels {badge:.1} px");
+    assert!(label >= 18.0, "labels of {label:.1} px");
+    assert!(mark >= 15.0, "S/O letters of {mark:.1} px");
+    assert!(badge >= 18.0, "loop labels of {badge:.1} px");
+}

@@ -547,15 +547,16 @@ impl Canvas {
             spread: false,
         };
         let painter = ui.painter_at(rect);
+        let palette = input.look.palette();
         painter.rect(
             rect,
             4.0,
-            Color32::from_gray(252),
-            Stroke::new(1.0, Color32::from_gray(190)),
+            palette.background,
+            Stroke::new(1.0, palette.frame),
             StrokeKind::Inside,
         );
         if self.snap {
-            grid(&painter, rect, &t);
+            grid(&painter, rect, &t, palette.grid);
         }
         let painted = paint::paint(&painter, rect, &t, &scene);
         self.overlays(
@@ -571,7 +572,7 @@ impl Canvas {
                 Align2::CENTER_CENTER,
                 "Double-click, or press N, to add a node; or add records from the list on the right.",
                 FontId::proportional(15.0),
-                Color32::from_gray(80),
+                palette.hint,
             );
         }
 
@@ -1400,12 +1401,12 @@ pub fn accessible_label(
 }
 
 /// Faint grid lines every five grid steps, when there is room for them.
-fn grid(painter: &egui::Painter, rect: Rect, t: &Transform) {
+fn grid(painter: &egui::Painter, rect: Rect, t: &Transform, colour: Color32) {
     let step = commands::GRID * 5.0 * t.zoom;
     if step < 14.0 {
         return;
     }
-    let stroke = Stroke::new(1.0, Color32::from_gray(238));
+    let stroke = Stroke::new(1.0, colour);
     let first = t.to_diagram(rect.min);
     let start_x = (first.x / (commands::GRID * 5.0)).floor() * commands::GRID * 5.0;
     let start_y = (first.y / (commands::GRID * 5.0)).floor() * commands::GRID * 5.0;

@@ -24,6 +24,10 @@ use crate::model::{Diagram, Id, LinkKind, RecordKind, Review};
 
 /// Below this label size (screen points) labels are not drawn.
 const MIN_LABEL: f32 = 5.5;
+/// The size of an S/O mark's letter, as a share of its circle's radius.
+pub const MARK_LETTER: f32 = 1.45;
+/// The size of a loop label's text, as a share of its circle's radius.
+pub const BADGE_LETTER: f32 = 0.8;
 
 /// How diagram units map to the screen: `screen = offset + zoom · point`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,7 +58,12 @@ impl Transform {
     /// The transform that fits diagram bounds `(min, max)` into `rect`
     /// with a margin, never larger than `max_zoom`.
     pub fn fit(min: Point, max: Point, rect: Rect, max_zoom: f32) -> Transform {
-        let margin = 24.0;
+        Transform::fit_within(min, max, rect, max_zoom, 24.0)
+    }
+
+    /// The transform that fits diagram bounds `(min, max)` into `rect`
+    /// leaving `margin` all round, never larger than `max_zoom`.
+    pub fn fit_within(min: Point, max: Point, rect: Rect, max_zoom: f32, margin: f32) -> Transform {
         let w = (max.x - min.x).max(1.0);
         let h = (max.y - min.y).max(1.0);
         let zoom = ((rect.width() - 2.0 * margin) / w)
@@ -89,6 +98,14 @@ pub struct Look {
     pub line_scale: f32,
     /// Multiplies label sizes.
     pub text_scale: f32,
+    /// Multiplies the width nodes wrap their labels at (see
+    /// [`FigureStyle::wide`]).
+    pub wide: f32,
+    /// Multiplies node positions across and down (see
+    /// [`FigureStyle::stretch`]).
+    pub stretch: Point,
+    /// The dark theme's canvas colours (see [`Palette`]).
+    pub dark: bool,
 }
 
 impl Look {
@@ -97,6 +114,9 @@ impl Look {
         high_contrast: false,
         line_scale: 1.0,
         text_scale: 1.0,
+        wide: 1.0,
+        stretch: pt(1.0, 1.0),
+        dark: false,
     };
 
     /// The projector look: larger text, thicker lines, high contrast.
@@ -104,7 +124,119 @@ impl Look {
         high_contrast: true,
         line_scale: 1.8,
         text_scale: 1.25,
+        wide: 1.0,
+        stretch: pt(1.0, 1.0),
+        dark: false,
     };
+
+    /// The look of the app's settings: the projector look when the View
+    /// menu's projector setting is on, the dark theme's colours when the
+    /// theme is dark.
+    pub fn of(ctx: &eframe::egui::Context) -> Look {
+        let look = if crate::ui::style::projector(ctx) {
+            Look::PROJECTOR
+        } else {
+            Look::NORMAL
+        };
+        Look {
+            dark: ctx.global_style().visuals.dark_mode,
+            ..look
+        }
+    }
+
+    /// The canvas colours of this look.
+    pub fn palette(&self) -> Palette {
+        Palette::of(self.dark)
+    }
+
+    /// How much S/O marks, arrowheads and loop labels are enlarged: with
+    /// the thickness of lines, and with the type when it is larger, so
+    /// that marks stay readable beside large labels.
+    pub fn mark_scale(&self) -> f32 {
+        self.line_scale.sqrt().max(self.text_scale * 0.9)
+    }
+}
+
+/// The colours of a canvas, for the light or the dark theme: the dark
+/// one keeps each kind's hue (deep fills, light borders and text) and
+/// lightens links, so that everything stays readable on a dark ground.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// True for the dark theme's colours.
+    pub dark: bool,
+    /// The canvas's ground.
+    pub background: Color32,
+    /// The canvas's frame.
+    pub frame: Color32,
+    /// The snap grid's lines.
+    pub grid: Color32,
+    /// Node labels.
+    pub text: Color32,
+    /// Dimmed node labels.
+    pub dim_text: Color32,
+    /// Notes drawn on the canvas (empty map, too small to label).
+    pub hint: Color32,
+}
+
+impl Palette {
+    /// The colours for the light (`dark` false) or the dark theme.
+    pub fn of(dark: bool) -> Palette {
+        if dark {
+            Palette {
+                dark,
+                background: Color32::from_gray(30),
+                frame: Color32::from_gray(85),
+                grid: Color32::from_gray(44),
+                text: Color32::from_gray(240),
+                dim_text: Color32::from_gray(120),
+                hint: Color32::from_gray(190),
+            }
+        } else {
+            Palette {
+                dark,
+                background: Color32::from_gray(252),
+                frame: Color32::from_gray(190),
+                grid: Color32::from_gray(238),
+                text: Color32::from_gray(15),
+                dim_text: Color32::from_gray(150),
+                hint: Color32::from_gray(60),
+            }
+        }
+    }
+
+    /// A node's fill and border for its kind.
+    pub fn node(&self, kind: Option<RecordKind>, high_contrast: bool) -> (Color32, Color32) {
+        let (fill, border) = geometry::node_colours(kind, high_contrast);
+        let (fill, border) = (colour(fill), colour(border));
+        if self.dark {
+            // The fill deep, the border pale: the light theme's fill.
+            (self.background.lerp_to_gamma(fill, 0.22), fill)
+        } else {
+            (fill, border)
+        }
+    }
+
+    /// A link's colour for its kind.
+    pub fn link(&self, kind: LinkKind, high_contrast: bool) -> Color32 {
+        let c = colour(geometry::link_colour(kind, high_contrast));
+        if !self.dark {
+            return c;
+        }
+        match kind {
+            LinkKind::Causal { .. } => Color32::from_gray(if high_contrast { 245 } else { 215 }),
+            _ => c.lerp_to_gamma(Color32::WHITE, if high_contrast { 0.6 } else { 0.45 }),
+        }
+    }
+
+    /// A colour washed out towards the ground when `dim` is set.
+    pub fn faded(&self, c: Color32, dim: bool) -> Color32 {
+        if dim {
+            self.background
+                .lerp_to_gamma(c, if self.dark { 0.35 } else { 0.22 })
+        } else {
+            c
+        }
+    }
 }
 
 /// The kind and shown text of every record a map can show, gathered once
@@ -196,16 +328,20 @@ pub struct Laid {
 
 /// The style the canvas lays a diagram out in, for a look.
 pub fn canvas_style(look: Look, spread: bool, route: bool) -> FigureStyle {
+    let marks = look.mark_scale();
     FigureStyle {
         label_size: LABEL_SIZE * look.text_scale,
-        mark_radius: 10.0 * look.line_scale.sqrt(),
+        mark_radius: 10.0 * marks,
         badge_radius: 22.0 * look.text_scale,
         arrow: ArrowSize {
-            length: 13.0 * look.line_scale.sqrt(),
-            half_width: 5.5 * look.line_scale.sqrt(),
+            length: 13.0 * marks,
+            half_width: 5.5 * marks,
         },
         spread,
         route,
+        wide: look.wide,
+        stretch: look.stretch,
+        compact: spread,
     }
 }
 
@@ -220,33 +356,7 @@ thread_local! {
 /// is shown), from a cache when nothing it depends on has changed.
 pub fn laid_out(scene: &Scene) -> Rc<Laid> {
     let moving = scene.moving;
-    let at = |n: &crate::model::DiagramNode| {
-        let mut p = pt(n.x, n.y);
-        if let Some((moved, by)) = moving
-            && moved.contains(&n.item)
-        {
-            p = p + by;
-        }
-        p
-    };
-    let mut ids: Vec<Id> = Vec::new();
-    let mut index: HashMap<Id, usize> = HashMap::new();
-    let mut nodes: Vec<NodeIn> = Vec::new();
-    for n in &scene.diagram.nodes {
-        if !(n.x.is_finite() && n.y.is_finite()) || index.contains_key(&n.item) {
-            continue;
-        }
-        let Some(kind) = scene.catalog.kind(&n.item) else {
-            continue;
-        };
-        index.insert(n.item.clone(), ids.len());
-        ids.push(n.item.clone());
-        nodes.push(NodeIn {
-            title: scene.catalog.title(&n.item),
-            kind,
-            at: at(n),
-        });
-    }
+    let (ids, index, nodes) = node_inputs(scene);
     let mut links: Vec<usize> = Vec::new();
     let mut link_ins: Vec<LinkIn> = Vec::new();
     for (k, l) in scene.review.links.iter().enumerate() {
@@ -308,6 +418,171 @@ pub fn laid_out(scene: &Scene) -> Rc<Laid> {
     laid
 }
 
+/// The nodes of the scene's diagram to lay out (moved ones moved): each
+/// record once, with a position that is a number and a record that
+/// exists, with the record of each and each one's index by record.
+fn node_inputs<'s>(scene: &Scene<'s>) -> (Vec<Id>, HashMap<Id, usize>, Vec<NodeIn<'s>>) {
+    let moving = scene.moving;
+    let at = |n: &crate::model::DiagramNode| {
+        let mut p = pt(n.x, n.y);
+        if let Some((moved, by)) = moving
+            && moved.contains(&n.item)
+        {
+            p = p + by;
+        }
+        p
+    };
+    let mut ids: Vec<Id> = Vec::new();
+    let mut index: HashMap<Id, usize> = HashMap::new();
+    let mut nodes: Vec<NodeIn> = Vec::new();
+    for n in &scene.diagram.nodes {
+        if !(n.x.is_finite() && n.y.is_finite()) || index.contains_key(&n.item) {
+            continue;
+        }
+        let Some(kind) = scene.catalog.kind(&n.item) else {
+            continue;
+        };
+        index.insert(n.item.clone(), ids.len());
+        ids.push(n.item.clone());
+        nodes.push(NodeIn {
+            title: scene.catalog.title(&n.item),
+            kind,
+            at: at(n),
+        });
+    }
+    (ids, index, nodes)
+}
+
+/// The sizes of type (shares of the scene's look's, never below normal
+/// size) tried when a read-only view fits a diagram to its space.
+const TYPE_SHARES: [f32; 8] = [1.6, 1.35, 1.15, 1.0, 0.9, 0.8, 0.7, 0.55];
+/// The widths nodes are tried at (as factors of the normal width).
+const WIDTHS: [f32; 5] = [1.0, 1.2, 1.4, 1.6, 1.9];
+/// The stretches of the positions tried, across and down.
+const STRETCHES: [(f32, f32); 11] = [
+    (1.0, 1.0),
+    (1.15, 1.0),
+    (1.3, 1.0),
+    (1.5, 1.0),
+    (1.75, 1.0),
+    (2.0, 1.0),
+    (2.4, 1.0),
+    (1.0, 1.15),
+    (1.0, 1.3),
+    (1.0, 1.5),
+    (1.0, 1.8),
+];
+
+/// A read-only view's fit of a diagram to its space: the look it is drawn
+/// in and where it goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// The look: the scene's, with the size of type, the width of nodes and
+    /// the stretch of positions chosen.
+    pub look: Look,
+    /// Where the diagram goes on screen.
+    pub transform: Transform,
+    /// The size of node labels on screen, in points.
+    pub label: f32,
+}
+
+impl Fit {
+    /// The size of an S/O mark's letter on screen, in points.
+    pub fn mark_letter(&self) -> f32 {
+        canvas_style(self.look, true, true).mark_radius * self.transform.zoom * MARK_LETTER
+    }
+
+    /// The size of a loop label's text (R1, B2) on screen, in points.
+    pub fn badge_letter(&self) -> f32 {
+        canvas_style(self.look, true, true).badge_radius * self.transform.zoom * BADGE_LETTER
+    }
+}
+
+thread_local! {
+    /// The last few fits, by what they were made from.
+    static FITS: RefCell<Vec<(u64, Fit)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Fits the whole of the scene's diagram (spread apart, whatever is
+/// visible) into `rect` with its labels as large as they can be: it tries
+/// sizes of type up to the scene's look's, wider nodes, and the positions
+/// stretched across or down so that the diagram takes the shape of the
+/// space, and keeps the one that shows the labels largest (of nearly equal
+/// ones, the least changed from the diagram as drawn). `None` when the
+/// diagram shows no node.
+pub fn fit_largest(scene: &Scene, rect: Rect, max_zoom: f32) -> Option<Fit> {
+    let (ids, index, nodes) = node_inputs(scene);
+    if nodes.is_empty() {
+        return None;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    scene.diagram.id.hash(&mut hasher);
+    for (n, id) in nodes.iter().zip(&ids) {
+        (id, n.title, n.kind, n.at.x.to_bits(), n.at.y.to_bits()).hash(&mut hasher);
+    }
+    format!("{:?} {rect:?} {max_zoom}", scene.look).hash(&mut hasher);
+    let key = hasher.finish();
+    if let Some(found) = FITS.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|f| f.1)) {
+        return Some(found);
+    }
+    let joined: HashSet<(usize, usize)> = scene
+        .review
+        .links
+        .iter()
+        .filter_map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
+        .collect();
+    let measure = |s: &str, size: f32| crate::export::text_width(s, size);
+    let mut best: Option<(f32, Fit)> = None;
+    let mut scales: Vec<f32> = TYPE_SHARES
+        .iter()
+        .map(|share| (scene.look.text_scale * share).max(1.0))
+        .collect();
+    scales.dedup();
+    for text_scale in scales {
+        for wide in WIDTHS {
+            let look = Look {
+                text_scale,
+                wide,
+                stretch: pt(1.0, 1.0),
+                ..scene.look
+            };
+            let style = canvas_style(look, true, true);
+            let placed = crate::export::figure::place_nodes(&nodes, &style, &measure);
+            for (sx, sy) in STRETCHES {
+                let stretch = pt(sx, sy);
+                let stretched = FigureStyle { stretch, ..style };
+                let Some((min, max)) =
+                    crate::export::figure::node_extent(&placed, &joined, &stretched)
+                else {
+                    continue;
+                };
+                // Room round the nodes for marks and loop labels at the edge.
+                let transform = Transform::fit_within(min, max, rect, max_zoom, 12.0);
+                let label = style.label_size * transform.zoom;
+                let change = (sx - 1.0) + (sy - 1.0) + 0.5 * (wide - 1.0);
+                let score = label / (1.0 + 0.03 * change);
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((
+                        score,
+                        Fit {
+                            look: Look { stretch, ..look },
+                            transform,
+                            label,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    let fit = best?.1;
+    FITS.with(|c| {
+        let mut c = c.borrow_mut();
+        c.insert(0, (key, fit));
+        c.truncate(8);
+    });
+    Some(fit)
+}
+
 /// Hashing of link inputs, which hold a kind that is not `Hash`.
 trait HashInto {
     fn hash_into(&self, h: &mut impl Hasher);
@@ -343,15 +618,6 @@ fn p2(p: Point) -> Pos2 {
 
 fn pt_of(p: Pos2) -> Point {
     pt(p.x, p.y)
-}
-
-/// A colour washed out towards the background when `dim` is set.
-fn faded(c: Color32, dim: bool) -> Color32 {
-    if dim {
-        Color32::from_gray(252).lerp_to_gamma(c, 0.22)
-    } else {
-        c
-    }
 }
 
 /// The nodes shown, in diagram order: record, kind and screen box.
@@ -411,6 +677,7 @@ fn shown(scene: &Scene, link: &Id, from: &Id, to: &Id) -> bool {
 pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>) -> Painted<'a> {
     let painter = painter.with_clip_rect(clip);
     let look = scene.look;
+    let palette = look.palette();
     let laid = laid_out(scene);
     let figure = &laid.figure;
     let (nodes, _) = node_boxes(scene, t);
@@ -444,10 +711,7 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
         }
         let dim = dims(&link.id);
         let selected = scene.selected.contains(&link.id);
-        let c = faded(
-            colour(geometry::link_colour(link.kind, look.high_contrast)),
-            dim,
-        );
+        let c = palette.faded(palette.link(link.kind, look.high_contrast), dim);
         let width = if selected { line * 2.2 } else { line };
         if selected {
             painter.add(Shape::line(
@@ -481,12 +745,17 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
             }
             if let Some(at) = l.mark {
                 let at = screen(at);
-                painter.circle(at, radius, Color32::WHITE, Stroke::new(1.0, c));
+                painter.circle(
+                    at,
+                    radius,
+                    palette.background,
+                    Stroke::new((radius * 0.1).clamp(1.0, 2.5), c),
+                );
                 painter.text(
                     at,
                     Align2::CENTER_CENTER,
                     polarity.letter(),
-                    FontId::proportional(radius * 1.3),
+                    FontId::proportional(radius * MARK_LETTER),
                     c,
                 );
             }
@@ -501,10 +770,10 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
     let labelled = font_size >= MIN_LABEL;
     painted.unlabelled = !labelled && !nodes.is_empty();
     let border_width = (1.5 * zoom.sqrt()).clamp(0.8, 2.0) * look.line_scale;
-    let text_colour = if look.high_contrast {
-        Color32::BLACK
-    } else {
-        Color32::from_gray(15)
+    let text_colour = match (look.high_contrast, palette.dark) {
+        (true, false) => Color32::BLACK,
+        (true, true) => Color32::WHITE,
+        _ => palette.text,
     };
     for (id, kind, b) in &nodes {
         let rect = Rect::from_min_max(p2(b.min()), p2(b.max()));
@@ -514,8 +783,8 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
             continue;
         }
         let dim = dims(id);
-        let (fill, border) = geometry::node_colours(*kind, look.high_contrast);
-        let (fill, border) = (faded(colour(fill), dim), faded(colour(border), dim));
+        let (fill, border) = palette.node(*kind, look.high_contrast);
+        let (fill, border) = (palette.faded(fill, dim), palette.faded(border, dim));
         if scene.matches.contains(*id) {
             painter.rect_filled(
                 rect.expand(6.0 * zoom.max(0.5)),
@@ -531,11 +800,7 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
         };
         paint_shape(&painter, shape, b, rect, fill, stroke, zoom);
         if labelled {
-            let colour = if dim {
-                Color32::from_gray(150)
-            } else {
-                text_colour
-            };
+            let colour = if dim { palette.dim_text } else { text_colour };
             let lines = laid
                 .index
                 .get(*id)
@@ -585,7 +850,13 @@ pub fn paint<'a>(painter: &Painter, clip: Rect, t: &Transform, scene: &Scene<'a>
         }
         let dim = badge.nodes.iter().any(&dims);
         let centres: Vec<Point> = centres.iter().map(|c| pt_of(screen(*c))).collect();
-        loop_badge(&painter, pt_of(screen(b.at)), &centres, badge, radius, dim);
+        loop_badge(
+            &painter,
+            (pt_of(screen(b.at)), &centres),
+            badge,
+            radius,
+            (dim, palette),
+        );
     }
     painted
 }
@@ -637,7 +908,7 @@ pub fn paint_shape(
 
 /// Paints a small swatch of a kind of node (for legends).
 pub fn swatch(painter: &Painter, rect: Rect, kind: RecordKind, look: Look) {
-    let (fill, border) = geometry::node_colours(Some(kind), look.high_contrast);
+    let (fill, border) = look.palette().node(Some(kind), look.high_contrast);
     let b = NodeBox {
         centre: pt_of(rect.center()),
         half: pt(rect.width() / 2.0, rect.height() / 2.0),
@@ -647,8 +918,8 @@ pub fn swatch(painter: &Painter, rect: Rect, kind: RecordKind, look: Look) {
         shape_of(Some(kind)),
         &b,
         rect,
-        colour(fill),
-        Stroke::new(1.3 * look.line_scale, colour(border)),
+        fill,
+        Stroke::new(1.3 * look.line_scale, border),
         1.0,
     );
 }
@@ -694,24 +965,27 @@ fn effect_badge(painter: &Painter, rect: Rect, effect: Effect, zoom: f32) {
 /// turning the same way as the loop on screen.
 fn loop_badge(
     painter: &Painter,
-    middle: Point,
-    centres: &[Point],
+    (middle, centres): (Point, &[Point]),
     badge: &LoopBadge,
     radius: f32,
-    dim: bool,
+    (dim, palette): (bool, Palette),
 ) {
-    let c = faded(
-        match badge.kind {
-            LoopKind::Reinforcing => Color32::from_rgb(190, 50, 40),
-            LoopKind::Balancing => Color32::from_rgb(30, 90, 180),
-        },
-        dim,
-    );
+    let c = match (badge.kind, palette.dark) {
+        (LoopKind::Reinforcing, false) => Color32::from_rgb(190, 50, 40),
+        (LoopKind::Balancing, false) => Color32::from_rgb(30, 90, 180),
+        (LoopKind::Reinforcing, true) => Color32::from_rgb(255, 120, 105),
+        (LoopKind::Balancing, true) => Color32::from_rgb(120, 175, 255),
+    };
+    let c = palette.faded(c, dim);
     let (arc, head) = badge_arc(middle, radius, clockwise(centres));
-    painter.circle_filled(p2(middle), radius + 2.0, Color32::from_white_alpha(235));
+    painter.circle_filled(
+        p2(middle),
+        radius + 2.0,
+        palette.background.gamma_multiply(0.92),
+    );
     painter.add(Shape::line(
         arc.into_iter().map(p2).collect(),
-        Stroke::new(2.0, c),
+        Stroke::new((radius * 0.09).clamp(1.5, 4.0), c),
     ));
     painter.add(Shape::convex_polygon(
         head.iter().map(|p| p2(*p)).collect(),
@@ -722,7 +996,7 @@ fn loop_badge(
         p2(middle),
         Align2::CENTER_CENTER,
         &badge.label,
-        FontId::proportional(radius * 0.8),
+        FontId::proportional(radius * BADGE_LETTER),
         c,
     );
 }
@@ -813,6 +1087,74 @@ pub fn link_at<'a>(painted: &Painted<'a>, at: Pos2, within: f32) -> Option<&'a I
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Relative luminance (WCAG) of a colour.
+    fn luminance(c: Color32) -> f32 {
+        let lin = |v: u8| {
+            let v = v as f32 / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn the_canvas_colours_follow_the_theme() {
+        let ctx = eframe::egui::Context::default();
+        let causal = LinkKind::Causal {
+            polarity: crate::model::Polarity::Same,
+            delay: false,
+        };
+        for projector in [false, true] {
+            crate::ui::style::apply(&ctx, true);
+            crate::ui::style::set_projector(&ctx, projector);
+            let look = Look::of(&ctx);
+            assert!(look.dark);
+            let dark = look.palette();
+            assert!(luminance(dark.background) < 0.05, "{:?}", dark.background);
+            assert!(luminance(dark.text) > 0.8, "{:?}", dark.text);
+            // Labels stand out from every kind's fill, links and the
+            // legend's causal arrow from the ground.
+            for kind in [
+                RecordKind::Episode,
+                RecordKind::Factor,
+                RecordKind::Condition,
+                RecordKind::Finding,
+                RecordKind::Variable,
+            ] {
+                let (fill, border) = dark.node(Some(kind), look.high_contrast);
+                assert!(contrast(dark.text, fill) >= 7.0, "{kind:?}");
+                assert!(contrast(border, dark.background) >= 3.0, "{kind:?}");
+            }
+            for kind in [
+                causal,
+                LinkKind::ContributedTo,
+                LinkKind::Underlies,
+                LinkKind::Evidences,
+            ] {
+                let c = crate::ui::panels::map_canvas::link_colour(kind, look);
+                assert!(contrast(c, dark.background) >= 4.5, "{kind:?}");
+            }
+
+            crate::ui::style::apply(&ctx, false);
+            crate::ui::style::set_projector(&ctx, projector);
+            let look = Look::of(&ctx);
+            assert!(!look.dark);
+            let light = look.palette();
+            assert!(luminance(light.background) > 0.9);
+            assert!(luminance(light.text) < 0.05);
+            let c = crate::ui::panels::map_canvas::link_colour(causal, look);
+            assert!(contrast(c, light.background) >= 4.5);
+        }
+    }
 
     #[test]
     fn the_transform_round_trips_and_fits() {

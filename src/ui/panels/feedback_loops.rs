@@ -292,7 +292,9 @@ impl FeedbackLoopsView {
             text_scale: 1.0,
         };
         let size = vec2(ui.available_width(), 520.0);
-        ui.allocate_ui(size, |ui| draw_with(ui, review, diagram, &options));
+        ui.allocate_ui(size, |ui| {
+            draw_with(ui, review, diagram, &options);
+        });
     }
 }
 

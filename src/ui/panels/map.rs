@@ -128,11 +128,7 @@ impl MapPanel {
                         return;
                     };
                     self.toolbar(ui, cx, diagram, edits);
-                    let look = if crate::ui::style::projector(ui.ctx()) {
-                        Look::PROJECTOR
-                    } else {
-                        Look::NORMAL
-                    };
+                    let look = Look::of(ui.ctx());
                     let visible = self.visible(review, diagram);
                     let matches = self.matches(review, diagram);
                     let nodes: HashSet<&Id> = diagram.nodes.iter().map(|n| &n.item).collect();
@@ -714,11 +710,7 @@ fn free_spot(diagram: &Diagram) -> (f32, f32) {
 
 /// What the shapes, colours and marks mean, and how to work the canvas.
 fn legend(ui: &mut Ui) {
-    let look = if crate::ui::style::projector(ui.ctx()) {
-        Look::PROJECTOR
-    } else {
-        Look::NORMAL
-    };
+    let look = Look::of(ui.ctx());
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
         for kind in NODE_KINDS {
@@ -737,7 +729,7 @@ fn legend(ui: &mut Ui) {
             ),
         ] {
             legend_item(ui, label, |painter, rect| {
-                let stroke = egui::Stroke::new(2.0 * look.line_scale, super::map_canvas::link_colour(kind));
+                let stroke = egui::Stroke::new(2.0 * look.line_scale, super::map_canvas::link_colour(kind, look));
                 painter.line_segment([rect.left_center(), rect.right_center() - vec2(6.0, 0.0)], stroke);
                 let tip = rect.right_center();
                 painter.add(egui::Shape::convex_polygon(

@@ -8,14 +8,14 @@ use std::collections::HashSet;
 
 use eframe::egui::{Color32, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
-use crate::export::geometry;
 use crate::model::{Diagram, Id, LinkKind, Review};
+pub use crate::ui::canvas::paint::Fit;
 pub use crate::ui::canvas::paint::LoopBadge;
-use crate::ui::canvas::paint::{self, Look, Scene, Transform, colour};
+use crate::ui::canvas::paint::{self, Look, Scene, Transform};
 
-/// The colour of a link of a kind.
-pub fn link_colour(kind: LinkKind) -> Color32 {
-    colour(geometry::link_colour(kind, false))
+/// The colour of a link of a kind on a canvas of `look`.
+pub fn link_colour(kind: LinkKind, look: Look) -> Color32 {
+    look.palette().link(kind, look.high_contrast)
 }
 
 /// How large the drawing is.
@@ -42,55 +42,52 @@ pub struct DrawOptions<'a> {
 }
 
 /// Draws the diagram with highlighting, stages and loop labels, in the
-/// projector look when the View menu's projector setting is on.
-pub fn draw_with(ui: &mut Ui, review: &Review, diagram: &Diagram, options: &DrawOptions) {
+/// projector look when the View menu's projector setting is on, as large
+/// as the space allows (see [`paint::fit_largest`]). Returns the fit used,
+/// `None` when the diagram shows no record.
+pub fn draw_with(
+    ui: &mut Ui,
+    review: &Review,
+    diagram: &Diagram,
+    options: &DrawOptions,
+) -> Option<Fit> {
     let catalog = paint::Catalog::of(review);
-    let mut look = if crate::ui::style::projector(ui.ctx()) {
-        Look::PROJECTOR
-    } else {
-        Look::NORMAL
-    };
+    let mut look = Look::of(ui.ctx());
     look.text_scale *= options.text_scale;
     let empty = HashSet::new();
     let available = ui.available_size().max(vec2(300.0, 220.0));
     let Scale::Fit = options.scale;
     let (rect, _) = ui.allocate_exact_size(available, Sense::hover());
     // The whole diagram fits, whatever a stage shows, so that nothing
-    // moves from one stage to the next. Large type makes nodes larger and
-    // the figure wider, so the type size is the one of a few, up to the
-    // look's, that shows the labels largest on screen.
-    let mut best: Option<(f32, Look, Transform)> = None;
-    for share in [1.0, 0.85, 0.7, 0.55] {
-        let mut tried = look;
-        tried.text_scale = (look.text_scale * share).max(1.0);
-        let whole = Scene {
-            review,
-            catalog: &catalog,
-            diagram,
-            visible: None,
-            highlight: None,
-            badges: options.badges,
-            selected: &empty,
-            matches: &empty,
-            ripple: None,
-            moving: None,
-            look: tried,
-            spread: true,
-        };
-        let Some((min, max)) = paint::bounds(&whole) else {
-            ui.weak("This diagram shows no records yet: add some from the list on the right.");
-            return;
-        };
-        let t = Transform::fit(min, max, rect, 4.0);
-        let on_screen = tried.text_scale * t.zoom;
-        if best.is_none_or(|(b, _, _)| on_screen > b) {
-            best = Some((on_screen, tried, t));
-        }
-    }
-    let Some((_, look, t)) = best else {
-        return;
+    // moves from one stage to the next.
+    let whole = Scene {
+        review,
+        catalog: &catalog,
+        diagram,
+        visible: None,
+        highlight: None,
+        badges: options.badges,
+        selected: &empty,
+        matches: &empty,
+        ripple: None,
+        moving: None,
+        look,
+        spread: true,
     };
-    draw(ui, (review, &catalog), diagram, options, look, rect, &t);
+    let Some(fit) = paint::fit_largest(&whole, rect, 4.0) else {
+        ui.weak("This diagram shows no records yet: add some from the list on the right.");
+        return None;
+    };
+    draw(
+        ui,
+        (review, &catalog),
+        diagram,
+        options,
+        fit.look,
+        rect,
+        &fit.transform,
+    );
+    Some(fit)
 }
 
 fn draw(
@@ -103,11 +100,12 @@ fn draw(
     t: &Transform,
 ) {
     let painter = ui.painter_at(rect);
+    let palette = look.palette();
     painter.rect(
         rect,
         4.0,
-        Color32::from_gray(252),
-        Stroke::new(1.0, Color32::from_gray(190)),
+        palette.background,
+        Stroke::new(1.0, palette.frame),
         StrokeKind::Inside,
     );
     let empty = HashSet::new();
@@ -132,7 +130,7 @@ fn draw(
             eframe::egui::Align2::LEFT_TOP,
             "Too small to label: open it on the Map panel to zoom in.",
             eframe::egui::FontId::proportional(13.0),
-            Color32::from_gray(60),
+            palette.hint,
         );
     }
 }
