@@ -2,7 +2,7 @@
 //! protection.
 //!
 //! The core — [`model`], [`store`], [`edit`], [`document`], [`taxonomy`], [`timetable`],
-//! [`validate`] — knows nothing of the GUI. The desktop app ([`ui`]) and the
+//! [`validate`], [`merge`] — knows nothing of the GUI. The desktop app ([`ui`]) and the
 //! command line ([`cli`]) are thin layers over it.
 
 pub mod analysis;
@@ -14,6 +14,7 @@ pub mod examples;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod publication;
 pub mod report;

@@ -59,6 +59,39 @@ pub fn suggested_link_kind(from: RecordKind, to: RecordKind) -> Option<LinkKind>
     })
 }
 
+/// The conflicts a merge left unresolved in the review, one problem each:
+/// where, and both values. They are not structural problems (the merged
+/// review holds our value meanwhile), but `foresight validate` reports
+/// them and publication waits until every one is resolved.
+pub fn unresolved_conflicts(review: &Review) -> Vec<Problem> {
+    let short = |value: &Option<String>| match value {
+        None => "(absent)".to_string(),
+        Some(text) if text.chars().count() > 80 => {
+            format!("\"{}…\"", text.chars().take(80).collect::<String>())
+        }
+        Some(text) => format!("\"{text}\""),
+    };
+    review
+        .meta
+        .conflicts
+        .iter()
+        .map(|c| Problem {
+            record: c.record.clone(),
+            message: format!(
+                "unresolved merge conflict in {}: ours {}, theirs {}",
+                match (&c.record, c.field.is_empty()) {
+                    (Some(_), true) => "the whole record".to_string(),
+                    (Some(_), false) => c.field.clone(),
+                    (None, true) => "the review details".to_string(),
+                    (None, false) => format!("the review details' {}", c.field),
+                },
+                short(&c.ours),
+                short(&c.theirs)
+            ),
+        })
+        .collect()
+}
+
 /// Checks a review. `taxonomy` is the review's taxonomy when it could be
 /// found; when it is `None`, category checks are replaced by one problem
 /// saying the taxonomy is missing.

@@ -369,10 +369,14 @@ fn hit_line(place: &str, h: &crate::analysis::language::Hit, accepted: Option<&s
     }
 }
 
-/// Structure: what `foresight validate` finds also blocks publication.
+/// Structure: what `foresight validate` finds, unresolved merge conflicts
+/// among it, also blocks publication.
 fn structure_section(inputs: &Inputs) -> Section {
     let mut s = Section::new("Structure");
     for problem in validate(inputs.review, inputs.taxonomy.as_ref()) {
+        s.blockers.push(problem.to_string());
+    }
+    for problem in crate::validate::unresolved_conflicts(inputs.review) {
         s.blockers.push(problem.to_string());
     }
     if s.blockers.is_empty() {

@@ -41,6 +41,21 @@ pub fn run(command: Command) -> ExitCode {
             write_new(&output, &synthetic_review(size, seed), force)
         }
         Command::Examples { write } => examples(write.as_deref()),
+        Command::Merge {
+            ours,
+            theirs,
+            base,
+            output,
+            json,
+        } => super::merge::merge_files(
+            &ours,
+            &theirs,
+            super::merge::Options {
+                base: base.as_deref(),
+                output: &output,
+                json,
+            },
+        ),
         Command::Timetable {
             file,
             set,
@@ -171,7 +186,8 @@ fn validate_file(path: &Path) -> u8 {
     if let Err(message) = &taxonomy {
         eprintln!("{}: {message}", path.display());
     }
-    let problems = validate(&review, taxonomy.as_ref().ok());
+    let mut problems = validate(&review, taxonomy.as_ref().ok());
+    problems.extend(crate::validate::unresolved_conflicts(&review));
     if problems.is_empty() {
         let counts: Vec<String> = [
             (RecordKind::Person, "people"),

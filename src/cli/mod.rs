@@ -13,6 +13,7 @@ mod commands;
 mod export;
 mod import;
 mod language;
+mod merge;
 mod sensitive;
 mod timetable;
 
@@ -452,6 +453,27 @@ pub enum Command {
         /// Reckon as on this day instead of today.
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+    },
+    /// Merge two reviewers' copies of one review into a new file: record by
+    /// record and field by field (text line by line), with what both
+    /// changed differently kept as unresolved conflicts in the file (our
+    /// value meanwhile). Exit 0 when merged cleanly, 1 when conflicts
+    /// remain, 2 when a file cannot be read.
+    Merge {
+        /// Our copy (its value is kept wherever the copies conflict).
+        ours: PathBuf,
+        /// Their copy.
+        theirs: PathBuf,
+        /// The copies' common ancestor (the file both started from);
+        /// without it every difference is a conflict.
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// Where to write the merged review (not one of the inputs).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Print JSON: {"output","clean","conflicts":[{"record","field","base","ours","theirs"}],"renumbered":[{"from","to"}]}.
+        #[arg(long)]
+        json: bool,
     },
     /// List the bundled worked examples, or write copies of them to a folder.
     Examples {

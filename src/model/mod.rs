@@ -7,6 +7,7 @@
 
 mod account;
 mod clock;
+mod conflict;
 mod date;
 mod id;
 mod rapid;
@@ -21,6 +22,7 @@ pub use clock::{
     ClosureDay, DEFAULT_CALENDAR, Milestone, MissedReason, Pause, RapidReviewAnchor, ReviewClock,
     ReviewDecision,
 };
+pub use conflict::MergeConflict;
 pub use date::{
     DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, WEEKDAYS, age_on,
     is_calendar_word,

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgencyReturn, FindingAsks, Id, Period, RapidReviewRecord, ReviewAccount, ReviewClock,
-    ReviewDate,
+    AgencyReturn, FindingAsks, Id, MergeConflict, Period, RapidReviewRecord, ReviewAccount,
+    ReviewClock, ReviewDate,
 };
 
 /// The version of the review file this build writes.
@@ -19,7 +19,10 @@ use super::{
 /// - 3: adds the review's clock (`meta.clock`), the rapid review's own
 ///   parts (`meta.rapid_review`) and, per agency, what it has returned
 ///   (`returned`). Format-1 and format-2 files read unchanged.
-pub const FORMAT_VERSION: u32 = 3;
+/// - 4: adds the unresolved conflicts of a merge (`meta.conflicts`), so
+///   that a build that cannot show them never saves a merged file without
+///   them. Older files read unchanged.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The kind of review being carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -139,6 +142,12 @@ pub struct ReviewMeta {
     /// (format 3).
     #[serde(default, skip_serializing_if = "RapidReviewRecord::is_empty")]
     pub rapid_review: RapidReviewRecord,
+    /// Conflicts a merge of two copies of the review left for the reviewers
+    /// to resolve (format 4): while any remains, the review holds the
+    /// first copy's value there, `foresight validate` reports it and
+    /// publication is blocked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<MergeConflict>,
 }
 
 /// A phrase the language lint found that the reviewer decided to keep,

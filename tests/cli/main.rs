@@ -13,6 +13,7 @@ mod import;
 mod import_publication;
 mod language;
 mod loops;
+mod merge;
 mod publication;
 mod rapid_review;
 mod read_back;

@@ -40,6 +40,7 @@ pub(crate) fn every_record() -> Review {
         account: ReviewAccount::default(),
         clock: ReviewClock::default(),
         rapid_review: RapidReviewRecord::default(),
+        conflicts: Vec::new(),
     };
     review.agencies = vec![Agency {
         id: Id::from("A1"),

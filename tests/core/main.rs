@@ -9,5 +9,7 @@ mod diagram_geometry;
 mod golden_v1;
 mod golden_v2;
 mod golden_v3;
+mod golden_v4;
 mod language_verdict;
+mod merge_props;
 mod store;
