@@ -33,6 +33,11 @@ const MAX_SPREAD: f32 = 4.0;
 const BEND_COST: f32 = 30.0;
 /// The most segments a route search tests before giving up.
 const ROUTE_BUDGET: usize = 60_000;
+/// The most segments the route searches of one figure test together: past
+/// it, the remaining links in the way of a node are drawn straight, so a
+/// map of a thousand nodes is laid out in bounded time (a fraction of a
+/// second) rather than minutes.
+const FIGURE_ROUTE_BUDGET: usize = 200_000;
 
 /// One node to lay out.
 #[derive(Debug, Clone, Copy)]
@@ -217,6 +222,7 @@ pub fn lay_out(
     let pairs: HashSet<(usize, usize)> = links.iter().map(|l| (l.from, l.to)).collect();
     let mut out_links = Vec::with_capacity(links.len());
     let mut marks: Vec<Point> = Vec::new();
+    let mut budget = FIGURE_ROUTE_BUDGET;
     for (k, link) in links.iter().enumerate() {
         let (a, b) = (link.from, link.to);
         if a == b || a >= laid.len() || b >= laid.len() {
@@ -224,7 +230,7 @@ pub fn lay_out(
         }
         let shift = if pairs.contains(&(b, a)) { 7.0 } else { 0.0 };
         let ends = ((laid[a].shape, &boxes[a]), (laid[b].shape, &boxes[b]));
-        let Some(route) = route_link(ends, (a, b), shift, &index, style) else {
+        let Some(route) = route_link(ends, (a, b), shift, &index, style, &mut budget) else {
             continue;
         };
         let [.., before, tip] = route[..] else {
@@ -614,6 +620,7 @@ fn route_link(
     shift: f32,
     index: &BoxIndex,
     style: &FigureStyle,
+    budget: &mut usize,
 ) -> Option<Vec<Point>> {
     let straight = link_shape(from, to, shift, style.arrow);
     if let Some(s) = &straight
@@ -622,7 +629,7 @@ fn route_link(
         return Some(vec![s.start, s.tip]);
     }
     let mut waypoints = (style.route)
-        .then(|| search_route(from.1.centre, to.1.centre, ends, index))
+        .then(|| search_route(from.1.centre, to.1.centre, ends, index, budget))
         .flatten();
     let Some(points) = waypoints.as_mut() else {
         return straight.map(|s| vec![s.start, s.tip]);
@@ -670,7 +677,13 @@ impl Ord for Open {
 /// The bends of the shortest path from the centre `a` to the centre `b`
 /// (nodes `ends`) that keeps clear of every other node, going round their
 /// corners; `None` when no such path is found within the search's budget.
-fn search_route(a: Point, b: Point, ends: (usize, usize), index: &BoxIndex) -> Option<Vec<Point>> {
+fn search_route(
+    a: Point,
+    b: Point,
+    ends: (usize, usize),
+    index: &BoxIndex,
+    budget: &mut usize,
+) -> Option<Vec<Point>> {
     for reach in [400.0, 1_200.0, f32::INFINITY] {
         let lo = pt(a.x.min(b.x) - reach, a.y.min(b.y) - reach);
         let hi = pt(a.x.max(b.x) + reach, a.y.max(b.y) + reach);
@@ -696,7 +709,7 @@ fn search_route(a: Point, b: Point, ends: (usize, usize), index: &BoxIndex) -> O
                 }
             }
         }
-        if let Some(path) = shortest(&points, ends, index) {
+        if let Some(path) = shortest(&points, ends, index, budget) {
             return Some(path);
         }
         if reach.is_infinite() {
@@ -708,7 +721,12 @@ fn search_route(a: Point, b: Point, ends: (usize, usize), index: &BoxIndex) -> O
 
 /// A* over the visibility graph of `points` (0 the start, 1 the goal):
 /// the bends of the path found, without its two ends.
-fn shortest(points: &[Point], ends: (usize, usize), index: &BoxIndex) -> Option<Vec<Point>> {
+fn shortest(
+    points: &[Point],
+    ends: (usize, usize),
+    index: &BoxIndex,
+    budget: &mut usize,
+) -> Option<Vec<Point>> {
     let n = points.len();
     let goal = points[1];
     let mut cost = vec![f32::INFINITY; n];
@@ -743,9 +761,10 @@ fn shortest(points: &[Point], ends: (usize, usize), index: &BoxIndex) -> Option<
                 continue;
             }
             work += 1;
-            if work > ROUTE_BUDGET {
+            if work > ROUTE_BUDGET || *budget == 0 {
                 return None;
             }
+            *budget -= 1;
             if index.blocked(points[u], points[v], ends, LINK_CLEARANCE) {
                 continue;
             }
