@@ -1394,43 +1394,137 @@ fn is_capitalised(word: &str) -> bool {
 /// mentions, and the entries that mention it.
 type Found = (HashMap<String, usize>, usize, Vec<Id>);
 
-/// The candidate names in one text: a title and the capitalised words after
-/// it ("Dr Mehta"), or two or three capitalised words in a row that are not
-/// service, place or calendar words ("Dean Kilbryde").
+/// A word of a chronology entry, with what separates it from the word
+/// before.
+struct Token<'a> {
+    /// The word, without a trailing possessive ("Dean" of "Dean's").
+    word: &'a str,
+    /// Only white space stands between it and the word before.
+    joined: bool,
+    /// Only a dot and white space stand between it and the word before
+    /// ("Dr. Patel").
+    after_dot: bool,
+    /// Written with a possessive: no name goes on past it.
+    possessive: bool,
+}
+
+/// The words of a text, with what separates each from the one before.
+fn tokens_of(text: &str) -> Vec<Token<'_>> {
+    let is_part = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let mut tokens = Vec::new();
+    let mut gap_start = 0;
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(start) = rest.find(is_part) {
+        let after = &rest[start..];
+        let len = after.find(|c: char| !is_part(c)).unwrap_or(after.len());
+        let raw = &after[..len];
+        let gap = &text[gap_start..offset + start];
+        let word = raw.trim_end_matches(['\'', '’']);
+        let stripped = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        if !stripped.is_empty() {
+            tokens.push(Token {
+                word: stripped,
+                joined: !gap.is_empty() && gap.chars().all(char::is_whitespace),
+                after_dot: gap.starts_with('.') && gap[1..].chars().all(char::is_whitespace),
+                possessive: stripped.len() < word.len(),
+            });
+        }
+        offset += start + len;
+        gap_start = offset;
+        rest = &text[offset..];
+    }
+    tokens
+}
+
+/// True when a capitalised word is an ordinary English word (a verb,
+/// "Checks", "Filed"; a noun, "Strategy") rather than a word that is also
+/// a common given name or surname ("Dean", "Price", "Tom"). A hyphenated
+/// word is ordinary when all its parts are.
+fn is_ordinary_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let gazetteer = crate::anonymise::gazetteer::gazetteer();
+    let ordinary = |part: &str| {
+        crate::anonymise::words::is_word(part)
+            && !gazetteer.is_name_word(part)
+            && !gazetteer.is_given_name(part)
+    };
+    crate::anonymise::words::is_vocabulary(word)
+        || ordinary(&lower)
+        || (lower.contains('-') && lower.split('-').all(|p| p.is_empty() || ordinary(p)))
+}
+
+/// True when a capitalised word is no English word at all ("Kilbryde",
+/// "Whitfield", "Tyler"): a name is made of at least one such word.
+fn is_no_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .any(|p| !crate::anonymise::words::is_word(p))
+        && !crate::anonymise::words::is_vocabulary(word)
+}
+
+/// True when a word may be part of a name found without a title: it is
+/// capitalised, and no service, role, place or calendar word, nor an
+/// ordinary English word.
+fn may_be_name(word: &str) -> bool {
+    is_capitalised(word) && !not_a_name(word) && !TITLES.contains(&word) && !is_ordinary_word(word)
+}
+
+/// The candidate names in one text: a title and the one or two capitalised
+/// words after it ("Dr Mehta", "Mrs Doyle"); two or three capitalised
+/// words in a row, with nothing but spaces between them, that are no
+/// service, role, place, calendar or ordinary English word and of which
+/// one at least is no English word at all ("Dean Kilbryde", not "Checks
+/// Tyler", "Filed Noted" or "Strategy Discussion"); or a single common
+/// given name ("Kayden").
 fn names_in(text: &str) -> Vec<String> {
-    let tokens: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
-        .filter(|t| !t.is_empty())
-        .map(|t| t.trim_end_matches(['\'', '’']).trim_end_matches("'s"))
-        .collect();
+    let tokens = tokens_of(text);
+    let gazetteer = crate::anonymise::gazetteer::gazetteer();
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let word = tokens[i];
-        if TITLES.contains(&word) {
-            let rest: Vec<&str> = tokens[i + 1..]
-                .iter()
-                .take(2)
-                .take_while(|w| is_capitalised(w) && !not_a_name(w))
-                .copied()
-                .collect();
+        let word = tokens[i].word;
+        if TITLES.contains(&word) && !tokens[i].possessive {
+            let mut rest: Vec<&str> = Vec::new();
+            for (k, t) in tokens[i + 1..].iter().take(2).enumerate() {
+                let next_to = t.joined || (k == 0 && t.after_dot);
+                if !next_to || !is_capitalised(t.word) || not_a_name(t.word) {
+                    break;
+                }
+                rest.push(t.word);
+                if t.possessive {
+                    break;
+                }
+            }
             if !rest.is_empty() {
                 found.push(format!("{word} {}", rest.join(" ")));
                 i += 1 + rest.len();
                 continue;
             }
         }
-        let run: Vec<&str> = tokens[i..]
-            .iter()
-            .take(3)
-            .take_while(|w| is_capitalised(w) && !not_a_name(w) && !TITLES.contains(w))
-            .copied()
-            .collect();
-        if run.len() >= 2 {
+        let mut run: Vec<&str> = Vec::new();
+        for (k, t) in tokens[i..].iter().take(3).enumerate() {
+            if (k > 0 && !t.joined) || !may_be_name(t.word) {
+                break;
+            }
+            run.push(t.word);
+            if t.possessive {
+                break;
+            }
+        }
+        if run.len() >= 2 && run.iter().any(|w| is_no_word(w)) {
             found.push(run.join(" "));
             i += run.len();
-        } else {
+        } else if run.len() == 1 && gazetteer.is_given_name(&run[0].to_lowercase()) {
+            found.push(run[0].to_string());
             i += 1;
+        } else {
+            i += run.len().max(1);
         }
     }
     found
@@ -1826,6 +1920,88 @@ mod tests {
         assert_eq!(book.for_agency(AgencyKind::Education), "School");
         assert_eq!(book.for_agency(AgencyKind::Education), "School 2");
         assert_eq!(book.for_agency(AgencyKind::Other), "Agency 1");
+    }
+
+    #[test]
+    fn ordinary_words_verbs_and_services_are_not_taken_for_names() {
+        // Sentences of the bundled example's chronology.
+        for (text, names) in [
+            (
+                "Police PVP received re verbal DA incident 17/10 (standard risk). Checks: \
+                 Tyler open as CIN 03/17-07/17 (mum's low mood, home conditions), closed with \
+                 improvement. No current involvement. Dean Kilbride: no CSC record.",
+                vec!["Tyler", "Dean Kilbride"],
+            ),
+            (
+                "Letter from SALT service: Maisie not brought to second appointment. \
+                 Discharged back to HV. Filed. Noted 2-year review outstanding, ASQ not returned.",
+                vec!["Maisie"],
+            ),
+            (
+                "Strategy discussion by phone 18:30 (EDT SW, DC Quinn, Dr Price). \
+                 Strategy Discussion held; Section 47 enquiries agreed.",
+                vec!["DC Quinn", "Dr Price"],
+            ),
+            (
+                "Keyworker review. Confirmed Dean engaged, stable, screens negative. \
+                 Moved to Universal Plus.",
+                vec![],
+            ),
+            (
+                "Tyler to stay with Pauline Ashworth by agreement with Chantelle; no \
+                 unsupervised contact with Dean. Daytime team and allocated SW informed.",
+                vec!["Tyler", "Pauline Ashworth", "Chantelle"],
+            ),
+            (
+                "Present: Chantelle, Maisie (15 months), Dean. Told Chantelle to call 999.",
+                vec!["Chantelle", "Maisie", "Chantelle"],
+            ),
+            (
+                "Seen by Dr. Patel and Mrs Doyle's deputy. Emailed SW Tom Whitfield \
+                 (Assessment Team). Hidden Harm screen completed.",
+                vec!["Dr Patel", "Mrs Doyle", "Tom Whitfield"],
+            ),
+        ] {
+            assert_eq!(names_in(text), names, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_example_suggests_names_of_people_not_its_noise() {
+        let mut review = crate::examples::worked_case();
+        // Every name the example's chronology mentions is in its cast.
+        assert_eq!(suggest_cast(&review), vec![]);
+        // Without a cast, every suggestion is a name.
+        review.people.clear();
+        review.agencies.clear();
+        review.places.clear();
+        let names: Vec<String> = suggest_cast(&review).into_iter().map(|s| s.name).collect();
+        for name in [
+            "Chantelle",
+            "Tyler",
+            "Dean Kilbride",
+            "Tom Whitfield",
+            "DC Quinn",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+        }
+        for noise in [
+            "Checks Tyler",
+            "Filed Noted",
+            "Strategy Discussion",
+            "Universal Plus",
+            "Told Chantelle",
+            "Chantelle Maisie",
+        ] {
+            assert!(!names.iter().any(|n| n == noise), "{noise} in {names:?}");
+        }
+        for name in &names {
+            assert!(
+                name.split(' ')
+                    .all(|w| !is_ordinary_word(w) || TITLES.contains(&w)),
+                "{name}"
+            );
+        }
     }
 
     #[test]

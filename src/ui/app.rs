@@ -8,10 +8,12 @@ use std::time::Duration;
 use eframe::egui::{self, Button, RichText, Ui, ViewportCommand, vec2};
 
 use super::autosave::Autosave;
+use super::conflicts::ConflictView;
 use super::edits::{Edits, PendingEdit};
 use super::files::{FileDialogs, Outcome, Purpose, with_review_extension};
 use super::help::{self, HelpTopic};
 use super::menu::{self, Command, MenuState};
+use super::merge::{MergeChoice, MergeDialog, replace_change};
 use super::modals::{self, Offer, PathPrompt, PromptResult, RecoveryChoice, UnsavedChoice};
 use super::panels::{PanelContext, PanelKind, Panels};
 use super::presentation::{Outcome as PresentationOutcome, Presentation};
@@ -118,6 +120,12 @@ pub struct ForesightApp {
     help: Option<HelpTopic>,
     /// Files dropped on the window, not yet opened or imported.
     dropped: Vec<PathBuf>,
+    /// The Merge with… dialog, while it is open.
+    merge_dialog: Option<MergeDialog>,
+    /// True while the conflict view shows in place of the panel.
+    conflicts_open: bool,
+    /// The conflict view's edited values.
+    conflict_view: ConflictView,
 }
 
 impl ForesightApp {
@@ -160,6 +168,9 @@ impl ForesightApp {
             start_screen: false,
             help: None,
             dropped: Vec::new(),
+            merge_dialog: None,
+            conflicts_open: false,
+            conflict_view: ConflictView::default(),
         }
     }
 
@@ -213,6 +224,16 @@ impl ForesightApp {
     /// The panel on screen.
     pub fn panel(&self) -> PanelKind {
         self.panel
+    }
+
+    /// True while the conflict view is on screen.
+    pub fn conflicts_open(&self) -> bool {
+        self.conflicts_open
+    }
+
+    /// The last action, as the status bar shows it (e.g. "Merged … cleanly").
+    pub fn message(&self) -> &str {
+        &self.message
     }
 
     /// The messages of the error banner.
@@ -304,6 +325,9 @@ impl ForesightApp {
         }
 
         self.error_banner(ui);
+        if !self.start_screen {
+            self.conflict_banner(ui);
+        }
         let autosaved = self.autosave.last_written.clone();
         status::status_bar(
             ui,
@@ -322,6 +346,7 @@ impl ForesightApp {
         }
         if let Some(kind) = self.panels.take_goto() {
             self.panel = kind;
+            self.conflicts_open = false;
             self.edits.seal();
             ctx.request_repaint();
         }
@@ -389,6 +414,7 @@ impl ForesightApp {
             StartChoice::Tour(kind) => {
                 self.start_screen = false;
                 self.panel = kind;
+                self.conflicts_open = false;
             }
             StartChoice::New => {
                 self.start_screen = false;
@@ -414,6 +440,7 @@ impl ForesightApp {
         self.confirm.is_some()
             || self.path_prompt.is_some()
             || (self.show_offers && !self.offers.is_empty())
+            || self.merge_dialog.is_some()
     }
 
     // ----- Drawing -----
@@ -479,12 +506,28 @@ impl ForesightApp {
                         let height = (size * 1.8).max(ui.spacing().interact_size.y);
                         for kind in PanelKind::ALL {
                             let button = Button::selectable(
-                                self.panel == kind,
+                                self.panel == kind && !self.conflicts_open,
                                 RichText::new(kind.label()).size(size),
                             )
                             .min_size(vec2(ui.available_width(), height));
-                            if ui.add(button).clicked() && self.panel != kind {
+                            if ui.add(button).clicked()
+                                && (self.panel != kind || self.conflicts_open)
+                            {
                                 self.panel = kind;
+                                self.conflicts_open = false;
+                                self.edits.seal();
+                            }
+                        }
+                        let conflicts = self.document.review().meta.conflicts.len();
+                        if conflicts > 0 || self.conflicts_open {
+                            ui.separator();
+                            let button = Button::selectable(
+                                self.conflicts_open,
+                                RichText::new(format!("Merge conflicts ({conflicts})")).size(size),
+                            )
+                            .min_size(vec2(ui.available_width(), height));
+                            if ui.add(button).clicked() && !self.conflicts_open {
+                                self.conflicts_open = true;
                                 self.edits.seal();
                             }
                         }
@@ -514,8 +557,40 @@ impl ForesightApp {
             template_folders: &self.template_folders,
         };
         let panel = self.panel;
+        if self.conflicts_open {
+            egui::CentralPanel::default().show(ui, |ui| {
+                self.conflict_view.ui(ui, cx.review, &mut self.edits);
+            });
+            return;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             self.panels.ui(panel, ui, &cx, &mut self.edits);
+        });
+    }
+
+    /// While a merge's conflicts remain: how many, that publication waits
+    /// for them, and the way to the conflict view.
+    fn conflict_banner(&mut self, ui: &mut Ui) {
+        let count = self.document.review().meta.conflicts.len();
+        if count == 0 || self.conflicts_open {
+            return;
+        }
+        egui::Panel::top("conflict-banner").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{count} unresolved merge conflict{}: the review keeps your value in each \
+                         until you choose, and the report cannot be published until every one is \
+                         resolved.",
+                        if count == 1 { "" } else { "s" }
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+                if ui.button("Show conflicts").clicked() {
+                    self.conflicts_open = true;
+                    self.edits.seal();
+                }
+            });
         });
     }
 
@@ -549,6 +624,19 @@ impl ForesightApp {
                     self.after_save = None;
                     self.discard_on_replace = false;
                 }
+            }
+        } else if let Some(dialog) = &mut self.merge_dialog {
+            match dialog.show(ctx, self.document.path()) {
+                Some(MergeChoice::Merge(request)) => {
+                    self.merge_dialog = None;
+                    self.merge_with(&request.theirs, request.base.as_deref());
+                    ctx.request_repaint();
+                }
+                Some(MergeChoice::Cancel) => {
+                    self.merge_dialog = None;
+                    self.message = "Cancelled".to_string();
+                }
+                None => {}
             }
         }
     }
@@ -616,8 +704,14 @@ impl ForesightApp {
                 self.save(ctx);
             }
             Command::SaveAs => self.choose_file(Purpose::SaveAs, ctx),
+            Command::MergeWith => {
+                self.apply_pending_now();
+                self.start_screen = false;
+                self.merge_dialog = Some(MergeDialog::new());
+            }
             Command::ExportPdf => {
                 self.panel = PanelKind::Report;
+                self.conflicts_open = false;
                 self.panels.request_export();
             }
             Command::Undo => self.undo(),
@@ -758,6 +852,68 @@ impl ForesightApp {
         }
     }
 
+    // ----- Merging -----
+
+    /// Merges another reviewer's copy (`theirs`, with the copies' common
+    /// ancestor `base` when known) into the open review, as one undoable
+    /// step, and says how it went: merged cleanly, or how many conflicts
+    /// remain (the conflict view then opens). This is what File → Merge
+    /// with… does once the files are chosen; tests may call it directly.
+    pub fn merge_with(&mut self, theirs: &Path, base: Option<&Path>) {
+        self.apply_pending_now();
+        let load =
+            |path: &Path| crate::store::load(path).map_err(|e| format!("Could not merge: {e}"));
+        let theirs_review = match load(theirs) {
+            Ok(review) => review,
+            Err(e) => return self.show_error(e),
+        };
+        let base_review = match base.map(load).transpose() {
+            Ok(review) => review,
+            Err(e) => return self.show_error(e),
+        };
+        let ours = self.document.review();
+        let result = match &base_review {
+            Some(base) => crate::merge::merge(base, ours, &theirs_review),
+            None => crate::merge::merge_without_base(ours, &theirs_review),
+        };
+        let name = theirs.file_name().map_or_else(
+            || theirs.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if result.review == *ours {
+            self.message = format!("Nothing to merge: {name} adds nothing to this review");
+            return;
+        }
+        let change = replace_change(ours, &result.review, format!("Merge with {name}"));
+        self.document.seal();
+        if let Err(e) = self.document.apply(change) {
+            return self.show_error(format!("Could not merge {name}: {e}"));
+        }
+        self.document.seal();
+        let count = result.review.meta.conflicts.len();
+        let mut message = if count == 0 {
+            format!("Merged {name} cleanly")
+        } else {
+            format!(
+                "Merged {name}: {count} conflict{} to resolve",
+                if count == 1 { "" } else { "s" }
+            )
+        };
+        if !result.renumbered.is_empty() {
+            let renumbered: Vec<String> = result
+                .renumbered
+                .iter()
+                .map(|(from, to)| format!("their {from} is now {to}"))
+                .collect();
+            message.push_str(&format!(" ({})", renumbered.join(", ")));
+        }
+        if base.is_none() && count > 0 {
+            message.push_str(" (no common ancestor given: every difference is a conflict)");
+        }
+        self.message = message;
+        self.conflicts_open = count > 0;
+    }
+
     // ----- Files -----
 
     fn choose_file(&mut self, purpose: Purpose, ctx: &egui::Context) {
@@ -894,6 +1050,9 @@ impl ForesightApp {
         self.panels.reset();
         self.edits.take();
         self.confirm = None;
+        self.merge_dialog = None;
+        self.conflicts_open = false;
+        self.conflict_view.reset();
         let avoid = self.offer_files();
         self.autosave.attach(&self.document, recovery_file, &avoid);
     }

@@ -161,6 +161,42 @@ impl FileDialogs {
         }
     }
 
+    /// Opens a native dialog on a worker thread to pick a review file, with
+    /// its own `title` (File → Merge with…). `near` is the open review's
+    /// file, for the starting folder. Its outcome comes back from
+    /// [`FileDialogs::poll`] as for [`Purpose::Open`].
+    pub fn start_pick(&mut self, title: &str, near: Option<&Path>, ctx: &egui::Context) {
+        if self.pending.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let title = title.to_string();
+        let folder = near.and_then(Path::parent).map(Path::to_path_buf);
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter("Foresight review", &["ron"])
+                    .set_title(title);
+                if let Some(folder) = folder {
+                    dialog = dialog.set_directory(folder);
+                }
+                let chosen = dialog.pick_file();
+                let _ = sender.send((chosen, started.elapsed()));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some(Pending {
+                purpose: Purpose::Open,
+                receiver,
+            });
+        } else {
+            self.unavailable = true;
+        }
+    }
+
     /// Opens a native dialog on a worker thread to pick a table to import
     /// (CSV or TSV, and Excel workbooks when `excel`). Its outcome comes
     /// back from [`FileDialogs::poll`] as for [`Purpose::Open`].

@@ -23,6 +23,8 @@ pub enum Command {
     Save,
     /// Save under a new name.
     SaveAs,
+    /// Merge another reviewer's copy into the open review.
+    MergeWith,
     /// Export the report as PDF (from the Report panel).
     ExportPdf,
     /// Close the window.
@@ -194,6 +196,13 @@ fn file_menu(ui: &mut Ui, state: &MenuState, command: &mut Option<Command>) {
     }
     if item(ui, "Save as…", Some(&SAVE_AS)).clicked() {
         *command = Some(Command::SaveAs);
+    }
+    if ui
+        .button("Merge with…")
+        .on_hover_text("Bring another reviewer's copy of this review into this one")
+        .clicked()
+    {
+        *command = Some(Command::MergeWith);
     }
     if ui.button("Export PDF…").clicked() {
         *command = Some(Command::ExportPdf);

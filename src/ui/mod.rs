@@ -9,12 +9,14 @@
 mod app;
 mod autosave;
 pub mod canvas;
+pub mod conflicts;
 pub mod edits;
 mod files;
 pub mod forms;
 mod help;
 mod labels;
 mod menu;
+pub mod merge;
 mod modals;
 pub mod panels;
 pub mod presentation;

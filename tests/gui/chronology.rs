@@ -7,7 +7,8 @@ use std::path::Path;
 
 use super::harness::harness_of;
 use eframe::egui::{Key, Modifiers};
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use foresight::document::Document;
 use foresight::import::cast::{import_cast, parse_cast};
 use foresight::import::chronology::{ImportSource, import_chronology, read_chronology};
@@ -378,4 +379,45 @@ fn the_cast_panel_suggests_names_from_the_chronology() {
             .query_by_label_contains("Dean Tully — 1 mention")
             .is_none()
     );
+}
+
+#[test]
+fn the_import_preview_shows_all_its_rows_and_the_button_on_the_frame_the_file_is_read() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(sample_review(false)),
+            folder.path().to_path_buf(),
+        ),
+        (1280.0, 1000.0),
+        24,
+    );
+    harness.run();
+    open_chronology(&mut harness);
+    harness.get_by_label("Import CSV…").click();
+    harness.run();
+    let path = std::fs::canonicalize(Path::new(DATA).join("health-visiting.csv")).unwrap();
+    harness.get_by_label("Chronology file (CSV or TSV)").click();
+    harness.run();
+    harness
+        .get_by_label("Chronology file (CSV or TSV)")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Preview").click();
+    // One frame: the file is read and drawn.
+    harness.step();
+    let summary = harness.get_by_label_contains("Will add 5 entries").rect();
+    let heading = harness
+        .get_by_label("First rows as they will be imported")
+        .rect();
+    let button = harness.get_by_label("Import 5 entries");
+    assert!(!button.accesskit_node().is_disabled());
+    // Everything the preview says lies above the buttons under it, in
+    // view, not scrolled out of a one-row window.
+    assert!(heading.bottom() < summary.top());
+    let first = button.rect();
+    assert!(summary.bottom() <= first.top(), "{summary:?} {first:?}");
+    // And it stays so: nothing grows frame by frame.
+    harness.run();
+    assert_eq!(harness.get_by_label("Import 5 entries").rect(), first);
 }

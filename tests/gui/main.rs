@@ -9,6 +9,7 @@ mod harness;
 mod language;
 mod loops;
 mod map;
+mod merge;
 mod report;
 mod sensitive;
 mod timetable;

@@ -621,3 +621,77 @@ fn filters_hide_kinds_and_search_finds_selects_and_centres_a_node() {
     );
     assert_eq!(review_of(&harness), review);
 }
+
+#[test]
+fn a_figure_is_offered_next_to_the_review_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let reviews = folder.path().join("reviews");
+    std::fs::create_dir(&reviews).unwrap();
+    let file = reviews.join("child-b.review.ron");
+    let review = foresight::examples::worked_case();
+    foresight::store::save(&file, &review).unwrap();
+    let app = ForesightApp::new(Document::open(&file).unwrap(), folder.path().to_path_buf());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut ForesightApp| app.show(ui), app);
+    harness.get_by_label("Map").click();
+    harness.run();
+    for (item, field, name) in [
+        ("Export SVG…", "Save the SVG figure as", "case-map.svg"),
+        ("Export PNG…", "Save the PNG picture as", "case-map.png"),
+    ] {
+        harness.get_by_label("Export").click();
+        harness.run();
+        harness.get_by_label(item).click();
+        harness.run();
+        // The Save dialog opens on a worker thread, in the review's folder;
+        // the typed path offered is the same file.
+        assert_eq!(
+            harness.get_by_label(field).value().as_deref(),
+            Some(reviews.join(name).display().to_string().as_str())
+        );
+        harness.get_by_label("Cancel").click();
+        harness.run();
+        assert!(harness.query_by_label(field).is_none());
+    }
+}
+
+/// The zoom the Map panel's toolbar shows, in percent.
+fn zoom_shown(harness: &Harness<'_, ForesightApp>) -> f32 {
+    use egui_kittest::kittest::NodeT as _;
+    harness
+        .query_all_by_label_contains(" %")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            let text = node.value().or_else(|| node.label())?;
+            text.strip_suffix(" %")?.parse().ok()
+        })
+        .next()
+        .expect("the zoom is shown")
+}
+
+#[test]
+fn fit_episodes_shows_the_row_of_episodes_at_a_readable_zoom() {
+    let folder = tempfile::tempdir().unwrap();
+    let review = foresight::examples::worked_case();
+    let mut harness = harness_for(review.clone(), folder.path());
+    harness.get_by_label("Map").click();
+    harness.run();
+    harness.get_by_label("Fit all").click();
+    harness.run();
+    let all = zoom_shown(&harness);
+    harness.get_by_label("Fit episodes").click();
+    harness.run();
+    let episodes = zoom_shown(&harness);
+    let readable = 100.0 * foresight::ui::canvas::interact::READABLE_LABEL
+        / foresight::export::geometry::LABEL_SIZE;
+    assert!(episodes > all, "{episodes} % after {all} %");
+    assert!(episodes + 0.5 >= readable.min(100.0), "{episodes} %");
+    // The first episode is on the canvas, near its top.
+    let canvas = rect_of(&harness, "Map canvas: Case map");
+    let first = rect_of(&harness, "Episode E1:");
+    assert!(canvas.contains_rect(first), "{first:?} in {canvas:?}");
+    assert!(first.top() < canvas.center().y);
+    assert_eq!(review_of(&harness), review);
+}

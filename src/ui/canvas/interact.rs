@@ -58,6 +58,9 @@ enum View {
     /// readable, otherwise a readable zoom on the start of its episodes;
     /// other diagrams whole.
     Readable,
+    /// The row of episodes across the canvas, at a readable zoom or
+    /// larger: the whole row when it fits so, otherwise its start.
+    Episodes,
 }
 
 /// The least size of label text, in screen points, that a room can read
@@ -67,6 +70,22 @@ pub const READABLE_LABEL: f32 = 12.0;
 /// The zoom at which labels are [`READABLE_LABEL`] points tall.
 fn readable_zoom(look: Look) -> f32 {
     READABLE_LABEL / (crate::export::geometry::LABEL_SIZE * look.text_scale)
+}
+
+/// The view of a row of episodes `(lo, hi)` at `zoom`: the row centred
+/// across the canvas when it fits, otherwise from its first episode; the
+/// diagram height `top` at the top of the canvas.
+fn row_view(rect: Rect, (lo, hi): (Point, Point), top: f32, zoom: f32, margin: f32) -> Transform {
+    let fits = (hi.x - lo.x) * zoom <= rect.width() - 2.0 * margin;
+    let x = if fits {
+        rect.center().x - (lo.x + hi.x) / 2.0 * zoom
+    } else {
+        rect.left() + margin - lo.x * zoom
+    };
+    Transform {
+        offset: vec2(x, rect.top() + margin - top * zoom),
+        zoom,
+    }
 }
 
 /// What the in-place label editor edits.
@@ -189,6 +208,15 @@ impl Canvas {
     pub fn request_readable(&mut self) {
         self.fit_requested = 2;
         self.view = View::Readable;
+    }
+
+    /// Fits the row of episodes to the canvas on the next frame, at a zoom
+    /// where its labels are readable: the whole row when it fits so,
+    /// otherwise its first episodes (a diagram without episodes is fitted
+    /// whole).
+    pub fn request_episodes(&mut self) {
+        self.fit_requested = 2;
+        self.view = View::Episodes;
     }
 
     /// Centres the view on a diagram point on the next frame.
@@ -587,9 +615,11 @@ impl Canvas {
         self.catalog = Some((input.revision, catalog));
     }
 
-    /// Sets the view: the whole diagram fitted, or (`View::Readable`, on a
+    /// Sets the view: the whole diagram fitted; or (`View::Readable`, on a
     /// map with episodes) the whole when its labels are then readable,
-    /// otherwise a readable zoom on the start of the episodes.
+    /// otherwise a readable zoom on the start of the episodes; or
+    /// (`View::Episodes`) the row of episodes as large as it fits, never
+    /// below a readable zoom.
     fn fit(
         &mut self,
         (review, catalog): (&Review, &Catalog),
@@ -623,27 +653,25 @@ impl Canvas {
         let all = Transform::fit(min, max, rect, 1.0);
         let readable = readable_zoom(input.look);
         let episodes = paint::bounds_of_kind(&scene, RecordKind::Episode);
-        let (Some((lo, hi)), View::Readable) = (episodes, view) else {
+        let margin = 24.0;
+        let (Some((lo, hi)), View::Readable | View::Episodes) = (episodes, view) else {
             self.transform = Some(all);
             return;
         };
+        if view == View::Episodes {
+            // The row as large as the canvas allows, never below a
+            // readable zoom nor above full size.
+            let row = Transform::fit_within(lo, hi, rect, 1.0, margin);
+            let zoom = row.zoom.max(readable.min(1.0));
+            self.transform = Some(row_view(rect, (lo, hi), lo.y, zoom, margin));
+            return;
+        }
         if all.zoom >= readable {
             self.transform = Some(all);
             return;
         }
         let zoom = readable.min(1.0);
-        let margin = 24.0;
-        let fits = (hi.x - lo.x) * zoom <= rect.width() - 2.0 * margin;
-        let x = if fits {
-            rect.center().x - (lo.x + hi.x) / 2.0 * zoom
-        } else {
-            rect.left() + margin - lo.x * zoom
-        };
-        let y = rect.top() + margin - min.y * zoom;
-        self.transform = Some(Transform {
-            offset: vec2(x, y),
-            zoom,
-        });
+        self.transform = Some(row_view(rect, (lo, hi), min.y, zoom, margin));
     }
 
     fn current_ripple(&mut self, review: &Review, revision: (u64, u64)) -> Option<&Ripple> {

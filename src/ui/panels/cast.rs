@@ -189,9 +189,9 @@ impl CastPanel {
         };
         ui.heading("Names in the chronology that are not in the cast");
         ui.weak(
-            "Capitalised names (\"Dean Kilbryde\", \"Dr Patel\") that no person, agency or place \
-             is called. Add each as a person, as another name of someone in the cast, or set it \
-             aside.",
+            "Names (\"Dean Kilbryde\", \"Dr Patel\", \"Kayden\") that no person, agency or place \
+             is called; capitalised ordinary words, services and roles are not offered. Add each \
+             as a person, as another name of someone in the cast, or set it aside.",
         );
         ui.add_space(6.0);
         let shown: Vec<&CastSuggestion> = suggestions

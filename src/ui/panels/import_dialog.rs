@@ -129,6 +129,22 @@ fn modal(id: &str, ctx: &egui::Context) -> Modal {
         .frame(frame(ctx))
 }
 
+/// The greatest height of a dialog's scrolling part: the window's, less
+/// room for the buttons under it.
+fn dialog_height(ctx: &egui::Context) -> f32 {
+    (ctx.content_rect().height() - 200.0).max(120.0)
+}
+
+/// A dialog's scrolling part, as tall as its content up to `height` from
+/// the first frame the content is drawn. (Left to itself, a scroll area
+/// in a modal takes the modal's size of the frame before, so a preview
+/// that just appeared showed one row and grew a little each frame.)
+fn scrolling(height: f32) -> ScrollArea {
+    ScrollArea::vertical()
+        .max_height(height)
+        .min_scrolled_height(height)
+}
+
 fn problems_list(ui: &mut Ui, problems: &[RowProblem]) {
     let colour = ui.visuals().error_fg_color;
     ui.label(
@@ -256,10 +272,10 @@ impl ChronologyImportDialog {
         edits: &mut Edits,
     ) -> bool {
         let mut open = true;
-        let height = ctx.content_rect().height() - 200.0;
+        let height = dialog_height(ctx);
         let response = modal("import-chronology-dialog", ctx).show(ctx, |ui| {
             ui.set_max_width(900.0);
-            ScrollArea::vertical().max_height(height).show(ui, |ui| {
+            scrolling(height).show(ui, |ui| {
                 ui.heading("Import an agency chronology");
                 ui.label(
                     "An Excel workbook (.xlsx, such as a returned agency pack) or a spreadsheet \
@@ -622,10 +638,10 @@ impl CastImportDialog {
         edits: &mut Edits,
     ) -> bool {
         let mut open = true;
-        let height = ctx.content_rect().height() - 200.0;
+        let height = dialog_height(ctx);
         let response = modal("import-cast-dialog", ctx).show(ctx, |ui| {
             ui.set_max_width(860.0);
-            ScrollArea::vertical().max_height(height).show(ui, |ui| {
+            scrolling(height).show(ui, |ui| {
                 ui.heading("Import the cast");
                 ui.label(
                     "A CSV with the header name,aliases,role,pseudonym,kind (aliases separated \

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, RichText, ScrollArea, Ui, vec2};
 
@@ -37,7 +37,26 @@ enum Format {
     Png,
 }
 
-/// A figure export waiting for its file name.
+impl Format {
+    /// The file ending.
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
+    /// The file type named in the Save dialog.
+    fn kind(self) -> &'static str {
+        match self {
+            Format::Svg => "SVG figure",
+            Format::Png => "PNG picture",
+        }
+    }
+}
+
+/// A figure export waiting for its file name: chosen in the Save dialog,
+/// or typed.
 struct ExportPrompt {
     format: Format,
     path: String,
@@ -58,6 +77,12 @@ pub struct MapPanel {
     category: String,
     export: Option<ExportPrompt>,
     note: Option<String>,
+    /// The Save dialog choosing where a figure is written.
+    files: crate::ui::files::FileDialogs,
+    /// The format the open Save dialog is choosing a file for.
+    dialog_format: Option<Format>,
+    /// Set once no Save dialog could be shown.
+    no_dialog: bool,
 }
 
 impl MapPanel {
@@ -218,6 +243,20 @@ impl MapPanel {
             {
                 self.canvas.request_readable();
             }
+            let episodes = diagram
+                .nodes
+                .iter()
+                .any(|n| review.kind_of(&n.item) == Some(RecordKind::Episode));
+            if ui
+                .add_enabled(episodes, egui::Button::new("Fit episodes"))
+                .on_hover_text(
+                    "The row of episodes across the map at a size a room can read: the whole row when it fits so, otherwise its first episodes",
+                )
+                .on_disabled_hover_text("This diagram has no episodes")
+                .clicked()
+            {
+                self.canvas.request_episodes();
+            }
             if ui.button("−").on_hover_text("Zoom out (Ctrl −, wheel)").clicked() {
                 self.canvas.zoom_by(0.8);
             }
@@ -257,9 +296,22 @@ impl MapPanel {
             ui.menu_button("Export", |ui| {
                 for (format, text) in [(Format::Svg, "Export SVG…"), (Format::Png, "Export PNG…")] {
                     if ui.button(text).clicked() {
+                        let path = default_path(diagram, format, cx.path);
+                        // The Save dialog opens next to the review; the
+                        // typed path below stays for when none can be shown.
+                        if !self.files.unavailable && !self.files.is_busy() {
+                            self.files.start_export(
+                                &format!("Save the {} as", format.kind()),
+                                &path,
+                                format.kind(),
+                                &[format.extension()],
+                                ui.ctx(),
+                            );
+                            self.dialog_format = Some(format);
+                        }
                         self.export = Some(ExportPrompt {
                             format,
-                            path: default_path(diagram, format),
+                            path: path.display().to_string(),
                         });
                         self.note = None;
                         ui.close();
@@ -368,7 +420,43 @@ impl MapPanel {
     }
 
     fn export_row(&mut self, ui: &mut Ui, cx: &PanelContext, diagram: &Diagram) {
+        match self.files.poll() {
+            Some(crate::ui::files::Outcome::Chosen(_, path)) => {
+                let format = self
+                    .dialog_format
+                    .or(self.export.as_ref().map(|p| p.format))
+                    .unwrap_or(Format::Svg);
+                let path = if path.extension().is_none() {
+                    path.with_extension(format.extension())
+                } else {
+                    path
+                };
+                self.note = Some(save_note(
+                    write_figure(&cx.publication(), diagram, format, &path),
+                    &path,
+                ));
+                self.export = None;
+                self.dialog_format = None;
+            }
+            Some(crate::ui::files::Outcome::Unavailable(_)) => {
+                self.no_dialog = true;
+                self.dialog_format = None;
+            }
+            // The typed path stays offered: a dialog that failed slowly
+            // reads as cancelled.
+            Some(crate::ui::files::Outcome::Cancelled(_)) => self.dialog_format = None,
+            None => {}
+        }
+        if self.files.is_busy() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if let Some(prompt) = &mut self.export {
+            if self.files.is_busy() {
+                ui.weak("Choose where to save the figure in the Save dialog, or type it here:");
+            } else if self.no_dialog {
+                ui.weak("No Save dialog is available on this system: type where to save it.");
+            }
             let mut done = false;
             ui.horizontal(|ui| {
                 let what = match prompt.format {
@@ -381,12 +469,10 @@ impl MapPanel {
                     .labelled_by(label.id);
                 if ui.button("Save figure").clicked() {
                     let path = PathBuf::from(prompt.path.trim());
-                    self.note = Some(
-                        match write_figure(&cx.publication(), diagram, prompt.format, &path) {
-                            Ok(()) => format!("Saved the figure to {}", path.display()),
-                            Err(e) => format!("Could not save the figure: {e}"),
-                        },
-                    );
+                    self.note = Some(save_note(
+                        write_figure(&cx.publication(), diagram, prompt.format, &path),
+                        &path,
+                    ));
                     done = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -581,9 +667,9 @@ fn chronology_of(ui: &mut Ui, review: &Review, entries: &[Id]) {
     }
 }
 
-/// The file name offered for a figure: the diagram's name in the home
-/// folder.
-fn default_path(diagram: &Diagram, format: Format) -> String {
+/// The file offered for a figure: the diagram's name, in the review
+/// file's folder (the home folder for a review never saved).
+fn default_path(diagram: &Diagram, format: Format, review: Option<&Path>) -> PathBuf {
     let stem: String = diagram
         .name
         .split(|c: char| !c.is_alphanumeric())
@@ -596,17 +682,21 @@ fn default_path(diagram: &Diagram, format: Format) -> String {
     } else {
         stem
     };
-    let folder = std::env::var_os("HOME")
-        .map(PathBuf::from)
+    let folder = review
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
         .unwrap_or_else(std::env::temp_dir);
-    let extension = match format {
-        Format::Svg => "svg",
-        Format::Png => "png",
-    };
-    folder
-        .join(format!("{stem}.{extension}"))
-        .display()
-        .to_string()
+    folder.join(format!("{stem}.{}", format.extension()))
+}
+
+/// What the panel says once a figure was written, or why not.
+fn save_note(written: Result<(), String>, path: &Path) -> String {
+    match written {
+        Ok(()) => format!("Saved the figure to {}", path.display()),
+        Err(e) => format!("Could not save the figure: {e}"),
+    }
 }
 
 /// Writes the diagram as a figure, atomically: drawn from the published
@@ -617,7 +707,7 @@ fn write_figure(
     publication: &crate::publication::Publication,
     diagram: &Diagram,
     format: Format,
-    path: &std::path::Path,
+    path: &Path,
 ) -> Result<(), String> {
     if path.as_os_str().is_empty() {
         return Err("no file name given".into());
