@@ -69,34 +69,27 @@ impl FileDialogs {
         self.pending.is_some()
     }
 
-    /// Opens a native dialog on a worker thread. `near` is the current file,
-    /// used for the starting folder and name.
-    pub fn start(&mut self, purpose: Purpose, near: Option<&Path>, ctx: &egui::Context) {
+    /// Runs `show` (which shows a native dialog and returns the path
+    /// chosen) on a worker thread; its outcome comes back from
+    /// [`FileDialogs::poll`] as for `purpose`. Does nothing while another
+    /// dialog is open; when no thread can be started, later requests go
+    /// straight to the typed path.
+    fn spawn(
+        &mut self,
+        purpose: Purpose,
+        ctx: &egui::Context,
+        show: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+    ) {
         if self.pending.is_some() {
             return;
         }
         let (sender, receiver) = channel();
-        let folder = near.and_then(Path::parent).map(Path::to_path_buf);
-        let name = near.and_then(Path::file_name).map_or_else(
-            || "review.review.ron".to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let mut dialog = rfd::FileDialog::new().add_filter("Foresight review", &["ron"]);
-                if let Some(folder) = folder {
-                    dialog = dialog.set_directory(folder);
-                }
-                let chosen = match purpose {
-                    Purpose::Open => dialog.set_title("Open a review").pick_file(),
-                    Purpose::SaveAs | Purpose::Export => dialog
-                        .set_title("Save the review as")
-                        .set_file_name(name)
-                        .save_file(),
-                };
+                let chosen = show();
                 let _ = sender.send((chosen, started.elapsed()));
                 ctx.request_repaint();
             });
@@ -105,6 +98,29 @@ impl FileDialogs {
         } else {
             self.unavailable = true;
         }
+    }
+
+    /// Opens a native dialog on a worker thread. `near` is the current file,
+    /// used for the starting folder and name.
+    pub fn start(&mut self, purpose: Purpose, near: Option<&Path>, ctx: &egui::Context) {
+        let folder = near.and_then(Path::parent).map(Path::to_path_buf);
+        let name = near.and_then(Path::file_name).map_or_else(
+            || "review.review.ron".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.spawn(purpose, ctx, move || {
+            let mut dialog = rfd::FileDialog::new().add_filter("Foresight review", &["ron"]);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            match purpose {
+                Purpose::Open => dialog.set_title("Open a review").pick_file(),
+                Purpose::SaveAs | Purpose::Export => dialog
+                    .set_title("Save the review as")
+                    .set_file_name(name)
+                    .save_file(),
+            }
+        });
     }
 
     /// Opens a native Save dialog on a worker thread for an export:
@@ -119,11 +135,6 @@ impl FileDialogs {
         extensions: &[&str],
         ctx: &egui::Context,
     ) {
-        if self.pending.is_some() {
-            return;
-        }
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
         let title = title.to_string();
         let kind = kind.to_string();
         let extensions: Vec<String> = extensions.iter().map(|e| (*e).to_string()).collect();
@@ -134,31 +145,18 @@ impl FileDialogs {
         let name = suggested
             .file_name()
             .map(|n| n.to_string_lossy().into_owned());
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let started = Instant::now();
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter(kind, &extensions)
-                    .set_title(title);
-                if let Some(folder) = folder {
-                    dialog = dialog.set_directory(folder);
-                }
-                if let Some(name) = name {
-                    dialog = dialog.set_file_name(name);
-                }
-                let chosen = dialog.save_file();
-                let _ = sender.send((chosen, started.elapsed()));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.pending = Some(Pending {
-                purpose: Purpose::Export,
-                receiver,
-            });
-        } else {
-            self.unavailable = true;
-        }
+        self.spawn(Purpose::Export, ctx, move || {
+            let mut dialog = rfd::FileDialog::new()
+                .add_filter(kind, &extensions)
+                .set_title(title);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            if let Some(name) = name {
+                dialog = dialog.set_file_name(name);
+            }
+            dialog.save_file()
+        });
     }
 
     /// Opens a native dialog on a worker thread to pick a review file, with
@@ -166,77 +164,41 @@ impl FileDialogs {
     /// file, for the starting folder. Its outcome comes back from
     /// [`FileDialogs::poll`] as for [`Purpose::Open`].
     pub fn start_pick(&mut self, title: &str, near: Option<&Path>, ctx: &egui::Context) {
-        if self.pending.is_some() {
-            return;
-        }
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
         let title = title.to_string();
         let folder = near.and_then(Path::parent).map(Path::to_path_buf);
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let started = Instant::now();
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter("Foresight review", &["ron"])
-                    .set_title(title);
-                if let Some(folder) = folder {
-                    dialog = dialog.set_directory(folder);
-                }
-                let chosen = dialog.pick_file();
-                let _ = sender.send((chosen, started.elapsed()));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.pending = Some(Pending {
-                purpose: Purpose::Open,
-                receiver,
-            });
-        } else {
-            self.unavailable = true;
-        }
+        self.spawn(Purpose::Open, ctx, move || {
+            let mut dialog = rfd::FileDialog::new()
+                .add_filter("Foresight review", &["ron"])
+                .set_title(title);
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.pick_file()
+        });
     }
 
     /// Opens a native dialog on a worker thread to pick a table to import
     /// (CSV or TSV, and Excel workbooks when `excel`). Its outcome comes
     /// back from [`FileDialogs::poll`] as for [`Purpose::Open`].
     pub fn start_table(&mut self, title: &str, excel: bool, ctx: &egui::Context) {
-        if self.pending.is_some() {
-            return;
-        }
-        let (sender, receiver) = channel();
-        let ctx = ctx.clone();
         let title = title.to_string();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let started = Instant::now();
-                let dialog = if excel {
-                    rfd::FileDialog::new().add_filter(
-                        "Spreadsheet (Excel, CSV, TSV)",
-                        &["xlsx", "xlsm", "csv", "tsv", "tab", "txt"],
-                    )
-                } else {
-                    rfd::FileDialog::new().add_filter(
-                        "Spreadsheet table (CSV, TSV)",
-                        &["csv", "tsv", "tab", "txt"],
-                    )
-                };
-                let chosen = dialog
-                    .add_filter("Any file", &["*"])
-                    .set_title(title)
-                    .pick_file();
-                let _ = sender.send((chosen, started.elapsed()));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.pending = Some(Pending {
-                purpose: Purpose::Open,
-                receiver,
-            });
-        } else {
-            self.unavailable = true;
-        }
+        self.spawn(Purpose::Open, ctx, move || {
+            let dialog = if excel {
+                rfd::FileDialog::new().add_filter(
+                    "Spreadsheet (Excel, CSV, TSV)",
+                    &["xlsx", "xlsm", "csv", "tsv", "tab", "txt"],
+                )
+            } else {
+                rfd::FileDialog::new().add_filter(
+                    "Spreadsheet table (CSV, TSV)",
+                    &["csv", "tsv", "tab", "txt"],
+                )
+            };
+            dialog
+                .add_filter("Any file", &["*"])
+                .set_title(title)
+                .pick_file()
+        });
     }
 
     /// The outcome of the dialog, once it has closed.
