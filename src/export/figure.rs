@@ -168,33 +168,20 @@ impl Figure {
     /// The top-left and bottom-right corners of everything drawn: nodes,
     /// routes, marks and loop labels. `None` for an empty figure.
     pub fn bounds(&self) -> Option<(Point, Point)> {
-        let mut out: Option<(Point, Point)> = None;
-        let mut add = |lo: Point, hi: Point| {
-            out = Some(match out {
-                None => (lo, hi),
-                Some((a, b)) => (
-                    pt(a.x.min(lo.x), a.y.min(lo.y)),
-                    pt(b.x.max(hi.x), b.y.max(hi.y)),
-                ),
-            });
-        };
-        for n in &self.nodes {
-            add(n.b.min(), n.b.max());
-        }
-        for l in &self.links {
-            for p in &l.route {
-                add(*p, *p);
-            }
-            if let Some(m) = l.mark {
-                let r = pt(self.style.mark_radius, self.style.mark_radius);
-                add(m - r, m + r);
-            }
-        }
-        for b in &self.badges {
-            let r = self.style.badge_radius + 3.0;
-            add(b.at - pt(r, r), b.at + pt(r, r));
-        }
-        out
+        let mark = pt(self.style.mark_radius, self.style.mark_radius);
+        let badge = pt(self.style.badge_radius + 3.0, self.style.badge_radius + 3.0);
+        let nodes = self.nodes.iter().map(|n| (n.b.min(), n.b.max()));
+        let routes = self
+            .links
+            .iter()
+            .flat_map(|l| l.route.iter().map(|&p| (p, p)));
+        let marks = self
+            .links
+            .iter()
+            .filter_map(|l| l.mark)
+            .map(|m| (m - mark, m + mark));
+        let badges = self.badges.iter().map(|b| (b.at - badge, b.at + badge));
+        super::geometry::enclosing(nodes.chain(routes).chain(marks).chain(badges))
     }
 }
 
@@ -338,18 +325,7 @@ pub fn node_extent(
     if style.spread {
         spread_apart(&mut moved, joined, style);
     }
-    let mut out: Option<(Point, Point)> = None;
-    for n in &moved {
-        let (lo, hi) = (n.b.min(), n.b.max());
-        out = Some(match out {
-            None => (lo, hi),
-            Some((a, b)) => (
-                pt(a.x.min(lo.x), a.y.min(lo.y)),
-                pt(b.x.max(hi.x), b.y.max(hi.y)),
-            ),
-        });
-    }
-    out
+    super::geometry::enclosing(moved.iter().map(|n| (n.b.min(), n.b.max())))
 }
 
 /// Moves the nodes apart until none overlaps another: by one factor on

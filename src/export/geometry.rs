@@ -82,6 +82,17 @@ impl Mul<f32> for Point {
     }
 }
 
+/// The smallest box holding every box given as its top-left and
+/// bottom-right corners; `None` when none is given.
+pub fn enclosing(corners: impl IntoIterator<Item = (Point, Point)>) -> Option<(Point, Point)> {
+    corners.into_iter().reduce(|(a, b), (lo, hi)| {
+        (
+            pt(a.x.min(lo.x), a.y.min(lo.y)),
+            pt(b.x.max(hi.x), b.y.max(hi.y)),
+        )
+    })
+}
+
 /// An axis-aligned box given by its centre and half size.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NodeBox {

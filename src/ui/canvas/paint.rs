@@ -1006,42 +1006,23 @@ fn loop_badge(
 pub fn bounds(scene: &Scene) -> Option<(Point, Point)> {
     let laid = laid_out(scene);
     let shown = |i: usize| scene.visible.is_none_or(|v| v.contains(&laid.ids[i]));
-    let mut out: Option<(Point, Point)> = None;
-    for (i, n) in laid.figure.nodes.iter().enumerate() {
-        if !shown(i) {
-            continue;
-        }
-        let (lo, hi) = (n.b.min(), n.b.max());
-        out = Some(match out {
-            None => (lo, hi),
-            Some((a, b)) => (
-                pt(a.x.min(lo.x), a.y.min(lo.y)),
-                pt(b.x.max(hi.x), b.y.max(hi.y)),
-            ),
-        });
-    }
-    out
+    crate::export::geometry::enclosing(
+        (laid.figure.nodes.iter().enumerate())
+            .filter(|&(i, _)| shown(i))
+            .map(|(_, n)| (n.b.min(), n.b.max())),
+    )
 }
 
 /// The bounds of the nodes of some kind (diagram units), if any is shown:
 /// where the view opens on a large case map (its episodes).
 pub fn bounds_of_kind(scene: &Scene, kind: RecordKind) -> Option<(Point, Point)> {
     let laid = laid_out(scene);
-    let mut out: Option<(Point, Point)> = None;
-    for (i, n) in laid.figure.nodes.iter().enumerate() {
-        if n.kind != kind || scene.visible.is_some_and(|v| !v.contains(&laid.ids[i])) {
-            continue;
-        }
-        let (lo, hi) = (n.b.min(), n.b.max());
-        out = Some(match out {
-            None => (lo, hi),
-            Some((a, b)) => (
-                pt(a.x.min(lo.x), a.y.min(lo.y)),
-                pt(b.x.max(hi.x), b.y.max(hi.y)),
-            ),
-        });
-    }
-    out
+    let shown = |i: usize| scene.visible.is_none_or(|v| v.contains(&laid.ids[i]));
+    crate::export::geometry::enclosing(
+        (laid.figure.nodes.iter().enumerate())
+            .filter(|&(i, n)| n.kind == kind && shown(i))
+            .map(|(_, n)| (n.b.min(), n.b.max())),
+    )
 }
 
 /// The node under a screen position (the topmost: last painted).
