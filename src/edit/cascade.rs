@@ -29,7 +29,7 @@ pub fn delete_record(review: &Review, id: &Id) -> Option<Change> {
         let Some(record) = review.record(&other) else {
             continue;
         };
-        if let Some(scrubbed) = without_references(record, &doomed) {
+        if let Some(scrubbed) = without_references(record, &|id| doomed.contains(id)) {
             debug_assert_eq!(scrubbed.kind(), other_kind);
             edits.push(Edit::Put(scrubbed));
         }
@@ -47,10 +47,10 @@ pub fn delete_record(review: &Review, id: &Id) -> Option<Change> {
     Some(Change::many(format!("Delete {}", kind.label()), edits))
 }
 
-/// The record with every reference to the doomed ids removed, or `None`
-/// when it refers to none of them.
-fn without_references(record: Record, doomed: &[Id]) -> Option<Record> {
-    let gone = |id: &Id| doomed.contains(id);
+/// The record with every reference to the ids `gone` holds true for
+/// removed (as deleting those records removes them), or `None` when it
+/// refers to none of them.
+pub(crate) fn without_references(record: Record, gone: &dyn Fn(&Id) -> bool) -> Option<Record> {
     let original = record.clone();
     let scrubbed = match record {
         Record::Person(mut p) => {

@@ -9,6 +9,7 @@ mod cascade;
 mod history;
 
 pub use cascade::delete_record;
+pub(crate) use cascade::without_references;
 pub use history::History;
 
 use crate::model::{Id, Record, RecordKind, Review, ReviewMeta};

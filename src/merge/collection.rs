@@ -1,44 +1,73 @@
 //! Merging one collection of records (the cast, the chronology, the
 //! findings…) record by record, by id.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::keyed::{Presence, merge_keyed};
 use super::value::{FieldMerge, shown};
+use crate::edit::without_references;
 use crate::model::*;
 
 /// A record a collection holds, known by its id.
 pub(super) trait Keyed: Serialize + DeserializeOwned + Clone + PartialEq {
     /// Its id.
     fn key(&self) -> &Id;
+
+    /// The record with every reference to the ids in `gone` removed, as
+    /// deleting those records removes them.
+    fn without_references_to(&self, gone: &HashSet<Id>) -> Self;
 }
 
 macro_rules! keyed {
-    ($($ty:ty),*) => {
+    ($($variant:ident: $ty:ty),*) => {
         $(impl Keyed for $ty {
             fn key(&self) -> &Id {
                 &self.id
+            }
+
+            fn without_references_to(&self, gone: &HashSet<Id>) -> Self {
+                match without_references(Record::$variant(self.clone()), &|id| gone.contains(id)) {
+                    Some(Record::$variant(scrubbed)) => scrubbed,
+                    _ => self.clone(),
+                }
             }
         })*
     };
 }
 
 keyed!(
-    Person,
-    Agency,
-    Place,
-    ChronologyEntry,
-    PracticeEpisode,
-    ContributingFactor,
-    LatentCondition,
-    Finding,
-    Variable,
-    Link,
-    NamedLoop,
-    Diagram
+    Person: Person,
+    Agency: Agency,
+    Place: Place,
+    Entry: ChronologyEntry,
+    Episode: PracticeEpisode,
+    Factor: ContributingFactor,
+    Condition: LatentCondition,
+    Finding: Finding,
+    Variable: Variable,
+    Link: Link,
+    NamedLoop: NamedLoop,
+    Diagram: Diagram
 );
+
+/// The records each copy deleted since the ancestor: a record a copy
+/// changed only by dropping its references to these was not edited there.
+pub(super) struct Deleted {
+    /// Ids in the ancestor that our copy no longer has.
+    pub ours: HashSet<Id>,
+    /// Ids in the ancestor that their copy no longer has.
+    pub theirs: HashSet<Id>,
+}
+
+/// True when `edited` is `base` or differs from it only by dropping the
+/// references to records its copy deleted (`gone`).
+fn unedited<T: Keyed>(base: &T, edited: &T, gone: &HashSet<Id>) -> bool {
+    base == edited || (!gone.is_empty() && &base.without_references_to(gone) == edited)
+}
 
 /// A record as a JSON value, for merging and for showing in a conflict.
 fn value_of<T: Serialize>(record: &T) -> Value {
@@ -103,11 +132,14 @@ fn merge_fields<T: Keyed>(
 }
 
 /// Merges one collection. Without an ancestor (`base` is `None`) every
-/// difference is a conflict and our copy is kept.
+/// difference is a conflict and our copy is kept. A record one copy deleted
+/// and the other changed only by dropping references to records it deleted
+/// itself is deleted, not a conflict.
 pub(super) fn merge_collection<T: Keyed>(
     base: Option<&[T]>,
     ours: &[T],
     theirs: &[T],
+    deleted: &Deleted,
     conflicts: &mut Vec<MergeConflict>,
 ) -> Vec<T> {
     let three_way = base.is_some();
@@ -133,7 +165,7 @@ pub(super) fn merge_collection<T: Keyed>(
                 }
             }
             Presence::OursOnly { base, ours } => {
-                if base == Some(ours) {
+                if base.is_some_and(|b| unedited(b, ours, &deleted.ours)) {
                     // They deleted it; we left it alone.
                     return None;
                 }
@@ -149,7 +181,7 @@ pub(super) fn merge_collection<T: Keyed>(
                     // They added it.
                     return Some(theirs.clone());
                 }
-                if base != Some(theirs) {
+                if !base.is_some_and(|b| unedited(b, theirs, &deleted.theirs)) {
                     // We deleted what they edited (or, without an
                     // ancestor, only they have it).
                     conflicts.push(whole_record_conflict(id, base, None, Some(theirs)));

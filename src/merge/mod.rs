@@ -23,10 +23,12 @@ mod text;
 mod value;
 
 pub use ids::rename_ids;
+
+use std::collections::HashSet;
 pub use text::{Hunk, merge_sequences, merge_text};
 
 use crate::model::{FORMAT_VERSION, Id, MergeConflict, Review, ReviewMeta};
-use collection::merge_collection;
+use collection::{Deleted, merge_collection};
 use keyed::{Presence, merge_keyed};
 use value::FieldMerge;
 
@@ -94,6 +96,10 @@ fn merge_reviews(base: Option<&Review>, ours: &Review, original_theirs: &Review)
         &mut conflicts,
     );
     meta.conflicts = earlier_conflicts(base, ours, &theirs);
+    let deleted = Deleted {
+        ours: deleted_since(base, ours),
+        theirs: deleted_since(base, &theirs),
+    };
     macro_rules! collections {
         ($($field:ident),*) => {
             Review {
@@ -103,6 +109,7 @@ fn merge_reviews(base: Option<&Review>, ours: &Review, original_theirs: &Review)
                     base.map(|b| b.$field.as_slice()),
                     &ours.$field,
                     &theirs.$field,
+                    &deleted,
                     &mut conflicts,
                 ),)*
             }
@@ -140,6 +147,19 @@ fn merge_reviews(base: Option<&Review>, ours: &Review, original_theirs: &Review)
         conflicts,
         renumbered,
     }
+}
+
+/// The ids of the ancestor's records that `copy` no longer has.
+fn deleted_since(base: Option<&Review>, copy: &Review) -> HashSet<Id> {
+    let Some(base) = base else {
+        return HashSet::new();
+    };
+    let kept: HashSet<Id> = copy.all_ids().into_iter().map(|(id, _)| id).collect();
+    base.all_ids()
+        .into_iter()
+        .map(|(id, _)| id)
+        .filter(|id| !kept.contains(id))
+        .collect()
 }
 
 /// The review details merged field by field (their conflicts aside).

@@ -98,12 +98,19 @@ fn retitled(review: &Review, id: &Id, title: &str) -> Record {
 #[derive(Debug, Clone)]
 enum Step {
     Put(Record),
+    /// A new title for the record as it is when the step is replayed (not
+    /// the whole record as it was: the other side may have changed its
+    /// other fields, as a deletion elsewhere drops its references).
+    Retitle(Id, String),
     Delete(Id),
 }
 
 fn apply(review: &mut Review, step: &Step) {
     let change = match step {
         Step::Put(record) => Change::many("put", vec![Edit::Put(record.clone())]),
+        Step::Retitle(id, title) => {
+            Change::many("retitle", vec![Edit::Put(retitled(review, id, title))])
+        }
         Step::Delete(id) => match delete_record(review, id) {
             Some(change) => change,
             None => return,
@@ -123,7 +130,7 @@ fn perform(base: &Review, work: &Work) -> (Review, Vec<Step>) {
             continue;
         }
         let step = match action {
-            Action::Retitle(title) => Step::Put(retitled(&review, id, title)),
+            Action::Retitle(title) => Step::Retitle(id.clone(), title.clone()),
             Action::Delete if *deletable => Step::Delete(id.clone()),
             Action::Delete => continue,
         };
@@ -225,34 +232,44 @@ fn problems(review: &Review) -> Vec<String> {
         .collect()
 }
 
+/// The merge of two reviewers' disjoint work is clean and equals applying
+/// both reviewers' steps one after the other, in either order.
+fn merges_into_both_sequences_applied(
+    ours_work: &Work,
+    theirs_work: &Work,
+) -> Result<(), TestCaseError> {
+    let base = worked_case();
+    let (ours, ours_steps) = perform(&base, ours_work);
+    let (theirs, theirs_steps) = perform(&base, theirs_work);
+    for (first, first_steps, second, second_steps) in [
+        (&ours, &ours_steps, &theirs, &theirs_steps),
+        (&theirs, &theirs_steps, &ours, &ours_steps),
+    ] {
+        let merged = merge(&base, first, second);
+        prop_assert!(merged.is_clean(), "{:#?}", merged.conflicts);
+        let renames: HashMap<Id, Id> = merged.renumbered.iter().cloned().collect();
+        for new in renames.values() {
+            prop_assert!(base.kind_of(new).is_none() && first.kind_of(new).is_none());
+        }
+        let mut expected = base.clone();
+        for step in first_steps {
+            apply(&mut expected, step);
+        }
+        for step in second_steps {
+            apply(&mut expected, &renamed(step, &renames));
+        }
+        prop_assert_eq!(&merged.review, &expected);
+        prop_assert_eq!(problems(&merged.review), Vec::<String>::new());
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn edits_that_do_not_conflict_merge_into_both_sequences_applied((ours_work, theirs_work) in disjoint_work()) {
-        let base = worked_case();
-        let (ours, ours_steps) = perform(&base, &ours_work);
-        let (theirs, theirs_steps) = perform(&base, &theirs_work);
-        for (first, first_steps, second, second_steps) in [
-            (&ours, &ours_steps, &theirs, &theirs_steps),
-            (&theirs, &theirs_steps, &ours, &ours_steps),
-        ] {
-            let merged = merge(&base, first, second);
-            prop_assert!(merged.is_clean(), "{:#?}", merged.conflicts);
-            let renames: HashMap<Id, Id> = merged.renumbered.iter().cloned().collect();
-            for new in renames.values() {
-                prop_assert!(base.kind_of(new).is_none() && first.kind_of(new).is_none());
-            }
-            let mut expected = base.clone();
-            for step in first_steps {
-                apply(&mut expected, step);
-            }
-            for step in second_steps {
-                apply(&mut expected, &renamed(step, &renames));
-            }
-            prop_assert_eq!(&merged.review, &expected);
-            prop_assert_eq!(problems(&merged.review), Vec::<String>::new());
-        }
+        merges_into_both_sequences_applied(&ours_work, &theirs_work)?;
     }
 
     #[test]
@@ -312,4 +329,35 @@ fn the_same_title_changed_differently_is_one_conflict_that_keeps_ours() {
     );
     assert_eq!(merged.review.episodes[1].title, "Ours");
     assert_eq!(merged.review.meta.conflicts, merged.conflicts);
+}
+
+/// A case proptest once found: the first episode retitled on one side and
+/// a record deleted on the other.
+#[test]
+fn a_retitled_episode_merges_with_a_deletion_elsewhere() {
+    let ours = Work {
+        actions: vec![(0, Action::Retitle("a".into()))],
+        added: vec![],
+    };
+    let theirs = Work {
+        actions: vec![(67, Action::Delete)],
+        added: vec![],
+    };
+    merges_into_both_sequences_applied(&ours, &theirs).unwrap();
+}
+
+/// A case proptest once found: one side deletes an episode, the other a
+/// chronology entry of that episode (which drops it from the episode's
+/// entries): the episode is deleted, not a conflict.
+#[test]
+fn an_episode_deleted_merges_with_the_deletion_of_one_of_its_entries() {
+    let ours = Work {
+        actions: vec![(2, Action::Delete)],
+        added: vec![],
+    };
+    let theirs = Work {
+        actions: vec![(71, Action::Delete)],
+        added: vec![],
+    };
+    merges_into_both_sequences_applied(&ours, &theirs).unwrap();
 }
