@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::edit::{Change, EditError, History};
-use crate::model::Review;
+use crate::model::{Lineage, Review};
 use crate::store::{self, AtomicWriteError, LoadError};
 
 /// An open review.
@@ -15,6 +15,19 @@ pub struct Document {
     history: History,
     saved_state: Option<u64>,
     autosaved_state: u64,
+    lineage: Lineage,
+    merged: Option<MergedLineage>,
+}
+
+/// The lineage before and after the last merge, by the state numbers of
+/// the review before and after it: undoing the merge takes back its claim
+/// to descend from the other copy, redoing it makes it again.
+#[derive(Debug, Clone)]
+struct MergedLineage {
+    before_state: u64,
+    before: Lineage,
+    after_state: u64,
+    after: Lineage,
 }
 
 impl Document {
@@ -28,6 +41,8 @@ impl Document {
             history,
             saved_state: None,
             autosaved_state: state,
+            lineage: Lineage::default(),
+            merged: None,
         }
     }
 
@@ -41,7 +56,21 @@ impl Document {
 
     /// Loads a review file.
     pub fn open(path: &Path) -> Result<Document, LoadError> {
-        Ok(Document::from_file(store::load(path)?, path.to_path_buf()))
+        let (review, lineage) = store::load_with_lineage(path)?;
+        Ok(Document::from_file(review, path.to_path_buf()).with_lineage(lineage))
+    }
+
+    /// The document with the revisions of the file it came from, which its
+    /// saves extend (see [`crate::model::Lineage`]).
+    pub fn with_lineage(mut self, lineage: Lineage) -> Document {
+        self.lineage = lineage;
+        self
+    }
+
+    /// The revisions of the file the review was opened from or last saved
+    /// to, ending with that file's own.
+    pub fn lineage(&self) -> &Lineage {
+        &self.lineage
     }
 
     /// The review.
@@ -106,12 +135,52 @@ impl Document {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self) -> Option<String> {
-        self.history.undo(&mut self.review)
+        let label = self.history.undo(&mut self.review);
+        self.follow_merge();
+        label
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self) -> Option<String> {
-        self.history.redo(&mut self.review)
+        let label = self.history.redo(&mut self.review);
+        self.follow_merge();
+        label
+    }
+
+    /// Applies the change that merges another copy, as one undoable step;
+    /// the review then descends from both copies (`joined`, see
+    /// [`crate::merge::FileMerge::lineage`]) until the step is undone.
+    pub fn apply_merge(&mut self, change: Change, joined: Lineage) -> Result<(), EditError> {
+        self.history.seal();
+        let before_state = self.history.state();
+        self.history.apply(&mut self.review, change)?;
+        self.history.seal();
+        self.merged = Some(MergedLineage {
+            before_state,
+            before: self.lineage.clone(),
+            after_state: self.history.state(),
+            after: joined.clone(),
+        });
+        self.lineage = joined;
+        Ok(())
+    }
+
+    /// True when the review holds changes its last saved revision does not.
+    pub fn is_changed_since_saved(&self) -> bool {
+        self.saved_state != Some(self.history.state())
+    }
+
+    /// Sets the lineage the last merge's step calls for, after an undo or
+    /// redo.
+    fn follow_merge(&mut self) {
+        if let Some(merged) = &self.merged {
+            let state = self.history.state();
+            if state == merged.before_state {
+                self.lineage = merged.before.clone();
+            } else if state == merged.after_state {
+                self.lineage = merged.after.clone();
+            }
+        }
     }
 
     /// The label of the step undo would revert.
@@ -130,14 +199,14 @@ impl Document {
         let Some(path) = self.path.clone() else {
             return Ok(false);
         };
-        store::save(&path, &self.review)?;
+        self.lineage = store::save_with_lineage(&path, &self.review, &self.lineage)?;
         self.saved_state = Some(self.history.state());
         Ok(true)
     }
 
     /// Saves to a new file, which becomes the review's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), AtomicWriteError> {
-        store::save(path, &self.review)?;
+        self.lineage = store::save_with_lineage(path, &self.review, &self.lineage)?;
         self.path = Some(path.to_path_buf());
         self.saved_state = Some(self.history.state());
         Ok(())

@@ -51,7 +51,7 @@ pub fn run(command: Command) -> ExitCode {
             &ours,
             &theirs,
             super::merge::Options {
-                base: base.as_deref(),
+                bases: &base,
                 output: &output,
                 json,
             },

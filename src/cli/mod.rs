@@ -464,14 +464,17 @@ pub enum Command {
         ours: PathBuf,
         /// Their copy.
         theirs: PathBuf,
-        /// The copies' common ancestor (the file both started from);
-        /// without it every difference is a conflict.
+        /// The copies' common ancestor (the file both started from). Not
+        /// needed when it is beside the copies: each file records the
+        /// revisions it descends from, and the ancestor is found by them.
+        /// Given more than once, the one the copies record is used; when
+        /// none is found, every difference is a conflict.
         #[arg(long)]
-        base: Option<PathBuf>,
+        base: Vec<PathBuf>,
         /// Where to write the merged review (not one of the inputs).
         #[arg(short, long)]
         output: PathBuf,
-        /// Print JSON: {"output","clean","conflicts":[{"record","field","base","ours","theirs"}],"renumbered":[{"from","to"}]}.
+        /// Print JSON: {"output","clean","ancestor":{"kind","file","revision","saved"},"conflicts":[{"record","field","base","ours","theirs"}],"renumbered":[{"from","to"}]}.
         #[arg(long)]
         json: bool,
     },

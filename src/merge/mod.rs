@@ -16,13 +16,17 @@
 //! invalid is taken from our copy and recorded as a conflict.
 
 mod collection;
+mod files;
 mod ids;
 mod keyed;
 mod repair;
+mod resolve;
 mod text;
 mod value;
 
+pub use files::{Ancestor, FileMerge, ReviewCopy, merge_copies};
 pub use ids::rename_ids;
+pub use resolve::{Resolution, resolve};
 
 use std::collections::HashSet;
 pub use text::{Hunk, merge_sequences, merge_text};

@@ -13,6 +13,7 @@ mod id;
 mod rapid;
 mod record;
 mod records;
+mod revision;
 
 pub use account::{
     ChildAccount, FamilyInvolvement, FindingAsks, PartnershipResponse, ReviewAccount,
@@ -31,3 +32,4 @@ pub use id::Id;
 pub use rapid::{AgencyReturn, RapidReviewRecord, SummaryAnswer};
 pub use record::{Record, RecordKind};
 pub use records::*;
+pub use revision::{KEPT_REVISIONS, Lineage, Relation, Revision};

@@ -8,13 +8,14 @@
 
 mod atomic;
 mod fast;
+pub mod lineage;
 pub mod recovery;
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::model::{FORMAT_VERSION, Review};
+use crate::model::{FORMAT_VERSION, Lineage, Review};
 
 pub use atomic::{AtomicWriteError, write_atomic};
 
@@ -217,6 +218,11 @@ pub fn comments_dropped_note(path: &Path) -> Option<String> {
 
 /// Loads a review file.
 pub fn load(path: &Path) -> Result<Review, LoadError> {
+    load_with_lineage(path).map(|(review, _)| review)
+}
+
+/// Loads a review file and the revisions it records (ending with its own).
+pub fn load_with_lineage(path: &Path) -> Result<(Review, Lineage), LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -234,7 +240,8 @@ pub fn load(path: &Path) -> Result<Review, LoadError> {
             column: before[line_start..].chars().count() + 1,
         }
     })?;
-    parse_review(&text, path)
+    let review = parse_review(&text, path)?;
+    Ok((review, lineage::lineage_of(&text)))
 }
 
 /// The review as review-file text: pretty RON, stable order, ending in a
@@ -325,12 +332,33 @@ fn chronology_lines(entries: &[crate::model::ChronologyEntry], capacity: usize) 
 }
 
 /// Saves a review atomically: either the whole new file is in place or the
-/// old file is untouched.
+/// old file is untouched. The file records its own revision only (see
+/// [`save_with_lineage`]).
 pub fn save(path: &Path, review: &Review) -> Result<(), AtomicWriteError> {
-    let text = to_text(review);
+    save_with_lineage(path, review, &Lineage::default()).map(|_| ())
+}
+
+/// Saves a review atomically, recording the revisions of the file it was
+/// opened from (`lineage`) and its own; returns the lineage written, which
+/// the next save of the same review starts from.
+pub fn save_with_lineage(
+    path: &Path,
+    review: &Review,
+    lineage: &Lineage,
+) -> Result<Lineage, AtomicWriteError> {
+    let (text, written) = text_with_lineage(review, lineage);
     write_atomic(path, |file| {
         std::io::Write::write_all(file, text.as_bytes())
-    })
+    })?;
+    Ok(written)
+}
+
+/// The review-file text of a review opened from a file of `lineage`, saved
+/// now, and the lineage it records.
+pub fn text_with_lineage(review: &Review, lineage: &Lineage) -> (String, Lineage) {
+    let text = to_text(review);
+    let written = lineage.saved_as(&lineage::content_id(&text), &lineage::now());
+    (lineage::with_lineage(text, &written), written)
 }
 
 #[cfg(test)]

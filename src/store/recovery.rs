@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{AtomicWriteError, write_atomic};
-use crate::model::Review;
+use crate::model::{Review, Revision};
 
 /// The ending of recovery file names.
 const SUFFIX: &str = ".recovery.ron";
@@ -26,6 +26,10 @@ pub struct Recovery {
     pub written_at: String,
     /// The unsaved review.
     pub review: Review,
+    /// The revisions of the file the work was opened from (see
+    /// [`crate::model::Lineage`]), which its next save extends.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
 }
 
 /// The recovery file name for a review: derived from its path, or from a
@@ -114,6 +118,7 @@ mod tests {
             original: Some(PathBuf::from("/tmp/case.review.ron")),
             written_at: "2026-11-26T10:00:00+00:00".into(),
             review: Review::new("Child A"),
+            revisions: Vec::new(),
         };
         write(&path, &recovery).unwrap();
         let found = find(dir.path());

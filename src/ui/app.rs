@@ -23,7 +23,8 @@ use super::status::{self, Status};
 use super::style;
 use crate::document::Document;
 use crate::examples::EXAMPLES;
-use crate::model::Review;
+use crate::merge::Ancestor;
+use crate::model::{Lineage, Review};
 use crate::store::recovery;
 use crate::taxonomy::{Taxonomy, template_folders};
 use crate::validate::{Problem, validate};
@@ -843,7 +844,8 @@ impl ForesightApp {
                 let mut document = match found.original {
                     Some(path) => Document::from_file(found.review, path),
                     None => Document::untitled(found.review),
-                };
+                }
+                .with_lineage(Lineage::new(found.revisions));
                 document.mark_unsaved();
                 self.replace(document, Some(offer.file));
                 self.message = "Recovered unsaved work: save it to keep it".to_string();
@@ -861,21 +863,30 @@ impl ForesightApp {
     /// with… does once the files are chosen; tests may call it directly.
     pub fn merge_with(&mut self, theirs: &Path, base: Option<&Path>) {
         self.apply_pending_now();
-        let load =
-            |path: &Path| crate::store::load(path).map_err(|e| format!("Could not merge: {e}"));
-        let theirs_review = match load(theirs) {
-            Ok(review) => review,
-            Err(e) => return self.show_error(e),
+        let (theirs_review, theirs_lineage) = match crate::store::load_with_lineage(theirs) {
+            Ok(loaded) => loaded,
+            Err(e) => return self.show_error(format!("Could not merge: {e}")),
         };
-        let base_review = match base.map(load).transpose() {
-            Ok(review) => review,
-            Err(e) => return self.show_error(e),
+        let bases: Vec<PathBuf> = base.map(Path::to_path_buf).into_iter().collect();
+        let document = &self.document;
+        let ours = crate::merge::ReviewCopy {
+            path: document.path().unwrap_or(theirs),
+            review: document.review(),
+            lineage: document.lineage(),
+            unsaved: document.path().is_none() || document.is_changed_since_saved(),
         };
+        let other = crate::merge::ReviewCopy {
+            path: theirs,
+            review: &theirs_review,
+            lineage: &theirs_lineage,
+            unsaved: false,
+        };
+        let merged = match crate::merge::merge_copies(ours, other, &bases, None) {
+            Ok(merged) => merged,
+            Err(e) => return self.show_error(format!("Could not merge: {e}")),
+        };
+        let result = &merged.merge;
         let ours = self.document.review();
-        let result = match &base_review {
-            Some(base) => crate::merge::merge(base, ours, &theirs_review),
-            None => crate::merge::merge_without_base(ours, &theirs_review),
-        };
         let name = theirs.file_name().map_or_else(
             || theirs.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -885,11 +896,9 @@ impl ForesightApp {
             return;
         }
         let change = replace_change(ours, &result.review, format!("Merge with {name}"));
-        self.document.seal();
-        if let Err(e) = self.document.apply(change) {
+        if let Err(e) = self.document.apply_merge(change, merged.lineage.clone()) {
             return self.show_error(format!("Could not merge {name}: {e}"));
         }
-        self.document.seal();
         let count = result.review.meta.conflicts.len();
         let mut message = if count == 0 {
             format!("Merged {name} cleanly")
@@ -907,8 +916,23 @@ impl ForesightApp {
                 .collect();
             message.push_str(&format!(" ({})", renumbered.join(", ")));
         }
-        if base.is_none() && count > 0 {
-            message.push_str(" (no common ancestor given: every difference is a conflict)");
+        match &merged.ancestor {
+            Ancestor::Found { path, revision } => message.push_str(&format!(
+                " from your common ancestor {} ({})",
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                ),
+                revision.describe()
+            )),
+            Ancestor::Missing { revision } if count > 0 => message.push_str(&format!(
+                " without your common ancestor: the copies last shared {}, but no file of it is beside them, so every difference is a conflict (choose it as the common ancestor to merge field by field)",
+                revision.describe()
+            )),
+            Ancestor::Unrelated if count > 0 => message.push_str(
+                " without a common ancestor: the copies record none in common, so every difference is a conflict",
+            ),
+            _ => {}
         }
         self.message = message;
         self.conflicts_open = count > 0;

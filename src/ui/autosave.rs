@@ -64,6 +64,7 @@ impl Autosave {
             original: document.path().map(Path::to_path_buf),
             written_at: chrono::Local::now().to_rfc3339(),
             review: document.review().clone(),
+            revisions: document.lineage().revisions().to_vec(),
         };
         match recovery::write(&self.file, &record) {
             Ok(()) => {

@@ -17,11 +17,18 @@ pub enum HelpTopic {
     Language,
     /// Where reviews, recovery files, settings and templates live.
     Files,
+    /// Two reviewers' copies of one review brought together.
+    Merging,
 }
 
 impl HelpTopic {
     /// Every page, in the window's order.
-    pub const ALL: [HelpTopic; 3] = [HelpTopic::Shortcuts, HelpTopic::Language, HelpTopic::Files];
+    pub const ALL: [HelpTopic; 4] = [
+        HelpTopic::Shortcuts,
+        HelpTopic::Language,
+        HelpTopic::Files,
+        HelpTopic::Merging,
+    ];
 
     /// The page's tab (and menu) label.
     pub fn label(self) -> &'static str {
@@ -29,6 +36,7 @@ impl HelpTopic {
             HelpTopic::Shortcuts => "Keyboard shortcuts",
             HelpTopic::Language => "Language categories",
             HelpTopic::Files => "Files and templates",
+            HelpTopic::Merging => "Merging two copies",
         }
     }
 }
@@ -126,6 +134,7 @@ pub fn window(
                     HelpTopic::Shortcuts => shortcuts_page(ui, shortcuts),
                     HelpTopic::Language => language_page(ui),
                     HelpTopic::Files => files_page(ui, places),
+                    HelpTopic::Merging => merging_page(ui),
                 });
         });
     if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -227,6 +236,57 @@ fn language_page(ui: &mut Ui) {
             });
         });
     }
+}
+
+fn merging_page(ui: &mut Ui) {
+    let line = |ui: &mut Ui, head: &str, text: &str| {
+        ui.label(RichText::new(head).strong());
+        ui.add(egui::Label::new(text).wrap());
+        ui.add_space(8.0);
+    };
+    line(
+        ui,
+        "Two reviewers, one review",
+        "When the lead reviewer and a second reviewer (or the business manager) each \
+         edit a copy of the review on their own laptop, File ▸ Merge with… brings the \
+         other copy into the open one. Nothing needs a network: send the file by e-mail \
+         or on a USB stick.",
+    );
+    line(
+        ui,
+        "The common ancestor",
+        "Each review file records the revisions it descends from. Foresight compares the \
+         two copies' revisions to find the last one they share (the copy you both started \
+         from) and looks for that file beside either copy; you can also name it in the \
+         dialog. With it, what only one of you changed is taken as it is, and text both of \
+         you changed is merged line by line. Without it, every difference is a conflict. \
+         So keep the file you sent or received in the same folder as your copy. When one \
+         copy already holds all of the other, there is nothing to merge.",
+    );
+    line(
+        ui,
+        "Conflicts",
+        "Where you both changed the same thing differently, the review keeps your value \
+         and lists a conflict. The conflict view shows both values side by side with a \
+         third box to write your own: Take mine, Take theirs or Edit each resolve one \
+         conflict as one step that Undo takes back. A value that would leave the review \
+         with a problem (a link to a record that is gone) is refused. You can save with \
+         conflicts left; the report cannot be published until none remain.",
+    );
+    line(
+        ui,
+        "New records on both sides",
+        "Records you both created with the same number (two new factors both called F28) \
+         are kept apart: theirs gets a new number, and every link, diagram position and \
+         reference to it follows.",
+    );
+    line(
+        ui,
+        "On the command line",
+        "foresight merge OURS THEIRS -o MERGED finds the ancestor the same way (or give \
+         it with --base FILE) and exits 0 when merged cleanly, 1 when conflicts remain; \
+         --json lists them. foresight validate lists the conflicts left in a file.",
+    );
 }
 
 fn files_page(ui: &mut Ui, places: &Places) {

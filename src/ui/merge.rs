@@ -145,7 +145,7 @@ impl MergeDialog {
             (
                 Field::Base,
                 "Common ancestor (optional)",
-                "The copy you both started from; without it every difference is a conflict",
+                "Found by itself when it is beside either copy; else every difference is a conflict",
             ),
         ] {
             let label = ui.label(RichText::new(caption).strong());

@@ -1,6 +1,7 @@
 //! `foresight merge`: two reviewers' copies of the worked example merged,
 //! cleanly, with a text conflict, with ids both created, with a record
-//! deleted in one copy and edited in the other, and with a file it cannot
+//! deleted in one copy and edited in the other, with their ancestor found
+//! by the revisions the files record or missing, and with a file it cannot
 //! read.
 
 use std::path::{Path, PathBuf};
@@ -20,8 +21,25 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
     (dir, base)
 }
 
-/// Writes a copy of the ancestor changed by `edit`.
+/// Writes a copy of the file `from` changed by `edit`, as a reviewer who
+/// opened it, edited and saved under `name` would.
+fn copy_of(from: &Path, name: &str, edit: impl FnOnce(&mut Review)) -> PathBuf {
+    let (mut review, lineage) = store::load_with_lineage(from).unwrap();
+    edit(&mut review);
+    let path = from.with_file_name(name);
+    store::save_with_lineage(&path, &review, &lineage).unwrap();
+    path
+}
+
+/// Writes a copy of the ancestor (base.review.ron in `dir`) changed by
+/// `edit`.
 fn copy(dir: &Path, name: &str, edit: impl FnOnce(&mut Review)) -> PathBuf {
+    copy_of(&dir.join("base.review.ron"), name, edit)
+}
+
+/// Writes the worked example changed by `edit`, saved afresh: a copy that
+/// records no revision in common with any other.
+fn unrelated_copy(dir: &Path, name: &str, edit: impl FnOnce(&mut Review)) -> PathBuf {
     let mut review = worked_case();
     edit(&mut review);
     let path = dir.join(name);
@@ -269,17 +287,134 @@ fn an_unreadable_copy_is_named_and_nothing_is_written() {
 #[test]
 fn without_an_ancestor_every_difference_is_a_conflict() {
     let (dir, _) = folder();
+    let ours = unrelated_copy(dir.path(), "ours.review.ron", |r| {
+        r.episodes[0].title = "Our title".into()
+    });
+    let theirs = unrelated_copy(dir.path(), "theirs.review.ron", |r| {
+        r.findings[0].title = "Their title".into()
+    });
+    let out = dir.path().join("merged.review.ron");
+    let run = foresight(&["merge", s(&ours), s(&theirs), "-o", s(&out), "--json"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        text(&run.stderr).contains("the copies record no revision in common"),
+        "{}",
+        text(&run.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_str(&text(&run.stdout)).unwrap();
+    assert_eq!(json["conflicts"].as_array().unwrap().len(), 2, "{json}");
+    assert_eq!(store::load(&out).unwrap().episodes[0].title, "Our title");
+}
+
+/// Runs `foresight merge OURS THEIRS -o OUT --json` with no ancestor given:
+/// its exit code, JSON and standard error.
+fn merge_found(ours: &Path, theirs: &Path, out: &Path) -> (i32, serde_json::Value, String) {
+    let run = foresight(&["merge", s(ours), s(theirs), "-o", s(out), "--json"]);
+    let json = serde_json::from_str(&text(&run.stdout)).unwrap_or_else(|e| {
+        panic!("{e}: {}{}", text(&run.stdout), text(&run.stderr));
+    });
+    (run.status.code().unwrap(), json, text(&run.stderr))
+}
+
+#[test]
+fn the_ancestor_beside_the_copies_is_found_by_the_revisions_they_record() {
+    let (dir, base) = folder();
+    // The ancestor was saved before the copies parted, and resaved since
+    // from a third laptop (another revision beside it), which must not be
+    // taken for it.
+    copy(dir.path(), "later.review.ron", |r| {
+        r.meta.title = "A later title".into()
+    });
+    let ours = copy(dir.path(), "ours.review.ron", |r| {
+        r.episodes[0].title = "Our title".into()
+    });
+    let theirs = copy(dir.path(), "theirs.review.ron", |r| {
+        r.findings[1].statement.push_str("\nA line they added.")
+    });
+    let out = dir.path().join("merged.review.ron");
+    let (code, json, _) = merge_found(&ours, &theirs, &out);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["ancestor"]["kind"], "found", "{json}");
+    assert_eq!(json["ancestor"]["file"], s(&base), "{json}");
+    let merged = store::load(&out).unwrap();
+    assert_eq!(merged.episodes[0].title, "Our title");
+    assert!(
+        merged.findings[1]
+            .statement
+            .ends_with("\nA line they added.")
+    );
+    assert_eq!(merged.meta.title, worked_case().meta.title);
+
+    // The merged file descends from both copies: merged again with a later
+    // edit of theirs, their copy is the ancestor, found beside it.
+    let theirs_again = copy_of(&theirs, "theirs-2.review.ron", |r| {
+        r.findings[2].title = "Their second change".into()
+    });
+    let out_again = dir.path().join("merged-2.review.ron");
+    let (code, json, _) = merge_found(&out, &theirs_again, &out_again);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["ancestor"]["file"], s(&theirs), "{json}");
+    let merged = store::load(&out_again).unwrap();
+    assert_eq!(merged.episodes[0].title, "Our title");
+    assert_eq!(merged.findings[2].title, "Their second change");
+}
+
+#[test]
+fn a_copy_that_holds_all_of_the_other_is_taken_whole() {
+    let (dir, base) = folder();
+    let ours = copy(dir.path(), "ours.review.ron", |r| {
+        r.episodes[0].title = "Our title".into()
+    });
+    let later = copy_of(&ours, "ours-later.review.ron", |r| {
+        r.episodes[1].title = "Our second title".into()
+    });
+    let out = dir.path().join("merged.review.ron");
+    let (code, json, _) = merge_found(&later, &base, &out);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["ancestor"]["kind"], "theirs-is-earlier", "{json}");
+    assert_eq!(store::load(&out).unwrap(), store::load(&later).unwrap());
+    let (code, json, _) = merge_found(&ours, &later, &out);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["ancestor"]["kind"], "ours-is-earlier", "{json}");
+    assert_eq!(store::load(&out).unwrap(), store::load(&later).unwrap());
+}
+
+#[test]
+fn an_ancestor_that_is_nowhere_to_be_found_is_named_and_every_difference_is_a_conflict() {
+    let (dir, base) = folder();
     let ours = copy(dir.path(), "ours.review.ron", |r| {
         r.episodes[0].title = "Our title".into()
     });
     let theirs = copy(dir.path(), "theirs.review.ron", |r| {
         r.findings[0].title = "Their title".into()
     });
+    // The ancestor goes elsewhere: the copies name it, but it is not beside
+    // them.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved = elsewhere.path().join("sent-on-tuesday.review.ron");
+    std::fs::rename(&base, &moved).unwrap();
     let out = dir.path().join("merged.review.ron");
-    let run = foresight(&["merge", s(&ours), s(&theirs), "-o", s(&out), "--json"]);
-    assert_eq!(run.status.code(), Some(1));
-    assert!(text(&run.stderr).contains("no --base given"));
-    let json: serde_json::Value = serde_json::from_str(&text(&run.stdout)).unwrap();
+    let (code, json, stderr) = merge_found(&ours, &theirs, &out);
+    assert_eq!(code, 1, "{json}");
+    assert_eq!(json["ancestor"]["kind"], "missing", "{json}");
+    assert!(
+        stderr.contains("the copies last shared revision"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("give it with --base"), "{stderr}");
     assert_eq!(json["conflicts"].as_array().unwrap().len(), 2, "{json}");
-    assert_eq!(store::load(&out).unwrap().episodes[0].title, "Our title");
+    // Given with --base, under whatever name, it is recognised.
+    let run = foresight(&[
+        "merge",
+        s(&ours),
+        s(&theirs),
+        "--base",
+        s(&moved),
+        "-o",
+        s(&out),
+        "--json",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let json: serde_json::Value = serde_json::from_str(&text(&run.stdout)).unwrap();
+    assert_eq!(json["ancestor"]["kind"], "found", "{json}");
 }

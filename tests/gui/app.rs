@@ -192,6 +192,7 @@ fn discarding_recovered_work_deletes_its_file() {
         original: None,
         written_at: "2026-11-26T10:00:00+00:00".into(),
         review: Review::new("Lost"),
+        revisions: Vec::new(),
     };
     recovery::write(&file, &record).unwrap();
     let mut harness = harness_of(

@@ -223,3 +223,81 @@ fn a_clean_merge_says_so_and_one_undo_takes_it_back() {
     harness.run();
     assert_eq!(harness.state().document().review(), &base);
 }
+
+/// Writes a copy of the file `from` changed by `edit`, as a reviewer who
+/// opened it, edited and saved under `name` would.
+fn copy_of(from: &Path, name: &str, edit: impl FnOnce(&mut Review)) -> std::path::PathBuf {
+    let (mut review, lineage) = foresight::store::load_with_lineage(from).unwrap();
+    edit(&mut review);
+    let path = from.with_file_name(name);
+    foresight::store::save_with_lineage(&path, &review, &lineage).unwrap();
+    path
+}
+
+#[test]
+fn the_common_ancestor_beside_the_copies_is_found_and_undo_takes_back_the_descent() {
+    let folder = tempfile::tempdir().unwrap();
+    let base_path = folder.path().join("base.review.ron");
+    foresight::store::save(&base_path, &worked_case()).unwrap();
+    let ours_path = copy_of(&base_path, "ours.review.ron", |r| {
+        r.factors[0].statement = "Our statement".into()
+    });
+    let theirs_path = copy_of(&base_path, "theirs.review.ron", |r| {
+        r.factors[1].evidence = "Supervision notes, March to May".into()
+    });
+    let (theirs, theirs_lineage) = foresight::store::load_with_lineage(&theirs_path).unwrap();
+    let app = ForesightApp::new(
+        Document::open(&ours_path).unwrap(),
+        folder.path().join("recovery"),
+    );
+    let ours_lineage = app.document().lineage().clone();
+    let mut harness = harness_of(app, (1280.0, 800.0), 12);
+    harness.run();
+    // No ancestor given: the one beside the copies is found by itself, so
+    // what only one side changed merges without a conflict.
+    harness.state_mut().merge_with(&theirs_path, None);
+    harness.run();
+    let message = harness.state().message().to_string();
+    assert!(
+        message.starts_with(
+            "Merged theirs.review.ron cleanly from your common ancestor base.review.ron (revision "
+        ),
+        "{message}"
+    );
+    let review = harness.state().document().review().clone();
+    assert_eq!(review.factors[0].statement, "Our statement");
+    assert_eq!(review.factors[1].evidence, theirs.factors[1].evidence);
+    assert!(review.meta.conflicts.is_empty());
+    let descends = |harness: &Harness<'_, ForesightApp>| {
+        let theirs_id = &theirs_lineage.current().unwrap().id;
+        harness.state().document().lineage().contains(theirs_id)
+    };
+    assert!(descends(&harness));
+
+    // Undo takes back the merge and the claim to hold their copy; redo
+    // brings both back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().lineage(), &ours_lineage);
+    assert!(!descends(&harness));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(descends(&harness), "{}", harness.state().message());
+    assert_eq!(harness.state().document().review(), &review);
+
+    // Saved, the merged file holds all of theirs: merged with it again,
+    // there is nothing to do.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let (_, saved) = foresight::store::load_with_lineage(&ours_path).unwrap();
+    assert_eq!(
+        saved.relation(&theirs_lineage),
+        foresight::model::Relation::TheirsIsEarlier
+    );
+    harness.state_mut().merge_with(&theirs_path, None);
+    harness.run();
+    assert_eq!(
+        harness.state().message(),
+        "Nothing to merge: theirs.review.ron adds nothing to this review"
+    );
+}

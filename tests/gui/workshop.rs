@@ -178,6 +178,14 @@ fn help_lists_the_shortcuts_and_explains_every_language_category() {
     harness.get_by_label("Files and templates").click();
     harness.run();
     assert!(harness.query_by_label("Your templates").is_some());
+    harness.get_by_label("Merging two copies").click();
+    harness.run();
+    assert!(harness.query_by_label("The common ancestor").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("keep the file you sent or received in the same folder")
+            .is_some()
+    );
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.state().help_topic().is_none());
