@@ -1,5 +1,6 @@
 //! Property tests of the three-way merge of review files, starting from
-//! the bundled worked example: two reviewers' edits that do not conflict
+//! the bundled worked example or a generated review of a random size and
+//! seed: two reviewers' edits that do not conflict
 //! (different records retitled, records added with ids both picked,
 //! different records deleted) merge into exactly the review that applying
 //! both reviewers' edits one after the other gives, in either order;
@@ -10,6 +11,7 @@ use std::collections::HashMap;
 
 use foresight::edit::{Change, Edit, delete_record};
 use foresight::examples::worked_case;
+use foresight::generate::{Size, synthetic_review};
 use foresight::merge::{merge, merge_without_base};
 use foresight::model::*;
 use foresight::taxonomy::Taxonomy;
@@ -209,19 +211,45 @@ fn any_actions() -> impl Strategy<Value = Vec<(usize, Action)>> {
     )
 }
 
-/// Actions of two reviewers on different candidates: ours on even places,
-/// theirs on odd ones.
-fn disjoint_work() -> impl Strategy<Value = (Work, Work)> {
-    (work(any_actions()), work(any_actions())).prop_map(|(mut ours, mut theirs)| {
-        let count = candidates(&worked_case()).len();
-        for (index, _) in &mut ours.actions {
-            *index = (*index % count) & !1;
+/// The review both reviewers start from.
+#[derive(Debug, Clone, Copy)]
+enum Ancestor {
+    /// The bundled worked example.
+    WorkedCase,
+    /// A generated review with this many episodes, from this seed.
+    Generated { episodes: usize, seed: u64 },
+}
+
+impl Ancestor {
+    fn review(self) -> Review {
+        match self {
+            Ancestor::WorkedCase => worked_case(),
+            Ancestor::Generated { episodes, seed } => {
+                synthetic_review(Size::for_episodes(episodes), seed)
+            }
         }
-        for (index, _) in &mut theirs.actions {
-            *index = ((*index % count) | 1).min(count - 1 - (count % 2 == 1) as usize);
-        }
-        (ours, theirs)
-    })
+    }
+}
+
+fn ancestor() -> impl Strategy<Value = Ancestor> {
+    prop_oneof![
+        Just(Ancestor::WorkedCase),
+        (2usize..12, any::<u64>())
+            .prop_map(|(episodes, seed)| Ancestor::Generated { episodes, seed }),
+    ]
+}
+
+/// The two reviewers' work made disjoint for `base`: ours on candidates at
+/// even places, theirs on odd ones.
+fn disjoint(base: &Review, mut ours: Work, mut theirs: Work) -> (Work, Work) {
+    let count = candidates(base).len();
+    for (index, _) in &mut ours.actions {
+        *index = (*index % count) & !1;
+    }
+    for (index, _) in &mut theirs.actions {
+        *index = ((*index % count) | 1).min(count - 1 - (count % 2 == 1) as usize);
+    }
+    (ours, theirs)
 }
 
 fn problems(review: &Review) -> Vec<String> {
@@ -232,13 +260,14 @@ fn problems(review: &Review) -> Vec<String> {
         .collect()
 }
 
-/// The merge of two reviewers' disjoint work is clean and equals applying
-/// both reviewers' steps one after the other, in either order.
+/// The merge of two reviewers' disjoint work on `base` is clean and equals
+/// applying both reviewers' steps one after the other, in either order.
 fn merges_into_both_sequences_applied(
+    base: &Review,
     ours_work: &Work,
     theirs_work: &Work,
 ) -> Result<(), TestCaseError> {
-    let base = worked_case();
+    let base = base.clone();
     let (ours, ours_steps) = perform(&base, ours_work);
     let (theirs, theirs_steps) = perform(&base, theirs_work);
     for (first, first_steps, second, second_steps) in [
@@ -268,13 +297,19 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
-    fn edits_that_do_not_conflict_merge_into_both_sequences_applied((ours_work, theirs_work) in disjoint_work()) {
-        merges_into_both_sequences_applied(&ours_work, &theirs_work)?;
+    fn edits_that_do_not_conflict_merge_into_both_sequences_applied(
+        ancestor in ancestor(),
+        ours_work in work(any_actions()),
+        theirs_work in work(any_actions()),
+    ) {
+        let base = ancestor.review();
+        let (ours_work, theirs_work) = disjoint(&base, ours_work, theirs_work);
+        merges_into_both_sequences_applied(&base, &ours_work, &theirs_work)?;
     }
 
     #[test]
-    fn a_copy_merged_with_itself_or_its_ancestor_is_unchanged(work in work(any_actions())) {
-        let base = worked_case();
+    fn a_copy_merged_with_itself_or_its_ancestor_is_unchanged(ancestor in ancestor(), work in work(any_actions())) {
+        let base = ancestor.review();
         let (copy, _) = perform(&base, &work);
         for merged in [
             merge(&base, &copy, &copy),
@@ -289,8 +324,12 @@ proptest! {
     }
 
     #[test]
-    fn the_merge_of_two_valid_copies_is_valid(ours_work in work(any_actions()), theirs_work in work(any_actions())) {
-        let base = worked_case();
+    fn the_merge_of_two_valid_copies_is_valid(
+        ancestor in ancestor(),
+        ours_work in work(any_actions()),
+        theirs_work in work(any_actions()),
+    ) {
+        let base = ancestor.review();
         let (ours, _) = perform(&base, &ours_work);
         let (theirs, _) = perform(&base, &theirs_work);
         prop_assert_eq!(problems(&ours), Vec::<String>::new());
@@ -343,7 +382,7 @@ fn a_retitled_episode_merges_with_a_deletion_elsewhere() {
         actions: vec![(67, Action::Delete)],
         added: vec![],
     };
-    merges_into_both_sequences_applied(&ours, &theirs).unwrap();
+    merges_into_both_sequences_applied(&worked_case(), &ours, &theirs).unwrap();
 }
 
 /// A case proptest once found: one side deletes an episode, the other a
@@ -359,5 +398,5 @@ fn an_episode_deleted_merges_with_the_deletion_of_one_of_its_entries() {
         actions: vec![(71, Action::Delete)],
         added: vec![],
     };
-    merges_into_both_sequences_applied(&ours, &theirs).unwrap();
+    merges_into_both_sequences_applied(&worked_case(), &ours, &theirs).unwrap();
 }
