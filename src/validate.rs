@@ -359,6 +359,70 @@ pub fn validate(review: &Review, taxonomy: Option<&Taxonomy>) -> Vec<Problem> {
             }
         }
     }
+    problems.extend(action_plan_problems(review, &kinds));
+    problems
+}
+
+/// The problems of the findings' responses and action plans: an action's
+/// id missing or used twice, a response "not accepted" or an action
+/// dropped without a reason, and, once the review is in quality assurance
+/// or published, an action without what will be done, an owner or a due
+/// date. `records` are the ids of the review's records.
+fn action_plan_problems(review: &Review, records: &HashMap<Id, RecordKind>) -> Vec<Problem> {
+    use crate::model::{ActionStatus, ResponseDecision, ReviewStage};
+    let mut problems = Vec::new();
+    let publishing = matches!(
+        review.meta.stage,
+        ReviewStage::QualityAssurance | ReviewStage::Published
+    );
+    let mut seen: HashSet<&Id> = HashSet::new();
+    for finding in &review.findings {
+        let mut push = |message: String| {
+            problems.push(Problem {
+                record: Some(finding.id.clone()),
+                message,
+            })
+        };
+        if finding.response.decision == ResponseDecision::NotAccepted
+            && finding.response.reason.trim().is_empty()
+        {
+            push(
+                "the partnership's response is \"not accepted\" but gives no reason: say why"
+                    .to_string(),
+            );
+        }
+        for action in &finding.actions {
+            let id = &action.id;
+            if id.as_str().trim().is_empty() {
+                push("an action has an empty id".to_string());
+            } else if let Some(kind) = records.get(id) {
+                push(format!(
+                    "action {id} has the id of a {}: give it another",
+                    kind.label()
+                ));
+            } else if !seen.insert(id) {
+                push(format!("the action id {id} is used twice"));
+            }
+            if action.status == ActionStatus::Dropped && action.dropped_reason.trim().is_empty() {
+                push(format!(
+                    "action {id} is dropped but gives no reason: say why it was dropped"
+                ));
+            }
+            if publishing {
+                if action.what.trim().is_empty() {
+                    push(format!("action {id} does not say what will be done"));
+                }
+                if action.owner.trim().is_empty() {
+                    push(format!(
+                        "action {id} has no owner: name the partnership member responsible"
+                    ));
+                }
+                if action.due.is_none() && action.status.is_open() {
+                    push(format!("action {id} has no due date"));
+                }
+            }
+        }
+    }
     problems
 }
 
@@ -456,6 +520,77 @@ mod tests {
         assert_eq!(
             suggested_link_kind(RecordKind::Variable, RecordKind::Variable),
             None
+        );
+    }
+
+    #[test]
+    fn responses_and_actions_are_checked_in_the_reviewers_terms() {
+        let taxonomy = Taxonomy::built_in("learning-together");
+        let mut review = Review::new("t");
+        review.findings.push(Finding {
+            id: Id::from("FN1"),
+            ..Default::default()
+        });
+        review.findings[0].response.decision = ResponseDecision::NotAccepted;
+        review.findings[0].actions = vec![
+            Action {
+                id: Id::from("AC1"),
+                status: ActionStatus::Dropped,
+                ..Default::default()
+            },
+            Action {
+                id: Id::from("AC1"),
+                what: "Audit".into(),
+                ..Default::default()
+            },
+            Action {
+                id: Id::from("FN1"),
+                what: "Train".into(),
+                ..Default::default()
+            },
+        ];
+        let messages = |review: &Review| -> Vec<String> {
+            validate(review, taxonomy.as_ref())
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(
+            messages(&review),
+            [
+                "FN1: the partnership's response is \"not accepted\" but gives no reason: say why",
+                "FN1: action AC1 is dropped but gives no reason: say why it was dropped",
+                "FN1: the action id AC1 is used twice",
+                "FN1: action FN1 has the id of a finding: give it another",
+            ]
+        );
+        // Before publication an action may still lack an owner and a date.
+        review.findings[0].response.reason = "Already in hand.".into();
+        review.findings[0].actions[0].dropped_reason = "Superseded.".into();
+        review.findings[0].actions[1].id = Id::from("AC2");
+        review.findings[0].actions[2].id = Id::from("AC3");
+        assert_eq!(messages(&review), Vec::<String>::new());
+        review.meta.stage = ReviewStage::QualityAssurance;
+        let said = messages(&review);
+        assert!(
+            said.contains(
+                &"FN1: action AC2 has no owner: name the partnership member responsible"
+                    .to_string()
+            ),
+            "{said:?}"
+        );
+        assert!(
+            said.contains(&"FN1: action AC2 has no due date".to_string()),
+            "{said:?}"
+        );
+        assert!(
+            said.contains(&"FN1: action AC1 does not say what will be done".to_string()),
+            "{said:?}"
+        );
+        // A dropped action needs no due date.
+        assert!(
+            !said.contains(&"FN1: action AC1 has no due date".to_string()),
+            "{said:?}"
         );
     }
 }

@@ -16,7 +16,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::language::FieldHit;
-use crate::model::{Answer, FindingTag, Id, LinkKind, PracticeEpisode, RecordKind, Review};
+use crate::model::{
+    Answer, Appraisal, FindingTag, Id, LinkKind, PracticeEpisode, RecordKind, Review,
+};
 
 /// A share: how many of how many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,17 +60,21 @@ pub enum Measure {
     SystemsFindings,
     /// Episodes where the child was seen and their views recorded.
     ChildSeenAndHeard,
+    /// Episodes appraised as problematic or mixed practice that say why:
+    /// an appraisal note and a local-rationality account.
+    ProblemsExplained,
     /// Phrases of hindsight or blame still open.
     OpenLanguage,
 }
 
 impl Measure {
     /// Every measure, in display order.
-    pub const ALL: [Measure; 5] = [
+    pub const ALL: [Measure; 6] = [
         Measure::EpisodesExplained,
         Measure::FactorsTraced,
         Measure::SystemsFindings,
         Measure::ChildSeenAndHeard,
+        Measure::ProblemsExplained,
         Measure::OpenLanguage,
     ];
 
@@ -84,6 +90,9 @@ impl Measure {
             }
             Measure::ChildSeenAndHeard => {
                 "Episodes where the child was seen and their views recorded"
+            }
+            Measure::ProblemsExplained => {
+                "Problematic or mixed practice with a why (appraisal note and local rationality)"
             }
             Measure::OpenLanguage => "Open hindsight and blame language",
         }
@@ -116,6 +125,8 @@ pub struct Coverage {
     pub findings_learning: Share,
     /// Episodes where the child was seen and their views recorded.
     pub child_seen_and_heard: Share,
+    /// Episodes appraised as problematic or mixed that say why.
+    pub problems_explained: Share,
     /// Language-lint hits neither rewritten nor accepted.
     pub open_language: usize,
     /// Language-lint hits accepted with a reason.
@@ -139,6 +150,7 @@ impl Coverage {
             Measure::FactorsTraced => self.factors_traced,
             Measure::SystemsFindings => self.systems_findings,
             Measure::ChildSeenAndHeard => self.child_seen_and_heard,
+            Measure::ProblemsExplained => self.problems_explained,
             Measure::OpenLanguage => Share {
                 done: self.accepted_language,
                 of: self.accepted_language + self.open_language,
@@ -218,7 +230,33 @@ pub fn coverage(review: &Review, language: &[FieldHit]) -> Coverage {
         of: review.episodes.len(),
     };
     let mut heard = explained;
+    let mut problems = Share { done: 0, of: 0 };
     for e in &review.episodes {
+        if matches!(e.appraisal, Appraisal::Problematic | Appraisal::Mixed) {
+            problems.of += 1;
+            let note = !e.appraisal_note.trim().is_empty();
+            match (note, has_local_rationality(e)) {
+                (true, true) => problems.done += 1,
+                (false, true) => gap(
+                    Measure::ProblemsExplained,
+                    &e.id,
+                    RecordKind::Episode,
+                    "appraised as problematic practice without a note on why".into(),
+                ),
+                (true, false) => gap(
+                    Measure::ProblemsExplained,
+                    &e.id,
+                    RecordKind::Episode,
+                    "appraised as problematic practice without a local-rationality account".into(),
+                ),
+                (false, false) => gap(
+                    Measure::ProblemsExplained,
+                    &e.id,
+                    RecordKind::Episode,
+                    "appraised as problematic practice with neither a note on why nor a local-rationality account".into(),
+                ),
+            }
+        }
         let factor = with_factor.contains(&e.id);
         let rationality = has_local_rationality(e);
         let kind = RecordKind::Episode;
@@ -392,6 +430,7 @@ pub fn coverage(review: &Review, language: &[FieldHit]) -> Coverage {
     c.gaps = gaps;
     c.episodes_explained = explained;
     c.child_seen_and_heard = heard;
+    c.problems_explained = problems;
     c.factors_traced = factor_share;
     c.systems_findings = systems;
     c.findings_learning = learning;
@@ -459,6 +498,29 @@ mod tests {
             ..Default::default()
         }];
         review
+    }
+
+    #[test]
+    fn problematic_practice_counts_only_when_it_says_why() {
+        let mut review = small_review();
+        review.episodes[0].appraisal = Appraisal::Problematic;
+        review.episodes[0].appraisal_note = "The template did not prompt it.".into();
+        review.episodes[1].appraisal = Appraisal::Mixed;
+        let c = coverage(&review, &[]);
+        assert_eq!(c.problems_explained, Share { done: 1, of: 2 });
+        let gaps: Vec<&Gap> = c.gaps_of(Measure::ProblemsExplained).collect();
+        assert_eq!(gaps.len(), 1);
+        assert_eq!(gaps[0].record, Id::from("E2"));
+        assert!(
+            gaps[0]
+                .message
+                .contains("neither a note on why nor a local-rationality account")
+        );
+        review.episodes[1].appraisal = Appraisal::Good;
+        assert_eq!(
+            coverage(&review, &[]).problems_explained,
+            Share { done: 1, of: 1 }
+        );
     }
 
     #[test]

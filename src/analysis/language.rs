@@ -17,7 +17,9 @@
 //! the partnership, are one severity lower.
 
 mod actor;
+pub mod corpus;
 mod lexicon;
+pub mod model;
 mod pattern;
 mod review;
 mod text;
@@ -32,6 +34,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use lexicon::{ActorWords, Entry, LexiconError, LexiconFile, Scope, parse_actors, parse_file};
+pub use model::{BlameModel, Driver};
 pub use review::{
     AccountHit, FieldHit, FieldText, TagSuggestion, accept_change, acceptance_of, lint_account,
     lint_review, reopen_change, review_fields, suggest_tag,
@@ -106,6 +109,54 @@ impl Category {
             Category::DeficitWithoutContext => "deficit without context",
             Category::FamilyLabel => "family-blaming label",
         }
+    }
+
+    /// What the category means, with examples, and the question that
+    /// reframes it.
+    pub fn explained(self) -> (&'static str, &'static str) {
+        match self {
+            Category::Counterfactual => (
+                "What people should or could have done (“should have”, “could have referred”).",
+                "What made the action taken make sense at the time?",
+            ),
+            Category::HindsightCertainty => (
+                "Writing as if the outcome was foreseeable or obvious (“clearly”, “it was obvious”).",
+                "What did the practitioners know then, before the outcome?",
+            ),
+            Category::JudgmentalWord => (
+                "A word that judges practice instead of explaining it (“poor”, “inadequate”).",
+                "What exactly happened, and what shaped it?",
+            ),
+            Category::IndividualFault => (
+                "Fault placed on the person nearest the event (“the social worker failed to”).",
+                "What in the system made this likely for anyone in that role?",
+            ),
+            Category::MissedOpportunity => (
+                "A moment framed by what it turned out to mean (“a missed opportunity”).",
+                "How did the moment look to those in it, with what they knew?",
+            ),
+            Category::OutcomeClaim => (
+                "A claim that one action would have changed the outcome (“would have prevented”).",
+                "Is this knowable? What else was in play?",
+            ),
+            Category::ComplianceFraming => (
+                "Rules not followed, with reminders and training as the remedy (“did not follow procedure”).",
+                "Why was the procedure hard to follow here, and is that common?",
+            ),
+            Category::DeficitWithoutContext => (
+                "What was missing, without what would have made it possible (“no assessment was done”).",
+                "What would have had to be in place for it to happen?",
+            ),
+            Category::FamilyLabel => (
+                "A label that places the problem in the family (“non-compliant”, “hard to reach”).",
+                "What did services offer, and how did it fit the family's life?",
+            ),
+        }
+    }
+
+    /// The question that helps the writer explain instead of judge.
+    pub fn reframe(self) -> &'static str {
+        self.explained().1
     }
 }
 
@@ -209,13 +260,24 @@ pub struct Hit {
     pub severity: Severity,
     /// The question that helps the writer explain instead of judge.
     pub question: String,
-    /// True when the phrase is inside quotation marks.
+    /// True when the phrase is inside quotation marks: a practitioner's or
+    /// family member's words, not the reviewer's.
     pub quoted: bool,
+    /// True when its sentence discusses hindsight or outcome bias itself
+    /// ("hindsight bias makes the signs look obvious"): the phrase is
+    /// shown, not the reviewer's judgement.
+    pub discusses_bias: bool,
     /// Who or what the phrase is about.
     pub subject: Subject,
 }
 
 impl Hit {
+    /// True when the hit is the reviewer's own judgement: not in quoted
+    /// speech, not in a sentence about hindsight bias.
+    pub fn counts(&self) -> bool {
+        !self.quoted && !self.discusses_bias
+    }
+
     /// "CF counterfactual", or "CF/IF counterfactual, individual fault".
     pub fn categories(&self) -> String {
         let all: Vec<Category> = std::iter::once(self.category)
@@ -248,10 +310,12 @@ impl Verdict {
 
 /// The verdict on a passage with these hits: blame when one hit is of high
 /// severity, or when the hits together weigh four or more (two of medium
-/// severity).
+/// severity). Hits in quoted speech, and in a sentence about hindsight bias
+/// itself, are not the reviewer's judgement and do not count.
 pub fn verdict(hits: &[Hit]) -> Verdict {
-    let weight: u32 = hits.iter().map(|h| h.severity.weight()).sum();
-    if hits.iter().any(|h| h.severity == Severity::High) || weight >= 4 {
+    let own = || hits.iter().filter(|h| h.counts());
+    let weight: u32 = own().map(|h| h.severity.weight()).sum();
+    if own().any(|h| h.severity == Severity::High) || weight >= 4 {
         Verdict::Blame
     } else {
         Verdict::Learning
@@ -271,6 +335,35 @@ pub struct Lexicon {
     /// The `unless` patterns of each entry.
     unless: Vec<Vec<Pattern>>,
     actors: Actors,
+    /// A model that reads a passage as blame or learning instead of the
+    /// lexicon's own verdict, when one is given.
+    model: Option<BlameModel>,
+    /// The words of each category's phrases, for the reframe question of a
+    /// passage the model reads as blame without a lexicon hit.
+    category_words: Vec<(Category, Vec<String>)>,
+}
+
+/// How a passage reads: its verdict and score, the phrases that drove it,
+/// the question that helps to reframe it, and the lexicon's hits. Without
+/// a blame model the verdict is the lexicon's ([`verdict`]) and the score
+/// how far the hits go towards it: their severities' weight over four,
+/// one for a high-severity hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// Blame or learning.
+    pub verdict: Verdict,
+    /// How strongly the passage reads as blame, 0–1 (with a model, its
+    /// probability).
+    pub score: f64,
+    /// The phrases that pushed it towards blame, strongest first.
+    pub drivers: Vec<Driver>,
+    /// The question that helps the writer explain instead of judge: the
+    /// strongest hit's in the most blaming sentence, else that of the
+    /// category nearest the drivers; `None` for a passage read as learning
+    /// with no hit.
+    pub reframe: Option<String>,
+    /// The lexicon's hits in the passage.
+    pub hits: Vec<Hit>,
 }
 
 static SHARED: OnceLock<(Lexicon, Option<String>)> = OnceLock::new();
@@ -291,7 +384,22 @@ impl Lexicon {
         }
         let (path, text) = &sources.actors;
         let actors = parse_actors(text, path)?;
-        Lexicon::compile(files, &actors)
+        let lexicon = Lexicon::compile(files, &actors)?;
+        match &sources.model {
+            Some((path, text)) => Ok(lexicon.with_model(BlameModel::parse(text, path)?)),
+            None => Ok(lexicon),
+        }
+    }
+
+    /// The lexicon reading passages with a blame model.
+    pub fn with_model(mut self, model: BlameModel) -> Lexicon {
+        self.model = Some(model);
+        self
+    }
+
+    /// The blame model, when one is given.
+    pub fn model(&self) -> Option<&BlameModel> {
+        self.model.as_ref()
     }
 
     /// The lexicon of the user's templates folders, loaded once; the
@@ -327,6 +435,8 @@ impl Lexicon {
             index: HashMap::new(),
             unless: Vec::new(),
             actors: Actors::new(actors),
+            model: None,
+            category_words: Vec::new(),
         };
         let compile = |path: &Path, entry: &Entry, text: &str| {
             Pattern::parse(text).map_err(|message| LexiconError::BadPattern {
@@ -364,6 +474,23 @@ impl Lexicon {
             list.sort_unstable();
             list.dedup();
         }
+        for category in Category::ALL {
+            let mut words: Vec<String> = lexicon
+                .entries
+                .iter()
+                .filter(|(c, _)| *c == category)
+                .flat_map(|(_, e)| {
+                    e.phrase
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| w.len() > 3)
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            words.sort();
+            words.dedup();
+            lexicon.category_words.push((category, words));
+        }
         Ok(lexicon)
     }
 
@@ -382,14 +509,62 @@ impl Lexicon {
         self.lint_in(text, Context::Narrative)
     }
 
-    /// The verdict on a passage of narrative.
+    /// The verdict on a passage of narrative (the blame model's, when one
+    /// is given).
     pub fn verdict(&self, text: &str) -> Verdict {
-        verdict(&self.lint(text))
+        self.judge_in(text, Context::Narrative).verdict
+    }
+
+    /// How a passage of narrative reads: verdict, score, what drove it and
+    /// the hits.
+    pub fn judge(&self, text: &str) -> Judgement {
+        self.judge_in(text, Context::Narrative)
+    }
+
+    /// How a passage of the given kind reads.
+    pub fn judge_in(&self, text: &str, context: Context) -> Judgement {
+        let words = words(text);
+        let hits = self.lint_words(text, &words, context);
+        let Some(model) = &self.model else {
+            return lexicon_judgement(hits);
+        };
+        let reading = model.read(text, &words, &hits, context);
+        let in_sentence = |h: &&Hit| h.start >= reading.sentence.0 && h.end <= reading.sentence.1;
+        let strongest = hits
+            .iter()
+            .filter(in_sentence)
+            .max_by_key(|h| h.severity)
+            .or_else(|| hits.iter().max_by_key(|h| h.severity));
+        let reframe = match strongest {
+            Some(hit) => Some(hit.question.clone()),
+            None if reading.blame => Some(
+                model::nearest_category(&reading.drivers, &self.category_words)
+                    .unwrap_or(Category::JudgmentalWord)
+                    .reframe()
+                    .to_string(),
+            ),
+            None => None,
+        };
+        Judgement {
+            verdict: if reading.blame {
+                Verdict::Blame
+            } else {
+                Verdict::Learning
+            },
+            score: reading.score,
+            drivers: reading.drivers,
+            reframe,
+            hits,
+        }
     }
 
     /// The hits in a passage of the given kind, in text order.
     pub fn lint_in(&self, text: &str, context: Context) -> Vec<Hit> {
-        let words = words(text);
+        self.lint_words(text, &words(text), context)
+    }
+
+    /// The hits in a passage already read into words.
+    fn lint_words(&self, text: &str, words: &[Word], context: Context) -> Vec<Hit> {
         // (entry, first word, last word), the longest match per entry and start.
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (i, word) in words.iter().enumerate() {
@@ -399,7 +574,7 @@ impl Lexicon {
             let here = found.len();
             for &p in list {
                 let (entry, pattern) = &self.patterns[p];
-                if let Some(last) = pattern.match_at(&words, i) {
+                if let Some(last) = pattern.match_at(words, i) {
                     match found[here..].iter_mut().find(|f| f.0 == *entry) {
                         Some(f) => f.2 = f.2.max(last),
                         None => found.push((*entry, i, last)),
@@ -410,14 +585,14 @@ impl Lexicon {
         let hits: Vec<Hit> = found
             .into_iter()
             .filter_map(|(entry, first, last)| {
-                self.judge(text, &words, entry, first, last, context)
+                self.judge_match(text, words, entry, first, last, context)
             })
             .collect();
         outermost(hits)
     }
 
     /// Decides whether a match is a hit, and how severe.
-    fn judge(
+    fn judge_match(
         &self,
         text: &str,
         words: &[Word],
@@ -489,7 +664,8 @@ impl Lexicon {
         also.retain(|c| *c != category);
         also.dedup();
         let quoted = words[first..=last].iter().any(|w| w.quoted);
-        if quoted {
+        let discusses_bias = discusses_bias(words, first);
+        if quoted || discusses_bias {
             severity = severity.lower();
         }
         if context != Context::Narrative {
@@ -511,6 +687,7 @@ impl Lexicon {
             severity,
             question: entry.question.clone(),
             quoted,
+            discusses_bias,
             subject,
         })
     }
@@ -523,6 +700,61 @@ impl Lexicon {
                 .filter(|&i| words[i].sentence == sentence)
                 .any(|i| pattern.match_at(words, i).is_some_and(|end| end >= first))
         })
+    }
+}
+
+/// True when the sentence of the word at `at` is about hindsight or
+/// outcome bias itself: it names the bias ("hindsight bias", "outcome
+/// bias") or says that hindsight makes things look easy ("it is easy with
+/// hindsight", "with hindsight it is easy").
+fn discusses_bias(words: &[Word], at: usize) -> bool {
+    let sentence = words[at].sentence;
+    let norms: Vec<&str> = words
+        .iter()
+        .filter(|w| w.sentence == sentence)
+        .map(|w| w.norm.as_str())
+        .collect();
+    let names_bias = norms
+        .windows(2)
+        .any(|p| matches!(p, ["hindsight" | "outcome", "bias" | "biases"]));
+    let easy_with_hindsight = norms.contains(&"hindsight")
+        && norms
+            .iter()
+            .any(|w| matches!(*w, "easy" | "easier" | "tempting"));
+    names_bias || easy_with_hindsight
+}
+
+/// The lexicon's own judgement of a passage with these hits: its
+/// [`verdict`], the counting hits' weight over four as the score (one with
+/// a high-severity hit), those hits as drivers, most severe first, and the
+/// most severe one's question (the most severe hit's when none counts).
+fn lexicon_judgement(hits: Vec<Hit>) -> Judgement {
+    let own = || hits.iter().filter(|h| h.counts());
+    let weight: u32 = own().map(|h| h.severity.weight()).sum();
+    let score = if own().any(|h| h.severity == Severity::High) {
+        1.0
+    } else {
+        (f64::from(weight) / 4.0).min(1.0)
+    };
+    let mut ranked: Vec<&Hit> = own().collect();
+    ranked.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.start.cmp(&b.start)));
+    Judgement {
+        verdict: verdict(&hits),
+        score,
+        drivers: ranked
+            .iter()
+            .map(|h| Driver {
+                phrase: h.matched.clone(),
+                span: Some((h.start, h.end)),
+                weight: f64::from(h.severity.weight()),
+            })
+            .collect(),
+        reframe: ranked
+            .first()
+            .copied()
+            .or_else(|| hits.iter().max_by_key(|h| h.severity))
+            .map(|h| h.question.clone()),
+        hits,
     }
 }
 

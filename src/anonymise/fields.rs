@@ -153,6 +153,15 @@ macro_rules! walk {
             for (i, q) in x.references.$iter().enumerate() {
                 f(&x.id, &format!("references[{i}]"), none, q);
             }
+            f(&x.id, "response.reason", none, $($r)+ x.response.reason);
+            for a in x.actions.$iter() {
+                let key = format!("actions[{}]", a.id);
+                f(&x.id, &format!("{key}.what"), none, $($r)+ a.what);
+                f(&x.id, &format!("{key}.owner"), none, $($r)+ a.owner);
+                f(&x.id, &format!("{key}.dropped_reason"), none, $($r)+ a.dropped_reason);
+                f(&x.id, &format!("{key}.impact_expected"), none, $($r)+ a.impact_expected);
+                f(&x.id, &format!("{key}.evidence"), none, $($r)+ a.evidence);
+            }
         }
         for x in review.variables.$iter() {
             f(&x.id, "name", none, $($r)+ x.name);

@@ -57,8 +57,8 @@ impl fmt::Display for Leak {
 pub struct LeakChecker {
     anonymiser: Anonymiser,
     kept: Vec<AnonymisationOverride>,
-    /// The review's record ids ("C13704"): shaped like reference numbers,
-    /// but Foresight's own, and kept in exports.
+    /// The review's record and action ids ("C13704", "AC3"): shaped like
+    /// reference numbers, but Foresight's own, and kept in exports.
     ids: std::collections::HashSet<String>,
     /// Foresight's own placeholders (pseudonyms, roles, generic names):
     /// a name form inside one is not a leak.
@@ -188,6 +188,13 @@ impl LeakChecker {
                 .all_ids()
                 .into_iter()
                 .map(|(id, _)| id.0.to_string())
+                .chain(
+                    original
+                        .findings
+                        .iter()
+                        .flat_map(|f| &f.actions)
+                        .map(|a| a.id.0.to_string()),
+                )
                 .collect(),
         }
     }
@@ -456,6 +463,7 @@ pub(crate) const FIXED_VALUE_FIELDS: &[&str] = &[
     "saw_draft",
     "seen",
     "stage",
+    "status",
     "tag",
     "views_sought",
 ];

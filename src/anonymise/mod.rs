@@ -973,6 +973,12 @@ impl Anonymiser {
             episode.start = episode.start.map(coarsen);
             episode.end = episode.end.map(coarsen);
         }
+        // An action plan's dates are published to the month, like every
+        // other structured date.
+        for action in out.findings.iter_mut().flat_map(|f| &mut f.actions) {
+            action.due = action.due.map(coarsen);
+            action.review_on = action.review_on.map(coarsen);
+        }
         if let Some(period) = &mut out.meta.period {
             period.start = coarsen(period.start);
             period.end = coarsen(period.end);

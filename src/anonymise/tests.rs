@@ -338,6 +338,19 @@ fn every_free_string_of_every_record_kind_is_anonymised() {
         questions: vec!["q".into()],
         recommendations: vec!["r".into()],
         references: vec!["f".into()],
+        response: crate::model::FindingResponse {
+            decision: crate::model::ResponseDecision::NotAccepted,
+            reason: "r".into(),
+        },
+        actions: vec![crate::model::Action {
+            id: Id::from("AC1"),
+            what: "w".into(),
+            owner: "o".into(),
+            dropped_reason: "d".into(),
+            impact_expected: "i".into(),
+            evidence: "e".into(),
+            ..Default::default()
+        }],
         ..Default::default()
     };
     review.meta.terms_of_reference = vec!["t".into()];

@@ -41,6 +41,17 @@ pub fn run(command: Command) -> ExitCode {
             write_new(&output, &synthetic_review(size, seed), force)
         }
         Command::Examples { write } => examples(write.as_deref()),
+        Command::Actions {
+            file,
+            overdue,
+            today,
+            json,
+        } => super::actions::actions(&file, overdue, today.as_deref(), json),
+        Command::ActionPlan {
+            file,
+            output,
+            today,
+        } => super::actions::action_plan(&file, &output, today.as_deref()),
         Command::Merge {
             ours,
             theirs,
@@ -110,6 +121,7 @@ pub fn run(command: Command) -> ExitCode {
             summary,
         } => super::causal::loops(&file, json, max, summary),
         Command::Language { file, json } => super::language::language(file.as_deref(), json),
+        Command::LanguageModel { action } => super::language_model::run(action),
         Command::Check { file } => super::check::check(&file),
         Command::Anonymise {
             file,

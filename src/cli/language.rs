@@ -1,6 +1,8 @@
 //! `foresight language [FILE|-]`: reads plain text, one passage per line,
-//! and prints one line per input line: the verdict (`blame` or
-//! `learning`), a tab, then the phrases found with their categories.
+//! and prints one line per input line: the blame model's verdict (`blame`
+//! or `learning`), a tab, then the phrases found with their categories.
+//! `--json` adds the score, the phrases that drove it and the question
+//! that reframes it.
 
 use std::io::Read;
 use std::path::Path;
@@ -8,7 +10,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::EXIT_UNREADABLE;
-use crate::analysis::language::{Hit, Lexicon, verdict};
+use crate::analysis::language::{Driver, Hit, Judgement, Lexicon};
 use crate::taxonomy::template_folders;
 
 /// The verdict and hits of one line, for `--json`.
@@ -16,7 +18,30 @@ use crate::taxonomy::template_folders;
 struct Line<'a> {
     line: usize,
     verdict: &'static str,
+    /// The probability of blame, 0–1, to three places.
+    score: f64,
+    /// The phrases that drove the score, strongest first.
+    drivers: Vec<JsonDriver<'a>>,
+    /// The question that helps to reframe the line.
+    reframe: Option<&'a str>,
     hits: Vec<JsonHit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDriver<'a> {
+    phrase: &'a str,
+    start: Option<usize>,
+    end: Option<usize>,
+    weight: f64,
+}
+
+fn json_driver(d: &Driver) -> JsonDriver<'_> {
+    JsonDriver {
+        phrase: &d.phrase,
+        start: d.span.map(|s| s.0),
+        end: d.span.map(|s| s.1),
+        weight: (d.weight * 1000.0).round() / 1000.0,
+    }
 }
 
 #[derive(Serialize)]
@@ -92,23 +117,26 @@ pub fn language(file: Option<&Path>, json: bool) -> u8 {
             return EXIT_UNREADABLE;
         }
     };
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, Judgement)> = Vec::new();
     for (number, line) in text.lines().enumerate() {
-        let hits = lexicon.lint(line);
-        let judged = verdict(&hits);
+        let judged = lexicon.judge(line);
         if json {
-            out.push((number + 1, judged, hits));
+            out.push((number + 1, judged));
         } else {
-            println!("{}\t{}", judged.label(), describe(&hits));
+            println!("{}\t{}", judged.verdict.label(), describe(&judged.hits));
         }
     }
     if json {
         let lines: Vec<Line> = out
             .iter()
-            .map(|(line, judged, hits)| Line {
+            .map(|(line, judged)| Line {
                 line: *line,
-                verdict: judged.label(),
-                hits: hits
+                verdict: judged.verdict.label(),
+                score: (judged.score * 1000.0).round() / 1000.0,
+                drivers: judged.drivers.iter().map(json_driver).collect(),
+                reframe: judged.reframe.as_deref(),
+                hits: judged
+                    .hits
                     .iter()
                     .map(|h| JsonHit {
                         phrase: &h.phrase,

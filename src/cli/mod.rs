@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 the input has problems (e.g. `validate` found
 //! some), 2 the input could not be read or the command is not available.
 
+mod actions;
 mod agency_pack;
 mod anonymise;
 mod cast;
@@ -13,6 +14,7 @@ mod commands;
 mod export;
 mod import;
 mod language;
+mod language_model;
 mod merge;
 mod sensitive;
 mod timetable;
@@ -290,6 +292,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Train the blame model on a labelled corpus, or measure it.
+    LanguageModel {
+        #[command(subcommand)]
+        action: LanguageModelAction,
+    },
     /// Check a review for publication: why-coverage, hindsight and blame
     /// language, and what blocks publication (exit 1 when something does).
     Check {
@@ -478,11 +485,89 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the findings' actions with their status and whether each is
+    /// overdue (not done or dropped, and due before today).
+    Actions {
+        /// The review file.
+        file: PathBuf,
+        /// Only the overdue actions.
+        #[arg(long)]
+        overdue: bool,
+        /// Reckon as on this day instead of today (2025-04-01 or 01/04/2025).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Print JSON: {"today","actions":[{"finding","id","what","owner","due","status","overdue","days_overdue","response"}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the action plan (each published finding's response and its
+    /// actions) as an Excel workbook or a PDF, by OUT's ending: drawn from
+    /// the anonymised review like every published export, dates to the
+    /// month, and leak-checked (exit 1 and nothing written on a leak).
+    ActionPlan {
+        /// The review file.
+        file: PathBuf,
+        /// Where to write the plan (*.xlsx or *.pdf).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Reckon what is overdue as on this day instead of today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
     /// List the bundled worked examples, or write copies of them to a folder.
     Examples {
         /// Folder to write the examples into.
         #[arg(long)]
         write: Option<PathBuf>,
+    },
+}
+
+/// What `foresight language-model` does.
+#[derive(Debug, Subcommand)]
+pub enum LanguageModelAction {
+    /// Fit the blame model's weights on the corpus' train split, set its
+    /// threshold on the dev split, print how it does on dev and test, and
+    /// write the model (deterministic: the same corpus gives the same file).
+    Train {
+        /// The labelled corpus (id, split, label, document, sentence).
+        #[arg(long, default_value = "assets/language/corpus/real.tsv")]
+        corpus: PathBuf,
+        /// Written sentences (label, sentence) to train on as well.
+        #[arg(long)]
+        also: Vec<PathBuf>,
+        /// Where to write the model (a templates folder's
+        /// `lexicon/blame-model.tsv` makes the lint use it).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The strength of the L2 penalty on the weights.
+        #[arg(long, default_value_t = 0.01)]
+        l2: f64,
+        /// Passes of gradient descent.
+        #[arg(long, default_value_t = 30)]
+        epochs: usize,
+        /// Keep only features seen in at least this many sentences.
+        #[arg(long, default_value_t = 2)]
+        min_count: usize,
+    },
+    /// Measure the lint's blame verdict (or a model's, with --model) on one
+    /// split of a corpus: precision, recall, the confusion matrix and the
+    /// hardest errors.
+    Evaluate {
+        /// The labelled corpus.
+        #[arg(long, default_value = "assets/language/corpus/real.tsv")]
+        corpus: PathBuf,
+        /// train, dev, test or synthetic (all of a two-column file).
+        #[arg(long, default_value = "test")]
+        split: String,
+        /// A model file instead of the lexicon's.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// How many of the hardest errors to list.
+        #[arg(long, default_value_t = 10)]
+        errors: usize,
+        /// Print JSON: {"split","sentences","precision","recall","f1","confusion":{...},"errors":[{"id","document","label","score","sentence"}]}.
+        #[arg(long)]
+        json: bool,
     },
 }
 

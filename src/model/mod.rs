@@ -6,6 +6,7 @@
 //! from meaning: deleting a diagram never deletes a factor.
 
 mod account;
+mod action;
 mod clock;
 mod conflict;
 mod date;
@@ -18,6 +19,10 @@ mod revision;
 pub use account::{
     ChildAccount, FamilyInvolvement, FindingAsks, PartnershipResponse, ReviewAccount,
     ReviewProcess, TeamMember,
+};
+pub use action::{
+    ACTION_ID_PREFIX, Action, ActionStatus, ActionSummary, FindingResponse, OverdueAction,
+    ResponseDecision, action_summary, next_action_id,
 };
 pub use clock::{
     ClosureDay, DEFAULT_CALENDAR, Milestone, MissedReason, Pause, RapidReviewAnchor, ReviewClock,

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgencyReturn, FindingAsks, Id, MergeConflict, Period, RapidReviewRecord, ReviewAccount,
-    ReviewClock, ReviewDate,
+    Action, AgencyReturn, FindingAsks, FindingResponse, Id, MergeConflict, Period,
+    RapidReviewRecord, ReviewAccount, ReviewClock, ReviewDate,
 };
 
 /// The version of the review file this build writes.
@@ -22,7 +22,11 @@ use super::{
 /// - 4: adds the unresolved conflicts of a merge (`meta.conflicts`), so
 ///   that a build that cannot show them never saves a merged file without
 ///   them. Older files read unchanged.
-pub const FORMAT_VERSION: u32 = 4;
+/// - 5: adds each finding's action plan (`response`, `actions`), so that a
+///   build that cannot show it never saves a file without it, and, at the
+///   end of the file, the revisions it descends from (`revisions`, see
+///   [`crate::model::Lineage`]). Older files read unchanged.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The kind of review being carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -846,6 +850,13 @@ pub struct Finding {
     /// per item, for the report's reference list (format 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<String>,
+    /// The partnership's response to what the finding asks: accepted,
+    /// accepted in part or not accepted, and why.
+    #[serde(default, skip_serializing_if = "FindingResponse::is_empty")]
+    pub response: FindingResponse,
+    /// The partnership's actions in answer to the finding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
 }
 
 /// A variable of a causal loop diagram: a noun phrase that can rise or fall.

@@ -19,6 +19,7 @@
 //! anonymised review keeps no day, are worked out there too, as the
 //! review's date policy publishes dates (to the month by default).
 
+pub mod action_plan;
 pub mod export;
 pub mod placeholders;
 

@@ -711,7 +711,7 @@ impl Context<'_> {
             Content::Child => self.child(section, out),
             Content::FamilyInvolvement => self.family_involvement(section, out),
             Content::ReviewProcess => self.review_process(section, out, n),
-            Content::PartnershipResponse => self.partnership_response(section, out),
+            Content::PartnershipResponse => self.partnership_response(section, out, n),
             Content::References => self.reference_list(out),
             Content::RapidReviewFacts => self.rapid_review_facts(section, out),
             Content::ImmediateActions | Content::LivedContext | Content::LearningPotential => {

@@ -715,6 +715,11 @@ impl ForesightApp {
                 self.conflicts_open = false;
                 self.panels.request_export();
             }
+            Command::ExportActionPlan => {
+                self.panel = PanelKind::Actions;
+                self.conflicts_open = false;
+                self.panels.request_action_plan_export();
+            }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),

@@ -43,44 +43,7 @@ impl HelpTopic {
 
 /// What a language category means and the question that reframes it.
 pub fn category_explained(category: Category) -> (&'static str, &'static str) {
-    match category {
-        Category::Counterfactual => (
-            "What people should or could have done (“should have”, “could have referred”).",
-            "What made the action taken make sense at the time?",
-        ),
-        Category::HindsightCertainty => (
-            "Writing as if the outcome was foreseeable or obvious (“clearly”, “it was obvious”).",
-            "What did the practitioners know then, before the outcome?",
-        ),
-        Category::JudgmentalWord => (
-            "A word that judges practice instead of explaining it (“poor”, “inadequate”).",
-            "What exactly happened, and what shaped it?",
-        ),
-        Category::IndividualFault => (
-            "Fault placed on the person nearest the event (“the social worker failed to”).",
-            "What in the system made this likely for anyone in that role?",
-        ),
-        Category::MissedOpportunity => (
-            "A moment framed by what it turned out to mean (“a missed opportunity”).",
-            "How did the moment look to those in it, with what they knew?",
-        ),
-        Category::OutcomeClaim => (
-            "A claim that one action would have changed the outcome (“would have prevented”).",
-            "Is this knowable? What else was in play?",
-        ),
-        Category::ComplianceFraming => (
-            "Rules not followed, with reminders and training as the remedy (“did not follow procedure”).",
-            "Why was the procedure hard to follow here, and is that common?",
-        ),
-        Category::DeficitWithoutContext => (
-            "What was missing, without what would have made it possible (“no assessment was done”).",
-            "What would have had to be in place for it to happen?",
-        ),
-        Category::FamilyLabel => (
-            "A label that places the problem in the family (“non-compliant”, “hard to reach”).",
-            "What did services offer, and how did it fit the family's life?",
-        ),
-    }
+    category.explained()
 }
 
 /// Where things live, for the Files page.

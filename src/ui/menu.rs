@@ -27,6 +27,8 @@ pub enum Command {
     MergeWith,
     /// Export the report as PDF (from the Report panel).
     ExportPdf,
+    /// Export the action plan (from the Actions panel).
+    ExportActionPlan,
     /// Close the window.
     Quit,
     /// Undo the last step.
@@ -206,6 +208,13 @@ fn file_menu(ui: &mut Ui, state: &MenuState, command: &mut Option<Command>) {
     }
     if ui.button("Export PDF…").clicked() {
         *command = Some(Command::ExportPdf);
+    }
+    if ui
+        .button("Export action plan…")
+        .on_hover_text("The findings' responses and actions, as an Excel workbook or a PDF")
+        .clicked()
+    {
+        *command = Some(Command::ExportActionPlan);
     }
     ui.separator();
     if item(ui, "Quit", Some(&QUIT)).clicked() {

@@ -76,7 +76,7 @@ pub fn example_title(i: usize) -> &'static str {
 }
 
 /// The panels in the order a review proceeds, each with one line.
-pub const TOUR: [(PanelKind, &str); 11] = [
+pub const TOUR: [(PanelKind, &str); 12] = [
     (
         PanelKind::Overview,
         "The review's details, its statutory timetable and what still needs doing.",
@@ -120,6 +120,10 @@ pub const TOUR: [(PanelKind, &str); 11] = [
     (
         PanelKind::Report,
         "Publication readiness, a preview, and the report as PDF, Word or a web page.",
+    ),
+    (
+        PanelKind::Actions,
+        "The partnership's response to each finding and its actions: owners, due dates, what is overdue, and the action plan as Excel or PDF.",
     ),
 ];
 

@@ -201,3 +201,135 @@ fn check_refuses_an_unreadable_review_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("x.review.ron: cannot read the file"));
 }
+
+/// Runs foresight with the templates folder `templates`.
+fn foresight_with_templates(args: &[&str], templates: &Path, stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_foresight"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("FORESIGHT_TEMPLATES", templates)
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn language_json_gives_each_line_a_score_what_drove_it_and_a_reframe_question() {
+    let out = foresight(
+        &["language", "--json"],
+        Some(
+            "The social worker failed to visit the child.\n\
+             She said: \"I should have visited sooner.\"\n\
+             Caseloads were above the agreed ceiling.\n",
+        ),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    let line = |i: usize| &lines[i];
+    assert_eq!(line(0)["verdict"], "blame");
+    assert_eq!(line(0)["score"], 1.0);
+    assert_eq!(line(0)["drivers"][0]["phrase"], "failed to");
+    assert!(line(0)["reframe"].as_str().unwrap().ends_with('?'));
+    // Quoted speech is found, but it is the practitioner's, not the
+    // review's: no blame.
+    assert_eq!(line(1)["verdict"], "learning");
+    assert_eq!(line(1)["score"], 0.0);
+    assert!(!line(1)["hits"].as_array().unwrap().is_empty());
+    assert_eq!(line(2)["verdict"], "learning");
+    assert!(line(2)["reframe"].is_null());
+}
+
+#[test]
+fn a_model_trained_on_a_corpus_is_measured_and_used_from_a_templates_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.tsv");
+    let mut lines = vec!["id\tsplit\tlabel\tdocument\tsentence".to_string()];
+    let blame = [
+        "The worker failed to visit.",
+        "The manager failed to act.",
+        "The nurse should have referred.",
+        "The doctor should have asked.",
+    ];
+    let learning = [
+        "Workload made visits hard.",
+        "The form did not prompt it.",
+        "The guidance did not ask it.",
+        "Vacancies left the team short.",
+    ];
+    for (i, (b, l)) in blame.iter().zip(learning).enumerate() {
+        let split = if i < 3 { "train" } else { "dev" };
+        lines.push(format!("B{i}\t{split}\tblame\tD{i}\t{b}"));
+        lines.push(format!("L{i}\t{split}\tlearning\tD{i}\t{l}"));
+    }
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(templates.join("lexicon")).unwrap();
+    let model = templates.join("lexicon").join("blame-model.tsv");
+    let c = corpus.to_str().unwrap();
+    let m = model.to_str().unwrap();
+    let out = foresight(&["language-model", "train", "--corpus", c, "-o", m], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let first = std::fs::read_to_string(&model).unwrap();
+    assert!(first.contains("\nbias\t") && first.contains("\nthreshold\t"));
+    // The same corpus gives the same model, byte for byte.
+    foresight(&["language-model", "train", "--corpus", c, "-o", m], None);
+    assert_eq!(std::fs::read_to_string(&model).unwrap(), first);
+
+    let out = foresight(
+        &[
+            "language-model",
+            "evaluate",
+            "--corpus",
+            c,
+            "--split",
+            "train",
+            "--model",
+            m,
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    assert_eq!(json["sentences"], 6);
+    assert_eq!(json["precision"], 1.0, "{json}");
+    assert_eq!(json["recall"], 1.0, "{json}");
+
+    // In a templates folder, the model gives the lint its verdicts.
+    let out = foresight_with_templates(
+        &["language", "--json"],
+        &templates,
+        "The worker failed to act.\n",
+    );
+    let lines: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    let score = lines[0]["score"].as_f64().unwrap();
+    assert!(score > 0.0 && score < 1.0, "{score}");
+    assert_eq!(lines[0]["verdict"], "blame");
+
+    // A corpus line it cannot read is named.
+    std::fs::write(&corpus, "B1\ttrain\tmaybe\tD1\tThe worker failed.\n").unwrap();
+    let out = foresight(&["language-model", "train", "--corpus", c, "-o", m], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("corpus.tsv:1: the label must be `blame` or `learning`"),
+        "{}",
+        text(&out.stderr)
+    );
+    // And so is a model file it cannot read.
+    std::fs::write(&model, "bias\tx\n").unwrap();
+    let out = foresight_with_templates(&["language"], &templates, "Text.\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("blame-model.tsv:1: `x` is not a number"),
+        "{}",
+        text(&out.stderr)
+    );
+}

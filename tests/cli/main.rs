@@ -1,6 +1,7 @@
 //! The `foresight` binary run as a user runs it: subcommands, exit codes,
 //! messages and the files they write. One test binary keeps the build small.
 
+mod actions;
 mod agency_pack;
 mod anonymise;
 mod basics;

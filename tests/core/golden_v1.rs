@@ -173,6 +173,8 @@ pub(crate) fn every_record() -> Review {
         asks: FindingAsks::Questions,
         recommendations: Vec::new(),
         references: Vec::new(),
+        response: Default::default(),
+        actions: Vec::new(),
     })
     .collect();
     review.variables = vec![

@@ -10,6 +10,8 @@ mod golden_v1;
 mod golden_v2;
 mod golden_v3;
 mod golden_v4;
+mod golden_v5;
+mod language_corpus;
 mod language_verdict;
 mod merge_props;
 mod store;

@@ -1,6 +1,7 @@
 //! The desktop app driven through its real UI with egui_kittest, one
 //! module per part of the app. One test binary keeps the build small.
 
+mod actions;
 mod anonymise;
 mod app;
 mod chronology;

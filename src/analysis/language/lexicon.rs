@@ -164,6 +164,9 @@ pub enum LexiconError {
         /// What was wrong.
         message: String,
     },
+    /// The blame model's file cannot be read.
+    #[error(transparent)]
+    Model(#[from] super::model::ModelError),
 }
 
 fn malformed(path: &Path, error: ron::error::SpannedError) -> LexiconError {
@@ -192,6 +195,8 @@ pub(crate) struct Sources {
     pub files: Vec<(PathBuf, String)>,
     /// The actor words file.
     pub actors: (PathBuf, String),
+    /// A blame model's weights, when a templates folder has one.
+    pub model: Option<(PathBuf, String)>,
 }
 
 /// The text of the first `lexicon/NAME.ron` found in the folders.
@@ -244,5 +249,13 @@ pub(crate) fn sources(folders: &[PathBuf]) -> Sources {
             BUILT_IN_ACTORS.to_string(),
         )
     });
-    Sources { files, actors }
+    let model = folders.iter().find_map(|folder| {
+        let path = folder.join("lexicon").join(super::model::FILE_NAME);
+        std::fs::read_to_string(&path).ok().map(|text| (path, text))
+    });
+    Sources {
+        files,
+        actors,
+        model,
+    }
 }

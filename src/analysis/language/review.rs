@@ -178,6 +178,35 @@ fn finding_texts(f: &Finding) -> Vec<FieldText<'_>> {
             Context::Question,
         ));
     }
+    out.push(field_text(
+        &f.id,
+        kind,
+        "response.reason".into(),
+        "Reason for the response".into(),
+        &f.response.reason,
+        Context::Narrative,
+    ));
+    for a in &f.actions {
+        for (field, label, text) in [
+            ("what", "What will be done", &a.what),
+            ("dropped_reason", "Why it was dropped", &a.dropped_reason),
+            (
+                "impact_expected",
+                "Evidence of impact expected",
+                &a.impact_expected,
+            ),
+            ("evidence", "Evidence received", &a.evidence),
+        ] {
+            out.push(field_text(
+                &f.id,
+                kind,
+                format!("actions[{}].{field}", a.id),
+                format!("Action {}: {label}", a.id),
+                text,
+                Context::Narrative,
+            ));
+        }
+    }
     out
 }
 

@@ -486,3 +486,59 @@ fn a_user_copy_replaces_the_built_in_file_and_errors_name_the_file() {
         .to_string();
     assert!(err.contains("extra.ron") && err.contains("gap"), "{err}");
 }
+
+#[test]
+fn practitioners_quoted_words_are_not_the_reviewers_blame() {
+    for text in [
+        "She told the review: \"I thought it was a one-off and I should have asked more.\"",
+        "The health visitor said: “With hindsight I should have asked where the medicine was kept.”",
+        "“I thought it was a one-off.”",
+    ] {
+        let judged = lexicon().judge(text);
+        assert_eq!(judged.verdict, Verdict::Learning, "{text}: {judged:#?}");
+        assert!(judged.hits.iter().all(|h| !h.counts()), "{text}");
+        assert_eq!(judged.score, 0.0, "{text}");
+    }
+    // The same words as the reviewer's own are blame.
+    assert_eq!(
+        lexicon().verdict("The health visitor should have asked where the medicine was kept."),
+        Verdict::Blame
+    );
+}
+
+#[test]
+fn sentences_about_hindsight_bias_itself_are_not_blame() {
+    for text in [
+        "Hindsight bias makes the warning signs look obvious after the event.",
+        "It is easy with hindsight to say that the visit should have happened sooner.",
+        "Outcome bias leads reviewers to judge a decision as poor because the outcome was.",
+    ] {
+        let judged = lexicon().judge(text);
+        assert_eq!(judged.verdict, Verdict::Learning, "{text}: {judged:#?}");
+        assert!(judged.hits.iter().all(|h| h.discusses_bias), "{text}");
+    }
+    assert_eq!(
+        lexicon().verdict("The warning signs were obvious and should have been acted on."),
+        Verdict::Blame
+    );
+}
+
+#[test]
+fn a_judgement_gives_a_score_the_phrases_that_drove_it_and_a_reframe_question() {
+    let judged = lexicon().judge("The social worker failed to visit and missed obvious signs.");
+    assert_eq!(judged.verdict, Verdict::Blame);
+    assert_eq!(judged.score, 1.0);
+    assert!(!judged.drivers.is_empty());
+    let first = &judged.drivers[0];
+    let (start, end) = first.span.unwrap();
+    assert_eq!(
+        &"The social worker failed to visit and missed obvious signs."[start..end],
+        first.phrase
+    );
+    assert!(judged.reframe.as_deref().is_some_and(|q| q.ends_with('?')));
+    let calm = lexicon().judge("Caseloads in the team were above the agreed ceiling.");
+    assert_eq!(
+        (calm.verdict, calm.score, calm.drivers.len(), calm.reframe),
+        (Verdict::Learning, 0.0, 0, None)
+    );
+}

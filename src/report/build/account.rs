@@ -5,7 +5,7 @@
 //! every other word is the template's (see [`SectionTemplate::label`]).
 
 use super::{Block, Context, Counters, Span, Table, body, heading, paragraphs};
-use crate::model::{Answer, Finding};
+use crate::model::{ActionStatus, Answer, Finding, ResponseDecision};
 use crate::report::document::ParagraphStyle;
 use crate::report::template::{Content, SectionTemplate};
 
@@ -24,7 +24,9 @@ impl Context<'_> {
             Content::FamilyInvolvement => account.family.is_empty(),
             Content::ReviewProcess => account.process.is_empty() && self.reviewers().is_empty(),
             Content::PartnershipResponse => {
-                account.response.is_empty() && self.recommending().next().is_none()
+                account.response.is_empty()
+                    && self.recommending().next().is_none()
+                    && self.responded().next().is_none()
             }
             Content::References => self.references().is_empty(),
             _ => self.has_no_rapid_review_part(content),
@@ -167,30 +169,95 @@ impl Context<'_> {
         }
     }
 
-    /// The partnership's response, action already taken, and the
-    /// recommendations of the findings that make them.
-    pub(super) fn partnership_response(&self, section: &SectionTemplate, out: &mut Vec<Block>) {
+    /// The partnership's response, action already taken, the
+    /// recommendations of the findings that make them, and each finding's
+    /// response with its actions.
+    pub(super) fn partnership_response(
+        &self,
+        section: &SectionTemplate,
+        out: &mut Vec<Block>,
+        n: &mut Counters,
+    ) {
         let response = &self.review.meta.account.response;
         self.part(section, "response", &response.response, out);
         self.part(section, "action_taken", &response.action_taken, out);
         let recommending: Vec<&Finding> = self.recommending().collect();
-        if recommending.is_empty() {
+        if !recommending.is_empty() {
+            out.push(heading(2, self.words(section, "recommendations")));
+            out.push(body(&self.words(section, "recommendations_intro")));
+            for f in recommending {
+                out.push(Block::Paragraph {
+                    spans: vec![Span::bold(self.finding_heading(f))],
+                    style: ParagraphStyle::Body,
+                });
+                out.push(Block::List {
+                    ordered: true,
+                    items: written(&f.recommendations)
+                        .into_iter()
+                        .map(|r| vec![Span::plain(r)])
+                        .collect(),
+                });
+            }
+        }
+        self.finding_responses(section, out, n);
+    }
+
+    /// Each published finding's response (accepted, in part or not, and
+    /// why) and its actions as a table: what, owner, due, status.
+    fn finding_responses(&self, section: &SectionTemplate, out: &mut Vec<Block>, n: &mut Counters) {
+        let responded: Vec<&Finding> = self.responded().collect();
+        if responded.is_empty() {
             return;
         }
-        out.push(heading(2, self.words(section, "recommendations")));
-        out.push(body(&self.words(section, "recommendations_intro")));
-        for f in recommending {
+        out.push(heading(2, self.words(section, "finding_responses")));
+        for f in responded {
             out.push(Block::Paragraph {
                 spans: vec![Span::bold(self.finding_heading(f))],
                 style: ParagraphStyle::Body,
             });
-            out.push(Block::List {
-                ordered: true,
-                items: written(&f.recommendations)
-                    .into_iter()
-                    .map(|r| vec![Span::plain(r)])
-                    .collect(),
-            });
+            let decision = match f.response.decision {
+                ResponseDecision::Awaited => None,
+                ResponseDecision::Accepted => Some("decision_accepted"),
+                ResponseDecision::AcceptedInPart => Some("decision_accepted_in_part"),
+                ResponseDecision::NotAccepted => Some("decision_not_accepted"),
+            };
+            if let Some(key) = decision {
+                out.push(body(&self.words(section, key)));
+            }
+            out.extend(paragraphs(&f.response.reason));
+            if f.actions.is_empty() {
+                continue;
+            }
+            let number = self.numbers.get(&f.id).copied().unwrap_or(0).to_string();
+            let caption = self.say(Some(section), "actions_caption", &[("n", &number)]);
+            let rows = f
+                .actions
+                .iter()
+                .map(|a| {
+                    let mut status = self.words(section, status_key(a.status));
+                    if a.status == ActionStatus::Dropped && !a.dropped_reason.trim().is_empty() {
+                        status = format!("{status}: {}", one_line(&a.dropped_reason));
+                    }
+                    vec![
+                        one_line(&a.what),
+                        one_line(&a.owner),
+                        a.due
+                            .map_or_else(|| self.words(section, "due_not_set"), |d| d.human()),
+                        status,
+                    ]
+                })
+                .collect();
+            out.push(Block::Table(Table {
+                caption: self.table_caption(n, &caption),
+                columns: vec![
+                    self.words(section, "column_action"),
+                    self.words(section, "column_owner"),
+                    self.words(section, "column_due"),
+                    self.words(section, "column_status"),
+                ],
+                widths: vec![5.0, 2.2, 1.4, 1.8],
+                rows,
+            }));
         }
     }
 
@@ -230,6 +297,14 @@ impl Context<'_> {
             .filter(|f| f.asks.recommendations() && !written(&f.recommendations).is_empty())
     }
 
+    /// The published findings with a response or actions.
+    fn responded(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .copied()
+            .filter(|f| !f.response.is_empty() || !f.actions.is_empty())
+    }
+
     /// The published findings' references, once each, sorted without
     /// regard to case.
     fn references(&self) -> Vec<String> {
@@ -252,6 +327,21 @@ fn written(items: &[String]) -> Vec<&str> {
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The label key of an action's status in the report.
+fn status_key(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Planned => "status_planned",
+        ActionStatus::UnderWay => "status_under_way",
+        ActionStatus::Done => "status_done",
+        ActionStatus::Dropped => "status_dropped",
+    }
+}
+
+/// A text on one line, its runs of white space made single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A paragraph set off as a quotation.
@@ -338,6 +428,8 @@ mod tests {
         for f in &mut review.findings {
             f.asks = FindingAsks::Questions;
             f.references.clear();
+            f.response = Default::default();
+            f.actions.clear();
         }
         let all = headings(&report(&review, "learning-together")).join("\n");
         for gone in [

@@ -2,6 +2,7 @@
 //! holding its view state (selection, filters) with a `ui` method that reads
 //! the review and pushes edit commands; no panel changes the review.
 
+mod actions;
 mod anonymise;
 mod cast;
 mod chronology;
@@ -61,11 +62,13 @@ pub enum PanelKind {
     Anonymisation,
     /// Publication readiness.
     Report,
+    /// The partnership's responses to the findings and its action plans.
+    Actions,
 }
 
 impl PanelKind {
     /// Every panel, in switcher order.
-    pub const ALL: [PanelKind; 11] = [
+    pub const ALL: [PanelKind; 12] = [
         PanelKind::Overview,
         PanelKind::Cast,
         PanelKind::Chronology,
@@ -77,6 +80,7 @@ impl PanelKind {
         PanelKind::Loops,
         PanelKind::Anonymisation,
         PanelKind::Report,
+        PanelKind::Actions,
     ];
 
     /// The switcher label (also its accessible name).
@@ -93,6 +97,7 @@ impl PanelKind {
             PanelKind::Loops => "Loops",
             PanelKind::Anonymisation => "Anonymisation",
             PanelKind::Report => "Report",
+            PanelKind::Actions => "Actions",
         }
     }
 }
@@ -104,6 +109,14 @@ pub enum Goto {
     Record(Id),
     /// Show this panel.
     Panel(PanelKind),
+    /// Show a finding's actions on the Actions panel, with this action
+    /// selected.
+    Action {
+        /// The finding.
+        finding: Id,
+        /// The action.
+        action: Id,
+    },
 }
 
 /// What every panel reads.
@@ -159,12 +172,19 @@ pub struct Panels {
     loops: loops::LoopsPanel,
     anonymise: anonymise::AnonymisePanel,
     report: report::ReportPanel,
+    actions: actions::ActionsPanel,
 }
 
 impl Panels {
     /// File → Export PDF…: the Report panel's export, ready to run.
     pub fn request_export(&mut self) {
         self.report.request_export();
+    }
+
+    /// File → Export action plan…: the Actions panel's export, ready to
+    /// run.
+    pub fn request_action_plan_export(&mut self) {
+        self.actions.request_export();
     }
 
     /// Opens the import of a table file dropped on the window: the cast
@@ -204,6 +224,7 @@ impl Panels {
             PanelKind::Loops => self.loops.ui(ui, cx, edits),
             PanelKind::Anonymisation => self.anonymise.ui(ui, cx, edits),
             PanelKind::Report => self.report.ui(ui, cx, edits),
+            PanelKind::Actions => self.actions.ui(ui, cx, edits),
         }
     }
 
@@ -237,6 +258,10 @@ impl Panels {
     fn go(&mut self, review: &Review, goto: Goto) {
         match goto {
             Goto::Panel(kind) => self.goto = Some(kind),
+            Goto::Action { finding, action } => {
+                self.actions.select(finding, Some(action));
+                self.goto = Some(PanelKind::Actions);
+            }
             Goto::Record(id) => {
                 let kind = match review.kind_of(&id) {
                     Some(RecordKind::Episode) => {

@@ -67,12 +67,15 @@ impl OverviewPanel {
                             clock_view::milestones_section(ui, cx, clock, edits);
                             ui.add_space(12.0);
                             clock_view::returns_section(ui, cx);
+                            ui.add_space(12.0);
+                            let to_action = action_plans(ui, cx);
+                            ui.add_space(12.0);
                             if let Some(coverage) = &coverage {
                                 goto = why_coverage(ui, cx, coverage);
                                 ui.add_space(12.0);
                             }
                             summary(ui, cx);
-                            goto
+                            goto.or(to_action)
                         };
                         let left =
                             |ui: &mut Ui,
@@ -321,6 +324,81 @@ fn why_coverage(ui: &mut Ui, cx: &PanelContext, c: &Coverage) -> Option<Goto> {
 }
 
 /// Counts of every kind of record, and the validation problems.
+/// The most overdue actions listed; the rest are counted.
+const OVERDUE_SHOWN: usize = 5;
+
+/// The action plans in brief: how many actions of each status, how many
+/// are overdue today, and the most overdue, each a link to it on the
+/// Actions panel.
+fn action_plans(ui: &mut Ui, cx: &PanelContext) -> Option<Goto> {
+    use crate::model::{ActionStatus, action_summary};
+    ui.heading("Action plans");
+    ui.add_space(6.0);
+    let today = chrono::Local::now().date_naive();
+    let summary = action_summary(&cx.review.findings, today);
+    if summary.total() == 0 {
+        ui.label("No actions yet: record the partnership's response to each finding, and its actions, on the Actions panel.");
+        return None;
+    }
+    let counts: Vec<String> = ActionStatus::ALL
+        .iter()
+        .map(|s| format!("{} {}", summary.count(*s), s.label()))
+        .collect();
+    ui.label(format!(
+        "{} {}: {}.",
+        summary.total(),
+        if summary.total() == 1 {
+            "action"
+        } else {
+            "actions"
+        },
+        counts.join(", ")
+    ));
+    let overdue = summary.overdue.len();
+    if overdue == 0 {
+        ui.label("No action is overdue.");
+        return None;
+    }
+    ui.label(
+        RichText::new(format!(
+            "{overdue} {} overdue",
+            if overdue == 1 { "action" } else { "actions" }
+        ))
+        .strong()
+        .color(ui.visuals().warn_fg_color),
+    );
+    let mut goto = None;
+    for o in summary.overdue.iter().take(OVERDUE_SHOWN) {
+        let what = crate::ui::forms::short(&o.what, 70);
+        let text = format!(
+            "{} ({}): {} — due {}, {} day{} overdue",
+            o.action,
+            o.finding,
+            if what.is_empty() {
+                "(not yet described)".to_string()
+            } else {
+                what
+            },
+            o.due.human(),
+            o.days,
+            if o.days == 1 { "" } else { "s" }
+        );
+        if ui.link(text).clicked() {
+            goto = Some(Goto::Action {
+                finding: o.finding.clone(),
+                action: o.action.clone(),
+            });
+        }
+    }
+    if overdue > OVERDUE_SHOWN {
+        ui.weak(format!(
+            "…and {} more on the Actions panel.",
+            overdue - OVERDUE_SHOWN
+        ));
+    }
+    goto
+}
+
 fn summary(ui: &mut Ui, cx: &PanelContext) {
     ui.heading("What the review holds");
     ui.add_space(6.0);
