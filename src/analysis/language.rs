@@ -36,8 +36,8 @@ use serde::{Deserialize, Serialize};
 pub use lexicon::{ActorWords, Entry, LexiconError, LexiconFile, Scope, parse_actors, parse_file};
 pub use model::{BlameModel, Driver};
 pub use review::{
-    AccountHit, FieldHit, FieldText, TagSuggestion, accept_change, acceptance_of, lint_account,
-    lint_review, reopen_change, review_fields, suggest_tag,
+    AccountHit, FieldHit, FieldText, TagSuggestion, accept_change, acceptance_of,
+    episode_field_context, lint_account, lint_review, reopen_change, review_fields, suggest_tag,
 };
 
 use actor::{Actors, negated};

@@ -126,6 +126,8 @@ pub struct Form<'e> {
     /// Phrases the reviewer accepted in this record, when the form's text
     /// fields are linted for hindsight and blame language.
     lint: Option<Arc<Vec<String>>>,
+    /// How the next text fields are read by the lint.
+    lint_context: LintContext,
 }
 
 impl<'e> Form<'e> {
@@ -135,6 +137,7 @@ impl<'e> Form<'e> {
             edits,
             key: key.into(),
             lint: None,
+            lint_context: LintContext::Narrative,
         }
     }
 
@@ -147,6 +150,14 @@ impl<'e> Form<'e> {
     pub fn linted(mut self, accepted: impl IntoIterator<Item = String>) -> Form<'e> {
         self.lint = Some(Arc::new(accepted.into_iter().collect()));
         self
+    }
+
+    /// Reads the next text fields as this kind of text (the review's
+    /// narrative, a quotation, a question), as the Language panel and
+    /// `check` read the same fields: see
+    /// [`crate::analysis::language::episode_field_context`].
+    pub fn lint_as(&mut self, context: LintContext) {
+        self.lint_context = context;
     }
 
     /// The queue, for edits a panel builds itself.
@@ -202,7 +213,7 @@ impl<'e> Form<'e> {
             Some(accepted) => {
                 let lint = FieldLint {
                     id: ui.make_persistent_id(("lint", label)),
-                    context: LintContext::Narrative,
+                    context: self.lint_context,
                     accepted,
                     multiline: rows.is_some(),
                 };
@@ -695,7 +706,14 @@ impl FieldLint {
         }
         let open: Vec<&Hit> = hits.iter().filter(|h| !self.is_accepted(h)).collect();
         for hit in open.iter().take(PROMPTS_PER_FIELD) {
-            let prompt = format!("“{}” ({}): {}", hit.matched, hit.categories(), hit.question);
+            // The severity in words as well as in colour.
+            let prompt = format!(
+                "“{}” ({}), {}: {}",
+                hit.matched,
+                hit.categories(),
+                hit.severity.label(),
+                hit.question
+            );
             ui.add(
                 egui::Label::new(RichText::new(prompt).small().color(self.colour(ui, hit))).wrap(),
             );

@@ -181,3 +181,84 @@ fn a_phrase_is_accepted_with_a_reason_from_the_language_panel() {
             .is_empty()
     );
 }
+
+/// The prompts under the fields for the phrase `matched`, as shown.
+fn prompts_for(harness: &Harness<'_, ForesightApp>, matched: &str) -> Vec<String> {
+    use egui_kittest::kittest::NodeT as _;
+    let start = format!("“{matched}” (");
+    let mut prompts: Vec<String> = harness
+        .query_all_by(move |node| node.value().is_some_and(|v| v.starts_with(&start)))
+        .filter_map(|node| node.accesskit_node().value())
+        // A wrapped prompt has a node per line as well: keep the whole.
+        .filter(|p| p.ends_with('?'))
+        .collect();
+    prompts.dedup();
+    prompts
+}
+
+#[test]
+fn a_phrase_in_an_episode_field_has_the_same_severity_under_the_field_as_in_the_language_panel_and_check()
+ {
+    use foresight::analysis::language::{Lexicon, lint_review};
+    let folder = tempfile::tempdir().unwrap();
+    let mut review = Review::new("Child T");
+    review.episodes.push(foresight::model::PracticeEpisode {
+        id: Id::from("E1"),
+        title: "A home visit".into(),
+        ..Default::default()
+    });
+    let mut harness = harness_of(
+        ForesightApp::new(Document::untitled(review), folder.path().to_path_buf()),
+        // Tall enough for the whole episode form, prompts and all.
+        (1280.0, 2600.0),
+        12,
+    );
+    harness.run();
+    open_panel(&mut harness, "Episodes");
+    harness
+        .get_all_by_label_contains("E1  ")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    // The same words typed into the practitioners' own account and into
+    // the review's narrative of what happened.
+    for label in [
+        "Why it made sense at the time (local rationality)",
+        "What happened",
+    ] {
+        harness.get_by_label(label).scroll_to_me();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+        harness
+            .get_by_label(label)
+            .type_text("The health visitor should have asked where it was kept.");
+        harness.run();
+    }
+    let review = harness.state().document().review().clone();
+    let hits = lint_review(&Lexicon::built_in(), &review);
+    let severity_of = |field: &str| {
+        hits.iter()
+            .find(|h| h.field == field && h.hit.matched == "should have")
+            .unwrap_or_else(|| panic!("no hit in {field}: {hits:#?}"))
+            .hit
+            .severity
+    };
+    let own = severity_of("local_rationality");
+    let narrative = severity_of("what_happened");
+    assert!(own < narrative, "{own:?} {narrative:?}");
+    // Under each field the prompt gives the severity the Language panel
+    // and `check` give it.
+    let prompts = prompts_for(&harness, "should have");
+    assert_eq!(prompts.len(), 2, "{prompts:?}");
+    for severity in [own, narrative] {
+        assert!(
+            prompts
+                .iter()
+                .any(|p| p.contains(&format!("), {}: ", severity.label()))),
+            "{prompts:?} lacks {severity:?}"
+        );
+    }
+    assert!(prompts.iter().all(|p| p.contains("counterfactual")));
+}

@@ -25,53 +25,53 @@ pub struct FieldText<'a> {
     pub context: Context,
 }
 
+/// How the lint reads a field of an episode (`field` as in a
+/// [`FieldText`]: `what_happened`, `mindset.seeing`…): the practitioners'
+/// view at the time (local rationality, the mindset answers) and what the
+/// child said are their words, read as quotation; the rest is the review's
+/// narrative, read as quotation too when the practice is appraised as good.
+/// The Language panel, `check` and the episode form all read it so.
+pub fn episode_field_context(episode: &crate::model::PracticeEpisode, field: &str) -> Context {
+    let theirs = field == "local_rationality"
+        || field == "child_focus.views"
+        || field.starts_with("mindset.");
+    if theirs || episode.appraisal == Appraisal::Good {
+        Context::Quotation
+    } else {
+        Context::Narrative
+    }
+}
+
 /// The free-text fields the lint reads: episodes, contributing factors,
 /// latent conditions and findings. A finding's tag reason is the
 /// reviewer's note on the finding, not part of it, and is not read.
 pub fn review_fields(review: &Review) -> Vec<FieldText<'_>> {
     let mut out = Vec::new();
     for e in &review.episodes {
-        let narrative = if e.appraisal == Appraisal::Good {
-            Context::Quotation
-        } else {
-            Context::Narrative
-        };
         let kind = RecordKind::Episode;
-        let fields: [(&str, &str, &str, Context); 5] = [
-            ("title", "Title", &e.title, narrative),
-            (
-                "what_happened",
-                "What happened",
-                &e.what_happened,
-                narrative,
-            ),
+        let fields: [(&str, &str, &str); 5] = [
+            ("title", "Title", &e.title),
+            ("what_happened", "What happened", &e.what_happened),
             (
                 "local_rationality",
                 "Local rationality",
                 &e.local_rationality,
-                Context::Quotation,
             ),
-            (
-                "appraisal_note",
-                "Appraisal standard",
-                &e.appraisal_note,
-                narrative,
-            ),
+            ("appraisal_note", "Appraisal standard", &e.appraisal_note),
             (
                 "child_focus.views",
                 "What the child said or showed",
                 &e.child_focus.views,
-                Context::Quotation,
             ),
         ];
-        for (field, label, text, context) in fields {
+        for (field, label, text) in fields {
             out.push(field_text(
                 &e.id,
                 kind,
                 field.into(),
                 label.into(),
                 text,
-                context,
+                episode_field_context(e, field),
             ));
         }
         for ((name, question), answer) in MINDSET_FIELDS
@@ -80,13 +80,14 @@ pub fn review_fields(review: &Review) -> Vec<FieldText<'_>> {
             .zip(e.mindset.answers())
         {
             let field = format!("mindset.{name}");
+            let context = episode_field_context(e, &field);
             out.push(field_text(
                 &e.id,
                 kind,
                 field,
                 question.into(),
                 answer,
-                Context::Quotation,
+                context,
             ));
         }
     }
