@@ -37,6 +37,12 @@ pub(super) fn parse(text: &str) -> Option<Review> {
     Some(review)
 }
 
+/// True when the text opens as a review file of any version this build
+/// reads: `(`, then `format_version: N` as the first field.
+pub(super) fn declares_a_version(text: &str) -> bool {
+    (1..=FORMAT_VERSION).any(|v| starts_with_version(text, v))
+}
+
 /// True when the file opens with `(`, then `format_version: N` as the first
 /// field (spaces and line breaks allowed around each part).
 fn starts_with_version(text: &str, version: u32) -> bool {

@@ -189,6 +189,30 @@ mod tests {
     }
 
     #[test]
+    fn saving_over_a_review_file_continues_its_revisions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.review.ron");
+        let mut review = crate::examples::munro_appendix2();
+        crate::store::save(&path, &review).unwrap();
+        let first = lineage_of(&std::fs::read_to_string(&path).unwrap());
+        review.meta.title = "Changed in place".into();
+        crate::store::save(&path, &review).unwrap();
+        let second = lineage_of(&std::fs::read_to_string(&path).unwrap());
+        assert_eq!(second.revisions().len(), 2);
+        assert_eq!(second.revisions()[0], first.revisions()[0]);
+        // A new file, or one that is not a review, starts afresh.
+        let other = dir.path().join("notes.review.ron");
+        std::fs::write(&other, "not a review").unwrap();
+        crate::store::save(&other, &review).unwrap();
+        assert_eq!(
+            lineage_of(&std::fs::read_to_string(&other).unwrap())
+                .revisions()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
     fn content_ids_differ_with_the_content() {
         let plain = text();
         assert_ne!(

@@ -332,10 +332,17 @@ fn chronology_lines(entries: &[crate::model::ChronologyEntry], capacity: usize) 
 }
 
 /// Saves a review atomically: either the whole new file is in place or the
-/// old file is untouched. The file records its own revision only (see
+/// old file is untouched. Saved over a review file, the new file continues
+/// its revisions (a command that changes a file in place keeps its
+/// history); a new file records its own revision only (see
 /// [`save_with_lineage`]).
 pub fn save(path: &Path, review: &Review) -> Result<(), AtomicWriteError> {
-    save_with_lineage(path, review, &Lineage::default()).map(|_| ())
+    let lineage = std::fs::read_to_string(path)
+        .ok()
+        .filter(|text| fast::declares_a_version(text))
+        .map(|text| lineage::lineage_of(&text))
+        .unwrap_or_default();
+    save_with_lineage(path, review, &lineage).map(|_| ())
 }
 
 /// Saves a review atomically, recording the revisions of the file it was
