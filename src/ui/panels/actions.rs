@@ -23,7 +23,7 @@ use crate::ui::forms::{Choice, Form, caption, error_note, focus_soon};
 
 /// The mark of an overdue action, in words, so that it is never shown by
 /// colour alone.
-pub const OVERDUE_MARK: &str = "[OVERDUE]";
+pub const OVERDUE_MARK: &str = "Overdue";
 
 /// View state of the Actions panel.
 #[derive(Default)]
@@ -127,7 +127,7 @@ impl ActionsPanel {
                         if f.actions.len() == 1 { "" } else { "s" }
                     );
                     if overdue > 0 {
-                        text.push_str(&format!(", {OVERDUE_MARK}: {overdue}"));
+                        text.push_str(&format!(", {overdue} {}", OVERDUE_MARK.to_lowercase()));
                     }
                     let selected = self.finding.as_ref() == Some(&f.id);
                     let button = Button::selectable(selected, text)
@@ -244,7 +244,8 @@ impl ActionsPanel {
             let mut text = format!("{}  {}", a.id, capitalised(a.status.label()));
             if let Some(days) = a.days_overdue(today) {
                 text = format!(
-                    "{text}  {OVERDUE_MARK} by {days} day{}",
+                    "{text}, {} by {days} day{}",
+                    OVERDUE_MARK.to_lowercase(),
                     if days == 1 { "" } else { "s" }
                 );
             }
