@@ -12,10 +12,11 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use eframe::egui::{
-    self, Align2, Color32, FontId, Modifiers, Rect, ScrollArea, Sense, Stroke, TextEdit,
-    TextFormat, TextStyle, Ui, pos2, text::LayoutJob, vec2,
+    self, Align2, Color32, FontId, Modifiers, Rect, ScrollArea, Sense, TextEdit, TextFormat,
+    TextStyle, Ui, pos2, text::LayoutJob, vec2,
 };
 
+use super::entry_views::click_modifiers;
 use super::episodes::episode_form;
 use super::import_dialog::ChronologyImportDialog;
 use super::journey::JourneyView;
@@ -125,25 +126,6 @@ pub struct ChronologyPanel {
     /// The open document's generation: the table's scroll position is kept
     /// per document, so another review opens at its top.
     generation: u64,
-}
-
-/// The modifiers of this frame's last pointer release (a click), which
-/// carries them even when the keys are released in the same frame.
-pub(super) fn click_modifiers(ui: &Ui) -> Modifiers {
-    ui.input(|i| {
-        i.events
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                egui::Event::PointerButton {
-                    pressed: false,
-                    modifiers,
-                    ..
-                } => Some(*modifiers),
-                _ => None,
-            })
-            .unwrap_or(i.modifiers)
-    })
 }
 
 impl ChronologyPanel {
@@ -1103,11 +1085,6 @@ fn entry_form(ui: &mut Ui, review: &Review, entry: &ChronologyEntry, edits: &mut
         }
         delete_button(ui, review, &e.id, "entry", form.edits());
     });
-}
-
-/// A stroke for outlines drawn by the sub-views.
-pub(super) fn outline(ui: &Ui) -> Stroke {
-    Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color)
 }
 
 #[cfg(test)]

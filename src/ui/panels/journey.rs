@@ -10,7 +10,7 @@ use eframe::egui::{
     vec2,
 };
 
-use super::chronology::outline;
+use super::entry_views::outline;
 use crate::analysis::journey::{Contact, Journey, child_journey, subject_children};
 use crate::model::{Id, Review};
 use crate::ui::forms::{Choice, choice_box, short};

@@ -6,6 +6,7 @@ mod actions;
 mod anonymise;
 mod cast;
 mod chronology;
+mod entry_views;
 mod episodes;
 mod factors;
 pub(crate) mod feedback_loops;

@@ -16,7 +16,7 @@ use eframe::egui::{
     self, Align2, Color32, FontId, Modifiers, Rect, Sense, Stroke, TextStyle, Ui, pos2,
 };
 
-use super::chronology::{click_modifiers, outline};
+use super::entry_views::{click_modifiers, outline};
 use crate::analysis::journey::subject_children;
 use crate::model::{DatePrecision, Id, MONTHS, Review, age_on};
 
