@@ -211,3 +211,46 @@ fn the_family_involvement_written_in_the_report_panel_shows_in_the_preview() {
             .is_none()
     );
 }
+
+#[test]
+fn the_familys_words_are_prompted_as_their_words_as_the_language_panel_reads_them() {
+    use foresight::analysis::language::{Lexicon, lint_account};
+    let folder = tempfile::tempdir().unwrap();
+    let mut review = worked_case();
+    review.meta.account.family.views.clear();
+    let app = ForesightApp::new(Document::untitled(review), folder.path().to_path_buf());
+    let mut harness = harness_of(app, (1280.0, 2400.0), 12);
+    harness.get_by_label("Report").click();
+    harness.run();
+    harness.get_by_label("Family involvement").click();
+    harness.run();
+    let sentence = "The health visitor should have asked where it was kept.";
+    let field = "The family's views, in their words";
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.get_by_label(field).type_text(sentence);
+    harness.run_ok();
+    let review = harness.state().document().review().clone();
+    let hits = lint_account(&Lexicon::built_in(), &review);
+    let views = hits
+        .iter()
+        .find(|h| h.field == "account.family.views")
+        .unwrap_or_else(|| panic!("{hits:#?}"));
+    // Under the field the prompt gives the severity the Language panel
+    // gives it: one lower than the review's own narrative would have.
+    use egui_kittest::kittest::NodeT as _;
+    let prompts: Vec<String> = harness
+        .query_all_by(|node| {
+            node.value()
+                .is_some_and(|v| v.starts_with("“should have” (") && v.ends_with('?'))
+        })
+        .filter_map(|node| node.accesskit_node().value())
+        .collect();
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p.contains(&format!("), {}: ", views.hit.severity.label()))),
+        "{prompts:?} {views:?}"
+    );
+    assert_eq!(views.hit.severity.label(), "medium");
+}

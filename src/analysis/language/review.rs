@@ -306,6 +306,18 @@ pub fn is_published_detail(field: &str) -> bool {
         || field == "clock.decision_rationale"
 }
 
+/// How the lint reads a published detail (`field` as
+/// [`crate::anonymise::fields::visit`] names it): the family's views are
+/// their words, read as quotation; the rest is the review's narrative. The
+/// account form reads it so too.
+pub fn account_field_context(field: &str) -> Context {
+    if field == "account.family.views" {
+        Context::Quotation
+    } else {
+        Context::Narrative
+    }
+}
+
 /// Every hit in the review's account of itself and in the rapid review's
 /// published parts (see [`is_published_detail`]), with the reviewer's
 /// acceptances (recorded against the record `review`). The family's views
@@ -316,12 +328,7 @@ pub fn lint_account(lexicon: &Lexicon, review: &Review) -> Vec<AccountHit> {
         if !is_published_detail(field) || text.trim().is_empty() {
             return;
         }
-        let context = if field == "account.family.views" {
-            Context::Quotation
-        } else {
-            Context::Narrative
-        };
-        for hit in lexicon.lint_in(text, context) {
+        for hit in lexicon.lint_in(text, account_field_context(field)) {
             let accepted =
                 acceptance_of(&review.meta, record, field, &hit.key).map(|a| a.reason.clone());
             out.push(AccountHit {

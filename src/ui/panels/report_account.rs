@@ -8,6 +8,7 @@
 use eframe::egui::{self, Ui};
 
 use super::{PanelContext, set_meta};
+use crate::analysis::language::account_field_context;
 use crate::model::{Answer, ReviewAccount, ReviewMeta, TeamMember};
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form};
@@ -100,7 +101,9 @@ fn family(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
             })
         },
     );
+    form.lint_as(account_field_context("account.family.views"));
     texts(ui, form, meta, views);
+    form.lint_as(account_field_context("account"));
 }
 
 fn process(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
