@@ -14,6 +14,7 @@ pub mod examples;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod library;
 pub mod merge;
 pub mod model;
 pub mod publication;

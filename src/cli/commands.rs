@@ -122,6 +122,7 @@ pub fn run(command: Command) -> ExitCode {
         } => super::causal::loops(&file, json, max, summary),
         Command::Language { file, json } => super::language::language(file.as_deref(), json),
         Command::LanguageModel { action } => super::language_model::run(action),
+        Command::Library { action } => super::library::run(action),
         Command::Check { file } => super::check::check(&file),
         Command::Anonymise {
             file,

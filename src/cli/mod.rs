@@ -15,6 +15,7 @@ mod export;
 mod import;
 mod language;
 mod language_model;
+mod library;
 mod merge;
 mod sensitive;
 mod timetable;
@@ -297,6 +298,13 @@ pub enum Command {
         #[command(subcommand)]
         action: LanguageModelAction,
     },
+    /// The library across reviews: add reviews (only their anonymised,
+    /// published text is stored), search them, see recurring themes and
+    /// every review's actions.
+    Library {
+        #[command(subcommand)]
+        action: LibraryAction,
+    },
     /// Check a review for publication: why-coverage, hindsight and blame
     /// language, and what blocks publication (exit 1 when something does).
     Check {
@@ -519,6 +527,63 @@ pub enum Command {
         /// Folder to write the examples into.
         #[arg(long)]
         write: Option<PathBuf>,
+    },
+}
+
+/// What `foresight library` does. `--db` names the library database; by
+/// default it is `library.sqlite` in the app's data folder (or
+/// `FORESIGHT_LIBRARY`).
+#[derive(Debug, Subcommand)]
+pub enum LibraryAction {
+    /// Add review files to the library, replacing any earlier copy of the
+    /// same review: their publication (anonymised, learning findings only)
+    /// is stored, never the identified text. A review whose publication
+    /// would leak a real name is refused (exit 1).
+    Add {
+        /// Review files (*.review.ron).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The library database.
+        #[arg(long, value_name = "LIB")]
+        db: Option<PathBuf>,
+    },
+    /// Search the findings, factors, conditions and named loops of every
+    /// review (all words; "a phrase" in double quotes), best first.
+    Search {
+        /// The words or phrase to find.
+        query: String,
+        /// The library database.
+        #[arg(long, value_name = "LIB")]
+        db: Option<PathBuf>,
+        /// Print JSON: {"query","hits":[{"review","review_title","partnership","year","file","kind","record","title","category","snippet","score"}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recurring themes: findings and latent conditions grouped by
+    /// taxonomy category (or conditions by system level, or named loops),
+    /// and within a group the items worded alike across reviews.
+    Recurring {
+        /// The library database.
+        #[arg(long, value_name = "LIB")]
+        db: Option<PathBuf>,
+        /// Group by category, condition or loop.
+        #[arg(long, default_value = "category")]
+        by: String,
+        /// Print JSON: {"by","groups":[{"kind","category","label","items","reviews":[…],"years","partnerships","themes":[{"terms","reviews","years","partnerships","items":[…]}]}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every review's actions, with those overdue marked.
+    Actions {
+        /// The library database.
+        #[arg(long, value_name = "LIB")]
+        db: Option<PathBuf>,
+        /// Only the overdue actions.
+        #[arg(long)]
+        overdue: bool,
+        /// Reckon as on this day instead of today (2025-04-01 or 01/04/2025).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
     },
 }
 

@@ -201,6 +201,13 @@ impl ForesightApp {
         self
     }
 
+    /// The app with the library database at `path` instead of the one in
+    /// the data folder (a partnership's shared copy, or a test's).
+    pub fn with_library(mut self, path: PathBuf) -> ForesightApp {
+        self.panels.set_library_path(path);
+        self
+    }
+
     /// The open document.
     pub fn document(&self) -> &Document {
         &self.document
@@ -344,6 +351,13 @@ impl ForesightApp {
         } else {
             self.switcher(ui);
             self.current_panel(ui);
+        }
+        if let Some((file, record)) = self.panels.take_library_open() {
+            self.request(Action::OpenPath(file.clone()), &ctx);
+            if self.document.path() == Some(file.as_path()) {
+                self.panels
+                    .show_record(self.document.review(), crate::model::Id::from(record));
+            }
         }
         if let Some(kind) = self.panels.take_goto() {
             self.panel = kind;

@@ -13,6 +13,7 @@ mod hostile_names;
 mod import;
 mod import_publication;
 mod language;
+mod library;
 mod loops;
 mod merge;
 mod publication;

@@ -16,6 +16,7 @@ const CORE: &[&str] = &[
     "src/import",
     "src/export",
     "src/report",
+    "src/library",
 ];
 
 fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {

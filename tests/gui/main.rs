@@ -8,6 +8,7 @@ mod chronology;
 mod findings;
 mod harness;
 mod language;
+mod library;
 mod loops;
 mod map;
 mod merge;

@@ -14,6 +14,7 @@ mod findings;
 mod import_dialog;
 mod journey;
 mod language;
+mod library;
 mod loop_finder;
 mod loops;
 mod map;
@@ -65,11 +66,13 @@ pub enum PanelKind {
     Report,
     /// The partnership's responses to the findings and its action plans.
     Actions,
+    /// The library across reviews: search, recurring themes.
+    Library,
 }
 
 impl PanelKind {
     /// Every panel, in switcher order.
-    pub const ALL: [PanelKind; 12] = [
+    pub const ALL: [PanelKind; 13] = [
         PanelKind::Overview,
         PanelKind::Cast,
         PanelKind::Chronology,
@@ -82,6 +85,7 @@ impl PanelKind {
         PanelKind::Anonymisation,
         PanelKind::Report,
         PanelKind::Actions,
+        PanelKind::Library,
     ];
 
     /// The switcher label (also its accessible name).
@@ -99,6 +103,7 @@ impl PanelKind {
             PanelKind::Anonymisation => "Anonymisation",
             PanelKind::Report => "Report",
             PanelKind::Actions => "Actions",
+            PanelKind::Library => "Library",
         }
     }
 }
@@ -174,6 +179,8 @@ pub struct Panels {
     anonymise: anonymise::AnonymisePanel,
     report: report::ReportPanel,
     actions: actions::ActionsPanel,
+    /// Kept when another review is opened: the library spans reviews.
+    library: library::LibraryPanel,
 }
 
 impl Panels {
@@ -226,6 +233,7 @@ impl Panels {
             PanelKind::Anonymisation => self.anonymise.ui(ui, cx, edits),
             PanelKind::Report => self.report.ui(ui, cx, edits),
             PanelKind::Actions => self.actions.ui(ui, cx, edits),
+            PanelKind::Library => self.library.ui(ui, cx),
         }
     }
 
@@ -294,9 +302,30 @@ impl Panels {
         self.goto.take()
     }
 
-    /// Forgets selections and filters (after another review is opened).
+    /// Forgets selections and filters (after another review is opened),
+    /// but not the library's search, which spans reviews.
     pub fn reset(&mut self) {
+        let library = std::mem::take(&mut self.library);
         *self = Panels::default();
+        self.library = library;
+    }
+
+    /// Uses the library database at `path` instead of the one in the
+    /// data folder.
+    pub fn set_library_path(&mut self, path: std::path::PathBuf) {
+        self.library.set_path(path);
+    }
+
+    /// The library hit the user chose to open, once: its review's file
+    /// and the record's id.
+    pub fn take_library_open(&mut self) -> Option<(std::path::PathBuf, String)> {
+        self.library.take_open_request()
+    }
+
+    /// Shows the record `id` of `review` in its panel (after a library
+    /// hit opened its review).
+    pub fn show_record(&mut self, review: &Review, id: Id) {
+        self.go(review, Goto::Record(id));
     }
 }
 
