@@ -165,11 +165,6 @@ impl Document {
         Ok(())
     }
 
-    /// True when the review holds changes its last saved revision does not.
-    pub fn is_changed_since_saved(&self) -> bool {
-        self.saved_state != Some(self.history.state())
-    }
-
     /// Sets the lineage the last merge's step calls for, after an undo or
     /// redo.
     fn follow_merge(&mut self) {

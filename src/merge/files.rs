@@ -162,12 +162,17 @@ pub fn merge_copies(
         }
         except.extend(output);
         candidates.extend(lineage::review_files_in(&beside, &except));
-        lineage::file_of_revision(&revision.id, &candidates).map(|path| (path, revision.clone()))
+        lineage::file_of_revision(&revision.id, &candidates)
+            .map(|(path, text)| (path, text, revision.clone()))
     });
-    let (base_path, ancestor) = match (found, bases.first(), recorded) {
-        (Some((path, revision)), _, _) => (path.clone(), Ancestor::Found { path, revision }),
+    let (base, ancestor) = match (found, bases.first(), recorded) {
+        // The ancestor's file was read to find it: its text is parsed.
+        (Some((path, text, revision)), _, _) => (
+            store::parse_review(&text, &path)?,
+            Ancestor::Found { path, revision },
+        ),
         (None, Some(given), _) => (
-            given.clone(),
+            store::load(given)?,
             Ancestor::Given {
                 path: given.clone(),
             },
@@ -185,6 +190,5 @@ pub fn merge_copies(
             ));
         }
     };
-    let base = store::load(&base_path)?;
     Ok(done(merge(&base, ours.review, theirs.review), ancestor))
 }

@@ -137,15 +137,15 @@ impl Lineage {
             if self.contains(&revision.id) {
                 continue;
             }
-            // After every revision of ours saved no later than it.
-            let at = revisions
-                .iter()
-                .rposition(|r| !r.saved.is_empty() && r.saved <= revision.saved)
-                .map_or(0, |i| i + 1);
+            // After every revision saved no later than it; at the end when
+            // its time is not known.
             let at = if revision.saved.is_empty() {
                 revisions.len()
             } else {
-                at
+                revisions
+                    .iter()
+                    .rposition(|r| !r.saved.is_empty() && r.saved <= revision.saved)
+                    .map_or(0, |i| i + 1)
             };
             revisions.insert(at, revision.clone());
         }

@@ -131,12 +131,12 @@ pub fn review_files_in(folders: &[&Path], except: &[&Path]) -> Vec<PathBuf> {
     files
 }
 
-/// The first of `files` whose content is the revision `id`. Files that
-/// cannot be read are passed over.
-pub fn file_of_revision(id: &str, files: &[PathBuf]) -> Option<PathBuf> {
+/// The first of `files` whose content is the revision `id`, with its
+/// text. Files that cannot be read are passed over.
+pub fn file_of_revision(id: &str, files: &[PathBuf]) -> Option<(PathBuf, String)> {
     files.iter().find_map(|file| {
         let text = std::fs::read_to_string(file).ok()?;
-        (content_id(&text) == id).then(|| file.clone())
+        (content_id(&text) == id).then(|| (file.clone(), text))
     })
 }
 

@@ -892,7 +892,7 @@ impl ForesightApp {
             path: document.path().unwrap_or(theirs),
             review: document.review(),
             lineage: document.lineage(),
-            unsaved: document.path().is_none() || document.is_changed_since_saved(),
+            unsaved: document.path().is_none() || document.is_dirty(),
         };
         let other = crate::merge::ReviewCopy {
             path: theirs,

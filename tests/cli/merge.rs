@@ -51,23 +51,24 @@ fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
-/// Runs `foresight merge OURS THEIRS --base BASE -o OUT --json`: its exit
-/// code and JSON.
-fn merge_json(ours: &Path, theirs: &Path, base: &Path, out: &Path) -> (i32, serde_json::Value) {
-    let run = foresight(&[
-        "merge",
-        s(ours),
-        s(theirs),
-        "--base",
-        s(base),
-        "-o",
-        s(out),
-        "--json",
-    ]);
+/// Runs `foresight merge OURS THEIRS [--base BASE] -o OUT --json`: its
+/// exit code, JSON and standard error.
+fn merge_json(
+    ours: &Path,
+    theirs: &Path,
+    base: Option<&Path>,
+    out: &Path,
+) -> (i32, serde_json::Value, String) {
+    let mut args = vec!["merge", s(ours), s(theirs)];
+    if let Some(base) = base {
+        args.extend(["--base", s(base)]);
+    }
+    args.extend(["-o", s(out), "--json"]);
+    let run = foresight(&args);
     let json = serde_json::from_str(&text(&run.stdout)).unwrap_or_else(|e| {
         panic!("{e}: {}{}", text(&run.stdout), text(&run.stderr));
     });
-    (run.status.code().unwrap(), json)
+    (run.status.code().unwrap(), json, text(&run.stderr))
 }
 
 #[test]
@@ -113,7 +114,7 @@ fn a_title_both_changed_is_a_conflict_that_validate_reports_and_check_refuses() 
         r.episodes[1].title = "School hears the sibling".into()
     });
     let out = dir.path().join("merged.review.ron");
-    let (code, json) = merge_json(&ours, &theirs, &base, &out);
+    let (code, json, _) = merge_json(&ours, &theirs, Some(&base), &out);
     assert_eq!(code, 1);
     assert_eq!(json["clean"], false);
     let conflicts = json["conflicts"].as_array().unwrap();
@@ -178,7 +179,7 @@ fn records_both_created_with_one_id_are_kept_apart_with_references_updated() {
     let ancestor = worked_case();
     let factor = ancestor.next_id(RecordKind::Factor);
     let out = dir.path().join("merged.review.ron");
-    let (code, json) = merge_json(&ours, &theirs, &base, &out);
+    let (code, json, _) = merge_json(&ours, &theirs, Some(&base), &out);
     assert_eq!(code, 0, "{json}");
     let renumbered = json["renumbered"].as_array().unwrap();
     assert!(
@@ -219,7 +220,7 @@ fn a_record_deleted_in_one_copy_and_edited_in_the_other_is_a_conflict() {
         r.factors[4].statement = "Reworded by the second reviewer.".into()
     });
     let out = dir.path().join("merged.review.ron");
-    let (code, json) = merge_json(&ours, &theirs, &base, &out);
+    let (code, json, _) = merge_json(&ours, &theirs, Some(&base), &out);
     assert_eq!(code, 1);
     let conflict = json["conflicts"]
         .as_array()
@@ -306,16 +307,6 @@ fn without_an_ancestor_every_difference_is_a_conflict() {
     assert_eq!(store::load(&out).unwrap().episodes[0].title, "Our title");
 }
 
-/// Runs `foresight merge OURS THEIRS -o OUT --json` with no ancestor given:
-/// its exit code, JSON and standard error.
-fn merge_found(ours: &Path, theirs: &Path, out: &Path) -> (i32, serde_json::Value, String) {
-    let run = foresight(&["merge", s(ours), s(theirs), "-o", s(out), "--json"]);
-    let json = serde_json::from_str(&text(&run.stdout)).unwrap_or_else(|e| {
-        panic!("{e}: {}{}", text(&run.stdout), text(&run.stderr));
-    });
-    (run.status.code().unwrap(), json, text(&run.stderr))
-}
-
 #[test]
 fn the_ancestor_beside_the_copies_is_found_by_the_revisions_they_record() {
     let (dir, base) = folder();
@@ -332,7 +323,7 @@ fn the_ancestor_beside_the_copies_is_found_by_the_revisions_they_record() {
         r.findings[1].statement.push_str("\nA line they added.")
     });
     let out = dir.path().join("merged.review.ron");
-    let (code, json, _) = merge_found(&ours, &theirs, &out);
+    let (code, json, _) = merge_json(&ours, &theirs, None, &out);
     assert_eq!(code, 0, "{json}");
     assert_eq!(json["ancestor"]["kind"], "found", "{json}");
     assert_eq!(json["ancestor"]["file"], s(&base), "{json}");
@@ -351,7 +342,7 @@ fn the_ancestor_beside_the_copies_is_found_by_the_revisions_they_record() {
         r.findings[2].title = "Their second change".into()
     });
     let out_again = dir.path().join("merged-2.review.ron");
-    let (code, json, _) = merge_found(&out, &theirs_again, &out_again);
+    let (code, json, _) = merge_json(&out, &theirs_again, None, &out_again);
     assert_eq!(code, 0, "{json}");
     assert_eq!(json["ancestor"]["file"], s(&theirs), "{json}");
     let merged = store::load(&out_again).unwrap();
@@ -369,11 +360,11 @@ fn a_copy_that_holds_all_of_the_other_is_taken_whole() {
         r.episodes[1].title = "Our second title".into()
     });
     let out = dir.path().join("merged.review.ron");
-    let (code, json, _) = merge_found(&later, &base, &out);
+    let (code, json, _) = merge_json(&later, &base, None, &out);
     assert_eq!(code, 0, "{json}");
     assert_eq!(json["ancestor"]["kind"], "theirs-is-earlier", "{json}");
     assert_eq!(store::load(&out).unwrap(), store::load(&later).unwrap());
-    let (code, json, _) = merge_found(&ours, &later, &out);
+    let (code, json, _) = merge_json(&ours, &later, None, &out);
     assert_eq!(code, 0, "{json}");
     assert_eq!(json["ancestor"]["kind"], "ours-is-earlier", "{json}");
     assert_eq!(store::load(&out).unwrap(), store::load(&later).unwrap());
@@ -394,7 +385,7 @@ fn an_ancestor_that_is_nowhere_to_be_found_is_named_and_every_difference_is_a_co
     let moved = elsewhere.path().join("sent-on-tuesday.review.ron");
     std::fs::rename(&base, &moved).unwrap();
     let out = dir.path().join("merged.review.ron");
-    let (code, json, stderr) = merge_found(&ours, &theirs, &out);
+    let (code, json, stderr) = merge_json(&ours, &theirs, None, &out);
     assert_eq!(code, 1, "{json}");
     assert_eq!(json["ancestor"]["kind"], "missing", "{json}");
     assert!(
@@ -404,17 +395,7 @@ fn an_ancestor_that_is_nowhere_to_be_found_is_named_and_every_difference_is_a_co
     assert!(stderr.contains("give it with --base"), "{stderr}");
     assert_eq!(json["conflicts"].as_array().unwrap().len(), 2, "{json}");
     // Given with --base, under whatever name, it is recognised.
-    let run = foresight(&[
-        "merge",
-        s(&ours),
-        s(&theirs),
-        "--base",
-        s(&moved),
-        "-o",
-        s(&out),
-        "--json",
-    ]);
-    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
-    let json: serde_json::Value = serde_json::from_str(&text(&run.stdout)).unwrap();
+    let (code, json, stderr) = merge_json(&ours, &theirs, Some(&moved), &out);
+    assert_eq!(code, 0, "{stderr}");
     assert_eq!(json["ancestor"]["kind"], "found", "{json}");
 }

@@ -2,7 +2,7 @@
 //! export from File → Export PDF…, driven through the real UI.
 
 use eframe::egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, kittest::Queryable};
 use foresight::document::Document;
 use foresight::examples::worked_case;
 use foresight::model::FindingTag;
@@ -166,9 +166,9 @@ fn a_users_template_is_offered_in_the_report_panel_and_used_for_the_export() {
     );
 }
 
-#[test]
-fn the_family_involvement_written_in_the_report_panel_shows_in_the_preview() {
-    let folder = tempfile::tempdir().unwrap();
+/// The Report panel on the worked example without the family's views,
+/// with the family's views typed in as `views`.
+fn with_family_views(folder: &tempfile::TempDir, views: &str) -> Harness<'static, ForesightApp> {
     let mut review = worked_case();
     review.meta.account.family.views.clear();
     // A tall window: the account's groups sit below the export options.
@@ -181,10 +181,18 @@ fn the_family_involvement_written_in_the_report_panel_shows_in_the_preview() {
     let field = "The family's views, in their words";
     harness.get_by_label(field).click();
     harness.run();
-    harness
-        .get_by_label(field)
-        .type_text("Mother said the review was the first time she felt listened to.");
+    harness.get_by_label(field).type_text(views);
     harness.run_ok();
+    harness
+}
+
+#[test]
+fn the_family_involvement_written_in_the_report_panel_shows_in_the_preview() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = with_family_views(
+        &folder,
+        "Mother said the review was the first time she felt listened to.",
+    );
     harness
         .get_by_label("Show the report as it will be exported")
         .click();
@@ -216,20 +224,10 @@ fn the_family_involvement_written_in_the_report_panel_shows_in_the_preview() {
 fn the_familys_words_are_prompted_as_their_words_as_the_language_panel_reads_them() {
     use foresight::analysis::language::{Lexicon, lint_account};
     let folder = tempfile::tempdir().unwrap();
-    let mut review = worked_case();
-    review.meta.account.family.views.clear();
-    let app = ForesightApp::new(Document::untitled(review), folder.path().to_path_buf());
-    let mut harness = harness_of(app, (1280.0, 2400.0), 12);
-    harness.get_by_label("Report").click();
-    harness.run();
-    harness.get_by_label("Family involvement").click();
-    harness.run();
-    let sentence = "The health visitor should have asked where it was kept.";
-    let field = "The family's views, in their words";
-    harness.get_by_label(field).click();
-    harness.run();
-    harness.get_by_label(field).type_text(sentence);
-    harness.run_ok();
+    let harness = with_family_views(
+        &folder,
+        "The health visitor should have asked where it was kept.",
+    );
     let review = harness.state().document().review().clone();
     let hits = lint_account(&Lexicon::built_in(), &review);
     let views = hits

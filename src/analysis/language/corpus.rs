@@ -145,13 +145,8 @@ pub fn features_of(lexicon: &Lexicon, sentence: &str) -> Vec<String> {
     let hits = lexicon.lint(sentence);
     let mut names: Vec<String> = Vec::new();
     for part in sentences(sentence, &words) {
-        let span = (part[0].start, part[part.len() - 1].end);
-        let inside: Vec<&super::Hit> = hits
-            .iter()
-            .filter(|h| h.start >= span.0 && h.end <= span.1)
-            .collect();
         names.extend(
-            sentence_features(sentence, part, &inside, Context::Narrative)
+            sentence_features(sentence, part, &hits, Context::Narrative)
                 .into_iter()
                 .map(|f: Feature| f.name),
         );

@@ -194,11 +194,7 @@ impl BlameModel {
         let mut best: Option<(f64, Vec<Feature>, (usize, usize))> = None;
         for sentence in sentences(text, words) {
             let span = (sentence[0].start, sentence[sentence.len() - 1].end);
-            let inside: Vec<&Hit> = hits
-                .iter()
-                .filter(|h| h.start >= span.0 && h.end <= span.1)
-                .collect();
-            let features = sentence_features(text, sentence, &inside, context);
+            let features = sentence_features(text, sentence, hits, context);
             let score = self.score(&features);
             if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 best = Some((score, features, span));
@@ -302,14 +298,17 @@ fn subject_name(subject: Subject) -> &'static str {
     }
 }
 
-/// The features of one sentence: its words outside quotation marks and
-/// their pairs, the lexicon's hits in it, and its kind.
+/// The features of one sentence of `text`: its words outside quotation
+/// marks and their pairs, those of the passage's `hits` that lie in it, and
+/// its kind.
 pub(crate) fn sentence_features(
     text: &str,
     sentence: &[Word],
-    hits: &[&Hit],
+    hits: &[Hit],
     context: Context,
 ) -> Vec<Feature> {
+    let span = (sentence[0].start, sentence[sentence.len() - 1].end);
+    let hits = hits.iter().filter(|h| h.start >= span.0 && h.end <= span.1);
     let mut features = Vec::new();
     let quoted = sentence.iter().filter(|w| w.quoted).count();
     if quoted > 0 {
@@ -647,12 +646,8 @@ mod tests {
         // Training is deterministic.
         assert_eq!(
             train(&examples, TrainOptions::default()).to_text("x"),
-            model_text_before_tuning(&examples)
+            train(&examples, TrainOptions::default()).to_text("x")
         );
-    }
-
-    fn model_text_before_tuning(examples: &[(Vec<String>, bool)]) -> String {
-        train(examples, TrainOptions::default()).to_text("x")
     }
 
     #[test]

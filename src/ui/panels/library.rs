@@ -82,21 +82,24 @@ impl LibraryPanel {
              library, as published: anonymised, learning findings only.",
         );
         if self.count.is_none() {
-            self.count = self
-                .library()
-                .map(|l| l.review_count().map_err(|e| e.to_string()));
+            // Looked for once, not every frame: no library counts as empty
+            // until a review is added.
+            self.count = Some(
+                self.library()
+                    .map_or(Ok(0), |l| l.review_count().map_err(|e| e.to_string())),
+            );
         }
         ui.label(match &self.count {
+            Some(Ok(0)) | None => format!(
+                "The library is empty: no reviews have been added to {} yet.",
+                self.path().display()
+            ),
             Some(Ok(n)) => format!(
                 "{n} review{} in {}",
                 if *n == 1 { "" } else { "s" },
                 self.path().display()
             ),
             Some(Err(e)) => e.clone(),
-            None => format!(
-                "The library is empty: no reviews have been added to {} yet.",
-                self.path().display()
-            ),
         });
         self.add_button(ui, cx);
         match &self.message {
