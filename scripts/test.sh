@@ -12,7 +12,9 @@ export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
 chmod 700 "$XDG_RUNTIME_DIR"
 
 cargo fmt --all -- --check
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
+# The headless command line builds without the desktop app's crates.
+cargo check --locked --no-default-features --bin foresight
 log=$(mktemp)
 # Property tests draw their cases from a fixed seed here, as fuzzing does
 # below, so that a run fails only on what the change brought; without the
@@ -20,7 +22,7 @@ log=$(mktemp)
 export PROPTEST_RNG_SEED=${PROPTEST_RNG_SEED:-1}
 set +e
 # The fuzz test runs its seed corpus only here; the fuzzing step follows.
-FORESIGHT_FUZZ_SECONDS=0 cargo test --all-targets --locked 2>&1 | tee "$log"
+FORESIGHT_FUZZ_SECONDS=0 cargo test --workspace --all-targets --locked 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 [ "$status" -eq 0 ] || exit "$status"

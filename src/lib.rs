@@ -1,26 +1,29 @@
 //! Foresight: a toolkit for systems-approach case reviews in child
 //! protection.
 //!
-//! The core — [`model`], [`store`], [`edit`], [`document`], [`taxonomy`], [`timetable`],
-//! [`validate`], [`merge`] — knows nothing of the GUI. The desktop app ([`ui`]) and the
-//! command line ([`cli`]) are thin layers over it.
+//! This crate is the desktop app ([`ui`], behind the default `gui`
+//! feature) over the workspace's library crates, whose modules it
+//! re-exports so that one path names each thing:
+//!
+//! - `foresight-core`: [`model`], [`store`], [`edit`], [`document`],
+//!   [`dates`], [`taxonomy`], [`timetable`], [`validate`], [`merge`],
+//!   [`import`], [`anonymise`], [`analysis`], [`diagram`], [`examples`],
+//!   [`generate`];
+//! - `foresight-publish`: [`readiness`], [`placeholders`], [`publication`], [`export`],
+//!   [`report`];
+//! - `foresight-library`: [`library`];
+//! - `foresight-cli`: [`cli`].
+//!
+//! The app and the command line are thin layers over the library crates,
+//! which know nothing of either.
 
-pub mod analysis;
-pub mod anonymise;
-pub mod cli;
-pub mod document;
-pub mod edit;
-pub mod examples;
-pub mod export;
-pub mod generate;
-pub mod import;
-pub mod library;
-pub mod merge;
-pub mod model;
-pub mod publication;
-pub mod report;
-pub mod store;
-pub mod taxonomy;
-pub mod timetable;
+pub use foresight_cli as cli;
+pub use foresight_core::{
+    analysis, anonymise, dates, diagram, document, edit, examples, generate, import, merge, model,
+    store, taxonomy, timetable, validate,
+};
+pub use foresight_library as library;
+pub use foresight_publish::{export, placeholders, publication, readiness, report};
+
+#[cfg(feature = "gui")]
 pub mod ui;
-pub mod validate;

@@ -5,23 +5,39 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use foresight::cli::{Cli, Command, EXIT_UNREADABLE};
-use foresight::ui::Start;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let start = match cli.command {
-        None => Start::Default,
-        Some(Command::Open { file }) => Start::File(file),
+    let file = match cli.command {
+        None => None,
+        Some(Command::Open { file }) => Some(file),
         Some(command) => {
             foresight::cli::exit_quietly_on_broken_pipe();
             return foresight::cli::run(command);
         }
     };
-    match foresight::ui::run(start) {
+    match open_app(file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("foresight: {message}");
             ExitCode::from(EXIT_UNREADABLE)
         }
     }
+}
+
+/// Opens the desktop app on FILE, or on the bundled worked example.
+#[cfg(feature = "gui")]
+fn open_app(file: Option<std::path::PathBuf>) -> Result<(), String> {
+    use foresight::ui::Start;
+    foresight::ui::run(file.map_or(Start::Default, Start::File))
+}
+
+/// This build has no desktop app: it says so, naming what does work.
+#[cfg(not(feature = "gui"))]
+fn open_app(_file: Option<std::path::PathBuf>) -> Result<(), String> {
+    Err(
+        "this foresight was built without the desktop app (--no-default-features); \
+         every command works: see `foresight --help`"
+            .to_string(),
+    )
 }

@@ -322,7 +322,7 @@ impl<'e> Form<'e> {
             if text.is_empty() {
                 return Ok(None);
             }
-            crate::import::dates::parse_agency_day(text)
+            crate::dates::parse_agency_day(text)
                 .map(Some)
                 .map_err(|e| format!("“{text}” is not a date: {}", curly_quotes(&e.reason)))
         };
@@ -742,7 +742,7 @@ pub fn parse_typed_date(text: &str) -> Result<ReviewDate, String> {
     if let Ok(date) = text.parse::<ReviewDate>() {
         return Ok(date);
     }
-    crate::import::dates::parse_agency_date(text)
+    crate::dates::parse_agency_date(text)
         .map_err(|e| format!("“{text}” is not a date: {}", curly_quotes(&e.reason)))
 }
 

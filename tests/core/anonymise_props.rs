@@ -2,7 +2,7 @@
 //! that use their names in every form records use, no form of any name
 //! survives, and the leak check finds nothing in the result.
 
-use foresight::anonymise::forms::fold;
+use foresight::anonymise::folding::fold;
 use foresight::anonymise::lists::FieldLists;
 use foresight::anonymise::words::{is_not_a_name_part, is_word};
 use foresight::anonymise::{LeakChecker, anonymise};

@@ -7,12 +7,12 @@
 //! (R1, B2) overlaps a link or an S/O mark.
 
 use foresight::analysis::layout::{LayoutKind, layout_change};
-use foresight::examples::EXAMPLES;
-use foresight::export::figure::{FigureStyle, ReviewFigure, review_figure};
-use foresight::export::geometry::{
+use foresight::diagram::geometry::{
     LABEL_SIZE, Point, label_width_share, segment_distance, segment_hits_box,
 };
-use foresight::export::text_width;
+use foresight::diagram::text_width;
+use foresight::examples::EXAMPLES;
+use foresight::export::figure::{FigureStyle, ReviewFigure, review_figure};
 use foresight::generate::{Size, synthetic_review};
 use foresight::model::{DiagramKind, Review};
 
@@ -58,7 +58,7 @@ fn styles() -> Vec<(&'static str, FigureStyle)> {
                 mark_radius: 10.0 * 2.9,
                 badge_radius: 22.0 * 3.2,
                 wide: 1.2,
-                stretch: foresight::export::geometry::pt(1.5, 1.0),
+                stretch: foresight::diagram::geometry::pt(1.5, 1.0),
                 compact: true,
                 ..FigureStyle::FIGURE
             },

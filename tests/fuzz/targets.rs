@@ -19,11 +19,11 @@ use std::sync::LazyLock;
 
 use foresight::analysis::language::{Context, Lexicon};
 use foresight::anonymise::{LeakChecker, anonymise};
+use foresight::dates::{find_dates_in_text, parse_agency_date, parse_agency_day};
 use foresight::import::RowProblem;
 use foresight::import::cast::{import_cast, parse_cast};
 use foresight::import::chronology::{ColumnMap, ImportSource, import_chronology, read_rows};
 use foresight::import::cld::{import_edges, parse_edges};
-use foresight::import::dates::{find_dates_in_text, parse_agency_date, parse_agency_day};
 use foresight::import::table::{decode, read_table};
 use foresight::import::xlsx::{
     WorkbookError, read_workbook_chronology, record_return, return_agency,

@@ -685,7 +685,7 @@ fn fit_episodes_shows_the_row_of_episodes_at_a_readable_zoom() {
     harness.run();
     let episodes = zoom_shown(&harness);
     let readable = 100.0 * foresight::ui::canvas::interact::READABLE_LABEL
-        / foresight::export::geometry::LABEL_SIZE;
+        / foresight::diagram::geometry::LABEL_SIZE;
     assert!(episodes > all, "{episodes} % after {all} %");
     assert!(episodes + 0.5 >= readable.min(100.0), "{episodes} %");
     // The first episode is on the canvas, near its top.

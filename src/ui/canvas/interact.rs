@@ -20,7 +20,7 @@ use super::commands::{
 use super::paint::{self, Catalog, Look, LoopBadge, Painted, Scene, Transform, node_at};
 use crate::analysis::layout::{LayoutKind, layout_change};
 use crate::analysis::ripple::{Ripple, ripple};
-use crate::export::geometry::{Point, pt};
+use crate::diagram::geometry::{Point, pt};
 use crate::model::{Diagram, Id, LinkKind, Polarity, RecordKind, Review};
 use crate::ui::edits::Edits;
 
@@ -69,7 +69,7 @@ pub const READABLE_LABEL: f32 = 12.0;
 
 /// The zoom at which labels are [`READABLE_LABEL`] points tall.
 fn readable_zoom(look: Look) -> f32 {
-    READABLE_LABEL / (crate::export::geometry::LABEL_SIZE * look.text_scale)
+    READABLE_LABEL / (crate::diagram::geometry::LABEL_SIZE * look.text_scale)
 }
 
 /// The view of a row of episodes `(lo, hi)` at `zoom`: the row centred
@@ -1320,7 +1320,7 @@ fn link_menu(ui: &mut Ui, review: &Review, link: &Id, edits: &mut Edits) {
             Polarity::Opposite => Polarity::Same,
         };
         if ui.button(format!("Make it {}", other.letter())).clicked() {
-            edits.apply(crate::ui::panels::put(
+            edits.apply(crate::edit::builders::put(
                 "Change polarity",
                 l,
                 crate::model::Record::Link,
@@ -1339,7 +1339,7 @@ fn link_menu(ui: &mut Ui, review: &Review, link: &Id, edits: &mut Edits) {
             "Mark a delay ‖"
         };
         if ui.button(text).clicked() {
-            edits.apply(crate::ui::panels::put(
+            edits.apply(crate::edit::builders::put(
                 "Change delay",
                 l,
                 crate::model::Record::Link,
@@ -1384,7 +1384,11 @@ fn handle_pos(rect: Rect) -> Pos2 {
 }
 
 fn boxes_painted<'a>(
-    boxes: &[(&'a Id, Option<RecordKind>, crate::export::geometry::NodeBox)],
+    boxes: &[(
+        &'a Id,
+        Option<RecordKind>,
+        crate::diagram::geometry::NodeBox,
+    )],
 ) -> Painted<'a> {
     Painted {
         nodes: boxes
@@ -1393,7 +1397,7 @@ fn boxes_painted<'a>(
                 (
                     *id,
                     Rect::from_min_max(pos2(b.min().x, b.min().y), pos2(b.max().x, b.max().y)),
-                    crate::export::geometry::shape_of(*kind),
+                    crate::diagram::geometry::shape_of(*kind),
                 )
             })
             .collect(),

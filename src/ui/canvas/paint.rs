@@ -1,6 +1,6 @@
 //! Painting a diagram with egui: one renderer for the interactive case map,
 //! the Loops panel's highlighted diagram and presentation mode. Shapes,
-//! colours and link geometry come from [`crate::export::geometry`], so the
+//! colours and link geometry come from [`crate::diagram::geometry`], so the
 //! screen and the exported figures agree.
 
 use std::cell::RefCell;
@@ -15,11 +15,11 @@ use eframe::egui::{
 
 use crate::analysis::loops::LoopKind;
 use crate::analysis::ripple::{Effect, Ripple};
-use crate::export::figure::{Figure, FigureStyle, LinkIn, NodeIn, lay_out};
-use crate::export::geometry::{
+use crate::diagram::geometry::{
     self, ArrowSize, LABEL_SIZE, NodeBox, NodeShape, Point, Rgb, badge_arc, clockwise, dashed,
     delay_strokes, note_fold, outline, pt, shape_of,
 };
+use crate::export::figure::{Figure, FigureStyle, LinkIn, NodeIn, lay_out};
 use crate::model::{Diagram, Id, LinkKind, RecordKind, Review};
 
 /// Below this label size (screen points) labels are not drawn.
@@ -402,7 +402,7 @@ pub fn laid_out(scene: &Scene) -> Rc<Laid> {
     }) {
         return found;
     }
-    let measure = |s: &str, size: f32| crate::export::text_width(s, size);
+    let measure = |s: &str, size: f32| crate::diagram::text_width(s, size);
     let figure = lay_out(&nodes, &link_ins, &loops, &style, &measure);
     let laid = Rc::new(Laid {
         figure,
@@ -531,7 +531,7 @@ pub fn fit_largest(scene: &Scene, rect: Rect, max_zoom: f32) -> Option<Fit> {
         .iter()
         .filter_map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
         .collect();
-    let measure = |s: &str, size: f32| crate::export::text_width(s, size);
+    let measure = |s: &str, size: f32| crate::diagram::text_width(s, size);
     let mut best: Option<(f32, Fit)> = None;
     let mut scales: Vec<f32> = TYPE_SHARES
         .iter()
@@ -1006,7 +1006,7 @@ fn loop_badge(
 pub fn bounds(scene: &Scene) -> Option<(Point, Point)> {
     let laid = laid_out(scene);
     let shown = |i: usize| scene.visible.is_none_or(|v| v.contains(&laid.ids[i]));
-    crate::export::geometry::enclosing(
+    crate::diagram::geometry::enclosing(
         (laid.figure.nodes.iter().enumerate())
             .filter(|&(i, _)| shown(i))
             .map(|(_, n)| (n.b.min(), n.b.max())),
@@ -1018,7 +1018,7 @@ pub fn bounds(scene: &Scene) -> Option<(Point, Point)> {
 pub fn bounds_of_kind(scene: &Scene, kind: RecordKind) -> Option<(Point, Point)> {
     let laid = laid_out(scene);
     let shown = |i: usize| scene.visible.is_none_or(|v| v.contains(&laid.ids[i]));
-    crate::export::geometry::enclosing(
+    crate::diagram::geometry::enclosing(
         (laid.figure.nodes.iter().enumerate())
             .filter(|&(i, n)| n.kind == kind && shown(i))
             .map(|(_, n)| (n.b.min(), n.b.max())),
@@ -1063,6 +1063,11 @@ pub fn link_at<'a>(painted: &Painted<'a>, at: Pos2, within: f32) -> Option<&'a I
         .filter(|(_, d)| *d <= within)
         .min_by(|x, y| x.1.total_cmp(&y.1))
         .map(|(id, _)| *id)
+}
+
+/// The colour of a link of a kind on a canvas of `look`.
+pub fn link_colour(kind: LinkKind, look: Look) -> Color32 {
+    look.palette().link(kind, look.high_contrast)
 }
 
 #[cfg(test)]
@@ -1121,7 +1126,7 @@ mod tests {
                 LinkKind::Underlies,
                 LinkKind::Evidences,
             ] {
-                let c = crate::ui::panels::map_canvas::link_colour(kind, look);
+                let c = link_colour(kind, look);
                 assert!(contrast(c, dark.background) >= 4.5, "{kind:?}");
             }
 
@@ -1132,7 +1137,7 @@ mod tests {
             let light = look.palette();
             assert!(luminance(light.background) > 0.9);
             assert!(luminance(light.text) < 0.05);
-            let c = crate::ui::panels::map_canvas::link_colour(causal, look);
+            let c = link_colour(causal, look);
             assert!(contrast(c, light.background) >= 4.5);
         }
     }

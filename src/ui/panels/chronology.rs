@@ -22,7 +22,7 @@ use super::import_dialog::ChronologyImportDialog;
 use super::journey::JourneyView;
 use super::timeline::TimelineView;
 use super::{PanelContext, add, delete_button, nothing_selected, put, titled};
-use crate::import::dates::parse_agency_date;
+use crate::dates::parse_agency_date;
 use crate::model::{
     ChronologyEntry, DateValue, Id, PersonKind, PracticeEpisode, Record, RecordKind, Review,
     ReviewDate,

@@ -6,17 +6,12 @@
 
 use std::collections::HashSet;
 
-use eframe::egui::{Color32, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
+use eframe::egui::{Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
-use crate::model::{Diagram, Id, LinkKind, Review};
+use crate::model::{Diagram, Id, Review};
 pub use crate::ui::canvas::paint::Fit;
-pub use crate::ui::canvas::paint::LoopBadge;
 use crate::ui::canvas::paint::{self, Look, Scene, Transform};
-
-/// The colour of a link of a kind on a canvas of `look`.
-pub fn link_colour(kind: LinkKind, look: Look) -> Color32 {
-    look.palette().link(kind, look.high_contrast)
-}
+pub use crate::ui::canvas::paint::{LoopBadge, link_colour};
 
 /// How large the drawing is.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -324,7 +324,7 @@ fn closures(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
             set_meta(meta, "Edit closure days", |m| {
                 let mut days: Vec<ClosureDay> = typed
                     .iter()
-                    .filter_map(|t| crate::import::dates::parse_agency_day(t).ok())
+                    .filter_map(|t| crate::dates::parse_agency_day(t).ok())
                     .map(|date| {
                         let name = m
                             .clock

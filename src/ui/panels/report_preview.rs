@@ -6,7 +6,7 @@ use eframe::egui::{
     self, Align2, Color32, FontId, Pos2, RichText, Sense, Shape, Stroke as EguiStroke, Ui, vec2,
 };
 
-use crate::export::geometry::{Point, Rgb};
+use crate::diagram::geometry::{Point, Rgb};
 use crate::export::scene::{Anchor, Fill, Item, Scene, Stroke};
 use crate::report::document::{Block, ParagraphStyle, ReportDocument, Span};
 

@@ -1,0 +1,1107 @@
+//! Dates in free text, coarsened by the review's date policy, and exact
+//! dates of birth and death removed whatever the policy.
+//!
+//! Dates are found by [`crate::dates::find_dates_in_text`] (day
+//! first, every written form agencies use). A day becomes its month and
+//! year ("on 3rd April 2021" → "in April 2021"), the child's age ("when
+//! Child B was 14 months old") or the month of the period under review
+//! ("in month 4"). A date written after "DOB", "born", "died" and the like,
+//! or equal to a cast member's date of birth, becomes "[date of birth]" or
+//! "[date of death]".
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::{capitalise, matches_in, token_runs};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dates::find_dates_in_text_into;
+use crate::model::{DatePolicy, DateValue, MONTHS, ReviewDate, age_on};
+
+/// What the policy needs to know about the review.
+#[derive(Debug, Clone, Default)]
+pub struct DateRules {
+    /// The policy.
+    pub policy: DatePolicy,
+    /// The child whose age dates become: pseudonym and date of birth.
+    pub child: Option<(String, NaiveDate)>,
+    /// The first day of the period under review.
+    pub period_start: Option<NaiveDate>,
+    /// Every date of birth in the cast: such a day in text is removed.
+    pub birth_dates: Vec<NaiveDate>,
+}
+
+/// Why a date was changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateChangeKind {
+    /// Coarsened by the policy.
+    Coarsened,
+    /// A date of birth: removed.
+    BirthDate,
+    /// A date of death: removed.
+    DeathDate,
+}
+
+/// One date to change in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateChange {
+    /// The text to replace (including a leading "on " when it changes too).
+    pub range: Range<usize>,
+    /// What replaces it.
+    pub replacement: String,
+    /// Why.
+    pub kind: DateChangeKind,
+}
+
+/// Words before a date that make it a date of birth ("DOB", "D.O.B.",
+/// "date of birth", "born", "birthday").
+const BIRTH_WORDS: &[&str] = &["dob", "born", "birth", "birthday", "birthdate"];
+/// Words before a date that make it a date of death ("died", "DOD",
+/// "date of death", "deceased", "passed away").
+const DEATH_WORDS: &[&str] = &["died", "death", "dod", "deceased", "passed away"];
+
+/// The lower-case text just before a position, about five words.
+fn lead_in(text: &str, at: usize) -> std::borrow::Cow<'_, str> {
+    let mut from = at.saturating_sub(28);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    // Never start inside a word: "bedroom" must not read as "dob"…
+    if text[..from].ends_with(char::is_alphanumeric) {
+        while from < at && text[from..].starts_with(char::is_alphanumeric) {
+            from += text[from..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let lead = &text[from..at];
+    if lead
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(lead)
+    } else {
+        std::borrow::Cow::Owned(lead.to_lowercase())
+    }
+}
+
+/// Where, counted in words, the lead-in last mentions a birth and a
+/// death (see [`last_mention`]).
+fn birth_and_death(lead: &str) -> (Option<usize>, Option<usize>) {
+    // Every word of both lists, and their dotted initials, has a "b" or a
+    // "d": most lead-ins have neither and need no closer look.
+    if !lead.bytes().any(|b| b == b'b' || b == b'd') {
+        return (None, None);
+    }
+    (
+        last_mention(lead, BIRTH_WORDS),
+        last_mention(lead, DEATH_WORDS),
+    )
+}
+
+/// Where, counted in words, the lead-in last has one of the words (or
+/// its dotted initials, "d.o.b" for "dob"): the nearer the date, the higher.
+fn last_mention(lead: &str, words: &[&str]) -> Option<usize> {
+    let mut last = None;
+    // The two tokens before this one, nearest first.
+    let (mut one, mut two): (Option<&str>, Option<&str>) = (None, None);
+    let tokens = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty());
+    for (i, t) in tokens.enumerate() {
+        // "passed away": the token before, a space, this one.
+        let pair = |w: &&str| {
+            one.is_some_and(|p| {
+                w.len() == p.len() + 1 + t.len()
+                    && w.starts_with(p)
+                    && w.as_bytes()[p.len()] == b' '
+                    && w.ends_with(t)
+            })
+        };
+        // "d.o.b": three one-letter tokens.
+        let dotted = |w: &&str| match (two, one) {
+            (Some(a), Some(b)) if a.len() == 1 && b.len() == 1 && t.len() == 1 => {
+                w.as_bytes() == [a.as_bytes()[0], b.as_bytes()[0], t.as_bytes()[0]]
+            }
+            _ => false,
+        };
+        if words.contains(&t) || words.iter().any(pair) || words.iter().any(dotted) {
+            last = Some(i);
+        }
+        two = one;
+        one = Some(t);
+    }
+    last
+}
+
+fn months(n: i64) -> String {
+    if n == 1 {
+        "1 month".to_string()
+    } else {
+        format!("{n} months")
+    }
+}
+
+/// "14 months old", "2 years 3 months old", "3 years old".
+pub fn age_words(years: u32, months_: u32) -> String {
+    let total = years * 12 + months_;
+    if total < 24 {
+        return format!("{} old", months(total as i64));
+    }
+    let years_text = format!("{years} years");
+    if months_ == 0 {
+        format!("{years_text} old")
+    } else {
+        format!("{years_text} {} old", months(months_ as i64))
+    }
+}
+
+/// Whole months from `from` to `to` (negative when `to` is earlier).
+fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    let mut m = (to.year() - from.year()) as i64 * 12 + to.month() as i64 - from.month() as i64;
+    if m > 0 && to.day() < from.day() {
+        m -= 1;
+    } else if m < 0 && to.day() > from.day() {
+        m += 1;
+    }
+    m
+}
+
+/// The replacement of a date under the policy, without "in"/"when": e.g.
+/// "April 2021", "Child B was 14 months old", "month 4". `None` when the
+/// date stays as it is (a month under the month-and-year policy).
+fn coarsened(date: &ReviewDate, rules: &DateRules) -> Option<(String, &'static str)> {
+    let day = match date.value {
+        DateValue::Day(d) => Some(d),
+        DateValue::Month(..) => None,
+        DateValue::Season(..) | DateValue::Year(_) => return None,
+    };
+    let approx = if date.approximate { "about " } else { "" };
+    match (rules.policy, &rules.child, rules.period_start) {
+        (DatePolicy::ChildAge, Some((child, dob)), _) => {
+            let on = day.unwrap_or_else(|| date.first_day());
+            let about = if day.is_none() { "about " } else { approx };
+            match age_on(*dob, on) {
+                Some((y, m)) => Some((format!("{child} was {about}{}", age_words(y, m)), "when")),
+                None => {
+                    let before = months_between(on, *dob);
+                    Some(if before <= 0 {
+                        (format!("shortly before {child} was born"), "")
+                    } else {
+                        (
+                            format!("{about}{} before {child} was born", months(before)),
+                            "",
+                        )
+                    })
+                }
+            }
+        }
+        (DatePolicy::MonthsSinceStart, _, Some(start)) => {
+            let on = day.unwrap_or_else(|| date.first_day());
+            let n = (on.year() - start.year()) as i64 * 12 + on.month() as i64
+                - start.month() as i64
+                + 1;
+            Some(if n >= 1 {
+                (format!("{approx}month {n}"), "in")
+            } else {
+                (
+                    format!("{approx}{} before the period under review", months(1 - n)),
+                    "",
+                )
+            })
+        }
+        _ => {
+            let d = day?;
+            Some((
+                format!("{approx}{} {}", MONTHS[d.month0() as usize], d.year()),
+                "in",
+            ))
+        }
+    }
+}
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)")
+        .expect("the day/month pattern is valid")
+});
+
+thread_local! {
+    /// This thread's copy of [`DAY_MONTH`] (see `find_dates_in_text`).
+    static DAY_MONTH_HERE: Regex = DAY_MONTH.clone();
+}
+
+/// The runs of `text` with a digit before a slash (see `token_runs`).
+fn day_month_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    token_runs(text, |a, b| a.is_ascii_digit() && b == b'/')
+}
+
+/// Days written without a year, as notes do: "incident 17/10", "rebooked
+/// 23/03", "seen on 3/4". Fractions and ratios ("3/4 of", "24/7") are not
+/// taken: the day must be over 12 with a two-digit month, or follow "on".
+pub fn days_without_year(text: &str) -> Vec<(Range<usize>, u32)> {
+    let mut out = Vec::new();
+    days_without_year_into(text, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Like [`days_without_year`], into `out` (emptied first), with `found`
+/// as a buffer.
+fn days_without_year_into(
+    text: &str,
+    found: &mut Vec<Range<usize>>,
+    out: &mut Vec<(Range<usize>, u32)>,
+) {
+    out.clear();
+    found.clear();
+    if !text.contains('/') {
+        return;
+    }
+    // Searched only in the runs with a digit before a slash (see
+    // `token_runs`): the same matches as in the whole text.
+    DAY_MONTH_HERE.with(|pattern| matches_in(pattern, text, day_month_runs(text), found));
+    out.extend(found.drain(..).filter_map(|whole| {
+        let (day, month) = text[whole.clone()].split_once('/')?;
+        let (d, m): (u32, u32) = (day.parse().ok()?, month.parse().ok()?);
+        let before = &text[..whole.start];
+        let after = &text[whole.end..];
+        // Part of a longer date, a range or a number ("03/17-07/17", "1/2/3").
+        if before.ends_with(['/', '-', '.'])
+            || after.starts_with(['/', '-'])
+            || after.starts_with(|c: char| {
+                c == '.' && after[1..].starts_with(|d: char| d.is_ascii_digit())
+            })
+        {
+            return None;
+        }
+        let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
+        // "06/05": a zero-padded day and month is a date, not a fraction.
+        let clear_day = (d > 12 || (day.len() == 2 && day.starts_with('0'))) && month.len() == 2;
+        // "on " in any case (only these letters lower-case to "on").
+        let after_on =
+            before.len() >= 3 && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
+        (valid && (clear_day || after_on)).then_some((whole, m))
+    }));
+}
+
+/// The written dates of a text, as
+/// [`crate::dates::find_dates_in_text`] finds them, but
+/// searched only in stretches around digits (every written date has one):
+/// most of a text is never given to the date patterns.
+pub fn dates_in(text: &str) -> Vec<(Range<usize>, ReviewDate)> {
+    let mut out = Vec::new();
+    dates_in_into(text, &mut out);
+    out
+}
+
+/// Like [`dates_in`], adding the dates to `out`.
+fn dates_in_into(text: &str, out: &mut Vec<(Range<usize>, ReviewDate)>) {
+    if text.len() <= SHORT {
+        return find_dates_in_text_into(&ascii_shadow(text), 0, out);
+    }
+    digit_windows(text, |w| {
+        find_dates_in_text_into(&ascii_shadow(&text[w.clone()]), w.start, out);
+    });
+}
+
+/// A text this short is searched whole rather than window by window.
+const SHORT: usize = 160;
+
+/// The stretches of `text` a date may be in: around its runs of digits,
+/// widened by a margin to whole words, runs near each other sharing one.
+/// Most of a text is in none.
+fn digit_windows(text: &str, mut search: impl FnMut(Range<usize>)) {
+    // Room for what may come before a date's first digit ("approximately
+    // Wednesday, September 3rd"), and between two of its digit runs.
+    const MARGIN: usize = 40;
+    // Room after a date's last run of digits and punctuation, where only a
+    // question mark after spaces may follow (spaces beyond ASCII count
+    // several bytes each), or a month's name ("1-19 September").
+    const TAIL: usize = 16;
+    let bytes = text.as_bytes();
+    // The window being widened, with how far it reaches for the next
+    // digits: runs of digits within two margins of each other share a
+    // window, as one date may hold several. A window is searched once the
+    // next one starts beyond its reach.
+    let mut window: Option<(Range<usize>, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || bytes[end].is_ascii_punctuation()
+                || bytes[end] == b' ')
+        {
+            end += 1;
+        }
+        // Widen to whole words: never start or end inside one.
+        let mut start = i.saturating_sub(MARGIN);
+        while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
+            start -= 1;
+        }
+        let mut stop = (end + TAIL).min(bytes.len());
+        while stop < bytes.len() && !bytes[stop].is_ascii_whitespace() {
+            stop += 1;
+        }
+        let reach = end + MARGIN;
+        match &mut window {
+            Some((last, last_reach)) if start <= *last_reach => {
+                last.end = last.end.max(stop);
+                *last_reach = reach;
+            }
+            _ => {
+                if let Some((last, _)) = window.replace((start..stop, reach)) {
+                    search(last);
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+    if let Some((last, _)) = window {
+        search(last);
+    }
+}
+
+/// A date written without its year, or a range of dates: "24 September",
+/// "September 24th", "01/08-19/08", "1-19 August", "1st–3rd March 2021",
+/// "01/08/2019 to 19/08/2019". The general date patterns miss these or
+/// read part of them ("01/08-19" as 1 August 2019).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialDate {
+    /// Where it is written.
+    pub range: Range<usize>,
+    /// The first (or only) day: day, month, year when written.
+    pub from: (u32, u32, Option<i32>),
+    /// The last day of a range.
+    pub to: Option<(u32, u32, Option<i32>)>,
+}
+
+/// A separator of a range: "-", "–", "—", "to", "until", "till".
+const TO: &str = r"\s*(?:-|–|—|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b))\s*";
+/// A day of the month with its ordinal ending.
+const DAY: &str = r"([0-3]?[0-9])(?:st|nd|rd|th)?";
+/// A month's name or its abbreviation, capitalised (checked again by
+/// [`month_number`]).
+const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b)\.?";
+
+/// The capitalised beginnings of the months' names.
+static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ])
+    .expect("the month names make an automaton")
+});
+
+static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?{TO}([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?(?-u:\b)"
+    ))
+    .expect("the numeric range pattern is valid")
+});
+
+static WORD_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{DAY}{TO}{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}{TO}{DAY}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+([0-9]{{4}}))?(?-u:\b)"
+    ))
+    .expect("the day and month pattern is valid")
+});
+
+/// The number of a month written as a word ("Sept" → 9), if it is one.
+fn month_number(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let i = MONTHS.iter().position(|m| {
+        let m = m.to_ascii_lowercase();
+        m == lower
+            || (lower.len() == 3 && m.starts_with(&lower))
+            || (lower == "sept" && m == "september")
+    })?;
+    Some(i as u32 + 1)
+}
+
+/// A year as written: "2019", or "19" for 2019.
+fn year_of(text: Option<regex::Match<'_>>) -> Option<i32> {
+    let t = text?.as_str();
+    let y: i32 = t.parse().ok()?;
+    Some(if t.len() == 2 { 2000 + y } else { y })
+}
+
+/// Every date without a year and every range of dates in `text`, in text
+/// order (see [`PartialDate`]).
+pub fn partial_dates(text: &str) -> Vec<PartialDate> {
+    let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    if text.len() <= SHORT {
+        partial_dates_in(text, 0..text.len(), &mut out);
+    } else {
+        digit_windows(text, |w| partial_dates_in(text, w, &mut out));
+    }
+    out.sort_by_key(|p| p.range.start);
+    out
+}
+
+/// The partial dates of one stretch of `text`, added to `out`.
+fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<PartialDate>) {
+    let w = &text[window.clone()];
+    let at = window.start;
+    let valid = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let num =
+        |c: &regex::Captures<'_>, i: usize| -> Option<u32> { c.get(i)?.as_str().parse().ok() };
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    if w.contains('/') {
+        // Captures only where the (fast) search found a match.
+        let matches = NUMERIC_RANGE.find_iter(w).map(|m| m.start());
+        let found: Vec<usize> = matches.collect();
+        for c in found
+            .into_iter()
+            .filter_map(|start| NUMERIC_RANGE.captures_at(w, start))
+        {
+            let whole = c.get(0).expect("a match has its whole");
+            let (Some(d1), Some(m1), Some(d2), Some(m2)) =
+                (num(&c, 1), num(&c, 2), num(&c, 4), num(&c, 5))
+            else {
+                continue;
+            };
+            // "1/2/3", "03/17-07/17": not a range of two days.
+            let after = &w[whole.end()..];
+            if !valid(d1, m1) || !valid(d2, m2) || after.starts_with(['/', '-']) {
+                continue;
+            }
+            let range = whole.start() + at..whole.end() + at;
+            taken.push(range.clone());
+            out.push(PartialDate {
+                range,
+                from: (d1, m1, year_of(c.get(3))),
+                to: Some((d2, m2, year_of(c.get(6)))),
+            });
+        }
+    }
+    // A day and month written in words needs a month's name: most windows
+    // have none, and are not given to the pattern at all.
+    if !MONTH_NAMES.is_match(w) {
+        return;
+    }
+    let found: Vec<usize> = WORD_DATES.find_iter(w).map(|m| m.start()).collect();
+    for c in found
+        .into_iter()
+        .filter_map(|start| WORD_DATES.captures_at(w, start))
+    {
+        let whole = c.get(0).expect("a match has its whole");
+        let range = whole.start() + at..whole.end() + at;
+        if taken
+            .iter()
+            .any(|t| t.start < range.end && range.start < t.end)
+        {
+            continue;
+        }
+        let year = year_of(c.get(11));
+        // Groups: 1-3 "1-19 August", 4-6 "August 1-19", 7-8 "24 September",
+        // 9-10 "September 24".
+        let found = if let (Some(d1), Some(d2), Some(m)) = (num(&c, 1), num(&c, 2), c.get(3)) {
+            month_number(m.as_str()).map(|m| ((d1, m, year), Some((d2, m, year))))
+        } else if let (Some(m), Some(d1), Some(d2)) = (c.get(4), num(&c, 5), num(&c, 6)) {
+            month_number(m.as_str()).map(|m| ((d1, m, year), Some((d2, m, year))))
+        } else if let (Some(d), Some(m)) = (num(&c, 7), c.get(8)) {
+            month_number(m.as_str()).map(|m| ((d, m, year), None))
+        } else if let (Some(m), Some(d)) = (c.get(9), num(&c, 10)) {
+            month_number(m.as_str()).map(|m| ((d, m, year), None))
+        } else {
+            None
+        };
+        let Some((from, to)) = found else {
+            continue;
+        };
+        // "April 9.2kg", "May 12 kg": a name before a measurement.
+        if let Some(month) = c.get(9).or(c.get(4))
+            && super::classify::measurement_after(w, month.end())
+        {
+            continue;
+        }
+        // "December. 19": a full month's name with a dot ends a sentence;
+        // only an abbreviation takes a dot ("Dec. 19").
+        if let Some(month) = c.get(9).or(c.get(4))
+            && month.as_str().len() > 4
+            && w[month.end()..].starts_with('.')
+        {
+            continue;
+        }
+        // A full date ("24 September 2019") is the general patterns' to
+        // read, unless it is a range; a time ("September 14:30") is no day.
+        let after = &w[whole.end()..];
+        if (to.is_none() && year.is_some())
+            || after.starts_with([':', '/'])
+            || !valid(from.0, from.1)
+            || to.is_some_and(|(d, m, _)| !valid(d, m) || d < from.0)
+        {
+            continue;
+        }
+        out.push(PartialDate { range, from, to });
+    }
+}
+
+/// What a partial date becomes under the policy, and the preposition an
+/// "on" before it turns into. A date without a year becomes its month
+/// alone ("September"): no year is invented. A range becomes one month,
+/// or "August to September".
+fn partial_replacement(date: &PartialDate, rules: &DateRules) -> (String, &'static str) {
+    let (d1, m1, y1) = date.from;
+    let Some((d2, m2, y2)) = date.to else {
+        return match y1.and_then(|y| ReviewDate::day(y, m1, d1)) {
+            Some(day) => coarsened(&day, rules)
+                .unwrap_or_else(|| (MONTHS[m1 as usize - 1].to_string(), "in")),
+            None => (MONTHS[m1 as usize - 1].to_string(), "in"),
+        };
+    };
+    // A year written on one end holds for the other.
+    let y1 = y1.or_else(|| y2.map(|y| if m1 <= m2 { y } else { y - 1 }));
+    let y2 = y2.or(y1);
+    let words = |d: u32, m: u32, y: Option<i32>| -> (String, &'static str) {
+        match y.and_then(|y| ReviewDate::day(y, m, d)) {
+            Some(day) => {
+                coarsened(&day, rules).unwrap_or_else(|| (MONTHS[m as usize - 1].to_string(), "in"))
+            }
+            None => (MONTHS[m as usize - 1].to_string(), "in"),
+        }
+    };
+    let (a, preposition) = words(d1, m1, y1);
+    let (b, _) = words(d2, m2, y2);
+    if a == b {
+        (a, preposition)
+    } else {
+        (
+            format!("{a} to {b}"),
+            if preposition == "in" {
+                "from"
+            } else {
+                preposition
+            },
+        )
+    }
+}
+
+/// The words to write for a date at `range` and a preposition before it
+/// that changes with it ("on 3 April" → "in April").
+fn with_preposition(
+    text: &str,
+    range: Range<usize>,
+    words: String,
+    preposition: &str,
+) -> (Range<usize>, String) {
+    let head = &text[..range.start];
+    let on = ["on ", "On ", "ON ", "in ", "In ", "IN "]
+        .iter()
+        .find(|p| {
+            head.ends_with(*p)
+                && !head[..head.len() - p.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .copied();
+    match on {
+        Some(p) => {
+            let mut phrase = String::with_capacity(preposition.len() + 1 + words.len());
+            if !preposition.is_empty() {
+                phrase.push_str(preposition);
+                phrase.push(' ');
+            }
+            phrase.push_str(&words);
+            let phrase = if p.starts_with(char::is_uppercase) {
+                capitalise(&phrase)
+            } else {
+                phrase
+            };
+            (range.start - p.len()..range.end, phrase)
+        }
+        None if preposition == "when" => (range, format!("when {words}")),
+        None => (range, words),
+    }
+}
+
+/// Where a date at `start` begins once the day and month numbers glued
+/// before it are taken in: "2-" of "2-1 July 2021", "01/08-" of
+/// "01/08-1/1/08", "1/" of "1/3 July 2021". Left behind, they would join
+/// the coarsened words into a new exact date ("2-July 2021"). Up to two
+/// numbers of one or two digits, each followed by `-`, `/` or `.`, after
+/// something that is not a letter, a digit or one of those.
+fn glued_day_numbers(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    for _ in 0..2 {
+        let Some(&sep) = at.checked_sub(1).and_then(|i| bytes.get(i)) else {
+            break;
+        };
+        if !matches!(sep, b'-' | b'/' | b'.') {
+            break;
+        }
+        let digits = bytes[..at - 1]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=2).contains(&digits) {
+            break;
+        }
+        at -= 1 + digits;
+    }
+    if at == start {
+        return start;
+    }
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.')) {
+        return start;
+    }
+    at
+}
+
+/// Where a date found at `range` is replaced from and to: with the day
+/// numbers glued before it or joined by "of" ([`glued_day_numbers`],
+/// [`day_of_before`]), and the numbers glued after it ("/0-1" of
+/// "01/08-19/0-1"), which would otherwise read as a day or a reference
+/// number with the words that replace it.
+fn date_extent(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    for _ in 0..3 {
+        let next = glued_day_numbers(text, day_of_before(text, glued_day_numbers(text, start)));
+        if next == start {
+            break;
+        }
+        start = next;
+    }
+    start..glued_numbers_after(text, range.end)
+}
+
+/// Where a date ending at `end` ends once the numbers glued after it are
+/// taken in: up to two of one to four digits, each after `-`, `/` or `.`,
+/// before something that is not a letter or digit.
+pub(crate) fn glued_numbers_after(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    for _ in 0..2 {
+        if !matches!(bytes.get(at), Some(b'-' | b'/' | b'.')) {
+            break;
+        }
+        let digits = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=4).contains(&digits) {
+            break;
+        }
+        at += 1 + digits;
+    }
+    if at == end || text[at..].chars().next().is_some_and(char::is_alphanumeric) {
+        return end;
+    }
+    at
+}
+
+/// Where a date at `start` begins once a day glued before it by "of" is
+/// taken in: "13 of " of "13 of 02/07/2021", which would otherwise read
+/// "13 of July 2021" once the date is coarsened.
+fn day_of_before(text: &str, start: usize) -> usize {
+    let head = &text.as_bytes()[..start];
+    // " of " before the date, in any case.
+    let Some(rest) = head.strip_suffix(b" ") else {
+        return start;
+    };
+    if rest.len() < 3 || !rest[rest.len() - 2..].eq_ignore_ascii_case(b"of") {
+        return start;
+    }
+    let Some(rest) = rest[..rest.len() - 2].strip_suffix(b" ") else {
+        return start;
+    };
+    // The day, with or without its ordinal ending.
+    let ordinal = [b"st", b"nd", b"rd", b"th"]
+        .iter()
+        .any(|s| rest.len() >= 2 && rest[rest.len() - 2..].eq_ignore_ascii_case(*s));
+    let rest = if ordinal {
+        &rest[..rest.len() - 2]
+    } else {
+        rest
+    };
+    let digits = rest.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) {
+        return start;
+    }
+    let at = rest.len() - digits;
+    if text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return start;
+    }
+    at
+}
+
+/// Buffers [`date_changes_into`] keeps from one text to the next.
+#[derive(Debug, Default)]
+pub struct DateBuffers {
+    found: Vec<(Range<usize>, ReviewDate)>,
+    runs: Vec<Range<usize>>,
+    days: Vec<(Range<usize>, u32)>,
+}
+
+/// The text with every other letter written `x` and every other character
+/// a space, byte for byte: dates (ASCII) are found at the same positions,
+/// and the pattern search stays on its fast path, which text beyond ASCII
+/// takes it off.
+fn ascii_shadow(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let fill = if c.is_alphanumeric() { 'x' } else { ' ' };
+            out.extend(std::iter::repeat_n(fill, c.len_utf8()));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Every date in `text` to change, in text order.
+pub fn date_changes(text: &str, rules: &DateRules) -> Vec<DateChange> {
+    let mut out = Vec::new();
+    date_changes_into(text, rules, &mut DateBuffers::default(), &mut out);
+    out
+}
+
+/// Like [`date_changes`], into `out` (emptied first), with buffers kept
+/// from one text to the next.
+pub fn date_changes_into(
+    text: &str,
+    rules: &DateRules,
+    buffers: &mut DateBuffers,
+    out: &mut Vec<DateChange>,
+) {
+    out.clear();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let DateBuffers { found, runs, days } = buffers;
+    found.clear();
+    dates_in_into(text, found);
+    days_without_year_into(text, runs, days);
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    // Ranges, and days without a year, before the general patterns: these
+    // read only part of them ("01/08-19" of "01/08-19/08").
+    let partial = partial_dates(text);
+    let mut partial_ranges = Vec::new();
+    for date in &partial {
+        if date.to.is_none() && found.iter().any(|(r, _)| overlaps(r, &date.range)) {
+            continue;
+        }
+        let (words, preposition) = partial_replacement(date, rules);
+        let glued = date_extent(text, date.range.clone());
+        let (range, replacement) = with_preposition(text, glued, words, preposition);
+        partial_ranges.push(date.range.clone());
+        out.push(DateChange {
+            range,
+            replacement,
+            kind: DateChangeKind::Coarsened,
+        });
+    }
+    found.retain(|(r, _)| !partial_ranges.iter().any(|p| overlaps(p, r)));
+    for (range, month) in days.drain(..) {
+        if found.iter().any(|(r, _)| overlaps(r, &range))
+            || partial_ranges.iter().any(|p| overlaps(p, &range))
+        {
+            continue;
+        }
+        let name = MONTHS[(month - 1) as usize];
+        let range = date_extent(text, range);
+        let head = &text[..range.start];
+        let (start, replacement) = match ["on ", "On "].iter().find(|p| head.ends_with(*p)) {
+            Some(p) if p.starts_with('O') => (range.start - p.len(), format!("In {name}")),
+            Some(p) => (range.start - p.len(), format!("in {name}")),
+            None => (range.start, name.to_string()),
+        };
+        out.push(DateChange {
+            range: start..range.end,
+            replacement,
+            kind: DateChangeKind::Coarsened,
+        });
+    }
+    for (range, date) in found.drain(..) {
+        let range = date_extent(text, range);
+        let lead = lead_in(text, range.start);
+        let day = match date.value {
+            DateValue::Day(d) => Some(d),
+            _ => None,
+        };
+        let known_birth = day.is_some_and(|d| rules.birth_dates.contains(&d));
+        let (birth, death) = birth_and_death(&lead);
+        if day.is_some() && (known_birth || (birth.is_some() && birth >= death)) {
+            out.push(DateChange {
+                range,
+                replacement: "[date of birth]".into(),
+                kind: DateChangeKind::BirthDate,
+            });
+            continue;
+        }
+        if day.is_some() && death.is_some() {
+            out.push(DateChange {
+                range,
+                replacement: "[date of death]".into(),
+                kind: DateChangeKind::DeathDate,
+            });
+            continue;
+        }
+        let Some((words, preposition)) = coarsened(&date, rules) else {
+            continue;
+        };
+        // "on 3 April 2021" → "in April 2021", "when Child B was…": a
+        // preposition before the date changes with it.
+        let (range, replacement) = with_preposition(text, range, words, preposition);
+        out.push(DateChange {
+            range,
+            replacement,
+            kind: DateChangeKind::Coarsened,
+        });
+    }
+    out.sort_by_key(|c| c.range.start);
+}
+
+/// A structured date made fit to publish: a day becomes its month.
+pub fn coarsen(date: ReviewDate) -> ReviewDate {
+    match date.value {
+        DateValue::Day(d) => ReviewDate {
+            value: DateValue::Month(d.year(), d.month()),
+            approximate: date.approximate,
+        },
+        _ => date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::find_dates_in_text;
+
+    fn apply(text: &str, rules: &DateRules) -> String {
+        let mut out = text.to_string();
+        for change in date_changes(text, rules).into_iter().rev() {
+            out.replace_range(change.range, &change.replacement);
+        }
+        out
+    }
+
+    #[test]
+    fn days_and_months_are_found_in_runs_as_in_the_whole_text() {
+        const PIECES: &[&str] = &[
+            "1", "12", "3", "/", "/", "-", "_", " ", ".", "on ", "x", "é", "24/7", "\n", "a",
+        ];
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 0..16);
+            let whole: Vec<Range<usize>> = DAY_MONTH.find_iter(&text).map(|m| m.range()).collect();
+            let mut in_runs = Vec::new();
+            matches_in(&DAY_MONTH, &text, day_month_runs(&text), &mut in_runs);
+            assert_eq!(whole, in_runs, "{text:?}");
+            found += whole.len();
+        }
+        assert!(found > 2_000, "{found}");
+    }
+
+    #[test]
+    fn dates_are_found_in_windows_as_in_the_whole_text() {
+        const PIECES: &[&str] = &[
+            "seen on ",
+            "3",
+            "12",
+            "/",
+            "04",
+            "2021",
+            ".",
+            " ",
+            "-",
+            "rd of ",
+            "April",
+            " 2021",
+            "approximately ",
+            "Wednesday, ",
+            "September ",
+            "3rd, ",
+            "?",
+            " ?",
+            "…",
+            "…?",
+            "Home",
+            " visit completed; concerns rose about the gas bill",
+            "Spring 2021",
+            "x",
+            ", ",
+            "  ",
+            "’",
+            "Zoë",
+        ];
+        let mut rng = fastrand::Rng::with_seed(17);
+        let mut found = 0;
+        for _ in 0..3_000 {
+            let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 20..90);
+            let text = crate::anonymise::text::View::new(&text).text.into_owned();
+            let whole = find_dates_in_text(&ascii_shadow(&text));
+            assert_eq!(dates_in(&text), whole, "{text:?}");
+            found += whole.len();
+        }
+        assert!(found > 1_000, "{found}");
+    }
+
+    #[test]
+    fn every_birth_and_death_word_has_the_letter_the_quick_test_looks_for() {
+        for word in BIRTH_WORDS.iter().chain(DEATH_WORDS) {
+            assert!(word.contains(['b', 'd']), "{word}");
+            assert_ne!(birth_and_death(word), (None, None), "{word}");
+        }
+        assert_eq!(birth_and_death("seen by the gp on"), (None, None));
+        assert_eq!(birth_and_death("mother (d.o.b"), (Some(3), None));
+    }
+
+    #[test]
+    fn days_become_months_by_default() {
+        let rules = DateRules::default();
+        assert_eq!(
+            apply("Seen on 3rd April 2021, 9th Nov 2012 and 03/04/21.", &rules),
+            "Seen in April 2021, November 2012 and April 2021."
+        );
+        assert_eq!(
+            apply("On 2021-04-03 the HV rang.", &rules),
+            "In April 2021 the HV rang."
+        );
+        assert_eq!(apply("Seen in April 2021.", &rules), "Seen in April 2021.");
+    }
+
+    #[test]
+    fn days_without_a_year_become_their_month_and_fractions_stay() {
+        let rules = DateRules::default();
+        assert_eq!(
+            apply(
+                "Incident 17/10; rebooked 23/03. Seen on 3/4. 3/4 of visits, 24/7 care, PVPs 10/20, 03/17-07/17.",
+                &rules
+            ),
+            "Incident October; rebooked March. Seen in April. 3/4 of visits, 24/7 care, PVPs 10/20, 03/17-07/17."
+        );
+    }
+
+    #[test]
+    fn birth_and_death_dates_are_removed() {
+        let rules = DateRules {
+            birth_dates: vec![NaiveDate::from_ymd_opt(2019, 8, 19).unwrap()],
+            ..Default::default()
+        };
+        assert_eq!(
+            apply(
+                "DOB 19/08/2019; party on 19.8.19; died on 3 May 2022.",
+                &rules
+            ),
+            "DOB [date of birth]; party on [date of birth]; died on [date of death]."
+        );
+        assert_eq!(
+            apply(
+                "D.O.B. 1/5/90; passed away 2/5/21; went away on 3/5/21",
+                &DateRules::default()
+            ),
+            "D.O.B. [date of birth]; passed away [date of death]; went away in May 2021"
+        );
+        assert_eq!(
+            apply("Date of birth: 1 May 1990.", &DateRules::default()),
+            "Date of birth: [date of birth]."
+        );
+    }
+
+    #[test]
+    fn the_childs_age_and_months_of_the_period() {
+        let age = DateRules {
+            policy: DatePolicy::ChildAge,
+            child: Some((
+                "Child B".into(),
+                NaiveDate::from_ymd_opt(2019, 8, 19).unwrap(),
+            )),
+            ..Default::default()
+        };
+        assert_eq!(
+            apply("On 3 November 2020 the HV visited.", &age),
+            "When Child B was 14 months old the HV visited."
+        );
+        assert_eq!(
+            apply("Booking 2/5/2019.", &age),
+            "Booking 3 months before Child B was born."
+        );
+        assert_eq!(
+            apply("Seen 20/09/2022", &age),
+            "Seen when Child B was 3 years 1 month old"
+        );
+        let period = DateRules {
+            policy: DatePolicy::MonthsSinceStart,
+            period_start: NaiveDate::from_ymd_opt(2020, 9, 1),
+            ..Default::default()
+        };
+        assert_eq!(apply("on 3/12/20 seen", &period), "in month 4 seen");
+        assert_eq!(
+            apply("In April 2020 referred", &period),
+            "5 months before the period under review referred"
+        );
+    }
+
+    #[test]
+    fn ranges_and_days_without_a_year_become_months_and_no_year_is_invented() {
+        let rules = DateRules::default();
+        for (text, expected) in [
+            ("annual leave 01/08-19/08.", "annual leave August."),
+            (
+                "annual leave 01/08–19/09.",
+                "annual leave August to September.",
+            ),
+            ("leave 1-19 August.", "leave August."),
+            ("leave 1-19 August 2019.", "leave August 2019."),
+            ("from 01/08/2019 to 19/08/2019.", "from August 2019."),
+            ("01/08/2019 to 19/09/2019", "August 2019 to September 2019"),
+            ("01/08 to 19/08/2019", "August 2019"),
+            ("off sick on 1st–3rd March", "off sick in March"),
+            ("August 1-19 2019", "August 2019"),
+            (
+                "the incident on 24 September the",
+                "the incident in September the",
+            ),
+            ("On 24th of September she", "In September she"),
+            ("seen September 24th.", "seen September."),
+            ("seen 06/05 and 04/03.", "seen May and March."),
+            ("Seen 24 September by", "Seen September by"),
+            ("Home visit 3rd Nov, then", "Home visit November, then"),
+            ("on 24 September 2019", "in September 2019"),
+        ] {
+            assert_eq!(apply(text, &rules), expected, "{text}");
+        }
+        // Not dates: scores, fractions, times, ordinary numbers.
+        for text in [
+            "3/4 of visits, 24/7 care, PVPs 10/20, 03/17-07/17.",
+            "Seen by Mark 12 times",
+            "scored 4-6 on the scale",
+            "meeting at 14:30",
+        ] {
+            assert_eq!(apply(text, &rules), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn ranges_follow_the_policy_when_they_have_a_year() {
+        let rules = DateRules {
+            policy: DatePolicy::MonthsSinceStart,
+            period_start: NaiveDate::from_ymd_opt(2019, 6, 1),
+            ..Default::default()
+        };
+        assert_eq!(apply("leave 1-19 August 2019.", &rules), "leave month 3.");
+        // Without a year the month is all that can be said.
+        assert_eq!(apply("leave 01/08-19/08.", &rules), "leave August.");
+    }
+}

@@ -1,0 +1,148 @@
+//! Gazetteers of given names and surnames (`templates/anonymise/gazetteers/`,
+//! public lists; sources and licences in its `LICENSES.md`), for the names
+//! no cast lists that the residual scan cannot tell by their shape:
+//!
+//! - a given name written in lower case ("seen with kayden and shauna"),
+//!   which is no English word: the UK's registered baby names given to at
+//!   least [`MIN_UK_BABIES`] babies;
+//! - a name that is also an ordinary word ("Hope", "Baker", "Wood"), which
+//!   is a name only in a context that says so ("her friend Hope", "Baker
+//!   rang back"): the words that are common given names or surnames.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::folding::fold;
+use super::words;
+
+const FORENAMES: &str = include_str!("../../../../templates/anonymise/gazetteers/forenames.txt");
+const NAME_WORDS: &str = include_str!("../../../../templates/anonymise/gazetteers/name-words.txt");
+
+/// A given name counts when at least this many babies in the UK's
+/// registrations had it: rarer ones are too often typing slips of words.
+pub const MIN_UK_BABIES: u32 = 500;
+
+/// A word that is also a surname counts when it ranks at most this in
+/// the US Census 1990 surname list (Baker 37, Hughes 88, Church 763; but
+/// not Staff 14173 or Both 24882).
+pub const MAX_SURNAME_RANK: u32 = 5000;
+
+/// A word that is also a given name counts as one in context when at
+/// least this many babies in the UK had it (Hope, Summer, Hunter, Rowan).
+pub const MIN_UK_BABIES_FOR_A_WORD: u32 = 300;
+
+/// The gazetteers, as the residual scan asks them.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Common given names that are no English word, folded lower case.
+    given_names: HashSet<String>,
+    /// Words that are also names: lower case → (UK babies, surname rank).
+    name_words: HashMap<String, (u32, u32)>,
+}
+
+impl Gazetteer {
+    fn parse(forenames: &str, name_words: &str) -> Gazetteer {
+        let mut given_names = HashSet::new();
+        for line in forenames.lines().filter(|l| !l.starts_with('#')) {
+            let mut columns = line.split('\t');
+            let (Some(name), Some(count)) = (columns.next(), columns.next()) else {
+                continue;
+            };
+            let babies: u32 = count.trim().parse().unwrap_or(0);
+            if babies < MIN_UK_BABIES || name.chars().count() < 4 {
+                continue;
+            }
+            let lower = fold(name).to_lowercase();
+            if !words::is_word(&lower) && !words::is_vocabulary(name) {
+                given_names.insert(lower);
+            }
+        }
+        let mut map = HashMap::new();
+        for line in name_words.lines().filter(|l| !l.starts_with('#')) {
+            let columns: Vec<&str> = line.split('\t').collect();
+            if columns.len() < 4 {
+                continue;
+            }
+            let babies = columns[2].trim().parse().unwrap_or(0);
+            let rank = columns[3].trim().parse().unwrap_or(0);
+            map.insert(columns[0].trim().to_lowercase(), (babies, rank));
+        }
+        Gazetteer {
+            given_names,
+            name_words: map,
+        }
+    }
+
+    /// True when a lower-case word is a common given name and no English
+    /// word ("kayden", "shauna"; not "will", "hope", "sertraline").
+    pub fn is_given_name(&self, lower: &str) -> bool {
+        if lower.is_ascii() {
+            self.given_names.contains(lower)
+        } else {
+            self.given_names.contains(&fold(lower))
+        }
+    }
+
+    /// True when a lower-case ordinary word is also a common given name
+    /// or surname ("hope", "summer", "baker", "wood").
+    pub fn is_name_word(&self, lower: &str) -> bool {
+        self.name_words.get(lower).is_some_and(|&(babies, rank)| {
+            babies >= MIN_UK_BABIES_FOR_A_WORD || (1..=MAX_SURNAME_RANK).contains(&rank)
+        })
+    }
+
+    /// True when a lower-case ordinary word is also a common given name
+    /// ("dean", "lee", "hope"; not "staff").
+    pub fn is_given_name_word(&self, lower: &str) -> bool {
+        self.name_words
+            .get(lower)
+            .is_some_and(|&(babies, _)| babies >= MIN_UK_BABIES_FOR_A_WORD)
+    }
+
+    /// True when a lower-case ordinary word is also a common surname
+    /// ("baker", "hughes", "wood").
+    pub fn is_surname_word(&self, lower: &str) -> bool {
+        self.name_words
+            .get(lower)
+            .is_some_and(|&(_, rank)| (1..=MAX_SURNAME_RANK).contains(&rank))
+    }
+}
+
+/// The built-in gazetteers, read once.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: LazyLock<Gazetteer> =
+        LazyLock::new(|| Gazetteer::parse(FORENAMES, NAME_WORDS));
+    &GAZETTEER
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_that_are_no_words_and_names_that_are_words() {
+        let g = gazetteer();
+        for name in ["kayden", "shauna", "siobhan", "siobhán", "mohammed"] {
+            assert!(g.is_given_name(name), "{name}");
+        }
+        for word in [
+            "will",
+            "hope",
+            "summer",
+            "sertraline",
+            "visit",
+            "mum",
+            "nan",
+            "police",
+        ] {
+            assert!(!g.is_given_name(word), "{word}");
+        }
+        for word in ["hope", "summer", "hunter", "baker", "wood", "church"] {
+            assert!(g.is_name_word(word), "{word}");
+        }
+        for word in ["staff", "both", "visit", "nurse", "police"] {
+            assert!(!g.is_name_word(word), "{word}");
+        }
+        assert!(g.is_surname_word("baker") && !g.is_surname_word("summer"));
+    }
+}

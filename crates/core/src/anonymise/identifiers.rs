@@ -1,0 +1,854 @@
+//! Personal data that no cast entry names: postcodes, addresses, phone
+//! numbers, NHS and National Insurance numbers, emails, web addresses,
+//! police collar numbers and reference numbers.
+//!
+//! Each finder is a small regular expression over the normalised text (see
+//! [`super::text::View`]) with checks that a pattern cannot express: the
+//! NHS number's check digit, the digit count of a UK phone number, that a
+//! "reference" is not a date. One pass of a set of most of the patterns
+//! tells which to search for; the email and web patterns are searched only
+//! in texts with an `@`, a `://` or `www.`, or a full stop before a domain's
+//! letter; the pattern for bare reference shapes only in the runs of
+//! letters, digits, `/` and `-` with two digits in a row. Tests show each
+//! shortcut finds what a search of the whole text finds.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use super::text::{matches_in, token_runs};
+
+/// The kind of an identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdentifierKind {
+    /// A UK postcode.
+    Postcode,
+    /// A house number and street, a flat, "no. 27".
+    Address,
+    /// A UK phone number.
+    Phone,
+    /// An NHS number.
+    NhsNumber,
+    /// A National Insurance number.
+    NiNumber,
+    /// An email address.
+    Email,
+    /// A web address.
+    Url,
+    /// A social media account ("@name", "Insta: name_88").
+    SocialMedia,
+    /// A UK vehicle registration ("YK19 XBN").
+    VehicleRegistration,
+    /// A police collar (shoulder) number, or the staff number of a
+    /// paramedic or call handler.
+    CollarNumber,
+    /// A crime, incident, log, hospital or other reference number.
+    Reference,
+}
+
+impl IdentifierKind {
+    /// Every kind.
+    pub const ALL: [IdentifierKind; 11] = [
+        IdentifierKind::Postcode,
+        IdentifierKind::Address,
+        IdentifierKind::Phone,
+        IdentifierKind::NhsNumber,
+        IdentifierKind::NiNumber,
+        IdentifierKind::Email,
+        IdentifierKind::Url,
+        IdentifierKind::SocialMedia,
+        IdentifierKind::VehicleRegistration,
+        IdentifierKind::CollarNumber,
+        IdentifierKind::Reference,
+    ];
+
+    /// The neutral text that replaces it.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            IdentifierKind::Postcode => "[postcode]",
+            IdentifierKind::Address => "[address]",
+            IdentifierKind::Phone => "[phone number]",
+            IdentifierKind::NhsNumber => "[NHS number]",
+            IdentifierKind::NiNumber => "[NI number]",
+            IdentifierKind::Email => "[email]",
+            IdentifierKind::Url => "[web address]",
+            IdentifierKind::SocialMedia => "[social media account]",
+            IdentifierKind::VehicleRegistration => "[vehicle registration]",
+            IdentifierKind::CollarNumber => "[collar number]",
+            IdentifierKind::Reference => "[reference number]",
+        }
+    }
+
+    /// A name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            IdentifierKind::Postcode => "postcode",
+            IdentifierKind::Address => "address",
+            IdentifierKind::Phone => "phone number",
+            IdentifierKind::NhsNumber => "NHS number",
+            IdentifierKind::NiNumber => "National Insurance number",
+            IdentifierKind::Email => "email address",
+            IdentifierKind::Url => "web address",
+            IdentifierKind::SocialMedia => "social media account",
+            IdentifierKind::VehicleRegistration => "vehicle registration",
+            IdentifierKind::CollarNumber => "collar or staff number",
+            IdentifierKind::Reference => "reference number",
+        }
+    }
+}
+
+/// One identifier found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identifier {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: IdentifierKind,
+    /// Why the reviewer should look at it, when it is only probably one.
+    pub doubt: Option<&'static str>,
+}
+
+const STREET: &str = r"(?i:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Walk|Rise|Court|Ct|Crescent|Cres|Place|Pl|Grove|Gardens|Gdns|Terrace|Terr|Hill|Park|View|Row|Mews|Square|Sq|Green|Parade|Vale|Gate|Fold|Croft|Meadows?|Wharf|Yard|Chase|Heights|Estate|Bank|End|Side|Lea|Brow|Crest|Dene|Garth|Hollow|Approach|Boulevard|Circle|Cottages|Wynd|Mount|Quay|Villas|Buildings)";
+
+struct Finder {
+    kind: IdentifierKind,
+    regex: Regex,
+    /// The capture group that is the identifier (0: the whole match).
+    group: usize,
+    /// Its matches are made only of ASCII letters, digits, `/` and `-`,
+    /// with two digits in a row: it is searched only in the [`tokens`]
+    /// that have two digits in a row, not in the whole text.
+    in_tokens: bool,
+    /// A quick test every text it can match passes: when there is one,
+    /// the finder is searched alone, only in texts that pass it.
+    gate: Option<Gate>,
+}
+
+/// A quick test of a text (see [`Finder::gate`]).
+type Gate = fn(&str) -> bool;
+
+/// Texts with an `@`: emails and social media accounts need one.
+fn has_at(text: &str) -> bool {
+    memchr::memchr(b'@', text.as_bytes()).is_some()
+}
+
+/// Texts with `://` or `www.` in any case: web addresses given in full.
+fn has_web_start(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"://").is_some()
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."))
+}
+
+/// Texts with a full stop before a letter that starts a top-level domain
+/// (`c` of com, `o` of org, `n`, `i`, `m`, `b`, `l`, `u`), in any case.
+fn has_domain_dot(text: &str) -> bool {
+    memchr::memchr_iter(b'.', text.as_bytes()).any(|i| {
+        text.as_bytes()
+            .get(i + 1)
+            .is_some_and(|b| b"conimblu".contains(&b.to_ascii_lowercase()))
+    })
+}
+
+/// Texts that name a social media platform or a user name, in any case:
+/// a handle after the platform's name needs one.
+fn names_a_platform(text: &str) -> bool {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "insta",
+                "snap",
+                "tiktok",
+                "tik tok",
+                "facebook",
+                "fb",
+                "twitter",
+                "whatsapp",
+                "whats app",
+                "telegram",
+                "discord",
+                "kik",
+                "username",
+                "user name",
+                "handle",
+            ])
+            .expect("the platform words make an automaton")
+    });
+    WORDS.is_match(text)
+}
+
+static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
+    let b = r"(?-u:\b)";
+    let gates: [(usize, Gate); 5] = [
+        (0, has_at),
+        (1, has_web_start),
+        (2, has_domain_dot),
+        (3, has_at),
+        (4, names_a_platform),
+    ];
+    let specs: Vec<(IdentifierKind, String, usize)> = vec![
+        (
+            IdentifierKind::Email,
+            r"(?i)[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}".to_string(),
+            0,
+        ),
+        (
+            IdentifierKind::Url,
+            r#"(?i)(?:https?://|www\.)[^\s<>"\[\]{}|\\^]+"#.to_string(),
+            0,
+        ),
+        (
+            IdentifierKind::Url,
+            format!(
+                r"(?i){b}[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org\.uk|org|net|io|me|info|biz|ly|uk)(?:/[^\s<>]*)?{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::SocialMedia,
+            r"(?:^|[\s(])(@[A-Za-z0-9_]{3,})".to_string(),
+            1,
+        ),
+        (
+            // A handle after the platform's name, with a digit, "_" or "."
+            // in it so that "via Facebook messenger" names no account.
+            IdentifierKind::SocialMedia,
+            format!(
+                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik|user ?name|handle)(?:(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )|(?: (?:now|is|was|called) ['‘"“]))(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"#
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::VehicleRegistration,
+            format!(r"{b}[A-HJ-PR-Y][A-HJ-PR-Z][0-9]{{2}} ?[A-HJ-PR-Z]{{3}}{b}"),
+            0,
+        ),
+        (
+            IdentifierKind::Postcode,
+            format!(
+                r"(?i){b}(?:[A-PR-UWYZ][0-9]{{1,2}}|[A-PR-UWYZ][A-HK-Y][0-9]{{1,2}}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) ?[0-9][ABD-HJLNP-UW-Z]{{2}}{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::NiNumber,
+            format!(r"(?i){b}[A-Z]{{2}} ?[0-9]{{2}} ?[0-9]{{2}} ?[0-9]{{2}} ?[A-DFM]{b}"),
+            0,
+        ),
+        (
+            IdentifierKind::Phone,
+            r"(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9]|\(?0[1-9])[0-9 ().-]{7,16}[0-9]".to_string(),
+            0,
+        ),
+        (
+            IdentifierKind::NhsNumber,
+            format!(r"{b}[0-9]{{3}}[ -]?[0-9]{{3}}[ -]?[0-9]{{4}}{b}"),
+            0,
+        ),
+        (
+            IdentifierKind::CollarNumber,
+            format!(
+                r"{b}(?:PC|PCSO|PS|DC|DS|DI|DCI|WPC|Sgt|Insp|Det|Officer|Constable|Sergeant)\.? ?#?([0-9]{{2,6}}){b}"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::CollarNumber,
+            format!(
+                r"(?i){b}(?:paramedic|para|technician|EMT|ECA|call handler|call taker|dispatcher|crew|staff)(?: (?:no\.?|number|num|id|#))? ?:? ?#?([0-9]{{3,7}}){b}"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::CollarNumber,
+            format!(
+                r"(?i){b}(?:collar|shoulder|warrant|badge)(?: (?:no\.?|number|num|#))? ?:? ?([0-9]{{2,7}}){b}"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::Reference,
+            format!(
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::Reference,
+            format!(
+                r"{b}(?:[A-Z]{{1,4}}[/-]?)?[0-9]{{2,}}(?:[/-][A-Za-z0-9]+)+{b}|{b}[A-Z]{{1,4}}[0-9]{{5,}}{b}|{b}[0-9]{{6,}}{b}"
+            ),
+            usize::MAX,
+        ),
+        (
+            IdentifierKind::Address,
+            format!(
+                r"{b}(?:(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room) ?[0-9]+[A-Za-z]?,? )?[0-9]{{1,4}}[A-Za-z]?,? (?:[A-Z][A-Za-z'’-]+ ){{1,3}}{STREET}{b}"
+            ),
+            0,
+        ),
+        (
+            IdentifierKind::Address,
+            format!(r"{b}(?:Flat|FLAT|Apartment) [0-9]+[A-Za-z]?{b}"),
+            0,
+        ),
+        (
+            IdentifierKind::Address,
+            format!(
+                r"{b}(?:[Nn]o\.|No|(?:[Hh]ouse|[Dd]oor|at) [Nn]umber) ?[0-9]{{1,4}}[A-Za-z]?{b}"
+            ),
+            0,
+        ),
+    ];
+    // A group of `usize::MAX` marks the whole match of a pattern searched
+    // only in tokens.
+    specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (kind, pattern, group))| Finder {
+            kind,
+            regex: Regex::new(&pattern).expect("identifier patterns are valid"),
+            group: if group == usize::MAX { 0 } else { group },
+            in_tokens: group == usize::MAX,
+            gate: gates.iter().find(|g| g.0 == i).map(|g| g.1),
+        })
+        .collect()
+});
+
+/// The finders searched in the whole text, by their place in [`ANY`].
+static IN_TEXT: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    (0..FINDERS.len())
+        .filter(|&i| !FINDERS[i].in_tokens && FINDERS[i].gate.is_none())
+        .collect()
+});
+
+/// One pass that tells which of the finders searched in the whole text
+/// have anything to find.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(IN_TEXT.iter().map(|&i| FINDERS[i].regex.as_str()))
+        .expect("identifier patterns are valid")
+});
+
+/// The stretches of `text` that are runs of ASCII letters, digits, `_`,
+/// `/` and `-` with two digits in a row (see [`super::text::token_runs`]).
+fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    token_runs(text, |a, b| a.is_ascii_digit() && b.is_ascii_digit())
+}
+
+thread_local! {
+    /// This thread's copies of the finders' patterns and of [`ANY`]: a
+    /// copy has its own search memory, so threads anonymising parts of a
+    /// chronology never wait for each other.
+    static HERE: (Vec<Regex>, RegexSet) =
+        (FINDERS.iter().map(|f| f.regex.clone()).collect(), ANY.clone());
+}
+
+/// Web sites of public bodies and research that identify no one.
+const PUBLIC_SITES: &[&str] = &[
+    "gov.uk",
+    "www.gov.uk",
+    "legislation.gov.uk",
+    "www.legislation.gov.uk",
+    "scie.org.uk",
+    "www.scie.org.uk",
+    "nspcc.org.uk",
+    "www.nspcc.org.uk",
+    "learning.nspcc.org.uk",
+    "ofsted.gov.uk",
+    "nice.org.uk",
+    "www.nice.org.uk",
+    "researchinpractice.org.uk",
+    "www.researchinpractice.org.uk",
+    "nhs.uk",
+    "www.nhs.uk",
+];
+
+/// The NHS number check: weights 10 to 2 over the first nine digits; 11
+/// minus the remainder mod 11 is the tenth (11 counts as 0, 10 never).
+pub fn nhs_number_is_valid(digits: &[u32]) -> bool {
+    if digits.len() != 10 {
+        return false;
+    }
+    let sum: u32 = digits[..9]
+        .iter()
+        .zip((2..=10).rev())
+        .map(|(d, w)| d * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    check == digits[9]
+}
+
+/// The end of the longest run of whole digit groups of a phone number that
+/// has the right number of digits, or `None` when there is none.
+fn phone_end(text: &str, range: &Range<usize>) -> Option<usize> {
+    let s = &text[range.clone()];
+    let (international, body_start) = if let Some(rest) = s.strip_prefix('+') {
+        (true, s.len() - rest.trim_start().len() + 2)
+    } else if s.starts_with("0044") {
+        (true, 4)
+    } else {
+        (false, 0)
+    };
+    let mut digits = 0usize;
+    let mut best = None;
+    let body = &s[body_start..];
+    let body = if international {
+        // Skip a "(0)" after +44.
+        body.trim_start()
+            .strip_prefix("(0)")
+            .map(|b| b.trim_start())
+            .unwrap_or(body)
+    } else {
+        body
+    };
+    let offset = s.len() - body.len();
+    let wanted: &[usize] = if international { &[9, 10] } else { &[10, 11] };
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            let group_ends = chars.get(k + 1).is_none_or(|&(_, n)| !n.is_ascii_digit());
+            if group_ends && wanted.contains(&digits) {
+                best = Some(range.start + offset + i + 1);
+            }
+        }
+        if digits > 11 {
+            break;
+        }
+    }
+    best
+}
+
+/// Finds every identifier in `text` (already normalised), skipping any
+/// whose text the allow-list names. Overlapping finds are all returned;
+/// the caller merges them.
+pub fn find_identifiers(text: &str, allow: &[String]) -> Vec<Identifier> {
+    let mut out = Vec::new();
+    find_identifiers_into(text, allow, &mut out);
+    out
+}
+
+/// Like [`find_identifiers`], into `out` (emptied first).
+pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identifier>) {
+    out.clear();
+    let quick = text
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b'@' || b == b'.' || b == b'_');
+    if !quick {
+        return;
+    }
+    HERE.with(|(patterns, any)| find_with(text, allow, patterns, any, out));
+}
+
+/// At most this many finders are searched in the whole text (see [`ANY`]).
+const MOST_IN_TEXT: usize = 16;
+
+/// [`find_identifiers`] with this thread's patterns.
+fn find_with(
+    text: &str,
+    allow: &[String],
+    patterns: &[Regex],
+    any: &RegexSet,
+    out: &mut Vec<Identifier>,
+) {
+    let mut which = [false; MOST_IN_TEXT];
+    let which = &mut which[..any.len()];
+    any.matches_read_at(which, text, 0);
+    let in_text = (0..which.len()).filter(|&k| which[k]).map(|k| IN_TEXT[k]);
+    let alone = (0..FINDERS.len())
+        .filter(|&i| FINDERS[i].in_tokens || FINDERS[i].gate.is_some_and(|passes| passes(text)));
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for index in in_text.chain(alone) {
+        let finder = &FINDERS[index];
+        let pattern = &patterns[index];
+        ranges.clear();
+        if finder.in_tokens {
+            matches_in(pattern, text, tokens(text), &mut ranges);
+        } else if finder.group == 0 {
+            ranges.extend(pattern.find_iter(text).map(|m| m.range()));
+        } else {
+            ranges.extend(
+                pattern
+                    .captures_iter(text)
+                    .filter_map(|c| c.get(finder.group).map(|m| m.range())),
+            );
+        }
+        for mut range in ranges.drain(..) {
+            let mut doubt = None;
+            let found = &text[range.clone()];
+            match finder.kind {
+                IdentifierKind::Url => {
+                    let trimmed =
+                        found.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"', '’']);
+                    range.end = range.start + trimmed.len();
+                    let host = trimmed
+                        .trim_start_matches("https://")
+                        .trim_start_matches("http://")
+                        .split('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if PUBLIC_SITES.contains(&host.as_str()) {
+                        continue;
+                    }
+                }
+                IdentifierKind::Phone => {
+                    if text[..range.start].ends_with(|c: char| c.is_alphanumeric() || c == '/') {
+                        continue;
+                    }
+                    match phone_end(text, &range) {
+                        Some(end) => range.end = end,
+                        None => continue,
+                    }
+                }
+                // "case no. 55-1234" is a reference, not house number 55.
+                IdentifierKind::Address
+                    if !found.starts_with(|c: char| c.is_ascii_digit())
+                        && text[range.end..].starts_with(['-', '/'])
+                        && text[range.end + 1..].starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    continue;
+                }
+                IdentifierKind::NhsNumber => {
+                    let digits: Vec<u32> = found.chars().filter_map(|c| c.to_digit(10)).collect();
+                    if !nhs_number_is_valid(&digits) {
+                        doubt = Some("ten digits like an NHS number, but the check digit fails");
+                    }
+                }
+                IdentifierKind::Reference => {
+                    let token = found.trim_end_matches(['/', '-']);
+                    range.end = range.start + token.len();
+                    let digits = token.chars().filter(char::is_ascii_digit).count();
+                    let long_run = token
+                        .split(|c: char| !c.is_ascii_digit())
+                        .any(|run| run.len() >= 3);
+                    let lettered = token.chars().any(|c| c.is_ascii_alphabetic());
+                    // After a label ("case no. 55-1234") two numbers with a
+                    // dash are a reference; without one, a span ("10-12").
+                    let labelled = finder.group != 0 && finder.group != usize::MAX;
+                    if digits < 3
+                        || !(long_run || lettered)
+                        || looks_like_a_date_or_span(token, labelled)
+                    {
+                        continue;
+                    }
+                    if text[..range.start].ends_with(['£', '$', '€']) {
+                        continue;
+                    }
+                    if finder.group == 0 {
+                        doubt = Some("a number shaped like a reference");
+                    }
+                }
+                _ => {}
+            }
+            if range.is_empty() {
+                continue;
+            }
+            let found = &text[range.clone()];
+            if allow.iter().any(|a| a.eq_ignore_ascii_case(found)) {
+                continue;
+            }
+            out.push(Identifier {
+                range,
+                kind: finder.kind,
+                doubt,
+            });
+        }
+    }
+    out.sort_by_key(|i| (i.range.start, std::cmp::Reverse(i.range.end)));
+}
+
+/// "03/04/2021", "2019/20", "2019-2021", "10-12": not references.
+fn looks_like_a_date_or_span(token: &str, labelled: bool) -> bool {
+    let year = token.len() == 4
+        && token
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    if year || (token.contains(['/', '-', '.']) && crate::dates::parse_agency_date(token).is_ok()) {
+        return true;
+    }
+    let parts: Vec<&str> = token.split(['/', '-']).collect();
+    let year = |p: &&str| p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    parts.len() == 2
+        && parts
+            .iter()
+            .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        && (!labelled || parts.iter().all(year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_named_after_their_platform_and_vehicle_registrations_are_found() {
+        use IdentifierKind::{SocialMedia, VehicleRegistration};
+        has("via Insta shivvy_b96 - advised", "shivvy_b96", SocialMedia);
+        has("friend (Insta: jolene.x.88).", "jolene.x.88", SocialMedia);
+        has(
+            "Snapchat account dpritch_91 messaging",
+            "dpritch_91",
+            SocialMedia,
+        );
+        has("TikTok: kez_88", "kez_88", SocialMedia);
+        // Every platform the pattern names passes the gate that lets the
+        // pattern be searched.
+        for platform in [
+            "Insta",
+            "Instagram",
+            "SNAP",
+            "Snapchat",
+            "TikTok",
+            "Tik Tok",
+            "Facebook",
+            "FB",
+            "Twitter",
+            "WhatsApp",
+            "Whats App",
+            "Telegram",
+            "Discord",
+            "Kik",
+            "username",
+            "User name",
+            "handle",
+        ] {
+            let text = format!("{platform}: kez_88");
+            assert!(names_a_platform(&text), "{text}");
+            has(&text, "kez_88", SocialMedia);
+        }
+        has("YK19XBN parked outside", "YK19XBN", VehicleRegistration);
+        has("a silver Astra LR68 TWU.", "LR68 TWU", VehicleRegistration);
+        for ordinary in [
+            "messaged via Facebook messenger",
+            "Insta account closed",
+            "PHQ9 ABC",
+            "GAD7 score",
+            "CP plan, ICPC 12 May",
+            "seen at 14:30 by SW",
+        ] {
+            assert!(
+                found(ordinary)
+                    .iter()
+                    .all(|(_, k)| !matches!(k, SocialMedia | VehicleRegistration)),
+                "{ordinary}: {:?}",
+                found(ordinary)
+            );
+        }
+    }
+
+    #[test]
+    fn the_finders_searched_in_the_whole_text_fit_their_buffer() {
+        assert!(ANY.len() <= MOST_IN_TEXT && !ANY.is_empty());
+    }
+
+    fn found(text: &str) -> Vec<(&str, IdentifierKind)> {
+        find_identifiers(text, &[])
+            .into_iter()
+            .map(|i| (&text[i.range], i.kind))
+            .collect()
+    }
+
+    fn has(text: &str, what: &str, kind: IdentifierKind) {
+        let f = found(text);
+        assert!(f.contains(&(what, kind)), "{what:?} as {kind:?} in {f:?}");
+    }
+
+    /// Random text from pieces that make and break references.
+    fn random_text(rng: &mut fastrand::Rng) -> String {
+        const PIECES: &[&str] = &[
+            "12", "3", "2021", "/", "-", "_", " ", ".", ",", "CR", "AB", "x", "Zoë", "ref",
+            "004417", "1234567", "\u{a0}", "é", "NB", "(", ")", "\n", "O'", "99",
+        ];
+        crate::anonymise::text::text_of_pieces(rng, PIECES, 0..40)
+    }
+
+    #[test]
+    fn searching_tokens_alone_finds_what_searching_the_text_finds() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = random_text(&mut rng);
+            for finder in FINDERS.iter().filter(|f| f.in_tokens) {
+                let whole: Vec<Range<usize>> =
+                    finder.regex.find_iter(&text).map(|m| m.range()).collect();
+                let mut in_tokens = Vec::new();
+                matches_in(&finder.regex, &text, tokens(&text), &mut in_tokens);
+                assert_eq!(whole, in_tokens, "{text:?}");
+                found += whole.len();
+            }
+        }
+        assert!(found > 5_000, "the texts hold references: {found}");
+    }
+
+    #[test]
+    fn a_text_that_fails_a_finders_gate_has_nothing_for_it() {
+        const PIECES: &[&str] = &[
+            "@", "www.", "WwW.", "http://", "HTTPS://", "ſ", ".com", ".Uk", ".CO.UK", ".org",
+            ".io", ".ME", ".ly", ".biz", ".info", ".net", "x", "rose", "9", " ", ".", "/", "-",
+            "_", ":", "é", "K",
+        ];
+        let mut rng = fastrand::Rng::with_seed(13);
+        let (mut shut, mut found) = (0, 0);
+        for _ in 0..20_000 {
+            let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 0..10);
+            for finder in FINDERS.iter() {
+                let Some(passes) = finder.gate else { continue };
+                let matches = finder.regex.find_iter(&text).count();
+                found += matches;
+                if !passes(&text) {
+                    shut += 1;
+                    assert_eq!(matches, 0, "{text:?}");
+                }
+            }
+        }
+        assert!(shut > 10_000 && found > 10_000, "{shut} {found}");
+    }
+
+    #[test]
+    fn phone_numbers_in_every_form() {
+        for (text, phone) in [
+            ("Mobile 07700 900123 today", "07700 900123"),
+            ("call 07700900123.", "07700900123"),
+            ("tel: +44 7700 900123", "+44 7700 900123"),
+            ("on +44 (0)7700 900 123 or", "+44 (0)7700 900 123"),
+            ("(0161) 496-0000 ext", "(0161) 496-0000"),
+            ("0161 496 0000 x", "0161 496 0000"),
+            ("0044 20 7946 0018", "0044 20 7946 0018"),
+            ("rang 07700 900123 2 times", "07700 900123"),
+        ] {
+            has(text, phone, IdentifierKind::Phone);
+        }
+        assert!(
+            found("on 01.02.2021 at 10:00")
+                .iter()
+                .all(|f| f.1 != IdentifierKind::Phone)
+        );
+    }
+
+    #[test]
+    fn nhs_numbers_with_and_without_a_valid_check_digit() {
+        assert!(nhs_number_is_valid(&[9, 4, 3, 4, 7, 6, 5, 9, 1, 9]));
+        let ids = find_identifiers("NHS no 943 476 5919 and 9434765918", &[]);
+        let nhs: Vec<_> = ids
+            .iter()
+            .filter(|i| i.kind == IdentifierKind::NhsNumber)
+            .collect();
+        assert_eq!(nhs.len(), 2);
+        assert!(nhs[0].doubt.is_none());
+        assert!(nhs[1].doubt.is_some());
+    }
+
+    #[test]
+    fn postcodes_ni_numbers_emails_and_web_addresses() {
+        has("lives at NE1 4ST now", "NE1 4ST", IdentifierKind::Postcode);
+        has("postcode ne14st.", "ne14st", IdentifierKind::Postcode);
+        has("SW1A 1AA", "SW1A 1AA", IdentifierKind::Postcode);
+        has(
+            "NI AB 12 34 56 C ok",
+            "AB 12 34 56 C",
+            IdentifierKind::NiNumber,
+        );
+        has("NI: ab123456c", "ab123456c", IdentifierKind::NiNumber);
+        // Any prefix, the ones HMRC never issues and temporary ones too: a
+        // record's number is personal data whether or not it is valid.
+        for ni in [
+            "QQ123456C",
+            "QQ 12 34 56 C",
+            "ZZ123456D",
+            "TN 31 12 58 F",
+            "GB 12 34 56 A",
+        ] {
+            has(&format!("NINO {ni} noted"), ni, IdentifierKind::NiNumber);
+        }
+        has(
+            "email rose.k99@example.com.",
+            "rose.k99@example.com",
+            IdentifierKind::Email,
+        );
+        has(
+            "see https://facebook.com/rose.k.",
+            "https://facebook.com/rose.k",
+            IdentifierKind::Url,
+        );
+        has(
+            "profile www.example.co.uk/x",
+            "www.example.co.uk/x",
+            IdentifierKind::Url,
+        );
+        has("on (@rosie_k99)", "@rosie_k99", IdentifierKind::SocialMedia);
+        has(
+            "his Snap now 'lc.08x'.",
+            "lc.08x",
+            IdentifierKind::SocialMedia,
+        );
+        assert!(found("messaged on Snap now 5pm").is_empty());
+        assert!(found("see https://www.gov.uk/guidance").is_empty());
+    }
+
+    #[test]
+    fn addresses_collar_and_reference_numbers() {
+        has(
+            "visited 17 Quillon Walk today",
+            "17 Quillon Walk",
+            IdentifierKind::Address,
+        );
+        has(
+            "Flat 2, 17 Quillon Walk",
+            "Flat 2, 17 Quillon Walk",
+            IdentifierKind::Address,
+        );
+        has(
+            "moved to no. 27 last week",
+            "no. 27",
+            IdentifierKind::Address,
+        );
+        has("PC 4471 attended", "4471", IdentifierKind::CollarNumber);
+        has("collar number 4471", "4471", IdentifierKind::CollarNumber);
+        has("Para 3390 LEWIS", "3390", IdentifierKind::CollarNumber);
+        has(
+            "Paramedic 2968 attended",
+            "2968",
+            IdentifierKind::CollarNumber,
+        );
+        has(
+            "call handler no. 30417",
+            "30417",
+            IdentifierKind::CollarNumber,
+        );
+        has(
+            "case no. 55-1234 opened",
+            "55-1234",
+            IdentifierKind::Reference,
+        );
+        has(
+            "crime ref CR/012345/21 raised",
+            "CR/012345/21",
+            IdentifierKind::Reference,
+        );
+        has("Log 0345 of the day", "0345", IdentifierKind::Reference);
+        has(
+            "hospital number A1234567",
+            "A1234567",
+            IdentifierKind::Reference,
+        );
+        has(
+            "ref NB-2021-004417",
+            "NB-2021-004417",
+            IdentifierKind::Reference,
+        );
+        // Dates, year spans and money are not references.
+        assert!(
+            found("on 03/04/2021 in 2019/20 for £250000")
+                .iter()
+                .all(|f| f.1 != IdentifierKind::Reference)
+        );
+        assert!(found("took 2 children to the park").is_empty());
+    }
+}

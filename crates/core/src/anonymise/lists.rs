@@ -1,0 +1,235 @@
+//! Word lists of the field, kept as data in `templates/anonymise/`:
+//! diminutives of given names (Elizabeth → Liz, Beth), abbreviations of
+//! case records (TA, HV, NFA), which are never taken for initials, and
+//! generic kinship words (Mum, Nan), which are kept.
+//!
+//! The built-in copies are compiled in; a file of the same name in a
+//! templates folder's `anonymise/` (see [`crate::taxonomy::template_folders`])
+//! adds to them, so a partnership can extend a list without recompiling.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use super::folding::fold;
+
+const BUILT_IN_DIMINUTIVES: &str = include_str!("../../../../templates/anonymise/diminutives.txt");
+const BUILT_IN_ABBREVIATIONS: &str =
+    include_str!("../../../../templates/anonymise/abbreviations.txt");
+const BUILT_IN_KINSHIP: &str = include_str!("../../../../templates/anonymise/kinship.txt");
+const BUILT_IN_VENUES: &str = include_str!("../../../../templates/anonymise/venues.txt");
+const BUILT_IN_PREMISES: &str = include_str!("../../../../templates/anonymise/premises.txt");
+
+/// The lists, built-in and the user's, as one.
+#[derive(Debug, Clone, Default)]
+pub struct FieldLists {
+    /// Folded lower-case given name → its short forms as written.
+    diminutives: HashMap<String, Vec<String>>,
+    /// Abbreviations as written.
+    abbreviations: HashSet<String>,
+    /// Kinship words, lower case.
+    kinship: HashSet<String>,
+    /// Names of pubs and venues made of ordinary words ("Red Lion"),
+    /// folded lower case, words separated by one space.
+    venues: HashSet<String>,
+    /// The most words in a venue name.
+    venue_words: usize,
+    /// Words that make the capitalised words before them a place's name
+    /// ("pub", "flats"), lower case.
+    premises: HashSet<String>,
+}
+
+/// The lines of a list that are not blank or comments.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl FieldLists {
+    /// The built-in lists only.
+    pub fn built_in() -> FieldLists {
+        let mut lists = FieldLists::default();
+        lists.add(
+            BUILT_IN_DIMINUTIVES,
+            BUILT_IN_ABBREVIATIONS,
+            BUILT_IN_KINSHIP,
+        );
+        lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
+        lists
+    }
+
+    /// The built-in lists with the user's copies in `folders` added.
+    pub fn with_folders(folders: &[PathBuf]) -> FieldLists {
+        let mut lists = FieldLists::built_in();
+        let read = |folder: &Path, name: &str| {
+            std::fs::read_to_string(folder.join("anonymise").join(name)).unwrap_or_default()
+        };
+        for folder in folders {
+            lists.add(
+                &read(folder, "diminutives.txt"),
+                &read(folder, "abbreviations.txt"),
+                &read(folder, "kinship.txt"),
+            );
+            lists.add_places(&read(folder, "venues.txt"), &read(folder, "premises.txt"));
+        }
+        lists
+    }
+
+    /// Adds the lines of a diminutives, an abbreviations and a kinship list.
+    pub fn add(&mut self, diminutives: &str, abbreviations: &str, kinship: &str) {
+        for line in lines(diminutives) {
+            let Some((name, short)) = line.split_once(':') else {
+                continue;
+            };
+            let list = self.diminutives.entry(key(name)).or_default();
+            for s in short.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if !list.iter().any(|d| d == s) {
+                    list.push(s.to_string());
+                }
+            }
+        }
+        for a in lines(abbreviations) {
+            // "GAD-7" makes "GAD" an abbreviation too.
+            if let Some((stem, _)) = a.split_once('-') {
+                self.abbreviations.insert(stem.to_string());
+            }
+            self.abbreviations.insert(a.to_string());
+        }
+        self.kinship
+            .extend(lines(kinship).map(|l| l.to_lowercase()));
+    }
+
+    /// Adds the lines of a venues and a premises list.
+    pub fn add_places(&mut self, venues: &str, premises: &str) {
+        for venue in lines(venues) {
+            let key = venue_key(venue);
+            self.venue_words = self.venue_words.max(key.split(' ').count());
+            self.venues.insert(key);
+        }
+        self.premises
+            .extend(lines(premises).map(|l| l.to_lowercase()));
+    }
+
+    /// True when words ("Red Lion", "Feathers") are a venue's name, in
+    /// any case, with or without an apostrophe ("Nag's Head").
+    pub fn is_venue(&self, words: &str) -> bool {
+        self.venues.contains(&venue_key(words))
+    }
+
+    /// The most words a venue's name has.
+    pub fn venue_words(&self) -> usize {
+        self.venue_words
+    }
+
+    /// True when a lower-case word makes the capitalised words before it
+    /// a place's name ("pub", "flats").
+    pub fn is_premises(&self, lower: &str) -> bool {
+        self.premises.contains(lower)
+    }
+
+    /// The short forms of a given name ("Elizabeth" → Liz, Beth…).
+    pub fn diminutives_of(&self, given: &str) -> &[String] {
+        self.diminutives
+            .get(&key(given))
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    /// True when a token is an abbreviation of the field, as written
+    /// ("TA", "PHQ-9"; a plural "CPs" too).
+    pub fn is_abbreviation(&self, token: &str) -> bool {
+        self.abbreviations.contains(token)
+            || token
+                .strip_suffix('s')
+                .is_some_and(|t| t.len() >= 2 && self.abbreviations.contains(t))
+    }
+
+    /// Every abbreviation of the field.
+    pub fn abbreviations(&self) -> impl Iterator<Item = &str> {
+        self.abbreviations.iter().map(String::as_str)
+    }
+
+    /// Every given name with short forms, with them: ("elizabeth", [Liz, Beth…]).
+    pub fn all_diminutives(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.diminutives
+            .iter()
+            .map(|(name, short)| (name.as_str(), short.as_slice()))
+    }
+
+    /// True when a word is a generic kinship word ("Nan", "Mum"), in any case.
+    pub fn is_kinship(&self, word: &str) -> bool {
+        let lower = word.trim().to_lowercase();
+        self.kinship.contains(&lower)
+            || self
+                .kinship
+                .contains(lower.replace(['’', 'ʼ'], "'").trim_end_matches("'s"))
+    }
+}
+
+/// The key of a venue's name: folded lower case, apostrophes gone,
+/// "&" as "and", one space between words.
+fn venue_key(name: &str) -> String {
+    fold(name)
+        .to_lowercase()
+        .replace(['\'', '’'], "")
+        .replace('&', " and ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The key of a given name: lower case, without diacritics.
+fn key(name: &str) -> String {
+    fold(name.trim()).to_lowercase()
+}
+
+/// The lists in use: built-in, with the user's copies from the template
+/// folders, read once.
+pub fn field_lists() -> &'static FieldLists {
+    static LISTS: LazyLock<FieldLists> =
+        LazyLock::new(|| FieldLists::with_folders(&crate::taxonomy::template_folders()));
+    &LISTS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_lists_know_the_field() {
+        let lists = FieldLists::built_in();
+        let liz = lists.diminutives_of("Elizabeth");
+        assert!(liz.contains(&"Liz".to_string()) && liz.contains(&"Beth".to_string()));
+        assert!(
+            lists
+                .diminutives_of("MAŁGORZATA")
+                .contains(&"Gosia".to_string())
+        );
+        assert!(lists.diminutives_of("Zebedee").is_empty());
+        for a in ["TA", "HV", "NFA", "PHQ-9", "GAD-7", "PRN", "CPs"] {
+            assert!(lists.is_abbreviation(a), "{a}");
+        }
+        assert!(!lists.is_abbreviation("MJA") && !lists.is_abbreviation("ta"));
+        for k in ["Nan", "NANNY", "Grandad", "mum", "Nan's"] {
+            assert!(lists.is_kinship(k), "{k}");
+        }
+        assert!(!lists.is_kinship("Pauline"));
+    }
+
+    #[test]
+    fn a_users_copy_adds_to_the_built_in_lists() {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::create_dir(folder.path().join("anonymise")).unwrap();
+        std::fs::write(
+            folder.path().join("anonymise/diminutives.txt"),
+            "# ours\nZebedee: Zeb, Zebby\nElizabeth: Lilibet\n",
+        )
+        .unwrap();
+        std::fs::write(folder.path().join("anonymise/abbreviations.txt"), "FNP\n").unwrap();
+        let lists = FieldLists::with_folders(&[folder.path().to_path_buf()]);
+        assert_eq!(lists.diminutives_of("Zebedee"), ["Zeb", "Zebby"]);
+        let liz = lists.diminutives_of("Elizabeth");
+        assert!(liz.contains(&"Lilibet".to_string()) && liz.contains(&"Liz".to_string()));
+        assert!(lists.is_abbreviation("FNP") && lists.is_abbreviation("TA"));
+    }
+}

@@ -1,0 +1,965 @@
+//! The residual scan: after anonymisation, every token that still looks
+//! like a name or an identifier, with its context, so that the reviewer
+//! can add it to the cast or to the allow-list.
+//!
+//! Suspects are capitalised words that are not ordinary words (a
+//! dictionary word capitalised at the start of a sentence is not one, nor
+//! is a dictionary word inside a title), any capitalised word after a title
+//! ("Mr Green"), runs of capitals that are not known abbreviations
+//! (initials such as "QT" or "Q.T."), and numbers shaped like references.
+//! Pseudonyms, generic names, roles, the allow-list and the placeholders
+//! anonymisation writes are never suspects.
+
+use std::collections::HashSet;
+
+use super::fields;
+use super::gazetteer::gazetteer;
+use super::text::{context, starts_sentence};
+use super::words;
+use crate::dates::find_dates_in_text;
+use crate::model::{Id, Review};
+
+/// What a suspect looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SuspectKind {
+    /// A name not in the cast.
+    Name,
+    /// Initials.
+    Initials,
+    /// A number that looks like a reference.
+    Number,
+    /// A street or other place not in the cast ("Linnet Way").
+    Place,
+}
+
+impl SuspectKind {
+    /// Every kind.
+    pub const ALL: [SuspectKind; 4] = [
+        SuspectKind::Name,
+        SuspectKind::Initials,
+        SuspectKind::Number,
+        SuspectKind::Place,
+    ];
+
+    /// A name for lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            SuspectKind::Name => "possible name",
+            SuspectKind::Initials => "possible initials",
+            SuspectKind::Number => "possible reference number",
+            SuspectKind::Place => "possible place",
+        }
+    }
+
+    /// The neutral text that replaces it unless the reviewer keeps it.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            SuspectKind::Name => "[name]",
+            SuspectKind::Initials => "[initials]",
+            SuspectKind::Number => "[number]",
+            SuspectKind::Place => "[place]",
+        }
+    }
+}
+
+/// One remaining token that may identify someone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suspect {
+    /// The record.
+    pub record: Id,
+    /// The field.
+    pub field: String,
+    /// The token or phrase.
+    pub text: String,
+    /// What it looks like.
+    pub kind: SuspectKind,
+    /// The text around it.
+    pub context: String,
+}
+
+/// Words that are never suspects in this review: its pseudonyms, roles,
+/// generic names, allow-list and reviewers.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    words: HashSet<String>,
+}
+
+impl Known {
+    /// The known words of a review.
+    pub fn of(review: &Review) -> Known {
+        let mut words = HashSet::new();
+        let mut add = |text: &str| {
+            for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+                if !w.is_empty() {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        };
+        for p in &review.people {
+            add(&p.pseudonym);
+            add(&p.role);
+        }
+        for a in &review.agencies {
+            add(&a.generic_name);
+        }
+        for p in &review.places {
+            add(&p.generic_name);
+        }
+        for a in &review.meta.anonymisation.allow {
+            add(a);
+        }
+        for r in &review.meta.reviewers {
+            add(r);
+        }
+        Known { words }
+    }
+
+    fn has(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+            || self
+                .words
+                .contains(lower.trim_end_matches("'s").trim_end_matches("’s"))
+    }
+}
+
+/// True when a word is a street word that makes the capitalised words
+/// before it a place ("Linnet Way", "Harrow Road").
+fn is_street_end(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && matches!(
+            word.to_ascii_lowercase().as_str(),
+            "road"
+                | "street"
+                | "lane"
+                | "avenue"
+                | "drive"
+                | "close"
+                | "crescent"
+                | "gardens"
+                | "grove"
+                | "terrace"
+                | "walk"
+                | "rise"
+                | "mews"
+                | "way"
+                | "row"
+                | "parade"
+                | "court"
+                | "house"
+                | "inn"
+                | "arms"
+                | "tavern"
+                | "stores"
+                | "hall"
+                | "lodge"
+                | "fold"
+                | "bottoms"
+                | "heights"
+                | "estate"
+                | "square"
+                | "green"
+                | "fields"
+                | "cottages"
+                | "yard"
+                | "side"
+                | "quay"
+                | "wharf"
+                | "vale"
+                | "meadows"
+                | "croft"
+        )
+}
+
+/// Words that make "Family Court", "Town Hall" or "Care Home" an
+/// institution anyone may name, not a place that identifies a family.
+fn is_institution_word(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches("'s").trim_end_matches('\''),
+        "family"
+            | "crown"
+            | "magistrates"
+            | "youth"
+            | "county"
+            | "high"
+            | "appeal"
+            | "coroner"
+            | "coroners"
+            | "town"
+            | "village"
+            | "community"
+            | "care"
+            | "foster"
+            | "children"
+            | "childrens"
+            | "safe"
+            | "open"
+            | "public"
+            | "sports"
+            | "leisure"
+            | "market"
+            | "council"
+            | "refuge"
+            | "halfway"
+    )
+}
+
+/// True when a capitalised word that is not in the dictionary is an
+/// ordinary word all the same: an inflection or a prefixed form of one
+/// ("Rebooked", "Leavers", "Triennial").
+fn inflected_word(lower: &str) -> bool {
+    let stems = |w: &str| {
+        words::is_word(w)
+            || ["ed", "d", "s", "es", "ers", "er", "ing", "ial", "ly"]
+                .iter()
+                .filter_map(|suffix| w.strip_suffix(suffix))
+                .any(|stem| {
+                    stem.len() >= 3 && (words::is_word(stem) || words::is_word(&format!("{stem}e")))
+                })
+    };
+    stems(lower)
+        || [
+            "re", "un", "pre", "tri", "bi", "non", "co", "sub", "over", "under",
+        ]
+        .iter()
+        .filter_map(|prefix| lower.strip_prefix(prefix))
+        .any(|rest| rest.len() >= 3 && stems(rest))
+}
+
+/// True when the word before `at`, in the same sentence, names a relation
+/// or acquaintance whose name may follow: "her friend Hope", "Uncle Will",
+/// "boyfriend Hunter", "her neighbour, Kerry" (not "…her partner. Her
+/// brother…").
+fn after_relation(text: &str, at: usize) -> bool {
+    crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
+        let gap = text[start + word.len()..at].trim();
+        (gap.is_empty() || gap == ",")
+            && matches!(
+                word.to_lowercase().trim_end_matches("'s"),
+                "friend"
+                    | "friends"
+                    | "aunt"
+                    | "auntie"
+                    | "aunty"
+                    | "uncle"
+                    | "cousin"
+                    | "neighbour"
+                    | "neighbor"
+                    | "partner"
+                    | "boyfriend"
+                    | "girlfriend"
+                    | "ex"
+                    | "ex-partner"
+                    | "brother"
+                    | "sister"
+                    | "nephew"
+                    | "niece"
+                    | "son"
+                    | "daughter"
+                    | "stepdad"
+                    | "stepmum"
+                    | "stepfather"
+                    | "stepmother"
+                    | "husband"
+                    | "wife"
+                    | "fiance"
+                    | "fiancé"
+                    | "lodger"
+                    | "mate"
+                    | "babysitter"
+                    | "childminder"
+                    | "grandson"
+                    | "granddaughter"
+                    | "godmother"
+                    | "godfather"
+            )
+    })
+}
+
+/// True when the words before `at` are a rank or role and a collar or
+/// staff number: "PC 2716 ", "Para 3390 ".
+fn after_collar_number(text: &str, at: usize) -> bool {
+    use crate::anonymise::text::word_before;
+    let Some((number_at, number)) = word_before(text, at) else {
+        return false;
+    };
+    if !(2..=7).contains(&number.len()) || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    word_before(text, number_at).is_some_and(|(_, rank)| {
+        words::is_title(rank)
+            || matches!(
+                rank.to_ascii_lowercase().as_str(),
+                "para" | "paramedic" | "emt" | "eca" | "technician"
+            )
+    })
+}
+
+/// Where a hyphenated place name that starts with the word ending at
+/// `end` ends: "Pen-y-waun", "Maes-yr-Haf", "Stoke-on-Trent".
+fn hyphenated_place_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let joined = [
+        "-y-", "-yr-", "-ar-", "-on-", "-upon-", "-le-", "-under-", "-by-", "-cum-", "-en-",
+    ]
+    .iter()
+    .find(|j| rest.starts_with(*j))?;
+    let after = &rest[joined.len()..];
+    let length = after
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+        .map_or(after.len(), |(i, _)| i);
+    let word = after[..length].trim_end_matches('-');
+    (word.chars().count() >= 2).then(|| end + joined.len() + word.len())
+}
+
+/// True when a word after a name says what its bearer did ("Baker rang
+/// back", "Wood said").
+fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "rang"
+            | "called"
+            | "phoned"
+            | "said"
+            | "says"
+            | "stated"
+            | "states"
+            | "reported"
+            | "reports"
+            | "texted"
+            | "emailed"
+            | "visited"
+            | "attended"
+            | "disclosed"
+            | "confirmed"
+            | "advised"
+            | "agreed"
+            | "explained"
+            | "arrived"
+            | "informed"
+            | "denied"
+            | "admitted"
+            | "declined"
+            | "refused"
+            | "told"
+            | "asked"
+            | "wrote"
+            | "left"
+            | "collected"
+            | "dropped"
+    )
+}
+
+/// The words from `start` that follow one another with a single space
+/// between them, up to `most`: (start, end) of each.
+fn words_from(text: &str, start: usize, most: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(most);
+    let mut at = start;
+    while out.len() < most {
+        let Some(word) = crate::anonymise::text::word_after(text, at) else {
+            break;
+        };
+        let gap = text[at..].len() - text[at..].trim_start_matches(' ').len();
+        if (!out.is_empty() && gap != 1) || (out.is_empty() && gap != 0) {
+            break;
+        }
+        let word_start = at + gap;
+        out.push((word_start, word_start + word.len()));
+        at = word_start + word.len();
+    }
+    out
+}
+
+/// Where the name of a place that begins at `start` ends, when the words
+/// there are one though each is an ordinary word: a venue's name after
+/// "the" ("the Red Lion", "outside The Feathers"), or capitalised words
+/// before a word such as "pub" or "flats" ("Canal Side flats").
+fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usize> {
+    let lists = super::lists::field_lists();
+    let most = lists.venue_words().max(4);
+    let run = words_from(text, start, most + 1);
+    let capitalised =
+        |&(s, e): &(usize, usize)| text[s..e].chars().next().is_some_and(char::is_uppercase);
+    let after_the = crate::anonymise::text::word_before(text, start)
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"));
+    if after_the {
+        for n in (1..=run.len().min(most)).rev() {
+            let (first, last) = (run[0], run[n - 1]);
+            if capitalised(&first)
+                && capitalised(&last)
+                && lists.is_venue(&text[first.0..last.1])
+                && !run.get(n).is_some_and(|&(s, e)| {
+                    // "the Bell Centre" is not the Bell.
+                    text[s..e].chars().next().is_some_and(char::is_uppercase)
+                })
+            {
+                return Some(last.1);
+            }
+        }
+    }
+    for n in 1..run.len().min(4) {
+        let (word_start, word_end) = run[n];
+        let next = &text[word_start..word_end];
+        if !lists.is_premises(next) {
+            if capitalised(&run[n]) {
+                continue;
+            }
+            return None;
+        }
+        let names = &run[..n];
+        let ordinary = |&(s, e): &(usize, usize)| {
+            let w = &text[s..e];
+            let lower = w.to_lowercase();
+            words::is_vocabulary(w) || is_institution_word(&lower) || words::is_title(w)
+        };
+        if !names.iter().all(capitalised) || names.iter().any(ordinary) {
+            return None;
+        }
+        // "Local shop" at a sentence's start is an ordinary word.
+        if sentence_start && n == 1 && words::is_word(&text[start..run[0].1].to_lowercase()) {
+            return None;
+        }
+        return Some(names[n - 1].1);
+    }
+    None
+}
+
+/// Lower-cases a token into `buffer`.
+fn lower_into<'b>(buffer: &'b mut String, token: &str) -> &'b str {
+    buffer.clear();
+    if token.is_ascii() {
+        buffer.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buffer.extend(token.chars().flat_map(char::to_lowercase));
+    }
+    buffer
+}
+
+/// The suspects in one text, as `(start, end, kind)`: tokens for which
+/// `covered(start, end)` is true (found and decided already) are passed over.
+pub fn suspects_into(
+    text: &str,
+    known: &Known,
+    mut covered: impl FnMut(usize, usize) -> bool,
+    lower: &mut String,
+    out: &mut Vec<(usize, usize, SuspectKind)>,
+) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut placeholder = false;
+    let mut previous_title = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            if b == b'[' {
+                placeholder = true;
+            } else if b == b']' {
+                placeholder = false;
+            }
+            i += 1;
+            continue;
+        }
+        // Most words are lower case, with no digits: none is a suspect.
+        if b.is_ascii_lowercase() {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j].is_ascii_lowercase() {
+                j += 1;
+            }
+            // A dot, apostrophe or slash ends the word unless a letter or
+            // digit follows ("e.g", "don't", "and/or" are tokens).
+            let ends = j == bytes.len()
+                || (bytes[j] < 0x80
+                    && !bytes[j].is_ascii_alphanumeric()
+                    && (!matches!(bytes[j], b'\'' | b'.' | b'/')
+                        || bytes
+                            .get(j + 1)
+                            .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())));
+            // A common given name written in lower case ("seen with
+            // kayden") is a name all the same: it goes on to be judged.
+            if ends && !(j - i >= 4 && gazetteer().is_given_name(&text[i..j])) {
+                i = j;
+                previous_title = false;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        // A token: letters, digits, and inner apostrophes, dots, hyphens, slashes.
+        let start = i;
+        let mut end = i;
+        for (j, d) in text[i..].char_indices() {
+            let inner = matches!(d, '\'' | '’' | '.' | '/')
+                && text[i + j + d.len_utf8()..].starts_with(char::is_alphanumeric);
+            if d.is_alphanumeric() || inner {
+                end = i + j + d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut token = &text[start..end];
+        let dotted = token.contains('.');
+        i = end.max(start + c.len_utf8());
+        if placeholder || covered(start, end) {
+            previous_title = false;
+            continue;
+        }
+        if !dotted || token.split('.').any(|p| p.chars().count() > 1) {
+            token = token.trim_end_matches('.');
+        }
+        let digits = token.bytes().filter(u8::is_ascii_digit).count();
+        let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+        // A capitalised word right after a name ("Declan Furlong", "Tanya
+        // Fell") or an initial ("D. Furlong") is the rest of the name,
+        // even when it is also an ordinary word.
+        let after_name = out
+            .last()
+            .is_some_and(|l| l.2 == SuspectKind::Name && &text[l.1..start] == " ");
+        let initial_start = text[..start].strip_suffix(". ").and_then(|head| {
+            let letter = head.chars().next_back()?;
+            let at = head.len() - letter.len_utf8();
+            (letter.is_ascii_uppercase()
+                && !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.'))
+            .then_some(at)
+        });
+        // "PC 2716 HILL": the word after a rank and collar number is a
+        // surname, whatever else it is.
+        let after_collar = digits == 0
+            && letters >= 2
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && !words::is_acronym(token)
+            && after_collar_number(text, start);
+        // "Pen-y-waun", "Stoke-on-Trent": a hyphenated place name.
+        if digits == 0
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && let Some(place_end) = hyphenated_place_end(text, end)
+            && !super::lists::field_lists().is_kinship(token)
+        {
+            out.push((start, place_end, SuspectKind::Place));
+            i = i.max(place_end);
+            previous_title = false;
+            continue;
+        }
+        let kind = if after_collar {
+            Some(SuspectKind::Name)
+        } else if digits > 0 {
+            let decade = token.len() == 5 && token.ends_with('s') && digits == 4;
+            let reference =
+                !token.contains('.') && !decade && (digits >= 5 || (digits >= 4 && letters > 0));
+            reference.then_some(SuspectKind::Number)
+        } else if letters >= 4
+            && token.chars().all(char::is_lowercase)
+            && gazetteer().is_given_name(token)
+            && !known.has(lower_into(lower, token))
+        {
+            Some(SuspectKind::Name)
+        } else if letters < 2 || !token.chars().next().is_some_and(char::is_uppercase) {
+            None
+        } else if dotted
+            && token
+                .split('.')
+                .all(|p| p.chars().count() <= 1 && p.chars().all(char::is_uppercase))
+        {
+            Some(SuspectKind::Initials)
+        } else if token.chars().all(|c| !c.is_lowercase()) && letters <= 4 {
+            let word = words::is_word(lower_into(lower, token));
+            let acronym =
+                words::is_acronym(token) || words::is_acronym(token.trim_end_matches('s'));
+            (!word && !acronym && !known.has(lower_into(lower, token)))
+                .then_some(SuspectKind::Initials)
+        } else {
+            let lower_token = lower_into(lower, token);
+            let plain = lower_token.trim_end_matches("'s").trim_end_matches("’s");
+            let ordinary = if starts_sentence(text, start) {
+                // "Aisling" looks like "aisle" + "ing", but is a given name.
+                words::is_word(plain)
+                    || (inflected_word(plain) && !gazetteer().is_given_name(plain))
+            } else {
+                words::in_dictionary(plain)
+            };
+            // An ordinary word that is also a common name is one where the
+            // words around say so: "her friend Hope", "Baker rang back".
+            let mut next_is_a_cast_name = || {
+                let rest = &text[end..];
+                rest.starts_with(' ')
+                    && crate::anonymise::text::word_after(text, end).is_some_and(|w| {
+                        let at = end + 1;
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && rest[1..].starts_with(w)
+                            && covered(at, at + w.len())
+                    })
+            };
+            let named_by_context = ordinary
+                && gazetteer().is_name_word(plain)
+                && (after_relation(text, start)
+                    // "Lee Chaudhry": a common given name before a cast name.
+                    || (gazetteer().is_given_name_word(plain) && next_is_a_cast_name())
+                    || (starts_sentence(text, start)
+                        && gazetteer().is_surname_word(plain)
+                        && crate::anonymise::text::word_after(text, end)
+                            .is_some_and(is_reporting_verb)));
+            let bare = token.trim_end_matches("'s").trim_end_matches("’s");
+            let singular = bare.strip_suffix('s').unwrap_or(bare);
+            let name = (previous_title
+                || !ordinary
+                || after_name
+                || initial_start.is_some()
+                || named_by_context)
+                && !known.has(lower_token)
+                && !super::lists::field_lists().is_kinship(plain)
+                && !super::sensitive::is_health_term(plain)
+                && !words::is_vocabulary(token)
+                && !words::is_vocabulary(singular)
+                && !words::is_vocabulary(bare)
+                && !words::is_acronym(singular)
+                && !words::is_acronym(bare)
+                && !words::is_title(token);
+            let street = !name
+                && crate::anonymise::text::word_after(text, end).is_some_and(is_street_end)
+                && !is_institution_word(lower_token)
+                && !words::is_title(token)
+                && !known.has(lower_token)
+                && token.chars().skip(1).all(|c| !c.is_uppercase());
+            if street {
+                Some(SuspectKind::Place)
+            } else if name {
+                Some(SuspectKind::Name)
+            } else if let Some(place_end) =
+                named_place_end(text, start, starts_sentence(text, start))
+            {
+                out.push((start, place_end, SuspectKind::Place));
+                i = i.max(place_end);
+                previous_title = false;
+                continue;
+            } else {
+                None
+            }
+        };
+        // A title counts only right before the next word: "Mr Green",
+        // "Dr. Green", but not "…by GP. There".
+        previous_title = words::is_title(token) && {
+            let gap = &text[start + token.len()..];
+            gap.starts_with(' ') || (gap.starts_with(". ") && words::is_dotted_title(token))
+        };
+        if let Some(mut kind) = kind {
+            let mut token_end = start + token.len();
+            let start = match initial_start {
+                Some(initial) if kind == SuspectKind::Name => initial,
+                _ => start,
+            };
+            // "Linnet Way": the street word belongs to the place.
+            if matches!(kind, SuspectKind::Name | SuspectKind::Place)
+                && let Some(next) = crate::anonymise::text::word_after(text, token_end)
+                && is_street_end(next)
+                && text[token_end..].trim_start_matches(' ').starts_with(next)
+            {
+                let gap = text[token_end..].len() - text[token_end..].trim_start_matches(' ').len();
+                token_end += gap + next.len();
+                kind = SuspectKind::Place;
+                i = i.max(token_end);
+            }
+            // "Dean Kavanagh": a common name that is also a word, right before
+            // a name, is its first part.
+            let mut start = start;
+            if kind == SuspectKind::Name
+                && let Some((before_at, before)) = crate::anonymise::text::word_before(text, start)
+                && text[before_at + before.len()..start] == *" "
+                && before.chars().next().is_some_and(char::is_uppercase)
+                && out.last().is_none_or(|l| l.1 <= before_at)
+                && gazetteer().is_given_name_word(&before.to_lowercase())
+                && !words::is_title(before)
+                && !words::is_vocabulary(before)
+                && !super::lists::field_lists().is_kinship(before)
+            {
+                start = before_at;
+            }
+            // "Aoife K.": a dotted initial after a name is part of it.
+            if kind == SuspectKind::Name {
+                let rest = &text.as_bytes()[token_end..];
+                if rest.len() >= 3
+                    && rest[0] == b' '
+                    && rest[1].is_ascii_uppercase()
+                    && rest[2] == b'.'
+                    && rest.get(3).is_none_or(|b| !b.is_ascii_alphanumeric())
+                {
+                    token_end += 2;
+                    i = i.max(token_end + 1);
+                }
+            }
+            // "Quentin Blakeley": one suspect, not two. ("Para J. Bevan":
+            // the initial already ends the last suspect, which "J. Bevan"
+            // overlaps.)
+            if let Some(last) = out.last_mut()
+                && matches!(last.2, SuspectKind::Name | SuspectKind::Place)
+                && matches!(kind, SuspectKind::Name | SuspectKind::Place)
+                && (start <= last.1
+                    || (text[last.1..start].trim().is_empty()
+                        && !text[last.1..start].contains('\n')))
+            {
+                last.1 = last.1.max(token_end);
+                if kind == SuspectKind::Place {
+                    last.2 = kind;
+                }
+                continue;
+            }
+            out.push((start, token_end, kind));
+        }
+    }
+}
+
+/// The suspects in one text, with its dates passed over.
+fn scan(text: &str, known: &Known) -> Vec<(usize, usize, SuspectKind)> {
+    let dates: Vec<_> = if text.bytes().any(|b| b.is_ascii_digit()) {
+        find_dates_in_text(text)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::new();
+    suspects_into(
+        text,
+        known,
+        |start, end| dates.iter().any(|r| r.start <= start && end <= r.end),
+        &mut String::new(),
+        &mut out,
+    );
+    out
+}
+
+/// Every suspect left in an anonymised review.
+pub fn residual_scan(anonymised: &Review) -> Vec<Suspect> {
+    let known = Known::of(anonymised);
+    let mut out = Vec::new();
+    fields::visit(anonymised, |id, field, _, text| {
+        if fields::is_bibliographic(field) {
+            return;
+        }
+        for (start, end, kind) in scan(text, &known) {
+            out.push(Suspect {
+                record: id.clone(),
+                field: field.to_string(),
+                text: text[start..end].to_string(),
+                kind,
+                context: context(text, start, end),
+            });
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suspects(text: &str) -> Vec<(String, SuspectKind)> {
+        let known = Known {
+            words: ["child", "b", "mother"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        };
+        scan(text, &known)
+            .into_iter()
+            .map(|(s, e, k)| (text[s..e].to_string(), k))
+            .collect()
+    }
+
+    #[test]
+    fn house_names_courts_inns_and_shops_are_places_but_institutions_are_not() {
+        let found = suspects(
+            "Flat 2, Weaver Court. Contact at Orchard House. Seen at the Fleece Inn and \
+             at Bridge Stores.",
+        );
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == SuspectKind::Place)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            places,
+            vec![
+                "Weaver Court",
+                "Orchard House",
+                "Fleece Inn",
+                "Bridge Stores"
+            ],
+            "{found:?}"
+        );
+        assert_eq!(
+            suspects(
+                "Hearing at the Family Court and the Crown Court; the Town Hall; a Care Home."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn venues_of_ordinary_words_and_names_before_premises_are_places() {
+        let found = suspects(
+            "Disturbance outside the Red Lion, Mill Lane. Seen outside The Feathers. \
+             Drinking at the Nag's Head. Red Lion pub. Canal Side flats were cold. \
+             Lives above Patel's shop.",
+        );
+        let places: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == SuspectKind::Place)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        for place in ["Red Lion", "Feathers", "Nag's Head", "Canal Side"] {
+            assert!(places.contains(&place), "{place} in {found:?}");
+        }
+        assert!(
+            found.iter().any(|(t, _)| t.starts_with("Patel")),
+            "{found:?}"
+        );
+        // Ordinary words before a premises word, a venue's word not after
+        // "the", and an institution are not places.
+        assert_eq!(
+            suspects(
+                "Local shop closed. Mother went to the pub. The bell rang. \
+                 She will ring the Bell Centre. Council flats were offered. \
+                 Hope to see the Crown Court list."
+            ),
+            vec![],
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the words, in whatever order, the scan never panics and
+        /// its suspects are in order, apart and on character boundaries.
+        #[test]
+        fn any_sequence_of_words_is_scanned_without_panic(
+            words in proptest::collection::vec(0usize..30, 0..24)
+        ) {
+            const WORDS: [&str; 30] = [
+                "Para", "J.", "Bevan", " ", "/", "EMT", "6120", "K.", "Aoife", "the", "Red",
+                "Lion", "pub", ".", ",", "Mrs", "friend", "Hope", "kayden", "Tŷ", "flats",
+                "(", ")", "Canal", "Side", "rang", "Baker", "Auntie", "Dr", "'s",
+            ];
+            let text: String = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            let found = scan(&text, &Known::default());
+            let mut end = 0;
+            for (s, e, _) in found {
+                proptest::prop_assert!(end <= s && s < e && e <= text.len(), "{text:?}");
+                proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                end = e;
+            }
+        }
+    }
+
+    #[test]
+    fn ranks_with_numbers_hyphenated_places_and_word_names_before_names() {
+        let found = suspects(
+            "Police on scene (PC 2716 HILL). Housing Officer Dean Kavanagh visited. \
+             Stays at Hafod Wen, Pen-y-waun; moved to Stoke-on-Trent. Her mother-in-law helps.",
+        );
+        let texts: Vec<(&str, SuspectKind)> = found.iter().map(|(t, k)| (t.as_str(), *k)).collect();
+        for expected in [
+            ("HILL", SuspectKind::Name),
+            ("Dean Kavanagh", SuspectKind::Name),
+            ("Pen-y-waun", SuspectKind::Place),
+            ("Stoke-on-Trent", SuspectKind::Place),
+        ] {
+            assert!(texts.contains(&expected), "{expected:?} in {texts:?}");
+        }
+        assert!(
+            !texts
+                .iter()
+                .any(|(t, _)| t.contains("mother") || t.contains("Officer"))
+        );
+    }
+
+    #[test]
+    fn names_that_are_words_are_names_where_the_context_says_so() {
+        let names = |text: &str| -> Vec<String> {
+            suspects(text)
+                .into_iter()
+                .filter(|(_, k)| *k == SuspectKind::Name)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(
+            names(
+                "Her friend Hope visited. Uncle Will came. Her boyfriend Hunter was there. \
+                 Baker rang back. Wood said she would call. Seen with kayden and shauna. \
+                 Auntie Faith helps. Key worker (Aoife K.) rang. EMT 6120 / Para J. Bevan. \
+                 Aisling called."
+            ),
+            vec![
+                "Hope", "Will", "Hunter", "Baker", "Wood", "kayden", "shauna", "Faith", "Aoife K",
+                "J. Bevan", "Aisling"
+            ]
+        );
+        assert_eq!(
+            names(
+                "Hope to see Mum. Will review in May. Summer holidays. Concerns rose. \
+                 Staff said he was settled. Mother said the baker rang. A friend Also came. \
+                 She lived with her partner. Her brother told the review. A cousin. Hope remains."
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_after_a_forename_or_an_initial_is_a_name() {
+        let found = suspects(
+            "PP Declan Furlong saw him. Assault on Tanya Fell in 2019. Signed: PP D. Furlong.",
+        );
+        let names: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == SuspectKind::Name)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            vec!["Declan Furlong", "Tanya Fell", "D. Furlong"],
+            "{found:?}"
+        );
+        // A name at the end of a sentence does not take the next one's
+        // first word.
+        let found = suspects("Seen by Quentin. Price rose sharply.");
+        assert!(found.iter().all(|(t, _)| t != "Price"), "{found:?}");
+    }
+
+    #[test]
+    fn shorthand_of_the_records_is_no_suspect() {
+        assert_eq!(
+            suspects(
+                "Seen by the Paeds Reg; off the drink since over Xmas. Obs and Sats normal. \
+                 Zopiclone 3.75mg PRN. Chlordiazepoxide reducing regime. Pt seen in ED."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn unknown_names_initials_and_numbers_are_suspects() {
+        let found = suspects(
+            "Child B was seen by Quentin Blakeley and Mr Green. QT and Q.T. noted ref 8812345. \
+             Concerns were shared at the Strategy Meeting in April 2021 with the GP.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Quentin Blakeley".to_string(), SuspectKind::Name),
+                ("Green".to_string(), SuspectKind::Name),
+                ("QT".to_string(), SuspectKind::Initials),
+                ("Q.T".to_string(), SuspectKind::Initials),
+                ("8812345".to_string(), SuspectKind::Number),
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholders_dates_and_pseudonyms_are_not_suspects() {
+        assert!(
+            suspects("Mother rang [phone number] on 3 April 2021 about Child B's [address].")
+                .is_empty()
+        );
+    }
+}
