@@ -20,7 +20,7 @@ use eframe::egui::{
 use super::edits::Edits;
 use crate::analysis::language::{Context as LintContext, Hit, Lexicon, Severity};
 use crate::edit::Change;
-use crate::model::{Id, ReviewDate};
+use crate::model::{Id, Review, ReviewDate};
 
 /// Vertical space after each field.
 const FIELD_GAP: f32 = 8.0;
@@ -126,8 +126,9 @@ pub struct Form<'e> {
     /// Phrases the reviewer accepted in this record, when the form's text
     /// fields are linted for hindsight and blame language.
     lint: Option<Arc<Vec<String>>>,
-    /// How the next text fields are read by the lint.
-    lint_context: LintContext,
+    /// How the next text fields are read by the lint; `None` for fields
+    /// it does not read.
+    lint_context: Option<LintContext>,
 }
 
 impl<'e> Form<'e> {
@@ -137,7 +138,7 @@ impl<'e> Form<'e> {
             edits,
             key: key.into(),
             lint: None,
-            lint_context: LintContext::Narrative,
+            lint_context: Some(LintContext::Narrative),
         }
     }
 
@@ -153,11 +154,18 @@ impl<'e> Form<'e> {
     }
 
     /// Reads the next text fields as this kind of text (the review's
-    /// narrative, a quotation, a question), as the Language panel and
-    /// `check` read the same fields: see
-    /// [`crate::analysis::language::episode_field_context`].
-    pub fn lint_as(&mut self, context: LintContext) {
-        self.lint_context = context;
+    /// narrative, a quotation, a question), or not at all (`None`), as the
+    /// Language panel and `check` read the same fields: see
+    /// [`crate::analysis::language::field_context`], which reads the schema
+    /// of text fields.
+    pub fn lint_as(&mut self, context: impl Into<Option<LintContext>>) {
+        self.lint_context = context.into();
+    }
+
+    /// Reads the next text fields as the lint reads the field `field` of
+    /// record `record` (see [`crate::analysis::language::field_context`]).
+    pub fn lint_field(&mut self, review: &Review, record: &Id, field: &str) {
+        self.lint_context = crate::analysis::language::field_context(review, record, field);
     }
 
     /// The queue, for edits a panel builds itself.
@@ -202,7 +210,7 @@ impl<'e> Form<'e> {
     ) {
         let caption = caption(ui, label);
         let mut text = value.to_owned();
-        let response = match self.lint.clone() {
+        let response = match self.lint.clone().zip(self.lint_context) {
             None => {
                 let edit = match rows {
                     None => TextEdit::singleline(&mut text),
@@ -210,10 +218,10 @@ impl<'e> Form<'e> {
                 };
                 ui.add(edit.id_salt(label).desired_width(f32::INFINITY))
             }
-            Some(accepted) => {
+            Some((accepted, context)) => {
                 let lint = FieldLint {
                     id: ui.make_persistent_id(("lint", label)),
-                    context: self.lint_context,
+                    context,
                     accepted,
                     multiline: rows.is_some(),
                 };
@@ -461,17 +469,17 @@ impl<'e> Form<'e> {
                 ui.horizontal(|ui| {
                     let mut value = text.clone();
                     let width = (ui.available_width() - 100.0).max(120.0);
-                    let response = match self.lint.clone() {
+                    let response = match self.lint.clone().zip(self.lint_context) {
                         None => ui.add(
                             TextEdit::multiline(&mut value)
                                 .id_salt(i)
                                 .desired_rows(1)
                                 .desired_width(width),
                         ),
-                        Some(accepted) => {
+                        Some((accepted, context)) => {
                             let lint = FieldLint {
                                 id: ui.make_persistent_id(("lint", i)),
-                                context: LintContext::Question,
+                                context,
                                 accepted,
                                 multiline: true,
                             };

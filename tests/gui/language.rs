@@ -262,3 +262,27 @@ fn a_phrase_in_an_episode_field_has_the_same_severity_under_the_field_as_in_the_
     }
     assert!(prompts.iter().all(|p| p.contains("counterfactual")));
 }
+
+#[test]
+fn a_field_the_lint_does_not_read_is_not_underlined_in_the_form_either() {
+    // The reason for a finding's tag is the reviewer's note, which neither
+    // the Language panel nor `check` reads: the form does not prompt in it.
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = with_typed_finding(&folder);
+    let reason = "Why it is tagged so";
+    harness.get_by_label(reason).scroll_to_me();
+    harness.run();
+    harness.get_by_label(reason).click();
+    harness.run();
+    harness
+        .get_by_label(reason)
+        .type_text("The health visitor should have asked.");
+    harness.run();
+    assert_eq!(
+        finding(harness.state()).tag_reason,
+        "The health visitor should have asked."
+    );
+    assert_eq!(prompts_for(&harness, "should have"), Vec::<String>::new());
+    // The statement, which both read, is still prompted.
+    assert!(!prompts_for(&harness, "failed to").is_empty());
+}

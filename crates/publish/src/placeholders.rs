@@ -113,12 +113,12 @@ pub fn placeholders_in(text: &str) -> Vec<&str> {
     found
 }
 
-/// Every placeholder in the texts of `review` that a publication prints:
-/// the review's details, episodes, factors, latent conditions, learning
-/// findings, diagrams, variables and loops. Reviewers' notes, reasons
-/// for tags and the agency records are not read here (the published
-/// chronology is a summary, and agency records may hold brackets of their
-/// own).
+/// Every placeholder in the texts of `review` that a publication prints
+/// (the schema of text fields says which): the review's details, episodes,
+/// factors, latent conditions, learning findings, diagrams, variables and
+/// loops. Reviewers' notes, reasons for tags, the cast's details and the
+/// agency records are not read here (the published chronology is a
+/// summary, and agency records may hold brackets of their own).
 pub fn review_placeholders(review: &Review) -> Vec<Placeholder> {
     let learning: std::collections::HashSet<&Id> = review
         .findings
@@ -128,13 +128,9 @@ pub fn review_placeholders(review: &Review) -> Vec<Placeholder> {
         .collect();
     let people: std::collections::HashSet<&Id> = review.people.iter().map(|p| &p.id).collect();
     let mut out = Vec::new();
-    foresight_core::anonymise::fields::visit(review, |record, field, _, text| {
-        let skipped = people.contains(record)
-            || field.starts_with("accepted_language")
-            || field == "tag_reason"
-            || field == "author"
-            || field == "text"
-            || field.starts_with("source.")
+    foresight_core::anonymise::fields::visit_described(review, |record, field, _, info, text| {
+        let skipped = !info.printed
+            || people.contains(record)
             || (record.as_str().starts_with("FN") && !learning.contains(record));
         if skipped {
             return;

@@ -11,7 +11,10 @@ use foresight_core::analysis::coverage::{Coverage, Measure, coverage};
 use foresight_core::analysis::language::{FieldHit, Lexicon, lint_review};
 use foresight_core::anonymise::residual::SuspectKind;
 use foresight_core::anonymise::{Found, Leak, Report, Suspect, spelling};
-use foresight_core::model::{Appraisal, FindingTag, Review, ReviewDecision, ReviewType};
+use foresight_core::model::text_fields;
+use foresight_core::model::{
+    Appraisal, FindingTag, RecordKind, Review, ReviewDecision, ReviewType,
+};
 use foresight_core::taxonomy::Taxonomy;
 use foresight_core::validate::validate;
 
@@ -326,7 +329,8 @@ fn language_section(inputs: &Inputs) -> Section {
         let h = &hit.hit;
         let place = format!("{} {}", hit.record, hit.field);
         s.lines.push(hit_line(&place, h, hit.accepted.as_deref()));
-        let learning_statement = hit.field == "statement"
+        let learning_statement = hit.kind == RecordKind::Finding
+            && text_fields::FINDING_STATEMENT.names(&hit.field)
             && review
                 .findings
                 .iter()

@@ -180,6 +180,7 @@ impl ActionsPanel {
                     })
                 },
             );
+            form.lint_field(review, &f.id, "response.reason");
             form.text_multi(ui, "Reason for the response", &f.response.reason, 2, |v| {
                 put(
                     "Edit the reason for the response",
@@ -461,6 +462,7 @@ fn action_form(
         ui.add_space(4.0);
         let accepted = super::language::accepted_in(review, &f.id);
         let mut form = Form::new(edits, format!("{}/{id}", f.id)).linted(accepted);
+        form.lint_field(review, &f.id, &format!("actions[{id}].what"));
         form.text_multi(ui, "What will be done", &a.what, 2, |v| {
             put_action("Edit what the action does", f, id, |x| x.what = v)
         });
@@ -482,6 +484,7 @@ fn action_form(
             put_action("Set the action's status", f, id, |x| x.status = v)
         });
         if a.status == ActionStatus::Dropped || !a.dropped_reason.is_empty() {
+            form.lint_field(review, &f.id, &format!("actions[{id}].dropped_reason"));
             form.text_multi(ui, "Why it was dropped", &a.dropped_reason, 2, |v| {
                 put_action("Edit why the action was dropped", f, id, |x| {
                     x.dropped_reason = v
@@ -491,6 +494,7 @@ fn action_form(
                 error_note(ui, "Say why the action was dropped.");
             }
         }
+        form.lint_field(review, &f.id, &format!("actions[{id}].impact_expected"));
         form.text_multi(
             ui,
             "Evidence of impact expected",
@@ -502,6 +506,7 @@ fn action_form(
                 })
             },
         );
+        form.lint_field(review, &f.id, &format!("actions[{id}].evidence"));
         form.text_multi(ui, "Evidence received", &a.evidence, 2, |v| {
             put_action("Edit the evidence received", f, id, |x| x.evidence = v)
         });

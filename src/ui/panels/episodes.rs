@@ -8,7 +8,6 @@ use super::{
     PanelContext, add, apply_link_pick, delete_button, links_of, list_and_form, list_header,
     nothing_selected, or_untitled, put, record_list, titled, titled_kinds,
 };
-use crate::analysis::language::episode_field_context;
 use crate::edit::{Change, Edit};
 use crate::model::{
     ContributingFactor, Id, Link, LinkKind, Mindset, PracticeEpisode, Record, RecordKind, Review,
@@ -89,8 +88,7 @@ pub(super) fn episode_form(
         ui.add_space(6.0);
         let mut form =
             Form::new(edits, e.id.as_str()).linted(super::language::accepted_in(review, &e.id));
-        let lint_as = |form: &mut Form, field: &str| form.lint_as(episode_field_context(e, field));
-        lint_as(&mut form, "title");
+        form.lint_field(review, &e.id, "title");
         form.text(ui, "Episode title", &e.title, |v| {
             put("Edit episode title", e, Record::Episode, |x| x.title = v)
         });
@@ -102,7 +100,7 @@ pub(super) fn episode_form(
         form.date(ui, "End (for a period)", e.end, false, |v| {
             Some(put("Edit episode end", e, Record::Episode, |x| x.end = v))
         });
-        lint_as(&mut form, "what_happened");
+        form.lint_field(review, &e.id, "what_happened");
         form.text_multi(ui, "What happened", &e.what_happened, 3, |v| {
             put("Edit what happened", e, Record::Episode, |x| {
                 x.what_happened = v
@@ -117,7 +115,7 @@ pub(super) fn episode_form(
              (SCIE Learning Together, Appendix 3) and sum up below.",
         );
         ui.add_space(4.0);
-        lint_as(&mut form, "mindset.");
+        form.lint_field(review, &e.id, "mindset.going_on");
         for (i, question) in Mindset::QUESTIONS.into_iter().enumerate() {
             let answer = e.mindset.answers()[i];
             form.text_multi(ui, question, answer, 2, |v| {
@@ -126,7 +124,7 @@ pub(super) fn episode_form(
                 })
             });
         }
-        lint_as(&mut form, "local_rationality");
+        form.lint_field(review, &e.id, "local_rationality");
         form.text_multi(
             ui,
             "Why it made sense at the time (local rationality)",
@@ -145,7 +143,7 @@ pub(super) fn episode_form(
             &Choice::list(labels::APPRAISALS),
             |v| put("Change appraisal", e, Record::Episode, |x| x.appraisal = v),
         );
-        lint_as(&mut form, "appraisal_note");
+        form.lint_field(review, &e.id, "appraisal_note");
         form.text_multi(
             ui,
             "Standard the appraisal was made against",
@@ -183,7 +181,7 @@ pub(super) fn episode_form(
                 })
             },
         );
-        lint_as(&mut form, "child_focus.views");
+        form.lint_field(review, &e.id, "child_focus.views");
         form.text_multi(
             ui,
             "What the child said or showed",

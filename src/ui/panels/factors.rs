@@ -127,6 +127,7 @@ pub(super) fn factor_form(
         ui.add_space(6.0);
         let mut form =
             Form::new(edits, f.id.as_str()).linted(super::language::accepted_in(review, &f.id));
+        form.lint_field(review, &f.id, "statement");
         form.text_multi(ui, "Statement", &f.statement, 3, |v| {
             put("Edit factor statement", f, Record::Factor, |x| x.statement = v)
         });
@@ -155,6 +156,7 @@ pub(super) fn factor_form(
         form.choice(ui, "Influence on practice", &f.influence, &Choice::list(labels::INFLUENCES), |v| {
             put("Change factor influence", f, Record::Factor, |x| x.influence = v)
         });
+        form.lint_field(review, &f.id, "evidence");
         form.text_multi(ui, "Evidence and notes", &f.evidence, 3, |v| {
             put("Edit factor evidence", f, Record::Factor, |x| x.evidence = v)
         });
@@ -198,6 +200,7 @@ pub(super) fn condition_form(
         ui.add_space(6.0);
         let mut form =
             Form::new(edits, c.id.as_str()).linted(super::language::accepted_in(review, &c.id));
+        form.lint_field(review, &c.id, "statement");
         form.text_multi(ui, "Statement", &c.statement, 3, |v| {
             put("Edit condition statement", c, Record::Condition, |x| {
                 x.statement = v
@@ -214,6 +217,7 @@ pub(super) fn condition_form(
                 })
             },
         );
+        form.lint_field(review, &c.id, "since");
         form.text(ui, "Since when", &c.since, |v| {
             put("Edit since when", c, Record::Condition, |x| x.since = v)
         });

@@ -101,6 +101,7 @@ fn tag_letter(tag: FindingTag) -> &'static str {
 /// The tag, the lint's suggestion and the reviewer's reason.
 fn tag_section(
     ui: &mut Ui,
+    review: &Review,
     form: &mut Form,
     finding: &Finding,
     suggestion: Option<&TagSuggestion>,
@@ -158,6 +159,7 @@ fn tag_section(
         }
     }
     ui.add_space(4.0);
+    form.lint_field(review, &f.id, "tag_reason");
     form.text_multi(ui, "Why it is tagged so", &f.tag_reason, 2, |v| {
         put("Edit tag reason", f, Record::Finding, |x| x.tag_reason = v)
     });
@@ -228,9 +230,11 @@ fn finding_form_with(
         ui.add_space(6.0);
         let accepted = super::language::accepted_in(review, &f.id);
         let mut form = Form::new(edits, f.id.as_str()).linted(accepted);
+        form.lint_field(review, &f.id, "title");
         form.text(ui, "Finding title", &f.title, |v| {
             put("Edit finding title", f, Record::Finding, |x| x.title = v)
         });
+        form.lint_field(review, &f.id, "statement");
         form.text_multi(
             ui,
             "Finding statement (general, present tense, about the system)",
@@ -254,12 +258,14 @@ fn finding_form_with(
                 x.category = v
             })
         });
-        tag_section(ui, &mut form, f, suggestion);
+        tag_section(ui, review, &mut form, f, suggestion);
+        form.lint_field(review, &f.id, "introduction");
         form.text_multi(ui, "Introduction", &f.introduction, 3, |v| {
             put("Edit introduction", f, Record::Finding, |x| {
                 x.introduction = v
             })
         });
+        form.lint_field(review, &f.id, "in_this_case");
         form.text_multi(
             ui,
             "How did the issue show in this case?",
@@ -280,6 +286,7 @@ fn finding_form_with(
             "episode",
             &[RecordKind::Episode, RecordKind::Entry],
         );
+        form.lint_field(review, &f.id, "systemic_evidence");
         form.text_multi(
             ui,
             "How do we know it is systemic, not peculiar to this case?",
@@ -291,6 +298,7 @@ fn finding_form_with(
                 })
             },
         );
+        form.lint_field(review, &f.id, "wider_knowledge");
         form.text_multi(
             ui,
             "What is known about it more widely?",
@@ -302,11 +310,13 @@ fn finding_form_with(
                 })
             },
         );
+        form.lint_field(review, &f.id, "why_it_matters");
         form.text_multi(ui, "Why does it matter?", &f.why_it_matters, 3, |v| {
             put("Edit why it matters", f, Record::Finding, |x| {
                 x.why_it_matters = v
             })
         });
+        form.lint_field(review, &f.id, "questions[0]");
         form.list(
             ui,
             "Questions for the partnership",
@@ -326,6 +336,7 @@ fn finding_form_with(
             },
         );
         if f.asks.recommendations() || !f.recommendations.is_empty() {
+            form.lint_field(review, &f.id, "recommendations[0]");
             form.list(
                 ui,
                 "Recommendations",

@@ -156,7 +156,13 @@ pub fn dates_section(ui: &mut Ui, cx: &PanelContext, cache: &mut ClockCache, edi
     ui.heading("Timetable dates");
     ui.weak("The dates the statutory timetable counts from. Type 2027-01-05 or 05/01/2027.");
     ui.add_space(6.0);
-    let mut form = Form::new(edits, "clock");
+    let review_id = crate::model::Id::from(crate::anonymise::fields::META);
+    let accepted = meta
+        .accepted_language
+        .iter()
+        .filter(|a| a.record == review_id)
+        .map(|a| a.phrase.clone());
+    let mut form = Form::new(edits, "clock").linted(accepted);
     form.choice(
         ui,
         "Bank holidays",
@@ -229,6 +235,7 @@ pub fn dates_section(ui: &mut Ui, cx: &PanelContext, cache: &mut ClockCache, edi
         &Choice::list(DECISIONS),
         |v| set_meta(meta, "Change the decision", |m| m.clock.decision = v),
     );
+    form.lint_field(cx.review, &review_id, "clock.decision_rationale");
     form.text_multi(
         ui,
         "Rationale for the decision",
@@ -427,11 +434,18 @@ pub fn rapid_review_section(ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) -
         goto = Some(Goto::Panel(PanelKind::Episodes));
     }
     ui.add_space(6.0);
-    let mut form =
-        Form::new(edits, "rapid").linted(meta.accepted_language.iter().map(|a| a.phrase.clone()));
+    let review_id = crate::model::Id::from(crate::anonymise::fields::META);
+    let accepted = meta
+        .accepted_language
+        .iter()
+        .filter(|a| a.record == review_id)
+        .map(|a| a.phrase.clone());
+    let mut form = Form::new(edits, "rapid").linted(accepted);
+    form.lint_field(cx.review, &review_id, "rapid_review.facts");
     form.text_multi(ui, "The facts", &rapid.facts, 3, |v| {
         set_meta(meta, "Edit the facts", |m| m.rapid_review.facts = v)
     });
+    form.lint_field(cx.review, &review_id, "rapid_review.agency_involvement");
     form.text_multi(
         ui,
         "Each agency's involvement",
@@ -443,6 +457,7 @@ pub fn rapid_review_section(ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) -
             })
         },
     );
+    form.lint_field(cx.review, &review_id, "rapid_review.immediate_actions");
     form.text_multi(
         ui,
         "Immediate safety actions",
@@ -454,6 +469,7 @@ pub fn rapid_review_section(ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) -
             })
         },
     );
+    form.lint_field(cx.review, &review_id, "rapid_review.lived_context");
     form.text_multi(
         ui,
         "The child's and family's lives (including how racism, disability and other inequalities may have shaped their experience and the practice)",
@@ -461,6 +477,7 @@ pub fn rapid_review_section(ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) -
         3,
         |v| set_meta(meta, "Edit the lived context", |m| m.rapid_review.lived_context = v),
     );
+    form.lint_field(cx.review, &review_id, "rapid_review.learning_potential");
     form.text_multi(
         ui,
         "The potential for learning",

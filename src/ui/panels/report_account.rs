@@ -9,7 +9,8 @@ use eframe::egui::{self, Ui};
 
 use super::{PanelContext, set_meta};
 use crate::analysis::language::account_field_context;
-use crate::model::{Answer, ReviewAccount, ReviewMeta, TeamMember};
+use crate::model::text_fields;
+use crate::model::{Answer, ReviewMeta, TeamMember};
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form};
 
@@ -101,9 +102,7 @@ fn family(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
             })
         },
     );
-    form.lint_as(account_field_context("account.family.views"));
     texts(ui, form, meta, views);
-    form.lint_as(account_field_context("account"));
 }
 
 fn process(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
@@ -178,26 +177,33 @@ fn response(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta) {
 }
 
 /// One text of the account in a form: its label, its height in rows, the
-/// name of the change that edits it, and where it is in the account.
+/// name of the change that edits it, and its path in the schema of text
+/// fields, which gets and sets it and says how the lint reads it.
 struct AccountText {
     label: &'static str,
     rows: usize,
     change: &'static str,
-    get: fn(&ReviewAccount) -> &String,
-    set: fn(&mut ReviewAccount, String),
+    path: &'static str,
 }
 
-/// The texts, each a multi-line field whose edits are undoable changes.
+/// The texts, each a multi-line field whose edits are undoable changes,
+/// linted as `check` and the Language panel read them.
 fn texts(ui: &mut Ui, form: &mut Form, meta: &ReviewMeta, fields: &[AccountText]) {
     for field in fields {
-        form.text_multi(
-            ui,
-            field.label,
-            (field.get)(&meta.account),
-            field.rows,
-            |v| set_meta(meta, field.change, |m| (field.set)(&mut m.account, v)),
-        );
+        let Some(described) = text_fields::find(text_fields::META, field.path) else {
+            debug_assert!(false, "{} is not in the schema of text fields", field.path);
+            continue;
+        };
+        let mut value = String::new();
+        described.each(meta, &mut |_, text| value.clone_from(text));
+        form.lint_as(account_field_context(field.path));
+        form.text_multi(ui, field.label, &value, field.rows, |v| {
+            set_meta(meta, field.change, |m| {
+                (described.get_mut)(m, &mut |_, text| *text = v.clone())
+            })
+        });
     }
+    form.lint_as(account_field_context("account"));
 }
 
 /// The child's texts.
@@ -206,29 +212,25 @@ const CHILD: &[AccountText] = &[
         label: "Who the child is",
         rows: 3,
         change: "Edit who the child is",
-        get: |a| &a.child.who,
-        set: |a, v| a.child.who = v,
+        path: "account.child.who",
     },
     AccountText {
         label: "Interests and strengths",
         rows: 3,
         change: "Edit the child's interests",
-        get: |a| &a.child.enjoyed,
-        set: |a, v| a.child.enjoyed = v,
+        path: "account.child.enjoyed",
     },
     AccountText {
         label: "Identity, culture and language",
         rows: 3,
         change: "Edit the child's identity",
-        get: |a| &a.child.identity,
-        set: |a, v| a.child.identity = v,
+        path: "account.child.identity",
     },
     AccountText {
         label: "Daily life during the period (the child's lived experience)",
         rows: 4,
         change: "Edit the child's lived experience",
-        get: |a| &a.child.lived_experience,
-        set: |a, v| a.child.lived_experience = v,
+        path: "account.child.lived_experience",
     },
 ];
 
@@ -239,29 +241,25 @@ const FAMILY: &[AccountText] = &[
         label: "Who was invited, and how",
         rows: 3,
         change: "Edit who was invited",
-        get: |a| &a.family.invited,
-        set: |a, v| a.family.invited = v,
+        path: "account.family.invited",
     },
     AccountText {
         label: "Who took part, and how",
         rows: 3,
         change: "Edit who took part",
-        get: |a| &a.family.took_part,
-        set: |a, v| a.family.took_part = v,
+        path: "account.family.took_part",
     },
     AccountText {
         label: "Who did not take part, and why",
         rows: 2,
         change: "Edit who did not take part",
-        get: |a| &a.family.declined,
-        set: |a, v| a.family.declined = v,
+        path: "account.family.declined",
     },
     AccountText {
         label: "The family's views, in their words",
         rows: 4,
         change: "Edit the family's views",
-        get: |a| &a.family.views,
-        set: |a, v| a.family.views = v,
+        path: "account.family.views",
     },
 ];
 
@@ -271,36 +269,31 @@ const PROCESS: &[AccountText] = &[
         label: "The reviewers' independence",
         rows: 3,
         change: "Edit the reviewers' independence",
-        get: |a| &a.process.independence,
-        set: |a, v| a.process.independence = v,
+        path: "account.process.independence",
     },
     AccountText {
         label: "How practitioners took part (case group, learning events)",
         rows: 3,
         change: "Edit practitioners' involvement",
-        get: |a| &a.process.practitioners,
-        set: |a, v| a.process.practitioners = v,
+        path: "account.process.practitioners",
     },
     AccountText {
         label: "Parallel processes and their effect on timing",
         rows: 3,
         change: "Edit parallel processes",
-        get: |a| &a.process.parallel_processes,
-        set: |a, v| a.process.parallel_processes = v,
+        path: "account.process.parallel_processes",
     },
     AccountText {
         label: "Limitations",
         rows: 3,
         change: "Edit limitations",
-        get: |a| &a.process.limitations,
-        set: |a, v| a.process.limitations = v,
+        path: "account.process.limitations",
     },
     AccountText {
         label: "Timescale",
         rows: 3,
         change: "Edit timescale",
-        get: |a| &a.process.timescale,
-        set: |a, v| a.process.timescale = v,
+        path: "account.process.timescale",
     },
 ];
 
@@ -310,14 +303,12 @@ const RESPONSE: &[AccountText] = &[
         label: "The partnership's response to the findings",
         rows: 4,
         change: "Edit the partnership's response",
-        get: |a| &a.response.response,
-        set: |a, v| a.response.response = v,
+        path: "account.response.response",
     },
     AccountText {
         label: "Action already taken",
         rows: 4,
         change: "Edit action already taken",
-        get: |a| &a.response.action_taken,
-        set: |a, v| a.response.action_taken = v,
+        path: "account.response.action_taken",
     },
 ];

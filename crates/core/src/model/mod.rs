@@ -15,6 +15,7 @@ mod rapid;
 mod record;
 mod records;
 mod revision;
+pub mod text_fields;
 
 pub use account::{
     ChildAccount, FamilyInvolvement, FindingAsks, PartnershipResponse, ReviewAccount,

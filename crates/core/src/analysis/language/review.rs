@@ -4,8 +4,10 @@
 
 use super::{Context, Hit, Lexicon, Verdict, verdict};
 use crate::edit::{Change, Edit};
+use crate::model::text_fields::{self, Reading, TextField};
 use crate::model::{
-    AcceptedPhrase, Appraisal, Finding, FindingTag, Id, Mindset, RecordKind, Review, ReviewMeta,
+    AcceptedPhrase, Appraisal, Finding, FindingTag, Id, PracticeEpisode, RecordKind, Review,
+    ReviewMeta,
 };
 
 /// One free-text field of a record.
@@ -25,109 +27,126 @@ pub struct FieldText<'a> {
     pub context: Context,
 }
 
-/// How the lint reads a field of an episode (`field` as in a
-/// [`FieldText`]: `what_happened`, `mindset.seeing`…): the practitioners'
-/// view at the time (local rationality, the mindset answers) and what the
-/// child said are their words, read as quotation; the rest is the review's
-/// narrative, read as quotation too when the practice is appraised as good.
-/// The Language panel, `check` and the episode form all read it so.
-pub fn episode_field_context(episode: &crate::model::PracticeEpisode, field: &str) -> Context {
-    let theirs = field == "local_rationality"
-        || field == "child_focus.views"
-        || field.starts_with("mindset.");
-    if theirs || episode.appraisal == Appraisal::Good {
-        Context::Quotation
-    } else {
-        Context::Narrative
+/// How the lint reads a field the schema describes
+/// ([`crate::model::text_fields`]): their words as quotation, questions as
+/// questions, the review's narrative as narrative (as quotation when
+/// `good_practice`: an episode whose practice is appraised as good);
+/// `None` for a field the lint does not read.
+pub fn context_of(reading: Reading, good_practice: bool) -> Option<Context> {
+    match reading {
+        Reading::NotLinted => None,
+        Reading::TheirWords => Some(Context::Quotation),
+        Reading::Question => Some(Context::Question),
+        Reading::Narrative if good_practice => Some(Context::Quotation),
+        Reading::Narrative => Some(Context::Narrative),
     }
 }
 
-/// The free-text fields the lint reads: episodes, contributing factors,
-/// latent conditions and findings. A finding's tag reason is the
-/// reviewer's note on the finding, not part of it, and is not read.
+/// How the lint reads the field `field` of record `record` (as a
+/// [`FieldText`] names it: `statement`, `questions[2]`, `mindset.hoping`),
+/// from the schema of text fields; `None` when the lint does not read it
+/// or there is no such record or field. The Language panel, `check` and
+/// every form read each field so.
+pub fn field_context(review: &Review, record: &Id, field: &str) -> Option<Context> {
+    fn reading_in<R>(fields: &[TextField<R>], name: &str) -> Option<Reading> {
+        text_fields::find(fields, name).map(|f| f.reading)
+    }
+    if record.as_str() == crate::anonymise::fields::META {
+        return context_of(text_fields::meta_reading(field)?, false);
+    }
+    if let Some(e) = review.episodes.iter().find(|e| &e.id == record) {
+        return context_of(
+            reading_in(text_fields::EPISODE, field)?,
+            e.appraisal == Appraisal::Good,
+        );
+    }
+    let reading = if review.factors.iter().any(|x| &x.id == record) {
+        reading_in(text_fields::FACTOR, field)
+    } else if review.conditions.iter().any(|x| &x.id == record) {
+        reading_in(text_fields::CONDITION, field)
+    } else if review.findings.iter().any(|x| &x.id == record) {
+        reading_in(text_fields::FINDING, field)
+    } else {
+        None
+    };
+    context_of(reading?, false)
+}
+
+/// How the lint reads a field of an episode (`field` as in a
+/// [`FieldText`]: `what_happened`, `mindset.going_on`…): the practitioners'
+/// view at the time (local rationality, the mindset answers) and what the
+/// child said are their words, read as quotation; the rest is the review's
+/// narrative, read as quotation too when the practice is appraised as good.
+/// From the schema of text fields, as the Language panel and `check` read
+/// it; a field the schema does not describe reads as narrative.
+pub fn episode_field_context(episode: &PracticeEpisode, field: &str) -> Context {
+    let reading =
+        text_fields::find(text_fields::EPISODE, field).map_or(Reading::Narrative, |f| f.reading);
+    context_of(reading, episode.appraisal == Appraisal::Good).unwrap_or(Context::Narrative)
+}
+
+/// The texts of `fields` in `record` that the lint reads.
+fn linted_fields<'a, R>(
+    fields: &[TextField<R>],
+    id: &'a Id,
+    kind: RecordKind,
+    record: &'a R,
+    good_practice: bool,
+    out: &mut Vec<FieldText<'a>>,
+) {
+    for field in fields {
+        let Some(context) = context_of(field.reading, good_practice) else {
+            continue;
+        };
+        field.each(record, &mut |index, text| {
+            out.push(FieldText {
+                record: id,
+                kind,
+                field: field.name(index),
+                label: field.label_at(index),
+                text,
+                context,
+            })
+        });
+    }
+}
+
+/// The free-text fields the lint reads: those of episodes, contributing
+/// factors, latent conditions and findings the schema of text fields marks
+/// as read (a finding's tag reason is the reviewer's note on the finding,
+/// not part of it, and is not read).
 pub fn review_fields(review: &Review) -> Vec<FieldText<'_>> {
     let mut out = Vec::new();
     for e in &review.episodes {
-        let kind = RecordKind::Episode;
-        let fields: [(&str, &str, &str); 5] = [
-            ("title", "Title", &e.title),
-            ("what_happened", "What happened", &e.what_happened),
-            (
-                "local_rationality",
-                "Local rationality",
-                &e.local_rationality,
-            ),
-            ("appraisal_note", "Appraisal standard", &e.appraisal_note),
-            (
-                "child_focus.views",
-                "What the child said or showed",
-                &e.child_focus.views,
-            ),
-        ];
-        for (field, label, text) in fields {
-            out.push(field_text(
-                &e.id,
-                kind,
-                field.into(),
-                label.into(),
-                text,
-                episode_field_context(e, field),
-            ));
-        }
-        for ((name, question), answer) in MINDSET_FIELDS
-            .iter()
-            .zip(Mindset::QUESTIONS)
-            .zip(e.mindset.answers())
-        {
-            let field = format!("mindset.{name}");
-            let context = episode_field_context(e, &field);
-            out.push(field_text(
-                &e.id,
-                kind,
-                field,
-                question.into(),
-                answer,
-                context,
-            ));
-        }
+        let good = e.appraisal == Appraisal::Good;
+        linted_fields(
+            text_fields::EPISODE,
+            &e.id,
+            RecordKind::Episode,
+            e,
+            good,
+            &mut out,
+        );
     }
     for f in &review.factors {
-        let kind = RecordKind::Factor;
-        out.push(field_text(
+        linted_fields(
+            text_fields::FACTOR,
             &f.id,
-            kind,
-            "statement".into(),
-            "Statement".into(),
-            &f.statement,
-            Context::Narrative,
-        ));
-        out.push(field_text(
-            &f.id,
-            kind,
-            "evidence".into(),
-            "Evidence".into(),
-            &f.evidence,
-            Context::Narrative,
-        ));
+            RecordKind::Factor,
+            f,
+            false,
+            &mut out,
+        );
     }
     for c in &review.conditions {
-        let kind = RecordKind::Condition;
-        out.push(field_text(
+        linted_fields(
+            text_fields::CONDITION,
             &c.id,
-            kind,
-            "statement".into(),
-            "Statement".into(),
-            &c.statement,
-            Context::Narrative,
-        ));
-        out.push(field_text(
-            &c.id,
-            kind,
-            "since".into(),
-            "Since when".into(),
-            &c.since,
-            Context::Narrative,
-        ));
+            RecordKind::Condition,
+            c,
+            false,
+            &mut out,
+        );
     }
     for f in &review.findings {
         out.extend(finding_texts(f));
@@ -135,116 +154,18 @@ pub fn review_fields(review: &Review) -> Vec<FieldText<'_>> {
     out
 }
 
-fn field_text<'a>(
-    record: &'a Id,
-    kind: RecordKind,
-    field: String,
-    label: String,
-    text: &'a str,
-    context: Context,
-) -> FieldText<'a> {
-    FieldText {
-        record,
-        kind,
-        field,
-        label,
-        text,
-        context,
-    }
-}
-
-/// The free-text fields of one finding.
+/// The free-text fields of one finding the lint reads.
 fn finding_texts(f: &Finding) -> Vec<FieldText<'_>> {
-    let kind = RecordKind::Finding;
-    let mut out: Vec<FieldText<'_>> = finding_fields(f)
-        .into_iter()
-        .map(|(field, label, text)| {
-            field_text(
-                &f.id,
-                kind,
-                field.into(),
-                label.into(),
-                text,
-                Context::Narrative,
-            )
-        })
-        .collect();
-    for (i, question) in f.questions.iter().enumerate() {
-        out.push(field_text(
-            &f.id,
-            kind,
-            format!("questions[{i}]"),
-            format!("Question {}", i + 1),
-            question,
-            Context::Question,
-        ));
-    }
-    out.push(field_text(
+    let mut out = Vec::new();
+    linted_fields(
+        text_fields::FINDING,
         &f.id,
-        kind,
-        "response.reason".into(),
-        "Reason for the response".into(),
-        &f.response.reason,
-        Context::Narrative,
-    ));
-    for a in &f.actions {
-        for (field, label, text) in [
-            ("what", "What will be done", &a.what),
-            ("dropped_reason", "Why it was dropped", &a.dropped_reason),
-            (
-                "impact_expected",
-                "Evidence of impact expected",
-                &a.impact_expected,
-            ),
-            ("evidence", "Evidence received", &a.evidence),
-        ] {
-            out.push(field_text(
-                &f.id,
-                kind,
-                format!("actions[{}].{field}", a.id),
-                format!("Action {}: {label}", a.id),
-                text,
-                Context::Narrative,
-            ));
-        }
-    }
+        RecordKind::Finding,
+        f,
+        false,
+        &mut out,
+    );
     out
-}
-
-/// The field names of [`Mindset`]'s answers, in its order.
-const MINDSET_FIELDS: [&str; 7] = [
-    "going_on",
-    "reasons",
-    "front_of_mind",
-    "occupying",
-    "concerns",
-    "hoping",
-    "options",
-];
-
-/// A finding's narrative fields, as (field, label, text).
-fn finding_fields(f: &Finding) -> [(&'static str, &'static str, &str); 7] {
-    [
-        ("title", "Title", &f.title),
-        ("statement", "Statement", &f.statement),
-        ("introduction", "Introduction", &f.introduction),
-        (
-            "in_this_case",
-            "How it showed in this case",
-            &f.in_this_case,
-        ),
-        (
-            "systemic_evidence",
-            "Evidence that it is systemic",
-            &f.systemic_evidence,
-        ),
-        (
-            "wider_knowledge",
-            "What is known more widely",
-            &f.wider_knowledge,
-        ),
-        ("why_it_matters", "Why it matters", &f.why_it_matters),
-    ]
 }
 
 /// One hit in a field of a review.
@@ -298,24 +219,21 @@ pub struct AccountHit {
 }
 
 /// True for a field of the review's details that a report publishes as
-/// written: the account of itself, the rapid review's parts and the
-/// rationale of its decision.
+/// written and the lint reads (the schema of text fields says which): the
+/// account of itself, the rapid review's parts and the rationale of its
+/// decision.
 pub fn is_published_detail(field: &str) -> bool {
-    field.starts_with("account.")
-        || field.starts_with("rapid_review.")
-        || field == "clock.decision_rationale"
+    text_fields::meta_reading(field).is_some_and(|r| r != Reading::NotLinted)
 }
 
 /// How the lint reads a published detail (`field` as
-/// [`crate::anonymise::fields::visit`] names it): the family's views are
-/// their words, read as quotation; the rest is the review's narrative. The
-/// account form reads it so too.
+/// [`crate::anonymise::fields::visit`] names it), from the schema of text
+/// fields: the family's views are their words, read as quotation; the rest
+/// is the review's narrative. The account form reads it so too.
 pub fn account_field_context(field: &str) -> Context {
-    if field == "account.family.views" {
-        Context::Quotation
-    } else {
-        Context::Narrative
-    }
+    text_fields::meta_reading(field)
+        .and_then(|reading| context_of(reading, false))
+        .unwrap_or(Context::Narrative)
 }
 
 /// Every hit in the review's account of itself and in the rapid review's

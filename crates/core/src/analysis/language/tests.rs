@@ -542,3 +542,97 @@ fn a_judgement_gives_a_score_the_phrases_that_drove_it_and_a_reframe_question() 
         (Verdict::Learning, 0.0, 0, None)
     );
 }
+
+/// Puts `text` into every text field of the schema of every record the
+/// lint may read, of an episode appraised `appraisal`.
+fn review_with_text_everywhere(
+    text: &str,
+    appraisal: crate::model::Appraisal,
+) -> crate::model::Review {
+    use crate::model::{Action, Finding, Id};
+    let mut review = crate::examples::worked_case();
+    review.episodes.truncate(1);
+    review.episodes[0].appraisal = appraisal;
+    review.factors.truncate(1);
+    review.conditions.truncate(1);
+    review.findings = vec![Finding {
+        id: Id::from("FN1"),
+        questions: vec![String::new(); 2],
+        recommendations: vec![String::new()],
+        references: vec![String::new()],
+        actions: vec![Action {
+            id: Id::from("AC1"),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }];
+    review.meta.account.key_messages = vec![String::new()];
+    crate::anonymise::fields::visit_mut(&mut review, |_, _, _, field| *field = text.to_string());
+    review
+}
+
+#[test]
+fn a_phrase_has_one_severity_in_every_field_as_check_the_panel_and_the_forms_read_it() {
+    // `check` and the Language panel read lint_review and lint_account; the
+    // forms underline with field_context. Both come from the schema of text
+    // fields, so the same phrase in the same field has the same severity
+    // everywhere, and a field the lint does not read is underlined nowhere.
+    let lexicon = lexicon();
+    let phrase = "The social worker failed to visit the child.";
+    let expected = lexicon.lint(phrase)[0].severity;
+    for appraisal in [
+        crate::model::Appraisal::Problematic,
+        crate::model::Appraisal::Good,
+    ] {
+        let review = review_with_text_everywhere(phrase, appraisal);
+        let mut listed: HashMap<(String, String), Severity> = HashMap::new();
+        for hit in lint_review(lexicon, &review) {
+            listed.insert(
+                (hit.record.to_string(), hit.field.clone()),
+                hit.hit.severity,
+            );
+        }
+        for hit in lint_account(lexicon, &review) {
+            listed.insert(("review".to_string(), hit.field.clone()), hit.hit.severity);
+        }
+        let mut read = 0;
+        crate::anonymise::fields::visit(&review, |record, field, _, text| {
+            let form = field_context(&review, record, field)
+                .map(|context| lexicon.lint_in(text, context)[0].severity);
+            let key = (record.to_string(), field.to_string());
+            assert_eq!(
+                form,
+                listed.get(&key).copied(),
+                "{record} {field}: the form and check disagree"
+            );
+            if let Some(severity) = form {
+                read += 1;
+                assert!(severity <= expected, "{record} {field}");
+            }
+        });
+        assert!(read >= 40, "{read} fields read");
+    }
+    // What each kind of text makes of the phrase.
+    let review = review_with_text_everywhere(phrase, crate::model::Appraisal::Problematic);
+    let at =
+        |record: &str, field: &str| field_context(&review, &crate::model::Id::from(record), field);
+    let episode = review.episodes[0].id.to_string();
+    assert_eq!(at(&episode, "what_happened"), Some(Context::Narrative));
+    assert_eq!(at(&episode, "local_rationality"), Some(Context::Quotation));
+    assert_eq!(at(&episode, "mindset.hoping"), Some(Context::Quotation));
+    assert_eq!(at("FN1", "questions[1]"), Some(Context::Question));
+    assert_eq!(at("FN1", "tag_reason"), None);
+    assert_eq!(at("FN1", "recommendations[0]"), None);
+    assert_eq!(at("FN1", "actions[AC1].owner"), None);
+    assert_eq!(at("FN1", "actions[AC1].what"), Some(Context::Narrative));
+    assert_eq!(
+        at("review", "account.family.views"),
+        Some(Context::Quotation)
+    );
+    assert_eq!(
+        at("review", "clock.decision_rationale"),
+        Some(Context::Narrative)
+    );
+    assert_eq!(at("review", "title"), None);
+    assert_eq!(at("FN1", "no_such_field"), None);
+}
