@@ -2,6 +2,9 @@
 //! episodes, factors, latent conditions, findings and causal-loop
 //! variables.
 //!
+//! - [`look`] is a canvas's projector settings, palette and loop labels;
+//! - [`scene`] is what a frame shows, laid out once per change, and how it
+//!   maps to the screen;
 //! - [`paint`] draws a diagram (shared by the Map panel, the Loops panel
 //!   and presentation mode);
 //! - [`interact`] is the direct-manipulation canvas of the Map panel;
@@ -9,7 +12,9 @@
 
 pub mod commands;
 pub mod interact;
+pub mod look;
 pub mod paint;
+pub mod scene;
 
 pub use interact::{Canvas, CanvasInput};
 pub use paint::{Look, LoopBadge};
