@@ -71,6 +71,36 @@ fn summary_prints_only_the_counts() {
 }
 
 #[test]
+fn summary_with_max_0_counts_every_loop_however_many() {
+    // A complete graph of 9 variables has 125,664 loops (the sum over k of
+    // C(9, k)·(k−1)!), all reinforcing when every link is S.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("k9.csv");
+    let mut edges = String::from("from,to,polarity\n");
+    for a in 0..9 {
+        for b in 0..9 {
+            if a != b {
+                edges.push_str(&format!("V{a},V{b},S\n"));
+            }
+        }
+    }
+    std::fs::write(&csv, edges).unwrap();
+    let file = dir.path().join("k9.review.ron");
+    let (csv, file) = (csv.to_str().unwrap(), file.to_str().unwrap());
+    super::run::run_ok(&["import-cld", csv, "--into", file]);
+    let summary = super::run::run_ok(&["loops", file, "--summary", "--max", "0"]);
+    assert_eq!(
+        summary,
+        "loops: 125664\nreinforcing: 125664\nbalancing: 0\n"
+    );
+    let json = super::run::run_ok(&["loops", file, "--summary", "--max", "0", "--json"]);
+    assert!(
+        json.contains("\"loops\":125664") && json.contains("\"complete\":true"),
+        "{json}"
+    );
+}
+
+#[test]
 fn import_cld_creates_the_file_and_the_loops_follow() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("fixes.csv");

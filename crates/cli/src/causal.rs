@@ -93,7 +93,7 @@ struct JsonLoops<'a> {
 /// `foresight loops FILE [--json] [--max N] [--summary]`.
 ///
 /// Bounded: `--summary` counts up to [`LOOP_BUDGET`] loops and says "more
-/// than" beyond; `--max N` lists the N shortest (searched length by length
+/// than" beyond (`--summary --max 0` counts every loop, however many); `--max N` lists the N shortest (searched length by length
 /// when the loops are too many); `--max 0` writes every loop as it is
 /// found, one at a time, without keeping them.
 pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
@@ -106,9 +106,17 @@ pub fn loops(file: &Path, json: bool, max: usize, summary: bool) -> u8 {
     };
     let graph = CausalGraph::from_review(&review);
     if summary {
-        let (counts, complete) = graph
-            .count_within(LOOP_BUDGET, None)
-            .expect("an enumeration without a canceller runs to the end");
+        // `--max 0` asks for every loop: counted to the end, on every core.
+        let (counts, complete) = if max == 0 {
+            let counts = graph
+                .count_every(None)
+                .expect("a count without a canceller runs to the end");
+            (counts, true)
+        } else {
+            graph
+                .count_within(LOOP_BUDGET, None)
+                .expect("an enumeration without a canceller runs to the end")
+        };
         if json {
             println!(
                 "{}",

@@ -280,7 +280,8 @@ pub enum Command {
         #[arg(long, default_value_t = 10_000)]
         max: usize,
         /// Print only the counts of loops, reinforcing and balancing (up to
-        /// 2,000,000 loops; "more than" beyond).
+        /// 2,000,000 loops, "more than" beyond; with --max 0, every loop,
+        /// however many).
         #[arg(long)]
         summary: bool,
     },

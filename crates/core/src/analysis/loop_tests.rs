@@ -290,6 +290,9 @@ proptest! {
         let (reinforcing, balancing) = brute_force(n, &links);
         let counts = graph.count(None).unwrap();
         prop_assert_eq!(counts, LoopCounts { total: reinforcing + balancing, reinforcing, balancing });
+        // The fast count, on one thread and on three, agrees.
+        prop_assert_eq!(graph.count_every_on(1, None), Some(counts));
+        prop_assert_eq!(graph.count_every_on(3, None), Some(counts));
         let list = graph.list(None, None);
         prop_assert_eq!(list.loops.len() as u64, counts.total);
         // Every listed loop really is a loop of distinct records joined by its links.
@@ -379,4 +382,59 @@ proptest! {
         }
         prop_assert_eq!(bounded.loops, full.loops);
     }
+}
+
+/// The number of elementary cycles of the complete digraph on `n` nodes:
+/// the sum over k of C(n, k)·(k−1)!.
+fn complete_cycles(n: u64) -> u64 {
+    let mut total = 0;
+    for k in 2..=n {
+        let choose = (0..k).fold(1u64, |c, i| c * (n - i) / (i + 1));
+        let arrangements: u64 = (1..k).product();
+        total += choose * arrangements;
+    }
+    total
+}
+
+#[test]
+fn the_fast_count_of_a_complete_graph_is_the_formula() {
+    for n in [2, 3, 5, 8, 9] {
+        let graph = CausalGraph::from_review(&complete(n));
+        let counts = graph.count_every(None).unwrap();
+        assert_eq!(counts.total, complete_cycles(n as u64), "K{n}");
+        // Every link is S: every loop is reinforcing.
+        assert_eq!(counts.reinforcing, counts.total);
+    }
+    assert_eq!(complete_cycles(8), 16_064);
+}
+
+#[test]
+fn the_fast_count_expands_parallel_links_and_self_loops_into_loops_of_each_kind() {
+    // A ⇄ B with two links A→B (one S, one O), one B→A (O), and a self
+    // loop on A (O): loops A→B→A twice (S·O balancing, O·O reinforcing)
+    // and the self loop (balancing).
+    let review = review_of(&[
+        ("A", "B", "S", false),
+        ("A", "B", "O", false),
+        ("B", "A", "O", false),
+        ("A", "A", "O", false),
+    ]);
+    let graph = CausalGraph::from_review(&review);
+    let expected = LoopCounts {
+        total: 3,
+        reinforcing: 1,
+        balancing: 2,
+    };
+    assert_eq!(graph.count(None), Some(expected));
+    assert_eq!(graph.count_every(None), Some(expected));
+}
+
+#[test]
+fn a_cancelled_fast_count_says_so() {
+    let graph = CausalGraph::from_review(&complete(12));
+    let progress = Progress::default();
+    progress
+        .cancel
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(graph.count_every(Some(&progress)), None);
 }

@@ -17,6 +17,8 @@ use petgraph::graph::DiGraph;
 
 use crate::model::{Id, LinkKind, Polarity, Review};
 
+mod count;
+
 /// Reinforcing or balancing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LoopKind {
