@@ -208,6 +208,13 @@ impl ForesightApp {
         self
     }
 
+    /// Queues a change as a form does for a key typed into a field: it is
+    /// applied at the next frame and merges into one undo step with the
+    /// changes typed into the same field (`key`) before it.
+    pub fn type_change(&mut self, change: crate::edit::Change, key: &str) {
+        self.edits.typing(change, key);
+    }
+
     /// The open document.
     pub fn document(&self) -> &Document {
         &self.document
@@ -561,6 +568,7 @@ impl ForesightApp {
             .problems
             .as_ref()
             .map_or(&[][..], |(_, p)| p.as_slice());
+        self.publication.set_context(ui.ctx());
         let cx = PanelContext {
             review: self.document.review(),
             taxonomy: self.taxonomy.taxonomy.as_ref(),

@@ -20,6 +20,7 @@ pub mod merge;
 mod modals;
 pub mod panels;
 pub mod presentation;
+pub mod background;
 mod publication_cache;
 mod settings;
 mod start;

@@ -128,17 +128,13 @@ pub fn decide(review: &Review, occurrence: &Occurrence, action: Option<OverrideA
 
 impl AnonymisePanel {
     fn refresh(&mut self, cx: &PanelContext) {
-        if self
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.revision == cx.revision)
-        {
+        let (revision, publication) = cx.shown_publication();
+        if self.cache.as_ref().is_some_and(|c| c.revision == revision) {
             return;
         }
-        let publication = cx.publication();
         let report = &publication.anonymisation;
         let mut cache = Cache {
-            revision: cx.revision,
+            revision,
             residual: report.suspects().collect(),
             replaced: report.replaced_count(),
             flagged: report.flagged_count(),

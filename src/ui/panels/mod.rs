@@ -150,15 +150,21 @@ pub struct PanelContext<'a> {
 impl PanelContext<'_> {
     /// What will be published from the review at this revision: the
     /// publication check, the published review, its anonymisation and
-    /// what is left out (computed the first time a panel asks).
+    /// what is left out (computed the first time a panel asks). What an
+    /// export writes.
     pub fn publication(&self) -> Arc<crate::publication::Publication> {
         self.publication
-            .get(self.review, self.taxonomy, self.revision)
+            .current(self.review, self.taxonomy, self.revision)
+    }
+
+    /// What will be published, to show: on a large review, while the
+    /// reviewer types, the last publication ready (computed in the
+    /// background), with the revision it is of.
+    pub fn shown_publication(&self) -> ((u64, u64), Arc<crate::publication::Publication>) {
+        self.publication
+            .shown(self.review, self.taxonomy, self.revision)
     }
 }
-
-/// The language-lint hits of the review at a revision.
-type RevisionHits = ((u64, u64), Arc<Vec<FieldHit>>);
 
 /// Every panel with its view state.
 #[derive(Default)]
@@ -172,7 +178,7 @@ pub struct Panels {
     language: language::LanguagePanel,
     /// The language-lint hits of a revision of the review, shared by the
     /// Overview and Language panels.
-    lint: Option<RevisionHits>,
+    lint: crate::ui::background::PerRevision<Vec<FieldHit>>,
     /// The panel a panel asked to switch to.
     goto: Option<PanelKind>,
     map: map::MapPanel,
@@ -213,8 +219,7 @@ impl Panels {
     pub fn ui(&mut self, kind: PanelKind, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
         match kind {
             PanelKind::Overview => {
-                let hits = self.lint(cx);
-                if let Some(goto) = self.overview.ui(ui, cx, &hits, edits) {
+                if let Some(goto) = self.overview.ui(ui, cx, edits) {
                     self.go(cx.review, goto);
                 }
             }
@@ -224,7 +229,7 @@ impl Panels {
             PanelKind::Factors => self.factors.ui(ui, cx, edits),
             PanelKind::Findings => self.findings.ui(ui, cx, edits),
             PanelKind::Language => {
-                let hits = self.lint(cx);
+                let hits = self.lint(cx, ui.ctx());
                 if let Some(goto) = self.language.ui(ui, cx, &hits, edits) {
                     self.go(cx.review, goto);
                 }
@@ -253,15 +258,14 @@ impl Panels {
 
     /// The language-lint hits of the review, linted again only when it
     /// has changed.
-    fn lint(&mut self, cx: &PanelContext) -> Arc<Vec<FieldHit>> {
-        match &self.lint {
-            Some((at, hits)) if *at == cx.revision => hits.clone(),
-            _ => {
-                let hits = Arc::new(lint_review(Lexicon::shared(), cx.review));
-                self.lint = Some((cx.revision, hits.clone()));
-                hits
-            }
-        }
+    /// On a large review, while the reviewer types, the hits of the last
+    /// revision linted, the next being linted in the background.
+    fn lint(&mut self, cx: &PanelContext, ctx: &egui::Context) -> Arc<Vec<FieldHit>> {
+        self.lint
+            .get(cx.review, cx.revision, ctx, |review| {
+                lint_review(Lexicon::shared(), review)
+            })
+            .1
     }
 
     /// Carries out a panel's request to show a record or another panel.

@@ -2,14 +2,12 @@
 //! explains why, not only what), how many records of each kind it holds,
 //! and the problems validation finds.
 
-use std::sync::Arc;
-
 use eframe::egui::{self, RichText, ScrollArea, Ui};
 
 use super::overview_clock as clock_view;
 use super::{Goto, PanelContext, PanelKind, set_meta};
 use crate::analysis::coverage::{Coverage, Measure, coverage};
-use crate::analysis::language::FieldHit;
+use crate::analysis::language::{Lexicon, lint_review};
 use crate::model::{Period, RecordKind, ReviewDate, ReviewMeta};
 use crate::taxonomy::Taxonomy;
 use crate::ui::edits::Edits;
@@ -26,7 +24,7 @@ pub struct OverviewPanel {
     /// parses the built-in taxonomies).
     taxonomies: Option<(String, Vec<Choice<String>>)>,
     /// The why-coverage of a revision of the review.
-    coverage: Option<((u64, u64), Coverage)>,
+    coverage: crate::ui::background::PerRevision<Coverage>,
     /// The review's calendar, for its timetable.
     clock: super::overview_clock::ClockCache,
 }
@@ -37,20 +35,14 @@ const GAPS_SHOWN: usize = 12;
 impl OverviewPanel {
     /// Draws the panel; returns where the reviewer asked to go (the record
     /// behind a gap in the coverage).
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cx: &PanelContext,
-        language: &Arc<Vec<FieldHit>>,
-        edits: &mut Edits,
-    ) -> Option<Goto> {
-        if self
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) -> Option<Goto> {
+        // On a large review, while the reviewer types, the coverage of the
+        // last revision worked out, the next in the background.
+        let (_, current) = self
             .coverage
-            .as_ref()
-            .is_none_or(|(at, _)| *at != cx.revision)
-        {
-            self.coverage = Some((cx.revision, coverage(cx.review, language)));
-        }
+            .get(cx.review, cx.revision, ui.ctx(), |review| {
+                coverage(review, &lint_review(Lexicon::shared(), review))
+            });
         let mut goto = None;
         ScrollArea::vertical()
             .id_salt("overview")
@@ -60,7 +52,7 @@ impl OverviewPanel {
                     .inner_margin(egui::Margin::symmetric(16, 8))
                     .show(ui, |ui| {
                         let wide = ui.available_width() > 1000.0;
-                        let coverage = self.coverage.as_ref().map(|(_, c)| c.clone());
+                        let coverage = Some((*current).clone());
                         let mut clock = std::mem::take(&mut self.clock);
                         let right = |ui: &mut Ui, edits: &mut Edits, clock: &mut _| {
                             let mut goto = None;

@@ -108,7 +108,7 @@ impl ReportPanel {
                     .inner_margin(egui::Margin::symmetric(16, 8))
                     .show(ui, |ui| {
                         ui.set_max_width(ui.available_width().min(960.0));
-                        readiness(ui, cx, &cx.publication());
+                        readiness(ui, cx, &cx.shown_publication().1);
                         ui.add_space(12.0);
                         self.export_section(ui, cx);
                         ui.add_space(12.0);
@@ -397,9 +397,16 @@ impl ReportPanel {
         if !self.show_preview {
             return;
         }
-        let fresh = self.cached.as_ref().is_some_and(|(revision, choice, ..)| {
-            *revision == cx.revision && *choice == self.choice
-        });
+        // A publication's preview follows the publication shown (on a large
+        // review, computed in the background while the reviewer types).
+        let shown = (!self.choice.identified_draft).then(|| cx.shown_publication());
+        let at = shown
+            .as_ref()
+            .map_or(cx.revision, |(revision, _)| *revision);
+        let fresh = self
+            .cached
+            .as_ref()
+            .is_some_and(|(revision, choice, ..)| *revision == at && *choice == self.choice);
         if !fresh {
             let template = ReportTemplate::find(&self.choice.template, cx.template_folders)
                 .ok()
@@ -416,17 +423,11 @@ impl ReportPanel {
                 include_chronology: self.choice.include_chronology,
                 created: None,
             };
-            let (document, left_out) = if self.choice.identified_draft {
-                report_document(cx.review, &options)
-            } else {
-                publication_document(&cx.publication(), &options)
+            let (document, left_out) = match &shown {
+                None => report_document(cx.review, &options),
+                Some((_, publication)) => publication_document(publication, &options),
             };
-            self.cached = Some((
-                cx.revision,
-                self.choice.clone(),
-                Arc::new(document),
-                left_out,
-            ));
+            self.cached = Some((at, self.choice.clone(), Arc::new(document), left_out));
         }
         if let Some((_, _, document, _)) = &self.cached {
             let document = Arc::clone(document);

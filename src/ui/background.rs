@@ -1,0 +1,161 @@
+//! Values derived from the review once per revision, computed on a worker
+//! thread while the reviewer types when the review is large, so that no
+//! keystroke waits for them: panels show the last value ready until the
+//! next arrives, and the worker asks for a repaint when it does. On a small
+//! review each value is computed at once, in the frame, as it takes a few
+//! milliseconds.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use eframe::egui;
+
+use crate::model::Review;
+
+/// Reviews larger than this (chronology entries, with each episode counted
+/// as twenty) have their derived values computed in the background.
+const LARGE: usize = 3_000;
+
+/// True for a review whose derived values are computed in the background
+/// while the reviewer types.
+pub fn is_large(review: &Review) -> bool {
+    review.chronology.len() + 20 * review.episodes.len() > LARGE
+}
+
+/// A revision of the review.
+pub type Revision = (u64, u64);
+
+/// A value derived from one revision of the review.
+pub struct PerRevision<T> {
+    latest: Option<(Revision, Arc<T>)>,
+    working: Option<(Revision, Receiver<T>)>,
+}
+
+impl<T> Default for PerRevision<T> {
+    fn default() -> Self {
+        PerRevision {
+            latest: None,
+            working: None,
+        }
+    }
+}
+
+impl<T: Send + Sync + 'static> PerRevision<T> {
+    /// The value of `review` at `revision`, with the revision it is of: the
+    /// last one ready while a newer one is computed in the background (on a
+    /// large review), else computed now.
+    pub fn get(
+        &mut self,
+        review: &Review,
+        revision: Revision,
+        ctx: &egui::Context,
+        compute: fn(&Review) -> T,
+    ) -> (Revision, Arc<T>) {
+        self.collect();
+        match &self.latest {
+            Some((at, value)) if *at == revision => return (*at, Arc::clone(value)),
+            Some((at, value)) if is_large(review) => {
+                let stale = (*at, Arc::clone(value));
+                if self.working.is_none() {
+                    self.start(review, revision, ctx, compute);
+                }
+                return stale;
+            }
+            _ => {}
+        }
+        let value = Arc::new(compute(review));
+        self.latest = Some((revision, Arc::clone(&value)));
+        (revision, value)
+    }
+
+    /// True while a newer value is being computed.
+    pub fn is_working(&self) -> bool {
+        self.working.is_some()
+    }
+
+    fn collect(&mut self) {
+        let Some((revision, receiver)) = &self.working else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(value) => {
+                self.latest = Some((*revision, Arc::new(value)));
+                self.working = None;
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.working = None,
+        }
+    }
+
+    fn start(
+        &mut self,
+        review: &Review,
+        revision: Revision,
+        ctx: &egui::Context,
+        compute: fn(&Review) -> T,
+    ) {
+        let (sender, receiver) = channel();
+        let review = review.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("derived".into())
+            .spawn(move || {
+                if sender.send(compute(&review)).is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+        if spawned.is_ok() {
+            self.working = Some((revision, receiver));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_length(review: &Review) -> usize {
+        review.meta.title.len()
+    }
+
+    #[test]
+    fn a_large_review_gets_the_last_value_until_the_next_is_ready() {
+        let mut review = crate::generate::synthetic_review(
+            crate::generate::Size {
+                entries: 3_500,
+                ..crate::generate::Size::STRESS
+            },
+            3,
+        );
+        let ctx = egui::Context::default();
+        let mut derived = PerRevision::default();
+        let first = review.meta.title.len();
+        assert_eq!(*derived.get(&review, (1, 0), &ctx, title_length).1, first);
+        review.meta.title.push_str("!!");
+        let (at, stale) = derived.get(&review, (2, 0), &ctx, title_length);
+        assert_eq!((at, *stale), ((1, 0), first));
+        let started = std::time::Instant::now();
+        while derived.is_working() {
+            assert!(
+                started.elapsed().as_secs() < 60,
+                "the worker never finished"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            derived.collect();
+        }
+        let (at, value) = derived.get(&review, (2, 0), &ctx, title_length);
+        assert_eq!((at, *value), ((2, 0), first + 2));
+    }
+
+    #[test]
+    fn a_small_review_gets_its_value_at_once() {
+        let mut review = crate::examples::worked_case();
+        let ctx = egui::Context::default();
+        let mut derived = PerRevision::default();
+        derived.get(&review, (1, 0), &ctx, title_length);
+        review.meta.title.push('!');
+        let (at, value) = derived.get(&review, (2, 0), &ctx, title_length);
+        assert_eq!((at, *value), ((2, 0), review.meta.title.len()));
+        assert!(!derived.is_working());
+    }
+}
