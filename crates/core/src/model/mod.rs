@@ -7,10 +7,14 @@
 
 mod account;
 mod action;
+mod cast;
 mod clock;
 mod conflict;
 mod date;
+mod diagrams;
 mod id;
+mod meta;
+mod practice;
 mod rapid;
 mod record;
 mod records;
@@ -25,6 +29,7 @@ pub use action::{
     ACTION_ID_PREFIX, Action, ActionStatus, ActionSummary, FindingResponse, OverdueAction,
     ResponseDecision, action_summary, next_action_id,
 };
+pub use cast::*;
 pub use clock::{
     ClosureDay, DEFAULT_CALENDAR, Milestone, MissedReason, Pause, RapidReviewAnchor, ReviewClock,
     ReviewDecision,
@@ -34,7 +39,10 @@ pub use date::{
     DatePrecision, DateValue, MONTHS, Period, ReviewDate, Season, WEEKDAYS, age_on,
     is_calendar_word,
 };
+pub use diagrams::*;
 pub use id::Id;
+pub use meta::*;
+pub use practice::*;
 pub use rapid::{AgencyReturn, RapidReviewRecord, SummaryAnswer};
 pub use record::{Record, RecordKind};
 pub use records::*;
