@@ -22,29 +22,37 @@ pub enum Search<'a> {
     Done(&'a LoopList),
 }
 
-/// A background loop search keyed on the review's revision.
+/// A background loop search, started again only when the causal graph
+/// changes (typing into an episode leaves the loops as they are).
 #[derive(Default)]
 pub struct LoopFinder {
     revision: Option<(u64, u64)>,
+    /// The graph the last search went through.
+    graph: Option<CausalGraph>,
     progress: Arc<Progress>,
     outcome: Arc<Mutex<Option<LoopList>>>,
     list: Option<LoopList>,
 }
 
 impl LoopFinder {
-    /// Starts a new search when the review changed since the last one.
+    /// Starts a new search when the review's causal graph changed since
+    /// the last one.
     pub fn refresh(&mut self, review: &Review, revision: (u64, u64), ctx: &egui::Context) {
         if self.revision == Some(revision) {
             return;
         }
-        self.progress.cancel.store(true, Ordering::Relaxed);
         self.revision = Some(revision);
+        let graph = CausalGraph::from_review(review);
+        if self.graph.as_ref() == Some(&graph) {
+            return;
+        }
+        self.graph = Some(graph.clone());
+        self.progress.cancel.store(true, Ordering::Relaxed);
         self.list = None;
         let progress = Arc::new(Progress::default());
         let outcome = Arc::new(Mutex::new(None));
         self.progress = progress.clone();
         self.outcome = outcome.clone();
-        let graph = CausalGraph::from_review(review);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let list = graph.list(Some(LIST_LIMIT), Some(&progress));

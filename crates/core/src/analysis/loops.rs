@@ -51,7 +51,7 @@ pub struct LoopLink {
 
 /// The causal links of a review as a directed graph, with nodes numbered in
 /// order of their names so that index order is name order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CausalGraph {
     ids: Vec<Id>,
     names: Vec<String>,
