@@ -174,10 +174,69 @@ pub fn canvas_style(look: Look, spread: bool, route: bool) -> FigureStyle {
     }
 }
 
+/// Diagrams of more nodes than this are laid out again on a worker while
+/// the reviewer types (the last layout is shown until the new one is
+/// ready): laying out a thousand nodes with their links routed takes
+/// seconds.
+const LARGE_FIGURE: usize = 300;
+
+/// A layout being made on a worker: what it is made from (its key and
+/// diagram) and where it comes.
+struct Pending {
+    key: u64,
+    diagram: Id,
+    ids: Vec<Id>,
+    index: HashMap<Id, usize>,
+    links: Vec<usize>,
+    figure: std::sync::mpsc::Receiver<Figure>,
+}
+
 thread_local! {
-    /// The last few layouts, by what they were made from: a diagram is laid
-    /// out again only when it, its records' texts or the look change.
-    static LAID: RefCell<Vec<(u64, Rc<Laid>)>> = const { RefCell::new(Vec::new()) };
+    /// The last few layouts, by what they were made from and of which
+    /// diagram: a diagram is laid out again only when it, its records'
+    /// texts or the look change.
+    static LAID: RefCell<Vec<(u64, Id, Rc<Laid>)>> = const { RefCell::new(Vec::new()) };
+    /// The layout a worker is making, if any.
+    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+}
+
+/// True while a large diagram's new layout is being made on a worker: the
+/// canvas asks for another frame to show it when it is ready.
+pub fn layout_pending() -> bool {
+    collect_pending();
+    PENDING.with(|p| p.borrow().is_some())
+}
+
+/// Keeps a worker's layout once it is ready.
+fn collect_pending() {
+    PENDING.with(|p| {
+        let mut pending = p.borrow_mut();
+        let Some(work) = pending.as_ref() else {
+            return;
+        };
+        match work.figure.try_recv() {
+            Ok(figure) => {
+                let work = pending.take().expect("checked above");
+                let laid = Rc::new(Laid {
+                    figure,
+                    ids: work.ids,
+                    index: work.index,
+                    links: work.links,
+                });
+                remember(work.key, work.diagram, laid);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => *pending = None,
+        }
+    });
+}
+
+fn remember(key: u64, diagram: Id, laid: Rc<Laid>) {
+    LAID.with(|c| {
+        let mut c = c.borrow_mut();
+        c.insert(0, (key, diagram, laid));
+        c.truncate(12);
+    });
 }
 
 /// The scene's diagram laid out (the whole diagram, whatever is visible,
@@ -223,13 +282,60 @@ pub fn laid_out(scene: &Scene) -> Rc<Laid> {
     loops.hash(&mut hasher);
     format!("{style:?}").hash(&mut hasher);
     let key = hasher.finish();
-    if let Some(found) = LAID.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, l)| l.clone())
-    }) {
+    collect_pending();
+    let cached = |wanted: &dyn Fn(u64, &Id) -> bool| {
+        LAID.with(|c| {
+            c.borrow()
+                .iter()
+                .find(|(k, d, _)| wanted(*k, d))
+                .map(|(_, _, l)| l.clone())
+        })
+    };
+    if let Some(found) = cached(&|k, _| k == key) {
         return found;
+    }
+    // A large diagram changed by typing (not by a drag under way): the
+    // last layout of this diagram stands until a worker has made the new.
+    if nodes.len() > LARGE_FIGURE
+        && moving.is_none()
+        && let Some(stale) = cached(&|_, d| *d == scene.diagram.id)
+        && stale.ids == ids
+    {
+        let idle = PENDING.with(|p| p.borrow().is_none());
+        if idle {
+            let titles: Vec<(String, RecordKind, Point)> = nodes
+                .iter()
+                .map(|n| (n.title.to_string(), n.kind, n.at))
+                .collect();
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("diagram-layout".into())
+                .spawn(move || {
+                    let nodes: Vec<NodeIn> = titles
+                        .iter()
+                        .map(|(title, kind, at)| NodeIn {
+                            title,
+                            kind: *kind,
+                            at: *at,
+                        })
+                        .collect();
+                    let measure = |s: &str, size: f32| crate::diagram::text_width(s, size);
+                    let _ = sender.send(lay_out(&nodes, &link_ins, &loops, &style, &measure));
+                });
+            if spawned.is_ok() {
+                PENDING.with(|p| {
+                    *p.borrow_mut() = Some(Pending {
+                        key,
+                        diagram: scene.diagram.id.clone(),
+                        ids,
+                        index,
+                        links,
+                        figure: receiver,
+                    })
+                });
+            }
+        }
+        return stale;
     }
     let measure = |s: &str, size: f32| crate::diagram::text_width(s, size);
     let figure = lay_out(&nodes, &link_ins, &loops, &style, &measure);
@@ -239,11 +345,7 @@ pub fn laid_out(scene: &Scene) -> Rc<Laid> {
         index,
         links,
     });
-    LAID.with(|c| {
-        let mut c = c.borrow_mut();
-        c.insert(0, (key, laid.clone()));
-        c.truncate(12);
-    });
+    remember(key, scene.diagram.id.clone(), laid.clone());
     laid
 }
 
@@ -422,5 +524,92 @@ impl HashInto for Vec<LinkIn> {
         for l in self {
             (l.from, l.to, format!("{:?}", l.kind)).hash(h);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DiagramKind, DiagramNode};
+
+    /// A review whose one diagram holds `n` variables in a grid.
+    fn review_of(n: usize) -> Review {
+        let mut review = Review::new("Layout");
+        for i in 0..n {
+            review.variables.push(crate::model::Variable {
+                id: Id::from(format!("V{}", i + 1)),
+                name: format!("Variable {i}"),
+                ..Default::default()
+            });
+        }
+        review.diagrams.push(Diagram {
+            id: Id::from("D1"),
+            name: "Variables".into(),
+            kind: DiagramKind::CausalLoop,
+            nodes: (0..n)
+                .map(|i| DiagramNode {
+                    item: Id::from(format!("V{}", i + 1)),
+                    x: (i % 20) as f32 * 300.0,
+                    y: (i / 20) as f32 * 200.0,
+                })
+                .collect(),
+            ..Default::default()
+        });
+        review
+    }
+
+    fn layout(review: &Review, look: Look) -> Rc<Laid> {
+        let catalog = Catalog::of(review);
+        let empty = HashSet::new();
+        laid_out(&Scene {
+            review,
+            catalog: &catalog,
+            diagram: &review.diagrams[0],
+            visible: None,
+            highlight: None,
+            badges: &[],
+            selected: &empty,
+            matches: &empty,
+            ripple: None,
+            moving: None,
+            look,
+            spread: false,
+        })
+    }
+
+    fn height_of(laid: &Laid, node: usize) -> f32 {
+        laid.figure.nodes[node].b.half.y
+    }
+
+    #[test]
+    fn a_large_diagram_keeps_its_last_layout_until_the_new_one_is_made() {
+        let look = Look::of(&eframe::egui::Context::default());
+        let mut review = review_of(LARGE_FIGURE + 10);
+        let first = layout(&review, look);
+        // A label typed longer: the layout that stands is the last one,
+        // while a worker makes the new.
+        review.variables[0].name = "A variable whose name has grown much longer".into();
+        let stale = layout(&review, look);
+        assert!(Rc::ptr_eq(&first, &stale));
+        assert!(layout_pending());
+        let started = std::time::Instant::now();
+        while layout_pending() {
+            assert!(started.elapsed().as_secs() < 120, "the layout never came");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let fresh = layout(&review, look);
+        assert!(!Rc::ptr_eq(&first, &fresh));
+        assert!(height_of(&fresh, 0) > height_of(&first, 0));
+    }
+
+    #[test]
+    fn a_small_diagram_is_laid_out_at_once() {
+        let look = Look::of(&eframe::egui::Context::default());
+        let mut review = review_of(12);
+        let first = layout(&review, look);
+        review.variables[0].name = "A variable whose name has grown much longer".into();
+        let fresh = layout(&review, look);
+        assert!(height_of(&fresh, 0) > height_of(&first, 0));
+        assert!(!layout_pending());
     }
 }

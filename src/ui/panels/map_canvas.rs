@@ -119,6 +119,11 @@ fn draw(
         spread: true,
     };
     let painted = paint::paint(&painter, rect, t, &scene);
+    // A large diagram's new layout is on its way: look again shortly.
+    if crate::ui::canvas::scene::layout_pending() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
+    }
     if painted.unlabelled {
         painter.text(
             rect.left_top() + vec2(8.0, 8.0),

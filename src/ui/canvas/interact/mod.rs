@@ -589,6 +589,11 @@ impl Canvas {
             grid(&painter, rect, &t, palette.grid);
         }
         let painted = paint::paint(&painter, rect, &t, &scene);
+        // A large diagram's new layout is on its way: look again shortly.
+        if crate::ui::canvas::scene::layout_pending() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         self.overlays(
             &painter,
             rect,
