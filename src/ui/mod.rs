@@ -8,6 +8,7 @@
 
 mod app;
 mod autosave;
+pub mod background;
 pub mod canvas;
 pub mod conflicts;
 pub mod edits;
@@ -20,7 +21,6 @@ pub mod merge;
 mod modals;
 pub mod panels;
 pub mod presentation;
-pub mod background;
 mod publication_cache;
 mod settings;
 mod start;

@@ -724,7 +724,8 @@ impl Anonymiser {
 
         // Sensitive details.
         // The agencies' records are the chronology entries' text.
-        self.sensitive.changes_into(v, fields::is_agency_record(field), sensitive);
+        self.sensitive
+            .changes_into(v, fields::is_agency_record(field), sensitive);
         for change in sensitive.drain(..) {
             replace_always(
                 pendings,
