@@ -95,7 +95,10 @@ mod tests {
         let sources = [
             include_str!("../build.rs"),
             include_str!("account.rs"),
+            include_str!("appendices.rs"),
             include_str!("finding_map.rs"),
+            include_str!("findings.rs"),
+            include_str!("practice.rs"),
             include_str!("rapid.rs"),
         ];
         let call = regex::Regex::new(
