@@ -6,13 +6,11 @@ mod actions;
 mod anonymise;
 mod cast;
 mod chronology;
-mod entry_views;
 mod episodes;
 mod factors;
 pub(crate) mod feedback_loops;
 mod findings;
 mod import_dialog;
-mod journey;
 mod language;
 mod library;
 mod loop_finder;
@@ -25,7 +23,6 @@ mod report;
 mod report_account;
 mod report_preview;
 mod sensitive;
-mod timeline;
 
 use eframe::egui::{self, Button, ScrollArea, TextStyle, Ui, vec2};
 
