@@ -1,0 +1,147 @@
+//! Anonymising a whole review: every free-text field the schema describes,
+//! the chronology in parallel parts, names and dates of the structured
+//! records, and the report of what was replaced.
+
+use super::*;
+
+impl Anonymiser {
+    /// Anonymises a whole review (the one this anonymiser was made from).
+    ///
+    /// Besides the texts: names give way to pseudonyms and generic names,
+    /// dates of birth go, episode and period dates are coarsened, and the
+    /// clock and agency returns lose their days.
+    pub fn review(&self, review: &Review) -> Anonymised {
+        // Everything but the chronology is copied and changed in place; the
+        // chronology, most of a review, is written anew from the original.
+        let mut out = review.without_chronology();
+        let mut without_pseudonym = Vec::new();
+        let mut undecided = Vec::new();
+        for person in &mut out.people {
+            person.name.clear();
+            person.aliases.clear();
+            person.date_of_birth = None;
+            if person.pseudonym.trim().is_empty() {
+                without_pseudonym.push(person.id.clone());
+            }
+            for (name, attribute) in person.attributes.all_mut() {
+                if attribute.disclosure == Disclosure::Publish {
+                    continue;
+                }
+                if attribute.disclosure == Disclosure::Undecided
+                    && !attribute.value.trim().is_empty()
+                {
+                    undecided.push((person.id.clone(), name));
+                }
+                attribute.value.clear();
+                attribute.reason.clear();
+            }
+        }
+        for agency in &mut out.agencies {
+            agency.name = agency.generic_name.clone();
+            agency.aliases.clear();
+            // When each agency sent what is the review's own business, and
+            // exact days: only what they gave stays.
+            let returned = &mut agency.returned;
+            returned.requested = None;
+            returned.chronology = None;
+            returned.summary = None;
+        }
+        // The clock's days (the day the incident became known among them)
+        // would date the case exactly: the anonymised review keeps the
+        // decision, its rationale and the reasons for missed deadlines.
+        out.meta.clock = without_days(&out.meta.clock);
+        for place in &mut out.places {
+            place.name = place.generic_name.clone();
+            place.aliases.clear();
+        }
+        for episode in &mut out.episodes {
+            episode.start = episode.start.map(coarsen);
+            episode.end = episode.end.map(coarsen);
+        }
+        // An action plan's dates are published to the month, like every
+        // other structured date.
+        for action in out.findings.iter_mut().flat_map(|f| &mut f.actions) {
+            action.due = action.due.map(coarsen);
+            action.review_on = action.review_on.map(coarsen);
+        }
+        if let Some(period) = &mut out.meta.period {
+            period.start = coarsen(period.start);
+            period.end = coarsen(period.end);
+        }
+        // The overrides quote the original text: they stay behind.
+        out.meta.anonymisation.overrides.clear();
+        // The texts of the review details and the people come before the
+        // chronology in the report, the others after.
+        let (mut before, mut after) = (Part::default(), Part::default());
+        let mut buffers = Buffers::default();
+        fields::visit_mut(&mut out, |id, field, people, text| {
+            let part = if id.as_str() == fields::META || self.person_ids.contains(id) {
+                &mut before
+            } else {
+                &mut after
+            };
+            *text = self.text_into(&mut buffers, part, id, field, text, people);
+        });
+        let mut parts = vec![before];
+        let mut chronology = self.chronology(&review.chronology).into_iter();
+        let (entries, part) = chronology.next().unwrap_or_default();
+        out.chronology = entries;
+        parts.push(part);
+        let more: usize = chronology.as_slice().iter().map(|part| part.0.len()).sum();
+        out.chronology.reserve_exact(more);
+        for (entries, part) in chronology {
+            out.chronology.extend(entries);
+            parts.push(part);
+        }
+        parts.push(after);
+        let mut report = Report::new(parts, self.forms.clone());
+        report.undecided = undecided;
+        report.without_pseudonym = without_pseudonym;
+        Anonymised {
+            review: out,
+            report,
+        }
+    }
+
+    /// Anonymises chronology entries in parallel parts, one for each of the
+    /// machine's cores: the entries and occurrences of each part, in order.
+    pub(super) fn chronology(
+        &self,
+        entries: &[ChronologyEntry],
+    ) -> Vec<(Vec<ChronologyEntry>, Part)> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let parts = threads.min(entries.len() / 256).max(1);
+        let run = |entries: &[ChronologyEntry]| {
+            let mut part = Part::default();
+            let mut buffers = Buffers::default();
+            let anonymised = entries
+                .iter()
+                .map(|e| {
+                    let mut e = fields::map_entry(e, |id, field, people, text| {
+                        self.text_into(&mut buffers, &mut part, id, field, text, people)
+                    });
+                    e.date = coarsen(e.date);
+                    e
+                })
+                .collect();
+            (anonymised, part)
+        };
+        if parts == 1 {
+            return vec![run(entries)];
+        }
+        let size = entries.len().div_ceil(parts);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = entries
+                .chunks(size)
+                .map(|chunk| scope.spawn(|| run(chunk)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .expect("anonymising a part of the chronology never panics")
+                })
+                .collect()
+        })
+    }
+}
