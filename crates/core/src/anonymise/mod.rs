@@ -54,8 +54,8 @@ pub mod residual;
 pub mod sensitive;
 pub mod spelling;
 pub mod text;
-pub mod words;
 mod whole_review;
+pub mod words;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -489,7 +489,6 @@ impl Anonymiser {
             .iter()
             .any(|a| a == word || (!words::is_acronym(word) && a.eq_ignore_ascii_case(word)))
     }
-
 }
 
 /// Anonymises a review: see the module documentation.
