@@ -1,0 +1,224 @@
+//! Dates written without all their parts: a day and a month without a
+//! year ("06/05", "4th March"), and ranges between them ("01/08-19/08"),
+//! found and turned into months without inventing a year.
+
+use super::*;
+
+/// A date written without its year, or a range of dates: "24 September",
+/// "September 24th", "01/08-19/08", "1-19 August", "1st–3rd March 2021",
+/// "01/08/2019 to 19/08/2019". The general date patterns miss these or
+/// read part of them ("01/08-19" as 1 August 2019).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialDate {
+    /// Where it is written.
+    pub range: Range<usize>,
+    /// The first (or only) day: day, month, year when written.
+    pub from: (u32, u32, Option<i32>),
+    /// The last day of a range.
+    pub to: Option<(u32, u32, Option<i32>)>,
+}
+
+/// A separator of a range: "-", "–", "—", "to", "until", "till".
+pub(super) const TO: &str =
+    r"\s*(?:-|–|—|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)till(?-u:\b))\s*";
+/// A day of the month with its ordinal ending.
+pub(super) const DAY: &str = r"([0-3]?[0-9])(?:st|nd|rd|th)?";
+/// A month's name or its abbreviation, capitalised (checked again by
+/// [`month_number`]).
+pub(super) const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?-u:\b)\.?";
+
+/// The capitalised beginnings of the months' names.
+pub(super) static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ])
+    .expect("the month names make an automaton")
+});
+
+pub(super) static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?{TO}([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?(?-u:\b)"
+    ))
+    .expect("the numeric range pattern is valid")
+});
+
+pub(super) static WORD_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{DAY}{TO}{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}{TO}{DAY}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+([0-9]{{4}}))?(?-u:\b)"
+    ))
+    .expect("the day and month pattern is valid")
+});
+
+/// The number of a month written as a word ("Sept" → 9), if it is one.
+pub(super) fn month_number(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    let i = MONTHS.iter().position(|m| {
+        let m = m.to_ascii_lowercase();
+        m == lower
+            || (lower.len() == 3 && m.starts_with(&lower))
+            || (lower == "sept" && m == "september")
+    })?;
+    Some(i as u32 + 1)
+}
+
+/// A year as written: "2019", or "19" for 2019.
+pub(super) fn year_of(text: Option<regex::Match<'_>>) -> Option<i32> {
+    let t = text?.as_str();
+    let y: i32 = t.parse().ok()?;
+    Some(if t.len() == 2 { 2000 + y } else { y })
+}
+
+/// Every date without a year and every range of dates in `text`, in text
+/// order (see [`PartialDate`]).
+pub fn partial_dates(text: &str) -> Vec<PartialDate> {
+    let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    if text.len() <= SHORT {
+        partial_dates_in(text, 0..text.len(), &mut out);
+    } else {
+        digit_windows(text, |w| partial_dates_in(text, w, &mut out));
+    }
+    out.sort_by_key(|p| p.range.start);
+    out
+}
+
+/// The partial dates of one stretch of `text`, added to `out`.
+pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<PartialDate>) {
+    let w = &text[window.clone()];
+    let at = window.start;
+    let valid = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let num =
+        |c: &regex::Captures<'_>, i: usize| -> Option<u32> { c.get(i)?.as_str().parse().ok() };
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    if w.contains('/') {
+        // Captures only where the (fast) search found a match.
+        let matches = NUMERIC_RANGE.find_iter(w).map(|m| m.start());
+        let found: Vec<usize> = matches.collect();
+        for c in found
+            .into_iter()
+            .filter_map(|start| NUMERIC_RANGE.captures_at(w, start))
+        {
+            let whole = c.get(0).expect("a match has its whole");
+            let (Some(d1), Some(m1), Some(d2), Some(m2)) =
+                (num(&c, 1), num(&c, 2), num(&c, 4), num(&c, 5))
+            else {
+                continue;
+            };
+            // "1/2/3", "03/17-07/17": not a range of two days.
+            let after = &w[whole.end()..];
+            if !valid(d1, m1) || !valid(d2, m2) || after.starts_with(['/', '-']) {
+                continue;
+            }
+            let range = whole.start() + at..whole.end() + at;
+            taken.push(range.clone());
+            out.push(PartialDate {
+                range,
+                from: (d1, m1, year_of(c.get(3))),
+                to: Some((d2, m2, year_of(c.get(6)))),
+            });
+        }
+    }
+    // A day and month written in words needs a month's name: most windows
+    // have none, and are not given to the pattern at all.
+    if !MONTH_NAMES.is_match(w) {
+        return;
+    }
+    let found: Vec<usize> = WORD_DATES.find_iter(w).map(|m| m.start()).collect();
+    for c in found
+        .into_iter()
+        .filter_map(|start| WORD_DATES.captures_at(w, start))
+    {
+        let whole = c.get(0).expect("a match has its whole");
+        let range = whole.start() + at..whole.end() + at;
+        if taken
+            .iter()
+            .any(|t| t.start < range.end && range.start < t.end)
+        {
+            continue;
+        }
+        let year = year_of(c.get(11));
+        // Groups: 1-3 "1-19 August", 4-6 "August 1-19", 7-8 "24 September",
+        // 9-10 "September 24".
+        let found = if let (Some(d1), Some(d2), Some(m)) = (num(&c, 1), num(&c, 2), c.get(3)) {
+            month_number(m.as_str()).map(|m| ((d1, m, year), Some((d2, m, year))))
+        } else if let (Some(m), Some(d1), Some(d2)) = (c.get(4), num(&c, 5), num(&c, 6)) {
+            month_number(m.as_str()).map(|m| ((d1, m, year), Some((d2, m, year))))
+        } else if let (Some(d), Some(m)) = (num(&c, 7), c.get(8)) {
+            month_number(m.as_str()).map(|m| ((d, m, year), None))
+        } else if let (Some(m), Some(d)) = (c.get(9), num(&c, 10)) {
+            month_number(m.as_str()).map(|m| ((d, m, year), None))
+        } else {
+            None
+        };
+        let Some((from, to)) = found else {
+            continue;
+        };
+        // "April 9.2kg", "May 12 kg": a name before a measurement.
+        if let Some(month) = c.get(9).or(c.get(4))
+            && super::super::classify::measurement_after(w, month.end())
+        {
+            continue;
+        }
+        // "December. 19": a full month's name with a dot ends a sentence;
+        // only an abbreviation takes a dot ("Dec. 19").
+        if let Some(month) = c.get(9).or(c.get(4))
+            && month.as_str().len() > 4
+            && w[month.end()..].starts_with('.')
+        {
+            continue;
+        }
+        // A full date ("24 September 2019") is the general patterns' to
+        // read, unless it is a range; a time ("September 14:30") is no day.
+        let after = &w[whole.end()..];
+        if (to.is_none() && year.is_some())
+            || after.starts_with([':', '/'])
+            || !valid(from.0, from.1)
+            || to.is_some_and(|(d, m, _)| !valid(d, m) || d < from.0)
+        {
+            continue;
+        }
+        out.push(PartialDate { range, from, to });
+    }
+}
+
+/// What a partial date becomes under the policy, and the preposition an
+/// "on" before it turns into. A date without a year becomes its month
+/// alone ("September"): no year is invented. A range becomes one month,
+/// or "August to September".
+pub(super) fn partial_replacement(date: &PartialDate, rules: &DateRules) -> (String, &'static str) {
+    let (d1, m1, y1) = date.from;
+    let Some((d2, m2, y2)) = date.to else {
+        return match y1.and_then(|y| ReviewDate::day(y, m1, d1)) {
+            Some(day) => coarsened(&day, rules)
+                .unwrap_or_else(|| (MONTHS[m1 as usize - 1].to_string(), "in")),
+            None => (MONTHS[m1 as usize - 1].to_string(), "in"),
+        };
+    };
+    // A year written on one end holds for the other.
+    let y1 = y1.or_else(|| y2.map(|y| if m1 <= m2 { y } else { y - 1 }));
+    let y2 = y2.or(y1);
+    let words = |d: u32, m: u32, y: Option<i32>| -> (String, &'static str) {
+        match y.and_then(|y| ReviewDate::day(y, m, d)) {
+            Some(day) => {
+                coarsened(&day, rules).unwrap_or_else(|| (MONTHS[m as usize - 1].to_string(), "in"))
+            }
+            None => (MONTHS[m as usize - 1].to_string(), "in"),
+        }
+    };
+    let (a, preposition) = words(d1, m1, y1);
+    let (b, _) = words(d2, m2, y2);
+    if a == b {
+        (a, preposition)
+    } else {
+        (
+            format!("{a} to {b}"),
+            if preposition == "in" {
+                "from"
+            } else {
+                preposition
+            },
+        )
+    }
+}
