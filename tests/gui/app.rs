@@ -131,6 +131,21 @@ fn every_panel_shows_and_a_typed_factor_is_one_undo_step() {
     );
 }
 
+/// Lets the autosave worker finish writing the review as it now is: the
+/// recovery file is written off the UI thread, a little after the frame
+/// that started it.
+fn settle_autosave(harness: &mut Harness<'_, ForesightApp>) {
+    for _ in 0..100 {
+        harness.state_mut().finish_autosave();
+        harness.run();
+        if !harness.state().document().needs_autosave() {
+            harness.state_mut().finish_autosave();
+            return;
+        }
+    }
+    panic!("the review was never autosaved as it is");
+}
+
 #[test]
 fn autosave_writes_a_recovery_file_that_is_offered_at_the_next_start() {
     let folder = tempfile::tempdir().unwrap();
@@ -147,6 +162,7 @@ fn autosave_writes_a_recovery_file_that_is_offered_at_the_next_start() {
     );
 
     add_factor_with_statement(&mut harness, "Supervision cancelled");
+    settle_autosave(&mut harness);
     let file = harness.state().recovery_file().to_path_buf();
     assert!(
         file.exists(),
@@ -267,6 +283,7 @@ fn save_writes_the_file_and_removes_the_recovery_file() {
     );
 
     add_factor_with_statement(&mut harness, "Out-of-hours cover");
+    settle_autosave(&mut harness);
     assert!(harness.state().recovery_file().exists());
     assert_eq!(
         harness.state().window_title(),

@@ -117,6 +117,13 @@ impl Document {
         self.autosaved_state = self.history.state();
     }
 
+    /// Records that the review as it was at `state` (see
+    /// [`state`](Self::state)) has been written to a recovery file: a
+    /// write made from a copy, finished after more typing.
+    pub fn mark_autosaved_at(&mut self, state: u64) {
+        self.autosaved_state = state;
+    }
+
     /// Applies a change as one undoable step.
     pub fn apply(&mut self, change: Change) -> Result<(), EditError> {
         self.history.apply(&mut self.review, change)

@@ -34,20 +34,39 @@ impl ForesightApp {
         }
     }
 
+    /// Collects a finished autosave and starts the next when one is due:
+    /// the recovery file is written on a worker, never in the frame.
     pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
-        if !self.document.needs_autosave() {
+        if let Some(result) = self.autosave.collect(&mut self.document) {
+            self.autosave_done(result);
+        }
+        if self.autosave.is_writing() || !self.document.needs_autosave() {
             return;
         }
         let due_in = self.autosave.due_in();
         if due_in.is_zero() {
-            self.write_autosave();
+            self.autosave.start(&self.document, ctx);
         } else {
             ctx.request_repaint_after(due_in);
         }
     }
 
+    /// Writes the recovery file now and waits for it (before the open
+    /// review is replaced by recovered work).
     pub(super) fn write_autosave(&mut self) {
-        if let Err(e) = self.autosave.write(&mut self.document) {
+        let result = self.autosave.write(&mut self.document);
+        self.autosave_done(result);
+    }
+
+    /// Waits for an autosave under way, if any, and records its outcome.
+    pub fn finish_autosave(&mut self) {
+        if let Some(result) = self.autosave.finish(&mut self.document) {
+            self.autosave_done(result);
+        }
+    }
+
+    fn autosave_done(&mut self, result: Result<(), String>) {
+        if let Err(e) = result {
             if !self.autosave.failed {
                 self.show_error(e.clone());
             }
