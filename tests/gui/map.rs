@@ -10,6 +10,8 @@ use foresight::model::{
 };
 use foresight::ui::ForesightApp;
 
+use super::harness::wait_for;
+
 fn harness_for(review: Review, folder: &std::path::Path) -> Harness<'static, ForesightApp> {
     let app = ForesightApp::new(Document::untitled(review), folder.to_path_buf());
     Harness::builder()
@@ -469,6 +471,8 @@ fn auto_layout_is_one_undo_step_and_the_figure_exports_as_svg_and_png() {
         harness.run();
         harness.get_by_label("Save figure").click();
         harness.run();
+        // Drawn and written on a worker.
+        wait_for(&mut harness, "Saved the figure to");
         let bytes = std::fs::read(&path).unwrap();
         if file.ends_with(".svg") {
             let text = String::from_utf8(bytes).unwrap();

@@ -4,8 +4,60 @@
 
 use super::*;
 
+/// A figure being drawn and written on a worker.
+pub(super) struct FigureWrite {
+    path: PathBuf,
+    done: std::sync::mpsc::Receiver<Result<(), String>>,
+}
+
 impl MapPanel {
+    /// Starts drawing and writing the figure on a worker: a PNG of a
+    /// large case map takes long enough to be felt in the frame. The
+    /// worker asks for a repaint when it is done.
+    fn start_figure(
+        &mut self,
+        ctx: &egui::Context,
+        cx: &PanelContext,
+        diagram: &Diagram,
+        format: Format,
+        path: PathBuf,
+    ) {
+        let publication = cx.publication();
+        let diagram = diagram.clone();
+        let (sender, done) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let target = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("figure".into())
+            .spawn(move || {
+                let _ = sender.send(write_figure(&publication, &diagram, format, &target));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.note = Some(format!("Saving the figure to {}…", path.display()));
+                self.writing = Some(FigureWrite { path, done });
+            }
+            Err(e) => self.note = Some(save_note(Err(e.to_string()), &path)),
+        }
+    }
+
+    /// Says how a figure written on the worker ended, once it has.
+    fn collect_figure(&mut self) {
+        let Some(writing) = &self.writing else { return };
+        let result = match writing.done.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err("the figure could not be drawn".to_string())
+            }
+        };
+        self.note = Some(save_note(result, &writing.path));
+        self.writing = None;
+    }
+
     pub(super) fn export_row(&mut self, ui: &mut Ui, cx: &PanelContext, diagram: &Diagram) {
+        self.collect_figure();
         match self.files.poll() {
             Some(crate::ui::files::Outcome::Chosen(_, path)) => {
                 let format = self
@@ -17,10 +69,7 @@ impl MapPanel {
                 } else {
                     path
                 };
-                self.note = Some(save_note(
-                    write_figure(&cx.publication(), diagram, format, &path),
-                    &path,
-                ));
+                self.start_figure(ui.ctx(), cx, diagram, format, path);
                 self.export = None;
                 self.dialog_format = None;
             }
@@ -44,6 +93,7 @@ impl MapPanel {
                 ui.weak("No Save dialog is available on this system: type where to save it.");
             }
             let mut done = false;
+            let mut save = None;
             ui.horizontal(|ui| {
                 let what = match prompt.format {
                     Format::Svg => "Save the SVG figure as",
@@ -54,17 +104,16 @@ impl MapPanel {
                 ui.add(egui::TextEdit::singleline(&mut prompt.path).desired_width(width))
                     .labelled_by(label.id);
                 if ui.button("Save figure").clicked() {
-                    let path = PathBuf::from(prompt.path.trim());
-                    self.note = Some(save_note(
-                        write_figure(&cx.publication(), diagram, prompt.format, &path),
-                        &path,
-                    ));
+                    save = Some((prompt.format, PathBuf::from(prompt.path.trim())));
                     done = true;
                 }
                 if ui.button("Cancel").clicked() {
                     done = true;
                 }
             });
+            if let Some((format, path)) = save {
+                self.start_figure(ui.ctx(), cx, diagram, format, path);
+            }
             if done {
                 self.export = None;
             }

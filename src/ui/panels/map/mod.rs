@@ -89,6 +89,8 @@ pub struct MapPanel {
     dialog_format: Option<Format>,
     /// Set once no Save dialog could be shown.
     no_dialog: bool,
+    /// The figure being written on a worker.
+    writing: Option<export::FigureWrite>,
 }
 
 impl MapPanel {
