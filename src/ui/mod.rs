@@ -7,6 +7,7 @@
 //! from one mechanism.
 
 mod app;
+pub mod app_commands;
 mod autosave;
 pub mod background;
 pub mod canvas;

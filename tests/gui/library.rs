@@ -73,3 +73,38 @@ fn a_search_finds_a_finding_and_opening_the_hit_opens_its_review() {
     );
     assert_eq!(harness.state().panel(), PanelKind::Library);
 }
+
+#[test]
+fn adding_the_open_review_says_so_on_the_panel_and_the_status_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("child-b.review.ron");
+    std::fs::copy(WORKED, &file).unwrap();
+    let db = folder.path().join("library.sqlite");
+    let app = ForesightApp::new(
+        Document::open(&file).unwrap(),
+        folder.path().join("recovery"),
+    )
+    .with_library(db.clone());
+    let mut harness = harness_of(app, (1280.0, 1400.0), 12);
+    harness.run();
+    harness.get_by_label("Library").click();
+    harness.run();
+    harness
+        .get_by_label("Add this review to the library")
+        .click();
+    harness.run();
+    assert!(
+        harness.state().message().starts_with("Library: Added “"),
+        "status line: {}",
+        harness.state().message()
+    );
+    assert!(harness.query_by_label_contains("1 review in").is_some());
+    assert_eq!(
+        Library::open_existing(&db)
+            .unwrap()
+            .reviews()
+            .unwrap()
+            .len(),
+        1
+    );
+}

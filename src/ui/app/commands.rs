@@ -169,4 +169,38 @@ impl ForesightApp {
             RecoveryChoice::Discard(_) | RecoveryChoice::Recover(_) => {}
         }
     }
+
+    /// Carries out what a panel asked of the app.
+    pub(super) fn run_app_command(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::Show(goto) => {
+                if let Some(kind) = self.panels.select(self.document.review(), goto) {
+                    self.show_panel(kind, ctx);
+                }
+            }
+            AppCommand::Present(diagram) => {
+                self.presentation = Some(Presentation::new(diagram));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+                ctx.request_repaint();
+            }
+            AppCommand::OpenFromLibrary { file, record } => {
+                self.request(Action::OpenPath(file.clone()), ctx);
+                if self.document.path() == Some(file.as_path()) {
+                    let goto = crate::ui::panels::Goto::Record(crate::model::Id::from(record));
+                    if let Some(kind) = self.panels.select(self.document.review(), goto) {
+                        self.show_panel(kind, ctx);
+                    }
+                }
+            }
+            AppCommand::Status(message) => self.message = message,
+        }
+    }
+
+    /// Switches to a panel a panel asked for.
+    fn show_panel(&mut self, kind: PanelKind, ctx: &egui::Context) {
+        self.panel = kind;
+        self.conflicts_open = false;
+        self.edits.seal();
+        ctx.request_repaint();
+    }
 }

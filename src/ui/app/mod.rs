@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use eframe::egui::{self, Button, RichText, Ui, ViewportCommand, vec2};
 
+use super::app_commands::{AppCommand, AppCommands};
 use super::autosave::Autosave;
 use super::conflicts::ConflictView;
 use super::edits::{Edits, PendingEdit};
@@ -93,6 +94,8 @@ pub struct ForesightApp {
     /// What will be published, per revision, shared by the panels.
     publication: crate::ui::publication_cache::PublicationCache,
     edits: Edits,
+    /// What panels asked of the app this frame.
+    app_commands: AppCommands,
     taxonomy: TaxonomyCache,
     problems: Option<((u64, u64), Vec<Problem>)>,
     autosave: Autosave,
@@ -150,6 +153,7 @@ impl ForesightApp {
             panels: Panels::default(),
             publication: Default::default(),
             edits: Edits::default(),
+            app_commands: AppCommands::default(),
             taxonomy: TaxonomyCache::default(),
             problems: None,
             autosave,
@@ -363,23 +367,8 @@ impl ForesightApp {
             self.switcher(ui);
             self.current_panel(ui);
         }
-        if let Some((file, record)) = self.panels.take_library_open() {
-            self.request(Action::OpenPath(file.clone()), &ctx);
-            if self.document.path() == Some(file.as_path()) {
-                self.panels
-                    .show_record(self.document.review(), crate::model::Id::from(record));
-            }
-        }
-        if let Some(kind) = self.panels.take_goto() {
-            self.panel = kind;
-            self.conflicts_open = false;
-            self.edits.seal();
-            ctx.request_repaint();
-        }
-        if let Some(diagram) = self.panels.take_present_request() {
-            self.presentation = Some(Presentation::new(diagram));
-            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
-            ctx.request_repaint();
+        for command in self.app_commands.take() {
+            self.run_app_command(command, &ctx);
         }
         self.dialogs(&ctx);
         self.dropped_files(&ctx);
@@ -591,7 +580,8 @@ impl ForesightApp {
             return;
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            self.panels.ui(panel, ui, &cx, &mut self.edits);
+            self.panels
+                .ui(panel, ui, &cx, &mut self.edits, &mut self.app_commands);
         });
     }
 

@@ -11,6 +11,7 @@ use super::map_canvas::{DrawOptions, LoopBadge, Scale, draw_with};
 use super::{add, row_height};
 use crate::analysis::loops::{FeedbackLoop, LoopKind, NamedLoopState, name_for, named_loop_state};
 use crate::model::{DiagramKind, Id, NamedLoop, Record, RecordKind, Review};
+use crate::ui::app_commands::{AppCommand, AppCommands};
 use crate::ui::edits::Edits;
 
 /// View state of the feedback-loop list.
@@ -21,8 +22,6 @@ pub struct FeedbackLoopsView {
     highlight: HashSet<Id>,
     new_name: String,
     diagram: Option<Id>,
-    /// Set when the user asked to present a diagram.
-    pub present: Option<Id>,
 }
 
 /// A loop's badge colour.
@@ -175,7 +174,13 @@ impl FeedbackLoopsView {
     }
 
     /// The selected loop (right side).
-    pub fn detail(&mut self, ui: &mut Ui, review: &Review, edits: &mut Edits) {
+    pub fn detail(
+        &mut self,
+        ui: &mut Ui,
+        review: &Review,
+        edits: &mut Edits,
+        commands: &mut AppCommands,
+    ) {
         let Some(found) = self.selected.clone() else {
             ui.add_space(24.0);
             ui.weak("Select a loop on the left to see it on its diagram.");
@@ -243,10 +248,16 @@ impl FeedbackLoopsView {
             });
         }
         ui.separator();
-        self.diagram_view(ui, review, &found);
+        self.diagram_view(ui, review, &found, commands);
     }
 
-    fn diagram_view(&mut self, ui: &mut Ui, review: &Review, found: &FeedbackLoop) {
+    fn diagram_view(
+        &mut self,
+        ui: &mut Ui,
+        review: &Review,
+        found: &FeedbackLoop,
+        commands: &mut AppCommands,
+    ) {
         let mut holding: Vec<&crate::model::Diagram> = review
             .diagrams
             .iter()
@@ -276,7 +287,7 @@ impl FeedbackLoopsView {
                 .response
                 .labelled_by(label.id);
             if ui.button("Present this diagram").clicked() {
-                self.present = Some(current.clone());
+                commands.push(AppCommand::Present(current.clone()));
             }
         });
         let Some(diagram) = review.diagrams.iter().find(|d| d.id == current) else {

@@ -11,6 +11,7 @@ use eframe::egui::{self, Button, RichText, ScrollArea, TextEdit, Ui};
 use super::PanelContext;
 use crate::analysis::language::Lexicon;
 use crate::library::{AddError, Grouping, Library, RecurringGroup, SearchHit, default_path};
+use crate::ui::app_commands::{AppCommand, AppCommands};
 use crate::ui::forms::{caption, error_note};
 
 /// How many hits are listed.
@@ -37,8 +38,6 @@ pub struct LibraryPanel {
     count: Option<Result<usize, String>>,
     /// The last thing done or refused, to show.
     message: Option<Result<String, String>>,
-    /// A hit to open: its review's file and the record.
-    open: Option<(PathBuf, String)>,
 }
 
 impl LibraryPanel {
@@ -48,12 +47,6 @@ impl LibraryPanel {
             path: Some(path),
             ..LibraryPanel::default()
         };
-    }
-
-    /// The hit the user chose to open, once: the review's file and the
-    /// record's id.
-    pub fn take_open_request(&mut self) -> Option<(PathBuf, String)> {
-        self.open.take()
     }
 
     fn path(&self) -> PathBuf {
@@ -75,7 +68,7 @@ impl LibraryPanel {
     }
 
     /// Draws the panel.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext) {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, commands: &mut AppCommands) {
         ui.heading("Library");
         ui.label(
             "Findings, factors, latent conditions and named loops of every review added to the \
@@ -101,7 +94,7 @@ impl LibraryPanel {
             ),
             Some(Err(e)) => e.clone(),
         });
-        self.add_button(ui, cx);
+        self.add_button(ui, cx, commands);
         match &self.message {
             Some(Ok(message)) => {
                 ui.label(message.as_str());
@@ -114,13 +107,13 @@ impl LibraryPanel {
             .id_salt("library-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.search(ui);
+                self.search(ui, commands);
                 ui.separator();
                 self.themes(ui);
             });
     }
 
-    fn add_button(&mut self, ui: &mut Ui, cx: &PanelContext) {
+    fn add_button(&mut self, ui: &mut Ui, cx: &PanelContext, commands: &mut AppCommands) {
         let button = ui
             .add_enabled(
                 cx.path.is_some(),
@@ -135,6 +128,9 @@ impl LibraryPanel {
             && let Some(file) = cx.path
         {
             self.add(file, cx.template_folders);
+            if let Some(Ok(added)) = &self.message {
+                commands.push(AppCommand::Status(format!("Library: {added}")));
+            }
         }
     }
 
@@ -169,7 +165,7 @@ impl LibraryPanel {
         self.count = None;
     }
 
-    fn search(&mut self, ui: &mut Ui) {
+    fn search(&mut self, ui: &mut Ui, commands: &mut AppCommands) {
         let label = caption(ui, "Search the library");
         ui.add(
             TextEdit::singleline(&mut self.query)
@@ -219,7 +215,10 @@ impl LibraryPanel {
                 if open.clicked() {
                     let file = PathBuf::from(&hit.source_path);
                     if file.exists() {
-                        self.open = Some((file, hit.record.clone()));
+                        commands.push(AppCommand::OpenFromLibrary {
+                            file,
+                            record: hit.record.clone(),
+                        });
                     } else {
                         self.message = Some(Err(format!(
                             "{} is no longer there: the review has moved or been deleted. \

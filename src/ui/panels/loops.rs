@@ -13,6 +13,7 @@ use super::{
 };
 use crate::analysis::loops::{LoopKind, NamedLoopState, named_loop_state};
 use crate::model::{Id, Link, LinkKind, NamedLoop, Polarity, Record, RecordKind, Review, Variable};
+use crate::ui::app_commands::AppCommands;
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form};
 use crate::ui::labels;
@@ -39,7 +40,13 @@ pub struct LoopsPanel {
 
 impl LoopsPanel {
     /// Draws the panel.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &PanelContext,
+        edits: &mut Edits,
+        commands: &mut AppCommands,
+    ) {
         ui.horizontal(|ui| {
             ui.add_space(8.0);
             for (list, label) in [
@@ -59,20 +66,15 @@ impl LoopsPanel {
         list_and_form(
             ui,
             "loops",
-            &mut (self, edits),
-            |ui, (panel, edits)| panel.lists(ui, review, revision, edits),
-            |ui, (panel, edits)| panel.form(ui, review, edits),
+            &mut (self, edits, commands),
+            |ui, (panel, edits, _)| panel.lists(ui, review, revision, edits),
+            |ui, (panel, edits, commands)| panel.form(ui, review, edits, commands),
         );
     }
 
     /// The records highlighted for the selected feedback loop.
     pub fn highlighted(&self) -> Option<&std::collections::HashSet<Id>> {
         self.found.highlighted()
-    }
-
-    /// The diagram the user asked to present, once.
-    pub fn take_present_request(&mut self) -> Option<Id> {
-        self.found.present.take()
     }
 
     fn lists(&mut self, ui: &mut Ui, review: &Review, revision: (u64, u64), edits: &mut Edits) {
@@ -176,9 +178,15 @@ impl LoopsPanel {
         }
     }
 
-    fn form(&mut self, ui: &mut Ui, review: &Review, edits: &mut Edits) {
+    fn form(
+        &mut self,
+        ui: &mut Ui,
+        review: &Review,
+        edits: &mut Edits,
+        commands: &mut AppCommands,
+    ) {
         match self.list {
-            LoopsList::Found => self.found.detail(ui, review, edits),
+            LoopsList::Found => self.found.detail(ui, review, edits, commands),
             LoopsList::Variables => match self
                 .variable
                 .as_ref()

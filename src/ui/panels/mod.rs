@@ -28,6 +28,7 @@ use eframe::egui::{self, Button, ScrollArea, TextStyle, Ui, vec2};
 
 use std::sync::Arc;
 
+use super::app_commands::AppCommands;
 use super::edits::Edits;
 use crate::analysis::language::{FieldHit, Lexicon, lint_review};
 pub use crate::edit::builders::{add, link, links_of, put, set_meta};
@@ -176,8 +177,6 @@ pub struct Panels {
     /// The language-lint hits of a revision of the review, shared by the
     /// Overview and Language panels.
     lint: crate::ui::background::PerRevision<Vec<FieldHit>>,
-    /// The panel a panel asked to switch to.
-    goto: Option<PanelKind>,
     map: map::MapPanel,
     loops: loops::LoopsPanel,
     anonymise: anonymise::AnonymisePanel,
@@ -212,12 +211,20 @@ impl Panels {
         }
     }
 
-    /// Draws one panel.
-    pub fn ui(&mut self, kind: PanelKind, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+    /// Draws one panel. What it asks of the app (show a record, present
+    /// a diagram, open a library hit) goes to `commands`.
+    pub fn ui(
+        &mut self,
+        kind: PanelKind,
+        ui: &mut Ui,
+        cx: &PanelContext,
+        edits: &mut Edits,
+        commands: &mut AppCommands,
+    ) {
         match kind {
             PanelKind::Overview => {
                 if let Some(goto) = self.overview.ui(ui, cx, edits) {
-                    self.go(cx.review, goto);
+                    commands.show(goto);
                 }
             }
             PanelKind::Cast => self.cast.ui(ui, cx, edits),
@@ -228,15 +235,15 @@ impl Panels {
             PanelKind::Language => {
                 let hits = self.lint(cx, ui.ctx());
                 if let Some(goto) = self.language.ui(ui, cx, &hits, edits) {
-                    self.go(cx.review, goto);
+                    commands.show(goto);
                 }
             }
-            PanelKind::Map => self.map.ui(ui, cx, edits),
-            PanelKind::Loops => self.loops.ui(ui, cx, edits),
+            PanelKind::Map => self.map.ui(ui, cx, edits, commands),
+            PanelKind::Loops => self.loops.ui(ui, cx, edits, commands),
             PanelKind::Anonymisation => self.anonymise.ui(ui, cx, edits),
             PanelKind::Report => self.report.ui(ui, cx, edits),
             PanelKind::Actions => self.actions.ui(ui, cx, edits),
-            PanelKind::Library => self.library.ui(ui, cx),
+            PanelKind::Library => self.library.ui(ui, cx, commands),
         }
     }
 
@@ -244,13 +251,6 @@ impl Panels {
     /// panel.
     pub fn loop_highlight(&self) -> Option<&std::collections::HashSet<Id>> {
         self.loops.highlighted()
-    }
-
-    /// The diagram a panel asked to present, once.
-    pub fn take_present_request(&mut self) -> Option<Id> {
-        self.loops
-            .take_present_request()
-            .or_else(|| self.map.take_present_request())
     }
 
     /// The language-lint hits of the review, linted again only when it
@@ -265,13 +265,14 @@ impl Panels {
             .1
     }
 
-    /// Carries out a panel's request to show a record or another panel.
-    fn go(&mut self, review: &Review, goto: Goto) {
+    /// Selects what `goto` shows in its panel, and returns that panel
+    /// (none for a record no panel shows).
+    pub fn select(&mut self, review: &Review, goto: Goto) -> Option<PanelKind> {
         match goto {
-            Goto::Panel(kind) => self.goto = Some(kind),
+            Goto::Panel(kind) => Some(kind),
             Goto::Action { finding, action } => {
                 self.actions.select(finding, Some(action));
-                self.goto = Some(PanelKind::Actions);
+                Some(PanelKind::Actions)
             }
             Goto::Record(id) => {
                 let kind = match review.kind_of(&id) {
@@ -291,17 +292,11 @@ impl Panels {
                         self.findings.select(id);
                         PanelKind::Findings
                     }
-                    _ => return,
+                    _ => return None,
                 };
-                self.goto = Some(kind);
+                Some(kind)
             }
         }
-    }
-
-    /// The panel the app should switch to because a panel asked to show a
-    /// record or another panel, once.
-    pub fn take_goto(&mut self) -> Option<PanelKind> {
-        self.goto.take()
     }
 
     /// Forgets selections and filters (after another review is opened),
@@ -316,18 +311,6 @@ impl Panels {
     /// data folder.
     pub fn set_library_path(&mut self, path: std::path::PathBuf) {
         self.library.set_path(path);
-    }
-
-    /// The library hit the user chose to open, once: its review's file
-    /// and the record's id.
-    pub fn take_library_open(&mut self) -> Option<(std::path::PathBuf, String)> {
-        self.library.take_open_request()
-    }
-
-    /// Shows the record `id` of `review` in its panel (after a library
-    /// hit opened its review).
-    pub fn show_record(&mut self, review: &Review, id: Id) {
-        self.go(review, Goto::Record(id));
     }
 }
 

@@ -26,6 +26,7 @@ use crate::export::png::{fitting_scale, svg_size, svg_to_png};
 use crate::export::svg::legend_name;
 use crate::model::{Diagram, DiagramNode, Id, LinkKind, Polarity, Record, RecordKind, Review};
 use crate::publication::export::publishable_svg;
+use crate::ui::app_commands::{AppCommand, AppCommands};
 use crate::ui::canvas::commands::{NODE_KINDS, kind_name, remove_from_diagram};
 use crate::ui::canvas::paint::swatch;
 use crate::ui::canvas::{Canvas, CanvasInput, Look};
@@ -72,8 +73,6 @@ struct ExportPrompt {
 #[derive(Default)]
 pub struct MapPanel {
     selected: Option<Id>,
-    /// Set when the user asked to present the diagram.
-    present: Option<Id>,
     canvas: Canvas,
     search: String,
     search_hit: usize,
@@ -94,14 +93,15 @@ pub struct MapPanel {
 }
 
 impl MapPanel {
-    /// The diagram the user asked to present, once.
-    pub fn take_present_request(&mut self) -> Option<Id> {
-        self.present.take()
-    }
-
     /// Draws the panel: the diagrams and the selected item on the right,
     /// the toolbar and canvas in the middle.
-    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext, edits: &mut Edits) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &PanelContext,
+        edits: &mut Edits,
+        commands: &mut AppCommands,
+    ) {
         let review = cx.review;
         if self
             .selected
@@ -160,7 +160,7 @@ impl MapPanel {
                         ui.weak("The review has no diagrams yet: add one on the right.");
                         return;
                     };
-                    self.toolbar(ui, cx, diagram, edits);
+                    self.toolbar(ui, cx, diagram, edits, commands);
                     let look = Look::of(ui.ctx());
                     let visible = self.visible(review, diagram);
                     let matches = self.matches(review, diagram);
@@ -231,7 +231,14 @@ impl MapPanel {
             .collect()
     }
 
-    fn toolbar(&mut self, ui: &mut Ui, cx: &PanelContext, diagram: &Diagram, edits: &mut Edits) {
+    fn toolbar(
+        &mut self,
+        ui: &mut Ui,
+        cx: &PanelContext,
+        diagram: &Diagram,
+        edits: &mut Edits,
+        commands: &mut AppCommands,
+    ) {
         let review = cx.review;
         ui.horizontal_wrapped(|ui| {
             ui.heading(or_untitled(&diagram.name, "name"));
@@ -333,7 +340,7 @@ impl MapPanel {
                 "Full screen: Esc to leave".to_string()
             };
             if ui.button("Present").on_hover_text(hint).clicked() {
-                self.present = Some(diagram.id.clone());
+                commands.push(AppCommand::Present(diagram.id.clone()));
             }
         });
         self.export_row(ui, cx, diagram);
