@@ -7,8 +7,94 @@
 
 use std::path::PathBuf;
 
-use super::panels::Goto;
 use crate::model::Id;
+
+/// The panels, in the order of the switcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PanelKind {
+    /// The review's details, counts and problems.
+    #[default]
+    Overview,
+    /// People, agencies and places.
+    Cast,
+    /// The multi-agency chronology.
+    Chronology,
+    /// Key practice episodes.
+    Episodes,
+    /// Contributing factors and latent conditions.
+    Factors,
+    /// Findings.
+    Findings,
+    /// Hindsight and blame language in the review.
+    Language,
+    /// Diagrams.
+    Map,
+    /// Causal loop variables, links and named loops.
+    Loops,
+    /// Original and anonymised text side by side, with a decision per occurrence.
+    Anonymisation,
+    /// Publication readiness.
+    Report,
+    /// The partnership's responses to the findings and its action plans.
+    Actions,
+    /// The library across reviews: search, recurring themes.
+    Library,
+}
+
+impl PanelKind {
+    /// Every panel, in switcher order.
+    pub const ALL: [PanelKind; 13] = [
+        PanelKind::Overview,
+        PanelKind::Cast,
+        PanelKind::Chronology,
+        PanelKind::Episodes,
+        PanelKind::Factors,
+        PanelKind::Findings,
+        PanelKind::Language,
+        PanelKind::Map,
+        PanelKind::Loops,
+        PanelKind::Anonymisation,
+        PanelKind::Report,
+        PanelKind::Actions,
+        PanelKind::Library,
+    ];
+
+    /// The switcher label (also its accessible name).
+    pub fn label(self) -> &'static str {
+        match self {
+            PanelKind::Overview => "Overview",
+            PanelKind::Cast => "Cast",
+            PanelKind::Chronology => "Chronology",
+            PanelKind::Episodes => "Episodes",
+            PanelKind::Factors => "Factors & conditions",
+            PanelKind::Findings => "Findings",
+            PanelKind::Language => "Language",
+            PanelKind::Map => "Map",
+            PanelKind::Loops => "Loops",
+            PanelKind::Anonymisation => "Anonymisation",
+            PanelKind::Report => "Report",
+            PanelKind::Actions => "Actions",
+            PanelKind::Library => "Library",
+        }
+    }
+}
+
+/// Where a panel asks the app to go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Goto {
+    /// Show this record, selected, in its panel.
+    Record(Id),
+    /// Show this panel.
+    Panel(PanelKind),
+    /// Show a finding's actions on the Actions panel, with this action
+    /// selected.
+    Action {
+        /// The finding.
+        finding: Id,
+        /// The action.
+        action: Id,
+    },
+}
 
 /// One thing a panel asks of the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +146,6 @@ impl AppCommands {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::PanelKind;
 
     #[test]
     fn commands_come_out_once_in_the_order_pushed() {

@@ -23,6 +23,7 @@ mod modals;
 pub mod panels;
 pub mod presentation;
 mod publication_cache;
+mod records;
 mod settings;
 mod start;
 mod status;

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use eframe::egui::{self, Button, Color32, RichText, ScrollArea, Ui, vec2};
+use eframe::egui::{self, Button, RichText, ScrollArea, Ui, vec2};
 
 use super::loop_finder::{LIST_LIMIT, LoopFinder, Search};
 use super::map_canvas::{DrawOptions, LoopBadge, Scale, draw_with};
@@ -13,6 +13,7 @@ use crate::analysis::loops::{FeedbackLoop, LoopKind, NamedLoopState, name_for, n
 use crate::model::{DiagramKind, Id, NamedLoop, Record, RecordKind, Review};
 use crate::ui::app_commands::{AppCommand, AppCommands};
 use crate::ui::edits::Edits;
+use crate::ui::records::kind_colour;
 
 /// View state of the feedback-loop list.
 #[derive(Default)]
@@ -22,14 +23,6 @@ pub struct FeedbackLoopsView {
     highlight: HashSet<Id>,
     new_name: String,
     diagram: Option<Id>,
-}
-
-/// A loop's badge colour.
-pub fn kind_colour(kind: LoopKind) -> Color32 {
-    match kind {
-        LoopKind::Reinforcing => Color32::from_rgb(190, 50, 40),
-        LoopKind::Balancing => Color32::from_rgb(30, 90, 180),
-    }
 }
 
 /// The loop labels to draw on a diagram: every named loop that is intact

@@ -30,18 +30,6 @@ pub struct LanguagePanel {
     reasons: HashMap<(Id, String, String), String>,
 }
 
-/// The phrases the reviewer accepted in a record, as lint keys: for a
-/// form's [`crate::ui::forms::Form::linted`].
-pub fn accepted_in(review: &Review, record: &Id) -> Vec<String> {
-    review
-        .meta
-        .accepted_language
-        .iter()
-        .filter(|a| &a.record == record)
-        .map(|a| a.phrase.clone())
-        .collect()
-}
-
 fn severity_colour(ui: &Ui, severity: Severity) -> egui::Color32 {
     match severity {
         Severity::High => ui.visuals().error_fg_color,

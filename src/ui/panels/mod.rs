@@ -28,101 +28,16 @@ use eframe::egui::{self, Button, ScrollArea, TextStyle, Ui, vec2};
 
 use std::sync::Arc;
 
-use super::app_commands::AppCommands;
+pub use super::app_commands::{AppCommands, Goto, PanelKind};
 use super::edits::Edits;
 use crate::analysis::language::{FieldHit, Lexicon, lint_review};
-pub use crate::edit::builders::{add, link, links_of, put, set_meta};
-use crate::edit::delete_record;
-use crate::model::{Id, LinkKind, RecordKind, Review};
+use crate::model::{Id, RecordKind, Review};
 use crate::taxonomy::Taxonomy;
+pub use crate::ui::records::{
+    add, apply_link_pick, delete_button, link, links_of, or_untitled, put, set_meta,
+    taxonomy_choices, titled, titled_kinds,
+};
 use crate::validate::Problem;
-
-/// The panels, in the order of the switcher.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PanelKind {
-    /// The review's details, counts and problems.
-    #[default]
-    Overview,
-    /// People, agencies and places.
-    Cast,
-    /// The multi-agency chronology.
-    Chronology,
-    /// Key practice episodes.
-    Episodes,
-    /// Contributing factors and latent conditions.
-    Factors,
-    /// Findings.
-    Findings,
-    /// Hindsight and blame language in the review.
-    Language,
-    /// Diagrams.
-    Map,
-    /// Causal loop variables, links and named loops.
-    Loops,
-    /// Original and anonymised text side by side, with a decision per occurrence.
-    Anonymisation,
-    /// Publication readiness.
-    Report,
-    /// The partnership's responses to the findings and its action plans.
-    Actions,
-    /// The library across reviews: search, recurring themes.
-    Library,
-}
-
-impl PanelKind {
-    /// Every panel, in switcher order.
-    pub const ALL: [PanelKind; 13] = [
-        PanelKind::Overview,
-        PanelKind::Cast,
-        PanelKind::Chronology,
-        PanelKind::Episodes,
-        PanelKind::Factors,
-        PanelKind::Findings,
-        PanelKind::Language,
-        PanelKind::Map,
-        PanelKind::Loops,
-        PanelKind::Anonymisation,
-        PanelKind::Report,
-        PanelKind::Actions,
-        PanelKind::Library,
-    ];
-
-    /// The switcher label (also its accessible name).
-    pub fn label(self) -> &'static str {
-        match self {
-            PanelKind::Overview => "Overview",
-            PanelKind::Cast => "Cast",
-            PanelKind::Chronology => "Chronology",
-            PanelKind::Episodes => "Episodes",
-            PanelKind::Factors => "Factors & conditions",
-            PanelKind::Findings => "Findings",
-            PanelKind::Language => "Language",
-            PanelKind::Map => "Map",
-            PanelKind::Loops => "Loops",
-            PanelKind::Anonymisation => "Anonymisation",
-            PanelKind::Report => "Report",
-            PanelKind::Actions => "Actions",
-            PanelKind::Library => "Library",
-        }
-    }
-}
-
-/// Where a panel asks the app to go.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Goto {
-    /// Show this record, selected, in its panel.
-    Record(Id),
-    /// Show this panel.
-    Panel(PanelKind),
-    /// Show a finding's actions on the Actions panel, with this action
-    /// selected.
-    Action {
-        /// The finding.
-        finding: Id,
-        /// The action.
-        action: Id,
-    },
-}
 
 /// What every panel reads.
 pub struct PanelContext<'a> {
@@ -314,74 +229,6 @@ impl Panels {
     }
 }
 
-/// Pushes the change for a pick from a linked-records picker that is
-/// backed by links: adding creates a link, removing deletes it.
-pub fn apply_link_pick(
-    review: &Review,
-    edits: &mut Edits,
-    pick: super::forms::Pick,
-    this: &Id,
-    outgoing: bool,
-    existing: &[(Id, Id)],
-    kind: LinkKind,
-) {
-    match pick {
-        super::forms::Pick::Add(other) => {
-            let (from, to) = if outgoing {
-                (this, &other)
-            } else {
-                (&other, this)
-            };
-            edits.apply(link(
-                review,
-                &format!("Link: {}", kind.label()),
-                from,
-                to,
-                kind,
-            ));
-        }
-        super::forms::Pick::Remove(other) => {
-            if let Some((link_id, _)) = existing.iter().find(|(_, end)| *end == other)
-                && let Some(mut change) = delete_record(review, link_id)
-            {
-                change.label = format!("Unlink: {}", kind.label());
-                edits.apply(change);
-            }
-        }
-        super::forms::Pick::Up(_) | super::forms::Pick::Down(_) => {}
-    }
-}
-
-/// Ids with their titles, for pickers.
-pub fn titled(review: &Review, ids: impl IntoIterator<Item = Id>) -> Vec<(Id, String)> {
-    ids.into_iter()
-        .map(|id| {
-            let title = review.title_of(&id);
-            (id, title)
-        })
-        .collect()
-}
-
-/// Every record of these kinds with its title.
-pub fn titled_kinds(review: &Review, kinds: &[RecordKind]) -> Vec<(Id, String)> {
-    kinds
-        .iter()
-        .flat_map(|kind| titled(review, review.ids_of(*kind)))
-        .collect()
-}
-
-/// A title for list rows, never blank. Rows wrap, so the title is kept
-/// whole (only a title of several paragraphs is cut, to its first 600
-/// characters).
-pub fn or_untitled(text: &str, what: &str) -> String {
-    let text = text.trim();
-    if text.is_empty() {
-        format!("(no {what} yet)")
-    } else {
-        super::forms::short(&text.split_whitespace().collect::<Vec<_>>().join(" "), 600)
-    }
-}
-
 /// A list on the left and the form of the selected item on the right. Both
 /// closures get the same `state` (typically the selection and the edits).
 ///
@@ -491,51 +338,8 @@ pub fn row_height(ui: &Ui) -> f32 {
     (text + 2.0 * ui.spacing().button_padding.y).max(ui.spacing().interact_size.y)
 }
 
-/// A "Delete …" button that deletes the record with everything that refers
-/// to it (one undoable step). Returns true when clicked.
-pub fn delete_button(ui: &mut Ui, review: &Review, id: &Id, what: &str, edits: &mut Edits) -> bool {
-    ui.add_space(8.0);
-    let clicked = ui
-        .button(format!("Delete {what}"))
-        .on_hover_text(
-            "Also removes its links and its places on diagrams. Undo brings everything back.",
-        )
-        .clicked();
-    if clicked && let Some(change) = delete_record(review, id) {
-        edits.apply(change);
-    }
-    clicked
-}
-
 /// A line saying nothing is selected.
 pub fn nothing_selected(ui: &mut Ui, what: &str) {
     ui.add_space(24.0);
     ui.weak(format!("Select {what} on the left, or add one."));
-}
-
-/// Options for a taxonomy field: "Not set", then each (id, label,
-/// description) of the taxonomy, then the current id when the taxonomy
-/// does not have it.
-pub fn taxonomy_choices<'a>(
-    items: impl Iterator<Item = (&'a str, &'a str, String)>,
-    current: &str,
-) -> Vec<super::forms::Choice<String>> {
-    let mut choices = vec![super::forms::Choice {
-        value: String::new(),
-        label: "Not set".to_string(),
-        hover: String::new(),
-    }];
-    choices.extend(items.map(|(id, label, hover)| super::forms::Choice {
-        value: id.to_string(),
-        label: label.to_string(),
-        hover,
-    }));
-    if !current.is_empty() && !choices.iter().any(|c| c.value == current) {
-        choices.push(super::forms::Choice {
-            value: current.to_string(),
-            label: format!("{current} (not in the taxonomy)"),
-            hover: String::new(),
-        });
-    }
-    choices
 }

@@ -20,7 +20,7 @@ use eframe::egui::{self, RichText, ScrollArea, Ui, vec2};
 use super::{
     PanelContext, add, delete_button, list_header, or_untitled, put, record_list, titled_kinds,
 };
-use super::{episodes, factors, findings, loops};
+
 use crate::analysis::layout::{LayoutKind, layout_change};
 use crate::export::png::{fitting_scale, svg_size, svg_to_png};
 use crate::export::svg::legend_name;

@@ -3,6 +3,7 @@
 //! own details.
 
 use super::*;
+use crate::ui::records;
 
 impl MapPanel {
     /// The selected item: its full form, its links, its ripple and, for an
@@ -23,18 +24,18 @@ impl MapPanel {
             }
             [id] => {
                 match review.record(id) {
-                    Some(Record::Episode(e)) => episodes::episode_form(ui, review, &e, edits),
+                    Some(Record::Episode(e)) => records::episode_form(ui, review, &e, edits),
                     Some(Record::Factor(f)) => {
-                        factors::factor_form(ui, review, cx.taxonomy, &f, edits)
+                        records::factor_form(ui, review, cx.taxonomy, &f, edits)
                     }
-                    Some(Record::Condition(c)) => factors::condition_form(ui, review, &c, edits),
+                    Some(Record::Condition(c)) => records::condition_form(ui, review, &c, edits),
                     Some(Record::Finding(f)) => {
-                        findings::finding_form(ui, review, cx.taxonomy, &f, edits)
+                        records::finding_form(ui, review, cx.taxonomy, &f, edits)
                     }
-                    Some(Record::Variable(v)) => loops::variable_form(ui, review, &v, edits),
+                    Some(Record::Variable(v)) => records::variable_form(ui, review, &v, edits),
                     Some(Record::Link(l)) => {
                         if matches!(l.kind, LinkKind::Causal { .. }) {
-                            loops::link_form(ui, review, &l, edits);
+                            records::link_form(ui, review, &l, edits);
                         } else {
                             ui.heading(format!("Link {}", l.id));
                             ui.label(format!(
