@@ -9,8 +9,7 @@ use std::collections::HashSet;
 
 use eframe::egui::{self, Align, Button, Key, Label, Layout, RichText, Ui, vec2};
 
-use super::panels::feedback_loops::badges_for;
-use super::panels::map_canvas::{DrawOptions, Fit, Scale, draw_with};
+use super::canvas::view::{DrawOptions, Fit, Scale, badges_for, draw_with};
 use crate::analysis::stages::visible_at;
 use crate::model::{Id, Review};
 

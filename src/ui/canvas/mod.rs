@@ -15,6 +15,7 @@ pub mod interact;
 pub mod look;
 pub mod paint;
 pub mod scene;
+pub mod view;
 
 pub use interact::{Canvas, CanvasInput};
 pub use paint::{Look, LoopBadge};

@@ -165,7 +165,7 @@ impl MapPanel {
                     let visible = self.visible(review, diagram);
                     let matches = self.matches(review, diagram);
                     let nodes: HashSet<&Id> = diagram.nodes.iter().map(|n| &n.item).collect();
-                    let badges = super::feedback_loops::badges_for(review, &nodes);
+                    let badges = crate::ui::canvas::view::badges_for(review, &nodes);
                     let input = CanvasInput {
                         review,
                         diagram,
@@ -475,7 +475,7 @@ fn legend(ui: &mut Ui) {
             ),
         ] {
             legend_item(ui, label, |painter, rect| {
-                let stroke = egui::Stroke::new(2.0 * look.line_scale, super::map_canvas::link_colour(kind, look));
+                let stroke = egui::Stroke::new(2.0 * look.line_scale, crate::ui::canvas::view::link_colour(kind, look));
                 painter.line_segment([rect.left_center(), rect.right_center() - vec2(6.0, 0.0)], stroke);
                 let tip = rect.right_center();
                 painter.add(egui::Shape::convex_polygon(

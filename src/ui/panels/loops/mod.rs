@@ -3,9 +3,12 @@
 //! links between them (S or O, with or without delay), and the loops the
 //! reviewer names.
 
+mod finder;
+mod found;
+
 use eframe::egui::{Button, Ui};
 
-use super::feedback_loops::FeedbackLoopsView;
+use found::FeedbackLoopsView;
 
 use super::{
     PanelContext, add, list_and_form, list_header, nothing_selected, or_untitled, record_list,

@@ -1,5 +1,5 @@
 //! A read-only drawing of one diagram, for the Loops panel and presentation
-//! mode: it can highlight some records and dim the rest (a selected loop),
+//! mode, and the loop badges of a diagram (also drawn by the Map): it can highlight some records and dim the rest (a selected loop),
 //! show only some (a presentation stage), and label loops with R1/B2 inside
 //! a circular arrow. The painting itself is the case map's renderer
 //! ([`crate::ui::canvas::paint`]), so every view of a diagram looks alike.
@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use eframe::egui::{Rect, Sense, Stroke, StrokeKind, Ui, vec2};
 
+use crate::analysis::loops::{NamedLoopState, named_loop_state};
 use crate::model::{Diagram, Id, Review};
 pub use crate::ui::canvas::paint::Fit;
 use crate::ui::canvas::paint::{self, Look, Scene, Transform};
@@ -133,4 +134,24 @@ fn draw(
             palette.hint,
         );
     }
+}
+
+/// The loop labels to draw on a diagram: every named loop that is intact
+/// and wholly on the diagram.
+pub fn badges_for(review: &Review, diagram_nodes: &HashSet<&Id>) -> Vec<LoopBadge> {
+    review
+        .named_loops
+        .iter()
+        .filter(|n| {
+            !n.label.trim().is_empty() && n.variables.iter().all(|v| diagram_nodes.contains(v))
+        })
+        .filter_map(|n| match named_loop_state(review, n) {
+            NamedLoopState::Intact { kind, .. } => Some(LoopBadge {
+                label: n.label.clone(),
+                nodes: n.variables.clone(),
+                kind,
+            }),
+            _ => None,
+        })
+        .collect()
 }

@@ -6,13 +6,13 @@ use std::collections::HashSet;
 
 use eframe::egui::{self, Button, RichText, ScrollArea, Ui, vec2};
 
-use super::loop_finder::{LIST_LIMIT, LoopFinder, Search};
-use super::map_canvas::{DrawOptions, LoopBadge, Scale, draw_with};
-use super::{add, row_height};
-use crate::analysis::loops::{FeedbackLoop, LoopKind, NamedLoopState, name_for, named_loop_state};
+use super::finder::{LIST_LIMIT, LoopFinder, Search};
+use crate::analysis::loops::{FeedbackLoop, LoopKind, name_for};
 use crate::model::{DiagramKind, Id, NamedLoop, Record, RecordKind, Review};
 use crate::ui::app_commands::{AppCommand, AppCommands};
+use crate::ui::canvas::view::{DrawOptions, Scale, badges_for, draw_with};
 use crate::ui::edits::Edits;
+use crate::ui::panels::{add, row_height};
 use crate::ui::records::kind_colour;
 
 /// View state of the feedback-loop list.
@@ -23,26 +23,6 @@ pub struct FeedbackLoopsView {
     highlight: HashSet<Id>,
     new_name: String,
     diagram: Option<Id>,
-}
-
-/// The loop labels to draw on a diagram: every named loop that is intact
-/// and wholly on the diagram.
-pub fn badges_for(review: &Review, diagram_nodes: &HashSet<&Id>) -> Vec<LoopBadge> {
-    review
-        .named_loops
-        .iter()
-        .filter(|n| {
-            !n.label.trim().is_empty() && n.variables.iter().all(|v| diagram_nodes.contains(v))
-        })
-        .filter_map(|n| match named_loop_state(review, n) {
-            NamedLoopState::Intact { kind, .. } => Some(LoopBadge {
-                label: n.label.clone(),
-                nodes: n.variables.clone(),
-                kind,
-            }),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The next free label for a loop of a kind: "R3" when R1 and R2 are taken.
