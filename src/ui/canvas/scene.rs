@@ -70,10 +70,20 @@ impl Transform {
 
 /// The kind and shown text of every record a map can show, gathered once
 /// per change of the review rather than looked up per node per frame.
+///
+/// Each catalogue made by [`Catalog::of`] has its own stamp: a diagram's
+/// layout is asked for several times in one frame (painting, hit tests,
+/// overlays, fitting), and with the same catalogue, diagram and look it
+/// is the same layout, found by the stamp without walking the diagram.
 #[derive(Debug, Default)]
 pub struct Catalog {
     entries: HashMap<Id, (RecordKind, String)>,
+    /// Unique to this catalogue (0: made by `default`, never matched).
+    stamp: u64,
 }
+
+/// Stamps catalogues.
+static CATALOG_STAMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Catalog {
     /// The catalogue of a review's episodes, factors, conditions, findings
@@ -95,7 +105,10 @@ impl Catalog {
         for v in &review.variables {
             entries.insert(v.id.clone(), (RecordKind::Variable, v.name.clone()));
         }
-        Catalog { entries }
+        Catalog {
+            entries,
+            stamp: CATALOG_STAMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
     }
 
     /// The kind of a record a map can show.
@@ -198,6 +211,46 @@ thread_local! {
     static LAID: RefCell<Vec<(u64, Id, Rc<Laid>)>> = const { RefCell::new(Vec::new()) };
     /// The layout a worker is making, if any.
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+    /// The last layouts handed out, by the catalogue's stamp and what else
+    /// the layout depends on (see [`quick_key`]).
+    static QUICK: RefCell<Vec<(u64, Rc<Laid>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What a layout depends on besides the review at the catalogue's making:
+/// the catalogue, the diagram, the look, the loop badges and a drag under
+/// way. None for a catalogue without a stamp.
+fn quick_key(scene: &Scene) -> Option<u64> {
+    if scene.catalog.stamp == 0 {
+        return None;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    scene.catalog.stamp.hash(&mut hasher);
+    scene.diagram.id.hash(&mut hasher);
+    format!(
+        "{:?}",
+        canvas_style(scene.look, scene.spread, scene.moving.is_none())
+    )
+    .hash(&mut hasher);
+    for b in scene.badges {
+        (&b.label, &b.nodes, b.kind).hash(&mut hasher);
+    }
+    if let Some((moved, by)) = scene.moving {
+        let mut moved: Vec<&Id> = moved.iter().collect();
+        moved.sort();
+        (moved, by.x.to_bits(), by.y.to_bits()).hash(&mut hasher);
+    }
+    Some(hasher.finish())
+}
+
+fn remember_quick(key: Option<u64>, laid: &Rc<Laid>) {
+    if let Some(key) = key {
+        QUICK.with(|q| {
+            let mut q = q.borrow_mut();
+            q.retain(|(k, _)| *k != key);
+            q.insert(0, (key, laid.clone()));
+            q.truncate(8);
+        });
+    }
 }
 
 /// True while a large diagram's new layout is being made on a worker: the
@@ -243,6 +296,17 @@ fn remember(key: u64, diagram: Id, laid: Rc<Laid>) {
 /// so that nothing moves as a filter or a presentation stage changes what
 /// is shown), from a cache when nothing it depends on has changed.
 pub fn laid_out(scene: &Scene) -> Rc<Laid> {
+    let quick = quick_key(scene);
+    if let Some(key) = quick
+        && let Some(found) = QUICK.with(|q| {
+            q.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, l)| l.clone())
+        })
+    {
+        return found;
+    }
     let moving = scene.moving;
     let (ids, index, nodes) = node_inputs(scene);
     let mut links: Vec<usize> = Vec::new();
@@ -292,6 +356,7 @@ pub fn laid_out(scene: &Scene) -> Rc<Laid> {
         })
     };
     if let Some(found) = cached(&|k, _| k == key) {
+        remember_quick(quick, &found);
         return found;
     }
     // A large diagram changed by typing (not by a drag under way): the
@@ -346,6 +411,7 @@ pub fn laid_out(scene: &Scene) -> Rc<Laid> {
         links,
     });
     remember(key, scene.diagram.id.clone(), laid.clone());
+    remember_quick(quick, &laid);
     laid
 }
 
@@ -611,5 +677,47 @@ mod tests {
         let fresh = layout(&review, look);
         assert!(height_of(&fresh, 0) > height_of(&first, 0));
         assert!(!layout_pending());
+    }
+
+    #[test]
+    fn one_catalogue_gives_one_layout_and_a_drag_or_a_new_catalogue_another() {
+        let look = Look::of(&eframe::egui::Context::default());
+        let mut review = review_of(12);
+        let catalog = Catalog::of(&review);
+        let empty = HashSet::new();
+        let scene = |review: &'_ Review, catalog, moving| {
+            laid_out(&Scene {
+                review,
+                catalog,
+                diagram: &review.diagrams[0],
+                visible: None,
+                highlight: None,
+                badges: &[],
+                selected: &empty,
+                matches: &empty,
+                ripple: None,
+                moving,
+                look,
+                spread: false,
+            })
+        };
+        let first = scene(&review, &catalog, None);
+        assert!(Rc::ptr_eq(&first, &scene(&review, &catalog, None)));
+        // A node dragged: laid out where it is being dragged to.
+        let moved: HashSet<Id> = [Id::from("V1")].into_iter().collect();
+        let dragged = scene(&review, &catalog, Some((&moved, pt(40.0, 0.0))));
+        assert_eq!(
+            dragged.figure.nodes[0].b.centre.x,
+            first.figure.nodes[0].b.centre.x + 40.0
+        );
+        // The review changed, and with it the catalogue: laid out again.
+        review.variables[0].name = "A much longer name for the first variable".into();
+        review.diagrams[0].nodes[0].x += 100.0;
+        let changed = scene(&review, &Catalog::of(&review), None);
+        assert_eq!(
+            changed.figure.nodes[0].b.centre.x,
+            first.figure.nodes[0].b.centre.x + 100.0
+        );
+        assert!(height_of(&changed, 0) >= height_of(&first, 0));
     }
 }
