@@ -10,7 +10,7 @@ use eframe::egui::{self, Button, RichText, ScrollArea, TextEdit, Ui};
 
 use super::{Goto, PanelContext};
 use crate::analysis::language::{
-    Category, FieldHit, Lexicon, Severity, accept_change, reopen_change, review_fields,
+    Category, FieldHit, Lexicon, Severity, accept_change, record_fields, reopen_change,
 };
 use crate::model::{Id, Review};
 use crate::ui::edits::Edits;
@@ -153,14 +153,18 @@ impl LanguagePanel {
                 "Nothing to show with these filters."
             });
         }
-        let texts: HashMap<(&Id, String), &str> = review_fields(review)
-            .into_iter()
-            .map(|f| ((f.record, f.field), f.text))
-            .collect();
+        // The texts of the records listed only: the whole review is not
+        // walked every frame.
+        let mut texts: HashMap<(&Id, String), &str> = HashMap::new();
         let mut record: Option<&Id> = None;
         for hit in shown.iter().take(LIST_LIMIT) {
             if record != Some(&hit.record) {
                 record = Some(&hit.record);
+                texts.extend(
+                    record_fields(review, &hit.record)
+                        .into_iter()
+                        .map(|f| ((f.record, f.field), f.text)),
+                );
                 ui.add_space(10.0);
                 ui.separator();
                 ui.horizontal_wrapped(|ui| {

@@ -38,7 +38,7 @@ pub use model::{BlameModel, Driver};
 pub use review::{
     AccountHit, FieldHit, FieldText, TagSuggestion, accept_change, acceptance_of,
     account_field_context, context_of, episode_field_context, field_context, lint_account,
-    lint_review, reopen_change, review_fields, suggest_tag,
+    lint_review, record_fields, reopen_change, review_fields, suggest_tag,
 };
 
 use actor::{Actors, negated};

@@ -118,15 +118,7 @@ fn linted_fields<'a, R>(
 pub fn review_fields(review: &Review) -> Vec<FieldText<'_>> {
     let mut out = Vec::new();
     for e in &review.episodes {
-        let good = e.appraisal == Appraisal::Good;
-        linted_fields(
-            text_fields::EPISODE,
-            &e.id,
-            RecordKind::Episode,
-            e,
-            good,
-            &mut out,
-        );
+        episode_texts(e, &mut out);
     }
     for f in &review.factors {
         linted_fields(
@@ -152,6 +144,81 @@ pub fn review_fields(review: &Review) -> Vec<FieldText<'_>> {
         out.extend(finding_texts(f));
     }
     out
+}
+
+/// The free-text fields the lint reads of one record (as
+/// [`review_fields`] gives them), found by its id: for a panel that shows
+/// a few records' hits without walking the whole review.
+pub fn record_fields<'a>(review: &'a Review, id: &Id) -> Vec<FieldText<'a>> {
+    let mut out = Vec::new();
+    // An id's letters name its kind (`F12` a factor): look there first,
+    // then in the other kinds the lint reads (never the chronology).
+    let letters = id.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
+    let linted = [
+        RecordKind::Episode,
+        RecordKind::Factor,
+        RecordKind::Condition,
+        RecordKind::Finding,
+    ];
+    let kind = linted
+        .iter()
+        .find(|k| k.prefix() == letters)
+        .into_iter()
+        .chain(linted.iter())
+        .find(|&&k| review.index_of(k, id).is_some())
+        .copied();
+    match kind {
+        Some(RecordKind::Episode) => {
+            if let Some(e) = review.episodes.iter().find(|e| &e.id == id) {
+                episode_texts(e, &mut out);
+            }
+        }
+        Some(RecordKind::Factor) => {
+            if let Some(f) = review.factors.iter().find(|f| &f.id == id) {
+                linted_fields(
+                    text_fields::FACTOR,
+                    &f.id,
+                    RecordKind::Factor,
+                    f,
+                    false,
+                    &mut out,
+                );
+            }
+        }
+        Some(RecordKind::Condition) => {
+            if let Some(c) = review.conditions.iter().find(|c| &c.id == id) {
+                linted_fields(
+                    text_fields::CONDITION,
+                    &c.id,
+                    RecordKind::Condition,
+                    c,
+                    false,
+                    &mut out,
+                );
+            }
+        }
+        Some(RecordKind::Finding) => {
+            if let Some(f) = review.findings.iter().find(|f| &f.id == id) {
+                out.extend(finding_texts(f));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The free-text fields of one episode the lint reads (those of an
+/// episode appraised as good practice are read as such).
+fn episode_texts<'a>(e: &'a crate::model::PracticeEpisode, out: &mut Vec<FieldText<'a>>) {
+    let good = e.appraisal == Appraisal::Good;
+    linted_fields(
+        text_fields::EPISODE,
+        &e.id,
+        RecordKind::Episode,
+        e,
+        good,
+        out,
+    );
 }
 
 /// The free-text fields of one finding the lint reads.
@@ -397,5 +464,32 @@ pub fn suggest_tag(lexicon: &Lexicon, review: &Review, finding: &Finding) -> Tag
         },
         open,
         blaming_fields,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fields_of_one_record_are_those_the_whole_walk_gives_it() {
+        let review = crate::examples::worked_case();
+        let all = review_fields(&review);
+        let mut ids: Vec<&Id> = all.iter().map(|f| f.record).collect();
+        ids.dedup();
+        assert!(ids.len() > 20, "the worked example has many linted records");
+        for id in ids {
+            let whole: Vec<(String, &str)> = all
+                .iter()
+                .filter(|f| f.record == id)
+                .map(|f| (f.field.clone(), f.text))
+                .collect();
+            let one: Vec<(String, &str)> = record_fields(&review, id)
+                .into_iter()
+                .map(|f| (f.field, f.text))
+                .collect();
+            assert_eq!(one, whole, "{id}");
+        }
+        assert!(record_fields(&review, &Id::from("NO-SUCH-RECORD")).is_empty());
     }
 }
