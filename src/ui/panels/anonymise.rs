@@ -50,7 +50,13 @@ struct Cache {
     flagged: usize,
     /// The occurrences of the record shown, read from the report once.
     shown: RefCell<Option<(Id, Rc<[Occurrence]>)>>,
+    /// The cast member each possible name shown is spelt like, worked out
+    /// when its row is first drawn rather than on every frame.
+    spellings: Spellings,
 }
+
+/// The cast member a possible name is spelt like, by the name's words.
+type Spellings = RefCell<HashMap<String, Option<(Id, String)>>>;
 
 impl Cache {
     /// The occurrences of a record, read from the report when it is first
@@ -141,6 +147,7 @@ impl AnonymisePanel {
             publication,
             rows: Vec::new(),
             shown: RefCell::default(),
+            spellings: RefCell::default(),
         };
         cache.rows = [Show::All, Show::Flagged]
             .into_iter()
@@ -202,7 +209,7 @@ impl AnonymisePanel {
                         })
                     },
                 );
-                residual_list(ui, review, &cache.residual, edits, adding);
+                residual_list(ui, review, cache, edits, adding);
                 ui.horizontal(|ui| {
                     ui.selectable_value(*show, Show::All, "All records");
                     ui.selectable_value(*show, Show::Flagged, "Waiting for a decision");
@@ -227,10 +234,11 @@ impl AnonymisePanel {
 fn residual_list(
     ui: &mut Ui,
     review: &Review,
-    residual: &[Occurrence],
+    cache: &Cache,
     edits: &mut Edits,
     adding: &mut Option<NewPerson>,
 ) {
+    let residual = &cache.residual;
     if residual.is_empty() {
         return;
     }
@@ -275,7 +283,15 @@ fn residual_list(
                             edits.apply(decide(review, o, None));
                         }
                         if o.replaced && o.found == Found::Suspect(SuspectKind::Name) {
-                            name_actions(ui, review, &words, &place, edits, adding);
+                            name_actions(
+                                ui,
+                                review,
+                                &cache.spellings,
+                                &words,
+                                &place,
+                                edits,
+                                adding,
+                            );
                         }
                     });
                 }
@@ -288,12 +304,20 @@ fn residual_list(
 fn name_actions(
     ui: &mut Ui,
     review: &Review,
+    spellings: &Spellings,
     words: &str,
     place: &str,
     edits: &mut Edits,
     adding: &mut Option<NewPerson>,
 ) {
-    if let Some((id, part)) = spelling::spelt_like(review, words)
+    let like = spellings
+        .borrow_mut()
+        .entry(words.to_string())
+        .or_insert_with(|| {
+            spelling::spelt_like(review, words).map(|(id, part)| (id.clone(), part.to_string()))
+        })
+        .clone();
+    if let Some((id, part)) = &like
         && let Some(person) = review.people.iter().find(|p| &p.id == id)
     {
         let shown = match person.pseudonym.trim() {
