@@ -49,7 +49,7 @@ impl<T: Send + Sync + 'static> PerRevision<T> {
         review: &Review,
         revision: Revision,
         ctx: &egui::Context,
-        compute: fn(&Review) -> T,
+        compute: impl FnOnce(&Review) -> T + Send + 'static,
     ) -> (Revision, Arc<T>) {
         self.collect();
         match &self.latest {
@@ -92,7 +92,7 @@ impl<T: Send + Sync + 'static> PerRevision<T> {
         review: &Review,
         revision: Revision,
         ctx: &egui::Context,
-        compute: fn(&Review) -> T,
+        compute: impl FnOnce(&Review) -> T + Send + 'static,
     ) {
         let (sender, receiver) = channel();
         let review = review.clone();

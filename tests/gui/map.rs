@@ -699,3 +699,49 @@ fn fit_episodes_shows_the_row_of_episodes_at_a_readable_zoom() {
     assert!(first.top() < canvas.center().y);
     assert_eq!(review_of(&harness), review);
 }
+
+#[test]
+fn a_large_diagram_lists_its_records_in_a_scrolling_box_that_draws_the_rows_in_view() {
+    let mut review = Review::new("Many variables");
+    let mut nodes = Vec::new();
+    for i in 1..=80 {
+        let id = Id::from(format!("V{i}"));
+        review.variables.push(Variable {
+            id: id.clone(),
+            name: format!("Variable number {i}"),
+            ..Default::default()
+        });
+        nodes.push(DiagramNode {
+            item: id,
+            x: (i % 10) as f32 * 200.0,
+            y: (i / 10) as f32 * 120.0,
+        });
+    }
+    review.diagrams.push(Diagram {
+        id: Id::from("D1"),
+        name: "Causal loops".into(),
+        kind: DiagramKind::CausalLoop,
+        nodes,
+        ..Default::default()
+    });
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = harness_for(review, folder.path());
+    harness.run();
+    harness.get_by_label("Map").click();
+    harness.run();
+    let rows = harness
+        .query_all_by_label_contains("from records on this diagram")
+        .count();
+    assert!(
+        (1..80).contains(&rows),
+        "{rows} of 80 rows drawn: only those in view should be"
+    );
+    // A row in view still removes its record from the diagram.
+    harness
+        .get_by_label("Remove Variable number 1 from records on this diagram")
+        .click();
+    harness.run();
+    let review = review_of(&harness);
+    assert_eq!(review.diagrams[0].nodes.len(), 79);
+    assert!(review.diagrams[0].position(&Id::from("V1")).is_none());
+}

@@ -97,7 +97,7 @@ pub struct ForesightApp {
     /// What panels asked of the app this frame.
     app_commands: AppCommands,
     taxonomy: TaxonomyCache,
-    problems: Option<((u64, u64), Vec<Problem>)>,
+    problems: super::background::PerRevision<Vec<Problem>>,
     autosave: Autosave,
     files: FileDialogs,
     settings: Settings,
@@ -155,7 +155,7 @@ impl ForesightApp {
             edits: Edits::default(),
             app_commands: AppCommands::default(),
             taxonomy: TaxonomyCache::default(),
-            problems: None,
+            problems: Default::default(),
             autosave,
             files: FileDialogs::default(),
             settings: Settings::default(),
@@ -553,14 +553,15 @@ impl ForesightApp {
     fn current_panel(&mut self, ui: &mut Ui) {
         self.taxonomy.refresh(&self.document.review().meta.taxonomy);
         let revision = (self.generation, self.document.state());
-        if self.problems.as_ref().is_none_or(|(at, _)| *at != revision) {
-            let problems = validate(self.document.review(), self.taxonomy.taxonomy.as_ref());
-            self.problems = Some((revision, problems));
-        }
-        let problems = self
-            .problems
-            .as_ref()
-            .map_or(&[][..], |(_, p)| p.as_slice());
+        // On a large review, while the reviewer types, the problems of the
+        // last revision checked, the next checked in the background.
+        let taxonomy = self.taxonomy.taxonomy.clone();
+        let (_, problems) =
+            self.problems
+                .get(self.document.review(), revision, ui.ctx(), move |review| {
+                    validate(review, taxonomy.as_ref())
+                });
+        let problems = problems.as_slice();
         self.publication.set_context(ui.ctx());
         let cx = PanelContext {
             review: self.document.review(),

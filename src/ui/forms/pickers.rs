@@ -38,9 +38,16 @@ pub fn choice_box<T: PartialEq + Clone>(
     picked
 }
 
+/// Chosen records beyond this many are listed in a scrolling box that draws
+/// only the rows in view.
+const LONG_LIST: usize = 40;
+/// The height of that box.
+const LONG_LIST_HEIGHT: f32 = 320.0;
+
 /// A list of linked records with a Remove button each (and Up/Down when
 /// `ordered`), and an "Add …" menu with a filter. `candidates` is only
-/// called while that menu is open, so long lists cost nothing otherwise.
+/// called while that menu is open, so long lists cost nothing otherwise;
+/// a long list of chosen records scrolls and draws only the rows in view.
 pub fn record_picker(
     ui: &mut Ui,
     label: &str,
@@ -55,14 +62,15 @@ pub fn record_picker(
         if chosen.is_empty() {
             ui.weak("None yet.");
         }
-        for (i, (id, title)) in chosen.iter().enumerate() {
+        let row = |ui: &mut Ui, i: usize, pick: &mut Option<Pick>, wrap: bool| {
+            let (id, title) = &chosen[i];
             ui.horizontal(|ui| {
                 if ui
                     .button("Remove")
                     .accessible_name(format!("Remove {title} from {}", label.to_lowercase()))
                     .clicked()
                 {
-                    pick = Some(Pick::Remove(id.clone()));
+                    *pick = Some(Pick::Remove(id.clone()));
                 }
                 if ordered {
                     if ui
@@ -70,18 +78,39 @@ pub fn record_picker(
                         .accessible_name(format!("Move {title} up"))
                         .clicked()
                     {
-                        pick = Some(Pick::Up(i));
+                        *pick = Some(Pick::Up(i));
                     }
                     if ui
                         .add_enabled(i + 1 < chosen.len(), Button::new("↓"))
                         .accessible_name(format!("Move {title} down"))
                         .clicked()
                     {
-                        pick = Some(Pick::Down(i));
+                        *pick = Some(Pick::Down(i));
                     }
                 }
-                ui.add(egui::Label::new(format!("{id}  {title}")).wrap());
+                let text = egui::Label::new(format!("{id}  {title}"));
+                ui.add(if wrap { text.wrap() } else { text.truncate() });
             });
+        };
+        if chosen.len() > LONG_LIST {
+            // A long list (the records of a large diagram) scrolls, and
+            // only the rows in view are drawn.
+            let height = (ui.text_style_height(&egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.y)
+                .max(ui.spacing().interact_size.y);
+            ScrollArea::vertical()
+                .id_salt("chosen")
+                .max_height(LONG_LIST_HEIGHT)
+                .auto_shrink([false, true])
+                .show_rows(ui, height, chosen.len(), |ui, rows| {
+                    for i in rows {
+                        row(ui, i, &mut pick, false);
+                    }
+                });
+        } else {
+            for i in 0..chosen.len() {
+                row(ui, i, &mut pick, true);
+            }
         }
         // Clicking the filter field must not close the menu.
         let config = MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
@@ -103,9 +132,11 @@ pub fn record_picker(
                 }
                 ui.data_mut(|d| d.insert_temp(filter_id, filter.clone()));
                 let needle = filter.to_lowercase();
+                let taken: std::collections::HashSet<&Id> =
+                    chosen.iter().map(|(id, _)| id).collect();
                 let mut matches = candidates()
                     .into_iter()
-                    .filter(|(id, _)| !chosen.iter().any(|(c, _)| c == id))
+                    .filter(|(id, _)| !taken.contains(id))
                     .filter(|(id, title)| {
                         needle.is_empty()
                             || title.to_lowercase().contains(&needle)

@@ -79,7 +79,7 @@ pub fn titled(review: &Review, ids: impl IntoIterator<Item = Id>) -> Vec<(Id, St
 pub fn titled_kinds(review: &Review, kinds: &[RecordKind]) -> Vec<(Id, String)> {
     kinds
         .iter()
-        .flat_map(|kind| titled(review, review.ids_of(*kind)))
+        .flat_map(|kind| review.titles_of(*kind))
         .collect()
 }
 

@@ -74,12 +74,8 @@ macro_rules! record_kinds {
 
             /// A copy of the record with this id, of whatever kind.
             pub fn record(&self, id: &Id) -> Option<Record> {
-                $(
-                    if let Some(r) = self.$field.iter().find(|r| &r.id == id) {
-                        return Some(Record::$variant(r.clone()));
-                    }
-                )*
-                None
+                let (kind, at) = self.locate(id)?;
+                self.record_at(kind, at)
             }
 
             /// The record at a position of its collection.
@@ -151,12 +147,7 @@ macro_rules! record_kinds {
 
             /// The kind of the record with this id, if there is one.
             pub fn kind_of(&self, id: &Id) -> Option<RecordKind> {
-                $(
-                    if self.$field.iter().any(|r| &r.id == id) {
-                        return Some(RecordKind::$variant);
-                    }
-                )*
-                None
+                self.locate(id).map(|(kind, _)| kind)
             }
 
             /// Every id in the review with its kind, in file order.
@@ -201,34 +192,69 @@ impl Review {
     /// A short human name for any record: a person's pseudonym and name, an
     /// episode's title, a factor's statement, a variable's name…
     pub fn title_of(&self, id: &Id) -> String {
-        // An id's letters name its kind (`V12` a variable): look there first,
-        // not through every collection (a chronology of 20,000 entries).
-        let letters = id.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
-        let found = RecordKind::ALL
-            .iter()
-            .find(|kind| kind.prefix() == letters)
-            .and_then(|&kind| {
-                self.index_of(kind, id)
-                    .and_then(|at| self.record_at(kind, at))
-            })
-            .or_else(|| self.record(id));
-        match found {
-            Some(Record::Person(p)) => p.name.clone(),
-            Some(Record::Agency(a)) => a.name.clone(),
-            Some(Record::Place(p)) => p.name.clone(),
-            Some(Record::Entry(e)) => format!("{} {}", e.date.human(), e.text),
-            Some(Record::Episode(e)) => e.title.clone(),
-            Some(Record::Factor(f)) => f.statement.clone(),
-            Some(Record::Condition(c)) => c.statement.clone(),
-            Some(Record::Finding(f)) => f.title.clone(),
-            Some(Record::Variable(v)) => v.name.clone(),
-            Some(Record::Link(l)) => {
-                format!("{} → {}", self.title_of(&l.from), self.title_of(&l.to))
-            }
-            Some(Record::NamedLoop(l)) => l.name.clone(),
-            Some(Record::Diagram(d)) => d.name.clone(),
+        match self
+            .locate(id)
+            .and_then(|(kind, at)| self.title_at(kind, at))
+        {
+            Some(title) => title,
             None => format!("(missing {id})"),
         }
+    }
+
+    /// The kind of the record with this id and its position in its
+    /// collection. An id's letters name its kind (`V12` a variable): that
+    /// collection is searched first, not every collection in turn (a
+    /// chronology of 20,000 entries), then the others, in file order.
+    pub fn locate(&self, id: &Id) -> Option<(RecordKind, usize)> {
+        let letters = id.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
+        let by_prefix = RecordKind::ALL
+            .iter()
+            .find(|kind| kind.prefix() == letters)
+            .copied();
+        if let Some(kind) = by_prefix
+            && let Some(at) = self.index_of(kind, id)
+        {
+            return Some((kind, at));
+        }
+        RecordKind::ALL
+            .iter()
+            .filter(|&&kind| Some(kind) != by_prefix)
+            .find_map(|&kind| Some((kind, self.index_of(kind, id)?)))
+    }
+
+    /// The title of the record of `kind` at `index` in its collection (as
+    /// [`title_of`](Self::title_of) gives it), read in place.
+    pub fn title_at(&self, kind: RecordKind, index: usize) -> Option<String> {
+        Some(match kind {
+            RecordKind::Person => self.people.get(index)?.name.clone(),
+            RecordKind::Agency => self.agencies.get(index)?.name.clone(),
+            RecordKind::Place => self.places.get(index)?.name.clone(),
+            RecordKind::Entry => {
+                let e = self.chronology.get(index)?;
+                format!("{} {}", e.date.human(), e.text)
+            }
+            RecordKind::Episode => self.episodes.get(index)?.title.clone(),
+            RecordKind::Factor => self.factors.get(index)?.statement.clone(),
+            RecordKind::Condition => self.conditions.get(index)?.statement.clone(),
+            RecordKind::Finding => self.findings.get(index)?.title.clone(),
+            RecordKind::Variable => self.variables.get(index)?.name.clone(),
+            RecordKind::Link => {
+                let l = self.links.get(index)?;
+                format!("{} → {}", self.title_of(&l.from), self.title_of(&l.to))
+            }
+            RecordKind::NamedLoop => self.named_loops.get(index)?.name.clone(),
+            RecordKind::Diagram => self.diagrams.get(index)?.name.clone(),
+        })
+    }
+
+    /// Every record of a kind with its title, in file order: for pickers
+    /// and lists, without looking each record up by its id.
+    pub fn titles_of(&self, kind: RecordKind) -> Vec<(Id, String)> {
+        let ids = self.ids_of(kind);
+        ids.into_iter()
+            .enumerate()
+            .filter_map(|(at, id)| Some((id, self.title_at(kind, at)?)))
+            .collect()
     }
 
     /// The links that start or end at a record.
@@ -271,5 +297,41 @@ mod tests {
         assert_eq!(review.kind_of(&Id::from("V1")), Some(RecordKind::Variable));
         assert_eq!(review.title_of(&Id::from("V1")), "Errors");
         assert_eq!(review.kind_of(&Id::from("V2")), None);
+    }
+
+    #[test]
+    fn an_id_is_found_by_its_letters_first_and_in_any_collection_after() {
+        let review = crate::examples::worked_case();
+        for (id, kind) in review.all_ids() {
+            let at = review.index_of(kind, &id).unwrap();
+            assert_eq!(review.locate(&id), Some((kind, at)), "{id}");
+            assert_eq!(review.kind_of(&id), Some(kind));
+            assert_eq!(review.record(&id).map(|r| r.kind()), Some(kind));
+            assert_eq!(review.title_at(kind, at).unwrap(), review.title_of(&id));
+        }
+        // An imported id whose letters name no kind, or another kind.
+        let mut review = Review::new("t");
+        review.factors.push(ContributingFactor {
+            id: Id::from("X-17"),
+            statement: "Imported".into(),
+            ..Default::default()
+        });
+        review.variables.push(Variable {
+            id: Id::from("E4"),
+            name: "Named like an episode".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            review.locate(&Id::from("X-17")),
+            Some((RecordKind::Factor, 0))
+        );
+        assert_eq!(review.title_of(&Id::from("X-17")), "Imported");
+        assert_eq!(review.kind_of(&Id::from("E4")), Some(RecordKind::Variable));
+        assert_eq!(review.title_of(&Id::from("E4")), "Named like an episode");
+        assert_eq!(review.title_of(&Id::from("E5")), "(missing E5)");
+        assert_eq!(
+            review.titles_of(RecordKind::Variable),
+            vec![(Id::from("E4"), "Named like an episode".to_string())]
+        );
     }
 }

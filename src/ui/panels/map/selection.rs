@@ -2,6 +2,8 @@
 //! links, the ripple of its effects, its chronology, and the diagram's
 //! own details.
 
+use std::collections::HashMap;
+
 use super::*;
 use crate::ui::records;
 
@@ -197,10 +199,20 @@ pub(super) fn details(ui: &mut Ui, review: &Review, diagram: &Diagram, edits: &m
             |v| put("Change diagram kind", d, Record::Diagram, |x| x.kind = v),
         );
         let edits = form.edits();
+        // Every title read in one pass, not each node looked up by its id.
+        let mut titles: HashMap<Id, String> = NODE_KINDS
+            .iter()
+            .flat_map(|&kind| review.titles_of(kind))
+            .collect();
         let chosen: Vec<(Id, String)> = d
             .nodes
             .iter()
-            .map(|n| (n.item.clone(), review.title_of(&n.item)))
+            .map(|n| {
+                let title = titles
+                    .remove(&n.item)
+                    .unwrap_or_else(|| review.title_of(&n.item));
+                (n.item.clone(), title)
+            })
             .collect();
         let candidates = || titled_kinds(review, &NODE_KINDS);
         match record_picker(
