@@ -25,6 +25,29 @@ pub fn is_large(review: &Review) -> bool {
 /// A revision of the review.
 pub type Revision = (u64, u64);
 
+thread_local! {
+    /// The copy of the review the workers of one revision share.
+    static SNAPSHOT: std::cell::RefCell<Option<(Revision, Arc<Review>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A copy of `review` at `revision` for a worker, shared by every worker
+/// started for that revision: a 20,000-entry review is copied once per
+/// revision, not once for each value derived from it.
+pub fn snapshot(review: &Review, revision: Revision) -> Arc<Review> {
+    SNAPSHOT.with(|s| {
+        let mut s = s.borrow_mut();
+        match &*s {
+            Some((at, copy)) if *at == revision => Arc::clone(copy),
+            _ => {
+                let copy = Arc::new(review.clone());
+                *s = Some((revision, Arc::clone(&copy)));
+                copy
+            }
+        }
+    })
+}
+
 /// A value derived from one revision of the review.
 pub struct PerRevision<T> {
     latest: Option<(Revision, Arc<T>)>,
@@ -95,7 +118,7 @@ impl<T: Send + Sync + 'static> PerRevision<T> {
         compute: impl FnOnce(&Review) -> T + Send + 'static,
     ) {
         let (sender, receiver) = channel();
-        let review = review.clone();
+        let review = snapshot(review, revision);
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("derived".into())
@@ -157,5 +180,17 @@ mod tests {
         let (at, value) = derived.get(&review, (2, 0), &ctx, title_length);
         assert_eq!((at, *value), ((2, 0), review.meta.title.len()));
         assert!(!derived.is_working());
+    }
+
+    #[test]
+    fn the_workers_of_one_revision_share_one_copy_of_the_review() {
+        let mut review = crate::examples::worked_case();
+        let first = snapshot(&review, (1, 7));
+        assert!(Arc::ptr_eq(&first, &snapshot(&review, (1, 7))));
+        review.meta.title.push('!');
+        let second = snapshot(&review, (1, 8));
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert_eq!(second.meta.title, review.meta.title);
+        assert_ne!(first.meta.title, review.meta.title);
     }
 }

@@ -124,7 +124,10 @@ impl PublicationCache {
 
     fn start(&self, review: &Review, taxonomy: Option<&Taxonomy>, revision: (u64, u64)) {
         let (sender, receiver) = channel();
-        let (review, taxonomy) = (review.clone(), taxonomy.cloned());
+        let (review, taxonomy) = (
+            crate::ui::background::snapshot(review, revision),
+            taxonomy.cloned(),
+        );
         let repaint = self.repaint.borrow().clone();
         let spawned = std::thread::Builder::new()
             .name("publication".into())
