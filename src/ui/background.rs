@@ -25,10 +25,41 @@ pub fn is_large(review: &Review) -> bool {
 /// A revision of the review.
 pub type Revision = (u64, u64);
 
+/// How long a large review must stay unchanged before a worker copies it:
+/// while the reviewer types, no copy is made (a copy of a 20,000-entry
+/// review takes longer than a frame), and the panels show the last values
+/// ready; once typing pauses, the workers start.
+pub const QUIET: std::time::Duration = std::time::Duration::from_millis(300);
+
 thread_local! {
+    /// The revision last seen and when it was first seen.
+    static SEEN: std::cell::Cell<Option<(Revision, std::time::Instant)>> =
+        const { std::cell::Cell::new(None) };
     /// The copy of the review the workers of one revision share.
     static SNAPSHOT: std::cell::RefCell<Option<(Revision, Arc<Review>)>> =
         const { std::cell::RefCell::new(None) };
+}
+
+/// True once `revision` has stood unchanged for [`QUIET`]; until then
+/// `ctx` is asked to repaint when it will have, so that the workers start
+/// after a pause in typing even when nothing else happens.
+pub fn is_quiet(revision: Revision, ctx: Option<&egui::Context>) -> bool {
+    let now = std::time::Instant::now();
+    let since = SEEN.with(|seen| match seen.get() {
+        Some((at, since)) if at == revision => since,
+        _ => {
+            seen.set(Some((revision, now)));
+            now
+        }
+    });
+    let waited = now.duration_since(since);
+    if waited >= QUIET {
+        return true;
+    }
+    if let Some(ctx) = ctx {
+        ctx.request_repaint_after(QUIET - waited);
+    }
+    false
 }
 
 /// A copy of `review` at `revision` for a worker, shared by every worker
@@ -66,7 +97,8 @@ impl<T> Default for PerRevision<T> {
 impl<T: Send + Sync + 'static> PerRevision<T> {
     /// The value of `review` at `revision`, with the revision it is of: the
     /// last one ready while a newer one is computed in the background (on a
-    /// large review), else computed now.
+    /// large review, started once the review has stood unchanged for
+    /// [`QUIET`]), else computed now.
     pub fn get(
         &mut self,
         review: &Review,
@@ -79,7 +111,7 @@ impl<T: Send + Sync + 'static> PerRevision<T> {
             Some((at, value)) if *at == revision => return (*at, Arc::clone(value)),
             Some((at, value)) if is_large(review) => {
                 let stale = (*at, Arc::clone(value));
-                if self.working.is_none() {
+                if self.working.is_none() && is_quiet(revision, Some(ctx)) {
                     self.start(review, revision, ctx, compute);
                 }
                 return stale;
@@ -157,6 +189,13 @@ mod tests {
         review.meta.title.push_str("!!");
         let (at, stale) = derived.get(&review, (2, 0), &ctx, title_length);
         assert_eq!((at, *stale), ((1, 0), first));
+        // Nothing is copied while the reviewer types; once the revision
+        // has stood for a moment, a worker computes it.
+        assert!(!derived.is_working());
+        std::thread::sleep(QUIET);
+        let (at, stale) = derived.get(&review, (2, 0), &ctx, title_length);
+        assert_eq!((at, *stale), ((1, 0), first));
+        assert!(derived.is_working());
         let started = std::time::Instant::now();
         while derived.is_working() {
             assert!(

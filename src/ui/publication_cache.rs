@@ -6,8 +6,9 @@
 //! ([`PublicationCache::current`]). What panels show may lag a keystroke
 //! behind on a large review ([`PublicationCache::shown`]): there the
 //! publication (anonymising the whole review, the leak check, the
-//! readiness verdict) is computed on a worker thread while the reviewer
-//! types, and the panels show the last one until the next is ready. A small
+//! readiness verdict) is computed on a worker thread once typing pauses
+//! ([`super::background::QUIET`]), and the panels show the last one until
+//! the next is ready. A small
 //! review is computed at once, as it takes a few milliseconds.
 
 use std::cell::RefCell;
@@ -83,7 +84,9 @@ impl PublicationCache {
         let stale = self.latest.borrow().clone();
         match stale {
             Some(stale) if is_large(review) => {
-                if self.working.borrow().is_none() {
+                let quiet =
+                    || super::background::is_quiet(revision, self.repaint.borrow().as_ref());
+                if self.working.borrow().is_none() && quiet() {
                     self.start(review, taxonomy, revision);
                 }
                 stale
@@ -167,6 +170,12 @@ mod tests {
         let (at, shown) = cache.shown(&review, None, (2, 0));
         assert_eq!(at, (1, 0));
         assert!(Arc::ptr_eq(&first, &shown));
+        // Nothing is copied while the reviewer types; once the revision
+        // has stood for a moment, a worker publishes it.
+        assert!(!cache.is_working());
+        std::thread::sleep(crate::ui::background::QUIET);
+        let (at, _) = cache.shown(&review, None, (2, 0));
+        assert_eq!(at, (1, 0));
         assert!(cache.is_working());
         // An export never gets the older one.
         let exact = cache.current(&review, None, (2, 0));
