@@ -105,14 +105,12 @@ impl Autosave {
         let file = self.file.clone();
         let ctx = ctx.clone();
         let (sender, done) = channel();
-        let spawned = std::thread::Builder::new()
-            .name("autosave".into())
-            .spawn(move || {
-                let result = recovery::write(&file, &record)
-                    .map_err(|e| format!("Autosave to {} failed: {e}", file.display()));
-                let _ = sender.send(result);
-                ctx.request_repaint();
-            });
+        let spawned = crate::ui::background::spawn_worker("autosave", move || {
+            let result = recovery::write(&file, &record)
+                .map_err(|e| format!("Autosave to {} failed: {e}", file.display()));
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
         match spawned {
             Ok(worker) => {
                 self.writing = Some(Writing {

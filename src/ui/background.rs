@@ -25,6 +25,45 @@ pub fn is_large(review: &Review) -> bool {
 /// A revision of the review.
 pub type Revision = (u64, u64);
 
+/// How far below the window's priority the app's background workers run
+/// (added to the nice value), so that the frame in which the reviewer types
+/// is scheduled first.
+#[cfg(target_os = "linux")]
+const WORKER_NICE: libc::c_int = 10;
+
+/// Starts a background worker: a named thread that runs at a lower
+/// scheduling priority than the window (on Linux; elsewhere at the same).
+pub fn spawn_worker(
+    name: &str,
+    work: impl FnOnce() + Send + 'static,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            lower_priority();
+            work();
+        })
+}
+
+/// Lowers the calling thread's scheduling priority (Linux keeps a nice
+/// value per thread). A refusal changes nothing: the work runs as before.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take and return plain integers and
+    // touch no memory of this process.
+    unsafe {
+        let thread = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        // Relative to the window's, which the new thread inherited: never
+        // raised, whatever the app itself was started at.
+        let inherited = libc::getpriority(libc::PRIO_PROCESS, thread);
+        libc::setpriority(
+            libc::PRIO_PROCESS,
+            thread,
+            (inherited + WORKER_NICE).min(19),
+        );
+    }
+}
+
 /// How long a large review must stay unchanged before a worker copies it:
 /// while the reviewer types, no copy is made (a copy of a 20,000-entry
 /// review takes longer than a frame), and the panels show the last values
@@ -152,13 +191,11 @@ impl<T: Send + Sync + 'static> PerRevision<T> {
         let (sender, receiver) = channel();
         let review = snapshot(review, revision);
         let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("derived".into())
-            .spawn(move || {
-                if sender.send(compute(&review)).is_ok() {
-                    ctx.request_repaint();
-                }
-            });
+        let spawned = spawn_worker("derived", move || {
+            if sender.send(compute(&review)).is_ok() {
+                ctx.request_repaint();
+            }
+        });
         if spawned.is_ok() {
             self.working = Some((revision, receiver));
         }
@@ -231,5 +268,30 @@ mod tests {
         assert!(!Arc::ptr_eq(&first, &second));
         assert_eq!(second.meta.title, review.meta.title);
         assert_ne!(first.meta.title, review.meta.title);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn workers_run_below_the_window_s_priority() {
+        // SAFETY: as in `lower_priority`: plain integers in and out.
+        let nice_here = || unsafe {
+            let thread = libc::syscall(libc::SYS_gettid) as libc::id_t;
+            libc::getpriority(libc::PRIO_PROCESS, thread)
+        };
+        let window = nice_here();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        spawn_worker("test-worker", move || {
+            let _ = sender.send(nice_here());
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+        let worker = receiver.recv().unwrap();
+        assert_eq!(worker, (window + WORKER_NICE).min(19));
+        assert_eq!(
+            nice_here(),
+            window,
+            "the window's own priority is unchanged"
+        );
     }
 }

@@ -132,16 +132,14 @@ impl PublicationCache {
             taxonomy.cloned(),
         );
         let repaint = self.repaint.borrow().clone();
-        let spawned = std::thread::Builder::new()
-            .name("publication".into())
-            .spawn(move || {
-                let publication = Publication::compute(&review, Lexicon::shared(), taxonomy);
-                if sender.send(Arc::new(publication)).is_ok()
-                    && let Some(ctx) = repaint
-                {
-                    ctx.request_repaint();
-                }
-            });
+        let spawned = crate::ui::background::spawn_worker("publication", move || {
+            let publication = Publication::compute(&review, Lexicon::shared(), taxonomy);
+            if sender.send(Arc::new(publication)).is_ok()
+                && let Some(ctx) = repaint
+            {
+                ctx.request_repaint();
+            }
+        });
         if spawned.is_ok() {
             *self.working.borrow_mut() = Some((revision, receiver));
         }

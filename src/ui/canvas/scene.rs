@@ -373,20 +373,18 @@ pub fn laid_out(scene: &Scene) -> Rc<Laid> {
                 .map(|n| (n.title.to_string(), n.kind, n.at))
                 .collect();
             let (sender, receiver) = std::sync::mpsc::channel();
-            let spawned = std::thread::Builder::new()
-                .name("diagram-layout".into())
-                .spawn(move || {
-                    let nodes: Vec<NodeIn> = titles
-                        .iter()
-                        .map(|(title, kind, at)| NodeIn {
-                            title,
-                            kind: *kind,
-                            at: *at,
-                        })
-                        .collect();
-                    let measure = |s: &str, size: f32| crate::diagram::text_width(s, size);
-                    let _ = sender.send(lay_out(&nodes, &link_ins, &loops, &style, &measure));
-                });
+            let spawned = crate::ui::background::spawn_worker("diagram-layout", move || {
+                let nodes: Vec<NodeIn> = titles
+                    .iter()
+                    .map(|(title, kind, at)| NodeIn {
+                        title,
+                        kind: *kind,
+                        at: *at,
+                    })
+                    .collect();
+                let measure = |s: &str, size: f32| crate::diagram::text_width(s, size);
+                let _ = sender.send(lay_out(&nodes, &link_ins, &loops, &style, &measure));
+            });
             if spawned.is_ok() {
                 PENDING.with(|p| {
                     *p.borrow_mut() = Some(Pending {

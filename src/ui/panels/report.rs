@@ -335,44 +335,42 @@ impl ReportPanel {
         let format = self.format();
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("report-export".into())
-            .spawn(move || {
-                let options = ExportOptions {
-                    format,
-                    template: &template,
-                    taxonomy: taxonomy.as_ref(),
-                    lexicon: Lexicon::shared(),
-                    identified_draft: choice.identified_draft,
-                    include_chronology: choice.include_chronology,
-                    created: None,
-                };
-                let exported = match &source {
-                    Source::Publication(publication) => export_publication(publication, &options),
-                    Source::Draft(review) => export_report(review, &options),
-                };
-                let outcome = match exported {
-                    Ok(exported) => match crate::store::write_atomic(&path, |f| {
-                        std::io::Write::write_all(f, &exported.bytes)
-                    }) {
-                        Ok(()) => Outcome::Written {
-                            path,
-                            format,
-                            pages: exported.pages,
-                            left_out: exported.left_out,
-                            draft: choice.identified_draft,
-                        },
-                        Err(e) => Outcome::Refused(vec![e.to_string()]),
+        let spawned = crate::ui::background::spawn_worker("report-export", move || {
+            let options = ExportOptions {
+                format,
+                template: &template,
+                taxonomy: taxonomy.as_ref(),
+                lexicon: Lexicon::shared(),
+                identified_draft: choice.identified_draft,
+                include_chronology: choice.include_chronology,
+                created: None,
+            };
+            let exported = match &source {
+                Source::Publication(publication) => export_publication(publication, &options),
+                Source::Draft(review) => export_report(review, &options),
+            };
+            let outcome = match exported {
+                Ok(exported) => match crate::store::write_atomic(&path, |f| {
+                    std::io::Write::write_all(f, &exported.bytes)
+                }) {
+                    Ok(()) => Outcome::Written {
+                        path,
+                        format,
+                        pages: exported.pages,
+                        left_out: exported.left_out,
+                        draft: choice.identified_draft,
                     },
-                    Err(ExportError::Blocked(list)) => Outcome::Refused(list),
-                    Err(ExportError::Leaks(leaks)) => {
-                        Outcome::Refused(leaks.iter().map(|l| format!("would leak: {l}")).collect())
-                    }
                     Err(e) => Outcome::Refused(vec![e.to_string()]),
-                };
-                let _ = sender.send(outcome);
-                ctx.request_repaint();
-            });
+                },
+                Err(ExportError::Blocked(list)) => Outcome::Refused(list),
+                Err(ExportError::Leaks(leaks)) => {
+                    Outcome::Refused(leaks.iter().map(|l| format!("would leak: {l}")).collect())
+                }
+                Err(e) => Outcome::Refused(vec![e.to_string()]),
+            };
+            let _ = sender.send(outcome);
+            ctx.request_repaint();
+        });
         match spawned {
             Ok(_) => {
                 self.job = Some(receiver);

@@ -54,13 +54,22 @@ impl LoopFinder {
         self.progress = progress.clone();
         self.outcome = outcome.clone();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        let spawned = crate::ui::background::spawn_worker("loop-finder", move || {
             let list = graph.list(Some(LIST_LIMIT), Some(&progress));
             if let Ok(mut slot) = outcome.lock() {
                 *slot = Some(list);
             }
             ctx.request_repaint();
         });
+        if spawned.is_err()
+            && let Some(graph) = &self.graph
+        {
+            // No thread to be had: the loops are listed in the frame.
+            let list = graph.list(Some(LIST_LIMIT), Some(&self.progress));
+            if let Ok(mut slot) = self.outcome.lock() {
+                *slot = Some(list);
+            }
+        }
     }
 
     /// Where the search is; asks for another frame while it runs.

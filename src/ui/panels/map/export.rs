@@ -27,12 +27,10 @@ impl MapPanel {
         let (sender, done) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         let target = path.clone();
-        let spawned = std::thread::Builder::new()
-            .name("figure".into())
-            .spawn(move || {
-                let _ = sender.send(write_figure(&publication, &diagram, format, &target));
-                ctx.request_repaint();
-            });
+        let spawned = crate::ui::background::spawn_worker("figure", move || {
+            let _ = sender.send(write_figure(&publication, &diagram, format, &target));
+            ctx.request_repaint();
+        });
         match spawned {
             Ok(_) => {
                 self.note = Some(format!("Saving the figure to {}…", path.display()));
