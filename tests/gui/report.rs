@@ -252,3 +252,51 @@ fn the_familys_words_are_prompted_as_their_words_as_the_language_panel_reads_the
     );
     assert_eq!(views.hit.severity.label(), "medium");
 }
+
+#[test]
+fn a_large_review_s_preview_is_prepared_on_a_worker_and_then_shown() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut review = foresight::generate::synthetic_review(
+        foresight::generate::Size {
+            entries: 3_500,
+            episodes: 20,
+            ..foresight::generate::Size::STRESS
+        },
+        5,
+    );
+    review.meta.title = "A large review to preview".into();
+    let app = ForesightApp::new(Document::untitled(review), folder.path().to_path_buf());
+    let mut harness = harness_of(app, (1280.0, 2400.0), 12);
+    harness.get_by_label("Report").click();
+    harness.run();
+    let titles = |harness: &Harness<'_, ForesightApp>| {
+        harness
+            .query_all_by_label_contains("A large review to preview")
+            .count()
+    };
+    let before = titles(&harness);
+    harness
+        .get_by_label("Show the report as it will be exported")
+        .click();
+    harness.step();
+    // The frame that asked for it goes on; the worker builds the report.
+    assert!(
+        harness
+            .query_by_label_contains("Preparing the preview")
+            .is_some()
+    );
+    let started = std::time::Instant::now();
+    while harness
+        .query_by_label_contains("Preparing the preview")
+        .is_some()
+    {
+        assert!(started.elapsed().as_secs() < 60, "the preview never came");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_ok();
+    assert!(
+        titles(&harness) > before,
+        "the preview shows the report's title page"
+    );
+}

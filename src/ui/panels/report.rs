@@ -65,6 +65,18 @@ enum Source {
     Draft(Box<Review>),
 }
 
+/// What a preview is built from.
+enum PreviewOf {
+    /// The publication shown.
+    Publication(Arc<Publication>),
+    /// The identified review, for an identified draft.
+    Draft(Arc<Review>),
+}
+
+/// A preview being built on a worker: its revision and choice, and where
+/// it comes.
+type Preparing = ((u64, u64), Choice, Receiver<(ReportDocument, Vec<LeftOut>)>);
+
 /// The preview of a revision with a choice of options.
 type Cached = ((u64, u64), Choice, Arc<ReportDocument>, Vec<LeftOut>);
 
@@ -77,6 +89,8 @@ pub struct ReportPanel {
     job: Option<Receiver<Outcome>>,
     outcome: Option<Outcome>,
     cached: Option<Cached>,
+    /// The preview of a large review being built on a worker.
+    preparing: Option<Preparing>,
     show_preview: bool,
     /// The templates to choose from, (name, title), read when the list
     /// last opened.
@@ -384,6 +398,21 @@ impl ReportPanel {
         }
     }
 
+    /// Takes a preview built on the worker, once it is ready.
+    fn collect_preview(&mut self) {
+        let Some((revision, choice, receiver)) = &self.preparing else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok((document, left_out)) => {
+                self.cached = Some((*revision, choice.clone(), Arc::new(document), left_out));
+                self.preparing = None;
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.preparing = None,
+        }
+    }
+
     fn preview_section(&mut self, ui: &mut Ui, cx: &PanelContext) {
         ui.horizontal(|ui| {
             ui.heading("Preview");
@@ -405,27 +434,67 @@ impl ReportPanel {
             .cached
             .as_ref()
             .is_some_and(|(revision, choice, ..)| *revision == at && *choice == self.choice);
-        if !fresh {
+        self.collect_preview();
+        let large = crate::ui::background::is_large(cx.review);
+        // One preview is built at a time; an identified draft of a large
+        // review is built once typing pauses (the publication shown is
+        // already of such a pause).
+        let may_start = self.preparing.is_none()
+            && (!large
+                || shown.is_some()
+                || crate::ui::background::is_quiet(cx.revision, Some(ui.ctx())));
+        if !fresh && may_start {
             let template = ReportTemplate::find(&self.choice.template, cx.template_folders)
                 .ok()
                 .or_else(|| ReportTemplate::built_in("learning-together"));
             let Some(template) = template else {
                 return;
             };
-            let options = ExportOptions {
-                format: ReportFormat::Pdf,
-                template: &template,
-                taxonomy: cx.taxonomy,
-                lexicon: Lexicon::shared(),
-                identified_draft: self.choice.identified_draft,
-                include_chronology: self.choice.include_chronology,
-                created: None,
+            let choice = self.choice.clone();
+            let taxonomy = cx.taxonomy.cloned();
+            // What the document is built from: the publication shown, or
+            // the identified review for a draft.
+            let source = match &shown {
+                None => PreviewOf::Draft(crate::ui::background::snapshot(cx.review, cx.revision)),
+                Some((_, publication)) => PreviewOf::Publication(Arc::clone(publication)),
             };
-            let (document, left_out) = match &shown {
-                None => report_document(cx.review, &options),
-                Some((_, publication)) => publication_document(publication, &options),
+            let build = move || {
+                let options = ExportOptions {
+                    format: ReportFormat::Pdf,
+                    template: &template,
+                    taxonomy: taxonomy.as_ref(),
+                    lexicon: Lexicon::shared(),
+                    identified_draft: choice.identified_draft,
+                    include_chronology: choice.include_chronology,
+                    created: None,
+                };
+                match &source {
+                    PreviewOf::Draft(review) => report_document(review, &options),
+                    PreviewOf::Publication(publication) => {
+                        publication_document(publication, &options)
+                    }
+                }
             };
-            self.cached = Some((at, self.choice.clone(), Arc::new(document), left_out));
+            if large {
+                // A long report is built on a worker; the last preview
+                // stays on screen meanwhile.
+                let (sender, receiver) = channel();
+                let ctx = ui.ctx().clone();
+                let spawned = crate::ui::background::spawn_worker("report-preview", move || {
+                    if sender.send(build()).is_ok() {
+                        ctx.request_repaint();
+                    }
+                });
+                if spawned.is_ok() {
+                    self.preparing = Some((at, self.choice.clone(), receiver));
+                }
+            } else {
+                let (document, left_out) = build();
+                self.cached = Some((at, self.choice.clone(), Arc::new(document), left_out));
+            }
+        }
+        if self.preparing.is_some() {
+            ui.weak("Preparing the preview…");
         }
         if let Some((_, _, document, _)) = &self.cached {
             let document = Arc::clone(document);
