@@ -60,7 +60,8 @@ impl Action {
 #[derive(Default)]
 struct TaxonomyCache {
     name: Option<String>,
-    taxonomy: Option<Taxonomy>,
+    /// Shared with the background validation without a copy.
+    taxonomy: Option<std::sync::Arc<Taxonomy>>,
     error: Option<String>,
 }
 
@@ -72,7 +73,7 @@ impl TaxonomyCache {
         self.name = Some(name.to_string());
         match Taxonomy::find(name, &template_folders()) {
             Ok(taxonomy) => {
-                self.taxonomy = Some(taxonomy);
+                self.taxonomy = Some(std::sync::Arc::new(taxonomy));
                 self.error = None;
             }
             Err(e) => {
@@ -555,17 +556,18 @@ impl ForesightApp {
         let revision = (self.generation, self.document.state());
         // On a large review, while the reviewer types, the problems of the
         // last revision checked, the next checked in the background.
+        // A shared handle, not a copy of the taxonomy, every frame.
         let taxonomy = self.taxonomy.taxonomy.clone();
         let (_, problems) =
             self.problems
                 .get(self.document.review(), revision, ui.ctx(), move |review| {
-                    validate(review, taxonomy.as_ref())
+                    validate(review, taxonomy.as_deref())
                 });
         let problems = problems.as_slice();
         self.publication.set_context(ui.ctx());
         let cx = PanelContext {
             review: self.document.review(),
-            taxonomy: self.taxonomy.taxonomy.as_ref(),
+            taxonomy: self.taxonomy.taxonomy.as_deref(),
             taxonomy_error: self.taxonomy.error.as_deref(),
             problems,
             revision,

@@ -623,11 +623,21 @@ mod tests {
     }
 
     fn layout(review: &Review, look: Look) -> Rc<Laid> {
-        let catalog = Catalog::of(review);
+        layout_with(review, &Catalog::of(review), None, look)
+    }
+
+    /// The layout of the review's first diagram with this catalogue, while
+    /// these nodes are dragged so far.
+    fn layout_with(
+        review: &Review,
+        catalog: &Catalog,
+        moving: Option<(&HashSet<Id>, Point)>,
+        look: Look,
+    ) -> Rc<Laid> {
         let empty = HashSet::new();
         laid_out(&Scene {
             review,
-            catalog: &catalog,
+            catalog,
             diagram: &review.diagrams[0],
             visible: None,
             highlight: None,
@@ -635,7 +645,7 @@ mod tests {
             selected: &empty,
             matches: &empty,
             ripple: None,
-            moving: None,
+            moving,
             look,
             spread: false,
         })
@@ -682,23 +692,8 @@ mod tests {
         let look = Look::of(&eframe::egui::Context::default());
         let mut review = review_of(12);
         let catalog = Catalog::of(&review);
-        let empty = HashSet::new();
-        let scene = |review: &'_ Review, catalog, moving| {
-            laid_out(&Scene {
-                review,
-                catalog,
-                diagram: &review.diagrams[0],
-                visible: None,
-                highlight: None,
-                badges: &[],
-                selected: &empty,
-                matches: &empty,
-                ripple: None,
-                moving,
-                look,
-                spread: false,
-            })
-        };
+        let scene =
+            |review: &Review, catalog: &Catalog, moving| layout_with(review, catalog, moving, look);
         let first = scene(&review, &catalog, None);
         assert!(Rc::ptr_eq(&first, &scene(&review, &catalog, None)));
         // A node dragged: laid out where it is being dragged to.

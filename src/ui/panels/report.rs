@@ -66,11 +66,33 @@ enum Source {
 }
 
 /// What a preview is built from.
-enum PreviewOf {
+enum PreviewOf<'a> {
     /// The publication shown.
-    Publication(Arc<Publication>),
+    Publication(&'a Publication),
     /// The identified review, for an identified draft.
-    Draft(Arc<Review>),
+    Draft(&'a Review),
+}
+
+/// The report document a preview shows, as the PDF export would write it.
+fn preview_document(
+    template: &ReportTemplate,
+    taxonomy: Option<&crate::taxonomy::Taxonomy>,
+    choice: &Choice,
+    of: PreviewOf<'_>,
+) -> (ReportDocument, Vec<LeftOut>) {
+    let options = ExportOptions {
+        format: ReportFormat::Pdf,
+        template,
+        taxonomy,
+        lexicon: Lexicon::shared(),
+        identified_draft: choice.identified_draft,
+        include_chronology: choice.include_chronology,
+        created: None,
+    };
+    match of {
+        PreviewOf::Draft(review) => report_document(review, &options),
+        PreviewOf::Publication(publication) => publication_document(publication, &options),
+    }
 }
 
 /// A preview being built on a worker: its revision and choice, and where
@@ -430,11 +452,11 @@ impl ReportPanel {
         let at = shown
             .as_ref()
             .map_or(cx.revision, |(revision, _)| *revision);
+        self.collect_preview();
         let fresh = self
             .cached
             .as_ref()
             .is_some_and(|(revision, choice, ..)| *revision == at && *choice == self.choice);
-        self.collect_preview();
         let large = crate::ui::background::is_large(cx.review);
         // One preview is built at a time; an identified draft of a large
         // review is built once typing pauses (the publication shown is
@@ -450,38 +472,26 @@ impl ReportPanel {
             let Some(template) = template else {
                 return;
             };
-            let choice = self.choice.clone();
-            let taxonomy = cx.taxonomy.cloned();
-            // What the document is built from: the publication shown, or
-            // the identified review for a draft.
-            let source = match &shown {
-                None => PreviewOf::Draft(crate::ui::background::snapshot(cx.review, cx.revision)),
-                Some((_, publication)) => PreviewOf::Publication(Arc::clone(publication)),
-            };
-            let build = move || {
-                let options = ExportOptions {
-                    format: ReportFormat::Pdf,
-                    template: &template,
-                    taxonomy: taxonomy.as_ref(),
-                    lexicon: Lexicon::shared(),
-                    identified_draft: choice.identified_draft,
-                    include_chronology: choice.include_chronology,
-                    created: None,
-                };
-                match &source {
-                    PreviewOf::Draft(review) => report_document(review, &options),
-                    PreviewOf::Publication(publication) => {
-                        publication_document(publication, &options)
-                    }
-                }
-            };
             if large {
-                // A long report is built on a worker; the last preview
-                // stays on screen meanwhile.
+                // A long report is built on a worker, from the publication
+                // shown or one copy of the review; the last preview stays
+                // on screen meanwhile.
+                let choice = self.choice.clone();
+                let taxonomy = cx.taxonomy.cloned();
+                let publication = shown.as_ref().map(|(_, p)| Arc::clone(p));
+                let review = publication
+                    .is_none()
+                    .then(|| crate::ui::background::snapshot(cx.review, cx.revision));
                 let (sender, receiver) = channel();
                 let ctx = ui.ctx().clone();
                 let spawned = crate::ui::background::spawn_worker("report-preview", move || {
-                    if sender.send(build()).is_ok() {
+                    let of = match (&publication, &review) {
+                        (Some(publication), _) => PreviewOf::Publication(publication),
+                        (None, Some(review)) => PreviewOf::Draft(review),
+                        (None, None) => return,
+                    };
+                    let built = preview_document(&template, taxonomy.as_ref(), &choice, of);
+                    if sender.send(built).is_ok() {
                         ctx.request_repaint();
                     }
                 });
@@ -489,7 +499,12 @@ impl ReportPanel {
                     self.preparing = Some((at, self.choice.clone(), receiver));
                 }
             } else {
-                let (document, left_out) = build();
+                let of = match &shown {
+                    Some((_, publication)) => PreviewOf::Publication(publication),
+                    None => PreviewOf::Draft(cx.review),
+                };
+                let (document, left_out) =
+                    preview_document(&template, cx.taxonomy, &self.choice, of);
                 self.cached = Some((at, self.choice.clone(), Arc::new(document), left_out));
             }
         }

@@ -117,108 +117,62 @@ fn linted_fields<'a, R>(
 /// not part of it, and is not read).
 pub fn review_fields(review: &Review) -> Vec<FieldText<'_>> {
     let mut out = Vec::new();
-    for e in &review.episodes {
-        episode_texts(e, &mut out);
-    }
-    for f in &review.factors {
-        linted_fields(
-            text_fields::FACTOR,
-            &f.id,
-            RecordKind::Factor,
-            f,
-            false,
-            &mut out,
-        );
-    }
-    for c in &review.conditions {
-        linted_fields(
-            text_fields::CONDITION,
-            &c.id,
-            RecordKind::Condition,
-            c,
-            false,
-            &mut out,
-        );
-    }
-    for f in &review.findings {
-        out.extend(finding_texts(f));
+    for kind in LINTED_KINDS {
+        for at in 0..review.count_of(kind) {
+            record_texts(review, kind, at, &mut out);
+        }
     }
     out
 }
+
+/// The kinds of record whose fields the lint reads, in the order it reads
+/// them.
+const LINTED_KINDS: [RecordKind; 4] = [
+    RecordKind::Episode,
+    RecordKind::Factor,
+    RecordKind::Condition,
+    RecordKind::Finding,
+];
 
 /// The free-text fields the lint reads of one record (as
 /// [`review_fields`] gives them), found by its id: for a panel that shows
 /// a few records' hits without walking the whole review.
 pub fn record_fields<'a>(review: &'a Review, id: &Id) -> Vec<FieldText<'a>> {
     let mut out = Vec::new();
-    // An id's letters name its kind (`F12` a factor): look there first,
-    // then in the other kinds the lint reads (never the chronology).
-    let letters = id.as_str().trim_end_matches(|c: char| c.is_ascii_digit());
-    let linted = [
-        RecordKind::Episode,
-        RecordKind::Factor,
-        RecordKind::Condition,
-        RecordKind::Finding,
-    ];
-    let kind = linted
-        .iter()
-        .find(|k| k.prefix() == letters)
-        .into_iter()
-        .chain(linted.iter())
-        .find(|&&k| review.index_of(k, id).is_some())
-        .copied();
+    if let Some((kind, at)) = review.locate(id) {
+        record_texts(review, kind, at, &mut out);
+    }
+    out
+}
+
+/// The free-text fields the lint reads of the record of `kind` at `at` in
+/// its collection (none for a kind it does not read). An episode appraised
+/// as good practice is read as such.
+fn record_texts<'a>(review: &'a Review, kind: RecordKind, at: usize, out: &mut Vec<FieldText<'a>>) {
     match kind {
-        Some(RecordKind::Episode) => {
-            if let Some(e) = review.episodes.iter().find(|e| &e.id == id) {
-                episode_texts(e, &mut out);
+        RecordKind::Episode => {
+            if let Some(e) = review.episodes.get(at) {
+                let good = e.appraisal == Appraisal::Good;
+                linted_fields(text_fields::EPISODE, &e.id, kind, e, good, out);
             }
         }
-        Some(RecordKind::Factor) => {
-            if let Some(f) = review.factors.iter().find(|f| &f.id == id) {
-                linted_fields(
-                    text_fields::FACTOR,
-                    &f.id,
-                    RecordKind::Factor,
-                    f,
-                    false,
-                    &mut out,
-                );
+        RecordKind::Factor => {
+            if let Some(f) = review.factors.get(at) {
+                linted_fields(text_fields::FACTOR, &f.id, kind, f, false, out);
             }
         }
-        Some(RecordKind::Condition) => {
-            if let Some(c) = review.conditions.iter().find(|c| &c.id == id) {
-                linted_fields(
-                    text_fields::CONDITION,
-                    &c.id,
-                    RecordKind::Condition,
-                    c,
-                    false,
-                    &mut out,
-                );
+        RecordKind::Condition => {
+            if let Some(c) = review.conditions.get(at) {
+                linted_fields(text_fields::CONDITION, &c.id, kind, c, false, out);
             }
         }
-        Some(RecordKind::Finding) => {
-            if let Some(f) = review.findings.iter().find(|f| &f.id == id) {
+        RecordKind::Finding => {
+            if let Some(f) = review.findings.get(at) {
                 out.extend(finding_texts(f));
             }
         }
         _ => {}
     }
-    out
-}
-
-/// The free-text fields of one episode the lint reads (those of an
-/// episode appraised as good practice are read as such).
-fn episode_texts<'a>(e: &'a crate::model::PracticeEpisode, out: &mut Vec<FieldText<'a>>) {
-    let good = e.appraisal == Appraisal::Good;
-    linted_fields(
-        text_fields::EPISODE,
-        &e.id,
-        RecordKind::Episode,
-        e,
-        good,
-        out,
-    );
 }
 
 /// The free-text fields of one finding the lint reads.
