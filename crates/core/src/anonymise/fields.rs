@@ -193,7 +193,11 @@ pub fn map_entry(
 /// names are replaced in it, never a doubtful form or a mere suspect. The
 /// leak check still reads it.
 pub fn is_bibliographic(field: &str) -> bool {
-    schema::find(schema::FINDING, field).is_some_and(|f| f.treatment == Treatment::Bibliographic)
+    // Every bibliographic field is an item of a list ("references[2]"):
+    // the fields of most texts ("text", "author") need no schema search.
+    field.contains('[')
+        && schema::find(schema::FINDING, field)
+            .is_some_and(|f| f.treatment == Treatment::Bibliographic)
 }
 
 /// True for a field that holds an agency's record as written (a

@@ -525,6 +525,32 @@ pub const STREET_WORDS: &[&str] = &[
     "park",
 ];
 
+/// The usual abbreviations of the last words of street names.
+pub const STREET_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("street", "St"),
+    ("road", "Rd"),
+    ("avenue", "Ave"),
+    ("lane", "Ln"),
+    ("crescent", "Cres"),
+    ("gardens", "Gdns"),
+    ("terrace", "Tce"),
+    ("square", "Sq"),
+    ("court", "Ct"),
+    ("drive", "Dr"),
+    ("close", "Cl"),
+    ("place", "Pl"),
+];
+
+/// A street's name with its last word abbreviated ("Tanner Street" →
+/// "Tanner St"), when it has a usual abbreviation.
+fn abbreviated_street(street: &str) -> Option<String> {
+    let (head, last) = street.rsplit_once(' ')?;
+    let (_, short) = STREET_ABBREVIATIONS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(last))?;
+    Some(format!("{head} {short}"))
+}
+
 /// True when a word ends a street name ("Road", "Way"), in any case.
 pub fn is_street_word(word: &str) -> bool {
     STREET_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
@@ -636,6 +662,10 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 b.add(name, Owner::Place(i), Claim::Exact, Shape::Whole);
                 for street in streets(name) {
                     b.add(street, Owner::Place(i), Claim::Part, Shape::Whole);
+                    // "Tanner St", "Quillon Rd": the street as notes write it.
+                    if let Some(short) = abbreviated_street(street) {
+                        b.add(&short, Owner::Place(i), Claim::Part, Shape::Whole);
+                    }
                 }
             }
         }

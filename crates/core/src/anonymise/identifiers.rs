@@ -182,12 +182,13 @@ fn names_a_platform(text: &str) -> bool {
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 5] = [
+    let gates: [(usize, Gate); 6] = [
         (0, has_at),
         (1, has_web_start),
         (2, has_domain_dot),
         (3, has_at),
         (4, names_a_platform),
+        (5, names_a_platform),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -218,6 +219,16 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             IdentifierKind::SocialMedia,
             format!(
                 r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik|user ?name|handle)(?:(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )|(?: (?:now|is|was|called) ['‘"“]))(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"#
+            ),
+            1,
+        ),
+        (
+            // A handle a few words after the platform's name: "Instagram
+            // (she is aga.wrob90)", "Snapchat, her name on it kezza_88".
+            // It starts with a letter and holds a digit, "_" or ".".
+            IdentifierKind::SocialMedia,
+            format!(
+                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik){b}[^\n.!?]{{0,30}}?[\s(:'‘"“](@?[a-z][a-z0-9._]*[0-9_][a-z0-9._]*[a-z0-9_]){b}"#
             ),
             1,
         ),
@@ -462,8 +473,25 @@ fn find_with(
     let which = &mut which[..any.len()];
     any.matches_read_at(which, text, 0);
     let in_text = (0..which.len()).filter(|&k| which[k]).map(|k| IN_TEXT[k]);
+    // Each distinct gate is asked once per text (two finders share the
+    // platform names' gate).
+    let mut asked: [(Option<Gate>, bool); 8] = [(None, false); 8];
+    let mut passes = |gate: Gate| {
+        for slot in asked.iter_mut() {
+            match slot.0 {
+                Some(known) if std::ptr::fn_addr_eq(known, gate) => return slot.1,
+                Some(_) => {}
+                None => {
+                    let answer = gate(text);
+                    *slot = (Some(gate), answer);
+                    return answer;
+                }
+            }
+        }
+        gate(text)
+    };
     let alone = (0..FINDERS.len())
-        .filter(|&i| FINDERS[i].in_tokens || FINDERS[i].gate.is_some_and(|passes| passes(text)));
+        .filter(|&i| FINDERS[i].in_tokens || FINDERS[i].gate.is_some_and(&mut passes));
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for index in in_text.chain(alone) {
         let finder = &FINDERS[index];
@@ -521,6 +549,15 @@ fn find_with(
                     if !nhs_number_is_valid(&digits) {
                         doubt = Some("ten digits like an NHS number, but the check digit fails");
                     }
+                }
+                // "FB group Y10": a short token with no "@" or "_" is no
+                // account name.
+                IdentifierKind::SocialMedia
+                    if !found.starts_with('@')
+                        && !found.contains('_')
+                        && found.chars().count() < 5 =>
+                {
+                    continue;
                 }
                 IdentifierKind::Reference => {
                     let token = found.trim_end_matches(['/', '-']);
@@ -598,6 +635,16 @@ mod tests {
             SocialMedia,
         );
         has("TikTok: kez_88", "kez_88", SocialMedia);
+        has(
+            "monitors her Instagram (she is aga.wrob90).",
+            "aga.wrob90",
+            SocialMedia,
+        );
+        has(
+            "Snapchat, her name on it is kezza88 now",
+            "kezza88",
+            SocialMedia,
+        );
         // Every platform the pattern names passes the gate that lets the
         // pattern be searched.
         for platform in [

@@ -1,7 +1,9 @@
 //! Word lists of the field, kept as data in `templates/anonymise/`:
 //! diminutives of given names (Elizabeth → Liz, Beth), abbreviations of
 //! case records (TA, HV, NFA), which are never taken for initials, and
-//! generic kinship words (Mum, Nan), which are kept.
+//! generic kinship words (Mum, Nan), which are kept, and public names
+//! (countries, nationalities, faiths, national services, chains and
+//! brands: "Poland", "Greggs", "Kooth"), which name no one.
 //!
 //! The built-in copies are compiled in; a file of the same name in a
 //! templates folder's `anonymise/` (see [`crate::taxonomy::template_folders`])
@@ -19,6 +21,8 @@ const BUILT_IN_ABBREVIATIONS: &str =
 const BUILT_IN_KINSHIP: &str = include_str!("../../../../templates/anonymise/kinship.txt");
 const BUILT_IN_VENUES: &str = include_str!("../../../../templates/anonymise/venues.txt");
 const BUILT_IN_PREMISES: &str = include_str!("../../../../templates/anonymise/premises.txt");
+const BUILT_IN_PUBLIC_NAMES: &str =
+    include_str!("../../../../templates/anonymise/public-names.txt");
 
 /// The lists, built-in and the user's, as one.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +41,9 @@ pub struct FieldLists {
     /// Words that make the capitalised words before them a place's name
     /// ("pub", "flats"), lower case.
     premises: HashSet<String>,
+    /// Capitalised words that name no one and nowhere in particular
+    /// ("Poland", "Greggs", "Apgar"), lower case.
+    public_names: HashSet<String>,
 }
 
 /// The lines of a list that are not blank or comments.
@@ -56,6 +63,7 @@ impl FieldLists {
             BUILT_IN_KINSHIP,
         );
         lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
+        lists.add_public_names(BUILT_IN_PUBLIC_NAMES);
         lists
     }
 
@@ -72,6 +80,7 @@ impl FieldLists {
                 &read(folder, "kinship.txt"),
             );
             lists.add_places(&read(folder, "venues.txt"), &read(folder, "premises.txt"));
+            lists.add_public_names(&read(folder, "public-names.txt"));
         }
         lists
     }
@@ -109,6 +118,26 @@ impl FieldLists {
         }
         self.premises
             .extend(lines(premises).map(|l| l.to_lowercase()));
+    }
+
+    /// Adds the lines of a public names list.
+    pub fn add_public_names(&mut self, names: &str) {
+        self.public_names
+            .extend(lines(names).map(|l| l.to_lowercase()));
+    }
+
+    /// True when a word names no one and nowhere in particular
+    /// ("Poland", "POLISH", "Greggs", "Sainsbury's"), in any case. A
+    /// possessive of one is too ("Greggs's").
+    pub fn is_public_name(&self, word: &str) -> bool {
+        if self.public_names.is_empty() {
+            return false;
+        }
+        let lower = word.to_lowercase().replace('’', "'");
+        self.public_names.contains(&lower)
+            || lower
+                .strip_suffix("'s")
+                .is_some_and(|bare| self.public_names.contains(bare))
     }
 
     /// True when words ("Red Lion", "Feathers") are a venue's name, in

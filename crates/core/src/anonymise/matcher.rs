@@ -660,7 +660,9 @@ impl NameMatcher {
                 return;
             }
             let capitalised = text[hit.name_start..].starts_with(char::is_uppercase);
-            if words::is_title(word) && capitalised {
+            // "Mr. Wood" but not "…with SW. Craig": after a dot, only a
+            // title written with one is a title; otherwise the sentence ended.
+            if words::is_title(word) && capitalised && (!dotted || words::is_dotted_title(word)) {
                 hit.start = word_start;
                 hit.after_title = true;
                 continue;

@@ -167,8 +167,133 @@ fn is_street_end(word: &str) -> bool {
                 | "vale"
                 | "meadows"
                 | "croft"
+                // As notes abbreviate them ("Tanner St", "Mill Rd").
+                | "st"
+                | "rd"
+                | "ave"
+                | "ln"
+                | "cres"
+                | "gdns"
+                | "tce"
+                | "sq"
         )
 }
+
+/// Capitalised words that make the capitalised words before them the
+/// name of one service's building ("the Beech Unit", "Willow Lodge").
+const FACILITIES: &[&str] = &[
+    "Unit", "Centre", "Center", "Ward", "Hub", "Clinic", "Lodge", "Project", "Suite",
+];
+
+/// Words that make a unit or centre a kind of service anyone may name
+/// ("Mother and Baby Unit", "Family Centre", "Assessment Unit"), lower case.
+const GENERIC_SERVICE_WORDS: &[&str] = &[
+    "acute",
+    "admissions",
+    "adolescent",
+    "adult",
+    "adults",
+    "advice",
+    "alcohol",
+    "ambulatory",
+    "antenatal",
+    "assessment",
+    "baby",
+    "birth",
+    "burns",
+    "cancer",
+    "cardiac",
+    "child",
+    "children",
+    "clinical",
+    "community",
+    "contact",
+    "counselling",
+    "crisis",
+    "day",
+    "decision",
+    "delivery",
+    "dental",
+    "dependency",
+    "detox",
+    "diagnostic",
+    "disability",
+    "drug",
+    "drugs",
+    "early",
+    "eating",
+    "emergency",
+    "eye",
+    "family",
+    "fertility",
+    "foster",
+    "fracture",
+    "health",
+    "high",
+    "homeless",
+    "housing",
+    "infant",
+    "information",
+    "injuries",
+    "injury",
+    "inpatient",
+    "intensive",
+    "job",
+    "labour",
+    "learning",
+    "leisure",
+    "maternity",
+    "medical",
+    "mental",
+    "minor",
+    "mother",
+    "multi-agency",
+    "neonatal",
+    "newborn",
+    "observation",
+    "outpatient",
+    "paediatric",
+    "parent",
+    "parents",
+    "people",
+    "play",
+    "postnatal",
+    "psychiatric",
+    "recovery",
+    "referral",
+    "rehabilitation",
+    "renal",
+    "residential",
+    "resource",
+    "respite",
+    "safeguarding",
+    "scan",
+    "secure",
+    "sexual",
+    "special",
+    "sports",
+    "stroke",
+    "substance",
+    "support",
+    "surgical",
+    "teen",
+    "therapy",
+    "trauma",
+    "treatment",
+    "ultrasound",
+    "urgent",
+    "visitor",
+    "walk-in",
+    "wellbeing",
+    "women",
+    "young",
+    "youth",
+    "years",
+    "care",
+    "civic",
+    "health",
+    "treatment",
+];
 
 /// Words that make "Family Court", "Town Hall" or "Care Home" an
 /// institution anyone may name, not a place that identifies a family.
@@ -216,6 +341,14 @@ fn inflected_word(lower: &str) -> bool {
                     stem.len() >= 3 && (words::is_word(stem) || words::is_word(&format!("{stem}e")))
                 })
     };
+    // "Demo'd", "OK'd": a word with a contracted ending.
+    if let Some(stem) = lower
+        .strip_suffix("'d")
+        .or_else(|| lower.strip_suffix("’d"))
+        .filter(|stem| stem.len() >= 2)
+    {
+        return words::is_word(stem) || stems(stem) || words::is_vocabulary(stem);
+    }
     stems(lower)
         || [
             "re", "un", "pre", "tri", "bi", "non", "co", "sub", "over", "under",
@@ -350,6 +483,72 @@ fn is_reporting_verb(word: &str) -> bool {
     )
 }
 
+/// True when the word before `at` is a noun that a letter labels ("band
+/// B", "plan A", "Flat C"): the letter there is no initial.
+fn after_label_noun(text: &str, at: usize) -> bool {
+    crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
+        text[start + word.len()..at] == *" "
+            && matches!(
+                word.to_lowercase().as_str(),
+                "band"
+                    | "plan"
+                    | "grade"
+                    | "category"
+                    | "level"
+                    | "type"
+                    | "form"
+                    | "flat"
+                    | "block"
+                    | "unit"
+                    | "ward"
+                    | "room"
+                    | "bed"
+                    | "section"
+                    | "part"
+                    | "appendix"
+                    | "option"
+                    | "group"
+                    | "class"
+                    | "tier"
+                    | "stage"
+                    | "phase"
+                    | "schedule"
+                    | "annex"
+                    | "annexe"
+                    | "wing"
+                    | "bay"
+                    | "zone"
+                    | "shift"
+                    | "team"
+                    | "site"
+            )
+    })
+}
+
+/// True when the word after `end` is a reporting verb that makes the
+/// word before it a person ("Baker rang back"). "Left", "collected" and
+/// "dropped" do so only with an object: "Mensah left a message", not
+/// "Card left."
+fn reported_by(text: &str, end: usize) -> bool {
+    let Some(verb) = crate::anonymise::text::word_after(text, end) else {
+        return false;
+    };
+    if !is_reporting_verb(verb) {
+        return false;
+    }
+    if !matches!(
+        verb.to_lowercase().as_str(),
+        "left" | "collected" | "dropped"
+    ) {
+        return true;
+    }
+    let Some(at) = text[end..].find(verb).map(|i| end + i + verb.len()) else {
+        return false;
+    };
+    let rest = &text[at..];
+    rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_alphabetic())
+}
+
 /// The words from `start` that follow one another with a single space
 /// between them, up to `most`: (start, end) of each.
 fn words_from(text: &str, start: usize, most: usize) -> Vec<(usize, usize)> {
@@ -397,9 +596,33 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             }
         }
     }
+    let ordinary = |&(s, e): &(usize, usize)| {
+        let w = &text[s..e];
+        let lower = w.to_lowercase();
+        words::is_vocabulary(w) || is_institution_word(&lower) || words::is_title(w)
+    };
     for n in 1..run.len().min(4) {
         let (word_start, word_end) = run[n];
         let next = &text[word_start..word_end];
+        // "the Beech Unit", "Willow Lodge": ordinary words that name one
+        // service's building, unlike "the Mother and Baby Unit".
+        if FACILITIES.contains(&next) {
+            let names = &run[..n];
+            let generic = |&(s, e): &(usize, usize)| {
+                let lower = text[s..e].to_lowercase();
+                GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+            };
+            if names.iter().all(capitalised)
+                && !names.iter().any(ordinary)
+                && !names.iter().any(generic)
+                && text[names[0].0..word_start]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-')
+            {
+                return Some(word_end);
+            }
+            return None;
+        }
         if !lists.is_premises(next) {
             if capitalised(&run[n]) {
                 continue;
@@ -407,11 +630,6 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             return None;
         }
         let names = &run[..n];
-        let ordinary = |&(s, e): &(usize, usize)| {
-            let w = &text[s..e];
-            let lower = w.to_lowercase();
-            words::is_vocabulary(w) || is_institution_word(&lower) || words::is_title(w)
-        };
         if !names.iter().all(capitalised) || names.iter().any(ordinary) {
             return None;
         }
@@ -599,14 +817,14 @@ pub fn suspects_into(
                     || (gazetteer().is_given_name_word(plain) && next_is_a_cast_name())
                     || (starts_sentence(text, start)
                         && gazetteer().is_surname_word(plain)
-                        && crate::anonymise::text::word_after(text, end)
-                            .is_some_and(is_reporting_verb)));
+                        && reported_by(text, end)));
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
             let name = (previous_title
                 || !ordinary
                 || after_name
-                || initial_start.is_some()
+                // "J. Baker", not "…band B. Suggested refuge".
+                || initial_start.is_some_and(|at| !(ordinary && after_label_noun(text, at)))
                 || named_by_context)
                 && !known.has(lower_token)
                 && !super::lists::field_lists().is_kinship(plain)
@@ -822,10 +1040,16 @@ mod tests {
         assert_eq!(
             suspects(
                 "Local shop closed. Mother went to the pub. The bell rang. \
-                 She will ring the Bell Centre. Council flats were offered. \
-                 Hope to see the Crown Court list."
+                 Council flats were offered. Hope to see the Crown Court list. \
+                 The Mother and Baby Unit and the Family Centre."
             ),
             vec![],
+        );
+        // A centre named with an ordinary word is one building: a place,
+        // though not the venue "the Bell".
+        assert_eq!(
+            suspects("She will ring the Bell Centre."),
+            vec![("Bell Centre".to_string(), SuspectKind::Place)],
         );
     }
 

@@ -970,3 +970,94 @@ fn a_single_initial_in_a_pseudonym_or_a_reference_is_no_leak() {
     let leaks = leak::LeakChecker::new(&review).check_review(&leaked);
     assert_eq!(leaks.len(), 1, "{leaks:#?}");
 }
+
+#[test]
+fn public_names_record_shorthand_and_labels_are_kept() {
+    let review = review_of_cast(
+        &[
+            ("Agnieszka Wróblewska", "Mother"),
+            ("Zofia Adeyemi", "Child D"),
+        ],
+        "Babcia coming from Poland at Easter; new friend from the Polish shop. \
+         Dog present (Staffie). Apgar 9/9. Movicol paed PRN. Xbox in his room; \
+         breakfast at Greggs. Signposted to Kooth. No Op Encompass. Susp left in grey Astra. \
+         Occ ref taken. Hx PND. IP withdrew statement; PNC checks - 2 x ABH. BAC not done. \
+         Mr Fitzgerald HT spoke to him. UPN on form. Placed on register band B. Suggested refuge. \
+         Card left. Demo'd correct prep. Handover to HV. Joint visit with SW. Zofia present.",
+    );
+    // Sensitive details kept as written, as `foresight anonymise` does.
+    let out = Anonymiser::new(&review)
+        .keeping_sensitive_details()
+        .review(&review)
+        .review
+        .chronology[0]
+        .text
+        .clone();
+    for kept in [
+        "Babcia",
+        "from Poland",
+        "Polish shop",
+        "(Staffie)",
+        "Apgar 9/9",
+        "Movicol paed PRN",
+        "Xbox",
+        "Greggs",
+        "Kooth",
+        "Op Encompass",
+        "Susp left in grey Astra",
+        "Occ ref",
+        "Hx PND",
+        "IP withdrew",
+        "PNC checks - 2 x ABH",
+        "BAC not done",
+        "HT spoke",
+        "UPN on form",
+        "band B. Suggested refuge",
+        "Card left",
+        "Demo'd correct prep",
+        "Handover to HV",
+        "Joint visit with SW. Child D present",
+    ] {
+        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
+    }
+    assert!(!out.contains("Fitzgerald"), "{out}");
+}
+
+#[test]
+fn a_letter_after_a_title_or_a_preposition_is_still_an_initial() {
+    let review = review_of_cast(
+        &[("Autumn Reid", "Child D")],
+        "DSL (Mr G. Harries) rang. Seen by J. Baker; then by K. Marsden.",
+    );
+    let out = first_text(&review);
+    for name in ["Harries", "Baker", "Marsden"] {
+        assert!(!out.contains(name), "{name} left in {out:?}");
+    }
+}
+
+#[test]
+fn a_named_unit_an_abbreviated_cast_street_and_a_zero_padded_day_are_replaced() {
+    let mut review = review_of_cast(
+        &[("Autumn Reid", "Child D")],
+        "Offered 6 sessions at the Beech Unit, not the Mother and Baby Unit or the Family Centre. \
+         Car found on Tanner St. ED saw 10/01; strategy discussion held 12/01. Score 10/12, r/v 2/52.",
+    );
+    review.places = vec![Place {
+        id: Id::from("PL1"),
+        name: "Flat 6, 44 Tanner Street, Calderbridge".into(),
+        generic_name: "Address 1".into(),
+        ..Default::default()
+    }];
+    let out = first_text(&review);
+    for gone in ["Beech", "Tanner", "10/01", "12/01"] {
+        assert!(!out.contains(gone), "{gone} left in {out:?}");
+    }
+    for kept in [
+        "the Mother and Baby Unit",
+        "the Family Centre",
+        "Score 10/12",
+        "r/v 2/52",
+    ] {
+        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
+    }
+}

@@ -58,6 +58,22 @@ const RECORD_WORDS: &[&str] = &[
     "nan",
     "grandad",
     "lockdown",
+    "handover",
+    "handovers",
+    "childminder",
+    "childminders",
+    "childminding",
+    "homeschooling",
+    "aftercare",
+    "keyworker",
+    "walkthrough",
+    "demo",
+    "demos",
+    "demoed",
+    "debrief",
+    "debriefed",
+    "signposted",
+    "signposting",
     "covid",
     "pandemic",
     "unannounced",
@@ -672,16 +688,38 @@ pub const VOCABULARY: &[&str] = &[
     "Nov",
     "Dec",
     "Voicemail",
+    "Op",
+    "Hx",
+    "Dx",
+    "Rx",
+    "Tx",
+    "Sx",
+    "Fx",
+    "Ix",
+    "Px",
+    "Ops",
+    "Susp",
+    "Occ",
+    "Ref",
+    "Refs",
+    "Hosp",
+    "Approx",
+    "Appt",
+    "Appts",
     "Makaton",
     "Sertraline",
     "Keyworking",
 ];
 
-/// True when a capitalised word is common vocabulary rather than a name.
+/// True when a capitalised word is common vocabulary rather than a name:
+/// the record's own words above, calendar words, and the public names of
+/// `templates/anonymise/public-names.txt` ("Poland", "Greggs").
 pub fn is_vocabulary(word: &str) -> bool {
     static VOCABULARY_SET: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| VOCABULARY.iter().copied().collect());
-    VOCABULARY_SET.contains(word) || crate::model::is_calendar_word(word)
+    VOCABULARY_SET.contains(word)
+        || crate::model::is_calendar_word(word)
+        || super::lists::field_lists().is_public_name(word)
 }
 
 #[cfg(test)]

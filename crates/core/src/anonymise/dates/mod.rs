@@ -280,8 +280,11 @@ fn days_without_year_into(
             return None;
         }
         let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
-        // "06/05": a zero-padded day and month is a date, not a fraction.
-        let clear_day = (d > 12 || (day.len() == 2 && day.starts_with('0'))) && month.len() == 2;
+        // "06/05", "10/01": a zero-padded day or month is a date, not a
+        // fraction or a score.
+        let clear_day =
+            (d > 12 || (day.len() == 2 && day.starts_with('0')) || month.starts_with('0'))
+                && month.len() == 2;
         // "on " in any case (only these letters lower-case to "on").
         let after_on =
             before.len() >= 3 && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
