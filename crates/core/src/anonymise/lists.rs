@@ -29,6 +29,9 @@ const BUILT_IN_PUBLIC_NAMES: &str =
 pub struct FieldLists {
     /// Folded lower-case given name → its short forms as written.
     diminutives: HashMap<String, Vec<String>>,
+    /// Every short form of the diminutives list, folded lower case
+    /// ("sue", "pat", "liz").
+    short_forms: HashSet<String>,
     /// Abbreviations as written.
     abbreviations: HashSet<String>,
     /// Kinship words, lower case.
@@ -96,6 +99,7 @@ impl FieldLists {
                 if !list.iter().any(|d| d == s) {
                     list.push(s.to_string());
                 }
+                self.short_forms.insert(key(s));
             }
         }
         for a in lines(abbreviations) {
@@ -171,6 +175,12 @@ impl FieldLists {
             || token
                 .strip_suffix('s')
                 .is_some_and(|t| t.len() >= 2 && self.abbreviations.contains(t))
+    }
+
+    /// True when a word is a short form of a given name in the
+    /// diminutives list ("Sue", "pat"), in any case.
+    pub fn is_short_form(&self, word: &str) -> bool {
+        self.short_forms.contains(&key(word))
     }
 
     /// Every abbreviation of the field.

@@ -291,8 +291,25 @@ const GENERIC_SERVICE_WORDS: &[&str] = &[
     "years",
     "care",
     "civic",
-    "health",
-    "treatment",
+    // Kinds of school and nursery ("Primary school", "Infant school").
+    "primary",
+    "secondary",
+    "junior",
+    "infant",
+    "infants",
+    "grammar",
+    "independent",
+    "boarding",
+    "sixth",
+    "form",
+    "pre",
+    "school",
+    "nursery",
+    "village",
+    "local",
+    "new",
+    "other",
+    "same",
 ];
 
 /// Words that make "Family Court", "Town Hall" or "Care Home" an
@@ -404,6 +421,24 @@ fn after_relation(text: &str, at: usize) -> bool {
                     | "granddaughter"
                     | "godmother"
                     | "godfather"
+                    // "Grandma Sue", "Nanna Pat": a kinship word is kept,
+                    // the name after it is not.
+                    | "grandma"
+                    | "grandmother"
+                    | "grandad"
+                    | "granddad"
+                    | "grandpa"
+                    | "grandfather"
+                    | "gran"
+                    | "granny"
+                    | "nan"
+                    | "nana"
+                    | "nanna"
+                    | "nanny"
+                    | "grampy"
+                    | "step-dad"
+                    | "step-mum"
+                    | "carer"
             )
     })
 }
@@ -630,7 +665,12 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             return None;
         }
         let names = &run[..n];
-        if !names.iter().all(capitalised) || names.iter().any(ordinary) {
+        let generic = |&(s, e): &(usize, usize)| {
+            let lower = text[s..e].to_lowercase();
+            GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+        };
+        if !names.iter().all(capitalised) || names.iter().any(ordinary) || names.iter().any(generic)
+        {
             return None;
         }
         // "Local shop" at a sentence's start is an ordinary word.
@@ -794,7 +834,8 @@ pub fn suspects_into(
             let ordinary = if starts_sentence(text, start) {
                 // "Aisling" looks like "aisle" + "ing", but is a given name.
                 words::is_word(plain)
-                    || (inflected_word(plain) && !gazetteer().is_given_name(plain))
+                    || ((inflected_word(plain) || words::in_larger_dictionary(plain))
+                        && !gazetteer().is_given_name(plain))
             } else {
                 words::in_dictionary(plain)
             };
@@ -811,7 +852,9 @@ pub fn suspects_into(
                     })
             };
             let named_by_context = ordinary
-                && gazetteer().is_name_word(plain)
+                && (gazetteer().is_name_word(plain)
+                    // "Grandma Sue": a short form of a given name.
+                    || super::lists::field_lists().is_short_form(plain))
                 && (after_relation(text, start)
                     // "Lee Chaudhry": a common given name before a cast name.
                     || (gazetteer().is_given_name_word(plain) && next_is_a_cast_name())

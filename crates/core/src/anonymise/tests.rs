@@ -1061,3 +1061,46 @@ fn a_named_unit_an_abbreviated_cast_street_and_a_zero_padded_day_are_replaced() 
         assert!(out.contains(kept), "{kept:?} lost in {out:?}");
     }
 }
+
+#[test]
+fn a_named_nursery_and_a_name_after_a_kinship_word_are_replaced() {
+    let review = review_of_cast(
+        &[("Kaiden Walsh", "Child D")],
+        "Contact at Little Acorns nursery arranged. Grandma Sue collected; Nanna Pat rang. \
+         Primary school place offered; Infant school too. Red Lion pub.",
+    );
+    let out = first_text(&review);
+    for gone in ["Little Acorns", "Sue", "Pat", "Red Lion"] {
+        assert!(!out.contains(gone), "{gone} left in {out:?}");
+    }
+    for kept in [
+        "Grandma",
+        "Nanna",
+        "Primary school place",
+        "Infant school too",
+    ] {
+        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
+    }
+}
+
+#[test]
+fn rarer_words_at_a_sentence_start_and_prison_and_probation_shorthand_are_kept() {
+    let review = review_of_cast(
+        &[("Kaiden Walsh", "Child D")],
+        "Developmental review done. WellComm screen done. Dad in HMP Leeds. \
+         Supervised by PO Gemma Thwaite; tag fitted by Serco.",
+    );
+    let out = first_text(&review);
+    for kept in [
+        "Developmental review",
+        "WellComm screen",
+        "HMP",
+        "Supervised by PO",
+        "by Serco",
+    ] {
+        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
+    }
+    for gone in ["Gemma", "Thwaite"] {
+        assert!(!out.contains(gone), "{gone} left in {out:?}");
+    }
+}

@@ -108,6 +108,21 @@ pub fn is_word(lower: &str) -> bool {
     in_dictionary(lower) || NAME_WORDS.contains(&lower)
 }
 
+/// True when a lower-case word is in the larger British word list (SCOWL
+/// size 50, `templates/anonymise/gazetteers/english-words.txt`): rarer
+/// words ("developmental", "psychosocial") that the dictionary lacks. It
+/// decides only a capitalised word at a sentence's start, where a name
+/// has no capital to give it away.
+pub fn in_larger_dictionary(lower: &str) -> bool {
+    static LARGER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        include_str!("../../../../templates/anonymise/gazetteers/english-words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    LARGER.contains(lower)
+}
+
 /// True when a lower-case word is in the dictionary proper (not only a
 /// name that is also a word).
 pub fn in_dictionary(lower: &str) -> bool {
