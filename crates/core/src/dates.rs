@@ -263,6 +263,12 @@ fn skip_time_suffix(text: &str, i: &mut usize) {
 ///   `2021-spring`;
 /// - years: `2021`.
 pub fn parse_agency_date(text: &str) -> Result<ReviewDate, DateError> {
+    // Most dates in records are plain numbers ("03/04/2021", "2021-04-03"):
+    // read without allocating; anything else, or an impossible day (for
+    // its message), takes the general way below.
+    if let Some(date) = numeric_day(text) {
+        return Ok(date);
+    }
     let fail = |reason: String| DateError {
         text: text.trim().to_string(),
         reason,
@@ -298,6 +304,53 @@ pub fn parse_agency_date(text: &str) -> Result<ReviewDate, DateError> {
     }
     let date = read_tokens(&core).map_err(|reason| fail(reason.unwrap_or(FORMATS_HINT.into())))?;
     Ok(if approximate { date.approx() } else { date })
+}
+
+/// A day written as three numbers with `/`, `.` or `-` between them and
+/// nothing else ("3/4/21", "03.04.2021", "2021-04-03"), read as
+/// [`parse_agency_date`] reads it; `None` for any other text or a day
+/// that does not exist.
+fn numeric_day(text: &str) -> Option<ReviewDate> {
+    let bytes = text.as_bytes();
+    let mut parts = [(0u32, 0usize); 3];
+    let mut count = 0;
+    let mut i = 0;
+    loop {
+        let start = i;
+        let mut value = 0u32;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            if i - start == 4 {
+                return None;
+            }
+            value = value * 10 + u32::from(bytes[i] - b'0');
+            i += 1;
+        }
+        if i == start || count == 3 {
+            return None;
+        }
+        parts[count] = (value, i - start);
+        count += 1;
+        if i == bytes.len() {
+            break;
+        }
+        if !matches!(bytes[i], b'/' | b'.' | b'-') {
+            return None;
+        }
+        i += 1;
+    }
+    let [
+        (first, first_digits),
+        (month, month_digits),
+        (last, last_digits),
+    ] = parts;
+    if count != 3 || month_digits > 2 {
+        return None;
+    }
+    match first_digits {
+        4 if last_digits <= 2 => checked_day(first as i32, month, last).ok(),
+        1 | 2 => checked_day(full_year(last, last_digits)?, month, first).ok(),
+        _ => None,
+    }
 }
 
 fn num(token: &Token) -> Option<(u32, usize)> {
@@ -566,6 +619,42 @@ pub fn parse_agency_day(text: &str) -> Result<NaiveDate, DateError> {
 mod tests {
     use super::*;
     use crate::model::DatePrecision;
+
+    #[test]
+    fn numeric_days_are_read_the_quick_way_as_the_general_way_reads_them() {
+        let mut checked = 0;
+        for first in [
+            "0", "3", "03", "13", "31", "32", "2021", "1999", "202", "20211",
+        ] {
+            for month in ["0", "4", "04", "12", "13", "004"] {
+                for last in ["3", "03", "21", "49", "50", "2021", "021", "29"] {
+                    for (a, b) in [('/', '/'), ('.', '.'), ('-', '-'), ('/', '-')] {
+                        let text = format!("{first}{a}{month}{b}{last}");
+                        if let Some(quick) = numeric_day(&text) {
+                            checked += 1;
+                            // The general way, with the quick one skipped.
+                            let (tokens, approximate) = tokenize(&text);
+                            let general = read_tokens(&tokens).ok();
+                            assert!(!approximate);
+                            assert_eq!(Some(quick), general, "{text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        for text in [
+            "3/4/21 ",
+            " 3/4/21",
+            "3/4/21.",
+            "3//4/21",
+            "3/4",
+            "3/4/21/5",
+            "31/02/2021",
+        ] {
+            assert!(numeric_day(text).is_none(), "{text}");
+        }
+    }
 
     fn read(text: &str) -> String {
         match parse_agency_date(text) {

@@ -195,16 +195,16 @@ pub fn spaced_letter_separators(text: &str) -> Vec<usize> {
 /// another lone letter ("C h l", "C.h.l"). A cheap test before
 /// [`spaced_letter_separators`].
 pub fn may_hold_spaced_letters(bytes: &[u8]) -> bool {
-    let lone = |i: usize| {
-        bytes.get(i).is_some_and(u8::is_ascii_alphabetic)
+    // Five bytes "C h l": a letter, a separator, a letter, the same
+    // separator, a letter; the first letter standing alone. Two equal bytes
+    // two apart are rare in prose, so that is asked first.
+    bytes.windows(5).enumerate().any(|(i, w)| {
+        w[1] == w[3]
+            && matches!(w[1], b' ' | b'.' | b'-')
+            && w[0].is_ascii_alphabetic()
+            && w[2].is_ascii_alphabetic()
+            && w[4].is_ascii_alphabetic()
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-    };
-    memchr::memchr3_iter(b' ', b'.', b'-', bytes).any(|p| {
-        p >= 1
-            && lone(p - 1)
-            && bytes.get(p + 1).is_some_and(u8::is_ascii_alphabetic)
-            && bytes.get(p + 2) == Some(&bytes[p])
-            && bytes.get(p + 3).is_some_and(u8::is_ascii_alphabetic)
     })
 }
 

@@ -135,11 +135,11 @@ fn has_at(text: &str) -> bool {
 
 /// Texts with `://` or `www.` in any case: web addresses given in full.
 fn has_web_start(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"://").is_some()
-        || text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"www."))
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b"://").is_some()
+        // "www." in any case: each full stop is looked behind.
+        || memchr::memchr_iter(b'.', bytes)
+            .any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
 /// Texts with a full stop before a letter that starts a top-level domain
@@ -158,6 +158,8 @@ fn names_a_platform(text: &str) -> bool {
     static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            // A few short words: the DFA is small and the fastest to scan with.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build([
                 "insta",
                 "snap",

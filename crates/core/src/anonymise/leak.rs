@@ -430,7 +430,10 @@ impl LeakChecker {
 
     fn walk(&self, value: &Value, path: String, leaks: &mut Vec<Leak>) {
         match value {
-            Value::String(s) if is_fixed_value(&path, s) || self.ids.contains(s) => {}
+            // Fixed words and record ids hold no space: a text that does is
+            // never hashed to look it up among the ids.
+            Value::String(s)
+                if !s.contains(' ') && (is_fixed_value(&path, s) || self.ids.contains(s)) => {}
             Value::String(s) if !s.is_empty() => leaks.extend(self.check(&path, s)),
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
@@ -486,11 +489,16 @@ pub(crate) const FIXED_VALUE_FIELDS: &[&str] = &[
 /// [`FIXED_VALUE_FIELDS`] holding one word of letters and digits. A person
 /// named "No" or "Home" is no leak in an answer or a kind of place.
 fn is_fixed_value(path: &str, value: &str) -> bool {
+    // The value first: a text with a space in it is never a fixed word,
+    // and most strings are such texts.
+    if !(value.starts_with(|c: char| c.is_ascii_alphabetic())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        return false;
+    }
     let field = path.rsplit(" / ").next().unwrap_or(path);
     let list = path.split([' ', '[']).next().unwrap_or(path);
     is_fixed_field(list, field)
-        && value.starts_with(|c: char| c.is_ascii_alphabetic())
-        && value.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// True when `field` of a record in `list` (`"conditions"`, `"level"`) is

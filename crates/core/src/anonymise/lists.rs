@@ -256,6 +256,35 @@ mod tests {
     }
 
     #[test]
+    fn no_public_name_is_a_common_given_name() {
+        // A person may bear a given name ("Christian", "Kia"): such a word
+        // is never kept as a public name.
+        let forenames = include_str!("../../../../templates/anonymise/gazetteers/forenames.txt");
+        let common: HashSet<String> = forenames
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut columns = l.split('\t');
+                let name = columns.next()?;
+                let babies: u32 = columns.next()?.trim().parse().ok()?;
+                (babies >= super::super::gazetteer::MIN_UK_BABIES).then(|| name.to_lowercase())
+            })
+            .collect();
+        assert!(common.contains("olivia") && common.len() > 1000);
+        let lists = FieldLists::built_in();
+        let named: Vec<&String> = lists
+            .public_names
+            .iter()
+            .filter(|p| common.contains(*p))
+            .collect();
+        assert!(named.is_empty(), "{named:?}");
+        for word in ["Poland", "POLISH", "greggs", "Sainsbury's", "Greggs's"] {
+            assert!(lists.is_public_name(word), "{word}");
+        }
+        assert!(!lists.is_public_name("Christian") && !lists.is_public_name("Jordan"));
+    }
+
+    #[test]
     fn a_users_copy_adds_to_the_built_in_lists() {
         let folder = tempfile::tempdir().unwrap();
         std::fs::create_dir(folder.path().join("anonymise")).unwrap();
