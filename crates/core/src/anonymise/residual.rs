@@ -706,6 +706,8 @@ pub fn suspects_into(
     let bytes = text.as_bytes();
     let mut placeholder = false;
     let mut previous_title = false;
+    // The title before was a role, not an honorific or a rank.
+    let mut previous_role = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -826,8 +828,18 @@ pub fn suspects_into(
             let word = words::is_word(lower_into(lower, token));
             let acronym =
                 words::is_acronym(token) || words::is_acronym(token.trim_end_matches('s'));
-            (!word && !acronym && !known.has(lower_into(lower, token)))
-                .then_some(SuspectKind::Initials)
+            if after_name
+                && word
+                && !acronym
+                && gazetteer().is_name_word(lower_into(lower, token))
+                && !known.has(lower_into(lower, token))
+            {
+                // "KERRY HILL": a short surname that is also a word.
+                Some(SuspectKind::Name)
+            } else {
+                (!word && !acronym && !known.has(lower_into(lower, token)))
+                    .then_some(SuspectKind::Initials)
+            }
         } else {
             let lower_token = lower_into(lower, token);
             let plain = lower_token.trim_end_matches("'s").trim_end_matches("’s");
@@ -863,9 +875,19 @@ pub fn suspects_into(
                         && reported_by(text, end)));
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
-            let name = (previous_title
+            // After a role ("Nurse", "HV", "GP") or another name, an
+            // ordinary word that is no name in the gazetteer is a word:
+            // "Named Nurse Safeguarding", "MALE TARIQ MAHMOOD DETAINED";
+            // after an honorific or a rank it is a name ("Mr Green", "DS
+            // Craven"), and after a name one that is also a name ("KERRY
+            // HILL").
+            let plain_word = ordinary
+                && !gazetteer().is_name_word(plain)
+                && !super::lists::field_lists().is_short_form(plain);
+            let shouting = !token.chars().any(char::is_lowercase);
+            let name = ((previous_title && !(previous_role && plain_word))
                 || !ordinary
-                || after_name
+                || (after_name && !(shouting && plain_word))
                 // "J. Baker", not "…band B. Suggested refuge".
                 || initial_start.is_some_and(|at| !(ordinary && after_label_noun(text, at)))
                 || named_by_context)
@@ -905,6 +927,7 @@ pub fn suspects_into(
             let gap = &text[start + token.len()..];
             gap.starts_with(' ') || (gap.starts_with(". ") && words::is_dotted_title(token))
         };
+        previous_role = previous_title && words::is_role_title(token);
         if let Some(mut kind) = kind {
             let mut token_end = start + token.len();
             let start = match initial_start {
@@ -930,7 +953,8 @@ pub fn suspects_into(
                 && text[before_at + before.len()..start] == *" "
                 && before.chars().next().is_some_and(char::is_uppercase)
                 && out.last().is_none_or(|l| l.1 <= before_at)
-                && gazetteer().is_given_name_word(&before.to_lowercase())
+                && (gazetteer().is_given_name_word(&before.to_lowercase())
+                    || super::lists::field_lists().is_short_form(before))
                 && !words::is_title(before)
                 && !words::is_vocabulary(before)
                 && !super::lists::field_lists().is_kinship(before)

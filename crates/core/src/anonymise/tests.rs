@@ -1104,3 +1104,42 @@ fn rarer_words_at_a_sentence_start_and_prison_and_probation_shorthand_are_kept()
         assert!(!out.contains(gone), "{gone} left in {out:?}");
     }
 }
+
+#[test]
+fn an_ordinary_word_after_a_name_in_capitals_or_after_a_role_is_kept() {
+    let mut review = review_of_cast(
+        &[("Kaiden Walsh", "Child D")],
+        "MALE TARIQ MAHMOOD DETAINED. INFORMANT KERRY HILL. Attendees: DS Craven, HV Team. \
+         Seen by Mr Green.",
+    );
+    review.chronology[0].author = "Named Nurse Safeguarding".into();
+    let out = anonymise(&review);
+    let entry = &out.review.chronology[0];
+    for kept in ["DETAINED", "Attendees:", "HV Team"] {
+        assert!(
+            entry.text.contains(kept),
+            "{kept:?} lost in {:?}",
+            entry.text
+        );
+    }
+    for gone in ["TARIQ", "MAHMOOD", "KERRY", "HILL", "Craven", "Green"] {
+        assert!(
+            !entry.text.contains(gone),
+            "{gone} left in {:?}",
+            entry.text
+        );
+    }
+    assert_eq!(entry.author, "Named Nurse Safeguarding");
+}
+
+#[test]
+fn a_short_given_name_that_is_a_word_after_a_role_is_a_name() {
+    let mut review = review_of_cast(&[("Kaiden Walsh", "Child D")], "Seen.");
+    review.chronology[0].author = "TSO (Rob Fenwick)".into();
+    let out = anonymise(&review);
+    let author = &out.review.chronology[0].author;
+    assert!(
+        !author.contains("Rob") && !author.contains("Fenwick"),
+        "{author}"
+    );
+}

@@ -67,6 +67,10 @@ const RECORD_WORDS: &[&str] = &[
     "aftercare",
     "keyworker",
     "walkthrough",
+    "attendee",
+    "attendees",
+    "invitee",
+    "invitees",
     "demo",
     "demos",
     "demoed",
@@ -120,7 +124,13 @@ pub fn in_larger_dictionary(lower: &str) -> bool {
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect()
     });
+    // The list has few inflections: "attendees" is read as "attendee".
     LARGER.contains(lower)
+        || ["s", "es", "ed", "d", "ing"].iter().any(|suffix| {
+            lower
+                .strip_suffix(suffix)
+                .is_some_and(|stem| stem.len() >= 4 && LARGER.contains(stem))
+        })
 }
 
 /// True when a lower-case word is in the dictionary proper (not only a
@@ -201,6 +211,37 @@ pub const TITLES: &[&str] = &[
     "emt",
     "paramedic",
 ];
+
+/// True when a title names a role ("Nurse", "HV", "GP", "Midwife"), not an
+/// honorific or a police rank: the word after it may be an ordinary word
+/// ("Named Nurse Safeguarding", "HV Team").
+pub fn is_role_title(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "nurse"
+            | "sister"
+            | "matron"
+            | "sw"
+            | "hv"
+            | "tm"
+            | "fsw"
+            | "dsl"
+            | "mw"
+            | "gp"
+            | "cpn"
+            | "iro"
+            | "senco"
+            | "midwife"
+            | "pp"
+            | "po"
+            | "pso"
+            | "idva"
+            | "isva"
+            | "tso"
+            | "emt"
+            | "paramedic"
+    )
+}
 
 /// True when a word (any case, with or without a trailing dot) is a title.
 pub fn is_title(word: &str) -> bool {
