@@ -137,6 +137,19 @@ impl FieldLists {
         if self.public_names.is_empty() {
             return false;
         }
+        // Most words asked about are short and ASCII: lower-cased on the
+        // stack, not copied.
+        let mut buffer = [0u8; 32];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            return self.public_names.contains(lower)
+                || lower
+                    .strip_suffix("'s")
+                    .is_some_and(|bare| self.public_names.contains(bare));
+        }
         let lower = word.to_lowercase().replace('’', "'");
         self.public_names.contains(&lower)
             || lower
@@ -180,6 +193,10 @@ impl FieldLists {
     /// True when a word is a short form of a given name in the
     /// diminutives list ("Sue", "pat"), in any case.
     pub fn is_short_form(&self, word: &str) -> bool {
+        if word.is_ascii() && word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            // Already a key: no copy made.
+            return self.short_forms.contains(word.trim());
+        }
         self.short_forms.contains(&key(word))
     }
 

@@ -863,16 +863,17 @@ pub fn suspects_into(
                             && covered(at, at + w.len())
                     })
             };
+            let is_short_form = || super::lists::field_lists().is_short_form(plain);
             let named_by_context = ordinary
-                && (gazetteer().is_name_word(plain)
-                    // "Grandma Sue": a short form of a given name.
-                    || super::lists::field_lists().is_short_form(plain))
-                && (after_relation(text, start)
-                    // "Lee Chaudhry": a common given name before a cast name.
-                    || (gazetteer().is_given_name_word(plain) && next_is_a_cast_name())
-                    || (starts_sentence(text, start)
-                        && gazetteer().is_surname_word(plain)
-                        && reported_by(text, end)));
+                && ((after_relation(text, start)
+                    // "Grandma Sue": a short form of a given name too.
+                    && (gazetteer().is_name_word(plain) || is_short_form()))
+                    || (gazetteer().is_name_word(plain)
+                        // "Lee Chaudhry": a common given name before a cast name.
+                        && ((gazetteer().is_given_name_word(plain) && next_is_a_cast_name())
+                            || (starts_sentence(text, start)
+                                && gazetteer().is_surname_word(plain)
+                                && reported_by(text, end)))));
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
             // After a role ("Nurse", "HV", "GP") or another name, an
@@ -881,13 +882,11 @@ pub fn suspects_into(
             // after an honorific or a rank it is a name ("Mr Green", "DS
             // Craven"), and after a name one that is also a name ("KERRY
             // HILL").
-            let plain_word = ordinary
-                && !gazetteer().is_name_word(plain)
-                && !super::lists::field_lists().is_short_form(plain);
-            let shouting = !token.chars().any(char::is_lowercase);
-            let name = ((previous_title && !(previous_role && plain_word))
+            let plain_word = || ordinary && !gazetteer().is_name_word(plain) && !is_short_form();
+            let shouting = || !token.chars().any(char::is_lowercase);
+            let name = ((previous_title && !(previous_role && plain_word()))
                 || !ordinary
-                || (after_name && !(shouting && plain_word))
+                || (after_name && !(shouting() && plain_word()))
                 // "J. Baker", not "…band B. Suggested refuge".
                 || initial_start.is_some_and(|at| !(ordinary && after_label_noun(text, at)))
                 || named_by_context)
