@@ -518,6 +518,14 @@ fn is_reporting_verb(word: &str) -> bool {
     )
 }
 
+/// True when a possessive name names a law: "Clare's Law", "Sarah's
+/// Law" (national disclosure schemes, named after no one in the case).
+fn names_a_law(text: &str, token: &str, end: usize) -> bool {
+    (token.ends_with("'s") || token.ends_with("’s"))
+        && text[end..].starts_with(" Law")
+        && !text[end + 4..].starts_with(|c: char| c.is_alphanumeric())
+}
+
 /// True when the word before `at` is a noun that a letter labels ("band
 /// B", "plan A", "Flat C"): the letter there is no initial.
 fn after_label_noun(text: &str, at: usize) -> bool {
@@ -849,7 +857,12 @@ pub fn suspects_into(
                     || ((inflected_word(plain) || words::in_larger_dictionary(plain))
                         && !gazetteer().is_given_name(plain))
             } else {
+                // "Non-Molestation Order", "Special Guardianship Order": a
+                // rarer word is a word too, unless some name is spelt so.
                 words::in_dictionary(plain)
+                    || (words::in_larger_dictionary(plain)
+                        && !gazetteer().is_any_name_word(plain)
+                        && !gazetteer().is_given_name(plain))
             };
             // An ordinary word that is also a common name is one where the
             // words around say so: "her friend Hope", "Baker rang back".
@@ -898,7 +911,8 @@ pub fn suspects_into(
                 && !words::is_vocabulary(bare)
                 && !words::is_acronym(singular)
                 && !words::is_acronym(bare)
-                && !words::is_title(token);
+                && !words::is_title(token)
+                && !names_a_law(text, token, end);
             let street = !name
                 && crate::anonymise::text::word_after(text, end).is_some_and(is_street_end)
                 && !is_institution_word(lower_token)

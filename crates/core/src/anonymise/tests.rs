@@ -1143,3 +1143,24 @@ fn a_short_given_name_that_is_a_word_after_a_role_is_a_name() {
         "{author}"
     );
 }
+
+#[test]
+fn orders_schemes_and_laws_of_the_field_are_kept() {
+    let review = review_of_cast(
+        &[("Kaiden Walsh", "Child D")],
+        "Special Guardianship Order considered. Non-Molestation Order in place. \
+         Child Abduction Warning Notice served. Clare's Law disclosure made. \
+         Sarah's Law request declined. Education Health and Care Plan draft.",
+    );
+    let out = first_text(&review);
+    for kept in [
+        "Special Guardianship Order",
+        "Non-Molestation Order",
+        "Child Abduction Warning Notice",
+        "Clare's Law",
+        "Sarah's Law",
+        "Education Health and Care Plan",
+    ] {
+        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
+    }
+}

@@ -67,6 +67,7 @@ const RECORD_WORDS: &[&str] = &[
     "aftercare",
     "keyworker",
     "walkthrough",
+    "guardianship",
     "attendee",
     "attendees",
     "invitee",

@@ -13,6 +13,11 @@ fn a_type_of_agency_is_told_from_a_real_agency_name() {
         "Children's social care",
         "police",
         "Health Visiting Team",
+        "Health",
+        "Dental",
+        "Local Authority",
+        "Housing Association",
+        "EDT",
     ] {
         assert!(is_agency_type(name), "{name}");
     }
@@ -21,6 +26,8 @@ fn a_type_of_agency_is_told_from_a_real_agency_name() {
         "Northshire Constabulary",
         "Riverside Surgery",
         "St Mary's Hospital",
+        "Calderbridge Council",
+        "Northgate Housing Association",
         "",
     ] {
         assert!(!is_agency_type(name), "{name}");
