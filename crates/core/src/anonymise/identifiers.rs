@@ -45,11 +45,13 @@ pub enum IdentifierKind {
     CollarNumber,
     /// A crime, incident, log, hospital or other reference number.
     Reference,
+    /// A bank sort code ("sort code 20-45-67").
+    BankDetails,
 }
 
 impl IdentifierKind {
     /// Every kind.
-    pub const ALL: [IdentifierKind; 11] = [
+    pub const ALL: [IdentifierKind; 12] = [
         IdentifierKind::Postcode,
         IdentifierKind::Address,
         IdentifierKind::Phone,
@@ -61,6 +63,7 @@ impl IdentifierKind {
         IdentifierKind::VehicleRegistration,
         IdentifierKind::CollarNumber,
         IdentifierKind::Reference,
+        IdentifierKind::BankDetails,
     ];
 
     /// The neutral text that replaces it.
@@ -77,6 +80,7 @@ impl IdentifierKind {
             IdentifierKind::VehicleRegistration => "[vehicle registration]",
             IdentifierKind::CollarNumber => "[collar number]",
             IdentifierKind::Reference => "[reference number]",
+            IdentifierKind::BankDetails => "[bank details]",
         }
     }
 
@@ -94,6 +98,7 @@ impl IdentifierKind {
             IdentifierKind::VehicleRegistration => "vehicle registration",
             IdentifierKind::CollarNumber => "collar or staff number",
             IdentifierKind::Reference => "reference number",
+            IdentifierKind::BankDetails => "bank sort code",
         }
     }
 }
@@ -152,6 +157,17 @@ fn has_domain_dot(text: &str) -> bool {
     })
 }
 
+/// Texts that say "sort code" or "s/c", in any case: a bank sort code
+/// needs its label, or it is a range of numbers.
+fn names_a_sort_code(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b's', b'S', bytes).any(|i| {
+        let rest = &bytes[i..];
+        (rest.len() >= 4 && rest[..4].eq_ignore_ascii_case(b"sort"))
+            || (rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"s/c"))
+    })
+}
+
 /// Texts that name a social media platform or a user name, in any case:
 /// a handle after the platform's name needs one.
 fn names_a_platform(text: &str) -> bool {
@@ -184,13 +200,14 @@ fn names_a_platform(text: &str) -> bool {
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 6] = [
+    let gates: [(usize, Gate); 7] = [
         (0, has_at),
         (1, has_web_start),
         (2, has_domain_dot),
         (3, has_at),
         (4, names_a_platform),
         (5, names_a_platform),
+        (6, names_a_sort_code),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -230,7 +247,14 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // It starts with a letter and holds a digit, "_" or ".".
             IdentifierKind::SocialMedia,
             format!(
-                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik){b}[^\n.!?]{{0,30}}?[\s(:'‘"“](@?[a-z][a-z0-9._]*[0-9_][a-z0-9._]*[a-z0-9_]){b}"#
+                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik){b}[^\n.!?]{{0,30}}?[\s(:'‘"“](@?[a-z][a-z0-9._]*[0-9_.][a-z0-9._]*[a-z0-9_]){b}"#
+            ),
+            1,
+        ),
+        (
+            IdentifierKind::BankDetails,
+            format!(
+                r"(?i){b}(?:sort ?code|s/c)\.? ?(?:no\.? ?)?:? ?([0-9]{{2}}[- ][0-9]{{2}}[- ][0-9]{{2}}|[0-9]{{6}}){b}"
             ),
             1,
         ),
@@ -646,6 +670,18 @@ mod tests {
             "Snapchat, her name on it is kezza88 now",
             "kezza88",
             SocialMedia,
+        );
+        has("Threats via Snap (shazzy.b).", "shazzy.b", SocialMedia);
+        has(
+            "Bank acct 12345678 sort code 20-45-67.",
+            "20-45-67",
+            IdentifierKind::BankDetails,
+        );
+        has("s/c 204567 given", "204567", IdentifierKind::BankDetails);
+        assert!(
+            find_identifiers("Scores 20-45-67 across the three visits", &[])
+                .iter()
+                .all(|i| i.kind != IdentifierKind::BankDetails)
         );
         // Every platform the pattern names passes the gate that lets the
         // pattern be searched.

@@ -70,6 +70,7 @@ pub struct LeakChecker {
 /// be a form of a cast name ("Ní Dhomhnaill"), and is still no leak.
 const TOOL_PLACEHOLDERS: &[&str] = &[
     "[name]",
+    "[date]",
     "[agency]",
     "[place]",
     "[date of birth]",
@@ -301,6 +302,9 @@ impl LeakChecker {
             }
             for date in super::dates::partial_dates(v) {
                 leak(date.range.start, date.range.end, "exact date".to_string());
+            }
+            for range in super::dates::ordinal_days(v) {
+                leak(range.start, range.end, "exact date".to_string());
             }
             for (range, date) in super::dates::dates_in(v) {
                 if let DateValue::Day(day) = date.value {

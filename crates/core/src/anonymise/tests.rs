@@ -1164,3 +1164,26 @@ fn orders_schemes_and_laws_of_the_field_are_kept() {
         assert!(out.contains(kept), "{kept:?} lost in {out:?}");
     }
 }
+
+#[test]
+fn bank_details_handles_without_digits_and_days_without_their_month_are_replaced() {
+    let review = review_of_cast(
+        &[("Kaiden Walsh", "Child D")],
+        "NINO JT 44 91 02 D confirmed. Bank acct 12345678 sort code 20-45-67. \
+         Threats via Snap (shazzy.b). Seen in clinic (booked 27th). Next appt Tues 8th. \
+         Not in school since 12th. Her 3rd child; the 2nd visit.",
+    );
+    let out = first_text(&review);
+    for gone in [
+        "JT 44", "12345678", "20-45-67", "shazzy", "27th", "8th", "12th",
+    ] {
+        assert!(!out.contains(gone), "{gone} left in {out:?}");
+    }
+    for kept in [
+        "NINO",
+        "sort code [bank details]",
+        "Her 3rd child; the 2nd visit",
+    ] {
+        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
+    }
+}

@@ -12,7 +12,7 @@
 mod partial;
 
 use partial::*;
-pub use partial::{PartialDate, partial_dates};
+pub use partial::{PartialDate, ordinal_days, partial_dates};
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -618,6 +618,20 @@ pub fn date_changes_into(
         out.push(DateChange {
             range: start..range.end,
             replacement,
+            kind: DateChangeKind::Coarsened,
+        });
+    }
+    // "Tues 8th", "(booked 27th)": a day whose month the context gives.
+    for range in ordinal_days(text) {
+        if found.iter().any(|(r, _)| overlaps(r, &range))
+            || partial_ranges.iter().any(|p| overlaps(p, &range))
+            || out.iter().any(|c| overlaps(&c.range, &range))
+        {
+            continue;
+        }
+        out.push(DateChange {
+            range,
+            replacement: "[date]".into(),
             kind: DateChangeKind::Coarsened,
         });
     }

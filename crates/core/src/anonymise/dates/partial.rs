@@ -222,3 +222,149 @@ pub(super) fn partial_replacement(date: &PartialDate, rules: &DateRules) -> (Str
         )
     }
 }
+
+/// Days written as an ordinal alone, their month left to the context:
+/// "next appt Tues 8th", "(booked 27th)", "on the 5th at 2pm", "not in
+/// school since 12th". With the month around them they date the case to
+/// the day. An ordinal that counts something ("3rd child", "2nd visit",
+/// "21st century", "5th birthday") is left alone: only one after a
+/// weekday or a word that introduces a day, and before a pause or a
+/// small word, is a day. Each range starts at "the " when one is there.
+pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
+    const BEFORE: &[&str] = &[
+        "the",
+        "on",
+        "since",
+        "booked",
+        "until",
+        "till",
+        "from",
+        "by",
+        "w/c",
+        "wc",
+        "before",
+        "after",
+        "dated",
+        "due",
+        "rebooked",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "weds",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+    ];
+    const AFTER: &[&str] = &[
+        "at", "and", "or", "to", "until", "till", "for", "when", "with", "but", "in", "as", "-",
+        "–",
+    ];
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let Ok(day) = text[start..i].parse::<u32>() else {
+            continue;
+        };
+        let Some(suffix) = bytes.get(i..i + 2) else {
+            continue;
+        };
+        let right = match day % 10 {
+            _ if (11..=13).contains(&(day % 100)) => b"th",
+            1 => b"st",
+            2 => b"nd",
+            3 => b"rd",
+            _ => b"th",
+        };
+        if !(1..=31).contains(&day) || i - start > 2 || !suffix.eq_ignore_ascii_case(right) {
+            continue;
+        }
+        let end = i + 2;
+        i = end;
+        let rest = &text[end..];
+        let pause = rest.is_empty()
+            || rest.starts_with(['.', ',', ';', ':', ')', '!', '?', '\n'])
+            || rest.strip_prefix(' ').is_some_and(|r| {
+                let word = r
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '–'))
+                    .next()
+                    .unwrap_or("");
+                AFTER.contains(&word.to_lowercase().as_str())
+            });
+        if !pause {
+            continue;
+        }
+        let head = text[..start].trim_end_matches(' ');
+        if head.len() == start {
+            // Glued to what comes before ("(27th)" excepted).
+            if !head.ends_with('(') {
+                continue;
+            }
+        }
+        let before = head
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '/'))
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !(BEFORE.contains(&before.as_str()) || head.ends_with('(')) {
+            continue;
+        }
+        let from = if before == "the" && head.len() >= 3 {
+            head.len() - 3
+        } else {
+            start
+        };
+        out.push(from..end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod ordinal_tests {
+    use super::ordinal_days;
+
+    fn days(text: &str) -> Vec<&str> {
+        ordinal_days(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn ordinal_days_are_found_and_ordinals_that_count_are_not() {
+        assert_eq!(days("Next appt Tues 8th."), ["8th"]);
+        assert_eq!(days("Seen in clinic (booked 27th)"), ["27th"]);
+        assert_eq!(days("Home visit on the 5th at 2pm"), ["the 5th"]);
+        assert_eq!(days("Not in school since 12th."), ["12th"]);
+        assert_eq!(days("Review due 21st"), ["21st"]);
+        for text in [
+            "Her 3rd child.",
+            "The 2nd visit was missed.",
+            "21st century",
+            "his 5th birthday",
+            "on the 1st floor",
+            "came 3rd in the race",
+            "on the 32nd.",
+            "on the 3th.",
+            "at the 2nd attempt",
+        ] {
+            assert!(days(text).is_empty(), "{text}: {:?}", days(text));
+        }
+    }
+}
