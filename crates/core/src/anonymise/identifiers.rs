@@ -160,12 +160,15 @@ fn has_domain_dot(text: &str) -> bool {
 /// Texts that say "sort code" or "s/c", in any case: a bank sort code
 /// needs its label, or it is a range of numbers.
 fn names_a_sort_code(text: &str) -> bool {
+    // A quick look for the letters every form holds ("ort" of "sort",
+    // "/c"), then a careful one.
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b's', b'S', bytes).any(|i| {
-        let rest = &bytes[i..];
-        (rest.len() >= 4 && rest[..4].eq_ignore_ascii_case(b"sort"))
-            || (rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"s/c"))
-    })
+    let quick = [&b"ort"[..], b"ORT", b"/c", b"/C"]
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle).is_some());
+    quick
+        && (bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"sort"))
+            || bytes.windows(3).any(|w| w.eq_ignore_ascii_case(b"s/c")))
 }
 
 /// Texts that name a social media platform or a user name, in any case:

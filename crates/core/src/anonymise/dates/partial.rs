@@ -282,10 +282,14 @@ pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        let Ok(day) = text[start..i].parse::<u32>() else {
+        // Most numbers have no ordinal ending: turned away before reading.
+        let Some(suffix) = bytes.get(i..i + 2) else {
             continue;
         };
-        let Some(suffix) = bytes.get(i..i + 2) else {
+        if i - start > 2 || !matches!(suffix[1].to_ascii_lowercase(), b't' | b'd' | b'h') {
+            continue;
+        }
+        let Ok(day) = text[start..i].parse::<u32>() else {
             continue;
         };
         let right = match day % 10 {
