@@ -137,6 +137,12 @@ impl FieldLists {
         if self.public_names.is_empty() {
             return false;
         }
+        let known = |lower: &str| {
+            self.public_names.contains(lower)
+                || lower
+                    .strip_suffix("'s")
+                    .is_some_and(|bare| self.public_names.contains(bare))
+        };
         // Most words asked about are short and ASCII: lower-cased on the
         // stack, not copied.
         let mut buffer = [0u8; 32];
@@ -144,17 +150,9 @@ impl FieldLists {
             let lower = &mut buffer[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            return self.public_names.contains(lower)
-                || lower
-                    .strip_suffix("'s")
-                    .is_some_and(|bare| self.public_names.contains(bare));
+            return known(std::str::from_utf8(lower).unwrap_or_default());
         }
-        let lower = word.to_lowercase().replace('’', "'");
-        self.public_names.contains(&lower)
-            || lower
-                .strip_suffix("'s")
-                .is_some_and(|bare| self.public_names.contains(bare))
+        known(&word.to_lowercase().replace('’', "'"))
     }
 
     /// True when words ("Red Lion", "Feathers") are a venue's name, in

@@ -295,7 +295,6 @@ const GENERIC_SERVICE_WORDS: &[&str] = &[
     "primary",
     "secondary",
     "junior",
-    "infant",
     "infants",
     "grammar",
     "independent",
@@ -383,15 +382,10 @@ fn after_relation(text: &str, at: usize) -> bool {
     crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
         let gap = text[start + word.len()..at].trim();
         (gap.is_empty() || gap == ",")
-            && matches!(
+            && (matches!(
                 word.to_lowercase().trim_end_matches("'s"),
                 "friend"
                     | "friends"
-                    | "aunt"
-                    | "auntie"
-                    | "aunty"
-                    | "uncle"
-                    | "cousin"
                     | "neighbour"
                     | "neighbor"
                     | "partner"
@@ -399,14 +393,10 @@ fn after_relation(text: &str, at: usize) -> bool {
                     | "girlfriend"
                     | "ex"
                     | "ex-partner"
-                    | "brother"
-                    | "sister"
                     | "nephew"
                     | "niece"
                     | "son"
                     | "daughter"
-                    | "stepdad"
-                    | "stepmum"
                     | "stepfather"
                     | "stepmother"
                     | "husband"
@@ -421,25 +411,11 @@ fn after_relation(text: &str, at: usize) -> bool {
                     | "granddaughter"
                     | "godmother"
                     | "godfather"
-                    // "Grandma Sue", "Nanna Pat": a kinship word is kept,
-                    // the name after it is not.
-                    | "grandma"
-                    | "grandmother"
-                    | "grandad"
-                    | "granddad"
-                    | "grandpa"
-                    | "grandfather"
-                    | "gran"
-                    | "granny"
-                    | "nan"
-                    | "nana"
-                    | "nanna"
-                    | "nanny"
-                    | "grampy"
-                    | "step-dad"
-                    | "step-mum"
                     | "carer"
             )
+            // "Grandma Sue", "Nanna Pat": a kinship word is kept, the name
+            // after it is not.
+            || super::lists::field_lists().is_kinship(word))
     })
 }
 
@@ -644,6 +620,11 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
         let lower = w.to_lowercase();
         words::is_vocabulary(w) || is_institution_word(&lower) || words::is_title(w)
     };
+    // A kind of service or school: "Mother and Baby Unit", "Primary school".
+    let generic = |&(s, e): &(usize, usize)| {
+        let lower = text[s..e].to_lowercase();
+        GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+    };
     for n in 1..run.len().min(4) {
         let (word_start, word_end) = run[n];
         let next = &text[word_start..word_end];
@@ -651,10 +632,6 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
         // service's building, unlike "the Mother and Baby Unit".
         if FACILITIES.contains(&next) {
             let names = &run[..n];
-            let generic = |&(s, e): &(usize, usize)| {
-                let lower = text[s..e].to_lowercase();
-                GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
-            };
             if names.iter().all(capitalised)
                 && !names.iter().any(ordinary)
                 && !names.iter().any(generic)
@@ -673,10 +650,6 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             return None;
         }
         let names = &run[..n];
-        let generic = |&(s, e): &(usize, usize)| {
-            let lower = text[s..e].to_lowercase();
-            GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
-        };
         if !names.iter().all(capitalised) || names.iter().any(ordinary) || names.iter().any(generic)
         {
             return None;

@@ -299,7 +299,7 @@ pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
             3 => b"rd",
             _ => b"th",
         };
-        if !(1..=31).contains(&day) || i - start > 2 || !suffix.eq_ignore_ascii_case(right) {
+        if !(1..=31).contains(&day) || !suffix.eq_ignore_ascii_case(right) {
             continue;
         }
         let end = i + 2;
