@@ -971,6 +971,20 @@ fn a_single_initial_in_a_pseudonym_or_a_reference_is_no_leak() {
     assert_eq!(leaks.len(), 1, "{leaks:#?}");
 }
 
+/// Asserts that none of `texts` is left in `out`.
+fn assert_gone(out: &str, texts: &[&str]) {
+    for text in texts {
+        assert!(!out.contains(text), "{text} left in {out:?}");
+    }
+}
+
+/// Asserts that every one of `texts` is kept in `out`.
+fn assert_kept(out: &str, texts: &[&str]) {
+    for text in texts {
+        assert!(out.contains(text), "{text:?} lost in {out:?}");
+    }
+}
+
 #[test]
 fn public_names_record_shorthand_and_labels_are_kept() {
     let review = review_of_cast(
@@ -993,33 +1007,34 @@ fn public_names_record_shorthand_and_labels_are_kept() {
         .chronology[0]
         .text
         .clone();
-    for kept in [
-        "Babcia",
-        "from Poland",
-        "Polish shop",
-        "(Staffie)",
-        "Apgar 9/9",
-        "Movicol paed PRN",
-        "Xbox",
-        "Greggs",
-        "Kooth",
-        "Op Encompass",
-        "Susp left in grey Astra",
-        "Occ ref",
-        "Hx PND",
-        "IP withdrew",
-        "PNC checks - 2 x ABH",
-        "BAC not done",
-        "HT spoke",
-        "UPN on form",
-        "band B. Suggested refuge",
-        "Card left",
-        "Demo'd correct prep",
-        "Handover to HV",
-        "Joint visit with SW. Child D present",
-    ] {
-        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
-    }
+    assert_kept(
+        &out,
+        &[
+            "Babcia",
+            "from Poland",
+            "Polish shop",
+            "(Staffie)",
+            "Apgar 9/9",
+            "Movicol paed PRN",
+            "Xbox",
+            "Greggs",
+            "Kooth",
+            "Op Encompass",
+            "Susp left in grey Astra",
+            "Occ ref",
+            "Hx PND",
+            "IP withdrew",
+            "PNC checks - 2 x ABH",
+            "BAC not done",
+            "HT spoke",
+            "UPN on form",
+            "band B. Suggested refuge",
+            "Card left",
+            "Demo'd correct prep",
+            "Handover to HV",
+            "Joint visit with SW. Child D present",
+        ],
+    );
     assert!(!out.contains("Fitzgerald"), "{out}");
 }
 
@@ -1030,9 +1045,7 @@ fn a_letter_after_a_title_or_a_preposition_is_still_an_initial() {
         "DSL (Mr G. Harries) rang. Seen by J. Baker; then by K. Marsden.",
     );
     let out = first_text(&review);
-    for name in ["Harries", "Baker", "Marsden"] {
-        assert!(!out.contains(name), "{name} left in {out:?}");
-    }
+    assert_gone(&out, &["Harries", "Baker", "Marsden"]);
 }
 
 #[test]
@@ -1049,17 +1062,16 @@ fn a_named_unit_an_abbreviated_cast_street_and_a_zero_padded_day_are_replaced() 
         ..Default::default()
     }];
     let out = first_text(&review);
-    for gone in ["Beech", "Tanner", "10/01", "12/01"] {
-        assert!(!out.contains(gone), "{gone} left in {out:?}");
-    }
-    for kept in [
-        "the Mother and Baby Unit",
-        "the Family Centre",
-        "Score 10/12",
-        "r/v 2/52",
-    ] {
-        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
-    }
+    assert_gone(&out, &["Beech", "Tanner", "10/01", "12/01"]);
+    assert_kept(
+        &out,
+        &[
+            "the Mother and Baby Unit",
+            "the Family Centre",
+            "Score 10/12",
+            "r/v 2/52",
+        ],
+    );
 }
 
 #[test]
@@ -1070,17 +1082,16 @@ fn a_named_nursery_and_a_name_after_a_kinship_word_are_replaced() {
          Primary school place offered; Infant school too. Red Lion pub.",
     );
     let out = first_text(&review);
-    for gone in ["Little Acorns", "Sue", "Pat", "Red Lion"] {
-        assert!(!out.contains(gone), "{gone} left in {out:?}");
-    }
-    for kept in [
-        "Grandma",
-        "Nanna",
-        "Primary school place",
-        "Infant school too",
-    ] {
-        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
-    }
+    assert_gone(&out, &["Little Acorns", "Sue", "Pat", "Red Lion"]);
+    assert_kept(
+        &out,
+        &[
+            "Grandma",
+            "Nanna",
+            "Primary school place",
+            "Infant school too",
+        ],
+    );
 }
 
 #[test]
@@ -1091,18 +1102,17 @@ fn rarer_words_at_a_sentence_start_and_prison_and_probation_shorthand_are_kept()
          Supervised by PO Gemma Thwaite; tag fitted by Serco.",
     );
     let out = first_text(&review);
-    for kept in [
-        "Developmental review",
-        "WellComm screen",
-        "HMP",
-        "Supervised by PO",
-        "by Serco",
-    ] {
-        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
-    }
-    for gone in ["Gemma", "Thwaite"] {
-        assert!(!out.contains(gone), "{gone} left in {out:?}");
-    }
+    assert_kept(
+        &out,
+        &[
+            "Developmental review",
+            "WellComm screen",
+            "HMP",
+            "Supervised by PO",
+            "by Serco",
+        ],
+    );
+    assert_gone(&out, &["Gemma", "Thwaite"]);
 }
 
 #[test]
@@ -1115,20 +1125,11 @@ fn an_ordinary_word_after_a_name_in_capitals_or_after_a_role_is_kept() {
     review.chronology[0].author = "Named Nurse Safeguarding".into();
     let out = anonymise(&review);
     let entry = &out.review.chronology[0];
-    for kept in ["DETAINED", "Attendees:", "HV Team"] {
-        assert!(
-            entry.text.contains(kept),
-            "{kept:?} lost in {:?}",
-            entry.text
-        );
-    }
-    for gone in ["TARIQ", "MAHMOOD", "KERRY", "HILL", "Craven", "Green"] {
-        assert!(
-            !entry.text.contains(gone),
-            "{gone} left in {:?}",
-            entry.text
-        );
-    }
+    assert_kept(&entry.text, &["DETAINED", "Attendees:", "HV Team"]);
+    assert_gone(
+        &entry.text,
+        &["TARIQ", "MAHMOOD", "KERRY", "HILL", "Craven", "Green"],
+    );
     assert_eq!(entry.author, "Named Nurse Safeguarding");
 }
 
@@ -1153,16 +1154,17 @@ fn orders_schemes_and_laws_of_the_field_are_kept() {
          Sarah's Law request declined. Education Health and Care Plan draft.",
     );
     let out = first_text(&review);
-    for kept in [
-        "Special Guardianship Order",
-        "Non-Molestation Order",
-        "Child Abduction Warning Notice",
-        "Clare's Law",
-        "Sarah's Law",
-        "Education Health and Care Plan",
-    ] {
-        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
-    }
+    assert_kept(
+        &out,
+        &[
+            "Special Guardianship Order",
+            "Non-Molestation Order",
+            "Child Abduction Warning Notice",
+            "Clare's Law",
+            "Sarah's Law",
+            "Education Health and Care Plan",
+        ],
+    );
 }
 
 #[test]
@@ -1174,16 +1176,18 @@ fn bank_details_handles_without_digits_and_days_without_their_month_are_replaced
          Not in school since 12th. Her 3rd child; the 2nd visit.",
     );
     let out = first_text(&review);
-    for gone in [
-        "JT 44", "12345678", "20-45-67", "shazzy", "27th", "8th", "12th",
-    ] {
-        assert!(!out.contains(gone), "{gone} left in {out:?}");
-    }
-    for kept in [
-        "NINO",
-        "sort code [bank details]",
-        "Her 3rd child; the 2nd visit",
-    ] {
-        assert!(out.contains(kept), "{kept:?} lost in {out:?}");
-    }
+    assert_gone(
+        &out,
+        &[
+            "JT 44", "12345678", "20-45-67", "shazzy", "27th", "8th", "12th",
+        ],
+    );
+    assert_kept(
+        &out,
+        &[
+            "NINO",
+            "sort code [bank details]",
+            "Her 3rd child; the 2nd visit",
+        ],
+    );
 }
