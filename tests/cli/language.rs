@@ -243,6 +243,11 @@ fn language_json_gives_each_line_a_score_what_drove_it_and_a_reframe_question() 
     assert_eq!(line(1)["verdict"], "learning");
     assert_eq!(line(1)["score"], 0.0);
     assert!(!line(1)["hits"].as_array().unwrap().is_empty());
+    let hit = &line(1)["hits"][0];
+    assert_eq!(hit["quoted"], true);
+    assert_eq!(hit["speech"], true);
+    assert_eq!(hit["counts"], false);
+    assert_eq!(line(0)["hits"][0]["counts"], true);
     assert_eq!(line(2)["verdict"], "learning");
     assert!(line(2)["reframe"].is_null());
 }

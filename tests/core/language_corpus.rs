@@ -89,9 +89,11 @@ fn the_lints_verdict_on_real_sentences_is_measured_and_holds_its_precision() {
             c.f1(),
             c
         );
-        // What the lint calls blame in real writing mostly is; it still
-        // misses most real blame (see the README).
+        // What the lint calls blame in real writing mostly is, and it
+        // finds more than half of the real blame; on the test split, which
+        // no rule was written from, it is still short of 0.85 (see the
+        // README).
         assert!(c.precision() >= 0.75, "{}: {c:?}", split.name());
-        assert!(c.recall() >= 0.3, "{}: {c:?}", split.name());
+        assert!(c.recall() >= 0.55, "{}: {c:?}", split.name());
     }
 }

@@ -52,6 +52,10 @@ struct JsonHit<'a> {
     categories: String,
     severity: &'static str,
     quoted: bool,
+    /// A practitioner's or family member's own words.
+    speech: bool,
+    /// The writer's own judgement: it counts towards the verdict.
+    counts: bool,
     start: usize,
     end: usize,
     reframe: &'a str,
@@ -145,6 +149,8 @@ pub fn language(file: Option<&Path>, json: bool) -> u8 {
                         categories: h.categories(),
                         severity: h.severity.label(),
                         quoted: h.quoted,
+                        speech: h.speech,
+                        counts: h.counts(),
                         start: h.start,
                         end: h.end,
                         reframe: &h.question,

@@ -13,8 +13,10 @@
 //! was missed"), negation ("it was not inevitable", "there is no evidence
 //! that … would have prevented") and the subject of a phrase ("the system
 //! failed to provide" is not blame of a person; "the social worker failed
-//! to" is). Quoted speech of practitioners or family, and questions for
-//! the partnership, are one severity lower.
+//! to" is). Quoted speech of practitioners or family, phrases discussed
+//! rather than used, and questions for the partnership, are one severity
+//! lower; a report's or reviewer's words in quotation marks are a verdict
+//! reported and keep their severity.
 
 mod actor;
 pub mod corpus;
@@ -261,22 +263,35 @@ pub struct Hit {
     pub severity: Severity,
     /// The question that helps the writer explain instead of judge.
     pub question: String,
-    /// True when the phrase is inside quotation marks: a practitioner's or
-    /// family member's words, not the reviewer's.
+    /// True when the phrase is inside quotation marks (one severity
+    /// lower).
     pub quoted: bool,
-    /// True when its sentence discusses hindsight or outcome bias itself
-    /// ("hindsight bias makes the signs look obvious"): the phrase is
-    /// shown, not the reviewer's judgement.
-    pub discusses_bias: bool,
+    /// True when the quotation is the own words of a practitioner or family
+    /// member ("I thought it was a one-off", "the health visitor said …"):
+    /// not the reviewer's judgement. A reviewer's or report's words in
+    /// quotation marks ("the review found agencies 'lacking urgency'") are.
+    pub speech: bool,
+    /// True when the phrase is discussed rather than used: its sentence is
+    /// about hindsight or outcome bias itself ("hindsight bias makes the
+    /// signs look obvious"), names it as a term ("disguised compliance is
+    /// when…", "the term 'missed opportunity'"), or makes errors a subject
+    /// of study ("research on professional errors", "learning from
+    /// mistakes"), or places it in the system rather than in a person ("a
+    /// feature of the system rather than of one worker"), gives a deficit
+    /// its reason ("… were not explored, because …"), or uses a family
+    /// label of families in general ("some parents give the appearance of
+    /// co-operating"). It is shown, not the reviewer's judgement.
+    pub discusses: bool,
     /// Who or what the phrase is about.
     pub subject: Subject,
 }
 
 impl Hit {
-    /// True when the hit is the reviewer's own judgement: not in quoted
-    /// speech, not in a sentence about hindsight bias.
+    /// True when the hit is the reviewer's own judgement: not in the quoted
+    /// speech of a practitioner or family member, not in a sentence about
+    /// hindsight bias.
     pub fn counts(&self) -> bool {
-        !self.quoted && !self.discusses_bias
+        !self.speech && !self.discusses
     }
 
     /// "CF counterfactual", or "CF/IF counterfactual, individual fault".
@@ -310,18 +325,22 @@ impl Verdict {
 }
 
 /// The verdict on a passage with these hits: blame when one hit is of high
-/// severity, or when the hits together weigh four or more (two of medium
-/// severity). Hits in quoted speech, and in a sentence about hindsight bias
-/// itself, are not the reviewer's judgement and do not count.
+/// severity, or when the hits together weigh two or more (one of medium
+/// severity, or two of low). Hits in the quoted speech of a practitioner or
+/// family member, and hits discussed rather than used (see
+/// [`Hit::discusses`]), are not the reviewer's judgement and do not count.
 pub fn verdict(hits: &[Hit]) -> Verdict {
     let own = || hits.iter().filter(|h| h.counts());
     let weight: u32 = own().map(|h| h.severity.weight()).sum();
-    if own().any(|h| h.severity == Severity::High) || weight >= 4 {
+    if own().any(|h| h.severity == Severity::High) || weight >= BLAME_WEIGHT {
         Verdict::Blame
     } else {
         Verdict::Learning
     }
 }
+
+/// The weight of counting hits that makes a passage blame.
+const BLAME_WEIGHT: u32 = 2;
 
 /// A compiled lexicon, ready to lint text.
 #[derive(Debug, Clone)]
@@ -665,8 +684,14 @@ impl Lexicon {
         also.retain(|c| *c != category);
         also.dedup();
         let quoted = words[first..=last].iter().any(|w| w.quoted);
-        let discusses_bias = discusses_bias(words, first);
-        if quoted || discusses_bias {
+        let speech = (first..=last).any(|k| self.actors.own_words(words, k));
+        let discusses = discusses_bias(words, first)
+            || names_term(words, first, last)
+            || studies(words, first)
+            || rather_than_a_person(words, first)
+            || (*file_category == Category::FamilyLabel && families_in_general(words, first))
+            || (*file_category == Category::DeficitWithoutContext && explained(words, last));
+        if speech || discusses {
             severity = severity.lower();
         }
         if context != Context::Narrative {
@@ -688,7 +713,8 @@ impl Lexicon {
             severity,
             question: entry.question.clone(),
             quoted,
-            discusses_bias,
+            speech,
+            discusses,
             subject,
         })
     }
@@ -704,15 +730,29 @@ impl Lexicon {
     }
 }
 
+/// The words of the sentence of the word at `at` (sentence numbers never
+/// go down along a passage, so the sentence is one run of words): read
+/// from there, a phrase's tests cost its sentence, not the whole passage.
+fn sentence_of(words: &[Word], at: usize) -> &[Word] {
+    let sentence = words[at].sentence;
+    let start = words[..at]
+        .iter()
+        .rposition(|w| w.sentence != sentence)
+        .map_or(0, |k| k + 1);
+    let end = words[at..]
+        .iter()
+        .position(|w| w.sentence != sentence)
+        .map_or(words.len(), |k| at + k);
+    &words[start..end]
+}
+
 /// True when the sentence of the word at `at` is about hindsight or
 /// outcome bias itself: it names the bias ("hindsight bias", "outcome
 /// bias") or says that hindsight makes things look easy ("it is easy with
 /// hindsight", "with hindsight it is easy").
 fn discusses_bias(words: &[Word], at: usize) -> bool {
-    let sentence = words[at].sentence;
-    let norms: Vec<&str> = words
+    let norms: Vec<&str> = sentence_of(words, at)
         .iter()
-        .filter(|w| w.sentence == sentence)
         .map(|w| w.norm.as_str())
         .collect();
     let names_bias = norms
@@ -723,6 +763,208 @@ fn discusses_bias(words: &[Word], at: usize) -> bool {
             .iter()
             .any(|w| matches!(*w, "easy" | "easier" | "tempting"));
     names_bias || easy_with_hindsight
+}
+
+/// Words that make a sentence about a term rather than a use of it.
+const TERM_WORDS: &[&str] = &[
+    "term",
+    "terms",
+    "label",
+    "labels",
+    "labelling",
+    "labeling",
+    "concept",
+    "concepts",
+    "notion",
+    "phrase",
+    "terminology",
+    "definition",
+    "defined",
+];
+
+/// True when the phrase `first..=last` is named as a term: its sentence
+/// speaks of terms or labels ("the term", "a diagnostic label"), the phrase
+/// is defined ("… is when", "… refers to", "… means"), modifies a word of debate
+/// ("the disguised compliance issue"), or something is "associated with" it.
+fn names_term(words: &[Word], first: usize, last: usize) -> bool {
+    if sentence_of(words, first)
+        .iter()
+        .any(|w| TERM_WORDS.contains(&w.norm.as_str()))
+    {
+        return true;
+    }
+    let norm = |k: usize| words.get(k).map_or("", |w| w.norm.as_str());
+    let defined = matches!(
+        (norm(last + 1), norm(last + 2)),
+        ("is" | "are", "when" | "where") | ("refers" | "means" | "describes", _)
+    );
+    let debated = matches!(
+        norm(last + 1),
+        "issue" | "issues" | "debate" | "debates" | "agenda" | "literature" | "research"
+    );
+    let associated = first >= 2 && norm(first - 2) == "associated" && norm(first - 1) == "with";
+    defined || debated || associated
+}
+
+/// Words for one person in "rather than (of) one worker".
+const ONE_PERSON: &[&str] = &[
+    "individual",
+    "individuals",
+    "individually",
+    "one",
+    "worker",
+    "workers",
+    "practitioner",
+    "practitioners",
+    "person",
+    "people",
+    "personal",
+    "individual's",
+];
+
+/// True when the sentence of the word at `at` sets a person aside ("…
+/// rather than of one worker", "… rather than individual failings"): what
+/// it says is placed in the system.
+fn rather_than_a_person(words: &[Word], at: usize) -> bool {
+    let sentence = sentence_of(words, at);
+    sentence.windows(2).enumerate().any(|(k, pair)| {
+        pair[0].norm == "rather"
+            && pair[1].norm == "than"
+            && sentence[k + 2..]
+                .iter()
+                .take(3)
+                .any(|w| ONE_PERSON.contains(&w.norm.as_str()))
+    })
+}
+
+/// Words before a phrase that make it a subject of study or of learning
+/// ("studying individual errors", "learning from mistakes", "to avoid
+/// errors"), not a judgement of what someone did.
+const STUDY_WORDS: &[&str] = &[
+    "research",
+    "study",
+    "studies",
+    "studying",
+    "studied",
+    "analysis",
+    "analysing",
+    "analyzing",
+    "literature",
+    "framework",
+    "theory",
+    "avoid",
+    "avoiding",
+    "interest",
+    "reflection",
+    "learning",
+    "learn",
+    "understanding",
+    "idea",
+    "discussion",
+    "discussing",
+    "debate",
+    "critique",
+    "explores",
+    "exploring",
+    "examines",
+    "examining",
+    "briefing",
+    "article",
+    "paper",
+];
+
+/// Words that give the reason for what went before ("… because the form
+/// had no field for it", "nothing in the template invited it").
+const REASONS: &[&str] = &[
+    "because",
+    "since",
+    "due",
+    "owing",
+    "given",
+    "reflecting",
+    "nothing",
+];
+
+/// True when a deficit is given its context: a word of reason follows it
+/// in its sentence or the next ("the implications were not explored; nothing
+/// in the template invited that conversation"). That is the explanation the
+/// category asks for.
+fn explained(words: &[Word], last: usize) -> bool {
+    let sentence = words[last].sentence;
+    words[last + 1..]
+        .iter()
+        .take_while(|w| w.sentence <= sentence + 1)
+        .any(|w| REASONS.contains(&w.norm.as_str()))
+}
+
+/// Words for a kind of family, spoken of in general ("some parents",
+/// "families who"), rather than a family member of the case.
+const FAMILIES_IN_GENERAL: &[&str] = &[
+    "families",
+    "parents",
+    "carers",
+    "people",
+    "someone",
+    "adults",
+    "individuals",
+    "clients",
+    "caregivers",
+    "households",
+];
+/// Words for a particular family member.
+const FAMILY_MEMBER: &[&str] = &[
+    "mother",
+    "father",
+    "mum",
+    "dad",
+    "parent",
+    "stepfather",
+    "stepmother",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "grandmother",
+    "grandfather",
+    "carer",
+    "family",
+    "household",
+    "she",
+    "he",
+    "her",
+    "his",
+];
+
+/// True when a family label's sentence speaks of families only in
+/// general ("some parents give the appearance of co-operating"): it
+/// describes a pattern, and judges no family of the case.
+fn families_in_general(words: &[Word], at: usize) -> bool {
+    let sentence = sentence_of(words, at);
+    let is_general = |w: &Word| FAMILIES_IN_GENERAL.contains(&w.norm.as_str());
+    // "the parents", "their carers": particular people, not a kind.
+    let particular = |k: usize| {
+        k > 0
+            && matches!(
+                sentence[k - 1].norm.as_str(),
+                "the" | "his" | "her" | "their" | "both" | "these" | "those" | "its" | "child's"
+            )
+    };
+    let general = (0..sentence.len()).any(|k| is_general(&sentence[k]) && !particular(k));
+    let member = (0..sentence.len()).any(|k| {
+        FAMILY_MEMBER.contains(&sentence[k].norm.as_str())
+            || (is_general(&sentence[k]) && particular(k))
+    });
+    general && !member
+}
+
+/// True when a word of study comes within four words before the phrase at
+/// `at`, in its clause.
+fn studies(words: &[Word], at: usize) -> bool {
+    let clause = words[at].clause;
+    words[at.saturating_sub(4)..at]
+        .iter()
+        .rev()
+        .take_while(|w| w.clause == clause)
+        .any(|w| STUDY_WORDS.contains(&w.norm.as_str()))
 }
 
 /// The lexicon's own judgement of a passage with these hits: its

@@ -160,6 +160,146 @@ const EPISTEMIC: &[&str] = &[
 ];
 /// Complementisers that open the clause a hedge governs.
 const COMPLEMENTISERS: &[&str] = &["that", "whether", "if"];
+/// First-person words: a quotation with one is someone's own account
+/// ("I thought it was a one-off"), not the writer's judgement.
+const FIRST_PERSON: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+];
+/// Verbs that give a quotation its speaker ("the mother said", "told the
+/// review", "she described").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "recalled",
+    "recalls",
+    "admitted",
+    "admits",
+    "described",
+    "describes",
+    "reported",
+    "reports",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "commented",
+    "asked",
+    "asks",
+    "replied",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "felt",
+    "feels",
+    "thought",
+    "thinks",
+    "recounted",
+    "remembered",
+    "disclosed",
+    "shared",
+    "alleged",
+    "denied",
+    "acknowledged",
+    "reflected",
+    "reflects",
+    "recorded",
+    "noted",
+    "wrote",
+    "texted",
+    "shouted",
+    "screamed",
+    "cried",
+    "called",
+];
+/// Verbs that report what a review, an inquiry or a person found or said:
+/// the subject of a phrase after one is in the reported clause ("the
+/// review found agencies lacked urgency" is about agencies, not the
+/// review).
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "found",
+    "finds",
+    "concluded",
+    "concludes",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "reported",
+    "reports",
+    "revealed",
+    "reveals",
+    "showed",
+    "shows",
+    "highlighted",
+    "highlights",
+    "identified",
+    "identifies",
+    "judged",
+    "ruled",
+    "believed",
+    "believes",
+    "considered",
+    "considers",
+    "suggested",
+    "suggests",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "added",
+    "warned",
+    "accepted",
+    "acknowledged",
+    "admitted",
+    "recognised",
+    "recognized",
+    "heard",
+    "told",
+    "explained",
+    "observed",
+    "observes",
+    "described",
+    "describes",
+];
+/// Words that open a claim the sentence does not make: a question under
+/// inquiry ("investigating whether authorities missed opportunities") or
+/// an allegation ("claims that social services failed to respond").
+const UNASSERTED: &[&str] = &["whether", "alleged", "allegedly", "accused"];
+/// Nouns of a claim: they leave unasserted the clause they introduce
+/// ("claims that social services failed to"), not a sentence they are
+/// the subject of ("the claims were too easily believed").
+const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "suggestion",
+    "suggestions",
+];
 /// Words that end the reach of a negation.
 const CONTRAST: &[&str] = &["but", "however", "although", "though", "yet", "whereas"];
 
@@ -285,12 +425,53 @@ impl Actors {
             .unwrap_or(Subject::Unknown)
     }
 
+    /// True when the quotation around word `at` is the own words of someone
+    /// in the case: it speaks in the first person ("I thought it was a
+    /// one-off"), or a speech verb gives it a practitioner or family member
+    /// as its speaker ("the health visitor told the review: …", "…, said
+    /// her mother"). A quotation of a report, an inquiry or a reviewer
+    /// ("the review found agencies were 'lacking urgency'") is a judgement
+    /// reported, not speech of the case.
+    pub(crate) fn own_words(&self, words: &[Word], at: usize) -> bool {
+        if !words[at].quoted {
+            return false;
+        }
+        let (mut first, mut last) = (at, at);
+        while first > 0 && words[first - 1].quoted {
+            first -= 1;
+        }
+        while last + 1 < words.len() && words[last + 1].quoted {
+            last += 1;
+        }
+        if words[first..=last].iter().any(|w| is(FIRST_PERSON, w)) {
+            return true;
+        }
+        let outside = |k: &usize| !words[*k].quoted;
+        let before = (first.saturating_sub(8)..first).rev().take_while(outside);
+        let after = (last + 1..(last + 5).min(words.len())).take_while(outside);
+        let Some(verb) = before.chain(after).find(|&k| is(SPEECH_VERBS, &words[k])) else {
+            return false;
+        };
+        // The speaker: the nearest actor word before the verb ("the health
+        // visitor said"), or just after it ("said her mother").
+        let speaker = (verb.saturating_sub(5)..verb)
+            .rev()
+            .take_while(outside)
+            .find_map(|k| self.class(&words[k]))
+            .or_else(|| {
+                (verb + 1..(verb + 3).min(words.len()))
+                    .take_while(outside)
+                    .find_map(|k| self.class(&words[k]))
+            });
+        matches!(speaker, Some(Subject::Practitioner | Subject::Family))
+    }
+
     /// The subject of the phrase starting at word `at`.
     pub(crate) fn subject(&self, words: &[Word], at: usize) -> Subject {
         let sentence = words[at].sentence;
         let mut clause = words[at].clause;
         let mut end = at;
-        for _ in 0..4 {
+        for round in 0..4 {
             let mut start = end;
             let mut marker = None;
             let mut comma = false;
@@ -303,11 +484,18 @@ impl Actors {
                     comma = true;
                     break;
                 }
-                if is_marker(prev) {
+                if is_marker(prev) || is(REPORTING, prev) {
                     marker = Some(start - 1);
                     break;
                 }
                 start -= 1;
+            }
+            // Reading back from a coordinated verb ("…, and failed to"), a
+            // subordinate clause ("until the third referral") is passed
+            // over: its nouns are not the subject of the main clause.
+            if let Some(m) = marker.filter(|&m| round > 0 && is(SUBORDINATORS, &words[m])) {
+                end = m;
+                continue;
             }
             if let Some(subject) = self.first_actor(words, start, end) {
                 return subject;
@@ -350,16 +538,19 @@ impl Actors {
 }
 
 /// True when the phrase starting at word `at` is negated: a negator just
-/// before it in its clause ("not inevitable", "no one could have"), or a
+/// before it in its clause ("not inevitable", "no one could have", "rather
+/// than individual errors"), a question or allegation governing it
+/// ("whether authorities missed", "claims that staff failed to"), or a
 /// negated or hedged claim of knowing governing its clause ("there is no
 /// evidence that … would have prevented", "it is unlikely that …").
 pub(crate) fn negated(words: &[Word], at: usize) -> bool {
     let clause = words[at].clause;
-    for word in words[at.saturating_sub(3)..at].iter().rev() {
+    for k in (at.saturating_sub(4)..at).rev() {
+        let word = &words[k];
         if word.clause != clause || is_marker(word) {
             break;
         }
-        if is(NEGATORS, word) {
+        if is(NEGATORS, word) || set_aside(words, k) {
             return true;
         }
     }
@@ -369,6 +560,11 @@ pub(crate) fn negated(words: &[Word], at: usize) -> bool {
         let word = &words[k];
         if word.sentence != sentence || is(CONTRAST, word) {
             break;
+        }
+        if is(UNASSERTED, word)
+            || (is(CLAIM_NOUNS, word) && words.get(k + 1).is_some_and(|w| w.norm == "that"))
+        {
+            return true;
         }
         if is(COMPLEMENTISERS, word) {
             governed = true;
@@ -385,6 +581,19 @@ pub(crate) fn negated(words: &[Word], at: usize) -> bool {
         }
     }
     whether_unknowable(words, at)
+}
+
+/// True when the word at `k` ends a phrase that sets what follows aside:
+/// "rather than", "instead of", "as opposed to" ("the failures were
+/// systemic rather than individual errors").
+fn set_aside(words: &[Word], k: usize) -> bool {
+    let before = |n: usize| k.checked_sub(n).map(|j| words[j].norm.as_str());
+    match words[k].norm.as_str() {
+        "than" => before(1) == Some("rather"),
+        "of" => before(1) == Some("instead"),
+        "to" => before(1) == Some("opposed") && before(2) == Some("as"),
+        _ => false,
+    }
 }
 
 /// True when the phrase at `at` is inside a "whether …" clause that the

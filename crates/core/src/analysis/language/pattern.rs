@@ -121,16 +121,17 @@ impl Pattern {
     }
 
     /// Matches the pattern starting at word `start`; returns the index of
-    /// its last word. A match never crosses a clause boundary.
+    /// its last word. A match never crosses a clause boundary, though it
+    /// reads through quotation marks (see [`Word::run`]).
     pub(crate) fn match_at(&self, words: &[Word], start: usize) -> Option<usize> {
-        let clause = words.get(start)?.clause;
+        let clause = words.get(start)?.run;
         self.match_steps(0, words, start, clause)
     }
 
     fn match_steps(&self, step: usize, words: &[Word], at: usize, clause: u32) -> Option<usize> {
         match &self.steps[step] {
             Step::Word(forms) => {
-                let word = words.get(at).filter(|w| w.clause == clause)?;
+                let word = words.get(at).filter(|w| w.run == clause)?;
                 if !forms.contains(&word.norm) {
                     return None;
                 }
@@ -142,7 +143,7 @@ impl Pattern {
             }
             Step::Gap(max) => (0..=*max).find_map(|skip| {
                 let at = at + skip;
-                if skip > 0 && words.get(at - 1).is_none_or(|w| w.clause != clause) {
+                if skip > 0 && words.get(at - 1).is_none_or(|w| w.run != clause) {
                     return None;
                 }
                 self.match_steps(step + 1, words, at, clause)

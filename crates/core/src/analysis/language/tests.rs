@@ -384,16 +384,31 @@ fn judgments_of_system_conditions_are_not_hits() {
 #[test]
 fn quoted_speech_is_one_severity_lower() {
     let hit = one("The health visitor told the review: \"I failed to ask about storage.\"");
-    assert!(hit.quoted);
+    assert!(hit.quoted && hit.speech && !hit.counts());
     assert_eq!(hit.severity, Severity::Medium);
     let hit = one("Mother said she felt “judged, as if I had failed to protect them”.");
-    assert!(hit.quoted);
+    assert!(hit.quoted && hit.speech);
     assert_eq!(hit.severity, Severity::Medium);
-    let hit = one("The reviewer notes that the health visitor 'should have asked'.");
-    assert!(hit.quoted);
-    assert_eq!(hit.severity, Severity::Medium);
+    // Attributed to a practitioner by a speech verb, without "I".
+    let hit = one("The health visitor said the family had been “let down”.");
+    assert!(hit.quoted && hit.speech, "{hit:#?}");
     let plain = one("The health visitor should have asked.");
     assert_eq!(plain.severity, Severity::High);
+}
+
+#[test]
+fn a_reviews_or_reports_words_in_quotation_marks_are_a_judgement_reported() {
+    // Quoted from the reviewer or a report, not speech of the case: it
+    // counts, at its full severity.
+    for text in [
+        "The reviewer notes that the health visitor 'should have asked'.",
+        "The review found that agencies were “lacking urgency” and “insufficiently challenging”.",
+        "A serious case review said agencies lacked “thoroughness and urgency”.",
+    ] {
+        let judged = lexicon().judge(text);
+        assert_eq!(judged.verdict, Verdict::Blame, "{text}: {judged:#?}");
+        assert!(judged.hits.iter().any(|h| h.quoted && h.counts()), "{text}");
+    }
 }
 
 #[test]
@@ -515,7 +530,7 @@ fn sentences_about_hindsight_bias_itself_are_not_blame() {
     ] {
         let judged = lexicon().judge(text);
         assert_eq!(judged.verdict, Verdict::Learning, "{text}: {judged:#?}");
-        assert!(judged.hits.iter().all(|h| h.discusses_bias), "{text}");
+        assert!(judged.hits.iter().all(|h| h.discusses), "{text}");
     }
     assert_eq!(
         lexicon().verdict("The warning signs were obvious and should have been acted on."),
@@ -635,4 +650,130 @@ fn a_phrase_has_one_severity_in_every_field_as_check_the_panel_and_the_forms_rea
     );
     assert_eq!(at("review", "title"), None);
     assert_eq!(at("FN1", "no_such_field"), None);
+}
+
+/// Asserts the verdict of each passage.
+fn assert_verdicts(verdict: Verdict, texts: &[&str]) {
+    for text in texts {
+        let judged = lexicon().judge(text);
+        assert_eq!(judged.verdict, verdict, "{text}: {judged:#?}");
+    }
+}
+
+#[test]
+fn one_medium_judgement_of_conduct_is_blame_and_one_low_word_is_not() {
+    // "could have" is of medium severity: a counterfactual on its own.
+    assert_verdicts(
+        Verdict::Blame,
+        &["Professionals could have made a referral at that point."],
+    );
+    // "poor" alone, of something other than practice, is low.
+    assert_verdicts(
+        Verdict::Learning,
+        &["The quality of the photocopy was poor."],
+    );
+}
+
+#[test]
+fn judgements_of_conduct_without_a_failure_keyword_are_blame() {
+    assert_verdicts(
+        Verdict::Blame,
+        &[
+            "Nobody took the next step and asked who else lived there.",
+            "Nobody in any of the agencies had the presence of mind to ask.",
+            "The social worker misjudged the risk.",
+            "Concerns from the grandmother were dismissed as malicious.",
+            "Her account was too easily believed.",
+            "The team manager was found to be unfit for the role.",
+            "The family's concerns were not taken seriously.",
+            "There was no real investigation for nine months.",
+            "Had they looked into his background, they would have discovered his convictions.",
+            "It would have been good practice to hold a strategy discussion.",
+            "The review criticised the decision to close the case.",
+            "The review found multiple failures by the police.",
+            "Assessments were superficial and lacked analysis.",
+            "The paediatrician did not communicate the concern to the school.",
+        ],
+    );
+}
+
+#[test]
+fn a_question_or_an_allegation_asserts_nothing() {
+    assert_verdicts(
+        Verdict::Learning,
+        &[
+            "The inquiry is looking at whether authorities missed opportunities to protect her.",
+            "The council is investigating claims that staff failed to respond.",
+        ],
+    );
+    // A claim as the subject of a sentence is no allegation.
+    assert_verdicts(
+        Verdict::Blame,
+        &["The claims were too easily believed by the social workers."],
+    );
+}
+
+#[test]
+fn errors_set_aside_studied_or_named_as_terms_are_not_blame() {
+    assert_verdicts(
+        Verdict::Learning,
+        &[
+            "The panel considered the failures to be systemic rather than individual errors.",
+            "Her research began by studying individual errors in inquiry reports.",
+            "Learning from mistakes needs more than a summary of what went wrong.",
+            "Disguised compliance is when parents give the appearance of co-operating.",
+            "The term disguised compliance is often used to explain a family's reluctance.",
+            "Some parents may show disguised compliance for many reasons.",
+            "This review does not seek to apportion blame.",
+            "Caseloads were unacceptably high across the service.",
+        ],
+    );
+    // The same words used of this family, or of a practitioner, still count.
+    assert_verdicts(
+        Verdict::Blame,
+        &[
+            "The parents showed disguised compliance throughout.",
+            "The social worker made a serious error in closing the case.",
+        ],
+    );
+}
+
+#[test]
+fn the_speaker_of_a_quotation_decides_whose_words_they_are() {
+    let lexicon = lexicon();
+    let speech = |text: &str| {
+        let hits = lexicon.lint(text);
+        assert!(!hits.is_empty(), "{text}");
+        hits.iter().all(|h| h.speech)
+    };
+    // First person, or a practitioner or family member as the speaker.
+    assert!(speech(
+        "“We missed the signs,” the team manager told the review."
+    ));
+    assert!(speech("Her mother said the school had “let her down”."));
+    // A review, an inquiry or a commentator quoted is a reported verdict.
+    assert!(!speech("The inquiry said agencies had been “complacent”."));
+    assert!(!speech("Lord Laming said that was “inexcusable”."));
+}
+
+#[test]
+fn a_phrase_reads_through_scare_quotes_but_not_across_clauses() {
+    assert_category(
+        "Agencies lacked “thoroughness and urgency”.",
+        "lacked “thoroughness",
+        Category::DeficitWithoutContext,
+    );
+    assert_clean("They lacked time, and thoroughness was hard.");
+}
+
+#[test]
+fn a_deficit_given_its_reason_is_not_a_deficit_without_context() {
+    let explained =
+        "The implications were not explored; nothing in the template invited that conversation.";
+    let hit = one(explained);
+    assert_eq!(hit.category, Category::DeficitWithoutContext);
+    assert!(hit.discusses && !hit.counts(), "{hit:#?}");
+    assert_eq!(lexicon().verdict(explained), Verdict::Learning);
+    let bare = "The implications were not explored.";
+    assert_eq!(lexicon().verdict(bare), Verdict::Blame);
 }

@@ -15,6 +15,10 @@ pub(crate) struct Word {
     /// Clause number: changes at commas, brackets, dashes and quotation
     /// marks as well as at sentence ends.
     pub clause: u32,
+    /// Run number: changes where the clause does, except at quotation
+    /// marks, so that a lexicon phrase reads through scare quotes ("lacked
+    /// “thoroughness and urgency”").
+    pub run: u32,
     /// Sentence number: changes at `.`, `!`, `?`, `;`, `:` and line breaks.
     pub sentence: u32,
     /// Inside a quotation (speech of a practitioner or family member).
@@ -181,6 +185,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     let quoted = |at: usize| regions.iter().any(|&(s, e)| at > s && at < e);
     let mut out = Vec::new();
     let mut clause = 0u32;
+    let mut run = 0u32;
     let mut sentence = 0u32;
     let mut pieces: Vec<(String, usize, usize, bool)> = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -223,6 +228,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
                     start,
                     end,
                     clause,
+                    run,
                     sentence,
                     quoted: quoted(start),
                     possessive,
@@ -235,12 +241,17 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             '.' | '!' | '?' | ';' | ':' | '\n' | '…' => {
                 sentence += 1;
                 clause += 1;
+                run += 1;
             }
-            ',' | '(' | ')' | '[' | ']' | '–' | '—' => clause += 1,
+            ',' | '(' | ')' | '[' | ']' | '–' | '—' => {
+                clause += 1;
+                run += 1;
+            }
             '-' if prev.is_some_and(char::is_whitespace)
                 || next.is_some_and(char::is_whitespace) =>
             {
-                clause += 1
+                clause += 1;
+                run += 1;
             }
             _ if marks.binary_search(&at).is_ok() => clause += 1,
             _ => {}
