@@ -777,3 +777,35 @@ fn a_deficit_given_its_reason_is_not_a_deficit_without_context() {
     let bare = "The implications were not explored.";
     assert_eq!(lexicon().verdict(bare), Verdict::Blame);
 }
+
+#[test]
+fn no_lexicon_pattern_mixes_a_linking_word_into_one_words_alternatives() {
+    // A pattern's words are separated by spaces, so "refuse~ to accept|engage
+    // with" reads "… accept|engage" then "with": the multi-word alternative
+    // silently demands a "with" after "accept". A step whose alternatives mix
+    // a linking word with other words is that mistake.
+    const LINKING: &[&str] = &[
+        "of", "with", "on", "to", "than", "in", "at", "by", "for", "up", "off", "away", "as",
+    ];
+    // Alternatives of a linking word that are themselves linking words
+    // ("too concerned with|about", "no evidence that|of").
+    const ALSO_LINKING: &[&str] = &["about", "among", "upon", "into", "through", "that", "from"];
+    let mut mixed = Vec::new();
+    for file in lexicon().files() {
+        for entry in &file.entries {
+            for pattern in entry.patterns.iter().chain(&entry.unless) {
+                for step in pattern.split_whitespace() {
+                    let alternatives: Vec<&str> = step.split('|').collect();
+                    let linking = alternatives.iter().any(|a| LINKING.contains(a));
+                    let other = alternatives
+                        .iter()
+                        .any(|a| !LINKING.contains(a) && !ALSO_LINKING.contains(a));
+                    if linking && other {
+                        mixed.push(format!("{}: {pattern}", entry.phrase));
+                    }
+                }
+            }
+        }
+    }
+    assert!(mixed.is_empty(), "{mixed:#?}");
+}
