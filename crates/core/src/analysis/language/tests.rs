@@ -693,6 +693,10 @@ fn judgements_of_conduct_without_a_failure_keyword_are_blame() {
             "The review found multiple failures by the police.",
             "Assessments were superficial and lacked analysis.",
             "The paediatrician did not communicate the concern to the school.",
+            "Professional curiosity was absent.",
+            "Agencies were slow to respond.",
+            "The school did not do enough to protect her.",
+            "Basic checks were not carried out.",
         ],
     );
 }
