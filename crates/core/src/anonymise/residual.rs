@@ -167,6 +167,22 @@ fn is_street_end(word: &str) -> bool {
                 | "vale"
                 | "meadows"
                 | "croft"
+                // House and building names ("Elm Bank", "Rose Cottage",
+                // "Meadow View", "Brookfield Grange").
+                | "bank"
+                | "view"
+                | "cottage"
+                | "farm"
+                | "grange"
+                | "manor"
+                | "park"
+                | "hill"
+                | "mount"
+                | "lea"
+                | "chase"
+                | "villas"
+                | "mansions"
+                | "towers"
                 // As notes abbreviate them ("Tanner St", "Mill Rd").
                 | "st"
                 | "rd"
@@ -177,6 +193,73 @@ fn is_street_end(word: &str) -> bool {
                 | "tce"
                 | "sq"
         )
+}
+
+/// Words before a street or building word that make the phrase a kind of
+/// place anyone may name, not one place ("Food Bank", "Car Park").
+const GENERIC_PLACE_WORDS: &[&str] = &[
+    "food",
+    "blood",
+    "baby",
+    "clothes",
+    "clothing",
+    "uniform",
+    "memory",
+    "toy",
+    "book",
+    "car",
+    "play",
+    "skate",
+    "retail",
+    "business",
+    "industrial",
+    "country",
+    "theme",
+    "water",
+    "holiday",
+    "caravan",
+    "trampoline",
+    "safari",
+    "adventure",
+    "city",
+    "town",
+    "village",
+    "high",
+    "main",
+    "back",
+    "front",
+    "side",
+    "sea",
+    "river",
+    "national",
+];
+
+/// True when the word after `end` makes the word that ends there the name
+/// of a street or a building ("Linnet Way", "Elm Bank"): a street word,
+/// but not "St" before a capitalised word, which is a saint ("St Mary's"),
+/// and not after a word that makes a kind of place ("Food Bank").
+fn street_end_after(text: &str, end: usize) -> bool {
+    let Some(next) = crate::anonymise::text::word_after(text, end) else {
+        return false;
+    };
+    if !is_street_end(next) {
+        return false;
+    }
+    let before = crate::anonymise::text::word_before(text, end)
+        .map(|(_, w)| w.to_lowercase())
+        .unwrap_or_default();
+    if GENERIC_PLACE_WORDS.contains(&before.as_str()) {
+        return false;
+    }
+    if next.eq_ignore_ascii_case("st")
+        && let Some(at) = text[end..].find(next).map(|i| end + i + next.len())
+        && crate::anonymise::text::word_after(text, at)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && text[at..].starts_with(' ')
+    {
+        return false;
+    }
+    true
 }
 
 /// Capitalised words that make the capitalised words before them the
@@ -887,7 +970,7 @@ pub fn suspects_into(
                 && !words::is_title(token)
                 && !names_a_law(text, token, end);
             let street = !name
-                && crate::anonymise::text::word_after(text, end).is_some_and(is_street_end)
+                && street_end_after(text, end)
                 && !is_institution_word(lower_token)
                 && !words::is_title(token)
                 && !known.has(lower_token)
@@ -923,7 +1006,7 @@ pub fn suspects_into(
             // "Linnet Way": the street word belongs to the place.
             if matches!(kind, SuspectKind::Name | SuspectKind::Place)
                 && let Some(next) = crate::anonymise::text::word_after(text, token_end)
-                && is_street_end(next)
+                && street_end_after(text, token_end)
                 && text[token_end..].trim_start_matches(' ').starts_with(next)
             {
                 let gap = text[token_end..].len() - text[token_end..].trim_start_matches(' ').len();

@@ -1191,3 +1191,43 @@ fn bank_details_handles_without_digits_and_days_without_their_month_are_replaced
         ],
     );
 }
+
+#[test]
+fn house_and_building_names_go_and_kinds_of_place_stay() {
+    let review = review_of_cast(
+        &[
+            ("Agnieszka Wróblewska", "Mother"),
+            ("Zofia Adeyemi", "Child D"),
+        ],
+        "Mother moved to Elm Bank with Zofia. Staying at Rose Cottage with a friend. \
+         Visit at Meadow View cancelled. Respite at Brookfield Grange. Attends St Mary's Primary. \
+         Referred to the Food Bank. Met in the Car Park by the High Street.",
+    );
+    let out = Anonymiser::new(&review)
+        .keeping_sensitive_details()
+        .review(&review)
+        .review
+        .chronology[0]
+        .text
+        .clone();
+    assert_gone(
+        &out,
+        &[
+            "Elm Bank",
+            "Rose Cottage",
+            "Meadow View",
+            "Brookfield",
+            "St Mary",
+        ],
+    );
+    // "St" before a saint's name is no street: the word before it stays.
+    assert_kept(
+        &out,
+        &[
+            "Attends ",
+            "the Food Bank",
+            "the Car Park",
+            "the High Street",
+        ],
+    );
+}
