@@ -35,12 +35,15 @@ pub fn open_panel(harness: &mut Harness<'_, ForesightApp>, label: &str) {
     harness.run();
 }
 
-/// Steps frames until a label containing `text` appears.
+/// Steps frames until a label containing `text` appears. The limit is
+/// generous: a worker's job (the publication of the worked example, drawn
+/// and written) takes about 20 s in a debug build alone, and much longer
+/// with the rest of the suite running beside it on two cores.
 pub fn wait_for(harness: &mut Harness<'_, ForesightApp>, text: &str) {
     let start = Instant::now();
     while harness.query_by_label_contains(text).is_none() {
         assert!(
-            start.elapsed() < Duration::from_secs(60),
+            start.elapsed() < Duration::from_secs(240),
             "\"{text}\" never appeared"
         );
         std::thread::sleep(Duration::from_millis(10));
