@@ -265,7 +265,21 @@ fn street_end_after(text: &str, end: usize) -> bool {
 /// Capitalised words that make the capitalised words before them the
 /// name of one service's building ("the Beech Unit", "Willow Lodge").
 const FACILITIES: &[&str] = &[
-    "Unit", "Centre", "Center", "Ward", "Hub", "Clinic", "Lodge", "Project", "Suite",
+    "Unit",
+    "Centre",
+    "Center",
+    "Ward",
+    "Hub",
+    "Clinic",
+    "Lodge",
+    "Project",
+    "Suite",
+    "Outreach",
+    "Foundation",
+    "Refuge",
+    "Nursery",
+    "Academy",
+    "School",
 ];
 
 /// Words that make a unit or centre a kind of service anyone may name
@@ -388,6 +402,29 @@ const GENERIC_SERVICE_WORDS: &[&str] = &[
     "school",
     "nursery",
     "village",
+    "forest",
+    "free",
+    "faith",
+    "church",
+    "catholic",
+    "state",
+    "private",
+    "mainstream",
+    "alternative",
+    "hospital",
+    "pupil",
+    "sunday",
+    // Kinds of help ("Early Help Hub", "Domestic Abuse Outreach").
+    "help",
+    "carers",
+    "victim",
+    "victims",
+    "domestic",
+    "abuse",
+    "refugee",
+    "asylum",
+    "welfare",
+    "social",
     "local",
     "new",
     "other",
@@ -715,6 +752,12 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
         // service's building, unlike "the Mother and Baby Unit".
         if FACILITIES.contains(&next) {
             let names = &run[..n];
+            // "Attends Sunrise Nursery": a word that starts the sentence
+            // before the name is the sentence's, not the name's; the name
+            // is read from the next word.
+            if sentence_start && n >= 2 && words::is_word(&text[start..run[0].1].to_lowercase()) {
+                return None;
+            }
             if names.iter().all(capitalised)
                 && !names.iter().any(ordinary)
                 && !names.iter().any(generic)

@@ -1231,3 +1231,42 @@ fn house_and_building_names_go_and_kinds_of_place_stay() {
         ],
     );
 }
+
+#[test]
+fn named_services_and_settings_go_and_kinds_of_service_stay() {
+    let review = review_of_cast(
+        &[
+            ("Agnieszka Wróblewska", "Mother"),
+            ("Zofia Adeyemi", "Child D"),
+        ],
+        "Known to Harbour Outreach. Stays at Beacon Refuge. Supported by the Lighthouse Foundation. \
+         Attends Sunrise Nursery. Works at Greenway Garage. Referred to Women's Aid and the Early Help Hub. \
+         Drug and Alcohol Outreach visited. Seen by the Community Outreach team. Moved to a Primary School \
+         then the Pupil Referral Unit; Forest School on Fridays; Sunday School; the Domestic Abuse Outreach.",
+    );
+    let out = Anonymiser::new(&review)
+        .keeping_sensitive_details()
+        .review(&review)
+        .review
+        .chronology[0]
+        .text
+        .clone();
+    assert_gone(
+        &out,
+        &["Harbour", "Beacon", "Lighthouse", "Sunrise", "Greenway"],
+    );
+    assert_kept(
+        &out,
+        &[
+            "Attends [place]",
+            "the Early Help Hub",
+            "Drug and Alcohol Outreach visited",
+            "the Community Outreach team",
+            "a Primary School",
+            "the Pupil Referral Unit",
+            "Forest School on Fridays",
+            "Sunday School",
+            "the Domestic Abuse Outreach",
+        ],
+    );
+}
