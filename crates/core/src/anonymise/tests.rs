@@ -1270,3 +1270,27 @@ fn named_services_and_settings_go_and_kinds_of_service_stay() {
         ],
     );
 }
+
+#[test]
+fn case_recording_systems_are_kept() {
+    let review = review_of_cast(
+        &[
+            ("Agnieszka Wróblewska", "Mother"),
+            ("Zofia Adeyemi", "Child D"),
+        ],
+        "Recorded on LCS and EHM; GP notes on SystmOne, hospital on Cerner. School logged it on CPOMS. \
+         Class teacher Miss Okonkwo rang.",
+    );
+    let out = Anonymiser::new(&review)
+        .keeping_sensitive_details()
+        .review(&review)
+        .review
+        .chronology[0]
+        .text
+        .clone();
+    assert_kept(
+        &out,
+        &["on LCS and EHM", "on SystmOne", "on Cerner", "on CPOMS"],
+    );
+    assert_gone(&out, &["Okonkwo"]);
+}
