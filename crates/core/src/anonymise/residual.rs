@@ -195,6 +195,21 @@ fn is_street_end(word: &str) -> bool {
         )
 }
 
+/// True when a word is a street word as notes abbreviate it ("St", "Rd").
+fn is_street_abbreviation(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "st" | "rd" | "ave" | "ln" | "cres" | "gdns" | "tce" | "sq"
+    )
+}
+
+/// True when a capitalised word comes just before `start`, one space away.
+fn after_capitalised(text: &str, start: usize) -> bool {
+    crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+        text[at + w.len()..start] == *" " && w.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Words before a street or building word that make the phrase a kind of
 /// place anyone may name, not one place ("Food Bank", "Car Park").
 const GENERIC_PLACE_WORDS: &[&str] = &[
@@ -1011,7 +1026,9 @@ pub fn suspects_into(
                 && !words::is_acronym(singular)
                 && !words::is_acronym(bare)
                 && !words::is_title(token)
-                && !names_a_law(text, token, end);
+                && !names_a_law(text, token, end)
+                // "Market St": a street's abbreviation names no one.
+                && !(is_street_abbreviation(token) && after_capitalised(text, start));
             let street = !name
                 && street_end_after(text, end)
                 && !is_institution_word(lower_token)

@@ -1294,3 +1294,37 @@ fn case_recording_systems_are_kept() {
     );
     assert_gone(&out, &["Okonkwo"]);
 }
+
+#[test]
+fn a_streets_abbreviation_goes_with_its_street_or_stays_with_it() {
+    for (text, expected) in [
+        // A street of anyone's town, as "Market Street" is.
+        (
+            "Shop on Market St. Then home.",
+            "Shop on Market St. Then home.",
+        ),
+        (
+            "Shop on Market St, then home.",
+            "Shop on Market St, then home.",
+        ),
+        // A street that names a place goes whole.
+        (
+            "Shop on Tanner St. Then home.",
+            "Shop on [place]. Then home.",
+        ),
+        (
+            "Shop on Chapel St. Then home.",
+            "Shop on [place]. Then home.",
+        ),
+    ] {
+        let review = review_of_cast(&[("Agnieszka Wróblewska", "Mother")], text);
+        let out = Anonymiser::new(&review)
+            .keeping_sensitive_details()
+            .review(&review)
+            .review
+            .chronology[0]
+            .text
+            .clone();
+        assert_eq!(out, expected, "{text}");
+    }
+}
