@@ -263,8 +263,8 @@ pub struct Hit {
     pub severity: Severity,
     /// The question that helps the writer explain instead of judge.
     pub question: String,
-    /// True when the phrase is inside quotation marks (one severity
-    /// lower).
+    /// True when the phrase is inside quotation marks. Only a quotation
+    /// that is someone's speech ([`Hit::speech`]) lowers its severity.
     pub quoted: bool,
     /// True when the quotation is the own words of a practitioner or family
     /// member ("I thought it was a one-off", "the health visitor said …"):
@@ -684,12 +684,16 @@ impl Lexicon {
         also.retain(|c| *c != category);
         also.dedup();
         let quoted = words[first..=last].iter().any(|w| w.quoted);
-        let speech = (first..=last).any(|k| self.actors.own_words(words, k));
+        // Every word of one quotation has the same speaker: one is asked.
+        let speech = (first..=last)
+            .find(|&k| words[k].quoted)
+            .is_some_and(|k| self.actors.own_words(words, k));
         let discusses = discusses_bias(words, first)
             || names_term(words, first, last)
             || studies(words, first)
             || rather_than_a_person(words, first)
-            || (*file_category == Category::FamilyLabel && families_in_general(words, first))
+            || (*file_category == Category::FamilyLabel
+                && self.actors.families_in_general(sentence_of(words, first)))
             || (*file_category == Category::DeficitWithoutContext && explained(words, last));
         if speech || discusses {
             severity = severity.lower();
@@ -895,65 +899,6 @@ fn explained(words: &[Word], last: usize) -> bool {
         .iter()
         .take_while(|w| w.sentence <= sentence + 1)
         .any(|w| REASONS.contains(&w.norm.as_str()))
-}
-
-/// Words for a kind of family, spoken of in general ("some parents",
-/// "families who"), rather than a family member of the case.
-const FAMILIES_IN_GENERAL: &[&str] = &[
-    "families",
-    "parents",
-    "carers",
-    "people",
-    "someone",
-    "adults",
-    "individuals",
-    "clients",
-    "caregivers",
-    "households",
-];
-/// Words for a particular family member.
-const FAMILY_MEMBER: &[&str] = &[
-    "mother",
-    "father",
-    "mum",
-    "dad",
-    "parent",
-    "stepfather",
-    "stepmother",
-    "partner",
-    "boyfriend",
-    "girlfriend",
-    "grandmother",
-    "grandfather",
-    "carer",
-    "family",
-    "household",
-    "she",
-    "he",
-    "her",
-    "his",
-];
-
-/// True when a family label's sentence speaks of families only in
-/// general ("some parents give the appearance of co-operating"): it
-/// describes a pattern, and judges no family of the case.
-fn families_in_general(words: &[Word], at: usize) -> bool {
-    let sentence = sentence_of(words, at);
-    let is_general = |w: &Word| FAMILIES_IN_GENERAL.contains(&w.norm.as_str());
-    // "the parents", "their carers": particular people, not a kind.
-    let particular = |k: usize| {
-        k > 0
-            && matches!(
-                sentence[k - 1].norm.as_str(),
-                "the" | "his" | "her" | "their" | "both" | "these" | "those" | "its" | "child's"
-            )
-    };
-    let general = (0..sentence.len()).any(|k| is_general(&sentence[k]) && !particular(k));
-    let member = (0..sentence.len()).any(|k| {
-        FAMILY_MEMBER.contains(&sentence[k].norm.as_str())
-            || (is_general(&sentence[k]) && particular(k))
-    });
-    general && !member
 }
 
 /// True when a word of study comes within four words before the phrase at

@@ -126,7 +126,7 @@ impl Known {
 /// before it a place ("Linnet Way", "Harrow Road").
 fn is_street_end(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-        && matches!(
+        && (matches!(
             word.to_ascii_lowercase().as_str(),
             "road"
                 | "street"
@@ -183,19 +183,12 @@ fn is_street_end(word: &str) -> bool {
                 | "villas"
                 | "mansions"
                 | "towers"
-                // As notes abbreviate them ("Tanner St", "Mill Rd").
-                | "st"
-                | "rd"
-                | "ave"
-                | "ln"
-                | "cres"
-                | "gdns"
-                | "tce"
-                | "sq"
-        )
+        ) || is_street_abbreviation(word))
 }
 
-/// True when a word is a street word as notes abbreviate it ("St", "Rd").
+/// True when a word is a street word as notes abbreviate it ("Tanner St",
+/// "Mill Rd"). "Dr", "Cl" and "Ct" are left out: before a name they are
+/// more often a doctor or a title than a street.
 fn is_street_abbreviation(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
@@ -211,7 +204,9 @@ fn after_capitalised(text: &str, start: usize) -> bool {
 }
 
 /// Words before a street or building word that make the phrase a kind of
-/// place anyone may name, not one place ("Food Bank", "Car Park").
+/// place anyone may name, not one place ("Food Bank", "Car Park"). Kept
+/// apart from [`GENERIC_SERVICE_WORDS`], some of whose words also name
+/// streets ("Young Street", "Foster Road", "Burns Road").
 const GENERIC_PLACE_WORDS: &[&str] = &[
     "food",
     "blood",
@@ -760,6 +755,14 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
         let lower = text[s..e].to_lowercase();
         GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
     };
+    // The first word starts the sentence and is an ordinary word: it is
+    // the sentence's ("Local shop", "Attends Sunrise Nursery").
+    let sentence_word = || {
+        sentence_start
+            && run
+                .first()
+                .is_some_and(|&(_, end)| words::is_word(&text[start..end].to_lowercase()))
+    };
     for n in 1..run.len().min(4) {
         let (word_start, word_end) = run[n];
         let next = &text[word_start..word_end];
@@ -767,10 +770,8 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
         // service's building, unlike "the Mother and Baby Unit".
         if FACILITIES.contains(&next) {
             let names = &run[..n];
-            // "Attends Sunrise Nursery": a word that starts the sentence
-            // before the name is the sentence's, not the name's; the name
-            // is read from the next word.
-            if sentence_start && n >= 2 && words::is_word(&text[start..run[0].1].to_lowercase()) {
+            // "Attends Sunrise Nursery": the name is read from the next word.
+            if n >= 2 && sentence_word() {
                 return None;
             }
             if names.iter().all(capitalised)
@@ -796,7 +797,7 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             return None;
         }
         // "Local shop" at a sentence's start is an ordinary word.
-        if sentence_start && n == 1 && words::is_word(&text[start..run[0].1].to_lowercase()) {
+        if n == 1 && sentence_word() {
             return None;
         }
         return Some(names[n - 1].1);

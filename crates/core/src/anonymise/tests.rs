@@ -66,6 +66,18 @@ fn first_text(review: &Review) -> String {
     anonymise(review).review.chronology[0].text.clone()
 }
 
+/// The first entry's text anonymised with its sensitive details kept as
+/// written, as `foresight anonymise` does.
+fn first_text_as_written(review: &Review) -> String {
+    Anonymiser::new(review)
+        .keeping_sensitive_details()
+        .review(review)
+        .review
+        .chronology[0]
+        .text
+        .clone()
+}
+
 #[test]
 fn names_identifiers_and_dates_are_replaced_and_words_kept() {
     let review = small_review(&[
@@ -999,14 +1011,7 @@ fn public_names_record_shorthand_and_labels_are_kept() {
          Mr Fitzgerald HT spoke to him. UPN on form. Placed on register band B. Suggested refuge. \
          Card left. Demo'd correct prep. Handover to HV. Joint visit with SW. Zofia present.",
     );
-    // Sensitive details kept as written, as `foresight anonymise` does.
-    let out = Anonymiser::new(&review)
-        .keeping_sensitive_details()
-        .review(&review)
-        .review
-        .chronology[0]
-        .text
-        .clone();
+    let out = first_text_as_written(&review);
     assert_kept(
         &out,
         &[
@@ -1203,13 +1208,7 @@ fn house_and_building_names_go_and_kinds_of_place_stay() {
          Visit at Meadow View cancelled. Respite at Brookfield Grange. Attends St Mary's Primary. \
          Referred to the Food Bank. Met in the Car Park by the High Street.",
     );
-    let out = Anonymiser::new(&review)
-        .keeping_sensitive_details()
-        .review(&review)
-        .review
-        .chronology[0]
-        .text
-        .clone();
+    let out = first_text_as_written(&review);
     assert_gone(
         &out,
         &[
@@ -1244,13 +1243,7 @@ fn named_services_and_settings_go_and_kinds_of_service_stay() {
          Drug and Alcohol Outreach visited. Seen by the Community Outreach team. Moved to a Primary School \
          then the Pupil Referral Unit; Forest School on Fridays; Sunday School; the Domestic Abuse Outreach.",
     );
-    let out = Anonymiser::new(&review)
-        .keeping_sensitive_details()
-        .review(&review)
-        .review
-        .chronology[0]
-        .text
-        .clone();
+    let out = first_text_as_written(&review);
     assert_gone(
         &out,
         &["Harbour", "Beacon", "Lighthouse", "Sunrise", "Greenway"],
@@ -1281,13 +1274,7 @@ fn case_recording_systems_are_kept() {
         "Recorded on LCS and EHM; GP notes on SystmOne, hospital on Cerner. School logged it on CPOMS. \
          Class teacher Miss Okonkwo rang.",
     );
-    let out = Anonymiser::new(&review)
-        .keeping_sensitive_details()
-        .review(&review)
-        .review
-        .chronology[0]
-        .text
-        .clone();
+    let out = first_text_as_written(&review);
     assert_kept(
         &out,
         &["on LCS and EHM", "on SystmOne", "on Cerner", "on CPOMS"],
@@ -1318,13 +1305,7 @@ fn a_streets_abbreviation_goes_with_its_street_or_stays_with_it() {
         ),
     ] {
         let review = review_of_cast(&[("Agnieszka Wróblewska", "Mother")], text);
-        let out = Anonymiser::new(&review)
-            .keeping_sensitive_details()
-            .review(&review)
-            .review
-            .chronology[0]
-            .text
-            .clone();
+        let out = first_text_as_written(&review);
         assert_eq!(out, expected, "{text}");
     }
 }

@@ -224,7 +224,6 @@ const SPEECH_VERBS: &[&str] = &[
     "reflects",
     "recorded",
     "noted",
-    "wrote",
     "texted",
     "shouted",
     "screamed",
@@ -300,6 +299,16 @@ const CLAIM_NOUNS: &[&str] = &[
     "suggestion",
     "suggestions",
 ];
+/// Words for people in general that are no family word ("someone may
+/// exhibit…").
+const PEOPLE_IN_GENERAL: &[&str] = &["people", "someone", "adults", "individuals", "clients"];
+/// Words before a noun that make it particular people ("the parents",
+/// "their carers").
+const PARTICULAR: &[&str] = &[
+    "the", "his", "her", "their", "both", "these", "those", "its",
+];
+/// Pronouns for one person of the case.
+const ONE_OF_THE_CASE: &[&str] = &["she", "he", "her", "his", "him"];
 /// Words that end the reach of a negation.
 const CONTRAST: &[&str] = &["but", "however", "although", "though", "yet", "whereas"];
 
@@ -464,6 +473,27 @@ impl Actors {
                     .find_map(|k| self.class(&words[k]))
             });
         matches!(speaker, Some(Subject::Practitioner | Subject::Family))
+    }
+
+    /// True when a sentence speaks of families only in general ("some
+    /// parents give the appearance of co-operating", "families who"): a
+    /// family word of the actor lists in the plural with no determiner
+    /// that makes it particular, or people in general, and no family member
+    /// of the case (a family word in the singular, "the parents", "she").
+    pub(crate) fn families_in_general(&self, sentence: &[Word]) -> bool {
+        let family = |w: &Word| self.class(w) == Some(Subject::Family);
+        let plural = |w: &Word| w.norm.ends_with('s') || w.norm == "children";
+        let particular =
+            |k: usize| k > 0 && (is(PARTICULAR, &sentence[k - 1]) || sentence[k - 1].possessive);
+        let general = (0..sentence.len()).any(|k| {
+            let w = &sentence[k];
+            ((family(w) && plural(w)) || is(PEOPLE_IN_GENERAL, w)) && !particular(k)
+        });
+        let member = (0..sentence.len()).any(|k| {
+            let w = &sentence[k];
+            (family(w) && (!plural(w) || particular(k))) || is(ONE_OF_THE_CASE, w)
+        });
+        general && !member
     }
 
     /// The subject of the phrase starting at word `at`.

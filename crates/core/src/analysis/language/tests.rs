@@ -409,6 +409,8 @@ fn a_reviews_or_reports_words_in_quotation_marks_are_a_judgement_reported() {
         assert_eq!(judged.verdict, Verdict::Blame, "{text}: {judged:#?}");
         assert!(judged.hits.iter().any(|h| h.quoted && h.counts()), "{text}");
     }
+    let reported = one("The reviewer notes that the health visitor 'should have asked'.");
+    assert_eq!(reported.severity, Severity::High);
 }
 
 #[test]
