@@ -315,7 +315,8 @@ fn episodes_section(inputs: &Inputs) -> Section {
     s
 }
 
-/// Language: every hit; open hits in learning findings' statements block.
+/// Language: every hit; open hits that count in learning findings'
+/// statements block.
 fn language_section(inputs: &Inputs) -> Section {
     let mut s = Section::new("Language");
     let review = inputs.review;
@@ -335,7 +336,10 @@ fn language_section(inputs: &Inputs) -> Section {
                 .findings
                 .iter()
                 .any(|f| f.id == hit.record && f.tag == FindingTag::Learning);
-        if learning_statement && hit.is_open() {
+        // A phrase that does not count (a practitioner's own words quoted,
+        // a deficit given its reason, a sentence about the bias itself) is
+        // listed but does not make a learning statement blame.
+        if learning_statement && hit.is_open() && h.counts() {
             s.blockers.push(format!(
                 "{} is tagged learning but its statement has the open phrase \"{}\" ({}): rewrite it, or accept it with a reason",
                 named(review, &hit.record),

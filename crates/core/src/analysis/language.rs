@@ -43,7 +43,7 @@ pub use review::{
     lint_review, record_fields, reopen_change, review_fields, suggest_tag,
 };
 
-use actor::{Actors, negated};
+use actor::{Actors, REPORTING, negated};
 use pattern::Pattern;
 use text::{Word, words};
 
@@ -633,12 +633,19 @@ impl Lexicon {
             Scope::Actor => {
                 // An agent inside the phrase ("the failure of the social
                 // worker to") is its subject.
-                let subject = words
+                let inside = words
                     .get(first + 1..last)
                     .unwrap_or_default()
                     .iter()
-                    .find_map(|w| self.actors.class(w))
-                    .unwrap_or_else(|| self.actors.subject(words, first));
+                    .find_map(|w| self.actors.class(w));
+                // A passive ("the referral was not followed up") leaves out
+                // who did not act: the referral is what was not acted on,
+                // not the subject that did not act.
+                let subject = match inside {
+                    Some(subject) => subject,
+                    None if is_passive(&words[first..=last]) => Subject::Unknown,
+                    None => self.actors.subject(words, first),
+                };
                 if subject == Subject::System {
                     return None;
                 }
@@ -651,6 +658,13 @@ impl Lexicon {
                 }
                 subject
             }
+            Scope::Agent => {
+                let subject = self.actors.subject(words, first);
+                if !person(subject) && subject != Subject::Organisation {
+                    return None;
+                }
+                subject
+            }
             Scope::Judgment => {
                 let subject = self.actors.judged(words, first, last);
                 if subject == Subject::System {
@@ -659,7 +673,7 @@ impl Lexicon {
                 subject
             }
         };
-        if person(subject) {
+        if person(subject) || (entry.scope == Scope::Agent && subject == Subject::Organisation) {
             severity = severity.raise();
         }
         let mut category = *file_category;
@@ -692,9 +706,10 @@ impl Lexicon {
             || names_term(words, first, last)
             || studies(words, first)
             || rather_than_a_person(words, first)
+            || found_across_cases(words, first)
             || (*file_category == Category::FamilyLabel
                 && self.actors.families_in_general(sentence_of(words, first)))
-            || (*file_category == Category::DeficitWithoutContext && explained(words, last));
+            || (*file_category == Category::DeficitWithoutContext && explained(words, first, last));
         if speech || discusses {
             severity = severity.lower();
         }
@@ -893,12 +908,125 @@ const REASONS: &[&str] = &[
 /// in its sentence or the next ("the implications were not explored; nothing
 /// in the template invited that conversation"). That is the explanation the
 /// category asks for.
-fn explained(words: &[Word], last: usize) -> bool {
+///
+/// Or the deficit is the consequence of what its sentence said before it:
+/// "…rarely involve the adults' services, so the household goes
+/// unassessed"; "…which meant visits were not made".
+fn explained(words: &[Word], first: usize, last: usize) -> bool {
     let sentence = words[last].sentence;
-    words[last + 1..]
+    let reason_after = words[last + 1..]
         .iter()
         .take_while(|w| w.sentence <= sentence + 1)
-        .any(|w| REASONS.contains(&w.norm.as_str()))
+        .any(|w| REASONS.contains(&w.norm.as_str()));
+    let before = &words[..first];
+    let start = before
+        .iter()
+        .rposition(|w| w.sentence != words[first].sentence)
+        .map_or(0, |k| k + 1);
+    let consequence_before = (start..first).any(|k| {
+        let word = words[k].norm.as_str();
+        CONSEQUENCES.contains(&word)
+            // "so" that joins clauses ("so the household…"), not "so slow".
+            || (word == "so"
+                && k > start
+                && words
+                    .get(k + 1)
+                    .is_some_and(|next| CLAUSE_STARTS.contains(&next.norm.as_str())))
+    });
+    reason_after || consequence_before
+}
+
+/// True when a phrase is a passive of a verb of practice: a form of "be"
+/// first, then a participle ("was not followed up", "were never shared",
+/// "had not been assessed").
+fn is_passive(phrase: &[Word]) -> bool {
+    const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+    const IRREGULAR: &[&str] = &[
+        "done",
+        "seen",
+        "taken",
+        "made",
+        "heard",
+        "shown",
+        "known",
+        "given",
+        "sought",
+        "kept",
+        "left",
+        "met",
+        "told",
+        "held",
+        "found",
+        "spoken",
+        "brought",
+        "thought",
+        "understood",
+        "undertaken",
+        "passed",
+    ];
+    let Some(be) = phrase.iter().position(|w| BE.contains(&w.norm.as_str())) else {
+        return false;
+    };
+    be <= 2
+        && phrase[be + 1..].iter().any(|w| {
+            IRREGULAR.contains(&w.norm.as_str()) || (w.norm.len() > 4 && w.norm.ends_with("ed"))
+        })
+}
+
+/// Words that make what follows them the consequence of what came before.
+const CONSEQUENCES: &[&str] = &[
+    "therefore",
+    "thus",
+    "consequently",
+    "hence",
+    "meaning",
+    "meant",
+];
+
+/// Words that start a clause after a joining "so".
+const CLAUSE_STARTS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "they", "he", "she", "it", "there", "no",
+    "nothing", "each", "every", "its", "their", "his", "her",
+];
+
+/// True when the phrase is what a body of evidence found across cases
+/// ("several reviews found that the treatment service had not recorded the
+/// child", "studies show that…"): a pattern reported as evidence that a
+/// finding is wider than one case, not a verdict on this one. One review
+/// finding something ("the review found that the school had not…") is not
+/// such a body.
+fn found_across_cases(words: &[Word], first: usize) -> bool {
+    const EVIDENCE: &[&str] = &[
+        "reviews",
+        "studies",
+        "research",
+        "inspections",
+        "reports",
+        "audits",
+        "evaluations",
+        "inquiries",
+        "several",
+        "many",
+        "most",
+        "others",
+    ];
+    let sentence = words[first].sentence;
+    let Some(verb) = (0..first)
+        .rev()
+        .take_while(|&k| words[k].sentence == sentence)
+        .find(|&k| REPORTING.contains(&words[k].norm.as_str()))
+    else {
+        return false;
+    };
+    // The body reports ("reviews found that…"); reviews that were
+    // themselves judged ("reviews were identified as over-optimistic")
+    // carry a verdict.
+    let passive =
+        verb > 0 && ["was", "were", "been", "are", "is"].contains(&words[verb - 1].norm.as_str());
+    !passive
+        && words[verb.saturating_sub(3)..verb]
+            .iter()
+            .any(|w| w.sentence == sentence && EVIDENCE.contains(&w.norm.as_str()))
 }
 
 /// True when a word of study comes within four words before the phrase at

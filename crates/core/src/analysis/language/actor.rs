@@ -176,6 +176,23 @@ const FIRST_PERSON: &[&str] = &[
 ];
 /// Verbs that give a quotation its speaker ("the mother said", "told the
 /// review", "she described").
+/// Words that make the role after them one of the inquiry or review
+/// ("the inquiry chair", "the review's lead"), not of the case.
+const INQUIRY_WORDS: &[&str] = &[
+    "inquiry",
+    "inquiry's",
+    "review",
+    "review's",
+    "panel",
+    "panel's",
+    "report",
+    "report's",
+    "reviewer's",
+    "commission",
+    "hearing",
+    "inquest",
+];
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -234,7 +251,7 @@ const SPEECH_VERBS: &[&str] = &[
 /// the subject of a phrase after one is in the reported clause ("the
 /// review found agencies lacked urgency" is about agencies, not the
 /// review).
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "said",
     "says",
     "found",
@@ -456,21 +473,43 @@ impl Actors {
             return true;
         }
         let outside = |k: &usize| !words[*k].quoted;
-        let before = (first.saturating_sub(8)..first).rev().take_while(outside);
+        // A speech verb near the quotation, or further back in its sentence
+        // when it reports what was said ("the social worker told the
+        // inquiry into the death that she had been 'out of her depth'").
+        let sentence = words[first].sentence;
+        let reported = |k: usize| {
+            first - k <= 8
+                || words[k + 1..first]
+                    .iter()
+                    .any(|w| w.norm == "that" && w.sentence == sentence)
+        };
+        let before = (first.saturating_sub(16)..first)
+            .rev()
+            .take_while(outside)
+            .take_while(|&k| words[k].sentence == sentence)
+            .filter(|&k| reported(k));
         let after = (last + 1..(last + 5).min(words.len())).take_while(outside);
         let Some(verb) = before.chain(after).find(|&k| is(SPEECH_VERBS, &words[k])) else {
             return false;
         };
         // The speaker: the nearest actor word before the verb ("the health
-        // visitor said"), or just after it ("said her mother").
-        let speaker = (verb.saturating_sub(5)..verb)
+        // visitor said", "the social worker responsible for the case
+        // told"), or just after it ("said her mother").
+        // A role of the inquiry itself ("the inquiry chair", "the review's
+        // lead") speaks for the inquiry, not for someone in the case.
+        let class = |k: usize| {
+            let of_inquiry = k > 0 && is(INQUIRY_WORDS, &words[k - 1]);
+            self.class(&words[k])
+                .map(|c| if of_inquiry { Subject::System } else { c })
+        };
+        let speaker = (verb.saturating_sub(7)..verb)
             .rev()
             .take_while(outside)
-            .find_map(|k| self.class(&words[k]))
+            .find_map(class)
             .or_else(|| {
                 (verb + 1..(verb + 3).min(words.len()))
                     .take_while(outside)
-                    .find_map(|k| self.class(&words[k]))
+                    .find_map(class)
             });
         matches!(speaker, Some(Subject::Practitioner | Subject::Family))
     }

@@ -28,6 +28,10 @@ pub enum Scope {
     /// ("the health visitor did not ask", but not "the template did not
     /// ask").
     Person,
+    /// A hit only when its subject is a practitioner, a family member or
+    /// an agency or team ("the school did not refer", but not "the
+    /// template did not ask"); as strong for an agency as for a person.
+    Agent,
     /// A judgment word: not a hit when it judges funding, resources or
     /// other conditions of the system ("inadequate funding").
     Judgment,
