@@ -1,4 +1,4 @@
-//! The three realistic multi-agency chronologies of `tests/data/` (a cast
+//! The four realistic multi-agency chronologies of `tests/data/` (a cast
 //! that lists only the family and two places; every identifying string
 //! and the ordinary phrases in an answer key) imported and anonymised as a
 //! reviewer would: nothing identifying may be left, and the field's words
@@ -82,4 +82,9 @@ fn the_second_realistic_chronology_keeps_nothing_identifying() {
 #[test]
 fn the_third_realistic_chronology_keeps_nothing_identifying() {
     score("realistic-chronology-3");
+}
+
+#[test]
+fn the_fourth_realistic_chronology_keeps_nothing_identifying() {
+    score("realistic-chronology-4");
 }

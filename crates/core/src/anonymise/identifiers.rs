@@ -138,6 +138,11 @@ fn has_at(text: &str) -> bool {
     memchr::memchr(b'@', text.as_bytes()).is_some()
 }
 
+/// Texts with a `_`: a user name written alone needs one.
+fn has_underscore(text: &str) -> bool {
+    memchr::memchr(b'_', text.as_bytes()).is_some()
+}
+
 /// Texts with `://` or `www.` in any case: web addresses given in full.
 fn has_web_start(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -203,7 +208,7 @@ fn names_a_platform(text: &str) -> bool {
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 7] = [
+    let gates: [(usize, Gate); 8] = [
         (0, has_at),
         (1, has_web_start),
         (2, has_domain_dot),
@@ -211,6 +216,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (4, names_a_platform),
         (5, names_a_platform),
         (6, names_a_sort_code),
+        (20, has_underscore),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -341,6 +347,14 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
                 r"{b}(?:[Nn]o\.|No|(?:[Hh]ouse|[Dd]oor|at) [Nn]umber) ?[0-9]{{1,4}}[A-Za-z]?{b}"
             ),
             0,
+        ),
+        (
+            // A user name by its shape, wherever it stands ("(old one
+            // kaz_wisnia09)"): letters joined by "_", with a digit, which
+            // no word has (and no field name of the review file).
+            IdentifierKind::SocialMedia,
+            r#"(?:^|[\s(:'‘"“])(@?[A-Za-z][A-Za-z0-9._]*(?:_[A-Za-z0-9._]*[0-9]|[0-9][A-Za-z0-9._]*_)[A-Za-z0-9_]*)"#.to_string(),
+            1,
         ),
     ];
     // A group of `usize::MAX` marks the whole match of a pattern searched

@@ -23,6 +23,7 @@ const BUILT_IN_VENUES: &str = include_str!("../../../../templates/anonymise/venu
 const BUILT_IN_PREMISES: &str = include_str!("../../../../templates/anonymise/premises.txt");
 const BUILT_IN_PUBLIC_NAMES: &str =
     include_str!("../../../../templates/anonymise/public-names.txt");
+const BUILT_IN_TERMS: &str = include_str!("../../../../templates/anonymise/terms.txt");
 
 /// The lists, built-in and the user's, as one.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +48,22 @@ pub struct FieldLists {
     /// Capitalised words that name no one and nowhere in particular
     /// ("Poland", "Greggs", "Apgar"), lower case.
     public_names: HashSet<String>,
+    /// Fixed terms whose words may be names ("Bristol stool chart",
+    /// "Moses basket"): the folded lower-case first word → each term's
+    /// words, folded lower case, longest first.
+    terms: HashMap<String, Vec<Vec<String>>>,
+}
+
+/// The words of a fixed term.
+fn term_words(term: &str) -> impl Iterator<Item = &str> {
+    term.split(|c: char| !is_term_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// A character of a word of a fixed term: letters, digits, apostrophes
+/// ("Down's") and hyphens ("Prader-Willi").
+fn is_term_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
 /// The lines of a list that are not blank or comments.
@@ -67,6 +84,7 @@ impl FieldLists {
         );
         lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
         lists.add_public_names(BUILT_IN_PUBLIC_NAMES);
+        lists.add_terms(BUILT_IN_TERMS);
         lists
     }
 
@@ -84,6 +102,7 @@ impl FieldLists {
             );
             lists.add_places(&read(folder, "venues.txt"), &read(folder, "premises.txt"));
             lists.add_public_names(&read(folder, "public-names.txt"));
+            lists.add_terms(&read(folder, "terms.txt"));
         }
         lists
     }
@@ -122,6 +141,49 @@ impl FieldLists {
         }
         self.premises
             .extend(lines(premises).map(|l| l.to_lowercase()));
+    }
+
+    /// Adds the lines of a fixed terms list.
+    pub fn add_terms(&mut self, terms: &str) {
+        for term in lines(terms) {
+            let words: Vec<String> = term_words(term).map(key).collect();
+            let Some(first) = words.first().cloned() else {
+                continue;
+            };
+            let list = self.terms.entry(first).or_default();
+            if !list.contains(&words) {
+                list.push(words);
+                list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            }
+        }
+    }
+
+    /// Where the fixed term that starts at `start` of `text` ends ("Bristol
+    /// stool chart", "Moses basket", in any letter case), or `None` when
+    /// none starts there.
+    pub fn fixed_term_end(&self, text: &str, start: usize) -> Option<usize> {
+        let rest = &text[start..];
+        let first_end = rest.find(|c: char| !is_term_char(c)).unwrap_or(rest.len());
+        let candidates = self.terms.get(&key(&rest[..first_end]))?;
+        'term: for term in candidates {
+            let mut at = start + first_end;
+            for word in &term[1..] {
+                let gap = text[at..].len() - text[at..].trim_start_matches(' ').len();
+                if gap == 0 {
+                    continue 'term;
+                }
+                let from = at + gap;
+                let end = text[from..]
+                    .find(|c: char| !is_term_char(c))
+                    .map_or(text.len(), |e| from + e);
+                if end == from || key(&text[from..end]) != *word {
+                    continue 'term;
+                }
+                at = end;
+            }
+            return Some(at);
+        }
+        None
     }
 
     /// Adds the lines of a public names list.

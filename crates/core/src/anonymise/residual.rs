@@ -439,6 +439,17 @@ const GENERIC_SERVICE_WORDS: &[&str] = &[
     "new",
     "other",
     "same",
+    "integrated",
+    "regional",
+    "specialist",
+    "central",
+    "general",
+    "district",
+    "county",
+    "city",
+    "national",
+    "royal",
+    "university",
 ];
 
 /// Words that make "Family Court", "Town Hall" or "Care Home" an
@@ -467,7 +478,6 @@ fn is_institution_word(lower: &str) -> bool {
             | "public"
             | "sports"
             | "leisure"
-            | "market"
             | "council"
             | "refuge"
             | "halfway"
@@ -774,9 +784,12 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             if n >= 2 && sentence_word() {
                 return None;
             }
+            // "Willow Birth Centre": a name, then words of the kind of
+            // service; "Family Support Centre" is a kind alone.
             if names.iter().all(capitalised)
-                && !names.iter().any(ordinary)
-                && !names.iter().any(generic)
+                && !ordinary(&names[0])
+                && !generic(&names[0])
+                && !names[1..].iter().any(|w| ordinary(w) && !generic(w))
                 && text[names[0].0..word_start]
                     .chars()
                     .all(|c| c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || c == '-')
@@ -803,6 +816,19 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
         return Some(names[n - 1].1);
     }
     None
+}
+
+/// The end of a fixed term of the field (see
+/// [`super::lists::FieldLists::fixed_term_end`]) that starts at `start` or
+/// at the word before and reaches past `start`.
+fn fixed_term_over(text: &str, start: usize) -> Option<usize> {
+    let lists = super::lists::field_lists();
+    lists.fixed_term_end(text, start).or_else(|| {
+        let (before, _) = crate::anonymise::text::word_before(text, start)?;
+        lists
+            .fixed_term_end(text, before)
+            .filter(|&end| end > start)
+    })
 }
 
 /// Lower-cases a token into `buffer`.
@@ -887,6 +913,15 @@ pub fn suspects_into(
         let dotted = token.contains('.');
         i = end.max(start + c.len_utf8());
         if placeholder || covered(start, end) {
+            previous_title = false;
+            continue;
+        }
+        // "Bristol stool chart", "the angel Gabriel": a fixed term of the
+        // field, starting here or at the word before, is kept whole.
+        if c.is_uppercase()
+            && let Some(term_end) = fixed_term_over(text, start)
+        {
+            i = i.max(term_end);
             previous_title = false;
             continue;
         }
@@ -1012,9 +1047,17 @@ pub fn suspects_into(
             // HILL").
             let plain_word = || ordinary && !gazetteer().is_name_word(plain) && !is_short_form();
             let shouting = || !token.chars().any(char::is_lowercase);
+            // "Leanne PICKERING": a surname in capitals after a name that is
+            // not ("MALE TARIQ MAHMOOD DETAINED" is shouting throughout).
+            let surname_in_capitals = || {
+                after_name
+                    && out
+                        .last()
+                        .is_some_and(|l| text[l.0..l.1].chars().any(char::is_lowercase))
+            };
             let name = ((previous_title && !(previous_role && plain_word()))
                 || !ordinary
-                || (after_name && !(shouting() && plain_word()))
+                || (after_name && !(shouting() && plain_word() && !surname_in_capitals()))
                 // "J. Baker", not "…band B. Suggested refuge".
                 || initial_start.is_some_and(|at| !(ordinary && after_label_noun(text, at)))
                 || named_by_context)
