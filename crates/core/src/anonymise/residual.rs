@@ -933,9 +933,14 @@ pub fn suspects_into(
         // A capitalised word right after a name ("Declan Furlong", "Tanya
         // Fell") or an initial ("D. Furlong") is the rest of the name,
         // even when it is also an ordinary word.
+        // ("O'Brien-Smith": the part after a hyphen too.)
         let after_name = out
             .last()
-            .is_some_and(|l| l.2 == SuspectKind::Name && &text[l.1..start] == " ");
+            .is_some_and(|l| l.2 == SuspectKind::Name && matches!(&text[l.1..start], " " | "-"))
+            || crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+                // "Wiśniewska-Smith": after a hyphen, the rest of a cast name.
+                &text[at + w.len()..start] == "-" && covered(at, at + w.len())
+            });
         let initial_start = text[..start].strip_suffix(". ").and_then(|head| {
             let letter = head.chars().next_back()?;
             let at = head.len() - letter.len_utf8();
@@ -1154,6 +1159,7 @@ pub fn suspects_into(
                 && matches!(last.2, SuspectKind::Name | SuspectKind::Place)
                 && matches!(kind, SuspectKind::Name | SuspectKind::Place)
                 && (start <= last.1
+                    || &text[last.1..start] == "-"
                     || (text[last.1..start].trim().is_empty()
                         && !text[last.1..start].contains('\n')))
             {

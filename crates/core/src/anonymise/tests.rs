@@ -1401,3 +1401,15 @@ fn a_diminutive_of_a_cast_name_goes_in_lower_case_too_and_other_languages_kinshi
     assert_gone(&out, &["zosia", "Zosia"]);
     assert_kept(&out, &["Tata broke the door", "Babcia came"]);
 }
+
+#[test]
+fn every_part_of_a_double_barrelled_surname_goes() {
+    let review = review_of_cast(
+        &[("Zofia Wiśniewska", "Subject child")],
+        "SW Kelly-Ann O'Brien-Smith visited; Mrs O'Brien-Smith present. \
+         Zofia Wiśniewska-Baker at St Mary's RC Primary.",
+    );
+    let out = first_text_as_written(&review);
+    assert_gone(&out, &["Smith", "Baker", "O'Brien", "Kelly"]);
+    assert_kept(&out, &["RC Primary"]);
+}
