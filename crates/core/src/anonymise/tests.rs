@@ -1413,3 +1413,21 @@ fn every_part_of_a_double_barrelled_surname_goes() {
     assert_gone(&out, &["Smith", "Baker", "O'Brien", "Kelly"]);
     assert_kept(&out, &["RC Primary"]);
 }
+
+#[test]
+fn a_registration_with_a_space_after_its_letters_and_titles_of_nursing_and_faith() {
+    let found = crate::anonymise::identifiers::find_identifiers("Vehicle reg KX 21 ABC seen.", &[]);
+    assert!(
+        found
+            .iter()
+            .any(|i| i.kind == crate::anonymise::identifiers::IdentifierKind::VehicleRegistration),
+        "{found:?}"
+    );
+    let review = review_of_cast(
+        &[("Zofia Wiśniewska", "Subject child")],
+        "Triage nurse Sr. Mary-Kate Joyce. Fr. Tomasz visited. Coach at Brindleford Rovers FC.",
+    );
+    let out = first_text_as_written(&review);
+    assert_gone(&out, &["Mary-Kate", "Joyce", "Tomasz", "Brindleford"]);
+    assert_kept(&out, &["Sr.", "Fr.", "FC"]);
+}

@@ -182,7 +182,8 @@ pub fn in_dictionary(lower: &str) -> bool {
 /// Honorifics that are written with a dot ("Dr. Rose"): a dot after them
 /// does not end a sentence.
 const DOTTED_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "st", "sgt", "insp", "det", "cllr",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "st", "sgt", "insp", "det", "cllr", "sr",
+    "fr",
 ];
 
 /// True when a dot after this word is an abbreviation's, not a full stop.
@@ -205,6 +206,8 @@ pub const TITLES: &[&str] = &[
     "professor",
     "rev",
     "revd",
+    "fr",
+    "sr",
     "sir",
     "dame",
     "lady",
@@ -260,6 +263,7 @@ pub fn is_role_title(word: &str) -> bool {
         word.trim_end_matches('.').to_lowercase().as_str(),
         "nurse"
             | "sister"
+            | "sr"
             | "matron"
             | "sw"
             | "hv"
