@@ -269,7 +269,9 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             IdentifierKind::VehicleRegistration,
-            format!(r"{b}[A-HJ-PR-Y][A-HJ-PR-Z] ?[0-9]{{2}} ?[A-HJ-PR-Z]{{3}}{b}"),
+            format!(
+                r"{b}[A-HJ-PR-Y][A-HJ-PR-Z][0-9]{{2}} ?[A-HJ-PR-Z]{{3}}{b}|(?i:{b}(?:reg|registration|vrm|index|plate|number plate|veh|vehicle))\.?:? ?[A-HJ-PR-Y][A-HJ-PR-Z] [0-9]{{2}} ?[A-HJ-PR-Z]{{3}}{b}"
+            ),
             0,
         ),
         (

@@ -885,8 +885,16 @@ pub fn suspects_into(
                             .get(j + 1)
                             .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())));
             // A common given name written in lower case ("seen with
-            // kayden") is a name all the same: it goes on to be judged.
-            if ends && !(j - i >= 4 && gazetteer().is_given_name(&text[i..j])) {
+            // kayden") is a name all the same: it goes on to be judged; so
+            // is a word that is in no dictionary after a relation ("nan
+            // brenda", "her mate skinz").
+            let lower_name = (j - i >= 4 && gazetteer().is_given_name(&text[i..j]))
+                || (j - i >= 3
+                    && (!words::is_word(&text[i..j])
+                        && !words::in_larger_dictionary(&text[i..j])
+                        && after_relation(text, i)
+                        && !words::is_acronym(&text[i..j].to_ascii_uppercase())));
+            if ends && !lower_name {
                 i = j;
                 previous_title = false;
                 continue;
@@ -973,10 +981,15 @@ pub fn suspects_into(
             let reference =
                 !token.contains('.') && !decade && (digits >= 5 || (digits >= 4 && letters > 0));
             reference.then_some(SuspectKind::Number)
-        } else if letters >= 4
+        } else if letters >= 3
             && token.chars().all(char::is_lowercase)
-            && gazetteer().is_given_name(token)
+            && ((letters >= 4 && gazetteer().is_given_name(token))
+                || (!words::is_word(token)
+                    && !words::in_larger_dictionary(token)
+                    && after_relation(text, start)
+                    && !words::is_acronym(&token.to_uppercase())))
             && !known.has(lower_into(lower, token))
+            && !super::lists::field_lists().is_kinship(token)
         {
             Some(SuspectKind::Name)
         } else if letters < 2 || !token.chars().next().is_some_and(char::is_uppercase) {

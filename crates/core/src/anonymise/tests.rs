@@ -1431,3 +1431,15 @@ fn a_registration_with_a_space_after_its_letters_and_titles_of_nursing_and_faith
     assert_gone(&out, &["Mary-Kate", "Joyce", "Tomasz", "Brindleford"]);
     assert_kept(&out, &["Sr.", "Fr.", "FC"]);
 }
+
+#[test]
+fn a_lower_case_name_after_a_relation_goes_and_lower_case_shorthand_stays() {
+    let review = review_of_cast(
+        &[("Zofia Wiśniewska", "Subject child")],
+        "spoke to mum, nan brenda helps. her mate skinz was there. dad dna appt, mum pnd hx. \
+         NEIGHBOUR MRS HUSSAIN AT 16 WAS WITNESS.",
+    );
+    let out = first_text_as_written(&review);
+    assert_gone(&out, &["brenda", "skinz", "HUSSAIN"]);
+    assert_kept(&out, &["dad dna appt", "mum pnd hx", "AT 16 WAS WITNESS"]);
+}
