@@ -290,6 +290,11 @@ const FACILITIES: &[&str] = &[
     "Nursery",
     "Academy",
     "School",
+    "Surgery",
+    "Practice",
+    "Pharmacy",
+    "Chemist",
+    "Chemists",
 ];
 
 /// Words that make a unit or centre a kind of service anyone may name
@@ -450,6 +455,10 @@ const GENERIC_SERVICE_WORDS: &[&str] = &[
     "national",
     "royal",
     "university",
+    "good",
+    "best",
+    "professional",
+    "reflective",
 ];
 
 /// Words that make "Family Court", "Town Hall" or "Care Home" an

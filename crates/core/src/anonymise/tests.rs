@@ -1443,3 +1443,19 @@ fn a_lower_case_name_after_a_relation_goes_and_lower_case_shorthand_stays() {
     assert_gone(&out, &["brenda", "skinz", "HUSSAIN"]);
     assert_kept(&out, &["dad dna appt", "mum pnd hx", "AT 16 WAS WITNESS"]);
 }
+
+#[test]
+fn a_named_surgery_or_pharmacy_goes_and_a_kind_of_practice_stays() {
+    let review = review_of_cast(
+        &[("Zofia Wiśniewska", "Subject child")],
+        "Registered at Riverside Surgery, then Canal View Medical Practice. \
+         Prescription from Lockside Pharmacy. Seen by the Practice Nurse; \
+         discussed at General Practice and Good Practice meetings.",
+    );
+    let out = first_text_as_written(&review);
+    assert_gone(&out, &["Riverside", "Canal View", "Lockside"]);
+    assert_kept(
+        &out,
+        &["the Practice Nurse", "General Practice", "Good Practice"],
+    );
+}
