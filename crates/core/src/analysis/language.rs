@@ -754,15 +754,21 @@ impl Lexicon {
 /// from there, a phrase's tests cost its sentence, not the whole passage.
 fn sentence_of(words: &[Word], at: usize) -> &[Word] {
     let sentence = words[at].sentence;
-    let start = words[..at]
-        .iter()
-        .rposition(|w| w.sentence != sentence)
-        .map_or(0, |k| k + 1);
+    let start = sentence_start(words, at);
     let end = words[at..]
         .iter()
         .position(|w| w.sentence != sentence)
         .map_or(words.len(), |k| at + k);
     &words[start..end]
+}
+
+/// The index of the first word of the sentence of the word at `at`.
+fn sentence_start(words: &[Word], at: usize) -> usize {
+    let sentence = words[at].sentence;
+    words[..at]
+        .iter()
+        .rposition(|w| w.sentence != sentence)
+        .map_or(0, |k| k + 1)
 }
 
 /// True when the sentence of the word at `at` is about hindsight or
@@ -918,11 +924,7 @@ fn explained(words: &[Word], first: usize, last: usize) -> bool {
         .iter()
         .take_while(|w| w.sentence <= sentence + 1)
         .any(|w| REASONS.contains(&w.norm.as_str()));
-    let before = &words[..first];
-    let start = before
-        .iter()
-        .rposition(|w| w.sentence != words[first].sentence)
-        .map_or(0, |k| k + 1);
+    let start = sentence_start(words, first);
     let consequence_before = (start..first).any(|k| {
         let word = words[k].norm.as_str();
         CONSEQUENCES.contains(&word)
@@ -936,11 +938,14 @@ fn explained(words: &[Word], first: usize, last: usize) -> bool {
     reason_after || consequence_before
 }
 
+/// Forms of "be" that make a passive ("was not followed up", "reviews
+/// were identified as…").
+const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
 /// True when a phrase is a passive of a verb of practice: a form of "be"
 /// first, then a participle ("was not followed up", "were never shared",
 /// "had not been assessed").
 fn is_passive(phrase: &[Word]) -> bool {
-    const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
     const IRREGULAR: &[&str] = &[
         "done",
         "seen",
@@ -1021,8 +1026,7 @@ fn found_across_cases(words: &[Word], first: usize) -> bool {
     // The body reports ("reviews found that…"); reviews that were
     // themselves judged ("reviews were identified as over-optimistic")
     // carry a verdict.
-    let passive =
-        verb > 0 && ["was", "were", "been", "are", "is"].contains(&words[verb - 1].norm.as_str());
+    let passive = verb > 0 && BE.contains(&words[verb - 1].norm.as_str());
     !passive
         && words[verb.saturating_sub(3)..verb]
             .iter()

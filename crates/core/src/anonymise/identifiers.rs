@@ -359,6 +359,8 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             1,
         ),
     ];
+    // The gates name their finders by place: the last is the user name's.
+    debug_assert!(specs.len() == 21 && specs[20].0 == IdentifierKind::SocialMedia);
     // A group of `usize::MAX` marks the whole match of a pattern searched
     // only in tokens.
     specs

@@ -840,6 +840,20 @@ fn fixed_term_over(text: &str, start: usize) -> Option<usize> {
     })
 }
 
+/// True when a word written in lower case at `at` may be a name all the
+/// same: a common given name ("seen with kayden"), or a word in no
+/// dictionary after a relation ("nan brenda", "her mate skinz"), unless it
+/// is the field's shorthand ("dad dna appt").
+fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
+    let letters = word.chars().count();
+    (letters >= 4 && gazetteer().is_given_name(word))
+        || (letters >= 3
+            && !words::is_word(word)
+            && !words::in_larger_dictionary(word)
+            && after_relation(text, at)
+            && !words::is_acronym(&word.to_uppercase()))
+}
+
 /// Lower-cases a token into `buffer`.
 fn lower_into<'b>(buffer: &'b mut String, token: &str) -> &'b str {
     buffer.clear();
@@ -893,17 +907,8 @@ pub fn suspects_into(
                         || bytes
                             .get(j + 1)
                             .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())));
-            // A common given name written in lower case ("seen with
-            // kayden") is a name all the same: it goes on to be judged; so
-            // is a word that is in no dictionary after a relation ("nan
-            // brenda", "her mate skinz").
-            let lower_name = (j - i >= 4 && gazetteer().is_given_name(&text[i..j]))
-                || (j - i >= 3
-                    && (!words::is_word(&text[i..j])
-                        && !words::in_larger_dictionary(&text[i..j])
-                        && after_relation(text, i)
-                        && !words::is_acronym(&text[i..j].to_ascii_uppercase())));
-            if ends && !lower_name {
+            // A name written in lower case goes on to be judged.
+            if ends && !is_lower_case_name(text, i, &text[i..j]) {
                 i = j;
                 previous_title = false;
                 continue;
@@ -990,13 +995,8 @@ pub fn suspects_into(
             let reference =
                 !token.contains('.') && !decade && (digits >= 5 || (digits >= 4 && letters > 0));
             reference.then_some(SuspectKind::Number)
-        } else if letters >= 3
-            && token.chars().all(char::is_lowercase)
-            && ((letters >= 4 && gazetteer().is_given_name(token))
-                || (!words::is_word(token)
-                    && !words::in_larger_dictionary(token)
-                    && after_relation(text, start)
-                    && !words::is_acronym(&token.to_uppercase())))
+        } else if token.chars().all(char::is_lowercase)
+            && is_lower_case_name(text, start, token)
             && !known.has(lower_into(lower, token))
             && !super::lists::field_lists().is_kinship(token)
         {

@@ -174,8 +174,6 @@ const FIRST_PERSON: &[&str] = &[
     "ours",
     "ourselves",
 ];
-/// Verbs that give a quotation its speaker ("the mother said", "told the
-/// review", "she described").
 /// Words that make the role after them one of the inquiry or review
 /// ("the inquiry chair", "the review's lead"), not of the case.
 const INQUIRY_WORDS: &[&str] = &[
@@ -193,6 +191,8 @@ const INQUIRY_WORDS: &[&str] = &[
     "inquest",
 ];
 
+/// Verbs that give a quotation its speaker ("the mother said", "told the
+/// review", "she described").
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
