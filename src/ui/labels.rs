@@ -85,6 +85,12 @@ pub const AGENCY_KINDS: &[(AgencyKind, &str)] = &[
     (AgencyKind::Probation, "Probation"),
     (AgencyKind::Housing, "Housing"),
     (AgencyKind::Voluntary, "Voluntary sector"),
+    (AgencyKind::AdultSocialCare, "Adult social care"),
+    (AgencyKind::Ambulance, "Ambulance"),
+    (AgencyKind::YouthJustice, "Youth justice"),
+    (AgencyKind::Dental, "Dental"),
+    (AgencyKind::DomesticAbuse, "Domestic abuse service"),
+    (AgencyKind::FaithGroup, "Faith group"),
     (AgencyKind::Other, "Other"),
 ];
 

@@ -377,14 +377,15 @@ pub enum Command {
         #[arg(long, value_name = "KIND")]
         withhold: Vec<String>,
     },
-    /// Export the anonymised report as PDF. A publication export refuses
+    /// Export the anonymised report as PDF, editable Word (.docx) or an
+    /// accessible web page (.html), by OUTPUT's ending. A publication export refuses
     /// (exit 1, nothing written) while `foresight check` finds a blocker
     /// or the leak check finds anything identifying in what would be
     /// written; blame-tagged findings are left out and listed.
     Export {
         /// The review file.
         file: PathBuf,
-        /// Where to write the PDF.
+        /// Where to write the report: a file ending in .pdf, .docx or .html.
         #[arg(short, long)]
         output: PathBuf,
         /// Report template: learning-together (the full report), briefing,

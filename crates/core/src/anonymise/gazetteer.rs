@@ -91,14 +91,14 @@ impl Gazetteer {
         })
     }
 
-    /// True when a lower-case ordinary word is also a common given name
-    /// ("dean", "lee", "hope"; not "staff").
     /// True when a word is in the list of names that are also words at
     /// all, however rare the name ("abate", "craven").
     pub fn is_any_name_word(&self, lower: &str) -> bool {
         self.name_words.contains_key(lower)
     }
 
+    /// True when a lower-case ordinary word is also a common given name
+    /// ("dean", "lee", "hope"; not "staff").
     pub fn is_given_name_word(&self, lower: &str) -> bool {
         self.name_words
             .get(lower)

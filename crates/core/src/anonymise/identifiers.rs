@@ -114,7 +114,7 @@ pub struct Identifier {
     pub doubt: Option<&'static str>,
 }
 
-const STREET: &str = r"(?i:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Walk|Rise|Court|Ct|Crescent|Cres|Place|Pl|Grove|Gardens|Gdns|Terrace|Terr|Hill|Park|View|Row|Mews|Square|Sq|Green|Parade|Vale|Gate|Fold|Croft|Meadows?|Wharf|Yard|Chase|Heights|Estate|Bank|End|Side|Lea|Brow|Crest|Dene|Garth|Hollow|Approach|Boulevard|Circle|Cottages|Wynd|Mount|Quay|Villas|Buildings)";
+const STREET: &str = r"(?i:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Walk|Rise|Court|Ct|Crescent|Cres|Place|Pl|Grove|Gardens|Gdns|Terrace|Terr|Hill|Park|View|Row|Mews|Square|Sq|Green|Parade|Vale|Gate|Fold|Croft|Meadows?|Wharf|Yard|Chase|Heights|Estate|Bank|End|Side|Lea|Brow|Crest|Dene|Garth|Hollow|Approach|Boulevard|Circle|Cottages|Wynd|Mount|Quay|Villas|Buildings|Towers?)";
 
 struct Finder {
     kind: IdentifierKind,

@@ -51,6 +51,7 @@ pub mod matcher;
 mod one_text;
 mod report;
 pub mod residual;
+mod review_names;
 pub mod sensitive;
 pub mod spelling;
 pub mod text;
@@ -71,6 +72,7 @@ use self::identifiers::{Identifier, IdentifierKind, find_identifiers_into};
 use self::matcher::{FindBuffers, NameHit, NameMatcher};
 use self::report::{Forms, Part, Verdict, What, Words};
 use self::residual::suspects_into;
+use self::review_names::ReviewNames;
 use self::sensitive::{SensitiveChange, SensitiveRules};
 use self::text::{
     View, any_word_after, any_word_before, nearest_word_after, nearest_word_before, quotations,
@@ -446,8 +448,9 @@ impl Anonymiser {
             static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
         }
         let mut part = Part::default();
-        let mut run =
-            |buffers: &mut Buffers| self.text_into(buffers, &mut part, record, field, text, people);
+        let mut run = |buffers: &mut Buffers| {
+            self.text_into(buffers, &mut part, record, field, text, people, None)
+        };
         let out = BUFFERS.with(|buffers| match buffers.try_borrow_mut() {
             Ok(mut buffers) => run(&mut buffers),
             Err(_) => run(&mut Buffers::default()),

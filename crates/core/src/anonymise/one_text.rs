@@ -5,7 +5,12 @@
 use super::*;
 
 impl Anonymiser {
-    /// Like [`Anonymiser::text`], adding the occurrences to `part`.
+    /// Like [`Anonymiser::text`], adding the occurrences to `part`;
+    /// `review_names` are the names the review's first pass found (see
+    /// [`ReviewNames`]), on its second.
+    // The hot path of every pass: a text, where it is, and this thread's
+    // buffers, passed apart rather than gathered for each call.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn text_into(
         &self,
         buffers: &mut Buffers,
@@ -14,6 +19,7 @@ impl Anonymiser {
         field: &str,
         text: &str,
         people: &[Id],
+        review_names: Option<&ReviewNames>,
     ) -> String {
         if text.is_empty() {
             return String::new();
@@ -280,6 +286,28 @@ impl Anonymiser {
                 suspects.clear();
             } else {
                 suspects_into(v, &self.known, covered, lower, suspects);
+                // A name another record names surely ("Bob Lister"), here
+                // where a word alone could not tell ("Lister to visit").
+                if let Some(names) = review_names {
+                    let before = suspects.len();
+                    names.find_into(v, suspects);
+                    let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
+                    let mut at = before;
+                    while at < suspects.len() {
+                        let (start, end, _) = suspects[at];
+                        let taken = found.iter().any(|&r| overlaps((start, end), r))
+                            || suspects[..before]
+                                .iter()
+                                .any(|&(a, b, _)| overlaps((start, end), (a, b)))
+                            || self.is_allowed(&v[start..end]);
+                        if taken {
+                            suspects.swap_remove(at);
+                        } else {
+                            at += 1;
+                        }
+                    }
+                    suspects.sort_unstable_by_key(|&(start, _, _)| start);
+                }
             }
         }
         for &(start, end, kind) in suspects.iter() {

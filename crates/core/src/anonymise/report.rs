@@ -189,6 +189,27 @@ impl Part {
         });
     }
 
+    /// The original text, the word before (lower case) and the kind of
+    /// each replaced residual suspect.
+    pub(super) fn replaced_suspects(&self) -> impl Iterator<Item = (&str, &str, SuspectKind)> {
+        self.entries.iter().filter_map(|e| match e.verdict.what {
+            What::Suspect(kind) if e.verdict.replaced => {
+                let original = e.words..e.words + (e.end - e.start);
+                let before = original.end..original.end + e.before as usize;
+                Some((&self.words[original], &self.words[before], kind))
+            }
+            _ => None,
+        })
+    }
+
+    /// Forgets the occurrences in the texts of these records (which are
+    /// found anew).
+    pub(super) fn forget(&mut self, records: &std::collections::HashSet<&Id>) {
+        let texts = &self.texts;
+        self.entries
+            .retain(|e| !records.contains(&texts[e.text as usize].0));
+    }
+
     /// The number of occurrences.
     pub(super) fn len(&self) -> usize {
         self.entries.len()

@@ -182,7 +182,9 @@ fn is_street_end(word: &str) -> bool {
                 | "chase"
                 | "villas"
                 | "mansions"
+                | "tower"
                 | "towers"
+                | "buildings"
         ) || is_street_abbreviation(word))
 }
 
@@ -194,6 +196,26 @@ fn is_street_abbreviation(word: &str) -> bool {
         word.to_ascii_lowercase().as_str(),
         "st" | "rd" | "ave" | "ln" | "cres" | "gdns" | "tce" | "sq"
     )
+}
+
+/// Where a street typed in lower case ends, when the lower-case word at
+/// `start..end` is followed by a street's abbreviation in lower case ("on
+/// bowyer rd", "mill ln"): the abbreviations that are no other word.
+fn lower_case_street_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let abbreviation = ["rd", "ave", "ln", "cres", "gdns", "tce"]
+        .into_iter()
+        .find(|a| {
+            rest.starts_with(a) && !rest[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })?;
+    let word = &text[start..end];
+    // "the rd", "main rd", "same rd": no street's own name.
+    const NOT_A_NAME: &[&str] = &[
+        "the", "and", "off", "top", "end", "main", "same", "this", "that", "next", "busy", "our",
+        "your", "his", "her", "their", "its", "one", "any", "each", "every", "other", "along",
+        "across", "down", "from", "into", "onto", "near", "by",
+    ];
+    (word.len() >= 3 && !NOT_A_NAME.contains(&word)).then_some(end + 1 + abbreviation.len())
 }
 
 /// True when a capitalised word comes just before `start`, one space away.
@@ -568,6 +590,62 @@ fn after_relation(text: &str, at: usize) -> bool {
     })
 }
 
+/// Words after which a word in quotation marks is what someone is
+/// called: "older males 'Blaze' + 'Tiny'", "aka 'Smokey'", "a male
+/// called 'Dee'".
+pub(super) const NICKNAME_CUES: &[&str] = &[
+    "aka",
+    "a.k.a",
+    "called",
+    "calls",
+    "nicknamed",
+    "nickname",
+    "named",
+    "as",
+    "male",
+    "males",
+    "man",
+    "men",
+    "boyfriend",
+    "girlfriend",
+    "friend",
+    "friends",
+    "associate",
+    "associates",
+];
+
+/// True when the word at `start..end` stands alone in quotation marks
+/// after a word such as "aka", "called" or "males", or after another such
+/// nickname ("'Blaze' + 'Tiny'"): what someone is called, though it is an
+/// ordinary word.
+pub(super) fn quoted_nickname(text: &str, start: usize, end: usize) -> bool {
+    let is_quote = |c: Option<char>| matches!(c, Some('\'' | '"' | '‘' | '’' | '“' | '”'));
+    let open = text[..start].chars().next_back();
+    if !is_quote(open) || !is_quote(text[end..].chars().next()) {
+        return false;
+    }
+    let before = text[..start - open.map_or(0, char::len_utf8)].trim_end();
+    // "'Blaze' + 'Tiny'", "'Blaze', 'Tiny' and 'Deano'".
+    let joined = before
+        .strip_suffix('+')
+        .or_else(|| before.strip_suffix('&'))
+        .or_else(|| before.strip_suffix(','))
+        .or_else(|| before.strip_suffix(" and"))
+        .map(str::trim_end);
+    if let Some(rest) = joined
+        && is_quote(rest.chars().next_back())
+    {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    NICKNAME_CUES.contains(&word.as_str())
+}
+
 /// True when the words before `at` are a rank or role and a collar or
 /// staff number: "PC 2716 ", "Para 3390 ".
 fn after_collar_number(text: &str, at: usize) -> bool {
@@ -767,7 +845,11 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
     let ordinary = |&(s, e): &(usize, usize)| {
         let w = &text[s..e];
         let lower = w.to_lowercase();
-        words::is_vocabulary(w) || is_institution_word(&lower) || words::is_title(w)
+        words::is_vocabulary(w)
+            || is_institution_word(&lower)
+            || words::is_title(w)
+            // "over Xmas school hols", "the DofE club".
+            || lists.is_abbreviation(w)
     };
     // A kind of service or school: "Mother and Baby Unit", "Primary school".
     let generic = |&(s, e): &(usize, usize)| {
@@ -782,6 +864,9 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
                 .first()
                 .is_some_and(|&(_, end)| words::is_word(&text[start..end].to_lowercase()))
     };
+    if let Some(end) = business_end(text, &run, sentence_word()) {
+        return Some(end);
+    }
     for n in 1..run.len().min(4) {
         let (word_start, word_end) = run[n];
         let next = &text[word_start..word_end];
@@ -827,6 +912,72 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
     None
 }
 
+/// The last words of a shop's or a takeaway's name, capitalised: such a
+/// name is made of ordinary words ("Lucky Star Chicken", "Fresh Choice
+/// Food & Wine", "Golden Grill").
+pub(super) const BUSINESS_ENDS: &[&str] = &[
+    "Food & Wine",
+    "Food and Wine",
+    "Food & Wines",
+    "Off Licence",
+    "Fish Bar",
+    "Mini Market",
+    "Mini Mart",
+    "Convenience Store",
+    "Fried Chicken",
+    "Chicken",
+    "Kebab",
+    "Kebabs",
+    "Kebab House",
+    "Pizza",
+    "Pizzeria",
+    "Takeaway",
+    "Grill",
+    "Cafe",
+    "Café",
+    "Barbers",
+    "Minimarket",
+    "Supermarket",
+    "Superstore",
+    "Chippy",
+    "Nails",
+    "Vape",
+];
+
+/// Where a shop's or a takeaway's name that begins with `run`'s first word
+/// ends: one to three capitalised words, not all of them public names
+/// (chains and brands are no particular place), then one of
+/// [`BUSINESS_ENDS`]. A lone ordinary word starting a sentence is the
+/// sentence's ("Fried Chicken for tea").
+fn business_end(text: &str, run: &[(usize, usize)], sentence_word: bool) -> Option<usize> {
+    let lists = super::lists::field_lists();
+    for n in 1..run.len().min(4) {
+        let names = &run[..n];
+        if !names
+            .iter()
+            .all(|&(s, e)| text[s..e].chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        let at = run[n].0;
+        let Some(end) = BUSINESS_ENDS.iter().find_map(|b| {
+            let after = text[at..].strip_prefix(b)?;
+            (!after.starts_with(|c: char| c.is_alphanumeric())).then_some(at + b.len())
+        }) else {
+            continue;
+        };
+        if names
+            .iter()
+            .all(|&(s, e)| lists.is_public_name(&text[s..e]))
+            || (n == 1 && sentence_word)
+        {
+            return None;
+        }
+        return Some(end);
+    }
+    None
+}
+
 /// The end of a fixed term of the field (see
 /// [`super::lists::FieldLists::fixed_term_end`]) that starts at `start` or
 /// at the word before and reaches past `start`.
@@ -852,6 +1003,35 @@ fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
             && !words::in_larger_dictionary(word)
             && after_relation(text, at)
             && !words::is_acronym(&word.to_uppercase()))
+}
+
+/// True when `token` at `start` is a postcode's district alone where
+/// the words around say it is where someone lives ("declines to leave ZQ3
+/// area", "lives ZQ14 side", "moved to the E14 area"), not a score or a
+/// vitamin ("GAD7", "B12").
+fn is_postcode_district(text: &str, start: usize, token: &str) -> bool {
+    let b = token.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b[letters..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let shape = (1..=2).contains(&letters)
+        && (1..=2).contains(&digits)
+        && (letters + digits == b.len()
+            || (letters + digits + 1 == b.len() && b[b.len() - 1].is_ascii_uppercase()));
+    if !shape {
+        return false;
+    }
+    let end = start + token.len();
+    let after = crate::anonymise::text::word_after(text, end)
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let before = crate::anonymise::text::word_before(text, start)
+        .map(|(_, w)| w.to_lowercase())
+        .unwrap_or_default();
+    matches!(after.as_str(), "area" | "side" | "district" | "postcode")
+        || matches!(before.as_str(), "lives" | "living" | "moved" | "resides")
 }
 
 /// Lower-cases a token into `buffer`.
@@ -907,6 +1087,13 @@ pub fn suspects_into(
                         || bytes
                             .get(j + 1)
                             .is_none_or(|&b| b < 0x80 && !b.is_ascii_alphanumeric())));
+            // A street typed in lower case: "parked on bowyer rd".
+            if ends && let Some(street_end) = lower_case_street_end(text, i, j) {
+                out.push((i, street_end, SuspectKind::Place));
+                i = street_end;
+                previous_title = false;
+                continue;
+            }
             // A name written in lower case goes on to be judged.
             if ends && !is_lower_case_name(text, i, &text[i..j]) {
                 i = j;
@@ -990,6 +1177,8 @@ pub fn suspects_into(
         }
         let kind = if after_collar {
             Some(SuspectKind::Name)
+        } else if digits > 0 && is_postcode_district(text, start, token) {
+            Some(SuspectKind::Place)
         } else if digits > 0 {
             let decade = token.len() == 5 && token.ends_with('s') && digits == 4;
             let reference =
@@ -1055,7 +1244,8 @@ pub fn suspects_into(
             };
             let is_short_form = || super::lists::field_lists().is_short_form(plain);
             let named_by_context = ordinary
-                && ((after_relation(text, start)
+                && (quoted_nickname(text, start, end)
+                    || (after_relation(text, start)
                     // "Grandma Sue": a short form of a given name too.
                     && (gazetteer().is_name_word(plain) || is_short_form()))
                     || (gazetteer().is_name_word(plain)

@@ -80,10 +80,10 @@ impl Anonymiser {
             } else {
                 &mut after
             };
-            *text = self.text_into(&mut buffers, part, id, field, text, people);
+            *text = self.text_into(&mut buffers, part, id, field, text, people, None);
         });
         let mut parts = vec![before];
-        let mut chronology = self.chronology(&review.chronology).into_iter();
+        let mut chronology = self.chronology(&review.chronology, None).into_iter();
         let (entries, part) = chronology.next().unwrap_or_default();
         out.chronology = entries;
         parts.push(part);
@@ -94,6 +94,7 @@ impl Anonymiser {
             parts.push(part);
         }
         parts.push(after);
+        self.names_named_elsewhere(review, &mut out, &mut parts);
         let mut report = Report::new(parts, self.forms.clone());
         report.undecided = undecided;
         report.without_pseudonym = without_pseudonym;
@@ -108,6 +109,7 @@ impl Anonymiser {
     pub(super) fn chronology(
         &self,
         entries: &[ChronologyEntry],
+        review_names: Option<&ReviewNames>,
     ) -> Vec<(Vec<ChronologyEntry>, Part)> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let parts = threads.min(entries.len() / 256).max(1);
@@ -118,7 +120,15 @@ impl Anonymiser {
                 .iter()
                 .map(|e| {
                     let mut e = fields::map_entry(e, |id, field, people, text| {
-                        self.text_into(&mut buffers, &mut part, id, field, text, people)
+                        self.text_into(
+                            &mut buffers,
+                            &mut part,
+                            id,
+                            field,
+                            text,
+                            people,
+                            review_names,
+                        )
                     });
                     e.date = coarsen(e.date);
                     e
@@ -143,5 +153,44 @@ impl Anonymiser {
                 })
                 .collect()
         })
+    }
+
+    /// The second pass: the chronology entries in which a name the first
+    /// pass replaced elsewhere is still written ("Lister to visit" where
+    /// another record names "Housing Officer Bob Lister") are anonymised
+    /// again knowing the review's names, and their occurrences found anew.
+    fn names_named_elsewhere(&self, review: &Review, out: &mut Review, parts: &mut Vec<Part>) {
+        let Some(names) = ReviewNames::of(parts) else {
+            return;
+        };
+        let again: Vec<usize> = out
+            .chronology
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                names.occurs_in(&e.text)
+                    || names.occurs_in(&e.author)
+                    || e.source.as_ref().is_some_and(|s| names.occurs_in(&s.file))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if again.is_empty() {
+            return;
+        }
+        let records: HashSet<&Id> = again.iter().map(|&i| &review.chronology[i].id).collect();
+        for part in parts.iter_mut() {
+            part.forget(&records);
+        }
+        let originals: Vec<ChronologyEntry> = again
+            .iter()
+            .map(|&i| review.chronology[i].clone())
+            .collect();
+        let mut places = again.iter();
+        for (entries, part) in self.chronology(&originals, Some(&names)) {
+            for (entry, &i) in entries.into_iter().zip(places.by_ref()) {
+                out.chronology[i] = entry;
+            }
+            parts.push(part);
+        }
     }
 }

@@ -172,6 +172,18 @@ pub enum AgencyKind {
     Housing,
     /// Voluntary and community sector.
     Voluntary,
+    /// Adult social care.
+    AdultSocialCare,
+    /// Ambulance services.
+    Ambulance,
+    /// Youth justice (youth offending) services.
+    YouthJustice,
+    /// Dental services.
+    Dental,
+    /// Domestic abuse services (IDVAs, refuges).
+    DomesticAbuse,
+    /// Faith groups: a mosque, church, temple or mission.
+    FaithGroup,
     /// Any other agency.
     #[default]
     Other,

@@ -599,6 +599,38 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_chronology_is_in_date_order_whatever_the_import_order() {
+        // Each agency's file is imported in turn, so a review's entries
+        // are in agency order; a published chronology reads by date.
+        let mut review = worked_case();
+        review.chronology.reverse();
+        let lexicon = Lexicon::built_in();
+        let template = ReportTemplate::built_in("learning-together").unwrap();
+        let mut options = options(&template, &lexicon);
+        options.include_chronology = true;
+        let (document, _) = publication_document(&publication(&review), &options);
+        let chronology = document
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.columns.first().is_some_and(|c| c == "Month") => Some(t),
+                _ => None,
+            })
+            .expect("the summary chronology");
+        // Dates are published to the month, and ordered as published.
+        let mut months: Vec<_> = review
+            .chronology
+            .iter()
+            .map(|e| foresight_core::anonymise::dates::coarsen(e.date))
+            .collect();
+        months.sort();
+        let expected: Vec<String> = months.into_iter().map(|d| d.human()).collect();
+        let shown: Vec<String> = chronology.rows.iter().map(|r| r[0].clone()).collect();
+        assert!(shown.len() >= 10);
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
     fn the_glossary_expands_every_acronym_of_three_capitals_the_report_uses() {
         let review = worked_case();
         let lexicon = Lexicon::built_in();

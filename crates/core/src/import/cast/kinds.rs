@@ -155,6 +155,30 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
     let w = words(text);
     let table: &[(AgencyKind, &[&str])] = &[
         (AgencyKind::Camhs, &["camhs", "child and adolescent mental"]),
+        // Before children's social care, whose "social care" it contains.
+        (
+            AgencyKind::AdultSocialCare,
+            &[
+                "adult social care",
+                "adults social care",
+                "adults' social care",
+                "adult services",
+                "adult social services",
+                "asc",
+            ],
+        ),
+        (
+            AgencyKind::YouthJustice,
+            &["youth justice", "youth offending", "yot", "yjs"],
+        ),
+        (
+            AgencyKind::Ambulance,
+            &["ambulance", "paramedic", "paramedics"],
+        ),
+        (
+            AgencyKind::Dental,
+            &["dental", "dentist", "dentists", "orthodontic"],
+        ),
         (
             AgencyKind::EarlyYears,
             &[
@@ -212,6 +236,7 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
             AgencyKind::AdultMentalHealth,
             &[
                 "mental health",
+                "cmht",
                 "iapt",
                 "talking therapies",
                 "psychological",
@@ -233,14 +258,36 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
         (AgencyKind::Probation, &["probation"]),
         (AgencyKind::Housing, &["housing", "homes", "tenancy"]),
         (
-            AgencyKind::Voluntary,
+            AgencyKind::DomesticAbuse,
             &[
-                "charity",
-                "voluntary",
+                "domestic abuse",
+                "domestic violence",
+                "idva",
+                "idvas",
                 "women's aid",
-                "nspcc",
-                "barnardo's",
                 "refuge",
+            ],
+        ),
+        (
+            AgencyKind::Voluntary,
+            &["charity", "voluntary", "nspcc", "barnardo's"],
+        ),
+        (
+            AgencyKind::FaithGroup,
+            &[
+                "mosque",
+                "masjid",
+                "church",
+                "chapel",
+                "parish",
+                "mission",
+                "temple",
+                "gurdwara",
+                "mandir",
+                "synagogue",
+                "madrasa",
+                "madrassa",
+                "faith",
             ],
         ),
     ];
@@ -370,6 +417,25 @@ pub fn is_agency_type(name: &str) -> bool {
         "interpreting service",
         "adult services",
         "adult health",
+        "cmht",
+        "community mental health",
+        "mental health liaison",
+        "housing options",
+        "drug",
+        "drugs",
+        "drug & alcohol",
+        "alcohol",
+        "community dental",
+        "community midwives",
+        "community midwife",
+        "primary school",
+        "secondary school",
+        "nursery school",
+        "ambulance service",
+        "mosque",
+        "church",
+        "faith group",
+        "gp practice",
     ];
     /// Words that name nothing more than the type ("Probation service").
     const TAILS: &[&str] = &[
@@ -388,14 +454,21 @@ pub fn is_agency_type(name: &str) -> bool {
     ];
     let lower = name.trim().to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| TAILS.contains(w)) {
-        words.pop();
+    // A type may itself end in a tail word ("Emergency department"): the
+    // name is a type when it is one with any of its tail words dropped.
+    loop {
+        if !words.is_empty() && TYPES.contains(&words.join(" ").as_str()) {
+            return true;
+        }
+        if words.len() > 1 && words.last().is_some_and(|w| TAILS.contains(w)) {
+            words.pop();
+        } else {
+            break;
+        }
     }
-    let phrase = words.join(" ");
-    !phrase.is_empty()
-        && (TYPES.contains(&phrase.as_str())
-            || generic_agency_name(agency_kind_from_text(name))
-                .is_some_and(|g| g.eq_ignore_ascii_case(name.trim())))
+    !words.is_empty()
+        && generic_agency_name(agency_kind_from_text(name))
+            .is_some_and(|g| g.eq_ignore_ascii_case(name.trim()))
 }
 
 /// The generic name an agency of this kind has in exports; `None` for
@@ -416,6 +489,12 @@ pub fn generic_agency_name(kind: AgencyKind) -> Option<&'static str> {
         AgencyKind::Probation => "Probation service",
         AgencyKind::Housing => "Housing provider",
         AgencyKind::Voluntary => "Voluntary sector organisation",
+        AgencyKind::AdultSocialCare => "Adult social care",
+        AgencyKind::Ambulance => "Ambulance service",
+        AgencyKind::YouthJustice => "Youth justice service",
+        AgencyKind::Dental => "Dental service",
+        AgencyKind::DomesticAbuse => "Domestic abuse service",
+        AgencyKind::FaithGroup => "Faith group",
         AgencyKind::Other => return None,
     })
 }

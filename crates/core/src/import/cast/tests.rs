@@ -2,6 +2,32 @@ use super::suggest::{TITLES, is_ordinary_word, names_in};
 use super::*;
 
 #[test]
+fn an_agency_is_published_under_the_name_of_its_own_kind() {
+    // Adult social care is not children's social care: a generic name of
+    // the wrong kind would change a fact in the report.
+    for (name, generic) in [
+        ("Brindleford Adult Social Care", "Adult social care"),
+        ("Brindleford Children's Services", "Children's social care"),
+        ("East Mercia Ambulance Service", "Ambulance service"),
+        ("Morlais Youth Justice Service", "Youth justice service"),
+        ("YOT", "Youth justice service"),
+        ("Market Street Dental Practice", "Dental service"),
+        ("Calderbridge IDVA Service", "Domestic abuse service"),
+        ("Hollinsby Women's Aid", "Domestic abuse service"),
+        ("Jamiatul Falah Masjid", "Faith group"),
+        ("St Jadwiga's Polish Catholic Mission", "Faith group"),
+        ("St Mary's Church of England Primary School", "School"),
+        ("Marshwick CMHT", "Adult mental health service"),
+    ] {
+        assert_eq!(
+            generic_agency_name(agency_kind_from_text(name)),
+            Some(generic),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn a_type_of_agency_is_told_from_a_real_agency_name() {
     for name in [
         "GP",
@@ -18,6 +44,14 @@ fn a_type_of_agency_is_told_from_a_real_agency_name() {
         "Local Authority",
         "Housing Association",
         "EDT",
+        // A type that ends in a word such as "department" itself.
+        "Emergency Department",
+        "Emergency department team",
+        "Secondary school",
+        "Community Midwives",
+        "Drug & Alcohol Service",
+        "Mosque",
+        "Housing Options",
     ] {
         assert!(is_agency_type(name), "{name}");
     }

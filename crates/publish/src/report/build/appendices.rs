@@ -278,10 +278,12 @@ impl Context<'_> {
             .iter()
             .map(|a| (&a.id, cut_at_word(&a.generic_name, TABLE_NAME_CHARS)))
             .collect();
-        let rows = self
-            .review
-            .chronology
-            .iter()
+        // In date order, whatever order the agencies' files were imported
+        // in; entries of one date keep the order they were recorded in.
+        let mut entries: Vec<_> = self.review.chronology.iter().collect();
+        entries.sort_by_key(|c| c.date);
+        let rows = entries
+            .into_iter()
             .map(|c| {
                 let agency = c
                     .agency

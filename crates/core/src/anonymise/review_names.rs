@@ -1,0 +1,175 @@
+//! Names the review itself reveals. A record names a practitioner in full
+//! ("Housing Officer Bob Lister", "SW Adeyemi", "her friend Amber") and
+//! another names them in passing where a word alone cannot be told from a
+//! name ("Lister to visit w/ IDVA", "rang adeyemi", "Amber came too"). Once
+//! the first pass has surely replaced a name somewhere, the same name is
+//! replaced wherever else it is written: capitalised, in capitals, and in
+//! lower case when the lower-case word is in no dictionary.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::gazetteer::gazetteer;
+use super::lists::field_lists;
+use super::report::Part;
+use super::residual::{BUSINESS_ENDS, NICKNAME_CUES, SuspectKind};
+use super::words;
+
+/// The words of the names the first pass replaced, and a matcher for them.
+pub(super) struct ReviewNames {
+    matcher: AhoCorasick,
+    /// What each of the matcher's patterns is.
+    kinds: Vec<SuspectKind>,
+}
+
+impl ReviewNames {
+    /// The names that the parts' replaced suspects show, or `None` when
+    /// there are none.
+    pub(super) fn of(parts: &[Part]) -> Option<ReviewNames> {
+        let mut patterns: Vec<(String, SuspectKind)> = Vec::new();
+        for part in parts {
+            for (original, before, kind) in part.replaced_suspects() {
+                // "food at Lucky Star" where another record has "Lucky Star
+                // Chicken".
+                if kind == SuspectKind::Place {
+                    if let Some(name) = business_name(original) {
+                        patterns.push((name.to_string(), kind));
+                        patterns.push((name.to_uppercase(), kind));
+                    }
+                    continue;
+                }
+                if kind != SuspectKind::Name {
+                    continue;
+                }
+                // Written in lower case elsewhere, a word is a name only
+                // when it was surely one here: a name in full ("Bob
+                // Lister") or after a title ("SW Adeyemi"), not a word
+                // alone ("when she had Mishti"), which in lower case may
+                // be a word of another language ("mishti", sweets).
+                let sure = name_words(original, false).count() > 1 || words::is_title(before);
+                // What someone is called ("older males 'Blaze'") is their
+                // name elsewhere too, though it is an ordinary word.
+                let nickname = NICKNAME_CUES.contains(&before);
+                for word in name_words(original, nickname) {
+                    patterns.push((word.to_string(), kind));
+                    let upper = word.to_uppercase();
+                    if upper != word {
+                        patterns.push((upper, kind));
+                    }
+                    let lower = word.to_lowercase();
+                    if sure && !words::is_word(&lower) && !field_lists().is_kinship(&lower) {
+                        patterns.push((lower, kind));
+                    }
+                }
+            }
+        }
+        patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        patterns.dedup_by(|a, b| a.0 == b.0);
+        if patterns.is_empty() {
+            return None;
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| p))
+            .ok()?;
+        let kinds = patterns.into_iter().map(|(_, kind)| kind).collect();
+        Some(ReviewNames { matcher, kinds })
+    }
+
+    /// Adds each whole-word occurrence of a name in `text`, as a possible
+    /// name at `start..end`.
+    pub(super) fn find_into(&self, text: &str, out: &mut Vec<(usize, usize, SuspectKind)>) {
+        for m in self.matcher.find_iter(text) {
+            if is_whole_word(text, m.start(), m.end()) && !in_fixed_term(text, m.start(), m.end()) {
+                out.push((m.start(), m.end(), self.kinds[m.pattern().as_usize()]));
+            }
+        }
+    }
+
+    /// True when a name occurs in `text` as a whole word.
+    pub(super) fn occurs_in(&self, text: &str) -> bool {
+        self.matcher
+            .find_iter(text)
+            .any(|m| is_whole_word(text, m.start(), m.end()))
+    }
+}
+
+/// The name of a shop or takeaway without the words for its kind ("Lucky
+/// Star" of "Lucky Star Chicken").
+fn business_name(place: &str) -> Option<&str> {
+    BUSINESS_ENDS.iter().find_map(|end| {
+        let name = place.strip_suffix(end)?.trim_end();
+        (!name.is_empty()).then_some(name)
+    })
+}
+
+/// True when `start..end` of `text` is inside a fixed term of the field
+/// that starts there or up to four words before ("Moses basket", "the
+/// angel Gabriel"), whose words are no names.
+fn in_fixed_term(text: &str, start: usize, end: usize) -> bool {
+    let lists = field_lists();
+    let mut at = start;
+    for _ in 0..5 {
+        if lists.fixed_term_end(text, at).is_some_and(|e| e >= end) {
+            return true;
+        }
+        match crate::anonymise::text::word_before(text, at) {
+            Some((before, _)) => at = before,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// True when no letter or digit touches `start..end` of `text`.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let alphanumeric = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !alphanumeric(text[..start].chars().next_back()) && !alphanumeric(text[end..].chars().next())
+}
+
+/// The words of a replaced name that are names wherever they stand: a
+/// capitalised word of three letters or more that is in no dictionary
+/// ("Lister", "Adeyemi", "DRUMMOND") or is a given name ("Amber", "Frank");
+/// never a title, a kinship word, an abbreviation or a public name.
+/// With `nickname`, an ordinary word is one too.
+fn name_words(name: &str, nickname: bool) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(move |w| is_name_word(w, nickname))
+}
+
+fn is_name_word(word: &str, nickname: bool) -> bool {
+    let lists = field_lists();
+    let lower = word.to_lowercase();
+    word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !words::is_title(word)
+        && !lists.is_abbreviation(word)
+        && !lists.is_kinship(&lower)
+        && !lists.is_public_name(word)
+        && !crate::model::is_calendar_word(word)
+        && (nickname || !words::is_word(&lower) || gazetteer().is_name_word(&lower))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_of_a_name_that_are_names_anywhere() {
+        let words: Vec<&str> = name_words("Frank Tilley", false).collect();
+        assert_eq!(words, ["Frank", "Tilley"]);
+        // "bob" is a word, and too few babies are registered "Bob" for it
+        // to be taken for a name alone.
+        let words: Vec<&str> = name_words("Bob Lister", false).collect();
+        assert_eq!(words, ["Lister"]);
+        let words: Vec<&str> = name_words("Officer Dawn ASHBY", false).collect();
+        assert_eq!(words, ["Dawn", "ASHBY"]);
+        // Titles, ordinary words and abbreviations are not names anywhere.
+        assert_eq!(name_words("Dr Sen", false).collect::<Vec<_>>(), ["Sen"]);
+        assert_eq!(name_words("Mrs Kay", false).collect::<Vec<_>>(), ["Kay"]);
+        assert_eq!(name_words("Housing Officer", false).count(), 0);
+        assert_eq!(name_words("CAMHS", false).count(), 0);
+        // What someone is called is a name though it is a word.
+        assert_eq!(name_words("Blaze", true).collect::<Vec<_>>(), ["Blaze"]);
+    }
+}
