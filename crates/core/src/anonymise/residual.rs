@@ -1251,8 +1251,12 @@ pub fn suspects_into(
                     || (gazetteer().is_name_word(plain)
                         // "Lee Chaudhry": a common given name before a cast name.
                         && ((gazetteer().is_given_name_word(plain) && next_is_a_cast_name())
+                            // "Baker rang back", "Dawn rang": a name
+                            // that is a word, starting a sentence, then a
+                            // verb of what someone said or did.
                             || (starts_sentence(text, start)
-                                && gazetteer().is_surname_word(plain)
+                                && (gazetteer().is_surname_word(plain)
+                                    || gazetteer().is_given_name_word(plain))
                                 && reported_by(text, end)))));
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);

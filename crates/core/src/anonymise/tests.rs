@@ -1477,6 +1477,7 @@ fn what_one_record_names_is_replaced_in_every_other() {
          Fraser competency assessed. Emollient + Hedrin. Levonelle 1.5mg. Gucci belt. \
          After Jummah. Eid ul-Adha. Fried Chicken for tea. GAD7 and B12 in the area. \
          Down the main rd. Brought mishti for Eid. Frank discussion held.",
+        "Dawn rang about the visit. Hope to see her soon. Grace visited with the HV.",
     ]);
     let out = Anonymiser::new(&review)
         .keeping_sensitive_details()
@@ -1502,6 +1503,8 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "ZQ3",
         "ZQ14",
         "Mishti",
+        "Dawn",
+        "Grace",
     ] {
         assert!(
             !text.contains(identifying),
@@ -1524,6 +1527,7 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "GAD7 and B12 in the area",
         "Down the main rd",
         "Brought mishti for Eid",
+        "Hope to see her soon",
         "Housing Officer",
         "IDVA",
     ] {
