@@ -230,6 +230,8 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
                 "medical practice",
                 "general practice",
                 "medical centre",
+                "health centre",
+                "medical group",
             ],
         ),
         (
@@ -249,6 +251,8 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
                 "a&e",
                 "emergency department",
                 "foundation trust",
+                "infirmary",
+                "ed",
             ],
         ),
         (
@@ -256,7 +260,10 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
             &["drug", "alcohol", "recovery", "substance", "addiction"],
         ),
         (AgencyKind::Probation, &["probation"]),
-        (AgencyKind::Housing, &["housing", "homes", "tenancy"]),
+        (
+            AgencyKind::Housing,
+            &["housing", "homes", "tenancy", "lettings"],
+        ),
         (
             AgencyKind::DomesticAbuse,
             &[

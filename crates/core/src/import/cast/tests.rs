@@ -18,6 +18,9 @@ fn an_agency_is_published_under_the_name_of_its_own_kind() {
         ("St Jadwiga's Polish Catholic Mission", "Faith group"),
         ("St Mary's Church of England Primary School", "School"),
         ("Marshwick CMHT", "Adult mental health service"),
+        ("Calderbridge Royal Infirmary ED", "Hospital trust"),
+        ("Ysbyty Dyffryn Morlais - ED", "Hospital trust"),
+        ("Northgate Lettings", "Housing provider"),
     ] {
         assert_eq!(
             generic_agency_name(agency_kind_from_text(name)),
