@@ -704,6 +704,48 @@ fn judgements_of_conduct_without_a_failure_keyword_are_blame() {
 }
 
 #[test]
+fn each_verb_of_a_pattern_list_is_found_alone() {
+    // A two-word verb inside a list of one-word verbs ("shared|followed
+    // up|escalated") made every verb of the list need the particle after
+    // it: "had not been addressed" was never found, only "…addressed up".
+    for (text, phrase) in [
+        (
+            "The concerns had not been addressed.",
+            "not taken seriously / not listened to",
+        ),
+        (
+            "The referral had not been followed up.",
+            "not taken seriously / not listened to",
+        ),
+        (
+            "The concerns had not been escalated.",
+            "not taken seriously / not listened to",
+        ),
+        (
+            "The child was not seen alone.",
+            "not taken seriously / not listened to",
+        ),
+        (
+            "The child was never visited at home.",
+            "not taken seriously / not listened to",
+        ),
+    ] {
+        let hits = lexicon().lint(text);
+        assert!(
+            hits.iter().any(|h| h.phrase == phrase),
+            "{text}: {:?}",
+            hits.iter().map(|h| &h.phrase).collect::<Vec<_>>()
+        );
+    }
+    for text in [
+        "The case was closed without consulting the school.",
+        "The case was closed without speaking to the child.",
+    ] {
+        assert!(!lexicon().lint(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn a_question_or_an_allegation_asserts_nothing() {
     assert_verdicts(
         Verdict::Learning,
