@@ -90,7 +90,7 @@ pub const AGENCY_KINDS: &[(AgencyKind, &str)] = &[
     (AgencyKind::YouthJustice, "Youth justice"),
     (AgencyKind::Dental, "Dental"),
     (AgencyKind::DomesticAbuse, "Domestic abuse service"),
-    (AgencyKind::FaithGroup, "Faith group"),
+    (AgencyKind::Religious, "Faith group"),
     (AgencyKind::Other, "Other"),
 ];
 

@@ -1,4 +1,4 @@
-//! The five realistic multi-agency chronologies of `tests/data/` (a cast that
+//! The six realistic multi-agency chronologies of `tests/data/` (a cast that
 //! lists only the family and two places; every identifying string and the
 //! ordinary phrases in an answer key) imported and anonymised as a reviewer
 //! would: nothing identifying may be left, and the field's words must
@@ -134,6 +134,16 @@ fn the_fifth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses
     score("realistic-chronology-5", FIFTH_SET_LEFT);
 }
 
+/// The strings of the sixth set still left: nicknames typed in lower case
+/// ("instructing 'shorty go back ends'", "bigz don't ring me") and a place
+/// of two ordinary words ("arrest in Stoke Ravening").
+const SIXTH_SET_LEFT: &[&str] = &["shorty", "bigz", "Stoke Ravening"];
+
+#[test]
+fn the_sixth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score("realistic-chronology-6", SIXTH_SET_LEFT);
+}
+
 /// Imports the set, adds one learning finding (a review without findings
 /// is not published) and exports the report with its summary chronology in
 /// every format: no identifying string of the answer key may be in any.
@@ -210,4 +220,5 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
         publish(set, &[]);
     }
     publish("realistic-chronology-5", FIFTH_SET_LEFT);
+    publish("realistic-chronology-6", SIXTH_SET_LEFT);
 }

@@ -200,6 +200,16 @@ fn names_a_platform(text: &str) -> bool {
                 "username",
                 "user name",
                 "handle",
+                "gamertag",
+                "gamer tag",
+                "psn",
+                "xbox",
+                "playstation",
+                "plays as",
+                "roblox",
+                "fortnite",
+                "twitch",
+                "steam",
             ])
             .expect("the platform words make an automaton")
     });
@@ -208,7 +218,7 @@ fn names_a_platform(text: &str) -> bool {
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 8] = [
+    let gates: [(usize, Gate); 9] = [
         (0, has_at),
         (1, has_web_start),
         (2, has_domain_dot),
@@ -217,6 +227,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (5, names_a_platform),
         (6, names_a_sort_code),
         (20, has_underscore),
+        (21, names_a_platform),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -358,9 +369,24 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             r#"(?:^|[\s(:'‘"“])(@?[A-Za-z][A-Za-z0-9._]*(?:_[A-Za-z0-9._]*[0-9]|[0-9][A-Za-z0-9._]*_)[A-Za-z0-9_]*)"#.to_string(),
             1,
         ),
+        (
+            // A gamer tag or user name in joined-up capitals with a number
+            // after a platform's name ("PSN StefGhost07", "plays as
+            // KezBabe99", "Xbox: BigzTrap4").
+            IdentifierKind::SocialMedia,
+            format!(
+                r"(?i:psn|xbox|gamertag|gamer tag|plays as|playstation|roblox|fortnite|twitch|steam|snap|insta|tiktok|discord)\)?:? ?(?:as |is |name )?([A-Za-z]*[a-z][A-Z][A-Za-z]*[0-9]{{1,4}}){b}"
+            ),
+            1,
+        ),
     ];
-    // The gates name their finders by place: the last is the user name's.
-    debug_assert!(specs.len() == 21 && specs[20].0 == IdentifierKind::SocialMedia);
+    // The gates name their finders by place: the last two are the user
+    // names'.
+    debug_assert!(
+        specs.len() == 22
+            && specs[20].0 == IdentifierKind::SocialMedia
+            && specs[21].0 == IdentifierKind::SocialMedia
+    );
     // A group of `usize::MAX` marks the whole match of a pattern searched
     // only in tokens.
     specs

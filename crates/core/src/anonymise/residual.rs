@@ -1030,8 +1030,13 @@ fn is_postcode_district(text: &str, start: usize, token: &str) -> bool {
     let before = crate::anonymise::text::word_before(text, start)
         .map(|(_, w)| w.to_lowercase())
         .unwrap_or_default();
+    // "a friend in ZX7": after "in", only a district of two letters that
+    // no record's shorthand begins ("in KS2", "in Yr6", "in PE1" stay).
+    const NOT_AREAS: &[&str] = &["KS", "YR", "PE", "CP", "GP", "HV", "SW", "PC", "DS", "TV"];
+    let after_in = before == "in" && letters == 2 && !NOT_AREAS.contains(&&token[..2]);
     matches!(after.as_str(), "area" | "side" | "district" | "postcode")
         || matches!(before.as_str(), "lives" | "living" | "moved" | "resides")
+        || after_in
 }
 
 /// Lower-cases a token into `buffer`.

@@ -1472,11 +1472,14 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "Older males 'Blaze' + 'Tiny' in cars. Later: 'Blaze is my boyfriend'.",
         "He buys her food at Lucky Star Chicken. Seen again at Lucky Star.",
         "Seen outside Fresh Choice Food & Wine on bowyer rd. Arrested at 19 Tallow Tower.",
-        "Declines to leave ZQ3 area. Lives ZQ14 side. She cried when she had Mishti.",
+        "Declines to leave ZQ3 area. Lives ZQ14 side. She cried when she had Mishti. \
+         Stayed with a friend in ZX7. Plays as StefGhost07 on PSN.",
         "Over Xmas school hols. DofE next term. NRPF Connect. CAWN given. RCADS elevated. \
          Fraser competency assessed. Emollient + Hedrin. Levonelle 1.5mg. Gucci belt. \
          After Jummah. Eid ul-Adha. Fried Chicken for tea. GAD7 and B12 in the area. \
-         Down the main rd. Brought mishti for Eid. Frank discussion held.",
+         Down the main rd. Brought mishti for Eid. Frank discussion held. \
+         Working in KS2 maths. GMFCS level IV. IDDSI level 2. SUDEP leaflet. EUSS settled status. \
+         Drives a VW Golf. Came for Paște. Baclofen 5mg TDS.",
         "Dawn rang about the visit. Hope to see her soon. Grace visited with the HV.",
     ]);
     let out = Anonymiser::new(&review)
@@ -1503,6 +1506,8 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "ZQ3",
         "ZQ14",
         "Mishti",
+        "ZX7",
+        "StefGhost07",
         "Dawn",
         "Grace",
     ] {
@@ -1528,6 +1533,14 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "Down the main rd",
         "Brought mishti for Eid",
         "Hope to see her soon",
+        "Working in KS2 maths",
+        "GMFCS level IV",
+        "IDDSI level 2",
+        "SUDEP leaflet",
+        "EUSS settled status",
+        "Drives a VW Golf",
+        "Came for Paște",
+        "Baclofen 5mg TDS",
         "Housing Officer",
         "IDVA",
     ] {

@@ -182,8 +182,8 @@ pub enum AgencyKind {
     Dental,
     /// Domestic abuse services (IDVAs, refuges).
     DomesticAbuse,
-    /// Faith groups: a mosque, church, temple or mission.
-    FaithGroup,
+    /// A religious organisation: a mosque, church, temple or mission.
+    Religious,
     /// Any other agency.
     #[default]
     Other,

@@ -280,7 +280,7 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
             &["charity", "voluntary", "nspcc", "barnardo's"],
         ),
         (
-            AgencyKind::FaithGroup,
+            AgencyKind::Religious,
             &[
                 "mosque",
                 "masjid",
@@ -501,7 +501,8 @@ pub fn generic_agency_name(kind: AgencyKind) -> Option<&'static str> {
         AgencyKind::YouthJustice => "Youth justice service",
         AgencyKind::Dental => "Dental service",
         AgencyKind::DomesticAbuse => "Domestic abuse service",
-        AgencyKind::FaithGroup => "Faith group",
+        // Not "Faith group": Faith is a given name.
+        AgencyKind::Religious => "Religious organisation",
         AgencyKind::Other => return None,
     })
 }

@@ -14,8 +14,11 @@ fn an_agency_is_published_under_the_name_of_its_own_kind() {
         ("Market Street Dental Practice", "Dental service"),
         ("Calderbridge IDVA Service", "Domestic abuse service"),
         ("Hollinsby Women's Aid", "Domestic abuse service"),
-        ("Jamiatul Falah Masjid", "Faith group"),
-        ("St Jadwiga's Polish Catholic Mission", "Faith group"),
+        ("Jamiatul Falah Masjid", "Religious organisation"),
+        (
+            "St Jadwiga's Polish Catholic Mission",
+            "Religious organisation",
+        ),
         ("St Mary's Church of England Primary School", "School"),
         ("Marshwick CMHT", "Adult mental health service"),
         ("Calderbridge Royal Infirmary ED", "Hospital trust"),
