@@ -319,7 +319,12 @@ impl Anonymiser {
                 verdict: Verdict {
                     what: What::Suspect(kind),
                     class: Class::Ambiguous,
-                    reason: "not in the cast, but looks like a name, a place or a number",
+                    reason: if kind == SuspectKind::Name && residual::quoted_nickname(v, start, end)
+                    {
+                        residual::NICKNAME_REASON
+                    } else {
+                        "not in the cast, but looks like a name, a place or a number"
+                    },
                     replaced,
                     flagged: false,
                     overridden,

@@ -189,14 +189,21 @@ impl Part {
         });
     }
 
-    /// The original text, the word before (lower case) and the kind of
-    /// each replaced residual suspect.
-    pub(super) fn replaced_suspects(&self) -> impl Iterator<Item = (&str, &str, SuspectKind)> {
+    /// The original text, the word before (lower case), the kind and the
+    /// reason of each replaced residual suspect.
+    pub(super) fn replaced_suspects(
+        &self,
+    ) -> impl Iterator<Item = (&str, &str, SuspectKind, &'static str)> {
         self.entries.iter().filter_map(|e| match e.verdict.what {
             What::Suspect(kind) if e.verdict.replaced => {
                 let original = e.words..e.words + (e.end - e.start);
                 let before = original.end..original.end + e.before as usize;
-                Some((&self.words[original], &self.words[before], kind))
+                Some((
+                    &self.words[original],
+                    &self.words[before],
+                    kind,
+                    e.verdict.reason,
+                ))
             }
             _ => None,
         })

@@ -614,6 +614,11 @@ pub(super) const NICKNAME_CUES: &[&str] = &[
     "associates",
 ];
 
+/// Why a quoted nickname is replaced (and, to the second pass, that it
+/// is what someone is called, in any case).
+pub(super) const NICKNAME_REASON: &str =
+    "not in the cast, but what someone is called, in quotation marks";
+
 /// True when the word at `start..end` stands alone in quotation marks
 /// after a word such as "aka", "called" or "males", or after another such
 /// nickname ("'Blaze' + 'Tiny'"): what someone is called, though it is an
@@ -635,6 +640,10 @@ pub(super) fn quoted_nickname(text: &str, start: usize, end: usize) -> bool {
     if let Some(rest) = joined
         && is_quote(rest.chars().next_back())
     {
+        return true;
+    }
+    // "bigz_trapstar ('Bigz', believed …)": a name given in brackets.
+    if before.ends_with('(') {
         return true;
     }
     let word = before

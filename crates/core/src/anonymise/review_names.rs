@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::gazetteer::gazetteer;
 use super::lists::field_lists;
 use super::report::Part;
-use super::residual::{BUSINESS_ENDS, NICKNAME_CUES, SuspectKind};
+use super::residual::{BUSINESS_ENDS, NICKNAME_CUES, NICKNAME_REASON, SuspectKind};
 use super::words;
 
 /// The words of the names the first pass replaced, and a matcher for them.
@@ -27,7 +27,7 @@ impl ReviewNames {
     pub(super) fn of(parts: &[Part]) -> Option<ReviewNames> {
         let mut patterns: Vec<(String, SuspectKind)> = Vec::new();
         for part in parts {
-            for (original, before, kind) in part.replaced_suspects() {
+            for (original, before, kind, reason) in part.replaced_suspects() {
                 // "food at Lucky Star" where another record has "Lucky Star
                 // Chicken".
                 if kind == SuspectKind::Place {
@@ -45,10 +45,12 @@ impl ReviewNames {
                 // Lister") or after a title ("SW Adeyemi"), not a word
                 // alone ("when she had Mishti"), which in lower case may
                 // be a word of another language ("mishti", sweets).
-                let sure = name_words(original, false).count() > 1 || words::is_title(before);
-                // What someone is called ("older males 'Blaze'") is their
-                // name elsewhere too, though it is an ordinary word.
-                let nickname = NICKNAME_CUES.contains(&before);
+                // What someone is called ("older males 'Blaze'", "('Bigz')")
+                // is their name elsewhere too, though it is an ordinary
+                // word; typed in lower case, when it is no word ("bigz").
+                let nickname = reason == NICKNAME_REASON || NICKNAME_CUES.contains(&before);
+                let sure =
+                    name_words(original, false).count() > 1 || words::is_title(before) || nickname;
                 for word in name_words(original, nickname) {
                     patterns.push((word.to_string(), kind));
                     let upper = word.to_uppercase();

@@ -1469,7 +1469,8 @@ fn what_one_record_names_is_replaced_in_every_other() {
     let review = small_review(&[
         "Housing Officer Bob Lister visited. Complaint from Frank Tilley (no. 82). SW Adeyemi rang.",
         "Lister to visit with IDVA. Frank (neighbour) let her stay. rang adeyemi - aware.",
-        "Older males 'Blaze' + 'Tiny' in cars. Later: 'Blaze is my boyfriend'.",
+        "Older males 'Blaze' + 'Tiny' in cars. Later: 'Blaze is my boyfriend'. A tiny bruise.",
+        "Snapchat contact bigz_trap ('Bigz', believed older). Said bigz don't ring no more.",
         "He buys her food at Lucky Star Chicken. Seen again at Lucky Star.",
         "Seen outside Fresh Choice Food & Wine on bowyer rd. Arrested at 19 Tallow Tower.",
         "Declines to leave ZQ3 area. Lives ZQ14 side. She cried when she had Mishti. \
@@ -1499,6 +1500,8 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "adeyemi",
         "Blaze",
         "Tiny",
+        "Bigz",
+        "bigz",
         "Lucky Star",
         "Fresh Choice",
         "bowyer",
@@ -1533,6 +1536,7 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "Down the main rd",
         "Brought mishti for Eid",
         "Hope to see her soon",
+        "A tiny bruise",
         "Working in KS2 maths",
         "GMFCS level IV",
         "IDDSI level 2",
