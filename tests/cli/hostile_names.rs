@@ -9,7 +9,7 @@ use std::path::Path;
 use foresight::store;
 use unicode_normalization::UnicodeNormalization;
 
-use super::read_back::{docx_text, html_text, pdf_text};
+use super::read_back::report_text;
 use super::run::{foresight, text};
 
 const WORKED: &str = "assets/examples/child-b-learning-review.review.ron";
@@ -85,11 +85,7 @@ fn exported_text(dir: &Path, file: &str, ext: &str) -> String {
         text(&run.stdout),
         text(&run.stderr)
     );
-    match ext {
-        "pdf" => pdf_text(&out),
-        "docx" => docx_text(&std::fs::read(&out).unwrap()),
-        _ => html_text(&std::fs::read_to_string(&out).unwrap()),
-    }
+    report_text(&out)
 }
 
 #[test]

@@ -289,23 +289,17 @@ impl Anonymiser {
                 // A name another record names surely ("Bob Lister"), here
                 // where a word alone could not tell ("Lister to visit").
                 if let Some(names) = review_names {
-                    let before = suspects.len();
-                    names.find_into(v, suspects);
+                    let mut named = Vec::new();
+                    names.find_into(v, &mut named);
                     let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
-                    let mut at = before;
-                    while at < suspects.len() {
-                        let (start, end, _) = suspects[at];
-                        let taken = found.iter().any(|&r| overlaps((start, end), r))
-                            || suspects[..before]
+                    named.retain(|&(start, end, _)| {
+                        !(found.iter().any(|&r| overlaps((start, end), r))
+                            || suspects
                                 .iter()
                                 .any(|&(a, b, _)| overlaps((start, end), (a, b)))
-                            || self.is_allowed(&v[start..end]);
-                        if taken {
-                            suspects.swap_remove(at);
-                        } else {
-                            at += 1;
-                        }
-                    }
+                            || self.is_allowed(&v[start..end]))
+                    });
+                    suspects.extend(named);
                     suspects.sort_unstable_by_key(|&(start, _, _)| start);
                 }
             }

@@ -593,7 +593,7 @@ fn after_relation(text: &str, at: usize) -> bool {
 /// Words after which a word in quotation marks is what someone is
 /// called: "older males 'Blaze' + 'Tiny'", "aka 'Smokey'", "a male
 /// called 'Dee'".
-pub(super) const NICKNAME_CUES: &[&str] = &[
+const NICKNAME_CUES: &[&str] = &[
     "aka",
     "a.k.a",
     "called",

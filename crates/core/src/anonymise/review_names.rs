@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::gazetteer::gazetteer;
 use super::lists::field_lists;
 use super::report::Part;
-use super::residual::{BUSINESS_ENDS, NICKNAME_CUES, NICKNAME_REASON, SuspectKind};
+use super::residual::{BUSINESS_ENDS, NICKNAME_REASON, SuspectKind};
 use super::words;
 
 /// The words of the names the first pass replaced, and a matcher for them.
@@ -48,7 +48,7 @@ impl ReviewNames {
                 // What someone is called ("older males 'Blaze'", "('Bigz')")
                 // is their name elsewhere too, though it is an ordinary
                 // word; typed in lower case, when it is no word ("bigz").
-                let nickname = reason == NICKNAME_REASON || NICKNAME_CUES.contains(&before);
+                let nickname = reason == NICKNAME_REASON;
                 let sure =
                     name_words(original, false).count() > 1 || words::is_title(before) || nickname;
                 for word in name_words(original, nickname) {

@@ -66,6 +66,21 @@ fn first_text(review: &Review) -> String {
     anonymise(review).review.chronology[0].text.clone()
 }
 
+/// The review anonymised with its sensitive details kept as written, as
+/// `foresight anonymise` does, and its chronology's texts, one a line.
+fn anonymised_as_written(review: &Review) -> (Anonymised, String) {
+    let out = Anonymiser::new(review)
+        .keeping_sensitive_details()
+        .review(review);
+    let text = out
+        .review
+        .chronology
+        .iter()
+        .map(|e| format!("{}\n", e.text))
+        .collect();
+    (out, text)
+}
+
 /// The first entry's text anonymised with its sensitive details kept as
 /// written, as `foresight anonymise` does.
 fn first_text_as_written(review: &Review) -> String {
@@ -696,15 +711,7 @@ fn what_no_cast_lists_is_replaced_and_the_fields_words_are_kept() {
     review
         .people
         .push(person("P7", "Mohammed Iqbal", &[], "Father 2"));
-    let out = Anonymiser::new(&review)
-        .keeping_sensitive_details()
-        .review(&review);
-    let text: String = out
-        .review
-        .chronology
-        .iter()
-        .map(|e| format!("{}\n", e.text))
-        .collect();
+    let (_, text) = anonymised_as_written(&review);
     for identifying in [
         "Aoife",
         "Nasreen",
@@ -1483,15 +1490,7 @@ fn what_one_record_names_is_replaced_in_every_other() {
          Drives a VW Golf. Came for Paște. Baclofen 5mg TDS.",
         "Dawn rang about the visit. Hope to see her soon. Grace visited with the HV.",
     ]);
-    let out = Anonymiser::new(&review)
-        .keeping_sensitive_details()
-        .review(&review);
-    let text: String = out
-        .review
-        .chronology
-        .iter()
-        .map(|e| format!("{}\n", e.text))
-        .collect();
+    let (out, text) = anonymised_as_written(&review);
     for identifying in [
         "Lister",
         "Tilley",

@@ -561,6 +561,18 @@ mod tests {
         strings
     }
 
+    /// The summary chronology's table (its first column is the month).
+    fn summary_chronology(document: &ReportDocument) -> &crate::report::document::Table {
+        document
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.columns.first().is_some_and(|c| c == "Month") => Some(t),
+                _ => None,
+            })
+            .expect("the summary chronology")
+    }
+
     #[test]
     fn a_long_agency_name_is_cut_in_the_tables_that_repeat_it() {
         // The summary chronology repeats an agency's name on each of its
@@ -579,15 +591,7 @@ mod tests {
         options.include_chronology = true;
         let exported = export_publication(&publication(&review), &options).unwrap();
         assert!(exported.bytes.starts_with(b"%PDF"));
-        let chronology = exported
-            .document
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) if t.columns.first().is_some_and(|c| c == "Month") => Some(t),
-                _ => None,
-            })
-            .expect("the summary chronology");
+        let chronology = summary_chronology(&exported.document);
         let cells: Vec<&String> = chronology
             .rows
             .iter()
@@ -609,14 +613,7 @@ mod tests {
         let mut options = options(&template, &lexicon);
         options.include_chronology = true;
         let (document, _) = publication_document(&publication(&review), &options);
-        let chronology = document
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) if t.columns.first().is_some_and(|c| c == "Month") => Some(t),
-                _ => None,
-            })
-            .expect("the summary chronology");
+        let chronology = summary_chronology(&document);
         // Dates are published to the month, and ordered as published.
         let mut months: Vec<_> = review
             .chronology

@@ -34,6 +34,45 @@ fn an_agency_is_published_under_the_name_of_its_own_kind() {
 }
 
 #[test]
+fn no_generic_agency_name_holds_a_given_name() {
+    // A published name that holds a given name ("Faith group" where the
+    // grandmother is Faith) reads as the person in the report.
+    use AgencyKind::*;
+    let gazetteer = crate::anonymise::gazetteer::gazetteer();
+    for kind in [
+        ChildrensSocialCare,
+        Police,
+        HealthVisiting,
+        Midwifery,
+        GeneralPractice,
+        Hospital,
+        Camhs,
+        AdultMentalHealth,
+        SubstanceMisuse,
+        Education,
+        EarlyYears,
+        Probation,
+        Housing,
+        Voluntary,
+        AdultSocialCare,
+        Ambulance,
+        YouthJustice,
+        Dental,
+        DomesticAbuse,
+        Religious,
+    ] {
+        let name = generic_agency_name(kind).unwrap();
+        for word in name.split(' ') {
+            let lower = word.to_lowercase();
+            assert!(
+                !gazetteer.is_given_name(&lower) && !gazetteer.is_given_name_word(&lower),
+                "{name}: {word}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_type_of_agency_is_told_from_a_real_agency_name() {
     for name in [
         "GP",
