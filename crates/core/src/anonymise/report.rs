@@ -209,12 +209,14 @@ impl Part {
         })
     }
 
-    /// Forgets the occurrences in the texts of these records (which are
-    /// found anew).
-    pub(super) fn forget(&mut self, records: &std::collections::HashSet<&Id>) {
+    /// Forgets the occurrences in the texts for which `redone(record,
+    /// field)` holds (which are found anew).
+    pub(super) fn forget(&mut self, redone: impl Fn(&Id, &str) -> bool) {
         let texts = &self.texts;
-        self.entries
-            .retain(|e| !records.contains(&texts[e.text as usize].0));
+        self.entries.retain(|e| {
+            let (record, field) = &texts[e.text as usize];
+            !redone(record, field)
+        });
     }
 
     /// The number of occurrences.

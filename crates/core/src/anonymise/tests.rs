@@ -1559,3 +1559,54 @@ fn what_one_record_names_is_replaced_in_every_other() {
         .collect();
     assert_eq!(lister, ["C1 Bob Lister", "C2 Lister"], "{lister:?}");
 }
+
+#[test]
+fn what_the_chronology_names_is_replaced_in_the_review_written_about_it() {
+    let mut review = small_review(&[
+        "Housing Officer Bob Lister visited. Her friend Amber Nolloth stayed over.",
+        "Seen outside Lucky Star Chicken with older males.",
+    ]);
+    review.episodes = vec![crate::model::PracticeEpisode {
+        id: Id::from("E1"),
+        title: "Lister's visit".into(),
+        what_happened: "Lister visited; Amber was there and LISTER spoke to her.".into(),
+        local_rationality: "Rose was often at Lucky Star. A tiny flat; amber light.".into(),
+        ..Default::default()
+    }];
+    review.findings = vec![Finding {
+        id: Id::from("FN1"),
+        statement: "Housing officers such as Lister work alone.".into(),
+        ..Default::default()
+    }];
+    let out = Anonymiser::new(&review)
+        .keeping_sensitive_details()
+        .review(&review);
+    let episode = &out.review.episodes[0];
+    let written = format!(
+        "{}\n{}\n{}\n{}",
+        episode.title,
+        episode.what_happened,
+        episode.local_rationality,
+        out.review.findings[0].statement
+    );
+    for identifying in ["Lister", "LISTER", "Amber was", "Lucky Star"] {
+        assert!(
+            !written.contains(identifying),
+            "\"{identifying}\" left in:\n{written}"
+        );
+    }
+    assert!(written.contains("amber light"), "{written}");
+    assert!(written.contains("Housing officers"), "{written}");
+    // Each replacement is listed once, in the text it is in.
+    let report = &out.report;
+    let in_episode: Vec<_> = report
+        .occurrences()
+        .filter(|o| o.record.as_str() == "E1" && o.field == "what_happened")
+        .map(|o| o.original.clone())
+        .collect();
+    assert_eq!(
+        in_episode.iter().filter(|o| o.as_str() == "Lister").count(),
+        1,
+        "{in_episode:?}"
+    );
+}

@@ -74,13 +74,16 @@ impl Anonymiser {
         // chronology in the report, the others after.
         let (mut before, mut after) = (Part::default(), Part::default());
         let mut buffers = Buffers::default();
+        // The texts as written, in the walk's order, for the second pass.
+        let mut written = Vec::new();
         fields::visit_mut(&mut out, |id, field, people, text| {
             let part = if id.as_str() == fields::META || self.person_ids.contains(id) {
                 &mut before
             } else {
                 &mut after
             };
-            *text = self.text_into(&mut buffers, part, id, field, text, people, None);
+            let anonymised = self.text_into(&mut buffers, part, id, field, text, people, None);
+            written.push(std::mem::replace(text, anonymised));
         });
         let mut parts = vec![before];
         let mut chronology = self.chronology(&review.chronology, None).into_iter();
@@ -94,7 +97,7 @@ impl Anonymiser {
             parts.push(part);
         }
         parts.push(after);
-        self.names_named_elsewhere(review, &mut out, &mut parts);
+        self.names_named_elsewhere(review, &written, &mut out, &mut parts);
         let mut report = Report::new(parts, self.forms.clone());
         report.undecided = undecided;
         report.without_pseudonym = without_pseudonym;
@@ -155,15 +158,48 @@ impl Anonymiser {
         })
     }
 
-    /// The second pass: the chronology entries in which a name the first
-    /// pass replaced elsewhere is still written ("Lister to visit" where
-    /// another record names "Housing Officer Bob Lister") are anonymised
-    /// again knowing the review's names, and their occurrences found anew.
-    fn names_named_elsewhere(&self, review: &Review, out: &mut Review, parts: &mut Vec<Part>) {
+    /// The second pass: the texts in which a name the first pass replaced
+    /// elsewhere is still written ("Lister to visit" where another record
+    /// names "Housing Officer Bob Lister"; an episode's "Amber came too"
+    /// where the chronology has "her friend Amber") are anonymised again
+    /// knowing the review's names, and their occurrences found anew.
+    /// `written` holds the texts outside the chronology as written, in the
+    /// order [`fields::visit_mut`] walks them.
+    fn names_named_elsewhere(
+        &self,
+        review: &Review,
+        written: &[String],
+        out: &mut Review,
+        parts: &mut Vec<Part>,
+    ) {
         let Some(names) = ReviewNames::of(parts) else {
             return;
         };
-        let again: Vec<usize> = out
+        // Outside the chronology: the review's details, people, episodes,
+        // factors, findings and report sections.
+        let chronology = std::mem::take(&mut out.chronology);
+        let mut redone: HashSet<(Id, String)> = HashSet::new();
+        let mut again = Part::default();
+        let mut buffers = Buffers::default();
+        let mut at = 0;
+        fields::visit_mut(out, |id, field, people, text| {
+            let original = &written[at];
+            at += 1;
+            if names.occurs_in(text) {
+                *text = self.text_into(
+                    &mut buffers,
+                    &mut again,
+                    id,
+                    field,
+                    original,
+                    people,
+                    Some(&names),
+                );
+                redone.insert((id.clone(), field.to_string()));
+            }
+        });
+        out.chronology = chronology;
+        let entries: Vec<usize> = out
             .chronology
             .iter()
             .enumerate()
@@ -174,20 +210,29 @@ impl Anonymiser {
             })
             .map(|(i, _)| i)
             .collect();
-        if again.is_empty() {
+        if entries.is_empty() && redone.is_empty() {
             return;
         }
-        let records: HashSet<&Id> = again.iter().map(|&i| &review.chronology[i].id).collect();
+        let records: HashSet<&Id> = entries.iter().map(|&i| &review.chronology[i].id).collect();
+        let outside = |record: &Id, field: &str| {
+            !redone.is_empty() && redone.contains(&(record.clone(), field.to_string()))
+        };
         for part in parts.iter_mut() {
-            part.forget(&records);
+            part.forget(|record, field| records.contains(record) || outside(record, field));
         }
-        let originals: Vec<ChronologyEntry> = again
+        if again.len() > 0 {
+            parts.push(again);
+        }
+        if entries.is_empty() {
+            return;
+        }
+        let originals: Vec<ChronologyEntry> = entries
             .iter()
             .map(|&i| review.chronology[i].clone())
             .collect();
-        let mut places = again.iter();
-        for (entries, part) in self.chronology(&originals, Some(&names)) {
-            for (entry, &i) in entries.into_iter().zip(places.by_ref()) {
+        let mut places = entries.iter();
+        for (anonymised, part) in self.chronology(&originals, Some(&names)) {
+            for (entry, &i) in anonymised.into_iter().zip(places.by_ref()) {
                 out.chronology[i] = entry;
             }
             parts.push(part);
