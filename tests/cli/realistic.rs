@@ -221,3 +221,112 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-5", FIFTH_SET_LEFT);
     publish("realistic-chronology-6", SIXTH_SET_LEFT);
 }
+
+/// The sixth set's agency column names 49 different values for about 26
+/// organisations ("CSC", "CSC - MASH", "Cindleford Children's Services";
+/// "Pharmacy", "Hartshorn Pharmacy"): each organisation is one agency,
+/// under its real name with the others as aliases, and the report lists
+/// kinds of agency, not "Children's social care 2, 3, 4".
+#[test]
+fn an_imported_chronology_takes_each_organisation_as_one_agency() {
+    let folder = Path::new("tests/data/realistic-chronology-6");
+    let work = tempfile::tempdir().unwrap();
+    let file = imported(folder, work.path());
+    let review = store::load(&file).unwrap();
+    let agency_of = |value: &str| {
+        review
+            .agencies
+            .iter()
+            .find(|a| a.name == value || a.aliases.iter().any(|n| n == value))
+            .unwrap_or_else(|| panic!("no agency is named {value}"))
+            .id
+            .clone()
+    };
+    for same in [
+        &[
+            "CSC",
+            "CSC - MASH",
+            "Cindleford Children's Services",
+            "CSC - Emergency Duty Team",
+        ][..],
+        &[
+            "Police",
+            "Anvil Vale Police",
+            "Anvil Vale Police - Exploitation Hub",
+        ],
+        &[
+            "Agnes Pellow Hospital - ED",
+            "Agnes Pellow Hospital - Puffin Ward",
+        ],
+        &["Pharmacy", "Hartshorn Pharmacy"],
+        &["PRU", "Slatemill Centre (PRU)"],
+        &[
+            "Church",
+            "Bethel Overcomers",
+            "Bethel Overcomers Pentecostal Church",
+        ],
+        &["YJS", "Cindleford Youth Justice Service"],
+    ] {
+        let first = agency_of(same[0]);
+        for value in &same[1..] {
+            assert_eq!(agency_of(value), first, "{value} and {}", same[0]);
+        }
+    }
+    for apart in [
+        [
+            "Agnes Pellow Hospital - ED",
+            "Cindleford Children's Hospital - Paediatric Neurology",
+        ],
+        ["Quillfield Academy", "Fernhollow School"],
+    ] {
+        assert_ne!(agency_of(apart[0]), agency_of(apart[1]), "{apart:?}");
+    }
+    assert!(
+        review.agencies.len() <= 30,
+        "{} agencies",
+        review.agencies.len()
+    );
+    // The agencies' real names are still replaced, their types kept.
+    let text = anonymised(folder);
+    for real in [
+        "Hartshorn",
+        "Anvil Vale Police",
+        "Agnes Pellow",
+        "Slatemill",
+    ] {
+        assert!(!text.contains(real), "{real} left in the anonymised review");
+    }
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("report.html");
+    let mut review = review;
+    review.findings.push(Finding {
+        id: Id::from("FN1"),
+        title: "Who lives in the household".into(),
+        statement: "Agencies do not reconcile what each knows about who lives in a household."
+            .into(),
+        tag: FindingTag::Learning,
+        tag_reason: "About how agencies share information.".into(),
+        in_this_case: "The records disagreed about who lived at the home.".into(),
+        systemic_evidence: "Practitioners described the same gap in other cases.".into(),
+        questions: vec!["How will agencies share what they know?".into()],
+        ..Default::default()
+    });
+    store::save(&file, &review).unwrap();
+    run_ok(&[
+        "export",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let published = report_everything(&out);
+    let flat = published.split_whitespace().collect::<Vec<_>>().join(" ");
+    for numbered in [
+        "Children's social care 2",
+        "Police 2",
+        "Agency 2",
+        "School 2",
+    ] {
+        assert!(!flat.contains(numbered), "the report lists {numbered}");
+    }
+    assert!(flat.contains("School (4 agencies)"), "{flat}");
+}

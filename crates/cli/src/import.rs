@@ -202,6 +202,12 @@ pub fn import_chronology(
     for (id, name) in &import.new_agencies {
         println!("added agency {id} \"{name}\" (it was not in the cast)");
     }
+    for (value, agency, why) in &import.same_agencies {
+        println!(
+            "\"{value}\" taken as the agency \"{agency}\" ({}); if it is another agency, give its entries another in the Chronology panel",
+            why.describe()
+        );
+    }
     for (id, name) in &import.new_people {
         println!(
             "added person {id} \"{name}\" (not in the cast: give them a role and a pseudonym)"

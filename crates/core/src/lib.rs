@@ -15,6 +15,7 @@
 //! crates above it (`foresight-publish`, `foresight-library`,
 //! `foresight-cli`, the app) use it, never the other way round.
 
+pub mod agency_kind;
 pub mod analysis;
 pub mod anonymise;
 pub mod dates;

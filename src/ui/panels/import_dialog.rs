@@ -546,6 +546,17 @@ impl ChronologyImportDialog {
                 names.join(", ")
             ));
         }
+        if !import.same_agencies.is_empty() {
+            let taken: Vec<String> = import
+                .same_agencies
+                .iter()
+                .map(|(value, agency, why)| format!("{value} as {agency} ({})", why.describe()))
+                .collect();
+            ui.label(format!(
+                "Taken as one agency (give entries another agency in the Chronology panel if not): {}",
+                taken.join("; ")
+            ));
+        }
         if !import.new_people.is_empty() {
             let names: Vec<&str> = import.new_people.iter().map(|(_, n)| n.as_str()).collect();
             ui.label(format!(

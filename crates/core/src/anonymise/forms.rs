@@ -22,6 +22,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::folding::{fold, fold_umlauts};
 use super::lists::{FieldLists, field_lists};
 use super::words;
+use crate::agency_kind::is_agency_type;
 use crate::model::{Disclosure, Review};
 
 /// Whose name a form is.
@@ -646,12 +647,14 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
     // no secret.
     let published = |name: &str, generic: &str| name.trim().eq_ignore_ascii_case(generic.trim());
     for (i, agency) in review.agencies.iter().enumerate() {
-        // A type of agency ("GP", "Probation") is no name.
+        // A type of agency ("GP", "Probation") is no name, whether it is
+        // the agency's name or one of its other names ("CSC" of
+        // "Cindleford Children's Services").
         if agency.generic {
             continue;
         }
         for name in std::iter::once(&agency.name).chain(&agency.aliases) {
-            if !published(name, &agency.generic_name) {
+            if !published(name, &agency.generic_name) && !is_agency_type(name) {
                 b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);
             }
         }

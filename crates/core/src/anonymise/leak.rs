@@ -27,6 +27,7 @@ use super::identifiers::{IdentifierKind, find_identifiers};
 use super::residual::SuspectKind;
 use super::text::{View, any_word_after, any_word_before, context};
 use super::{Anonymiser, Found};
+use crate::agency_kind::is_agency_type;
 use crate::model::{AnonymisationOverride, DateValue, OverrideAction, Review};
 
 /// One leak: what was found, where, and the text around it.
@@ -105,9 +106,12 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
     for a in &review.agencies {
         texts.push(a.generic_name.clone());
         texts.push(kind_text(&a.kind));
-        if a.generic {
-            texts.push(a.name.clone());
-        }
+        texts.extend(
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .filter(|name| a.generic || is_agency_type(name))
+                .cloned(),
+        );
     }
     for p in &review.places {
         texts.push(p.generic_name.clone());

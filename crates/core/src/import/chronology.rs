@@ -19,8 +19,10 @@
 use std::collections::HashMap;
 
 use super::RowProblem;
+use super::agencies::{SameAgency, same_agency};
 use super::cast::{CastIndex, IdAllocator, PseudonymBook, agency_kind_from_text, is_agency_type};
 use super::table::{Table, header_key, read_table};
+use crate::agency_kind::agency_class;
 use crate::dates::parse_agency_date;
 use crate::edit::{Change, Edit};
 use crate::model::*;
@@ -493,6 +495,9 @@ pub struct ChronologyImport {
     /// For each file whose rows without an agency were given one: the file
     /// and the agency's name.
     pub agencies_from_file_names: Vec<(String, String)>,
+    /// Agency names taken as an agency already there (now its alias): the
+    /// name as the file writes it, the agency's name and why.
+    pub same_agencies: Vec<(String, String, SameAgency)>,
 }
 
 /// The identity of an imported entry, for recognising it on re-import.
@@ -552,23 +557,40 @@ struct Allocation {
     ids: IdAllocator,
     book: PseudonymBook,
     agency_names: HashMap<Id, String>,
-    agency_edits: Vec<Edit>,
+    /// The review's agencies, then those this import adds.
+    agencies: Vec<Agency>,
+    /// Where this import's agencies start in `agencies`.
+    first_new: usize,
+    /// The review's agencies this import gave another name.
+    renamed: Vec<usize>,
     new_agencies: Vec<(Id, String)>,
+    same_agencies: Vec<(String, String, SameAgency)>,
 }
 
 impl Allocation {
-    /// The agency of this name or alias, added when the cast lacks it.
+    /// The agency of this name or alias; one the value surely is (then
+    /// the value is its alias); or a new one.
     fn agency(&mut self, name: &str) -> Id {
         if let Some(id) = self.index.agency(name) {
             return id.clone();
         }
-        let kind = agency_kind_from_text(name);
+        let name = name.trim();
+        if let Some((id, why)) = same_agency(&self.agencies, name)
+            && let Some(at) = self.agencies.iter().position(|a| a.id == id)
+        {
+            self.also_named(at, name);
+            let agency = &self.agencies[at];
+            self.same_agencies
+                .push((name.to_string(), agency.name.clone(), why));
+            return id;
+        }
+        let class = agency_class(name);
         let agency = Agency {
             id: self.ids.next(RecordKind::Agency),
-            name: name.trim().to_string(),
+            name: name.to_string(),
             aliases: Vec::new(),
-            generic_name: self.book.for_agency(kind),
-            kind,
+            generic_name: self.book.for_agency_class(class),
+            kind: class.kind,
             generic: is_agency_type(name),
             returned: Default::default(),
         };
@@ -578,8 +600,46 @@ impl Allocation {
         self.agency_names
             .insert(agency.id.clone(), agency.name.clone());
         let id = agency.id.clone();
-        self.agency_edits.push(Edit::Put(Record::Agency(agency)));
+        self.agencies.push(agency);
         id
+    }
+
+    /// Gives the agency at `at` another name. An agency this import added
+    /// under a type ("Pharmacy") takes a real name ("Hartshorn Pharmacy")
+    /// as its name, and the type as an alias; the review's own agencies
+    /// keep their names and gain an alias.
+    fn also_named(&mut self, at: usize, name: &str) {
+        let new = at >= self.first_new;
+        let class = agency_class(name);
+        let agency = &mut self.agencies[at];
+        // An agency this import added as "Agency 4" ("Bethel Overcomers")
+        // is published by the kind its other name says ("Religious
+        // organisation").
+        if new && agency_class(&agency.name).base.is_none() && class.base.is_some() {
+            agency.kind = class.kind;
+            agency.generic_name = self.book.for_agency_class(class);
+        }
+        if new && agency.generic && !is_agency_type(name) {
+            let typed = std::mem::replace(&mut agency.name, name.to_string());
+            agency.aliases.push(typed);
+            agency.generic = false;
+            self.agency_names
+                .insert(agency.id.clone(), agency.name.clone());
+            if let Some(listed) = self
+                .new_agencies
+                .iter_mut()
+                .find(|(id, _)| *id == agency.id)
+            {
+                listed.1 = agency.name.clone();
+            }
+        } else {
+            agency.aliases.push(name.to_string());
+            if !new && !self.renamed.contains(&at) {
+                self.renamed.push(at);
+            }
+        }
+        let agency = &self.agencies[at];
+        self.index.add_agency(agency);
     }
 }
 
@@ -599,8 +659,11 @@ pub fn import_chronology(review: &Review, sources: &[ImportSource]) -> Chronolog
             .iter()
             .map(|a| (a.id.clone(), a.name.clone()))
             .collect(),
-        agency_edits: Vec::new(),
+        agencies: review.agencies.clone(),
+        first_new: review.agencies.len(),
+        renamed: Vec::new(),
         new_agencies: Vec::new(),
+        same_agencies: Vec::new(),
     };
     let mut existing: HashMap<EntryKey, usize> = HashMap::new();
     // The agencies of the imported entries of each file, date, author and
@@ -637,6 +700,7 @@ pub fn import_chronology(review: &Review, sources: &[ImportSource]) -> Chronolog
         new_agencies: Vec::new(),
         new_people: Vec::new(),
         agencies_from_file_names: Vec::new(),
+        same_agencies: Vec::new(),
     };
     let mut new_people: Vec<Person> = Vec::new();
     for source in sources {
@@ -732,11 +796,21 @@ pub fn import_chronology(review: &Review, sources: &[ImportSource]) -> Chronolog
     }
     person_edits.extend(new_people.into_iter().map(|p| Edit::Put(Record::Person(p))));
     result.new_agencies = alloc.new_agencies;
+    result.same_agencies = alloc.same_agencies;
+    // The review's agencies that gained a name are put back whole.
+    let renamed: Vec<Edit> = alloc
+        .renamed
+        .iter()
+        .map(|&at| Edit::Put(Record::Agency(alloc.agencies[at].clone())))
+        .collect();
+    let new_agencies = alloc
+        .agencies
+        .split_off(alloc.first_new)
+        .into_iter()
+        .map(|a| Edit::Put(Record::Agency(a)));
     // Every record here is new: one Append checks the ids once instead of
     // once per record, so large imports stay linear.
-    let records: Vec<Record> = alloc
-        .agency_edits
-        .into_iter()
+    let records: Vec<Record> = new_agencies
         .chain(person_edits)
         .chain(entry_edits)
         .map(|edit| match edit {
@@ -745,11 +819,10 @@ pub fn import_chronology(review: &Review, sources: &[ImportSource]) -> Chronolog
         })
         .collect();
     let files: Vec<&str> = sources.iter().map(|s| s.file).collect();
-    let edits = if records.is_empty() {
-        Vec::new()
-    } else {
-        vec![Edit::Append(records)]
-    };
+    let mut edits = renamed;
+    if !records.is_empty() {
+        edits.push(Edit::Append(records));
+    }
     result.change = Change::many(format!("Import chronology: {}", files.join(", ")), edits);
     result
 }

@@ -4,6 +4,7 @@
 //! every bad row with its file and row number (the row as a spreadsheet
 //! shows it, the header being row 1) and returns no change.
 
+pub mod agencies;
 pub mod cast;
 pub mod chronology;
 pub mod cld;

@@ -527,7 +527,7 @@ pub fn return_agency(
     default_agency: Option<&str>,
 ) -> Option<Id> {
     let index = CastIndex::of(review);
-    let find = |name: &str| -> Option<Id> {
+    let known = |name: &str| -> Option<Id> {
         if let Some(id) = index.agency(name) {
             return Some(id.clone());
         }
@@ -537,6 +537,17 @@ pub fn return_agency(
             .iter()
             .find(|(_, n)| name_key(n) == key)
             .map(|(id, _)| id.clone())
+    };
+    // A name the import took as an agency already there ("CSC - MASH").
+    let find = |name: &str| -> Option<Id> {
+        known(name).or_else(|| {
+            let key = name_key(name);
+            import
+                .same_agencies
+                .iter()
+                .find(|(value, _, _)| name_key(value) == key)
+                .and_then(|(_, agency, _)| known(agency))
+        })
     };
     if let Some(pack) = pack {
         let same = review.agencies.iter().find(|a| a.id == pack.agency_id);

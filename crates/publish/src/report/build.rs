@@ -645,6 +645,7 @@ impl Context<'_> {
         }
     }
 
+    /// The agencies' published names, in the review's order.
     fn agency_names(&self) -> Vec<String> {
         self.review
             .agencies
@@ -752,9 +753,24 @@ impl Context<'_> {
                 agencies.len(),
                 &[],
             ))));
+            // "School", "School 2" … "School 5" are listed once, with how
+            // many there are.
+            let items = kinds_of_agency(&agencies)
+                .into_iter()
+                .map(|(name, n)| {
+                    let item = if name == UNKNOWN_KIND {
+                        capitalise(&self.count_of(s, "agencies_unknown", n, &[]))
+                    } else if n == 1 {
+                        name.to_string()
+                    } else {
+                        self.count_of(s, "agencies_several", n, &[("name", name)])
+                    };
+                    vec![Span::plain(item)]
+                })
+                .collect();
             out.push(Block::List {
                 ordered: false,
-                items: agencies.into_iter().map(|a| vec![Span::plain(a)]).collect(),
+                items,
             });
         }
         let reviewers: Vec<&str> = meta
@@ -821,6 +837,82 @@ fn join_and(items: &[&str]) -> String {
         [] => String::new(),
         [one] => one.to_string(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Published agency names grouped by kind: a numbered name ("School 3")
+/// counts under its base ("School") when the base or another number of it
+/// is listed too; in the order each kind first comes.
+/// The generic name of an agency of no known kind, before its number
+/// ("Agency 3").
+const UNKNOWN_KIND: &str = "Agency";
+
+fn kinds_of_agency(names: &[String]) -> Vec<(&str, usize)> {
+    let base = |name: &str| -> Option<usize> {
+        let (stem, number) = name.rsplit_once(' ')?;
+        (number.parse::<u32>().is_ok() && !stem.is_empty()).then_some(stem.len())
+    };
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for name in names {
+        let kind = match base(name) {
+            Some(len) if &name[..len] == UNKNOWN_KIND => UNKNOWN_KIND,
+            Some(len)
+                if names.iter().any(|other| {
+                    other != name && other.starts_with(&name[..len]) && {
+                        let rest = &other[len..];
+                        rest.is_empty() || base(other) == Some(len)
+                    }
+                }) =>
+            {
+                &name[..len]
+            }
+            _ => name.as_str(),
+        };
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((kind, 1)),
+        }
+    }
+    kinds
+}
+
+#[cfg(test)]
+mod agency_list_tests {
+    use super::kinds_of_agency;
+
+    fn kinds(names: &[&str]) -> Vec<(String, usize)> {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        kinds_of_agency(&names)
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_names_of_one_kind_are_listed_once_with_their_number() {
+        assert_eq!(
+            kinds(&[
+                "School",
+                "Police",
+                "School 2",
+                "Agency 1",
+                "Hospital trust 2",
+                "Hospital trust",
+                "Agency 2",
+                "School 3",
+                "0-19 service",
+                "Ward 7",
+            ]),
+            [
+                ("School".to_string(), 3),
+                ("Police".to_string(), 1),
+                ("Agency".to_string(), 2),
+                ("Hospital trust".to_string(), 2),
+                ("0-19 service".to_string(), 1),
+                // A number that is part of a name, with nothing else of it.
+                ("Ward 7".to_string(), 1),
+            ]
+        );
     }
 }
 

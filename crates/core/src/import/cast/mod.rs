@@ -12,10 +12,8 @@
 mod kinds;
 mod suggest;
 
-pub use kinds::{
-    agency_kind_from_text, generic_agency_name, is_agency_type, person_kind_from_role,
-    place_kind_from_text,
-};
+pub use crate::agency_kind::{agency_kind_from_text, generic_agency_name, is_agency_type};
+pub use kinds::{person_kind_from_role, place_kind_from_text};
 pub use suggest::{CastSuggestion, suggest_cast};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -336,6 +334,15 @@ impl PseudonymBook {
     /// taken ("School 2"), or "Agency 1" for other kinds.
     pub fn for_agency(&mut self, kind: AgencyKind) -> String {
         match generic_agency_name(kind) {
+            Some(base) => self.numbered(base, false),
+            None => self.numbered("Agency", true),
+        }
+    }
+
+    /// A generic name for an agency of this class: its base ("Pharmacy"),
+    /// numbered when taken, or "Agency 1" when nothing says what it is.
+    pub fn for_agency_class(&mut self, class: crate::agency_kind::AgencyClass) -> String {
+        match class.base {
             Some(base) => self.numbered(base, false),
             None => self.numbered("Agency", true),
         }

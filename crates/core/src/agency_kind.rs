@@ -1,0 +1,544 @@
+//! What kind of agency a name says it is: its kind ("Anvil Vale Police"
+//! is police), whether the name is only a type of agency ("GP",
+//! "Probation", "Pharmacy"), which identifies nobody, and the generic name
+//! an agency of its kind is published under. Shared by the import, which
+//! names the agencies it adds, and the anonymiser, which never replaces a
+//! type.
+
+use crate::model::AgencyKind;
+
+/// The words of a role or description, lower case, for keyword matching.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub(crate) fn has_any(words: &[String], lower: &str, keys: &[&str]) -> bool {
+    keys.iter().any(|k| {
+        if k.contains(' ') || k.contains('-') {
+            lower.contains(k)
+        } else {
+            words.iter().any(|w| w == k)
+        }
+    })
+}
+
+/// The kind of an agency read from its name or description.
+pub fn agency_kind_from_text(text: &str) -> AgencyKind {
+    let lower = text.to_lowercase();
+    let w = words(text);
+    let table: &[(AgencyKind, &[&str])] = &[
+        (AgencyKind::Camhs, &["camhs", "child and adolescent mental"]),
+        // Before children's social care, whose "social care" it contains.
+        (
+            AgencyKind::AdultSocialCare,
+            &[
+                "adult social care",
+                "adults social care",
+                "adults' social care",
+                "adult services",
+                "adult social services",
+                "asc",
+            ],
+        ),
+        (
+            AgencyKind::YouthJustice,
+            &["youth justice", "youth offending", "yot", "yjs"],
+        ),
+        (
+            AgencyKind::Ambulance,
+            &["ambulance", "paramedic", "paramedics"],
+        ),
+        (
+            AgencyKind::Dental,
+            &["dental", "dentist", "dentists", "orthodontic"],
+        ),
+        (
+            AgencyKind::EarlyYears,
+            &[
+                "nursery",
+                "early years",
+                "preschool",
+                "pre-school",
+                "childminder",
+            ],
+        ),
+        (
+            AgencyKind::Education,
+            &[
+                "school",
+                "academy",
+                "education",
+                "college",
+                "pru",
+                "pupil referral",
+                "alternative provision",
+            ],
+        ),
+        (
+            AgencyKind::ChildrensSocialCare,
+            &[
+                "children's services",
+                "childrens services",
+                "children's social care",
+                "social care",
+                "social services",
+                "csc",
+                "mash",
+                "early help",
+                "edt",
+                "disability team",
+                "children's disability",
+                "disabled children",
+            ],
+        ),
+        (AgencyKind::Police, &["police", "constabulary"]),
+        (
+            AgencyKind::HealthVisiting,
+            &[
+                "health visiting",
+                "health visitor",
+                "0-19",
+                "0–19",
+                "public health nursing",
+            ],
+        ),
+        (
+            AgencyKind::Midwifery,
+            &["midwifery", "midwife", "maternity"],
+        ),
+        (
+            AgencyKind::GeneralPractice,
+            &[
+                "gp",
+                "surgery",
+                "medical practice",
+                "general practice",
+                "medical centre",
+                "health centre",
+                "medical group",
+            ],
+        ),
+        (
+            AgencyKind::AdultMentalHealth,
+            &[
+                "mental health",
+                "cmht",
+                "iapt",
+                "talking therapies",
+                "psychological",
+            ],
+        ),
+        (
+            AgencyKind::Hospital,
+            &[
+                "hospital",
+                "a&e",
+                "emergency department",
+                "foundation trust",
+                "infirmary",
+                "ed",
+            ],
+        ),
+        (
+            AgencyKind::SubstanceMisuse,
+            &["drug", "alcohol", "recovery", "substance", "addiction"],
+        ),
+        (AgencyKind::Probation, &["probation"]),
+        (
+            AgencyKind::Housing,
+            &["housing", "homes", "tenancy", "lettings"],
+        ),
+        (
+            AgencyKind::DomesticAbuse,
+            &[
+                "domestic abuse",
+                "domestic violence",
+                "idva",
+                "idvas",
+                "women's aid",
+                "refuge",
+                "da service",
+                "women's service",
+                "women's centre",
+            ],
+        ),
+        (
+            AgencyKind::Voluntary,
+            &["charity", "voluntary", "nspcc", "barnardo's"],
+        ),
+        (
+            AgencyKind::Religious,
+            &[
+                "mosque",
+                "masjid",
+                "church",
+                "chapel",
+                "parish",
+                "mission",
+                "temple",
+                "gurdwara",
+                "mandir",
+                "synagogue",
+                "madrasa",
+                "madrassa",
+                "faith",
+            ],
+        ),
+    ];
+    table
+        .iter()
+        .find(|(_, keys)| has_any(&w, &lower, keys))
+        .map_or(AgencyKind::Other, |(kind, _)| *kind)
+}
+
+/// True when an agency's name is only a type of agency ("GP",
+/// "Probation", "Midwifery", "Housing", "Children's social care", "GP
+/// practice"), as agencies write in a chronology's agency column: such a
+/// name identifies nobody. "Kestrel Homes" or "Northshire Constabulary"
+/// is a real name.
+pub fn is_agency_type(name: &str) -> bool {
+    /// Types of agency, lower case, as chronologies write them.
+    const TYPES: &[&str] = &[
+        "children's social care",
+        "childrens social care",
+        "children's services",
+        "childrens services",
+        "social care",
+        "social services",
+        "social work",
+        "csc",
+        "early help",
+        "police",
+        "health visiting",
+        "health visitor",
+        "health visitors",
+        "0-19",
+        "0–19",
+        "public health nursing",
+        "midwifery",
+        "midwife",
+        "midwives",
+        "maternity",
+        "community midwifery",
+        "gp",
+        "general practice",
+        "gp surgery",
+        "surgery",
+        "primary care",
+        "hospital",
+        "a&e",
+        "emergency department",
+        "ed",
+        "paediatrics",
+        "camhs",
+        "mental health",
+        "adult mental health",
+        "talking therapies",
+        "iapt",
+        "drug and alcohol",
+        "substance misuse",
+        "probation",
+        "youth justice",
+        "youth offending",
+        "housing",
+        "education",
+        "school",
+        "schools",
+        "nursery",
+        "early years",
+        "voluntary sector",
+        "voluntary",
+        "ambulance",
+        "fire and rescue",
+        "dwp",
+        "job centre",
+        "jobcentre",
+        "school nursing",
+        "adult social care",
+        "domestic abuse service",
+        "idva",
+        "marac",
+        "mash",
+        // Further types chronologies name their sources by.
+        "health",
+        "community health",
+        "nhs",
+        "nhs trust",
+        "health trust",
+        "acute trust",
+        "children's centre",
+        "childrens centre",
+        "family hub",
+        "family support",
+        "education welfare",
+        "school nurse",
+        "dentist",
+        "dental",
+        "community dental service",
+        "safeguarding",
+        "safeguarding team",
+        "edt",
+        "emergency duty team",
+        "out of hours",
+        "nhs 111",
+        "111",
+        "urgent care",
+        "walk-in centre",
+        "minor injuries",
+        "sexual health",
+        "community paediatrics",
+        "lado",
+        "cafcass",
+        "fostering",
+        "leaving care",
+        "local authority",
+        "council",
+        "housing association",
+        "landlord",
+        "refuge",
+        "domestic abuse",
+        "recovery service",
+        "youth service",
+        "virtual school",
+        "prison",
+        "hmpps",
+        "yot",
+        "yjs",
+        "cps",
+        "family court",
+        "court",
+        "home office",
+        "interpreting service",
+        "adult services",
+        "adult health",
+        "cmht",
+        "community mental health",
+        "mental health liaison",
+        "housing options",
+        "drug",
+        "drugs",
+        "drug & alcohol",
+        "alcohol",
+        "community dental",
+        "community midwives",
+        "community midwife",
+        "primary school",
+        "secondary school",
+        "nursery school",
+        "ambulance service",
+        "mosque",
+        "church",
+        "faith group",
+        "gp practice",
+        // Services with no kind of their own (see `import::agencies`).
+        "pharmacy",
+        "chemist",
+        "interpreting",
+        "interpreters",
+        "translation",
+        "carers",
+        "carers'",
+        "young carers",
+        "short breaks",
+        "respite",
+        "salt",
+        "speech and language therapy",
+        "occupational therapy",
+        "physiotherapy",
+        "physio",
+        "therapy",
+        "therapies",
+        "children's therapies",
+        "wheelchair",
+        "ot",
+        "community nursing",
+        "continuing care",
+        "neurology",
+        "paediatric",
+        "youth club",
+        "fire",
+        "fire service",
+        "da",
+        "disability",
+        "children's disability",
+        "disabled children's",
+        "pru",
+        "pupil referral unit",
+        "alternative provision",
+    ];
+    /// Words that name nothing more than the type ("Probation service").
+    const TAILS: &[&str] = &[
+        "service",
+        "services",
+        "team",
+        "teams",
+        "department",
+        "dept",
+        "provider",
+        "practice",
+        "unit",
+        "records",
+        "record",
+        "agency",
+    ];
+    let lower = name.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    // A type may itself end in a tail word ("Emergency department"): the
+    // name is a type when it is one with any of its tail words dropped.
+    loop {
+        if !words.is_empty() && TYPES.contains(&words.join(" ").as_str()) {
+            return true;
+        }
+        if words.len() > 1 && words.last().is_some_and(|w| TAILS.contains(w)) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    !words.is_empty()
+        && generic_agency_name(agency_kind_from_text(name))
+            .is_some_and(|g| g.eq_ignore_ascii_case(name.trim()))
+}
+
+/// The generic name an agency of this kind has in exports; `None` for
+/// [`AgencyKind::Other`], which is numbered instead.
+pub fn generic_agency_name(kind: AgencyKind) -> Option<&'static str> {
+    Some(match kind {
+        AgencyKind::ChildrensSocialCare => "Children's social care",
+        AgencyKind::Police => "Police",
+        AgencyKind::HealthVisiting => "Health visiting service",
+        AgencyKind::Midwifery => "Midwifery service",
+        AgencyKind::GeneralPractice => "GP practice",
+        AgencyKind::Hospital => "Hospital trust",
+        AgencyKind::Camhs => "CAMHS",
+        AgencyKind::AdultMentalHealth => "Adult mental health service",
+        AgencyKind::SubstanceMisuse => "Adult drug and alcohol service",
+        AgencyKind::Education => "School",
+        AgencyKind::EarlyYears => "Nursery",
+        AgencyKind::Probation => "Probation service",
+        AgencyKind::Housing => "Housing provider",
+        AgencyKind::Voluntary => "Voluntary sector organisation",
+        AgencyKind::AdultSocialCare => "Adult social care",
+        AgencyKind::Ambulance => "Ambulance service",
+        AgencyKind::YouthJustice => "Youth justice service",
+        AgencyKind::Dental => "Dental service",
+        AgencyKind::DomesticAbuse => "Domestic abuse service",
+        // Not "Faith group": Faith is a given name.
+        AgencyKind::Religious => "Religious organisation",
+        AgencyKind::Other => return None,
+    })
+}
+
+/// Services with no kind of their own, by the words that name them, and
+/// the generic name each is published under.
+const SERVICES: &[(&[&str], &str)] = &[
+    (
+        &["pharmacy", "chemist", "chemists", "pharmacist"],
+        "Pharmacy",
+    ),
+    (
+        &["interpreting", "interpreter", "interpreters", "translation"],
+        "Interpreting service",
+    ),
+    (
+        &["carers", "carers'", "carer's", "young carers"],
+        "Carers' service",
+    ),
+    (
+        &["short breaks", "short break", "respite"],
+        "Short breaks service",
+    ),
+    (
+        &[
+            "salt",
+            "speech and language",
+            "speech & language",
+            "occupational therapy",
+            "physiotherapy",
+            "physio",
+            "therapies",
+            "therapy",
+            "wheelchair",
+            "ot",
+        ],
+        "Therapy service",
+    ),
+    (
+        &[
+            "community paediatrics",
+            "community health",
+            "continuing care",
+            "community nursing",
+            "school nursing",
+            "school nurse",
+        ],
+        "Community health service",
+    ),
+    (
+        &["paediatrics", "paediatric", "neurology", "neurologist"],
+        "Paediatric service",
+    ),
+    (&["sexual health", "gum"], "Sexual health service"),
+    (
+        &["youth service", "youth club", "youth work"],
+        "Youth service",
+    ),
+    (
+        &[
+            "nhs 111",
+            "111",
+            "out of hours",
+            "urgent care",
+            "walk-in",
+            "minor injuries",
+        ],
+        "Urgent care service",
+    ),
+    (&["fire", "fire and rescue"], "Fire and rescue service"),
+    (&["cafcass"], "Cafcass"),
+    (&["court", "family court"], "Family court"),
+    (
+        &["dwp", "jobcentre", "job centre"],
+        "Department for Work and Pensions",
+    ),
+];
+
+/// What kind of agency a name is, as far as publishing goes: its kind and
+/// the generic name agencies of that kind publish under (`None` when
+/// nothing says, for "Agency 1").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgencyClass {
+    /// The kind.
+    pub kind: AgencyKind,
+    /// The generic name, without a number.
+    pub base: Option<&'static str>,
+}
+
+/// The class of an agency named `name`.
+pub fn agency_class(name: &str) -> AgencyClass {
+    let kind = agency_kind_from_text(name);
+    let base = generic_agency_name(kind).or_else(|| {
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&' && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        SERVICES
+            .iter()
+            .find(|(keys, _)| {
+                keys.iter().any(|k| {
+                    if k.contains(' ') {
+                        lower.contains(k)
+                    } else {
+                        words.contains(k)
+                    }
+                })
+            })
+            .map(|(_, base)| *base)
+    });
+    AgencyClass { kind, base }
+}
