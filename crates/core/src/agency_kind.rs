@@ -101,6 +101,7 @@ pub fn agency_kind_from_text(text: &str) -> AgencyKind {
             &[
                 "health visiting",
                 "health visitor",
+                "hv",
                 "0-19",
                 "0–19",
                 "public health nursing",
@@ -334,6 +335,13 @@ pub fn is_agency_type(name: &str) -> bool {
         "church",
         "faith group",
         "gp practice",
+        "hv",
+        "hvs",
+        "coastguard",
+        "hm coastguard",
+        "rnli",
+        "lifeboat",
+        "lifeboat station",
         // Services with no kind of their own (see `import::agencies`).
         "pharmacy",
         "chemist",
@@ -499,6 +507,8 @@ const SERVICES: &[(&[&str], &str)] = &[
         "Urgent care service",
     ),
     (&["fire", "fire and rescue"], "Fire and rescue service"),
+    (&["coastguard"], "Coastguard"),
+    (&["rnli", "lifeboat"], "Lifeboat service"),
     (&["cafcass"], "Cafcass"),
     (&["court", "family court"], "Family court"),
     (

@@ -22,6 +22,10 @@ const NAME_WORDS: &str = include_str!("../../../../templates/anonymise/gazetteer
 /// registrations had it: rarer ones are too often typing slips of words.
 pub const MIN_UK_BABIES: u32 = 500;
 
+/// A capitalised word is read as a given name rather than as an
+/// inflection of a rarer word ("Mared" is not "mare" + "d") when at least
+/// this many babies in the UK had it.
+pub const MIN_UK_BABIES_CAPITALISED: u32 = 100;
 /// A word that is also a surname counts when it ranks at most this in
 /// the US Census 1990 surname list (Baker 37, Hughes 88, Church 763; but
 /// not Staff 14173 or Both 24882).
@@ -36,6 +40,9 @@ pub const MIN_UK_BABIES_FOR_A_WORD: u32 = 300;
 pub struct Gazetteer {
     /// Common given names that are no English word, folded lower case.
     given_names: HashSet<String>,
+    /// Given names of at least [`MIN_UK_BABIES_CAPITALISED`] babies and
+    /// three letters, folded lower case, whether or not they are words.
+    registered_given_names: HashSet<String>,
     /// Words that are also names: lower case → (UK babies, surname rank).
     name_words: HashMap<String, (u32, u32)>,
 }
@@ -43,12 +50,16 @@ pub struct Gazetteer {
 impl Gazetteer {
     fn parse(forenames: &str, name_words: &str) -> Gazetteer {
         let mut given_names = HashSet::new();
+        let mut registered_given_names = HashSet::new();
         for line in forenames.lines().filter(|l| !l.starts_with('#')) {
             let mut columns = line.split('\t');
             let (Some(name), Some(count)) = (columns.next(), columns.next()) else {
                 continue;
             };
             let babies: u32 = count.trim().parse().unwrap_or(0);
+            if babies >= MIN_UK_BABIES_CAPITALISED && name.chars().count() >= 3 {
+                registered_given_names.insert(fold(name).to_lowercase());
+            }
             if babies < MIN_UK_BABIES || name.chars().count() < 4 {
                 continue;
             }
@@ -69,6 +80,7 @@ impl Gazetteer {
         }
         Gazetteer {
             given_names,
+            registered_given_names,
             name_words: map,
         }
     }
@@ -80,6 +92,17 @@ impl Gazetteer {
             self.given_names.contains(lower)
         } else {
             self.given_names.contains(&fold(lower))
+        }
+    }
+
+    /// True when a lower-case word is a given name at least
+    /// [`MIN_UK_BABIES_CAPITALISED`] babies in the UK had, of three letters
+    /// or more, whether or not it is also a word ("mared", "jac", "hope").
+    pub fn is_registered_given_name(&self, lower: &str) -> bool {
+        if lower.is_ascii() {
+            self.registered_given_names.contains(lower)
+        } else {
+            self.registered_given_names.contains(&fold(lower))
         }
     }
 

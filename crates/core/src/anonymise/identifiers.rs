@@ -281,7 +281,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::VehicleRegistration,
             format!(
-                r"{b}[A-HJ-PR-Y][A-HJ-PR-Z][0-9]{{2}} ?[A-HJ-PR-Z]{{3}}{b}|(?i:{b}(?:reg|registration|vrm|index|plate|number plate|veh|vehicle))\.?:? ?[A-HJ-PR-Y][A-HJ-PR-Z] [0-9]{{2}} ?[A-HJ-PR-Z]{{3}}{b}"
+                r"{b}[A-Z]{{2}}[0-9]{{2}} ?[A-Z]{{3}}{b}|(?i:{b}(?:reg|registration|vrm|index|plate|number plate|veh|vehicle))\.?:? ?[A-Z]{{2}} [0-9]{{2}} ?[A-Z]{{3}}{b}"
             ),
             0,
         ),
@@ -371,11 +371,12 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             // A gamer tag or user name in joined-up capitals with a number
-            // after a platform's name ("PSN StefGhost07", "plays as
-            // KezBabe99", "Xbox: BigzTrap4").
+            // after a platform's name, in the same sentence ("PSN
+            // StefGhost07", "plays as KezBabe99", "Xbox: BigzTrap4",
+            // "plays Fortnite at night as DaiDraig99").
             IdentifierKind::SocialMedia,
             format!(
-                r"(?i:psn|xbox|gamertag|gamer tag|plays as|playstation|roblox|fortnite|twitch|steam|snap|insta|tiktok|discord)\)?:? ?(?:as |is |name )?([A-Za-z]*[a-z][A-Z][A-Za-z]*[0-9]{{1,4}}){b}"
+                r#"(?i:psn|xbox|gamertag|gamer tag|plays as|playstation|roblox|fortnite|twitch|steam|snap|insta|tiktok|discord)[^\n.!?]{{0,40}}?[\s:'‘"“(]([A-Za-z]*[a-z][A-Z][A-Za-z]*[0-9]{{1,4}}){b}"#
             ),
             1,
         ),
@@ -719,6 +720,17 @@ mod tests {
             SocialMedia,
         );
         has("Threats via Snap (shazzy.b).", "shazzy.b", SocialMedia);
+        has("Plays as StefGhost07 on PSN.", "StefGhost07", SocialMedia);
+        has(
+            "He plays Fortnite at night as DaiDraig99 'to stay awake'.",
+            "DaiDraig99",
+            SocialMedia,
+        );
+        has(
+            "His gamertag on the Xbox club list is DaiDraig99 - asked him",
+            "DaiDraig99",
+            SocialMedia,
+        );
         has(
             "Bank acct 12345678 sort code 20-45-67.",
             "20-45-67",
@@ -757,6 +769,10 @@ mod tests {
         }
         has("YK19XBN parked outside", "YK19XBN", VehicleRegistration);
         has("a silver Astra LR68 TWU.", "LR68 TWU", VehicleRegistration);
+        // Letters a registration never has (I, Q) are still taken: a
+        // mistyped or invented plate identifies as much.
+        has("His van CP68QXW outside", "CP68QXW", VehicleRegistration);
+        has("Land Rover CU09 QHM.", "CU09 QHM", VehicleRegistration);
         for ordinary in [
             "messaged via Facebook messenger",
             "Insta account closed",

@@ -3,7 +3,9 @@
 //! case records (TA, HV, NFA), which are never taken for initials, and
 //! generic kinship words (Mum, Nan), which are kept, and public names
 //! (countries, nationalities, faiths, national services, chains and
-//! brands: "Poland", "Greggs", "Kooth"), which name no one.
+//! brands: "Poland", "Greggs", "Kooth"), which name no one; ordinary
+//! Welsh words ("gweinidog", "ysgol"), and the words Welsh streets start
+//! with ("Heol", "Lôn").
 //!
 //! The built-in copies are compiled in; a file of the same name in a
 //! templates folder's `anonymise/` (see [`crate::taxonomy::template_folders`])
@@ -24,6 +26,9 @@ const BUILT_IN_PREMISES: &str = include_str!("../../../../templates/anonymise/pr
 const BUILT_IN_PUBLIC_NAMES: &str =
     include_str!("../../../../templates/anonymise/public-names.txt");
 const BUILT_IN_TERMS: &str = include_str!("../../../../templates/anonymise/terms.txt");
+const BUILT_IN_WELSH_WORDS: &str = include_str!("../../../../templates/anonymise/welsh-words.txt");
+const BUILT_IN_STREET_PREFIXES: &str =
+    include_str!("../../../../templates/anonymise/street-prefixes.txt");
 
 /// The lists, built-in and the user's, as one.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +57,12 @@ pub struct FieldLists {
     /// "Moses basket"): the folded lower-case first word → each term's
     /// words, folded lower case, longest first.
     terms: HashMap<String, Vec<Vec<String>>>,
+    /// Ordinary words of the other languages UK records are written in
+    /// (Welsh: "gweinidog", "ysgol", "diolch"), lower case.
+    other_words: HashSet<String>,
+    /// Words that begin a street's name ("Heol y Bryn", "Lôn Penrhiw"),
+    /// lower case.
+    street_prefixes: HashSet<String>,
 }
 
 /// The words of a fixed term.
@@ -85,6 +96,7 @@ impl FieldLists {
         lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
         lists.add_public_names(BUILT_IN_PUBLIC_NAMES);
         lists.add_terms(BUILT_IN_TERMS);
+        lists.add_languages(BUILT_IN_WELSH_WORDS, BUILT_IN_STREET_PREFIXES);
         lists
     }
 
@@ -103,6 +115,10 @@ impl FieldLists {
             lists.add_places(&read(folder, "venues.txt"), &read(folder, "premises.txt"));
             lists.add_public_names(&read(folder, "public-names.txt"));
             lists.add_terms(&read(folder, "terms.txt"));
+            lists.add_languages(
+                &read(folder, "welsh-words.txt"),
+                &read(folder, "street-prefixes.txt"),
+            );
         }
         lists
     }
@@ -141,6 +157,31 @@ impl FieldLists {
         }
         self.premises
             .extend(lines(premises).map(|l| l.to_lowercase()));
+    }
+
+    /// Adds the lines of a list of another language's ordinary words and
+    /// of a list of words that begin a street's name.
+    pub fn add_languages(&mut self, words: &str, street_prefixes: &str) {
+        self.other_words
+            .extend(lines(words).map(|l| l.to_lowercase()));
+        self.street_prefixes
+            .extend(lines(street_prefixes).map(|l| l.to_lowercase()));
+    }
+
+    /// True when a lower-case word is an ordinary word of another language
+    /// of UK records (Welsh: "gweinidog", "pennaeth", "ddim").
+    pub fn is_other_language_word(&self, lower: &str) -> bool {
+        !self.other_words.is_empty() && self.other_words.contains(lower)
+    }
+
+    /// True when a word (any case) begins a street's name, as Welsh
+    /// addresses do ("Heol", "Lôn", "Maes", "Parc").
+    pub fn is_street_prefix(&self, word: &str) -> bool {
+        // Every such word is short: most capitalised words are not asked
+        // for a lower-case copy.
+        word.len() <= 10
+            && !self.street_prefixes.is_empty()
+            && self.street_prefixes.contains(&word.to_lowercase())
     }
 
     /// Adds the lines of a fixed terms list.
@@ -330,6 +371,15 @@ mod tests {
             assert!(lists.is_kinship(k), "{k}");
         }
         assert!(!lists.is_kinship("Pauline"));
+        for w in ["gweinidog", "ysgol", "ddim", "gweddïo"] {
+            assert!(lists.is_other_language_word(w), "{w}");
+        }
+        // Welsh words that are also names are left to be read as names.
+        for name in ["bryn", "glyn", "rhys", "gwen", "allen", "beth"] {
+            assert!(!lists.is_other_language_word(name), "{name}");
+        }
+        assert!(lists.is_street_prefix("Heol") && lists.is_street_prefix("LÔN"));
+        assert!(!lists.is_street_prefix("Bryn") && !lists.is_street_prefix("Street"));
     }
 
     #[test]

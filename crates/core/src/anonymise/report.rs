@@ -209,6 +209,16 @@ impl Part {
         })
     }
 
+    /// The postcodes this part replaced, as written ("YW14 3NX").
+    pub(super) fn replaced_postcodes(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().filter_map(|e| match e.verdict.what {
+            What::Identifier(IdentifierKind::Postcode) if e.verdict.replaced => {
+                Some(&self.words[e.words..e.words + (e.end - e.start)])
+            }
+            _ => None,
+        })
+    }
+
     /// Forgets the occurrences in the texts for which `redone(record,
     /// field)` holds (which are found anew).
     pub(super) fn forget(&mut self, redone: impl Fn(&Id, &str) -> bool) {

@@ -674,6 +674,108 @@ fn after_collar_number(text: &str, at: usize) -> bool {
     })
 }
 
+/// Where a street whose name starts with the word for its kind ends,
+/// that word ending at `end`: one to three capitalised words after it,
+/// with "y", "yr" or "'r" between ("Heol y Bryn", "Maes yr Haf", "Lôn
+/// Glan y Môr"); `None` when no capitalised word follows.
+fn prefixed_street_end(text: &str, end: usize) -> Option<usize> {
+    let mut last = None;
+    let mut at = end;
+    let mut names = 0;
+    while names < 3 {
+        let rest = &text[at..];
+        if !rest.starts_with(' ') {
+            break;
+        }
+        let from = at + 1;
+        let word_end = text[from..]
+            .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '-'))
+            .map_or(text.len(), |e| from + e);
+        let word = &text[from..word_end];
+        if word.is_empty() {
+            break;
+        }
+        if matches!(word, "y" | "yr" | "'r" | "a'r") {
+            at = word_end;
+            continue;
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        names += 1;
+        last = Some(word_end);
+        at = word_end;
+    }
+    last
+}
+
+/// True when the capitalised word `plain` at `start..end` is an ordinary
+/// word of another language written as that language ("Sul y Blodau",
+/// "Duw yn dda", a role in brackets: "(Gweinidog)", "(Pennaeth / DSL)"),
+/// not a name made of its words amid English ("the farm at Cefn", "found
+/// at Traeth Melyn"), as Welsh places are.
+fn in_other_language(text: &str, start: usize, end: usize, plain: &str) -> bool {
+    let lists = super::lists::field_lists();
+    if !lists.is_other_language_word(plain) {
+        return false;
+    }
+    // A word of that language only: "y", "yn", "ddim"; not "a" or "i".
+    let only_that_language = |w: &str| {
+        // Welsh "the", which an English dictionary has as a letter.
+        matches!(w, "y" | "yr")
+            || w.chars().all(char::is_lowercase)
+                && lists.is_other_language_word(w)
+                && !words::is_word(w)
+                && !words::in_larger_dictionary(w)
+    };
+    let before = crate::anonymise::text::word_before(text, start);
+    let after = crate::anonymise::text::word_after(text, end);
+    before.is_some_and(|(_, w)| only_that_language(w))
+        || after.is_some_and(only_that_language)
+        || text[..start].ends_with('(')
+        || quoted_in_other_language(text, start, end)
+}
+
+/// True when `start..end` is inside a short quotation all of whose words
+/// are of another language ("sang 'Suo Gân'").
+fn quoted_in_other_language(text: &str, start: usize, end: usize) -> bool {
+    const QUOTES: &[char] = &['\'', '‘', '’', '"', '“', '”'];
+    let from = (start.saturating_sub(60)..=start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
+    let head = &text[from..start];
+    let Some(open) = head.rfind(QUOTES) else {
+        return false;
+    };
+    let open_at = start - head.len() + open;
+    let tail_end = (end + 60).min(text.len());
+    let tail_end = (end..=tail_end)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(end);
+    let Some(close) = text[end..tail_end].find(QUOTES) else {
+        return false;
+    };
+    let open_len = text[open_at..].chars().next().map_or(1, char::len_utf8);
+    let quoted = &text[open_at + open_len..end + close];
+    let lists = super::lists::field_lists();
+    let mut words = quoted
+        .split(|c: char| !(c.is_alphabetic() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| lists.is_other_language_word(&w.to_lowercase()))
+}
+
+/// Words that number a home on a site: "pitch 6", "plot 12", "van 41",
+/// "caravan 41", "chalet 3", "berth 9", "mooring 14".
+fn is_pitch_word(word: &str) -> bool {
+    [
+        "pitch", "plot", "van", "caravan", "static", "chalet", "berth", "mooring",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Where a hyphenated place name that starts with the word ending at
 /// `end` ends: "Pen-y-waun", "Maes-yr-Haf", "Stoke-on-Trent".
 fn hyphenated_place_end(text: &str, end: usize) -> Option<usize> {
@@ -1007,11 +1109,39 @@ fn fixed_term_over(text: &str, start: usize) -> Option<usize> {
 fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
     let letters = word.chars().count();
     (letters >= 4 && gazetteer().is_given_name(word))
+        // "seen with jac and tyler": a short given name beside another.
+        || (letters == 3
+            && gazetteer().is_registered_given_name(word)
+            && !words::is_word(word)
+            && !words::in_larger_dictionary(word)
+            && beside_a_lower_case_name(text, at, word))
         || (letters >= 3
             && !words::is_word(word)
             && !words::in_larger_dictionary(word)
             && after_relation(text, at)
             && !words::is_acronym(&word.to_uppercase()))
+}
+
+/// True when the lower-case word at `at` is joined by "and", "&" or "+"
+/// to a given name in lower case ("jac and tyler", "kayden + jac").
+fn beside_a_lower_case_name(text: &str, at: usize, word: &str) -> bool {
+    let joined = |w: &str| matches!(w, "and" | "&" | "+" | "n");
+    let is_name = |w: &str| {
+        w.chars().count() >= 4 && w.chars().all(char::is_lowercase) && gazetteer().is_given_name(w)
+    };
+    let end = at + word.len();
+    let after = crate::anonymise::text::word_after(text, end).is_some_and(joined) && {
+        let rest = text[end..].trim_start_matches(' ');
+        let rest = rest
+            .trim_start_matches(|c: char| c != ' ')
+            .trim_start_matches(' ');
+        crate::anonymise::text::word_after(rest, 0).is_some_and(is_name)
+    };
+    let before = crate::anonymise::text::word_before(text, at).is_some_and(|(j, w)| {
+        joined(w)
+            && crate::anonymise::text::word_before(text, j).is_some_and(|(_, name)| is_name(name))
+    });
+    after || before
 }
 
 /// True when `token` at `start` is a postcode's district alone where
@@ -1178,6 +1308,34 @@ pub fn suspects_into(
             && token.chars().next().is_some_and(char::is_uppercase)
             && !words::is_acronym(token)
             && after_collar_number(text, start);
+        // "Heol y Bryn", "Lôn Penrhiw", "Parc y Rhos": a Welsh street
+        // starts with the word for its kind.
+        if digits == 0
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && super::lists::field_lists().is_street_prefix(token.trim_end_matches("'r"))
+            && let Some(place_end) = prefixed_street_end(text, end)
+        {
+            out.push((start, place_end, SuspectKind::Place));
+            i = i.max(place_end);
+            previous_title = false;
+            continue;
+        }
+        // "pitch 6", "van 41": a pitch or a caravan on a site is an
+        // address.
+        if digits > 0
+            && letters <= 1
+            && token.len() <= 5
+            && let Some((at, _)) = crate::anonymise::text::word_before(text, start)
+                .filter(|&(at, w)| &text[at + w.len()..start] == " " && is_pitch_word(w))
+            // "in the van 2 days later" counts days.
+            && !crate::anonymise::text::word_after(text, end).is_some_and(|w| {
+                words::is_unit_of_time(&w.to_lowercase())
+            })
+        {
+            out.push((at, end, SuspectKind::Place));
+            previous_title = false;
+            continue;
+        }
         // "Pen-y-waun", "Stoke-on-Trent": a hyphenated place name.
         if digits == 0
             && token.chars().next().is_some_and(char::is_uppercase)
@@ -1235,14 +1393,18 @@ pub fn suspects_into(
                 // "Aisling" looks like "aisle" + "ing", but is a given name.
                 words::is_word(plain)
                     || ((inflected_word(plain) || words::in_larger_dictionary(plain))
-                        && !gazetteer().is_given_name(plain))
+                        && !gazetteer().is_registered_given_name(plain))
+                    // "Dw i ddim wedi…", "Nodyn bugeiliol": Welsh.
+                    || super::lists::field_lists().is_other_language_word(plain)
             } else {
                 // "Non-Molestation Order", "Special Guardianship Order": a
-                // rarer word is a word too, unless some name is spelt so.
+                // rarer word is a word too, unless some name is spelt so
+                // ("Mared" is a given name, not "mare" + "d").
                 words::in_dictionary(plain)
                     || (words::in_larger_dictionary(plain)
                         && !gazetteer().is_any_name_word(plain)
-                        && !gazetteer().is_given_name(plain))
+                        && !gazetteer().is_registered_given_name(plain))
+                    || in_other_language(text, start, end, plain)
             };
             // An ordinary word that is also a common name is one where the
             // words around say so: "her friend Hope", "Baker rang back".
@@ -1661,5 +1823,41 @@ mod tests {
             suspects("Mother rang [phone number] on 3 April 2021 about Child B's [address].")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn rarer_given_names_are_names_and_short_ones_beside_another() {
+        let found = suspects(
+            "Then Mared attended. Seen with jac and tyler at break. \
+             The van was at pitch 6 then van 41. Back in the van 2 days later.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        for name in ["Mared", "jac", "tyler", "pitch 6", "van 41"] {
+            assert!(texts.contains(&name), "{name}: {texts:?}");
+        }
+        assert!(!texts.iter().any(|t| t.contains("van 2")), "{texts:?}");
+        // A short word that is a name only when joined to another.
+        let alone = suspects("Told jac about it and left.");
+        assert!(alone.is_empty(), "{alone:?}");
+    }
+
+    #[test]
+    fn a_welsh_street_starts_with_the_word_for_its_kind() {
+        let found = suspects(
+            "Moved to Parc y Rhos. Lives at Bryn Awel, Lôn Penrhiw, with Nain. \
+             Shop on Stryd Fawr. Visited Maes yr Haf and Rhodfa'r Môr today.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        for place in [
+            "Parc y Rhos",
+            "Lôn Penrhiw",
+            "Stryd Fawr",
+            "Maes yr Haf",
+            "Rhodfa'r Môr",
+        ] {
+            assert!(texts.contains(&place), "{place}: {texts:?}");
+        }
+        // The word alone, with nothing capitalised after it, is no street.
+        assert!(suspects("Went to the parc with the kids.").is_empty());
     }
 }

@@ -27,6 +27,21 @@ impl ReviewNames {
     pub(super) fn of(parts: &[Part]) -> Option<ReviewNames> {
         let mut patterns: Vec<(String, SuspectKind)> = Vec::new();
         for part in parts {
+            // "(YW14 outside)" where another record gives "YW14 3NX": the
+            // postcode's district names where the family lives. Two
+            // letters at least: "B12" is also a vitamin.
+            for postcode in part.replaced_postcodes() {
+                let postcode = postcode.trim();
+                let outward = match postcode.split_once(' ') {
+                    Some((outward, _)) => outward,
+                    None => &postcode[..postcode.len().saturating_sub(3)],
+                };
+                if outward.chars().filter(char::is_ascii_alphabetic).count() >= 2
+                    && outward.len() >= 3
+                {
+                    patterns.push((outward.to_uppercase(), SuspectKind::Place));
+                }
+            }
             for (original, before, kind, reason) in part.replaced_suspects() {
                 // "food at Lucky Star" where another record has "Lucky Star
                 // Chicken".

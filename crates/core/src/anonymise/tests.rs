@@ -1489,6 +1489,9 @@ fn what_one_record_names_is_replaced_in_every_other() {
          Working in KS2 maths. GMFCS level IV. IDDSI level 2. SUDEP leaflet. EUSS settled status. \
          Drives a VW Golf. Came for Paște. Baclofen 5mg TDS.",
         "Dawn rang about the visit. Hope to see her soon. Grace visited with the HV.",
+        "Tel + visit at Cwmhelyg YW14 3NX. Not a Flying Start area (YW14 outside). \
+         Van CP68QXW at pitch 6. He plays Fortnite at night as DaiDraig99. \
+         CT head: bilateral SDH. LFTs: GGT 212, MCV 104. AA on Tuesdays. Vitamin B12 given.",
     ]);
     let (out, text) = anonymised_as_written(&review);
     for identifying in [
@@ -1512,6 +1515,10 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "StefGhost07",
         "Dawn",
         "Grace",
+        "YW14",
+        "CP68QXW",
+        "pitch 6",
+        "DaiDraig99",
     ] {
         assert!(
             !text.contains(identifying),
@@ -1533,6 +1540,11 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "Fried Chicken for tea",
         "GAD7 and B12 in the area",
         "Down the main rd",
+        "CT head: bilateral SDH",
+        "LFTs: GGT 212, MCV 104",
+        "AA on Tuesdays",
+        "Vitamin B12 given",
+        "Flying Start area",
         "Brought mishti for Eid",
         "Hope to see her soon",
         "A tiny bruise",

@@ -253,6 +253,12 @@ pub const TITLES: &[&str] = &[
     "tso",
     "emt",
     "paramedic",
+    "cro",
+    "parch",
+    "parchedig",
+    "pastor",
+    "imam",
+    "rabbi",
 ];
 
 /// True when a title names a role ("Nurse", "HV", "GP", "Midwife"), not an
@@ -284,6 +290,7 @@ pub fn is_role_title(word: &str) -> bool {
             | "tso"
             | "emt"
             | "paramedic"
+            | "cro"
     )
 }
 
@@ -784,6 +791,16 @@ pub fn is_vocabulary(word: &str) -> bool {
     VOCABULARY_SET.contains(word)
         || crate::model::is_calendar_word(word)
         || super::lists::field_lists().is_public_name(word)
+}
+
+/// True when a lower-case word counts time ("days", "hrs", "am").
+pub fn is_unit_of_time(lower: &str) -> bool {
+    [
+        "second", "seconds", "secs", "minute", "minutes", "mins", "min", "hour", "hours", "hrs",
+        "hr", "day", "days", "week", "weeks", "wks", "month", "months", "year", "years", "yrs",
+        "times", "am", "pm",
+    ]
+    .contains(&lower)
 }
 
 #[cfg(test)]
