@@ -313,8 +313,7 @@ impl Anonymiser {
                 verdict: Verdict {
                     what: What::Suspect(kind),
                     class: Class::Ambiguous,
-                    reason: if kind == SuspectKind::Name && residual::quoted_nickname(v, start, end)
-                    {
+                    reason: if kind == SuspectKind::Name && residual::nickname_at(v, start, end) {
                         residual::NICKNAME_REASON
                     } else {
                         "not in the cast, but looks like a name, a place or a number"

@@ -616,8 +616,31 @@ const NICKNAME_CUES: &[&str] = &[
 
 /// Why a quoted nickname is replaced (and, to the second pass, that it
 /// is what someone is called, in any case).
-pub(super) const NICKNAME_REASON: &str =
-    "not in the cast, but what someone is called, in quotation marks";
+pub(super) const NICKNAME_REASON: &str = "not in the cast, but what someone is called";
+
+/// True when the word at `start..end` is what someone is called: in
+/// quotation marks after a word that says so (see [`quoted_nickname`]),
+/// or after "call him", "calls her" ("Older ones call him Shorty").
+pub(super) fn nickname_at(text: &str, start: usize, end: usize) -> bool {
+    quoted_nickname(text, start, end) || called_so(text, start)
+}
+
+/// True when the words before `at` are "call(s|ed|ing) him|her|them|me"
+/// ("known as" is not enough: "known as Early Help").
+fn called_so(text: &str, at: usize) -> bool {
+    let Some((before_at, object)) = crate::anonymise::text::word_before(text, at) else {
+        return false;
+    };
+    let Some((_, verb)) = crate::anonymise::text::word_before(text, before_at) else {
+        return false;
+    };
+    let (verb, object) = (verb.to_lowercase(), object.to_lowercase());
+    (matches!(verb.as_str(), "call" | "calls" | "called" | "calling")
+        && matches!(
+            object.as_str(),
+            "him" | "her" | "them" | "me" | "himself" | "herself" | "themselves"
+        ))
+}
 
 /// True when the word at `start..end` stands alone in quotation marks
 /// after a word such as "aka", "called" or "males", or after another such
@@ -1420,7 +1443,7 @@ pub fn suspects_into(
             };
             let is_short_form = || super::lists::field_lists().is_short_form(plain);
             let named_by_context = ordinary
-                && (quoted_nickname(text, start, end)
+                && (nickname_at(text, start, end)
                     || (after_relation(text, start)
                     // "Grandma Sue": a short form of a given name too.
                     && (gazetteer().is_name_word(plain) || is_short_form()))

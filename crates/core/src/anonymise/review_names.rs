@@ -17,8 +17,9 @@ use super::words;
 /// The words of the names the first pass replaced, and a matcher for them.
 pub(super) struct ReviewNames {
     matcher: AhoCorasick,
-    /// What each of the matcher's patterns is.
-    kinds: Vec<SuspectKind>,
+    /// What each of the matcher's patterns is, and whether it is a name
+    /// only after a word that says a person follows.
+    kinds: Vec<(SuspectKind, bool)>,
 }
 
 impl ReviewNames {
@@ -26,6 +27,7 @@ impl ReviewNames {
     /// there are none.
     pub(super) fn of(parts: &[Part]) -> Option<ReviewNames> {
         let mut patterns: Vec<(String, SuspectKind)> = Vec::new();
+        let mut cued: Vec<String> = Vec::new();
         for part in parts {
             // "(YW14 outside)" where another record gives "YW14 3NX": the
             // postcode's district names where the family lives. Two
@@ -75,29 +77,51 @@ impl ReviewNames {
                     let lower = word.to_lowercase();
                     if sure && !words::is_word(&lower) && !field_lists().is_kinship(&lower) {
                         patterns.push((lower, kind));
+                    } else if nickname && lower != word && !field_lists().is_kinship(&lower) {
+                        // "seen w/ blaze", "instructing 'shorty go…'": a
+                        // nickname that is a word, in lower case, where a
+                        // word before says a person follows.
+                        cued.push(lower);
                     }
                 }
             }
         }
-        patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns: Vec<(String, SuspectKind, bool)> = patterns
+            .into_iter()
+            .map(|(p, kind)| (p, kind, false))
+            .chain(cued.into_iter().map(|p| (p, SuspectKind::Name, true)))
+            .collect();
+        // A pattern wanted both ways needs no cue.
+        patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
         patterns.dedup_by(|a, b| a.0 == b.0);
         if patterns.is_empty() {
             return None;
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|(p, _)| p))
+            .build(patterns.iter().map(|(p, _, _)| p))
             .ok()?;
-        let kinds = patterns.into_iter().map(|(_, kind)| kind).collect();
+        let kinds = patterns
+            .into_iter()
+            .map(|(_, kind, cue)| (kind, cue))
+            .collect();
         Some(ReviewNames { matcher, kinds })
+    }
+
+    /// True when the match `m` of `text` is a name there: a whole word,
+    /// and, for a nickname that is also a word, after a word that says a
+    /// person follows.
+    fn names_here(&self, text: &str, m: &aho_corasick::Match) -> bool {
+        is_whole_word(text, m.start(), m.end())
+            && (!self.kinds[m.pattern().as_usize()].1 || after_a_person_cue(text, m.start()))
     }
 
     /// Adds each whole-word occurrence of a name in `text`, as a possible
     /// name at `start..end`.
     pub(super) fn find_into(&self, text: &str, out: &mut Vec<(usize, usize, SuspectKind)>) {
         for m in self.matcher.find_iter(text) {
-            if is_whole_word(text, m.start(), m.end()) && !in_fixed_term(text, m.start(), m.end()) {
-                out.push((m.start(), m.end(), self.kinds[m.pattern().as_usize()]));
+            if self.names_here(text, &m) && !in_fixed_term(text, m.start(), m.end()) {
+                out.push((m.start(), m.end(), self.kinds[m.pattern().as_usize()].0));
             }
         }
     }
@@ -106,8 +130,56 @@ impl ReviewNames {
     pub(super) fn occurs_in(&self, text: &str) -> bool {
         self.matcher
             .find_iter(text)
-            .any(|m| is_whole_word(text, m.start(), m.end()))
+            .any(|m| self.names_here(text, &m))
     }
+}
+
+/// True when the word before `at` says a person follows ("with", "w/",
+/// "told", "instructing"), or `at` opens a quotation ("'shorty go back'").
+fn after_a_person_cue(text: &str, at: usize) -> bool {
+    const CUES: &[&str] = &[
+        "with",
+        "w",
+        "and",
+        "by",
+        "from",
+        "to",
+        "told",
+        "tells",
+        "telling",
+        "instructing",
+        "instructed",
+        "called",
+        "calls",
+        "named",
+        "nicknamed",
+        "aka",
+        "via",
+        "met",
+        "meets",
+        "meeting",
+        "saw",
+        "seeing",
+        "see",
+        "texted",
+        "messaged",
+        "rang",
+    ];
+    let head = &text[..at];
+    if head.ends_with(['\'', '‘', '"', '“'])
+        && head[..head.len() - head.chars().next_back().map_or(0, char::len_utf8)]
+            .ends_with(|c: char| c.is_whitespace() || c == '(')
+    {
+        return true;
+    }
+    let trimmed = head.trim_end();
+    if trimmed.ends_with(['&', '+']) {
+        return true;
+    }
+    crate::anonymise::text::word_before(text, at).is_some_and(|(_, w)| {
+        let w = w.trim_end_matches('/');
+        CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+    })
 }
 
 /// The name of a shop or takeaway without the words for its kind ("Lucky

@@ -1476,7 +1476,9 @@ fn what_one_record_names_is_replaced_in_every_other() {
     let review = small_review(&[
         "Housing Officer Bob Lister visited. Complaint from Frank Tilley (no. 82). SW Adeyemi rang.",
         "Lister to visit with IDVA. Frank (neighbour) let her stay. rang adeyemi - aware.",
-        "Older males 'Blaze' + 'Tiny' in cars. Later: 'Blaze is my boyfriend'. A tiny bruise.",
+        "Older males 'Blaze' + 'Tiny' in cars. Later: 'Blaze is my boyfriend'. A tiny bruise. \
+         Seen w/ blaze again. A small blaze in the kitchen bin.",
+        "Older ones call him Shorty. Texts instructing 'shorty go back ends'. Shorty trousers.",
         "Snapchat contact bigz_trap ('Bigz', believed older). Said bigz don't ring no more.",
         "He buys her food at Lucky Star Chicken. Seen again at Lucky Star.",
         "Seen outside Fresh Choice Food & Wine on bowyer rd. Arrested at 19 Tallow Tower.",
@@ -1502,6 +1504,9 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "adeyemi",
         "Blaze",
         "Tiny",
+        "w/ blaze",
+        "Shorty",
+        "'shorty",
         "Bigz",
         "bigz",
         "Lucky Star",
@@ -1540,6 +1545,7 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "Fried Chicken for tea",
         "GAD7 and B12 in the area",
         "Down the main rd",
+        "A small blaze in the kitchen bin",
         "CT head: bilateral SDH",
         "LFTs: GGT 212, MCV 104",
         "AA on Tuesdays",
