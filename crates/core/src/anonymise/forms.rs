@@ -654,7 +654,12 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
             continue;
         }
         for name in std::iter::once(&agency.name).chain(&agency.aliases) {
-            if !published(name, &agency.generic_name) && !is_agency_type(name) {
+            // An abbreviation of the field ("EWS", "ESOL") names a kind of
+            // service, not the agency.
+            if !published(name, &agency.generic_name)
+                && !is_agency_type(name)
+                && !field_lists().is_abbreviation(name.trim())
+            {
                 b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);
             }
         }
@@ -665,6 +670,18 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 b.add(name, Owner::Place(i), Claim::Exact, Shape::Whole);
                 for street in streets(name) {
                     b.add(street, Owner::Place(i), Claim::Part, Shape::Whole);
+                    // "or i come to pilkern": the street's own name alone,
+                    // when it is no word and no given name.
+                    if let Some((own, _)) = street.split_once(' ')
+                        && !own.contains(' ')
+                        && own.chars().count() >= 4
+                        && !words::is_word(&own.to_lowercase())
+                        && !words::in_larger_dictionary(&own.to_lowercase())
+                        && !super::gazetteer::gazetteer()
+                            .is_registered_given_name(&own.to_lowercase())
+                    {
+                        b.add(own, Owner::Place(i), Claim::Part, Shape::Whole);
+                    }
                     // "Tanner St", "Quillon Rd": the street as notes write it.
                     if let Some(short) = abbreviated_street(street) {
                         b.add(&short, Owner::Place(i), Claim::Part, Shape::Whole);

@@ -17,6 +17,11 @@ use super::words;
 
 const FORENAMES: &str = include_str!("../../../../templates/anonymise/gazetteers/forenames.txt");
 const NAME_WORDS: &str = include_str!("../../../../templates/anonymise/gazetteers/name-words.txt");
+const SURNAMES: &str = include_str!("../../../../templates/anonymise/gazetteers/surnames.txt");
+
+/// A surname counts as common when it ranks at most this in the US Census
+/// 1990 list (Pickering 2443, Harding 612).
+pub const MAX_COMMON_SURNAME_RANK: u32 = 20000;
 
 /// A given name counts when at least this many babies in the UK's
 /// registrations had it: rarer ones are too often typing slips of words.
@@ -103,6 +108,28 @@ impl Gazetteer {
             self.registered_given_names.contains(lower)
         } else {
             self.registered_given_names.contains(&fold(lower))
+        }
+    }
+
+    /// True when a lower-case word is a common surname ("pickering",
+    /// "harding"), whether or not it is also a word.
+    pub fn is_common_surname(&self, lower: &str) -> bool {
+        static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
+            SURNAMES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|line| {
+                    let mut columns = line.split('\t');
+                    let name = columns.next()?;
+                    let rank: u32 = columns.next()?.trim().parse().ok()?;
+                    (rank > 0 && rank <= MAX_COMMON_SURNAME_RANK).then(|| fold(name).to_lowercase())
+                })
+                .collect()
+        });
+        if lower.is_ascii() {
+            COMMON.contains(lower)
+        } else {
+            COMMON.contains(&fold(lower))
         }
     }
 

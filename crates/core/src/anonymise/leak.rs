@@ -109,7 +109,11 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
         texts.extend(
             std::iter::once(&a.name)
                 .chain(&a.aliases)
-                .filter(|name| a.generic || is_agency_type(name))
+                .filter(|name| {
+                    a.generic
+                        || is_agency_type(name)
+                        || super::lists::field_lists().is_abbreviation(name.trim())
+                })
                 .cloned(),
         );
     }

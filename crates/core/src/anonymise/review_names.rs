@@ -185,10 +185,15 @@ fn after_a_person_cue(text: &str, at: usize) -> bool {
 /// The name of a shop or takeaway without the words for its kind ("Lucky
 /// Star" of "Lucky Star Chicken").
 fn business_name(place: &str) -> Option<&str> {
-    BUSINESS_ENDS.iter().find_map(|end| {
-        let name = place.strip_suffix(end)?.trim_end();
-        (!name.is_empty()).then_some(name)
-    })
+    // The shortest name: "Blue Wave" of "Blue Wave Hand Car Wash", not
+    // "Blue Wave Hand".
+    BUSINESS_ENDS
+        .iter()
+        .filter_map(|end| {
+            let name = place.strip_suffix(end)?.trim_end();
+            (!name.is_empty()).then_some(name)
+        })
+        .min_by_key(|name| name.len())
 }
 
 /// True when `start..end` of `text` is inside a fixed term of the field

@@ -1494,6 +1494,10 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "Tel + visit at Cwmhelyg YW14 3NX. Not a Flying Start area (YW14 outside). \
          Van CP68QXW at pitch 6. He plays Fortnite at night as DaiDraig99. \
          CT head: bilateral SDH. LFTs: GGT 212, MCV 104. AA on Tuesdays. Vitamin B12 given.",
+        "Dawn Pickering (HV) visited; D Pickering to weigh again. Placed at the Mallard Hotel. \
+         Works at Blue Wave Hand Car Wash; seen at Blue Wave again. HO notified (R227 1093). \
+         Czech plates 3Q7 2519. Lives ZZ7 4QT. Drying a Mercedes Sprinter. Merton compliant \
+         age assessment with a Sorani interpreter. Infatrini 150ml. In Y10 2024 cohort. Text: 'friday or i come to quillon'.",
     ]);
     let (out, text) = anonymised_as_written(&review);
     for identifying in [
@@ -1524,6 +1528,13 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "CP68QXW",
         "pitch 6",
         "DaiDraig99",
+        "Pickering",
+        "Mallard",
+        "Blue Wave",
+        "R227 1093",
+        "3Q7 2519",
+        "ZZ7 4QT",
+        "quillon",
     ] {
         assert!(
             !text.contains(identifying),
@@ -1546,6 +1557,10 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "GAD7 and B12 in the area",
         "Down the main rd",
         "A small blaze in the kitchen bin",
+        "Drying a Mercedes Sprinter",
+        "Merton compliant age assessment with a Sorani interpreter",
+        "Infatrini 150ml",
+        "In Y10 2024 cohort",
         "CT head: bilateral SDH",
         "LFTs: GGT 212, MCV 104",
         "AA on Tuesdays",

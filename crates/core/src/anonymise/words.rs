@@ -152,18 +152,26 @@ pub fn is_word(lower: &str) -> bool {
     in_dictionary(lower) || NAME_WORDS.contains(&lower)
 }
 
+/// The larger British word list (SCOWL size 50).
+static LARGER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../../templates/anonymise/gazetteers/english-words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// True when a lower-case word is itself in the larger British word list
+/// (see [`in_larger_dictionary`]), not only as an inflection.
+pub fn in_larger_dictionary_as_written(lower: &str) -> bool {
+    LARGER.contains(lower)
+}
+
 /// True when a lower-case word is in the larger British word list (SCOWL
 /// size 50, `templates/anonymise/gazetteers/english-words.txt`): rarer
 /// words ("developmental", "psychosocial") that the dictionary lacks. It
 /// decides only a capitalised word at a sentence's start, where a name
 /// has no capital to give it away.
 pub fn in_larger_dictionary(lower: &str) -> bool {
-    static LARGER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        include_str!("../../../../templates/anonymise/gazetteers/english-words.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
-    });
     // The list has few inflections: "attendees" is read as "attendee".
     LARGER.contains(lower)
         || ["s", "es", "ed", "d", "ing"].iter().any(|suffix| {
