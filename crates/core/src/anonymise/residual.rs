@@ -789,6 +789,59 @@ fn quoted_in_other_language(text: &str, start: usize, end: usize) -> bool {
     words.peek().is_some() && words.all(|w| lists.is_other_language_word(&w.to_lowercase()))
 }
 
+/// True when a lower-case word is in the larger dictionary as itself, or
+/// as an inflection ("attendees" of "attendee") that is not a common
+/// surname ("Pickering" is no "picker" + "ing", nor "Harding" "hard" +
+/// "ing").
+fn rarer_word(lower: &str) -> bool {
+    words::in_larger_dictionary_as_written(lower)
+        || (words::in_larger_dictionary(lower) && !gazetteer().is_common_surname(lower))
+}
+
+/// Where a group of three or more digits right after `end` (one space
+/// between) ends, when it is no year ("R227 1093"; not "Y10 2024").
+fn digit_group_after(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let group = &rest[..len];
+    let after = rest[len..].chars().next();
+    let year = len == 4 && (group.starts_with("19") || group.starts_with("20"));
+    (len >= 3 && !year && after.is_none_or(|c| !c.is_alphanumeric())).then_some(end + 1 + len)
+}
+
+/// Where a name in quotation marks that starts at `start` ends, when it
+/// is one to three capitalised words and the word after the closing mark
+/// says it is a part of town ("('Little Europe' area)", "the 'Bronx'
+/// estate").
+fn quoted_area_end(text: &str, start: usize) -> Option<usize> {
+    const OPEN: &[char] = &['\'', '‘', '"', '“'];
+    const CLOSE: &[char] = &['\'', '’', '"', '”'];
+    let head = &text[..start];
+    let open = head.chars().next_back().filter(|c| OPEN.contains(c))?;
+    let before_open = &head[..head.len() - open.len_utf8()];
+    if !before_open.is_empty() && !before_open.ends_with([' ', '(']) {
+        return None;
+    }
+    let close = start + text[start..].find(CLOSE)?;
+    let quoted = &text[start..close];
+    let words: Vec<&str> = quoted.split(' ').collect();
+    if words.len() > 3
+        || !words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+    {
+        return None;
+    }
+    let after_close = close + text[close..].chars().next().map_or(1, char::len_utf8);
+    let next = crate::anonymise::text::word_after(text, after_close)?;
+    matches!(
+        next.to_lowercase().as_str(),
+        "area" | "estate" | "side" | "end" | "district" | "quarter"
+    )
+    .then_some(close)
+}
+
 /// Words that number a home on a site: "pitch 6", "plot 12", "van 41",
 /// "caravan 41", "chalet 3", "berth 9", "mooring 14".
 fn is_pitch_word(word: &str) -> bool {
@@ -1026,7 +1079,9 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             }
             return None;
         }
-        if !lists.is_premises(next) {
+        // "the Mallard Hotel", "Crown flats": the kind of premises in any
+        // case.
+        if !lists.is_premises(&next.to_lowercase()) {
             if capitalised(&run[n]) {
                 continue;
             }
@@ -1076,6 +1131,16 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Chippy",
     "Nails",
     "Vape",
+    "Car Wash",
+    "Hand Car Wash",
+    "Car Valeting",
+    "Valeting",
+    "Barber",
+    "Barber Shop",
+    "Barbershop",
+    "Hair Salon",
+    "Tyres",
+    "Motors",
 ];
 
 /// Where a shop's or a takeaway's name that begins with `run`'s first word
@@ -1343,6 +1408,17 @@ pub fn suspects_into(
             previous_title = false;
             continue;
         }
+        // "('Little Europe' area)": a name in quotation marks for a
+        // part of town.
+        if digits == 0
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && let Some(place_end) = quoted_area_end(text, start)
+        {
+            out.push((start, place_end, SuspectKind::Place));
+            i = i.max(place_end);
+            previous_title = false;
+            continue;
+        }
         // "pitch 6", "van 41": a pitch or a caravan on a site is an
         // address.
         if digits > 0
@@ -1374,6 +1450,16 @@ pub fn suspects_into(
             Some(SuspectKind::Name)
         } else if digits > 0 && is_postcode_district(text, start, token) {
             Some(SuspectKind::Place)
+        } else if digits >= 2
+            && letters >= 1
+            && let Some(group_end) = digit_group_after(text, end)
+        {
+            // "HO notified (R227 1093)", "plates (3Q7 2519)": letters and
+            // digits, then a group of digits, is a reference or a plate.
+            out.push((start, group_end, SuspectKind::Number));
+            i = i.max(group_end);
+            previous_title = false;
+            continue;
         } else if digits > 0 {
             let decade = token.len() == 5 && token.ends_with('s') && digits == 4;
             let reference =
@@ -1415,7 +1501,7 @@ pub fn suspects_into(
             let ordinary = if starts_sentence(text, start) {
                 // "Aisling" looks like "aisle" + "ing", but is a given name.
                 words::is_word(plain)
-                    || ((inflected_word(plain) || words::in_larger_dictionary(plain))
+                    || ((inflected_word(plain) || rarer_word(plain))
                         && !gazetteer().is_registered_given_name(plain))
                     // "Dw i ddim wedi…", "Nodyn bugeiliol": Welsh.
                     || super::lists::field_lists().is_other_language_word(plain)
@@ -1424,7 +1510,7 @@ pub fn suspects_into(
                 // rarer word is a word too, unless some name is spelt so
                 // ("Mared" is a given name, not "mare" + "d").
                 words::in_dictionary(plain)
-                    || (words::in_larger_dictionary(plain)
+                    || (rarer_word(plain)
                         && !gazetteer().is_any_name_word(plain)
                         && !gazetteer().is_registered_given_name(plain))
                     || in_other_language(text, start, end, plain)
@@ -1882,5 +1968,13 @@ mod tests {
         }
         // The word alone, with nothing capitalised after it, is no street.
         assert!(suspects("Went to the parc with the kids.").is_empty());
+    }
+
+    #[test]
+    fn a_part_of_town_named_in_quotation_marks() {
+        let found = suspects("Lives at no. 14 ('Little Europe' area). Calls it 'Good Times' now.");
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(texts.contains(&"Little Europe"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Good")), "{texts:?}");
     }
 }

@@ -52,6 +52,17 @@ impl ReviewNames {
                         patterns.push((name.to_string(), kind));
                         patterns.push((name.to_uppercase(), kind));
                     }
+                    // "everyone in Little Europe" where another record has
+                    // "('Little Europe' area)": a place of two words or more,
+                    // capitalised, is that place wherever it is written so.
+                    let place = original.trim();
+                    if place.split_whitespace().count() >= 2
+                        && place
+                            .split_whitespace()
+                            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    {
+                        patterns.push((place.to_string(), kind));
+                    }
                     continue;
                 }
                 if kind != SuspectKind::Name {

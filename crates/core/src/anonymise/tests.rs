@@ -1497,7 +1497,8 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "Dawn Pickering (HV) visited; D Pickering to weigh again. Placed at the Mallard Hotel. \
          Works at Blue Wave Hand Car Wash; seen at Blue Wave again. HO notified (R227 1093). \
          Czech plates 3Q7 2519. Lives ZZ7 4QT. Drying a Mercedes Sprinter. Merton compliant \
-         age assessment with a Sorani interpreter. Infatrini 150ml. In Y10 2024 cohort. Text: 'friday or i come to quillon'.",
+         age assessment with a Sorani interpreter. Infatrini 150ml. In Y10 2024 cohort. Text: 'friday or i come to quillon'. \
+         Lives in the ('Little Europe' area). Everyone in Little Europe knows him.",
     ]);
     let (out, text) = anonymised_as_written(&review);
     for identifying in [
@@ -1535,6 +1536,7 @@ fn what_one_record_names_is_replaced_in_every_other() {
         "3Q7 2519",
         "ZZ7 4QT",
         "quillon",
+        "Little Europe",
     ] {
         assert!(
             !text.contains(identifying),
