@@ -142,16 +142,10 @@ fn the_sixth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses
     score("realistic-chronology-6", SIXTH_SET_LEFT);
 }
 
-/// Imports the set, adds one learning finding (a review without findings
-/// is not published) and exports the report with its summary chronology in
-/// every format: no identifying string of the answer key may be in any, in
-/// its text, its metadata or any part of the file.
-fn publish(set: &str, known_left: &[&str]) {
-    let folder = Path::new("tests/data").join(set);
-    let work = tempfile::tempdir().unwrap();
-    let file = imported(&folder, work.path());
-    let mut review = store::load(&file).unwrap();
-    review.findings.push(Finding {
+/// A learning finding with its evidence: a review without findings is not
+/// published.
+fn learning_finding() -> Finding {
+    Finding {
         id: Id::from("FN1"),
         title: "Who lives in the household".into(),
         statement: "Agencies do not reconcile what each knows about who lives in a \
@@ -163,7 +157,19 @@ fn publish(set: &str, known_left: &[&str]) {
         systemic_evidence: "Practitioners described the same gap in other families' cases.".into(),
         questions: vec!["How will agencies share what they know about a household?".into()],
         ..Default::default()
-    });
+    }
+}
+
+/// Imports the set, adds one learning finding (a review without findings
+/// is not published) and exports the report with its summary chronology in
+/// every format: no identifying string of the answer key may be in any, in
+/// its text, its metadata or any part of the file.
+fn publish(set: &str, known_left: &[&str]) {
+    let folder = Path::new("tests/data").join(set);
+    let work = tempfile::tempdir().unwrap();
+    let file = imported(&folder, work.path());
+    let mut review = store::load(&file).unwrap();
+    review.findings.push(learning_finding());
     store::save(&file, &review).unwrap();
     let file = file.to_str().unwrap();
     let key = identifying(&folder);
@@ -313,18 +319,7 @@ fn an_imported_chronology_takes_each_organisation_as_one_agency() {
     let work = tempfile::tempdir().unwrap();
     let out = work.path().join("report.html");
     let mut review = review;
-    review.findings.push(Finding {
-        id: Id::from("FN1"),
-        title: "Who lives in the household".into(),
-        statement: "Agencies do not reconcile what each knows about who lives in a household."
-            .into(),
-        tag: FindingTag::Learning,
-        tag_reason: "About how agencies share information.".into(),
-        in_this_case: "The records disagreed about who lived at the home.".into(),
-        systemic_evidence: "Practitioners described the same gap in other cases.".into(),
-        questions: vec!["How will agencies share what they know?".into()],
-        ..Default::default()
-    });
+    review.findings.push(learning_finding());
     store::save(&file, &review).unwrap();
     run_ok(&[
         "export",
