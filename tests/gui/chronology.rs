@@ -421,3 +421,59 @@ fn the_import_preview_shows_all_its_rows_and_the_button_on_the_frame_the_file_is
     harness.run();
     assert_eq!(harness.get_by_label("Import 5 entries").rect(), first);
 }
+
+#[test]
+fn the_import_preview_says_which_names_it_takes_as_one_agency() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("pharmacy.csv");
+    std::fs::write(
+        &csv,
+        "Date,Agency,Author,Text\n\
+         03/04/2021,Hartshorn Pharmacy,Pharmacist,Prescription not collected.\n\
+         10/04/2021,Pharmacy,Pharmacist,Collected by grandmother.\n",
+    )
+    .unwrap();
+    let mut harness = harness_of(
+        ForesightApp::new(
+            Document::untitled(sample_review(false)),
+            folder.path().to_path_buf(),
+        ),
+        (1400.0, 900.0),
+        24,
+    );
+    harness.run();
+    open_chronology(&mut harness);
+    harness.get_by_label("Import CSV…").click();
+    harness.run();
+    harness.get_by_label("Chronology file (CSV or TSV)").click();
+    harness.run();
+    harness
+        .get_by_label("Chronology file (CSV or TSV)")
+        .type_text(csv.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Preview").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Taken as one agency")
+            .is_some()
+            && harness
+                .query_by_label_contains("Pharmacy as Hartshorn Pharmacy")
+                .is_some(),
+        "the preview does not say which names are one agency"
+    );
+    let before = harness.state().document().review().agencies.len();
+    harness.get_by_label("Import 2 entries").click();
+    harness.run();
+    let review = harness.state().document().review();
+    assert_eq!(review.agencies.len(), before + 1);
+    let pharmacy = review.agencies.last().unwrap();
+    assert_eq!(pharmacy.name, "Hartshorn Pharmacy");
+    assert_eq!(pharmacy.aliases, ["Pharmacy"]);
+    assert!(
+        review
+            .chronology
+            .iter()
+            .all(|e| e.agency == Some(pharmacy.id.clone()))
+    );
+}
