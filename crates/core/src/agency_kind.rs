@@ -19,17 +19,43 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 pub(crate) fn has_any(words: &[String], lower: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| {
         if k.contains(' ') || k.contains('-') {
-            lower.contains(k)
+            contains_words(lower, k)
         } else {
             words.iter().any(|w| w == k)
         }
     })
 }
 
+/// True when `key` occurs in `lower` with no letter or digit joined to
+/// either end: "mental health" is in "adult mental health" but not in
+/// "environmental health".
+fn contains_words(lower: &str, key: &str) -> bool {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    lower.match_indices(key).any(|(at, _)| {
+        !alphanumeric(lower[..at].chars().next_back())
+            && !alphanumeric(lower[at + key.len()..].chars().next())
+    })
+}
+
+/// Names of services that hold the word of another kind ("Education
+/// Welfare Service" is no school, "Citizens Advice" no social care): they
+/// are read as services of their own (see [`SERVICES`]).
+const OWN_SERVICES: &[&str] = &[
+    "education welfare",
+    "environmental health",
+    "citizens advice",
+    "migrant help",
+    "asylum support",
+    "illegal money lending",
+];
+
 /// The kind of an agency read from its name or description.
 pub fn agency_kind_from_text(text: &str) -> AgencyKind {
     let lower = text.to_lowercase();
     let w = words(text);
+    if OWN_SERVICES.iter().any(|s| contains_words(&lower, s)) {
+        return AgencyKind::Other;
+    }
     let table: &[(AgencyKind, &[&str])] = &[
         (AgencyKind::Camhs, &["camhs", "child and adolescent mental"]),
         // Before children's social care, whose "social care" it contains.
@@ -337,6 +363,8 @@ pub fn is_agency_type(name: &str) -> bool {
         "gp practice",
         "hv",
         "hvs",
+        "ews",
+        "esol",
         "coastguard",
         "hm coastguard",
         "rnli",
@@ -507,6 +535,32 @@ const SERVICES: &[(&[&str], &str)] = &[
         "Urgent care service",
     ),
     (&["fire", "fire and rescue"], "Fire and rescue service"),
+    (
+        &["education welfare", "ews", "attendance service"],
+        "Education welfare service",
+    ),
+    (&["environmental health"], "Environmental health service"),
+    (
+        &["citizens advice", "debt advice", "advice service", "cab"],
+        "Advice service",
+    ),
+    (
+        &["migrant help", "asylum support", "asylum"],
+        "Asylum support service",
+    ),
+    (
+        &["modern slavery", "navigator", "anti-slavery"],
+        "Modern slavery support service",
+    ),
+    (&["illegal money lending"], "Illegal money lending team"),
+    (
+        &["esol", "adult learning", "adult education"],
+        "Adult learning service",
+    ),
+    (
+        &["community worker", "community support", "outreach"],
+        "Community support service",
+    ),
     (&["coastguard"], "Coastguard"),
     (&["rnli", "lifeboat"], "Lifeboat service"),
     (&["cafcass"], "Cafcass"),
@@ -542,7 +596,7 @@ pub fn agency_class(name: &str) -> AgencyClass {
             .find(|(keys, _)| {
                 keys.iter().any(|k| {
                     if k.contains(' ') {
-                        lower.contains(k)
+                        contains_words(&lower, k)
                     } else {
                         words.contains(k)
                     }

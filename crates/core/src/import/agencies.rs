@@ -260,6 +260,18 @@ mod tests {
             ("Neurology", Some("Paediatric service")),
             ("Cindleford Carers Centre", Some("Carers' service")),
             ("Wrenfield Lodge", None),
+            // A kind's word inside another service's name.
+            ("Environmental Health", Some("Environmental health service")),
+            (
+                "Education Welfare Service",
+                Some("Education welfare service"),
+            ),
+            ("EWS", Some("Education welfare service")),
+            ("Scarthwell Citizens Advice", Some("Advice service")),
+            (
+                "Adult Mental Health Team",
+                Some("Adult mental health service"),
+            ),
             // Kinds keep their own names.
             ("Anvil Vale Police", Some("Police")),
         ] {

@@ -873,6 +873,8 @@ fn kinds_of_agency(names: &[String]) -> Vec<(&str, usize)> {
             None => kinds.push((kind, 1)),
         }
     }
+    // Agencies of no known kind ("Agency 1") come last, as "other agencies".
+    kinds.sort_by_key(|(kind, _)| *kind == UNKNOWN_KIND);
     kinds
 }
 
@@ -906,11 +908,12 @@ mod agency_list_tests {
             [
                 ("School".to_string(), 3),
                 ("Police".to_string(), 1),
-                ("Agency".to_string(), 2),
                 ("Hospital trust".to_string(), 2),
                 ("0-19 service".to_string(), 1),
                 // A number that is part of a name, with nothing else of it.
                 ("Ward 7".to_string(), 1),
+                // Agencies of no known kind last.
+                ("Agency".to_string(), 2),
             ]
         );
     }
