@@ -317,25 +317,31 @@ fn an_imported_chronology_takes_each_organisation_as_one_agency() {
         assert!(!text.contains(real), "{real} left in the anonymised review");
     }
     let work = tempfile::tempdir().unwrap();
-    let out = work.path().join("report.html");
     let mut review = review;
     review.findings.push(learning_finding());
     store::save(&file, &review).unwrap();
-    run_ok(&[
-        "export",
-        file.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    let published = report_everything(&out);
-    let flat = published.split_whitespace().collect::<Vec<_>>().join(" ");
-    for numbered in [
-        "Children's social care 2",
-        "Police 2",
-        "Agency 2",
-        "School 2",
-    ] {
-        assert!(!flat.contains(numbered), "the report lists {numbered}");
+    // The list of agencies reads the same in every format.
+    for ext in ["pdf", "docx", "html"] {
+        let out = work.path().join(format!("report.{ext}"));
+        run_ok(&[
+            "export",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let published = report_everything(&out);
+        let flat = published.split_whitespace().collect::<Vec<_>>().join(" ");
+        for numbered in [
+            "Children's social care 2",
+            "Police 2",
+            "Agency 2",
+            "School 2",
+        ] {
+            assert!(
+                !flat.contains(numbered),
+                "the {ext} report lists {numbered}"
+            );
+        }
+        assert!(flat.contains("School (4 agencies)"), "{ext}: {flat}");
     }
-    assert!(flat.contains("School (4 agencies)"), "{flat}");
 }

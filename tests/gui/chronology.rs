@@ -62,6 +62,16 @@ fn open_chronology(harness: &mut Harness<'_, ForesightApp>) {
     harness.run();
 }
 
+/// Types a file's path into the import dialog's file field.
+fn choose_import_file(harness: &mut Harness<'_, ForesightApp>, path: &Path) {
+    harness.get_by_label("Chronology file (CSV or TSV)").click();
+    harness.run();
+    harness
+        .get_by_label("Chronology file (CSV or TSV)")
+        .type_text(path.to_str().unwrap());
+    harness.run();
+}
+
 #[test]
 fn a_csv_is_imported_through_the_dialog_after_a_preview() {
     let folder = tempfile::tempdir().unwrap();
@@ -84,12 +94,7 @@ fn a_csv_is_imported_through_the_dialog_after_a_preview() {
     );
 
     let path = std::fs::canonicalize(Path::new(DATA).join("police.csv")).unwrap();
-    harness.get_by_label("Chronology file (CSV or TSV)").click();
-    harness.run();
-    harness
-        .get_by_label("Chronology file (CSV or TSV)")
-        .type_text(path.to_str().unwrap());
-    harness.run();
+    choose_import_file(&mut harness, &path);
     harness.get_by_label("Preview").click();
     harness.run();
 
@@ -136,12 +141,7 @@ fn a_csv_is_imported_through_the_dialog_after_a_preview() {
     // Importing the same file again finds nothing new.
     harness.get_by_label("Import CSV…").click();
     harness.run();
-    harness.get_by_label("Chronology file (CSV or TSV)").click();
-    harness.run();
-    harness
-        .get_by_label("Chronology file (CSV or TSV)")
-        .type_text(path.to_str().unwrap());
-    harness.run();
+    choose_import_file(&mut harness, &path);
     harness.get_by_label("Preview").click();
     harness.run();
     assert!(
@@ -397,12 +397,7 @@ fn the_import_preview_shows_all_its_rows_and_the_button_on_the_frame_the_file_is
     harness.get_by_label("Import CSV…").click();
     harness.run();
     let path = std::fs::canonicalize(Path::new(DATA).join("health-visiting.csv")).unwrap();
-    harness.get_by_label("Chronology file (CSV or TSV)").click();
-    harness.run();
-    harness
-        .get_by_label("Chronology file (CSV or TSV)")
-        .type_text(path.to_str().unwrap());
-    harness.run();
+    choose_import_file(&mut harness, &path);
     harness.get_by_label("Preview").click();
     // One frame: the file is read and drawn.
     harness.step();
@@ -445,12 +440,7 @@ fn the_import_preview_says_which_names_it_takes_as_one_agency() {
     open_chronology(&mut harness);
     harness.get_by_label("Import CSV…").click();
     harness.run();
-    harness.get_by_label("Chronology file (CSV or TSV)").click();
-    harness.run();
-    harness
-        .get_by_label("Chronology file (CSV or TSV)")
-        .type_text(csv.to_str().unwrap());
-    harness.run();
+    choose_import_file(&mut harness, &csv);
     harness.get_by_label("Preview").click();
     harness.run();
     assert!(

@@ -586,22 +586,10 @@ pub struct AgencyClass {
 pub fn agency_class(name: &str) -> AgencyClass {
     let kind = agency_kind_from_text(name);
     let base = generic_agency_name(kind).or_else(|| {
-        let lower = name.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&' && c != '-')
-            .filter(|w| !w.is_empty())
-            .collect();
+        let (lower, words) = (name.to_lowercase(), words(name));
         SERVICES
             .iter()
-            .find(|(keys, _)| {
-                keys.iter().any(|k| {
-                    if k.contains(' ') {
-                        contains_words(&lower, k)
-                    } else {
-                        words.contains(k)
-                    }
-                })
-            })
+            .find(|(keys, _)| has_any(&words, &lower, keys))
             .map(|(_, base)| *base)
     });
     AgencyClass { kind, base }

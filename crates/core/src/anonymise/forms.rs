@@ -552,6 +552,13 @@ fn abbreviated_street(street: &str) -> Option<String> {
     Some(format!("{head} {short}"))
 }
 
+/// True when an agency's name or alias names only a kind of agency ("GP",
+/// "Probation", "CSC"), or is an abbreviation of the field ("EWS",
+/// "ESOL"): it identifies nobody, is never replaced and is no leak.
+pub(super) fn names_a_kind_of_agency(name: &str) -> bool {
+    is_agency_type(name) || field_lists().is_abbreviation(name.trim())
+}
+
 /// True when a word ends a street name ("Road", "Way"), in any case.
 pub fn is_street_word(word: &str) -> bool {
     STREET_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
@@ -654,12 +661,7 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
             continue;
         }
         for name in std::iter::once(&agency.name).chain(&agency.aliases) {
-            // An abbreviation of the field ("EWS", "ESOL") names a kind of
-            // service, not the agency.
-            if !published(name, &agency.generic_name)
-                && !is_agency_type(name)
-                && !field_lists().is_abbreviation(name.trim())
-            {
+            if !published(name, &agency.generic_name) && !names_a_kind_of_agency(name) {
                 b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);
             }
         }

@@ -22,12 +22,11 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde_json::Value;
 
 use super::classify::{Class, FieldFacts, classify};
-use super::forms::Owner;
+use super::forms::{Owner, names_a_kind_of_agency};
 use super::identifiers::{IdentifierKind, find_identifiers};
 use super::residual::SuspectKind;
 use super::text::{View, any_word_after, any_word_before, context};
 use super::{Anonymiser, Found};
-use crate::agency_kind::is_agency_type;
 use crate::model::{AnonymisationOverride, DateValue, OverrideAction, Review};
 
 /// One leak: what was found, where, and the text around it.
@@ -109,11 +108,7 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
         texts.extend(
             std::iter::once(&a.name)
                 .chain(&a.aliases)
-                .filter(|name| {
-                    a.generic
-                        || is_agency_type(name)
-                        || super::lists::field_lists().is_abbreviation(name.trim())
-                })
+                .filter(|name| a.generic || names_a_kind_of_agency(name))
                 .cloned(),
         );
     }

@@ -214,8 +214,11 @@ impl Anonymiser {
             return;
         }
         let records: HashSet<&Id> = entries.iter().map(|&i| &review.chronology[i].id).collect();
+        // Most occurrences are of other records: their fields are not
+        // looked up.
+        let redone_records: HashSet<&Id> = redone.iter().map(|(record, _)| record).collect();
         let outside = |record: &Id, field: &str| {
-            !redone.is_empty() && redone.contains(&(record.clone(), field.to_string()))
+            redone_records.contains(record) && redone.contains(&(record.clone(), field.to_string()))
         };
         for part in parts.iter_mut() {
             part.forget(|record, field| records.contains(record) || outside(record, field));

@@ -9,7 +9,7 @@
 
 use crate::model::{Agency, AgencyKind, Id};
 
-use crate::agency_kind::{agency_class, is_agency_type};
+use crate::agency_kind::{agency_class, is_agency_type, words};
 
 /// True for kinds an area has one of: two names of such a kind in one
 /// chronology are one agency ("Anvil Vale Police" and "Police").
@@ -63,19 +63,11 @@ fn team(name: &str) -> String {
         .to_lowercase()
 }
 
-/// The words of a name, lower case.
-fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// True when one name is the other's first words ("Bethel Overcomers" of
 /// "Bethel Overcomers Pentecostal Church"), two words at least, neither
 /// only a type.
 fn begins_the_other(a: &str, b: &str) -> bool {
-    let (a, b) = (name_words(a), name_words(b));
+    let (a, b) = (words(a), words(b));
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.len() >= 2 && long.starts_with(&short) && !is_agency_type(&short.join(" "))
 }
