@@ -1,7 +1,11 @@
 //! Lexicon patterns: written as words with alternatives (`did|does`),
 //! inflections (`fail~` for fail, fails, failed, failing) and short gaps
 //! (`_` for up to three words, `__` for up to six), and matched against the
-//! words of a passage within one clause.
+//! words of a passage within one clause. Two marks reach further: `^`
+//! first says the match starts a sentence, and `___` is any number of
+//! words (up to 60) on to the end of the sentence, across its commas ("^ had ___
+//! would" finds "Had the GP referred, and had social care acted, Arthur
+//! would be alive").
 
 use super::text::{Word, normalise};
 
@@ -9,6 +13,10 @@ use super::text::{Word, normalise};
 const SHORT_GAP: usize = 3;
 /// The longest gap `__` stands for.
 const LONG_GAP: usize = 6;
+/// The longest gap `___` (the rest of the sentence) stands for: longer
+/// than almost any sentence, and a bound on the work a passage with no
+/// full stop can cost.
+const SENTENCE_GAP: usize = 60;
 
 /// One step of a pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,13 +25,21 @@ enum Step {
     Word(Vec<String>),
     /// Up to this many words of anything.
     Gap(usize),
+    /// Any number of words within the sentence, across clauses.
+    RestOfSentence,
 }
 
 /// A compiled pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pattern {
     steps: Vec<Step>,
+    /// The match must start a sentence (`^`).
+    sentence_start: bool,
 }
+
+/// The clause a step may match in, once a `___` gap has let the match
+/// leave its first clause.
+const ANY_CLAUSE: u32 = u32::MAX;
 
 /// Endings a word written `stem~` may take. Over-generation is harmless:
 /// the extra forms are not English words and never occur in text.
@@ -82,10 +98,22 @@ impl Pattern {
     /// Compiles a pattern, or says what is wrong with it.
     pub(crate) fn parse(text: &str) -> Result<Pattern, String> {
         let mut steps = Vec::new();
-        for part in text.split_whitespace() {
+        let mut sentence_start = false;
+        for (k, part) in text.split_whitespace().enumerate() {
+            if part == "^" {
+                if k > 0 {
+                    return Err("`^` (the start of a sentence) can only come first".into());
+                }
+                sentence_start = true;
+                continue;
+            }
             if part.chars().all(|c| c == '_') {
-                let gap = if part.len() == 1 { SHORT_GAP } else { LONG_GAP };
-                steps.push(Step::Gap(gap));
+                steps.push(match part.len() {
+                    1 => Step::Gap(SHORT_GAP),
+                    2 => Step::Gap(LONG_GAP),
+                    3 => Step::RestOfSentence,
+                    _ => return Err(format!("`{part}`: a gap is `_`, `__` or `___`")),
+                });
                 continue;
             }
             let mut forms = Vec::new();
@@ -105,10 +133,14 @@ impl Pattern {
         }
         match (steps.first(), steps.last()) {
             (None, _) => Err("the pattern is empty".into()),
-            (Some(Step::Gap(_)), _) | (_, Some(Step::Gap(_))) => {
+            (Some(Step::Gap(_) | Step::RestOfSentence), _)
+            | (_, Some(Step::Gap(_) | Step::RestOfSentence)) => {
                 Err("a pattern cannot start or end with a gap (_)".into())
             }
-            _ => Ok(Pattern { steps }),
+            _ => Ok(Pattern {
+                steps,
+                sentence_start,
+            }),
         }
     }
 
@@ -116,7 +148,7 @@ impl Pattern {
     pub(crate) fn first_forms(&self) -> &[String] {
         match &self.steps[0] {
             Step::Word(forms) => forms,
-            Step::Gap(_) => &[],
+            Step::Gap(_) | Step::RestOfSentence => &[],
         }
     }
 
@@ -124,26 +156,45 @@ impl Pattern {
     /// its last word. A match never crosses a clause boundary, though it
     /// reads through quotation marks (see [`Word::run`]).
     pub(crate) fn match_at(&self, words: &[Word], start: usize) -> Option<usize> {
-        let clause = words.get(start)?.run;
-        self.match_steps(0, words, start, clause)
+        let word = words.get(start)?;
+        if self.sentence_start
+            && start
+                .checked_sub(1)
+                .is_some_and(|before| words[before].sentence == word.sentence)
+        {
+            return None;
+        }
+        self.match_steps(0, words, start, word.run)
     }
 
     fn match_steps(&self, step: usize, words: &[Word], at: usize, clause: u32) -> Option<usize> {
         match &self.steps[step] {
             Step::Word(forms) => {
-                let word = words.get(at).filter(|w| w.run == clause)?;
+                let word = words
+                    .get(at)
+                    .filter(|w| clause == ANY_CLAUSE || w.run == clause)?;
                 if !forms.contains(&word.norm) {
                     return None;
                 }
                 if step + 1 == self.steps.len() {
                     Some(at)
                 } else {
-                    self.match_steps(step + 1, words, at + 1, clause)
+                    self.match_steps(step + 1, words, at + 1, word.run)
                 }
+            }
+            Step::RestOfSentence => {
+                let sentence = words.get(at.checked_sub(1)?)?.sentence;
+                (at..words.len().min(at + SENTENCE_GAP + 1))
+                    .take_while(|&k| words[k].sentence == sentence)
+                    .find_map(|k| self.match_steps(step + 1, words, k, ANY_CLAUSE))
             }
             Step::Gap(max) => (0..=*max).find_map(|skip| {
                 let at = at + skip;
-                if skip > 0 && words.get(at - 1).is_none_or(|w| w.run != clause) {
+                if skip > 0
+                    && words
+                        .get(at - 1)
+                        .is_none_or(|w| clause != ANY_CLAUSE && w.run != clause)
+                {
                     return None;
                 }
                 self.match_steps(step + 1, words, at, clause)
@@ -222,5 +273,43 @@ mod tests {
         assert!(Pattern::parse("_ failed").is_err());
         assert!(Pattern::parse("failed _").is_err());
         assert!(Pattern::parse("did||not").is_err());
+        assert!(Pattern::parse("had ^ would").is_err());
+        assert!(Pattern::parse("had ____ would").is_err());
+        assert!(Pattern::parse("^ ___ would").is_err());
+    }
+
+    #[test]
+    fn a_sentence_start_and_the_rest_of_a_sentence() {
+        assert_eq!(
+            find(
+                "^ had ___ would",
+                "Had the GP referred, and had social care acted, he would be alive."
+            ),
+            Some("Had the GP referred, and had social care acted, he would".into())
+        );
+        assert_eq!(
+            find("^ had ___ would", "She had left. It would rain."),
+            None,
+            "never into the next sentence"
+        );
+        assert_eq!(
+            find(
+                "^ had ___ would",
+                "The GP said he had been told, and would refer."
+            ),
+            None,
+            "only at the start of a sentence"
+        );
+        assert_eq!(
+            find(
+                "^ had ___ would",
+                "Records show this. Had she known, she would have rung."
+            ),
+            Some("Had she known, she would".into())
+        );
+        assert_eq!(
+            find("had ___ would", "He had seen her, and would come."),
+            Some("had seen her, and would".into())
+        );
     }
 }

@@ -82,6 +82,57 @@ fn counterfactuals_are_found() {
 }
 
 #[test]
+fn an_inverted_condition_with_its_consequence_is_a_counterfactual() {
+    assert_category(
+        "Had the GP referred, and had social care acted, Arthur would be alive.",
+        "Had the GP referred, and had social care acted, Arthur would be",
+        Category::Counterfactual,
+    );
+    assert_category(
+        "Records were kept. Were the information shared, the risk would have been clear.",
+        "Were the information shared, the risk would have",
+        Category::Counterfactual,
+    );
+    // "Had" in the middle of a sentence, a note of what happened, and a
+    // question under inquiry are no counterfactual.
+    assert_clean("The mother had left, and the GP would visit the next day.");
+    assert_clean("Had a home visit from the health visitor, who would call again.");
+    assert_clean("Had the GP been told about the previous injury?");
+}
+
+#[test]
+fn verdicts_in_the_passive_are_found() {
+    for (text, matched) in [
+        ("The concerns were minimised.", "were minimised"),
+        ("Her disclosures were dismissed.", "were dismissed"),
+        (
+            "The significance of the injury was missed.",
+            "significance of the injury was missed",
+        ),
+        (
+            "The significance was not appreciated.",
+            "was not appreciated",
+        ),
+        ("The plan was never reviewed.", "was never reviewed"),
+        (
+            "It is difficult to understand why no referral was made.",
+            "difficult to understand why",
+        ),
+        (
+            "This represents a significant failure of practice.",
+            "significant failure",
+        ),
+    ] {
+        let found = hits(text);
+        assert!(found.iter().any(|(m, _)| m == matched), "{text}: {found:?}");
+    }
+    // What the family missed, and a system's failure, are not verdicts on
+    // practice.
+    assert_clean("The appointment was missed.");
+    assert_clean("There was a failure of the electronic records system.");
+}
+
+#[test]
 fn hindsight_certainty_is_found() {
     assert_category(
         "With the benefit of hindsight, the signs were there.",
