@@ -14,7 +14,7 @@ use std::collections::HashSet;
 
 use super::fields;
 use super::gazetteer::gazetteer;
-use super::text::{context, starts_sentence};
+use super::text::{CLOSING_QUOTES, OPENING_QUOTES, QUOTE_MARKS, context, starts_sentence};
 use super::words;
 use crate::dates::find_dates_in_text;
 use crate::model::{Id, Review};
@@ -647,7 +647,7 @@ fn called_so(text: &str, at: usize) -> bool {
 /// nickname ("'Blaze' + 'Tiny'"): what someone is called, though it is an
 /// ordinary word.
 pub(super) fn quoted_nickname(text: &str, start: usize, end: usize) -> bool {
-    let is_quote = |c: Option<char>| matches!(c, Some('\'' | '"' | '‘' | '’' | '“' | '”'));
+    let is_quote = |c: Option<char>| c.is_some_and(|c| QUOTE_MARKS.contains(&c));
     let open = text[..start].chars().next_back();
     if !is_quote(open) || !is_quote(text[end..].chars().next()) {
         return false;
@@ -762,12 +762,11 @@ fn in_other_language(text: &str, start: usize, end: usize, plain: &str) -> bool 
 /// True when `start..end` is inside a short quotation all of whose words
 /// are of another language ("sang 'Suo Gân'").
 fn quoted_in_other_language(text: &str, start: usize, end: usize) -> bool {
-    const QUOTES: &[char] = &['\'', '‘', '’', '"', '“', '”'];
     let from = (start.saturating_sub(60)..=start)
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(start);
     let head = &text[from..start];
-    let Some(open) = head.rfind(QUOTES) else {
+    let Some(open) = head.rfind(QUOTE_MARKS) else {
         return false;
     };
     let open_at = start - head.len() + open;
@@ -776,7 +775,7 @@ fn quoted_in_other_language(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(end);
-    let Some(close) = text[end..tail_end].find(QUOTES) else {
+    let Some(close) = text[end..tail_end].find(QUOTE_MARKS) else {
         return false;
     };
     let open_len = text[open_at..].chars().next().map_or(1, char::len_utf8);
@@ -814,15 +813,16 @@ fn digit_group_after(text: &str, end: usize) -> Option<usize> {
 /// says it is a part of town ("('Little Europe' area)", "the 'Bronx'
 /// estate").
 fn quoted_area_end(text: &str, start: usize) -> Option<usize> {
-    const OPEN: &[char] = &['\'', '‘', '"', '“'];
-    const CLOSE: &[char] = &['\'', '’', '"', '”'];
     let head = &text[..start];
-    let open = head.chars().next_back().filter(|c| OPEN.contains(c))?;
+    let open = head
+        .chars()
+        .next_back()
+        .filter(|c| OPENING_QUOTES.contains(c))?;
     let before_open = &head[..head.len() - open.len_utf8()];
     if !before_open.is_empty() && !before_open.ends_with([' ', '(']) {
         return None;
     }
-    let close = start + text[start..].find(CLOSE)?;
+    let close = start + text[start..].find(CLOSING_QUOTES)?;
     let quoted = &text[start..close];
     let words: Vec<&str> = quoted.split(' ').collect();
     if words.len() > 3

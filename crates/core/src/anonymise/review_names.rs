@@ -177,7 +177,7 @@ fn after_a_person_cue(text: &str, at: usize) -> bool {
         "rang",
     ];
     let head = &text[..at];
-    if head.ends_with(['\'', '‘', '"', '“'])
+    if head.ends_with(crate::anonymise::text::OPENING_QUOTES)
         && head[..head.len() - head.chars().next_back().map_or(0, char::len_utf8)]
             .ends_with(|c: char| c.is_whitespace() || c == '(')
     {

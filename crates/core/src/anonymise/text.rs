@@ -522,6 +522,13 @@ pub(crate) fn text_of_pieces(
         .collect()
 }
 
+/// Every quotation mark, straight or curly, single or double.
+pub const QUOTE_MARKS: [char; 6] = ['\'', '"', '‘', '’', '“', '”'];
+/// The marks that may open a quotation.
+pub const OPENING_QUOTES: [char; 4] = ['\'', '"', '‘', '“'];
+/// The marks that may close a quotation.
+pub const CLOSING_QUOTES: [char; 4] = ['\'', '"', '’', '”'];
+
 /// The stretches of a text inside quotation marks ("…", “…”, ‘…’, '…'),
 /// without the marks. A single quote opens only where a word may start
 /// (after a space, a bracket or nothing) and closes only where a word
@@ -543,7 +550,7 @@ pub fn quotations(text: &str, out: &mut Vec<std::ops::Range<usize>>) {
         };
         let end = i + c.len_utf8();
         at = end;
-        if !matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”') {
+        if !QUOTE_MARKS.contains(&c) {
             continue;
         }
         let previous = text[..i].chars().next_back().unwrap_or(' ');
