@@ -16,7 +16,9 @@ import sys
 
 def decoded(path):
     text = open(path, encoding="utf-8").read()
-    # RON escapes quotes and backslashes inside strings.
+    # RON escapes quotes and backslashes inside strings, and writes
+    # combining accents ("àjẹ́", "Adébáyọ̀" with U+0301) as \u{301}.
+    text = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), text)
     return re.sub(r"\\(['\"\\])", r"\1", text)
 
 

@@ -552,6 +552,22 @@ fn abbreviated_street(street: &str) -> Option<String> {
     Some(format!("{head} {short}"))
 }
 
+/// The name of a business, church or shop without the words for its kind
+/// ("Flaming Sword" of "Flaming Sword Deliverance Ministry"), when it can
+/// name nothing else: two words or more, or one in no dictionary; never
+/// a kind of agency or a public name.
+fn distinctive_business_name(name: &str) -> Option<&str> {
+    let short = super::residual::business_name(name.trim())?;
+    let lower = short.to_lowercase();
+    let distinctive = short.split_whitespace().count() >= 2
+        || (!words::is_word(&lower) && !words::in_larger_dictionary(&lower));
+    (distinctive
+        && !names_a_kind_of_agency(short)
+        && !field_lists().is_public_name(short)
+        && short.chars().next().is_some_and(char::is_uppercase))
+    .then_some(short)
+}
+
 /// True when an agency's name or alias names only a kind of agency ("GP",
 /// "Probation", "CSC"), or is an abbreviation of the field ("EWS",
 /// "ESOL"): it identifies nobody, is never replaced and is no leak.
@@ -663,6 +679,11 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
         for name in std::iter::once(&agency.name).chain(&agency.aliases) {
             if !published(name, &agency.generic_name) && !names_a_kind_of_agency(name) {
                 b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);
+                // "from Flaming Sword" of "Flaming Sword Deliverance
+                // Ministry", "at Blue Wave" of "Blue Wave Hand Car Wash".
+                if let Some(short) = distinctive_business_name(name) {
+                    b.add(short, Owner::Agency(i), Claim::Part, Shape::Whole);
+                }
             }
         }
     }
@@ -670,6 +691,9 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
         for name in std::iter::once(&place.name).chain(&place.aliases) {
             if !published(name, &place.generic_name) {
                 b.add(name, Owner::Place(i), Claim::Exact, Shape::Whole);
+                if let Some(short) = distinctive_business_name(name) {
+                    b.add(short, Owner::Place(i), Claim::Part, Shape::Whole);
+                }
                 for street in streets(name) {
                     b.add(street, Owner::Place(i), Claim::Part, Shape::Whole);
                     // "or i come to pilkern": the street's own name alone,

@@ -682,7 +682,18 @@ fn looks_like_a_date_or_span(token: &str, labelled: bool) -> bool {
         && token
             .parse::<u32>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
-    if year || (token.contains(['/', '-', '.']) && crate::dates::parse_agency_date(token).is_ok()) {
+    // "MAR-24-0117" reads as 24 March of the year 117: a part of four
+    // digits or more that is no year of the records makes no date.
+    let no_year = token.split(['/', '-', '.']).any(|p| {
+        p.len() >= 4
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && !p.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+    });
+    if year
+        || (!no_year
+            && token.contains(['/', '-', '.'])
+            && crate::dates::parse_agency_date(token).is_ok())
+    {
         return true;
     }
     let parts: Vec<&str> = token.split(['/', '-']).collect();

@@ -37,6 +37,7 @@
 //! a name or a number, and the [`leak`] check proves that no real-name form
 //! or identifier is left in anything exported.
 
+mod author;
 pub mod classify;
 pub mod dates;
 pub mod disguise;

@@ -286,6 +286,31 @@ impl Anonymiser {
                 suspects.clear();
             } else {
                 suspects_into(v, &self.known, covered, lower, suspects);
+                // What someone is called, in quotation marks ("(20,
+                // 'K-Dog')", "as 'lil T'").
+                {
+                    let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
+                    let mut ranges = Vec::new();
+                    for span in residual::quoted_nicknames(v, &mut ranges) {
+                        if !found.iter().any(|&r| overlaps(span, r)) {
+                            suspects.retain(|&(a, b, _)| !overlaps(span, (a, b)));
+                            suspects.push((span.0, span.1, SuspectKind::Name));
+                        }
+                    }
+                    suspects.sort_unstable_by_key(|&(start, _, _)| start);
+                }
+                // A signature's ordinary words that name its author
+                // ("Mercy Little (CAMHS Practitioner)").
+                if field == "author" {
+                    let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
+                    for span in author::author_names(v) {
+                        if !found.iter().any(|&r| overlaps(span, r)) {
+                            suspects.retain(|&(a, b, _)| !overlaps(span, (a, b)));
+                            suspects.push((span.0, span.1, SuspectKind::Name));
+                        }
+                    }
+                    suspects.sort_unstable_by_key(|&(start, _, _)| start);
+                }
                 // A name another record names surely ("Bob Lister"), here
                 // where a word alone could not tell ("Lister to visit").
                 if let Some(names) = review_names {

@@ -678,6 +678,73 @@ pub(super) fn quoted_nickname(text: &str, start: usize, end: usize) -> bool {
     NICKNAME_CUES.contains(&word.as_str())
 }
 
+/// The quotations that are what someone is called, whatever their words:
+/// one to three words with a capital, a digit or `_` in them, in
+/// quotation marks right after a word such as "aka", "as" or "called",
+/// after an age in brackets ("(20, 'K-Dog')"), or alone in brackets
+/// ("('lil T')"); and any quoted user name joined by `_`
+/// ("bought by 'kdog_deeline'"). Kinship words ("as 'Mum'") are not.
+pub(super) fn quoted_nicknames(
+    text: &str,
+    quotes: &mut Vec<std::ops::Range<usize>>,
+) -> Vec<(usize, usize)> {
+    crate::anonymise::text::quotations(text, quotes);
+    let mut out = Vec::new();
+    for quote in quotes.iter() {
+        let content = &text[quote.clone()];
+        let words: Vec<&str> = content.split_whitespace().collect();
+        if words.is_empty() || words.len() > 3 || content.len() > 24 {
+            continue;
+        }
+        let user_name = words.len() == 1
+            && content.contains('_')
+            && content
+                .trim_start_matches('@')
+                .split('_')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '.'));
+        let marked = content
+            .chars()
+            .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
+        let kin = words.iter().all(|w| field_lists_is_kin(w));
+        if !user_name && (!marked || kin || !after_a_nickname_cue(text, quote.start)) {
+            continue;
+        }
+        out.push((quote.start, quote.end));
+    }
+    out
+}
+
+fn field_lists_is_kin(word: &str) -> bool {
+    super::lists::field_lists().is_kinship(&word.to_lowercase())
+}
+
+/// True when the quotation mark just before `at` follows a word that says
+/// what someone is called ("aka", "as"), an age in brackets ("(20, "), or
+/// an opening bracket.
+fn after_a_nickname_cue(text: &str, at: usize) -> bool {
+    let Some(mark) = text[..at].chars().next_back() else {
+        return false;
+    };
+    let before = text[..at - mark.len_utf8()].trim_end();
+    if before.ends_with('(') {
+        return true;
+    }
+    // "(20, 'K-Dog')": an age, then the name.
+    if let Some(rest) = before.strip_suffix(',') {
+        let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+        if rest.len() < before.len() - 1 && rest.ends_with('(') {
+            return true;
+        }
+    }
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    NICKNAME_CUES.contains(&word.as_str())
+}
+
 /// True when the words before `at` are a rank or role and a collar or
 /// staff number: "PC 2716 ", "Para 3390 ".
 fn after_collar_number(text: &str, at: usize) -> bool {
@@ -1037,6 +1104,10 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             || words::is_title(w)
             // "over Xmas school hols", "the DofE club".
             || lists.is_abbreviation(w)
+            // "an Ofsted-registered nursery", "a Greggs shop": a public
+            // name is no particular place.
+            || lists.is_public_name(w)
+            || w.split_once('-').is_some_and(|(first, _)| lists.is_public_name(first))
     };
     // A kind of service or school: "Mother and Baby Unit", "Primary school".
     let generic = |&(s, e): &(usize, usize)| {
@@ -1141,7 +1212,34 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Hair Salon",
     "Tyres",
     "Motors",
+    "Kitchen",
+    "Bakery",
+    "Butchers",
+    "Launderette",
+    "Lettings",
+    "Letting Agents",
+    "Estate Agents",
+    "Properties",
+    "Ministry",
+    "Ministries",
+    "Deliverance Ministry",
+    "Deliverance Ministries",
+    "Tabernacle",
 ];
+
+/// The name of a shop or takeaway without the words for its kind ("Lucky
+/// Star" of "Lucky Star Chicken").
+pub(super) fn business_name(place: &str) -> Option<&str> {
+    // The shortest name: "Blue Wave" of "Blue Wave Hand Car Wash", not
+    // "Blue Wave Hand".
+    BUSINESS_ENDS
+        .iter()
+        .filter_map(|end| {
+            let name = place.strip_suffix(end)?.trim_end();
+            (!name.is_empty()).then_some(name)
+        })
+        .min_by_key(|name| name.len())
+}
 
 /// Where a shop's or a takeaway's name that begins with `run`'s first word
 /// ends: one to three capitalised words, not all of them public names
@@ -1561,7 +1659,25 @@ pub fn suspects_into(
                         .last()
                         .is_some_and(|l| text[l.0..l.1].chars().any(char::is_lowercase))
             };
-            let name = ((previous_title && !(previous_role && plain_word()))
+            // "DSL Patience Osei", "SW Faith Adeyemi": after a role, an
+            // ordinary word before a surname that is no word is a given
+            // name ("HV Team Leader" is a role throughout).
+            let before_a_surname = || {
+                text[end..].starts_with(' ')
+                    && crate::anonymise::text::word_after(text, end).is_some_and(|next| {
+                        let lower = next.to_lowercase();
+                        next.chars().count() >= 3
+                            && next.chars().next().is_some_and(char::is_uppercase)
+                            && !words::is_word(&lower)
+                            && !words::in_larger_dictionary(&lower)
+                            && !words::is_vocabulary(next)
+                            && !words::is_title(next)
+                            && !super::lists::field_lists().is_abbreviation(next)
+                            && !words::is_acronym(next)
+                    })
+            };
+            let name = ((previous_title
+                && !(previous_role && plain_word() && !before_a_surname()))
                 || !ordinary
                 || (after_name && !(shouting() && plain_word() && !surname_in_capitals()))
                 // "J. Baker", not "…band B. Suggested refuge".

@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::gazetteer::gazetteer;
 use super::lists::field_lists;
 use super::report::Part;
-use super::residual::{BUSINESS_ENDS, NICKNAME_REASON, SuspectKind};
+use super::residual::{NICKNAME_REASON, SuspectKind, business_name};
 use super::words;
 
 /// The words of the names the first pass replaced, and a matcher for them.
@@ -191,20 +191,6 @@ fn after_a_person_cue(text: &str, at: usize) -> bool {
         let w = w.trim_end_matches('/');
         CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
     })
-}
-
-/// The name of a shop or takeaway without the words for its kind ("Lucky
-/// Star" of "Lucky Star Chicken").
-fn business_name(place: &str) -> Option<&str> {
-    // The shortest name: "Blue Wave" of "Blue Wave Hand Car Wash", not
-    // "Blue Wave Hand".
-    BUSINESS_ENDS
-        .iter()
-        .filter_map(|end| {
-            let name = place.strip_suffix(end)?.trim_end();
-            (!name.is_empty()).then_some(name)
-        })
-        .min_by_key(|name| name.len())
 }
 
 /// True when `start..end` of `text` is inside a fixed term of the field

@@ -1645,3 +1645,74 @@ fn what_the_chronology_names_is_replaced_in_the_review_written_about_it() {
         "{in_episode:?}"
     );
 }
+
+/// Names made of ordinary words, found by where they stand: a signature,
+/// a title of a church, a role before a surname, what someone is called
+/// in quotation marks; and a reference that starts like a month.
+#[test]
+fn names_of_ordinary_words_are_found_by_where_they_stand() {
+    let mut review = small_review(&[
+        "Session. CAMHS (Mercy Little) continuing.",
+        "Referral from school (DSL Patience Osei). Sis Testimony + Bro Gift did the training.",
+        "Kane DOWDING (20, 'K-Dog') in his contacts as 'lil T'. Ticket bought by 'kdog_deeline'.",
+        "MARAC today, ref MAR-24-0117. Actions agreed.",
+        "Deacon Godswill leading; Brother Gift Oduya (youth leader) spoke.",
+    ]);
+    review.chronology[0].author = "Mercy Little (CAMHS Practitioner)".into();
+    review.chronology[1].author = "M Little".into();
+    review.chronology[2].author = "Duty SW".into();
+    review.chronology[3].author = "Peace Okoro".into();
+    let out = anonymise(&review).review;
+    let all: Vec<String> = out
+        .chronology
+        .iter()
+        .flat_map(|e| [e.author.clone(), e.text.clone()])
+        .collect();
+    let all = all.join("\n");
+    for name in [
+        "Mercy",
+        "Little",
+        "Patience",
+        "Osei",
+        "Testimony",
+        "Gift",
+        "K-Dog",
+        "lil T",
+        "kdog_deeline",
+        "MAR-24-0117",
+        "Peace",
+        "Okoro",
+        "Godswill",
+        "Oduya",
+    ] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    // The role the signature gives, and a role alone, stay.
+    assert_eq!(out.chronology[0].author, "[name] (CAMHS Practitioner)");
+    assert_eq!(out.chronology[2].author, "Duty SW");
+    assert!(all.contains("MARAC today"), "{all}");
+}
+
+/// A church, shop or letting agent named with ordinary words, and the
+/// short name it goes by; a public name before "nursery" names no place.
+#[test]
+fn a_business_goes_by_its_short_name_and_a_public_name_is_no_place() {
+    let mut review = small_review(&[
+        "Sessions at Flaming Sword Deliverance Ministry. Brother Gift from Flaming Sword came.",
+        "Works at Mama Put Kitchen. Landlord Gannet Lettings. At an Ofsted-registered nursery.",
+        "Weekly contact at Mama Put after closing.",
+    ]);
+    review.agencies.push(Agency {
+        id: Id::from("A2"),
+        name: "Flaming Sword Deliverance Ministry".into(),
+        generic_name: "Religious organisation".into(),
+        ..Default::default()
+    });
+    let out = anonymise(&review).review;
+    let all: Vec<&str> = out.chronology.iter().map(|e| e.text.as_str()).collect();
+    let all = all.join("\n");
+    for name in ["Flaming Sword", "Mama Put", "Gannet"] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    assert!(all.contains("an Ofsted-registered nursery"), "{all}");
+}

@@ -267,6 +267,22 @@ pub const TITLES: &[&str] = &[
     "pastor",
     "imam",
     "rabbi",
+    // Titles of churches and mosques: "Sis Testimony", "Bro Gift",
+    // "Deacon Godswill", "Bishop Owusu", "Maulana Hafeez".
+    "sis",
+    "bro",
+    "brother",
+    "deacon",
+    "deaconess",
+    "bishop",
+    "elder",
+    "evangelist",
+    "apostle",
+    "prophetess",
+    "maulana",
+    "sheikh",
+    "shaykh",
+    "ustadh",
 ];
 
 /// True when a title names a role ("Nurse", "HV", "GP", "Midwife"), not an
