@@ -985,3 +985,33 @@ fn no_lexicon_pattern_offers_one_word_as_the_alternative_of_two() {
     });
     assert!(mixed.is_empty(), "{mixed:#?}");
 }
+
+#[test]
+fn the_verdicts_of_inspection_reports_are_found() {
+    for text in [
+        "In most areas, responses to missing children required improvement.",
+        "Adult services in most areas are not effective in identifying neglect.",
+        "There was a lack of robust recording by the nursery.",
+        "Where the child was seen, they were not asked about their views.",
+        "Practitioners did not always understand the links between neglect and other risks.",
+        "The risk of exploitation is still not well understood in many areas.",
+        "Local arrangements are underdeveloped, and leadership frequently lacking.",
+        "Senior leaders have not taken sufficient action to protect children.",
+        "Children at risk were not being properly protected.",
+        "The council had been leaving children for too long in situations of neglect.",
+        "Agencies had enough information to safeguard her after the first survey.",
+        "Practitioners under estimated the fragility of the baby.",
+    ] {
+        assert!(
+            lexicon()
+                .lint(text)
+                .iter()
+                .any(|h| h.severity >= Severity::Medium),
+            "{text}: {:?}",
+            hits(text)
+        );
+    }
+    // A rating reported, and what a service could not do, are not.
+    assert_clean("The council was rated requires improvement to be good in 2019.");
+    assert_clean("The screening tool was not effective in identifying neglect.");
+}
