@@ -6,7 +6,7 @@
 The key (tab-separated, header `kind text entry`) lists every identifying
 string (kind person, place or identifier) and every ordinary phrase that
 must survive (kind ordinary). An identifying string left anywhere in the
-anonymised file's decoded text is a leak; an ordinary phrase is kept when it
+anonymised file's decoded text, as whole words, is a leak; an ordinary phrase is kept when it
 occurs unchanged. Prints the leaks, the phrases lost, and the figures.
 """
 import csv
@@ -22,6 +22,21 @@ def decoded(path):
     return re.sub(r"\\(['\"\\])", r"\1", text)
 
 
+def occurs(phrase, text):
+    """True when `phrase` is in `text` as whole words: a short name ("Le",
+    "Lin") inside a longer word ("Learning", "Linh") is no leak of it."""
+    start = 0
+    while True:
+        at = text.find(phrase, start)
+        if at < 0:
+            return False
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(phrase)] if at + len(phrase) < len(text) else " "
+        if not (before.isalnum() or after.isalnum()):
+            return True
+        start = at + 1
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -29,7 +44,7 @@ def main():
     rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8"), delimiter="\t"))
     identifying = [r for r in rows if r["kind"] != "ordinary"]
     ordinary = [r for r in rows if r["kind"] == "ordinary"]
-    leaks = [r for r in identifying if r["text"] in text]
+    leaks = [r for r in identifying if occurs(r["text"], text)]
     lost = [r for r in ordinary if r["text"] not in text]
     for r in leaks:
         print(f"leak\t{r['kind']}\t{r['text']}\t{r['entry']}")

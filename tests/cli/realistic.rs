@@ -1,4 +1,4 @@
-//! The nine realistic multi-agency chronologies of `tests/data/` (a cast that
+//! The ten realistic multi-agency chronologies of `tests/data/` (a cast that
 //! lists only the family and two places; every identifying string and the
 //! ordinary phrases in an answer key) imported and anonymised as a reviewer
 //! would: nothing identifying may be left, and the field's words must
@@ -96,7 +96,8 @@ fn identifying(folder: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Scores a set: nothing identifying left but the strings of `known_left`
+/// Scores a set: nothing identifying left, as whole words ("Le" in
+/// "Letter" is no leak of the surname), but the strings of `known_left`
 /// (the set's known misses, each one named), 95% of the ordinary phrases
 /// kept.
 fn score(set: &str, known_left: &[&str]) {
@@ -113,7 +114,7 @@ fn score(set: &str, known_left: &[&str]) {
         if kind == "ordinary" {
             ordinary += 1;
             kept += usize::from(text.contains(phrase));
-        } else if text.contains(phrase) && !known_left.contains(&phrase) {
+        } else if contains_word(&text, phrase) && !known_left.contains(&phrase) {
             left.push(format!("{kind} \"{phrase}\""));
         }
     }
@@ -255,6 +256,15 @@ fn the_ninth_realistic_chronology_keeps_nothing_identifying() {
     score("realistic-chronology-9", &[]);
 }
 
+/// The string of the tenth set still left: a date of birth written the
+/// Vietnamese way ("ngày 03 tháng 10 năm 2009").
+const TENTH_SET_LEFT: &[&str] = &["ngày 03 tháng 10 năm 2009"];
+
+#[test]
+fn the_tenth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score("realistic-chronology-10", TENTH_SET_LEFT);
+}
+
 #[test]
 fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     for set in [
@@ -270,6 +280,7 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-7", SEVENTH_SET_LEFT);
     publish("realistic-chronology-8", &[]);
     publish("realistic-chronology-9", &[]);
+    publish("realistic-chronology-10", TENTH_SET_LEFT);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

@@ -1,9 +1,9 @@
 //! The person an author field names. An agency's record is signed by
 //! someone ("Mercy Little (CAMHS Practitioner)", "M Little", "Peace
-//! Okoro", "Mrs Patience Osei (DSL)"), and there a capitalised word that
-//! is also an ordinary word ("Mercy", "Little", "Peace") is a name when it
-//! is a common name, or stands beside a name that is no word or after an
-//! initial. What the field says of the role ("CAMHS Practitioner", "Duty
+//! Okoro", "Mrs Patience Osei (DSL)"), and there capitalised words that
+//! are no role are a name, though each is also an ordinary word
+//! ("Mercy", "Little", "Peace") or a day's abbreviation ("Vũ Thu
+//! Trang"). What the field says of the role ("CAMHS Practitioner", "Duty
 //! SW", "Delivery Suite", "Repairs Team") is kept.
 
 use super::gazetteer::gazetteer;
@@ -14,6 +14,12 @@ use super::words;
 /// there, though some are names elsewhere ("Nurse", "Sister", "Church").
 const ROLE_WORDS: &[&str] = &[
     "acting",
+    "advocate",
+    "decision",
+    "guardian",
+    "independent",
+    "maker",
+    "trafficking",
     "adviser",
     "advisor",
     "advice",
@@ -142,22 +148,14 @@ impl Token<'_> {
         self.word.chars().next().is_some_and(char::is_uppercase)
             && self.word.chars().any(char::is_alphabetic)
     }
-
-    /// A capitalised word in no dictionary ("Okoro", "OSEI").
-    fn is_no_word(&self) -> bool {
-        let lower = self.word.to_lowercase();
-        self.is_capitalised()
-            && !self.is_initial()
-            && !words::is_word(&lower)
-            && !words::in_larger_dictionary(&lower)
-            && !is_role_word(self.word)
-    }
 }
 
-/// The words of an author field, each with whether it stands in brackets,
-/// in runs that separators (brackets, commas, slashes, dashes) break.
-fn runs(author: &str) -> Vec<Vec<Token<'_>>> {
-    let mut runs: Vec<Vec<Token>> = vec![Vec::new()];
+/// The words of an author field in runs that separators (brackets,
+/// commas, slashes, dashes) break, each run with whether it stands in
+/// brackets.
+fn runs(author: &str) -> Vec<(Vec<Token<'_>>, bool)> {
+    let mut runs: Vec<(Vec<Token>, bool)> = vec![(Vec::new(), false)];
+    let mut depth = 0usize;
     let mut at = 0;
     for piece in author.split_inclusive(|c: char| c.is_whitespace() || "(),/–—;:+&".contains(c))
     {
@@ -165,32 +163,61 @@ fn runs(author: &str) -> Vec<Vec<Token<'_>>> {
             piece.trim_end_matches(|c: char| c.is_whitespace() || "(),/–—;:+&".contains(c));
         let breaks = trimmed.len() < piece.len() && !piece[trimmed.len()..].trim().is_empty();
         if !trimmed.is_empty() && trimmed != "-" {
-            runs.last_mut().expect("there is always a run").push(Token {
-                start: at,
-                end: at + trimmed.len(),
-                word: trimmed,
-            });
-        } else if trimmed == "-" {
-            runs.push(Vec::new());
+            runs.last_mut()
+                .expect("there is always a run")
+                .0
+                .push(Token {
+                    start: at,
+                    end: at + trimmed.len(),
+                    word: trimmed,
+                });
         }
-        if breaks {
-            runs.push(Vec::new());
+        let separator = &piece[trimmed.len()..];
+        depth += separator.matches('(').count();
+        depth = depth.saturating_sub(separator.matches(')').count());
+        if breaks || trimmed == "-" {
+            runs.push((Vec::new(), depth > 0));
         }
         at += piece.len();
     }
-    runs.retain(|run| !run.is_empty());
+    runs.retain(|run| !run.0.is_empty());
     runs
 }
 
-/// The stretches of an author field that name its author and that
-/// ordinary words could hide: in each run of capitalised words and
-/// initials that are not words of a role, the words that are ordinary
-/// words too, with the name they belong to ("Mercy Little", "M Little",
-/// "Peace Okoro", "Patience Osei"). A run whose words are all in no
-/// dictionary is left to the other tests, which find such names anyway.
+/// The stretches of an author field that name its author: each run of two
+/// capitalised words or initials or more that are not words of a role,
+/// whatever the words are ("Mercy Little", "M Little", "Peace Okoro",
+/// "Patience Osei", "Vũ Thu Trang"), and one word alone when it is a
+/// common name and all the field holds.
 pub(super) fn author_names(author: &str) -> Vec<(usize, usize)> {
+    let runs = runs(author);
+    // Words in brackets name the author only when the words outside are a
+    // role ("DSL (Mrs K. Gillard)", "HV (Joy Brook)"); beside a name they
+    // are its role ("Fiona Reid (Independent Child Trafficking Guardian)").
+    let outside = names_in(
+        runs.iter()
+            .filter(|(_, bracketed)| !bracketed)
+            .map(|(run, _)| run),
+    );
+    let named_outside = runs
+        .iter()
+        .filter(|(_, bracketed)| !bracketed)
+        .flat_map(|(run, _)| run)
+        .any(|t| t.is_capitalised() && !t.is_initial() && !is_role_word(t.word));
+    if named_outside {
+        return outside;
+    }
+    names_in(
+        runs.iter()
+            .filter(|(_, bracketed)| *bracketed)
+            .map(|(run, _)| run),
+    )
+}
+
+/// The names in runs of an author field's words.
+fn names_in<'a>(runs: impl Iterator<Item = &'a Vec<Token<'a>>>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for run in runs(author) {
+    for run in runs {
         let mut k = 0;
         while k < run.len() {
             // A name: capitalised words and initials, none of a role.
@@ -206,21 +233,28 @@ pub(super) fn author_names(author: &str) -> Vec<(usize, usize)> {
             if name.iter().all(Token::is_initial) {
                 continue;
             }
-            let ordinary = |t: &Token| t.is_capitalised() && !t.is_initial() && !t.is_no_word();
-            if !name.iter().any(ordinary) {
-                continue;
-            }
-            // A common name, or a word beside a name that is no word or
-            // after an initial: "Mercy Little", "Peace Okoro", "M Little".
+            // Two words or more of a name, whatever each is ("Mercy
+            // Little", "Peace Okoro", "M Little", "Vũ Thu Trang"); one
+            // alone only when it is a common name and all the run holds.
             let common = |t: &Token| gazetteer().is_name_word(&t.word.to_lowercase());
-            let sure = name.len() >= 2
-                && (name.iter().any(Token::is_no_word)
-                    || name.iter().any(Token::is_initial)
-                    || name.iter().filter(|t| ordinary(t)).all(common));
+            let sure = name.len() >= 2;
             if sure || (name.len() == 1 && common(&name[0]) && run.len() == 1) {
                 out.push((name[0].start, name[name.len() - 1].end));
             }
         }
+    }
+    out
+}
+
+/// The words of `span` of `text`, each as a stretch.
+pub(super) fn words_of(text: &str, span: (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = span.0;
+    for word in text[span.0..span.1].split(' ') {
+        if !word.is_empty() {
+            out.push((at, at + word.len()));
+        }
+        at += word.len() + 1;
     }
     out
 }
@@ -245,6 +279,15 @@ mod tests {
         assert_eq!(names("Mrs Patience Osei (DSL)"), ["Patience Osei"]);
         assert_eq!(names("HV (Joy Brook)"), ["Joy Brook"]);
         assert_eq!(names("SW - Grace Adeyemi"), ["Grace Adeyemi"]);
+        assert_eq!(names("Vũ Thu Trang (Caseworker)"), ["Vũ Thu Trang"]);
+        assert_eq!(
+            names("Fiona Reid (Independent Child Trafficking Guardian)"),
+            ["Fiona Reid"]
+        );
+        assert_eq!(
+            names("Dr Olumide Fashola (Consultant Community Paediatrician)"),
+            ["Olumide Fashola"]
+        );
     }
 
     #[test]
@@ -261,7 +304,8 @@ mod tests {
             "Team Manager",
             "Named Nurse Safeguarding",
             "PC 4471 HADLEY",
-            "Dr Olumide Fashola (Consultant Community Paediatrician)",
+            "Ward Sister",
+            "Fiona (Independent Child Trafficking Guardian)",
         ] {
             assert_eq!(names(author), Vec::<&str>::new(), "{author}");
         }

@@ -399,7 +399,12 @@ fn add_person_name(b: &mut Builder, name: &str, owner: Owner, real: bool) {
     for (i, word) in words.iter().enumerate() {
         let surname = i == last && words.len() > 1;
         let lower = word.to_lowercase();
-        if !words::is_not_a_name_part(&lower) && !word.chars().all(|c| c.is_ascii_digit()) {
+        // "Le Thi Hoa", "Van Anh": a particle that starts a name is the
+        // family name written first (Vietnamese "Lê"), or a given name.
+        let first_particle = i == 0 && words.len() > 1 && words::is_surname_particle(word);
+        if (first_particle || !words::is_not_a_name_part(&lower))
+            && !word.chars().all(|c| c.is_ascii_digit())
+        {
             b.add(word, owner, part_claim, Shape::Part { surname });
         }
         for part in word_parts(word) {

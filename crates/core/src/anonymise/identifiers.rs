@@ -195,6 +195,10 @@ fn names_a_platform(text: &str) -> bool {
                 "whatsapp",
                 "whats app",
                 "telegram",
+                "zalo",
+                "wechat",
+                "weixin",
+                "viber",
                 "discord",
                 "kik",
                 "username",
@@ -257,7 +261,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // in it so that "via Facebook messenger" names no account.
             IdentifierKind::SocialMedia,
             format!(
-                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik|user ?name|handle)(?:(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )|(?: (?:now|is|was|called) ['‘"“]))(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"#
+                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|zalo|wechat|weixin|viber|discord|kik|user ?name|handle)(?:(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )|(?: (?:now|is|was|called) ['‘"“]))(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"#
             ),
             1,
         ),
@@ -267,7 +271,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // It starts with a letter and holds a digit, "_" or ".".
             IdentifierKind::SocialMedia,
             format!(
-                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|discord|kik){b}[^\n.!?]{{0,30}}?[\s(:'‘"“](@?[a-z][a-z0-9._]*[0-9_.][a-z0-9._]*[a-z0-9_]){b}"#
+                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|zalo|wechat|weixin|viber|discord|kik){b}[^\n.!?]{{0,30}}?[\s(:'‘"“](@?[a-z][a-z0-9._]*[0-9_.][a-z0-9._]*[a-z0-9_]){b}"#
             ),
             1,
         ),

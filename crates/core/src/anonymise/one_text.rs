@@ -304,9 +304,18 @@ impl Anonymiser {
                 if field == "author" {
                     let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
                     for span in author::author_names(v) {
-                        if !found.iter().any(|&r| overlaps(span, r)) {
-                            suspects.retain(|&(a, b, _)| !overlaps(span, (a, b)));
-                            suspects.push((span.0, span.1, SuspectKind::Name));
+                        // Around a cast name the signature holds ("Vũ Thu
+                        // Trang" with "Trang" in the cast): its other words.
+                        let words = if found.iter().any(|&r| overlaps(span, r)) {
+                            author::words_of(v, span)
+                        } else {
+                            vec![span]
+                        };
+                        for word in words {
+                            if !found.iter().any(|&r| overlaps(word, r)) {
+                                suspects.retain(|&(a, b, _)| !overlaps(word, (a, b)));
+                                suspects.push((word.0, word.1, SuspectKind::Name));
+                            }
                         }
                     }
                     suspects.sort_unstable_by_key(|&(start, _, _)| start);

@@ -745,6 +745,13 @@ fn after_a_nickname_cue(text: &str, at: usize) -> bool {
     NICKNAME_CUES.contains(&word.as_str())
 }
 
+/// True when a token is two to four Chinese (Han) characters: a person's
+/// name in Chinese script, in records written in English.
+fn is_han_name(token: &str) -> bool {
+    let han = |c: char| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF);
+    (2..=4).contains(&token.chars().count()) && token.chars().all(han)
+}
+
 /// True when the words before `at` are a rank or role and a collar or
 /// staff number: "PC 2716 ", "Para 3390 ".
 fn after_collar_number(text: &str, at: usize) -> bool {
@@ -1125,6 +1132,9 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
     if let Some(end) = business_end(text, &run, sentence_word()) {
         return Some(end);
     }
+    if let Some(end) = workplace_end(text, start, &run) {
+        return Some(end);
+    }
     for n in 1..run.len().min(4) {
         let (word_start, word_end) = run[n];
         let next = &text[word_start..word_end];
@@ -1222,6 +1232,20 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Properties",
     "Ministry",
     "Ministries",
+    "Church",
+    "Chinese Church",
+    "Community Church",
+    "Gospel Church",
+    "Chapel",
+    "Temple",
+    "Buddhist Temple",
+    "Mosque",
+    "Masjid",
+    "Jamia Masjid",
+    "Islamic Centre",
+    "Gurdwara",
+    "Homes",
+    "Lets",
     "Deliverance Ministry",
     "Deliverance Ministries",
     "Tabernacle",
@@ -1239,6 +1263,49 @@ pub(super) fn business_name(place: &str) -> Option<&str> {
             (!name.is_empty()).then_some(name)
         })
         .min_by_key(|name| name.len())
+}
+
+/// Where the name of a workplace that begins at `start` ends: capitalised
+/// words after "works at", "shifts at", "chef at" ("Dad works 12-hr
+/// shifts at Happy Garden"), though each is an ordinary word; not a chain
+/// or brand, a kind of service, or an agency's type ("works at Tesco",
+/// "works at the Children's Centre").
+fn workplace_end(text: &str, start: usize, run: &[(usize, usize)]) -> Option<usize> {
+    use crate::anonymise::text::word_before;
+    const WORK: &[&str] = &[
+        "work", "works", "worked", "working", "shift", "shifts", "job", "employed", "chef", "cook",
+        "waiter", "waitress", "cleaner", "manager", "owner", "staff", "hours",
+    ];
+    let (at_start, at) = word_before(text, start)?;
+    if !at.eq_ignore_ascii_case("at") || &text[at_start + 2..start] != " " {
+        return None;
+    }
+    let (_, work) = word_before(text, at_start)?;
+    if !WORK.iter().any(|w| w.eq_ignore_ascii_case(work)) {
+        return None;
+    }
+    let lists = super::lists::field_lists();
+    let mut end = None;
+    for &(s, e) in run.iter().take(3) {
+        let word = &text[s..e];
+        let lower = word.to_lowercase();
+        let name_word = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            && !lists.is_public_name(word)
+            && !lists.is_abbreviation(word)
+            && !words::is_title(word)
+            && !crate::model::is_calendar_word(word)
+            && !is_institution_word(&lower)
+            && !GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+            && !crate::agency_kind::is_agency_type(word);
+        if !name_word {
+            break;
+        }
+        end = Some(e);
+    }
+    end
 }
 
 /// Where a shop's or a takeaway's name that begins with `run`'s first word
@@ -1263,9 +1330,16 @@ fn business_end(text: &str, run: &[(usize, usize)], sentence_word: bool) -> Opti
         }) else {
             continue;
         };
+        // "Catholic Church", "Children's Homes", "Care Homes": a kind,
+        // not a place's name.
         if names
             .iter()
             .all(|&(s, e)| lists.is_public_name(&text[s..e]))
+            || names.iter().any(|&(s, e)| {
+                let lower = text[s..e].to_lowercase();
+                is_institution_word(&lower)
+                    || GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+            })
             || (n == 1 && sentence_word)
         {
             return None;
@@ -1494,6 +1568,13 @@ pub fn suspects_into(
             && token.chars().next().is_some_and(char::is_uppercase)
             && !words::is_acronym(token)
             && after_collar_number(text, start);
+        // "Chen Jianhua (陈建华)", "'Mei Lin' (林梅 on her passport)": two
+        // to four Chinese characters amid English are a name as written.
+        if !c.is_ascii() && is_han_name(token) {
+            out.push((start, end, SuspectKind::Name));
+            previous_title = false;
+            continue;
+        }
         // "Heol y Bryn", "Lôn Penrhiw", "Parc y Rhos": a Welsh street
         // starts with the word for its kind.
         if digits == 0

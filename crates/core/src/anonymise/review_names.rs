@@ -86,7 +86,13 @@ impl ReviewNames {
                         patterns.push((upper, kind));
                     }
                     let lower = word.to_lowercase();
-                    if sure && !words::is_word(&lower) && !field_lists().is_kinship(&lower) {
+                    // Three letters or fewer in lower case ("anh", "em")
+                    // are too often a word of another language.
+                    if sure
+                        && lower.chars().count() >= 4
+                        && !words::is_word(&lower)
+                        && !field_lists().is_kinship(&lower)
+                    {
                         patterns.push((lower, kind));
                     } else if nickname && lower != word && !field_lists().is_kinship(&lower) {
                         // "seen w/ blaze", "instructing 'shorty go…'": a

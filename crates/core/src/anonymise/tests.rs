@@ -1716,3 +1716,38 @@ fn a_business_goes_by_its_short_name_and_a_public_name_is_no_place() {
     }
     assert!(all.contains("an Ofsted-registered nursery"), "{all}");
 }
+
+/// Vietnamese and Chinese families' names as agency records write them:
+/// the family name first, as a particle of other languages ("Le Thi
+/// Hoa", then "Ms Le"); names in Chinese characters; a workplace named
+/// with ordinary words; a church that goes by its short name; a Zalo ID;
+/// words for relatives before a name ("bà Lan").
+#[test]
+fn names_of_vietnamese_and_chinese_families_are_found() {
+    let mut review = small_review(&[
+        "Ms Le + Linh seen. Chen Jianhua (陈建华, chef at Happy Garden) came.",
+        "Registered as 'Mei Lin' (林梅 on her passport). Dad works 12-hr shifts at Happy Garden.",
+        "Living Water Chinese Church mums' group; WeChat group 'Living Water Mums'. Zalo ID tuananh88.",
+        "Pray for bà Lan in Nghệ An at Tết. Works at Tesco on Saturdays.",
+    ]);
+    review
+        .people
+        .push(person("P4", "Le Thi Hoa", &["Hoa"], "Mother 2"));
+    let out = anonymise(&review).review;
+    let all: Vec<&str> = out.chronology.iter().map(|e| e.text.as_str()).collect();
+    let all = all.join("\n");
+    for name in [
+        "Le ",
+        "陈建华",
+        "林梅",
+        "Happy Garden",
+        "Living Water",
+        "tuananh88",
+        "Lan",
+    ] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    for kept in ["WeChat", "Zalo", "bà", "Nghệ An", "Tết", "Tesco"] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}
