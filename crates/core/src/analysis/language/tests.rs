@@ -1015,3 +1015,39 @@ fn the_verdicts_of_inspection_reports_are_found() {
     assert_clean("The council was rated requires improvement to be good in 2019.");
     assert_clean("The screening tool was not effective in identifying neglect.");
 }
+
+#[test]
+fn what_review_reports_say_of_delay_and_omission_is_found_and_their_own_questions_are_not() {
+    for text in [
+        "It took considerably too long for decisive safeguarding action to be initiated.",
+        "The report says no connection was made, so no risk assessment was completed.",
+        "There was no co-ordinated approach to the risk.",
+        "Help was offered for short periods, or closed without sustained improvement.",
+        "The incidents did not trigger proportionate intervention until the children were hospitalised.",
+        "Children's social care accepted the mother's claim that the stepfather lived elsewhere.",
+    ] {
+        assert!(
+            lexicon()
+                .lint(text)
+                .iter()
+                .any(|h| h.severity >= Severity::Medium),
+            "{text}: {:?}",
+            hits(text)
+        );
+    }
+    for text in [
+        "The review has looked closely at everything to see what could have been done differently.",
+        "The parents were arrested on suspicion of gross negligence manslaughter.",
+        "The injuries which led to the death were thought to have been caused non-accidentally.",
+        "The failure to address the safeguarding needs of these children was systemic.",
+    ] {
+        assert!(
+            lexicon()
+                .lint(text)
+                .iter()
+                .all(|h| h.severity < Severity::Medium),
+            "{text}: {:?}",
+            hits(text)
+        );
+    }
+}
