@@ -232,6 +232,10 @@ pub fn is_agency_type(name: &str) -> bool {
     const TYPES: &[&str] = &[
         "children's social care",
         "childrens social care",
+        "resettlement",
+        "resettlement team",
+        "food bank",
+        "foodbank",
         "children's services",
         "childrens services",
         "social care",
@@ -519,6 +523,11 @@ const SERVICES: &[(&[&str], &str)] = &[
         "Paediatric service",
     ),
     (&["sexual health", "gum"], "Sexual health service"),
+    (
+        &["resettlement", "refugee resettlement"],
+        "Resettlement service",
+    ),
+    (&["food bank", "foodbank"], "Food bank"),
     (
         &["youth service", "youth club", "youth work"],
         "Youth service",

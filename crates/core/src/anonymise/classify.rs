@@ -191,9 +191,22 @@ pub fn classify(
                 .is_some_and(|&b| matches!(b, b'/' | b'.' | b'-'))
             && rest.get(digits + 1).is_some_and(u8::is_ascii_digit)
     };
+    // "looks after Summer", "cares for Autumn": a person is looked after.
+    let cared_for = matches!(previous.as_str(), "after" | "for")
+        && word_before(text, name_start)
+            .and_then(|(at, _)| word_before(text, at))
+            .is_some_and(|(_, verb)| {
+                let verb = verb.to_lowercase();
+                [
+                    "look", "looks", "looked", "looking", "care", "cares", "cared", "caring",
+                ]
+                .contains(&verb.as_str())
+            });
     if SEASONS.contains(&first)
+        && !cared_for
         && (AFTER_SEASON.contains(&next.as_str())
-            || (number(&next) && !day_after)
+            // "Summer 2022" (a year), not "Summer 4" (an age).
+            || (number(&next) && !day_after && next.len() >= 4)
             || BEFORE_DATE.contains(&previous.as_str()))
     {
         return (Class::Word, "a season");

@@ -408,7 +408,9 @@ fn add_person_name(b: &mut Builder, name: &str, owner: Owner, real: bool) {
             b.add(word, owner, part_claim, Shape::Part { surname });
         }
         for part in word_parts(word) {
-            if !words::is_not_a_name_part(&part.to_lowercase()) {
+            // "Al" of "Al-Hassan" is no name alone ("Eid al-Fitr").
+            if !words::is_not_a_name_part(&part.to_lowercase()) && !words::is_surname_particle(part)
+            {
                 b.add(part, owner, part_claim, Shape::Part { surname });
             }
         }
@@ -573,6 +575,78 @@ fn distinctive_business_name(name: &str) -> Option<&str> {
     .then_some(short)
 }
 
+/// The ordinary word that an agency's name puts before the words of its
+/// kind ("Lighthouse" of "Lighthouse Refugee Project", "Tidewater" of
+/// "Tidewater Language Services"): the agency is called by it alone. A
+/// word in no dictionary ("Marramouth") is a name wherever it stands, and
+/// is left to the residual scan, which replaces it as a place or a name.
+fn ordinary_word_before_its_kind(name: &str) -> Option<&str> {
+    const KIND_WORDS: &[&str] = &[
+        "project",
+        "projects",
+        "services",
+        "service",
+        "team",
+        "trust",
+        "aid",
+        "society",
+        "association",
+        "network",
+        "partnership",
+        "foundation",
+        "group",
+        "hub",
+        "charity",
+        "refugee",
+        "refugees",
+        "language",
+        "languages",
+        "interpreting",
+        "translation",
+        "translations",
+        "women's",
+        "womens",
+        "men's",
+        "support",
+        "advice",
+        "centre",
+        "center",
+        "council",
+        "housing",
+        "resettlement",
+        "school",
+        "academy",
+        "college",
+        "practice",
+        "surgery",
+        "clinic",
+        "hospital",
+        "church",
+        "mosque",
+        "agency",
+        "solutions",
+        "futures",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (lead, rest) = words.split_first()?;
+    let is_kind = |w: &&str| {
+        let lower = w.to_lowercase();
+        KIND_WORDS.contains(&lower.as_str())
+            || super::residual::GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+    };
+    let lower = lead.to_lowercase();
+    (!rest.is_empty()
+        && rest.iter().all(is_kind)
+        && lead.chars().next().is_some_and(char::is_uppercase)
+        && lead.chars().all(char::is_alphabetic)
+        && lead.chars().count() >= 4
+        && (words::is_word(&lower) || words::in_larger_dictionary(&lower))
+        && !names_a_kind_of_agency(lead)
+        && !field_lists().is_public_name(lead)
+        && !super::residual::GENERIC_SERVICE_WORDS.contains(&lower.as_str()))
+    .then_some(*lead)
+}
+
 /// True when an agency's name or alias names only a kind of agency ("GP",
 /// "Probation", "CSC"), or is an abbreviation of the field ("EWS",
 /// "ESOL"): it identifies nobody, is never replaced and is no leak.
@@ -688,6 +762,11 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 // Ministry", "at Blue Wave" of "Blue Wave Hand Car Wash".
                 if let Some(short) = distinctive_business_name(name) {
                     b.add(short, Owner::Agency(i), Claim::Part, Shape::Whole);
+                }
+                // "(Tidewater)" of "Tidewater Language Services",
+                // "Lighthouse" of "Lighthouse Refugee Project".
+                if let Some(lead) = ordinary_word_before_its_kind(name) {
+                    b.add(lead, Owner::Agency(i), Claim::Part, Shape::Whole);
                 }
             }
         }

@@ -335,7 +335,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::Reference,
             format!(
-                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
             ),
             1,
         ),
@@ -712,6 +712,30 @@ fn looks_like_a_date_or_span(token: &str, labelled: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_interpreters_number_and_a_reference_that_starts_like_a_month_are_found() {
+        has(
+            "assessment with Pashto interpreter (PS-031). Account of",
+            "PS-031",
+            IdentifierKind::Reference,
+        );
+        has(
+            "Interpreter PS-031 (Zabihullah Noori)",
+            "PS-031",
+            IdentifierKind::Reference,
+        );
+        has(
+            "MARAC today, ref MAR-24-0117. Actions",
+            "MAR-24-0117",
+            IdentifierKind::Reference,
+        );
+        has(
+            "Zalo ID tuananh88.",
+            "tuananh88",
+            IdentifierKind::SocialMedia,
+        );
+    }
 
     #[test]
     fn handles_named_after_their_platform_and_vehicle_registrations_are_found() {

@@ -219,6 +219,25 @@ impl Part {
         })
     }
 
+    /// The words of the replaced references and user names that hold both
+    /// a letter and a digit ("PS-031", "tuananh88"): written bare in
+    /// another record, with no label to say what they are, they are the
+    /// same identifier.
+    pub(super) fn replaced_labelled_identifiers(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().filter_map(|e| match e.verdict.what {
+            What::Identifier(IdentifierKind::Reference | IdentifierKind::SocialMedia)
+                if e.verdict.replaced =>
+            {
+                let words = &self.words[e.words..e.words + (e.end - e.start)];
+                (words.len() >= 5
+                    && words.chars().any(|c| c.is_ascii_digit())
+                    && words.chars().any(char::is_alphabetic))
+                .then_some(words)
+            }
+            _ => None,
+        })
+    }
+
     /// Forgets the occurrences in the texts for which `redone(record,
     /// field)` holds (which are found anew).
     pub(super) fn forget(&mut self, redone: impl Fn(&Id, &str) -> bool) {

@@ -321,7 +321,7 @@ const FACILITIES: &[&str] = &[
 
 /// Words that make a unit or centre a kind of service anyone may name
 /// ("Mother and Baby Unit", "Family Centre", "Assessment Unit"), lower case.
-const GENERIC_SERVICE_WORDS: &[&str] = &[
+pub(super) const GENERIC_SERVICE_WORDS: &[&str] = &[
     "acute",
     "admissions",
     "adolescent",
@@ -743,6 +743,17 @@ fn after_a_nickname_cue(text: &str, at: usize) -> bool {
         .trim_end_matches('.')
         .to_lowercase();
     NICKNAME_CUES.contains(&word.as_str())
+}
+
+/// True when the word after `end` (one space between) is a capitalised
+/// given name ("HILL Jordan", "YOUNG Tyler").
+fn before_a_given_name(text: &str, end: usize) -> bool {
+    text[end..].starts_with(' ')
+        && crate::anonymise::text::word_after(text, end).is_some_and(|next| {
+            next.chars().next().is_some_and(char::is_uppercase)
+                && next.chars().skip(1).any(char::is_lowercase)
+                && gazetteer().is_given_name(&next.to_lowercase())
+        })
 }
 
 /// True when a token is two to four Chinese (Han) characters: a person's
@@ -1246,6 +1257,7 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Gurdwara",
     "Homes",
     "Lets",
+    "Women's Aid",
     "Deliverance Ministry",
     "Deliverance Ministries",
     "Tabernacle",
@@ -1662,11 +1674,12 @@ pub fn suspects_into(
             let word = words::is_word(lower_into(lower, token));
             let acronym =
                 words::is_acronym(token) || words::is_acronym(token.trim_end_matches('s'));
-            if after_name
-                && word
+            if word
                 && !acronym
-                && gazetteer().is_name_word(lower_into(lower, token))
                 && !known.has(lower_into(lower, token))
+                && ((after_name && gazetteer().is_name_word(lower_into(lower, token)))
+                    // "HILL Jordan (Hilly)": a surname in capitals first.
+                    || (letters >= 3 && before_a_given_name(text, end)))
             {
                 // "KERRY HILL": a short surname that is also a word.
                 Some(SuspectKind::Name)
@@ -1757,8 +1770,12 @@ pub fn suspects_into(
                             && !words::is_acronym(next)
                     })
             };
+            // "MARSHALL Jordan": a surname in capitals, as police write
+            // it, before a given name.
+            let surname_first = || shouting() && letters >= 3 && before_a_given_name(text, end);
             let name = ((previous_title
                 && !(previous_role && plain_word() && !before_a_surname()))
+                || (ordinary && surname_first())
                 || !ordinary
                 || (after_name && !(shouting() && plain_word() && !surname_in_capitals()))
                 // "J. Baker", not "…band B. Suggested refuge".

@@ -44,6 +44,11 @@ impl ReviewNames {
                     patterns.push((outward.to_uppercase(), SuspectKind::Place));
                 }
             }
+            // "PS-031" alone where another record gives "interpreter
+            // (PS-031)".
+            for identifier in part.replaced_labelled_identifiers() {
+                patterns.push((identifier.trim().to_string(), SuspectKind::Number));
+            }
             for (original, before, kind, reason) in part.replaced_suspects() {
                 // "food at Lucky Star" where another record has "Lucky Star
                 // Chicken".

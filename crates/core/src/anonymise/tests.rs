@@ -1751,3 +1751,40 @@ fn names_of_vietnamese_and_chinese_families_are_found() {
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
 }
+
+/// Refugee and British families' names as records write them: a surname
+/// in capitals before a given name, a name that is a season before an age
+/// or after "looks after", a surname that is also a title, the word an
+/// agency's name puts before its kind, a particle that is no name alone,
+/// and an identifier written bare where another record labels it.
+#[test]
+fn names_of_refugee_and_british_families_are_found() {
+    let mut review = small_review(&[
+        "HILL Jordan (Hilly) known to police. Present: SW Faye Linton, Helen Bishop (Resettlement).",
+        "Voucher: mother, 2 children (Tyler 13, Summer 4). 'I'm the one who looks after Summer'.",
+        "HV with Pashto interpreter (Tidewater). Eid al-Fitr prayers at 8am; called me 'khala jan'.",
+        "Pashto interpreter (PS-031) booked. Custody, telephone, PS-031 again.",
+    ]);
+    review
+        .people
+        .push(person("P4", "Summer Fisher", &["Summer"], "Daughter 2"));
+    review
+        .people
+        .push(person("P5", "Maryam Al-Hassan", &[], "Child 3"));
+    review.people.push(person("P6", "Gul Jan", &[], "Mother 2"));
+    review.agencies.push(Agency {
+        id: Id::from("A2"),
+        name: "Tidewater Language Services".into(),
+        generic_name: "Interpreting service".into(),
+        ..Default::default()
+    });
+    let out = anonymise(&review).review;
+    let all: Vec<&str> = out.chronology.iter().map(|e| e.text.as_str()).collect();
+    let all = all.join("\n");
+    for name in ["HILL", "Bishop", "Summer", "Tidewater", "PS-031"] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    for kept in ["Eid al-Fitr", "khala jan"] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}

@@ -268,14 +268,12 @@ pub const TITLES: &[&str] = &[
     "imam",
     "rabbi",
     // Titles of churches and mosques: "Sis Testimony", "Bro Gift",
-    // "Deacon Godswill", "Bishop Owusu", "Maulana Hafeez".
+    // "Maulana Hafeez" ("Bishop", "Deacon" and "Elder" are surnames too:
+    // "Helen Bishop").
     "sis",
     "bro",
     "brother",
-    "deacon",
     "deaconess",
-    "bishop",
-    "elder",
     "evangelist",
     "apostle",
     "prophetess",
