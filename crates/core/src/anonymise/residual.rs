@@ -669,6 +669,12 @@ pub(super) fn quoted_nickname(text: &str, start: usize, end: usize) -> bool {
     if before.ends_with('(') {
         return true;
     }
+    ends_with_a_nickname_cue(before)
+}
+
+/// True when the last word of `before` says what someone is called
+/// ("aka", "called", "as").
+fn ends_with_a_nickname_cue(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
         .next()
@@ -736,13 +742,7 @@ fn after_a_nickname_cue(text: &str, at: usize) -> bool {
             return true;
         }
     }
-    let word = before
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.')
-        .to_lowercase();
-    NICKNAME_CUES.contains(&word.as_str())
+    ends_with_a_nickname_cue(before)
 }
 
 /// True when the word after `end` (one space between) is a capitalised

@@ -32,6 +32,18 @@ fn assert_category(text: &str, matched: &str, category: Category) {
     );
 }
 
+/// Asserts that a passage holds a phrase that counts towards blame.
+fn assert_judged(text: &str) {
+    assert!(
+        lexicon()
+            .lint(text)
+            .iter()
+            .any(|h| h.severity >= Severity::Medium),
+        "{text}: {:?}",
+        hits(text)
+    );
+}
+
 fn assert_clean(text: &str) {
     assert_eq!(hits(text), vec![], "{text}");
 }
@@ -1002,14 +1014,7 @@ fn the_verdicts_of_inspection_reports_are_found() {
         "Agencies had enough information to safeguard her after the first survey.",
         "Practitioners under estimated the fragility of the baby.",
     ] {
-        assert!(
-            lexicon()
-                .lint(text)
-                .iter()
-                .any(|h| h.severity >= Severity::Medium),
-            "{text}: {:?}",
-            hits(text)
-        );
+        assert_judged(text);
     }
     // A rating reported, and what a service could not do, are not.
     assert_clean("The council was rated requires improvement to be good in 2019.");
@@ -1026,14 +1031,7 @@ fn what_review_reports_say_of_delay_and_omission_is_found_and_their_own_question
         "The incidents did not trigger proportionate intervention until the children were hospitalised.",
         "Children's social care accepted the mother's claim that the stepfather lived elsewhere.",
     ] {
-        assert!(
-            lexicon()
-                .lint(text)
-                .iter()
-                .any(|h| h.severity >= Severity::Medium),
-            "{text}: {:?}",
-            hits(text)
-        );
+        assert_judged(text);
     }
     for text in [
         "The review has looked closely at everything to see what could have been done differently.",
