@@ -286,46 +286,41 @@ impl Anonymiser {
                 suspects.clear();
             } else {
                 suspects_into(v, &self.known, covered, lower, suspects);
+                // A name found by where it stands takes the place of the
+                // smaller suspects inside it, but never of a cast name.
+                let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
+                let mut claim = |span: (usize, usize)| {
+                    let free = !found.iter().any(|&r| overlaps(span, r));
+                    if free {
+                        suspects.retain(|&(a, b, _)| !overlaps(span, (a, b)));
+                        suspects.push((span.0, span.1, SuspectKind::Name));
+                    }
+                    free
+                };
                 // What someone is called, in quotation marks ("(20,
                 // 'K-Dog')", "as 'lil T'").
-                {
-                    let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
-                    let mut ranges = Vec::new();
-                    for span in residual::quoted_nicknames(v, &mut ranges) {
-                        if !found.iter().any(|&r| overlaps(span, r)) {
-                            suspects.retain(|&(a, b, _)| !overlaps(span, (a, b)));
-                            suspects.push((span.0, span.1, SuspectKind::Name));
-                        }
-                    }
-                    suspects.sort_unstable_by_key(|&(start, _, _)| start);
+                for span in residual::quoted_nicknames(v, quotes) {
+                    claim(span);
                 }
                 // A signature's ordinary words that name its author
-                // ("Mercy Little (CAMHS Practitioner)").
+                // ("Mercy Little (CAMHS Practitioner)"); around a cast
+                // name it holds ("Vũ Thu Trang" with "Trang" in the cast),
+                // its other words.
                 if field == "author" {
-                    let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
                     for span in author::author_names(v) {
-                        // Around a cast name the signature holds ("Vũ Thu
-                        // Trang" with "Trang" in the cast): its other words.
-                        let words = if found.iter().any(|&r| overlaps(span, r)) {
-                            author::words_of(v, span)
-                        } else {
-                            vec![span]
-                        };
-                        for word in words {
-                            if !found.iter().any(|&r| overlaps(word, r)) {
-                                suspects.retain(|&(a, b, _)| !overlaps(word, (a, b)));
-                                suspects.push((word.0, word.1, SuspectKind::Name));
+                        if !claim(span) {
+                            for word in author::words_of(v, span) {
+                                claim(word);
                             }
                         }
                     }
-                    suspects.sort_unstable_by_key(|&(start, _, _)| start);
                 }
+                suspects.sort_unstable_by_key(|&(start, _, _)| start);
                 // A name another record names surely ("Bob Lister"), here
                 // where a word alone could not tell ("Lister to visit").
                 if let Some(names) = review_names {
                     let mut named = Vec::new();
                     names.find_into(v, &mut named);
-                    let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
                     named.retain(|&(start, end, _)| {
                         !(found.iter().any(|&r| overlaps((start, end), r))
                             || suspects

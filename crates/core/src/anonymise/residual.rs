@@ -690,19 +690,18 @@ fn ends_with_a_nickname_cue(before: &str) -> bool {
 /// after an age in brackets ("(20, 'K-Dog')"), or alone in brackets
 /// ("('lil T')"); and any quoted user name joined by `_`
 /// ("bought by 'kdog_deeline'"). Kinship words ("as 'Mum'") are not.
-pub(super) fn quoted_nicknames(
-    text: &str,
-    quotes: &mut Vec<std::ops::Range<usize>>,
-) -> Vec<(usize, usize)> {
+pub(super) fn quoted_nicknames<'a>(
+    text: &'a str,
+    quotes: &'a mut Vec<std::ops::Range<usize>>,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     crate::anonymise::text::quotations(text, quotes);
-    let mut out = Vec::new();
-    for quote in quotes.iter() {
+    quotes.iter().filter_map(move |quote| {
         let content = &text[quote.clone()];
-        let words: Vec<&str> = content.split_whitespace().collect();
-        if words.is_empty() || words.len() > 3 || content.len() > 24 {
-            continue;
+        let words = content.split_whitespace().count();
+        if words == 0 || words > 3 || content.len() > 24 {
+            return None;
         }
-        let user_name = words.len() == 1
+        let user_name = words == 1
             && content.contains('_')
             && content
                 .trim_start_matches('@')
@@ -711,17 +710,12 @@ pub(super) fn quoted_nicknames(
         let marked = content
             .chars()
             .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
-        let kin = words.iter().all(|w| field_lists_is_kin(w));
-        if !user_name && (!marked || kin || !after_a_nickname_cue(text, quote.start)) {
-            continue;
-        }
-        out.push((quote.start, quote.end));
-    }
-    out
-}
-
-fn field_lists_is_kin(word: &str) -> bool {
-    super::lists::field_lists().is_kinship(&word.to_lowercase())
+        let kin = content
+            .split_whitespace()
+            .all(|w| super::lists::field_lists().is_kinship(&w.to_lowercase()));
+        (user_name || (marked && !kin && after_a_nickname_cue(text, quote.start)))
+            .then_some((quote.start, quote.end))
+    })
 }
 
 /// True when the quotation mark just before `at` follows a word that says
