@@ -409,6 +409,42 @@ pub fn is_agency_type(name: &str) -> bool {
         "pru",
         "pupil referral unit",
         "alternative provision",
+        // Teams and services of the four nations, named by what they do.
+        "community justice",
+        "criminal justice social work",
+        "justice social work",
+        "cjsw",
+        "standby social work",
+        "out of hours social work",
+        "duty",
+        "social work services",
+        "sws",
+        "pupil support",
+        "guidance",
+        "children's ward",
+        "childrens ward",
+        "paediatric ward",
+        "ward",
+        "gateway",
+        "family intervention",
+        "named person",
+        "concern hub",
+        "central referral",
+        "public protection",
+        "ppu",
+        "cid",
+        "custody",
+        "recovery",
+        "alcohol and drug recovery",
+        "adrs",
+        "careers",
+        "social security",
+        "benefits",
+        "universal credit",
+        "jobs & benefits office",
+        "jobs and benefits office",
+        "parish",
+        "interpreter",
     ];
     /// Words that name nothing more than the type ("Probation service").
     const TAILS: &[&str] = &[
@@ -425,23 +461,57 @@ pub fn is_agency_type(name: &str) -> bool {
         "record",
         "agency",
     ];
-    let lower = name.trim().to_lowercase();
-    let mut words: Vec<&str> = lower.split_whitespace().collect();
-    // A type may itself end in a tail word ("Emergency department"): the
-    // name is a type when it is one with any of its tail words dropped.
-    loop {
-        if !words.is_empty() && TYPES.contains(&words.join(" ").as_str()) {
-            return true;
+    let is_type = |name: &str| {
+        let lower = name.trim().to_lowercase();
+        let mut words: Vec<&str> = lower.split_whitespace().collect();
+        // A type may itself end in a tail word ("Emergency department"):
+        // the name is a type when it is one with any of its tail words
+        // dropped.
+        loop {
+            if !words.is_empty() && TYPES.contains(&words.join(" ").as_str()) {
+                return true;
+            }
+            if words.len() > 1 && words.last().is_some_and(|w| TAILS.contains(w)) {
+                words.pop();
+            } else {
+                break;
+            }
         }
-        if words.len() > 1 && words.last().is_some_and(|w| TAILS.contains(w)) {
-            words.pop();
-        } else {
-            break;
-        }
+        !words.is_empty()
+            && generic_agency_name(agency_kind_from_text(name))
+                .is_some_and(|g| g.eq_ignore_ascii_case(name.trim()))
+    };
+    let national = |name: &str| crate::anonymise::lists::field_lists().is_national_body(name);
+    if is_type(name) || national(name) {
+        return true;
     }
-    !words.is_empty()
-        && generic_agency_name(agency_kind_from_text(name))
-            .is_some_and(|g| g.eq_ignore_ascii_case(name.trim()))
+    // "SWS - Duty", "Police Scotland DATF / CID": every part, between
+    // dashes or slashes, a type or a national body.
+    let parts: Vec<&str> = name
+        .split(" - ")
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" / "))
+        .map(str::trim)
+        .collect();
+    if parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && (is_type(p) || national(p)))
+    {
+        return true;
+    }
+    // "Police Scotland DATF", "PSNI Public Protection Branch": a national
+    // body, then a team of it named by its type or an abbreviation.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..words.len()).any(|cut| {
+        let rest = words[cut..].join(" ");
+        national(&words[..cut].join(" "))
+            && (is_type(&rest)
+                || words[cut..].iter().all(|w| {
+                    crate::anonymise::lists::field_lists().is_abbreviation(w)
+                        || TAILS.contains(&w.to_lowercase().as_str())
+                }))
+    })
 }
 
 /// The generic name an agency of this kind has in exports; `None` for

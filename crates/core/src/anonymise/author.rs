@@ -120,6 +120,8 @@ fn is_role_word(word: &str) -> bool {
         || field_lists().is_abbreviation(word)
         || field_lists().is_public_name(word)
         || field_lists().is_kinship(&lower)
+        // "Máire Nic Aoidh (Stiúrthóir)": a role in Irish or Welsh.
+        || field_lists().is_other_language_word(&lower)
         || crate::agency_kind::is_agency_type(word)
         // "Paediatrician", "Psychologist", "Physiotherapist".
         || (words::is_word(&lower)

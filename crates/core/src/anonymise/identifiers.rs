@@ -285,7 +285,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::VehicleRegistration,
             format!(
-                r"{b}[A-Z]{{2}}[0-9]{{2}} ?[A-Z]{{3}}{b}|(?i:{b}(?:reg|registration|vrm|index|plate|number plate|veh|vehicle))\.?:? ?[A-Z]{{2}} [0-9]{{2}} ?[A-Z]{{3}}{b}"
+                r"{b}[A-Z]{{2}}[0-9]{{2}} ?[A-Z]{{3}}{b}|(?i:{b}(?:reg|registration|vrm|index|plate|number plate|veh|vehicle))\.?:? ?[A-Z]{{2}} [0-9]{{2}} ?[A-Z]{{3}}{b}|{b}[A-Z][A-HJ-Y]Z ?[0-9]{{1,4}}{b}"
             ),
             0,
         ),
@@ -314,7 +314,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::CollarNumber,
             format!(
-                r"{b}(?:PC|PCSO|PS|DC|DS|DI|DCI|WPC|Sgt|Insp|Det|Officer|Constable|Sergeant)\.? ?#?([0-9]{{2,6}}){b}"
+                r"{b}(?:PC|PCSO|PS|DC|DS|DI|DCI|WPC|Sgt|Insp|Det|Officer|Constable|Sergeant|Con|Cst|Const)\.? ?#?([0-9]{{2,6}}){b}"
             ),
             1,
         ),
@@ -384,11 +384,40 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             ),
             1,
         ),
+        (
+            // The last digits of an account or a card ("sort code
+            // 95-08-61, ending ...4417", "card ending 0921").
+            IdentifierKind::BankDetails,
+            format!(
+                r"(?i)(?:{b}(?:account|acc|acct|a/c|card)(?: no\.?| number)?,? (?:ending|ends)(?: in| with)?:? ?\.{{0,3}} ?|{b}(?:ending|ends)(?: in| with)? ?\.{{2,3}} ?)([0-9]{{3,8}}){b}"
+            ),
+            1,
+        ),
+        (
+            // A number after the label of a record or a document, in any
+            // shape, dots and dashes too ("Serial 1523", "CPF
+            // 529.982.247-25", "asmens kodas 49503120345").
+            IdentifierKind::Reference,
+            format!(
+                r"(?i){b}(?:serial|occ|inc|cpf|rg|asmens kodas|personal code|upn|scn|seemis(?: id)?|candidate (?:no\.?|number)|pupil (?:no\.?|number|id)|passport(?: no\.?| number)?|h&c(?: no\.?| number)?|hkid|bn\(o\) passport)\.? ?[:#]? ?([0-9](?:[0-9]|[./ -][0-9]){{3,}}|[A-Z]{{1,3}}[0-9]{{4,}}(?:\([0-9A]\))?){b}"
+            ),
+            1,
+        ),
+        (
+            // A user name after the label of a school or work system
+            // ("C2K snloingsigh427", "login: jbloggs7").
+            IdentifierKind::SocialMedia,
+            format!(
+                r"(?i){b}(?:c2k|glow|user ?name|user ?id|login|log-in|account name)\)?:? ?([a-z][a-z0-9._]*[0-9][a-z0-9._]*){b}"
+            ),
+            1,
+        ),
     ];
-    // The gates name their finders by place: the last two are the user
-    // names'.
+    // The gates name their finders by place: the last five are two user
+    // names', and the account endings, labelled numbers and system user
+    // names searched in every text.
     debug_assert!(
-        specs.len() == 22
+        specs.len() == 25
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -979,6 +1008,46 @@ mod tests {
         );
         assert!(found("messaged on Snap now 5pm").is_empty());
         assert!(found("see https://www.gov.uk/guidance").is_empty());
+    }
+
+    #[test]
+    fn shapes_of_northern_ireland_scotland_and_abroad() {
+        has("Con 7736 McKEOWN", "7736", IdentifierKind::CollarNumber);
+        has("Serial 1523 of 12/10/24", "1523", IdentifierKind::Reference);
+        has("Inc 2451 of 07/02", "2451", IdentifierKind::Reference);
+        has(
+            "(passport FZ482913, CPF 529.982.247-25)",
+            "529.982.247-25",
+            IdentifierKind::Reference,
+        );
+        has(
+            "asmens kodas 49503120345",
+            "49503120345",
+            IdentifierKind::Reference,
+        );
+        has(
+            "Year 11, C2K snloingsigh427. PE teacher",
+            "snloingsigh427",
+            IdentifierKind::SocialMedia,
+        );
+        has(
+            "sort code 95-08-61, ending ...4417. Sanction",
+            "4417",
+            IdentifierKind::BankDetails,
+        );
+        has("card ending 0921", "0921", IdentifierKind::BankDetails);
+        has(
+            "his van KQZ 2186 seen there",
+            "KQZ 2186",
+            IdentifierKind::VehicleRegistration,
+        );
+        // A child in need since March 2017 is no car.
+        let f = found("open as CIN 03/17-07/17, closed");
+        assert!(
+            !f.iter()
+                .any(|(_, k)| *k == IdentifierKind::VehicleRegistration),
+            "{f:?}"
+        );
     }
 
     #[test]

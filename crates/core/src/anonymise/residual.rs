@@ -266,6 +266,38 @@ const GENERIC_PLACE_WORDS: &[&str] = &[
     "national",
 ];
 
+/// Words of [`GENERIC_PLACE_WORDS`] that name a street when a street word
+/// follows ("Front Street", "High St", "Main Road", "Back Lane"): one
+/// street of a town, where "Side Door" or "Sea View" is no place.
+const STREET_NAMING_WORDS: &[&str] = &[
+    "high", "main", "back", "front", "side", "sea", "river", "city", "town", "village",
+];
+
+/// True when a word names a way along which people live ("Street", "Rd",
+/// "Terrace"), not a building or an open space.
+fn is_thoroughfare(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "road"
+            | "street"
+            | "lane"
+            | "avenue"
+            | "drive"
+            | "close"
+            | "crescent"
+            | "terrace"
+            | "walk"
+            | "row"
+            | "way"
+            | "parade"
+            | "st"
+            | "rd"
+            | "ave"
+            | "ln"
+            | "tce"
+    )
+}
+
 /// True when the word after `end` makes the word that ends there the name
 /// of a street or a building ("Linnet Way", "Elm Bank"): a street word,
 /// but not "St" before a capitalised word, which is a saint ("St Mary's"),
@@ -280,7 +312,9 @@ fn street_end_after(text: &str, end: usize) -> bool {
     let before = crate::anonymise::text::word_before(text, end)
         .map(|(_, w)| w.to_lowercase())
         .unwrap_or_default();
-    if GENERIC_PLACE_WORDS.contains(&before.as_str()) {
+    if GENERIC_PLACE_WORDS.contains(&before.as_str())
+        && !(STREET_NAMING_WORDS.contains(&before.as_str()) && is_thoroughfare(next))
+    {
         return false;
     }
     if next.eq_ignore_ascii_case("st")
@@ -292,6 +326,222 @@ fn street_end_after(text: &str, end: usize) -> bool {
         return false;
     }
     true
+}
+
+/// True when a capitalised word follows `at`, one space away.
+fn after_capitalised_next(text: &str, at: usize) -> bool {
+    text[at..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// True when a dose follows `end`: a number and a unit of medicine ("5mg",
+/// "400 mcg", "70ml", "2 units"). No one's name stands before one.
+fn before_a_dose(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let digits = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    if digits == 0 || !rest.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let unit = rest[digits..].trim_start_matches(' ');
+    let unit_end = unit
+        .find(|c: char| !c.is_alphabetic() && c != 'µ')
+        .unwrap_or(unit.len());
+    matches!(
+        unit[..unit_end].to_ascii_lowercase().as_str(),
+        "mg" | "mcg" | "µg" | "ml" | "mls" | "micrograms" | "milligrams" | "units" | "iu"
+    )
+}
+
+/// True when a word is one that begins compounds ("Pre-birth",
+/// "Co-sleeping", "Step-dad"). A list, not any word before a hyphen:
+/// Cantonese given names join their syllables so ("Ka-wing", "Wai-man").
+fn is_compound_prefix(lower: &str) -> bool {
+    matches!(
+        lower,
+        "pre"
+            | "post"
+            | "non"
+            | "anti"
+            | "co"
+            | "re"
+            | "ex"
+            | "multi"
+            | "inter"
+            | "intra"
+            | "sub"
+            | "semi"
+            | "self"
+            | "mid"
+            | "over"
+            | "under"
+            | "out"
+            | "cross"
+            | "counter"
+            | "half"
+            | "step"
+            | "great"
+            | "well"
+            | "part"
+            | "full"
+            | "long"
+            | "short"
+            | "low"
+            | "high"
+            | "mis"
+            | "un"
+    )
+}
+
+/// True when a hyphen and a word of the dictionary in lower case follow
+/// `end` ("Pre-birth", "Co-sleeping", "Non-accidental").
+fn before_a_compound(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix('-') else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    word.len() >= 3
+        && word.chars().all(char::is_lowercase)
+        && (words::in_dictionary(word) || words::is_word(word))
+}
+
+/// Lower-case words after which capitals are an abbreviation of a thing,
+/// not someone's initials: a score, a form, a scheme ("SMA formula", "IRD
+/// meeting", "BN(O) visa").
+const AFTER_AN_ABBREVIATION: &[&str] = &[
+    "formula",
+    "referral",
+    "referrals",
+    "team",
+    "meeting",
+    "meetings",
+    "plan",
+    "plans",
+    "visa",
+    "passport",
+    "order",
+    "orders",
+    "report",
+    "reports",
+    "results",
+    "result",
+    "assessment",
+    "assessments",
+    "form",
+    "forms",
+    "check",
+    "checks",
+    "score",
+    "scores",
+    "scale",
+    "application",
+    "award",
+    "payment",
+    "payments",
+    "worker",
+    "workers",
+    "officer",
+    "officers",
+    "nurse",
+    "service",
+    "services",
+    "unit",
+    "hub",
+    "case",
+    "support",
+    "review",
+    "reviews",
+    "conference",
+    "strategy",
+    "status",
+    "register",
+    "letter",
+    "letters",
+    "appointment",
+    "clinic",
+    "app",
+    "account",
+    "card",
+    "screening",
+    "level",
+    "levels",
+    "exam",
+    "exams",
+    "test",
+    "tests",
+    "course",
+    "programme",
+    "scheme",
+    "grant",
+    "checklist",
+    "tool",
+    "threshold",
+    "procedures",
+    "protocol",
+    "guidance",
+    "system",
+    "database",
+    "notification",
+    "notifications",
+    "flag",
+    "marker",
+    "alert",
+    "entry",
+    "record",
+    "records",
+    "paperwork",
+    "hearing",
+    "hearings",
+    "panel",
+    "process",
+    "pathway",
+    "team's",
+    "consent",
+];
+
+/// True when capitals not in any list read as the abbreviation of a thing,
+/// not as someone's initials, from the words around them: before a number,
+/// score or amount ("RR 6", "SADQ 28", "EMA £30"), after an article or
+/// "via" ("the IRD", "via ADRS"), or before a word that such abbreviations
+/// qualify ("SMA formula", "GIRFEC meeting"). Initials take none of these.
+fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    if let Some(after) = rest.strip_prefix(' ') {
+        // A sum ("EMA £30"); a score or a reading of one to three digits
+        // ("RR 6", "BP 168/96", "SADQ 28"), after two or four capitals:
+        // three capitals and a number are as often a registration or a
+        // vessel's number ("DQZ 4407", "AHL 27").
+        if after.starts_with(['£', '$', '€']) {
+            return true;
+        }
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let letters = text[start..end].chars().count();
+        if (1..=3).contains(&digits)
+            && letters != 3
+            && !after[digits..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            return true;
+        }
+    }
+    if let Some((at, before)) = crate::anonymise::text::word_before(text, start)
+        && &text[at + before.len()..start] == " "
+        && matches!(before, "the" | "a" | "an" | "via" | "Via")
+    {
+        return true;
+    }
+    crate::anonymise::text::word_after(text, end).is_some_and(|next| {
+        rest.starts_with(' ')
+            && rest[1..].starts_with(next)
+            && AFTER_AN_ABBREVIATION.contains(&next)
+    })
 }
 
 /// Capitalised words that make the capitalised words before them the
@@ -324,6 +574,32 @@ const FACILITIES: &[&str] = &[
 pub(super) const GENERIC_SERVICE_WORDS: &[&str] = &[
     "acute",
     "admissions",
+    "adoption",
+    "attendance",
+    "behaviour",
+    "benefits",
+    "careers",
+    "concern",
+    "duty",
+    "education",
+    "employment",
+    "enquiry",
+    "exploitation",
+    "fostering",
+    "inclusion",
+    "intake",
+    "intervention",
+    "justice",
+    "kinship",
+    "liaison",
+    "missing",
+    "nurture",
+    "pastoral",
+    "protection",
+    "public",
+    "screening",
+    "triage",
+    "vulnerability",
     "adolescent",
     "adult",
     "adults",
@@ -1147,6 +1423,14 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
         // service's building, unlike "the Mother and Baby Unit".
         if FACILITIES.contains(&next) {
             let names = &run[..n];
+            // "Discussed Foundation Apprenticeship": a fixed term of the
+            // field starts within.
+            if run[1..=n]
+                .iter()
+                .any(|&(s, _)| lists.fixed_term_end(text, s).is_some())
+            {
+                return None;
+            }
             // "Attends Sunrise Nursery": the name is read from the next word.
             if n >= 2 && sentence_word() {
                 return None;
@@ -1255,6 +1539,17 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Deliverance Ministry",
     "Deliverance Ministries",
     "Tabernacle",
+    "Taxis",
+    "Cabs",
+    "Private Hire",
+    "Bookmakers",
+    "Bookies",
+    "Fry",
+    "Fish & Chips",
+    "Tandoori",
+    "Balti House",
+    "Curry House",
+    "Noodle Bar",
 ];
 
 /// The name of a shop or takeaway without the words for its kind ("Lucky
@@ -1373,6 +1668,10 @@ fn fixed_term_over(text: &str, start: usize) -> Option<usize> {
 /// dictionary after a relation ("nan brenda", "her mate skinz"), unless it
 /// is the field's shorthand ("dad dna appt").
 fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
+    // "her gran, camogie w/ the club": a public name in lower case.
+    if super::lists::field_lists().is_public_name(word) {
+        return false;
+    }
     let letters = word.chars().count();
     (letters >= 4 && gazetteer().is_given_name(word))
         // "seen with jac and tyler": a short given name beside another.
@@ -1631,6 +1930,20 @@ pub fn suspects_into(
             previous_title = false;
             continue;
         }
+        // "Amlodipine 5mg OD": a word before a dose is a medicine's name;
+        // "Pre-birth", "Co-sleeping": a word that is no name, before a
+        // hyphen and a word in lower case, begins a compound.
+        if digits == 0
+            && !after_collar
+            && c.is_uppercase()
+            // "Co. Donegal": a county.
+            && (token == "Co" && text[end..].starts_with(". ") && after_capitalised_next(text, end + 1)
+                || before_a_dose(text, end)
+                || (is_compound_prefix(lower_into(lower, token)) && before_a_compound(text, end)))
+        {
+            previous_title = false;
+            continue;
+        }
         let kind = if after_collar {
             Some(SuspectKind::Name)
         } else if digits > 0 && is_postcode_district(text, start, token) {
@@ -1647,8 +1960,15 @@ pub fn suspects_into(
             continue;
         } else if digits > 0 {
             let decade = token.len() == 5 && token.ends_with('s') && digits == 4;
-            let reference =
-                !token.contains('.') && !decade && (digits >= 5 || (digits >= 4 && letters > 0));
+            // "BP 168/96", "32/40", "3/52": a reading or a fraction.
+            let reading = letters == 0
+                && token
+                    .split_once('/')
+                    .is_some_and(|(a, b)| (1..=3).contains(&a.len()) && (1..=3).contains(&b.len()));
+            let reference = !token.contains('.')
+                && !decade
+                && !reading
+                && (digits >= 5 || (digits >= 4 && letters > 0));
             reference.then_some(SuspectKind::Number)
         } else if token.chars().all(char::is_lowercase)
             && is_lower_case_name(text, start, token)
@@ -1678,29 +1998,58 @@ pub fn suspects_into(
                 // "KERRY HILL": a short surname that is also a word.
                 Some(SuspectKind::Name)
             } else {
-                (!word && !acronym && !known.has(lower_into(lower, token)))
-                    .then_some(SuspectKind::Initials)
+                (!word
+                    && !acronym
+                    && !known.has(lower_into(lower, token))
+                    && !reads_as_an_abbreviation(text, start, end))
+                .then_some(SuspectKind::Initials)
             }
         } else {
             let lower_token = lower_into(lower, token);
             let plain = lower_token.trim_end_matches("'s").trim_end_matches("’s");
-            let ordinary = if starts_sentence(text, start) {
-                // "Aisling" looks like "aisle" + "ing", but is a given name.
-                words::is_word(plain)
+            // "Gypsy/Traveller", "Mum/Dad": words joined by a slash, each
+            // ordinary.
+            let slashed_words = plain.contains('/')
+                && plain.split('/').all(|p| {
+                    !p.is_empty()
+                        && (words::in_dictionary(p)
+                            || super::lists::field_lists().is_public_name(p)
+                            || super::lists::field_lists().is_kinship(p))
+                })
+                || token.contains('/')
+                    && token.split('/').all(|p| {
+                        !p.is_empty()
+                            && (words::is_acronym(p)
+                                || super::lists::field_lists().is_abbreviation(p))
+                    });
+            let ordinary = slashed_words
+                || if starts_sentence(text, start) {
+                    // "Aisling" looks like "aisle" + "ing", but is a given name.
+                    words::is_word(plain)
                     || ((inflected_word(plain) || rarer_word(plain))
                         && !gazetteer().is_registered_given_name(plain))
                     // "Dw i ddim wedi…", "Nodyn bugeiliol": Welsh.
                     || super::lists::field_lists().is_other_language_word(plain)
-            } else {
-                // "Non-Molestation Order", "Special Guardianship Order": a
-                // rarer word is a word too, unless some name is spelt so
-                // ("Mared" is a given name, not "mare" + "d").
-                words::in_dictionary(plain)
-                    || (rarer_word(plain)
-                        && !gazetteer().is_any_name_word(plain)
-                        && !gazetteer().is_registered_given_name(plain))
-                    || in_other_language(text, start, end, plain)
-            };
+                } else {
+                    // "Non-Molestation Order", "Special Guardianship Order": a
+                    // rarer word is a word too, unless some name is spelt so
+                    // ("Mared" is a given name, not "mare" + "d").
+                    words::in_dictionary(plain)
+                        || (rarer_word(plain)
+                            && !gazetteer().is_any_name_word(plain)
+                            && !gazetteer().is_registered_given_name(plain))
+                        || in_other_language(text, start, end, plain)
+                };
+            // "MACRITCHIE Eilidh Rose": a common given name right after a
+            // cast member's given name is their middle name.
+            let after_a_cast_given_name = ordinary
+                && gazetteer().is_given_name_word(plain)
+                && crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+                    &text[at + w.len()..start] == " "
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                        && covered(at, at + w.len())
+                });
             // An ordinary word that is also a common name is one where the
             // words around say so: "her friend Hope", "Baker rang back".
             let mut next_is_a_cast_name = || {
@@ -1721,7 +2070,8 @@ pub fn suspects_into(
                     && (gazetteer().is_name_word(plain) || is_short_form()))
                     || (gazetteer().is_name_word(plain)
                         // "Lee Chaudhry": a common given name before a cast name.
-                        && ((gazetteer().is_given_name_word(plain) && next_is_a_cast_name())
+                        && ((gazetteer().is_given_name_word(plain)
+                            && (after_a_cast_given_name || next_is_a_cast_name()))
                             // "Baker rang back", "Dawn rang": a name
                             // that is a word, starting a sentence, then a
                             // verb of what someone said or did.

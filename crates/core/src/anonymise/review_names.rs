@@ -96,6 +96,7 @@ impl ReviewNames {
                     if sure
                         && lower.chars().count() >= 4
                         && !words::is_word(&lower)
+                        && !words::in_larger_dictionary(&lower)
                         && !field_lists().is_kinship(&lower)
                     {
                         patterns.push((lower, kind));

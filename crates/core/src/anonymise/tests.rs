@@ -1788,3 +1788,67 @@ fn names_of_refugee_and_british_families_are_found() {
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
 }
+
+#[test]
+fn scottish_and_northern_irish_records_keep_their_vocabulary() {
+    let mut review = small_review(&[
+        "Found unresponsive, RR 6, BP 168/96. Amlodipine 5mg OD. Vit D normal. SADQ 28, EMA £30/wk.",
+        "Pre-birth IRD agreed. Home Fire Safety Visit requested from the SFRS. Query ASD/ADHD.",
+        "Traced at his pitch (council Gypsy/Traveller site). Discussed Foundation Apprenticeship.",
+        "Protective: her gran, camogie w/ the club. Bottle of Irn-Bru in the buggy. 'meu Deus'.",
+        "Referred to the Concern Hub. Left for Co. Donegal. Photos w/ Biji at the gurdwara.",
+        "MISPER: MACRITCHIE Eilidh Hope, 12. Betting at Sure Thing bookmakers, taxi from Bluebell Taxis.",
+        "Con 7736 attended. Serial 1523. Bríd Casey, b. 1961. Paid, ending ...4417. Van KQZ 2186.",
+        "Ruby-Leigh (d.b. 22 Meitheamh 2022). Tazkira says year 1394. Sinh ngày 03 tháng 10 năm 2009.",
+        "Fight on Front Street. Year 11, C2K snloingsigh427.",
+    ]);
+    review
+        .people
+        .push(person("P4", "Eilidh MacRitchie", &["Eilidh"], "Daughter 2"));
+    review
+        .people
+        .push(person("P5", "Bríd Casey", &[], "Maternal Gran"));
+    let (out, _) = anonymised_as_written(&review);
+    let out = out.review;
+    let all: Vec<&str> = out.chronology.iter().map(|e| e.text.as_str()).collect();
+    let all = all.join("\n");
+    for name in [
+        "Hope",
+        "Sure Thing",
+        "Bluebell",
+        "7736",
+        "1523",
+        "1961",
+        "4417",
+        "KQZ",
+        "Meitheamh",
+        "1394",
+        "tháng",
+        "Front Street",
+        "snloingsigh427",
+    ] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    for kept in [
+        "RR 6",
+        "BP 168/96",
+        "Amlodipine 5mg OD",
+        "Vit D",
+        "SADQ 28",
+        "EMA £30",
+        "Pre-birth",
+        "IRD",
+        "SFRS",
+        "ASD/ADHD",
+        "Gypsy/Traveller",
+        "Foundation Apprenticeship",
+        "camogie",
+        "Irn-Bru",
+        "meu Deus",
+        "Concern Hub",
+        "Co. Donegal",
+        "Biji",
+    ] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}

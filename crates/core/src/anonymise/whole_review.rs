@@ -37,8 +37,16 @@ impl Anonymiser {
             }
         }
         for agency in &mut out.agencies {
-            agency.name = agency.generic_name.clone();
-            agency.aliases.clear();
+            // An agency named only by its type ("A&E", "Midwifery") names
+            // no one: its name stays as the records wrote it.
+            if !agency.generic {
+                agency.name = agency.generic_name.clone();
+            }
+            // So are its other names that are types or national bodies
+            // ("Police Scotland" beside "Police").
+            agency
+                .aliases
+                .retain(|a| crate::agency_kind::is_agency_type(a));
             // When each agency sent what is the review's own business, and
             // exact days: only what they gave stays.
             let returned = &mut agency.returned;

@@ -9,8 +9,10 @@
 //! or equal to a cast member's date of birth, becomes "[date of birth]" or
 //! "[date of death]".
 
+mod other_calendars;
 mod partial;
 
+pub use other_calendars::other_calendar_dates;
 use partial::*;
 pub use partial::{PartialDate, ordinal_days, partial_dates};
 
@@ -672,7 +674,64 @@ pub fn date_changes_into(
             kind: DateChangeKind::Coarsened,
         });
     }
+    // "ngày 03 tháng 10 năm 2009", "3 Rabi al-Awwal 1410": removed, as no
+    // month of the review's calendar is read from them.
+    for range in other_calendar_dates(text) {
+        let inside = |c: &DateChange| c.range.start >= range.start && c.range.end <= range.end;
+        if out.iter().any(|c| overlaps(&c.range, &range) && !inside(c)) {
+            continue;
+        }
+        let (birth, death) = birth_and_death(&lead_in(text, range.start));
+        let (replacement, kind) = if death.is_some() && death > birth {
+            ("[date of death]", DateChangeKind::DeathDate)
+        } else if birth.is_some() {
+            ("[date of birth]", DateChangeKind::BirthDate)
+        } else {
+            ("[date]", DateChangeKind::Coarsened)
+        };
+        // A date inside one the English patterns read in part ("1410" of
+        // "Rabi al-Awwal 1410" as a year) takes its place.
+        out.retain(|c| !inside(c));
+        out.push(DateChange {
+            range,
+            replacement: replacement.into(),
+            kind,
+        });
+    }
+    // "(Bríd Casey, b. 1961)", "born in 1988": a year of birth dates a
+    // person nearly as well as the day.
+    for range in birth_years(text) {
+        if out.iter().any(|c| overlaps(&c.range, &range)) {
+            continue;
+        }
+        out.push(DateChange {
+            range,
+            replacement: "[year of birth]".into(),
+            kind: DateChangeKind::BirthDate,
+        });
+    }
     out.sort_by_key(|c| c.range.start);
+}
+
+/// Where a year of birth is written after "b.", "born (in)", "YOB" or
+/// "year of birth": the year alone.
+fn birth_years(text: &str) -> Vec<Range<usize>> {
+    static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:(?-u:\b)b\.|(?i:(?-u:\b)born(?: in)?|(?-u:\b)yob:?|year of birth:?)) ?((?:19|20)[0-9]{2})(?-u:\b)")
+            .expect("the year of birth pattern is valid")
+    });
+    if !(text.contains("b.")
+        || text.contains("orn")
+        || text.contains("OB")
+        || text.contains("irth"))
+    {
+        return Vec::new();
+    }
+    BIRTH_YEAR
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.range())
+        .collect()
 }
 
 /// A structured date made fit to publish: a day becomes its month.
@@ -697,6 +756,29 @@ mod tests {
             out.replace_range(change.range, &change.replacement);
         }
         out
+    }
+
+    #[test]
+    fn years_of_birth_and_dates_of_other_calendars_are_removed() {
+        let rules = DateRules::default();
+        assert_eq!(
+            apply("Granny (Bríd Casey, b. 1961) to stay", &rules),
+            "Granny (Bríd Casey, b. [year of birth]) to stay"
+        );
+        assert_eq!(
+            apply("born in 1988 in Vilnius", &rules),
+            "born in [year of birth] in Vilnius"
+        );
+        assert_eq!(
+            apply("DOB on her ID: 3 Rabi al-Awwal 1410", &rules),
+            "DOB on her ID: [date of birth]"
+        );
+        assert_eq!(
+            apply("tazkira says year 1394 only", &rules),
+            "tazkira says [date] only"
+        );
+        // A year alone, with no birth before it, is no one's.
+        assert_eq!(apply("the 1961 Act", &rules), "the 1961 Act");
     }
 
     #[test]

@@ -200,10 +200,12 @@ impl NameWords {
     /// the "of", "and"… before it: "Father of Hope and Llŷr" → "Father".
     fn role_without_names(&self, role: &str) -> String {
         let words: Vec<&str> = role.split_whitespace().collect();
-        let Some(cut) = words
-            .iter()
-            .position(|w| self.0.contains(&NameWords::key(w)))
-        else {
+        let Some(cut) = words.iter().position(|w| {
+            // "Ruby-Leigh's" of "Ruby-Leigh's dad": the name's parts.
+            self.0.contains(&NameWords::key(w))
+                || w.split(['-', '/'])
+                    .any(|part| self.0.contains(&NameWords::key(part)))
+        }) else {
             return role.to_string();
         };
         let mut kept = &words[..cut];
@@ -211,7 +213,19 @@ impl NameWords {
             let lower = last.to_lowercase();
             let connector = matches!(
                 lower.trim_end_matches(','),
-                "of" | "and" | "to" | "for" | "with" | "&" | "by" | "the"
+                "of" | "and"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "&"
+                    | "by"
+                    | "the"
+                    | "-"
+                    | "–"
+                    | "—"
+                    | "/"
+                    | ":"
+                    | "+"
             );
             if !connector && !last.ends_with(',') {
                 break;

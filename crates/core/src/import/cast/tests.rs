@@ -97,6 +97,15 @@ fn a_type_of_agency_is_told_from_a_real_agency_name() {
         "Drug & Alcohol Service",
         "Mosque",
         "Housing Options",
+        // National bodies, and teams named by their type.
+        "Police Scotland",
+        "Scottish Ambulance Service",
+        "NSPCC",
+        "Police Scotland DATF",
+        "SWS - Duty",
+        "Standby Social Work",
+        "Children's Ward",
+        "Community Justice",
     ] {
         assert!(is_agency_type(name), "{name}");
     }
@@ -394,6 +403,12 @@ fn pseudonyms_never_repeat() {
     );
     assert_eq!(names.role_without_names("father of Summer"), "father");
     assert_eq!(names.role_without_names("Hope's social worker"), "");
+    // A hyphenated name, and the dash before it.
+    let names = NameWords::of(["Ruby-Leigh Cairnduff".to_string()].iter());
+    assert_eq!(
+        names.role_without_names("Mum's partner - Ruby-Leigh's dad"),
+        "Mum's partner"
+    );
     assert_eq!(
         names.role_without_names("Maternal Grandmother"),
         "Maternal Grandmother"

@@ -1,0 +1,152 @@
+//! Dates written in other languages' forms or other calendars, which the
+//! English date patterns do not read: a Vietnamese date of birth ("ngày 03
+//! tháng 10 năm 2009"), a Chinese or Japanese one ("2009年10月3日"), an
+//! Islamic or Afghan and Iranian solar date ("3 Rabi al-Awwal 1410", "Jadi
+//! 1400") and a year of those calendars alone ("year 1394", "1437 AH").
+//! Each dates a person as exactly as a written day does: it is removed, not
+//! coarsened, since no month of the review's calendar can be told from it
+//! without converting.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The months of the Islamic calendar, as written in English records.
+const HIJRI_MONTHS: &str = r"Muharram|Safar|Rabi[‘'ʿ’]?\s?(?:al|ul|as)?[- ]?(?:Awwal|Awal|Thani|Akhir|Akhar)|Jumada\s?(?:al|ul)?[- ]?(?:Ula|Oula|Awwal|Akhirah|Akhira|Thani)|Rajab|Sha[‘'ʿ’]?ban|Ramadan|Ramadhan|Shawwal|Dhu\s?al[- ]?(?:Qi[‘'ʿ’]?dah|Qa[‘'ʿ’]?dah|Hijjah)|Zul[- ]?(?:Qadah|Hijjah)";
+
+/// The months of the Afghan (Dari and Pashto) and Iranian solar calendars.
+const SOLAR_MONTHS: &str = r"Hamal|Sawr|Saur|Jawza|Jauza|Saratan|Asad|Sonbola|Sunbula|Mizan|Aqrab|Qaws|Jadi|Dalw|Hoot|Hut|Farvardin|Ordibehesht|Khordad|Tir|Mordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand";
+
+/// The months in Irish, as Irish-medium schools and families write them.
+const IRISH_MONTHS: &str = r"Eanáir|Eanair|Feabhra|Márta|Marta|Aibreán|Aibrean|Bealtaine|Meitheamh|Iúil|Iuil|Lúnasa|Lunasa|Meán Fómhair|Mean Fomhair|Deireadh Fómhair|Deireadh Fomhair|Samhain|Nollaig";
+
+/// The months in Portuguese and Spanish, after "de" ("9 de março de 1995").
+const IBERIAN_MONTHS: &str = r"janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre";
+
+/// Every written form, one alternative each.
+static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            // Vietnamese: "ngày 03 tháng 10 năm 2009", "tháng 10 năm 2009".
+            r"(?i:(?:ngày\s+\d{{1,2}}\s+)?tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?)",
+            // Chinese and Japanese: "2009年10月3日", "10月3号".
+            r"|\d{{4}}\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*[日号號])?)?",
+            r"|\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号號]",
+            // An Islamic or solar month with a year of those calendars,
+            // and the day before it when written.
+            r"|\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{hijri}|{solar})\s+1[34]\d\d\b",
+            // Irish: "22 Meitheamh 2022"; Portuguese and Spanish: "9 de
+            // março de 1995", "9 de março".
+            r"|\b\d{{1,2}}\s+(?:{irish})(?:\s+\d{{4}})?\b",
+            r"|\b\d{{1,2}}\s+(?i:de)\s+(?i:{iberian})(?:\s+(?i:de)\s+\d{{4}})?\b",
+            // A year of those calendars by itself: "year 1394", "1437 AH".
+            r"|\b(?i:year|yr)\s+1[34]\d\d\b",
+            r"|\b1[34]\d\d\s*(?:(?:AH|SH|HS)\b|A\.H\.|S\.H\.|H\.S\.)",
+        ),
+        hijri = HIJRI_MONTHS,
+        solar = SOLAR_MONTHS,
+        irish = IRISH_MONTHS,
+        iberian = IBERIAN_MONTHS,
+    ))
+    .expect("the other calendars' date pattern is valid")
+});
+
+/// True when a text may hold such a date: it has a year of 13xx or 14xx,
+/// Vietnamese "tháng" or a Chinese date sign. Most texts have none, and the
+/// pattern is not run on them.
+fn may_hold(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let year = bytes.windows(4).enumerate().any(|(i, w)| {
+        w[0] == b'1'
+            && (w[1] == b'3' || w[1] == b'4')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
+    });
+    year || text.contains("tháng")
+        || text.contains("THÁNG")
+        || text.contains('月')
+        || text.contains('年')
+        || text.contains(" de ")
+        || IRISH_MONTH_WORDS.is_match(text)
+}
+
+/// The Irish months' names, for the quick look of [`may_hold`].
+static IRISH_MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(IRISH_MONTHS.split('|'))
+        .expect("the Irish months make an automaton")
+});
+
+/// Where the dates of other languages and calendars are written in `text`.
+pub fn other_calendar_dates(text: &str) -> Vec<Range<usize>> {
+    if !may_hold(text) {
+        return Vec::new();
+    }
+    OTHER_CALENDAR_DATES
+        .find_iter(text)
+        .filter(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()))
+        .map(|m| m.range())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        other_calendar_dates(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn vietnamese_dates_are_found() {
+        assert_eq!(
+            found("Giấy khai sinh: ngày 03 tháng 10 năm 2009, Hải Phòng"),
+            ["ngày 03 tháng 10 năm 2009"]
+        );
+        assert_eq!(found("sinh tháng 5 năm 2012"), ["tháng 5 năm 2012"]);
+    }
+
+    #[test]
+    fn chinese_dates_are_found() {
+        assert_eq!(found("出生 2009年10月3日 in Fujian"), ["2009年10月3日"]);
+        assert_eq!(found("born 10月3号"), ["10月3号"]);
+    }
+
+    #[test]
+    fn islamic_and_solar_dates_are_found() {
+        assert_eq!(
+            found("DOB 04.10.1989 (3 Rabi al-Awwal 1410 on her Syrian ID)"),
+            ["3 Rabi al-Awwal 1410"]
+        );
+        assert_eq!(found("born 'in the snow, in Jadi 1400'"), ["Jadi 1400"]);
+        assert_eq!(found("'15 Rajab 1443' on the paper"), ["15 Rajab 1443"]);
+        assert_eq!(found("tazkira says year 1394 only"), ["year 1394"]);
+        assert_eq!(found("born 1437 AH"), ["1437 AH"]);
+    }
+
+    #[test]
+    fn irish_portuguese_and_spanish_dates_are_found() {
+        assert_eq!(
+            found("Ruby-Leigh (d.b. 22 Meitheamh 2022) settling in"),
+            ["22 Meitheamh 2022"]
+        );
+        assert_eq!(
+            found("nascido em 9 de março de 1995, Goiânia"),
+            ["9 de março de 1995"]
+        );
+        assert_eq!(found("a festa de 12 de Junio"), ["12 de Junio"]);
+    }
+
+    #[test]
+    fn ordinary_numbers_and_months_are_not_dates() {
+        assert!(found("Ramadan 2025: iftar at the mosque").is_empty());
+        assert!(found("Year 9 pupil, 1394 pupils on roll, Ramadan started").is_empty());
+        assert!(found("seen at 1400 hrs, Tir Na Nog nursery").is_empty());
+        assert!(found("Safar and Rajab are months").is_empty());
+    }
+}
