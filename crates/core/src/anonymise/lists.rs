@@ -385,6 +385,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_built_in_list_holds_a_line_twice() {
+        for (name, list) in [
+            ("diminutives", BUILT_IN_DIMINUTIVES),
+            ("abbreviations", BUILT_IN_ABBREVIATIONS),
+            ("kinship", BUILT_IN_KINSHIP),
+            ("venues", BUILT_IN_VENUES),
+            ("premises", BUILT_IN_PREMISES),
+            ("public names", BUILT_IN_PUBLIC_NAMES),
+            ("national bodies", BUILT_IN_NATIONAL_BODIES),
+            ("terms", BUILT_IN_TERMS),
+            ("Welsh words", BUILT_IN_WELSH_WORDS),
+            ("Irish words", BUILT_IN_IRISH_WORDS),
+            ("street prefixes", BUILT_IN_STREET_PREFIXES),
+        ] {
+            let mut seen = HashSet::new();
+            let twice: Vec<&str> = lines(list).filter(|l| !seen.insert(*l)).collect();
+            assert!(twice.is_empty(), "{name}: {twice:?}");
+        }
+    }
+
+    #[test]
     fn the_built_in_lists_know_the_field() {
         let lists = FieldLists::built_in();
         let liz = lists.diminutives_of("Elizabeth");

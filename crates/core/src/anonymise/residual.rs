@@ -1672,6 +1672,12 @@ fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
     if super::lists::field_lists().is_public_name(word) {
         return false;
     }
+    // "w/ a kara for the baby": after an article, a thing.
+    if crate::anonymise::text::word_before(text, at)
+        .is_some_and(|(j, w)| matches!(w, "a" | "an" | "the") && &text[j + w.len()..at] == " ")
+    {
+        return false;
+    }
     let letters = word.chars().count();
     (letters >= 4 && gazetteer().is_given_name(word))
         // "seen with jac and tyler": a short given name beside another.
