@@ -5,7 +5,50 @@
 //! names the agencies it adds, and the anonymiser, which never replaces a
 //! type.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use crate::model::AgencyKind;
+
+/// The built-in list of national bodies; a `national-bodies.txt` in a
+/// templates folder's `anonymise/` adds to it.
+const BUILT_IN_NATIONAL_BODIES: &str =
+    include_str!("../../../templates/anonymise/national-bodies.txt");
+
+/// A national body's name as looked up: lower case, curly apostrophes
+/// straight, words separated by one space.
+fn national_body_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+/// The names of a national bodies list, as looked up.
+fn national_bodies_of(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(national_body_key)
+}
+
+/// True when an agency's name is that of a body serving a whole nation
+/// ("Police Scotland", "SCRA", "Women's Aid"), in any case and spacing:
+/// it identifies no family, no town and no one.
+pub fn is_national_body(name: &str) -> bool {
+    static BODIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        let mut bodies: HashSet<String> = national_bodies_of(BUILT_IN_NATIONAL_BODIES).collect();
+        for folder in crate::taxonomy::template_folders() {
+            let path = folder.join("anonymise").join("national-bodies.txt");
+            if let Ok(list) = std::fs::read_to_string(path) {
+                bodies.extend(national_bodies_of(&list));
+            }
+        }
+        bodies
+    });
+    BODIES.contains(&national_body_key(name))
+}
 
 /// The words of a role or description, lower case, for keyword matching.
 pub(crate) fn words(text: &str) -> Vec<String> {
@@ -481,7 +524,7 @@ pub fn is_agency_type(name: &str) -> bool {
             && generic_agency_name(agency_kind_from_text(name))
                 .is_some_and(|g| g.eq_ignore_ascii_case(name.trim()))
     };
-    let national = |name: &str| crate::anonymise::lists::field_lists().is_national_body(name);
+    let national = is_national_body;
     if is_type(name) || national(name) {
         return true;
     }
@@ -508,7 +551,8 @@ pub fn is_agency_type(name: &str) -> bool {
         national(&words[..cut].join(" "))
             && (is_type(&rest)
                 || words[cut..].iter().all(|w| {
-                    crate::anonymise::lists::field_lists().is_abbreviation(w)
+                    // An abbreviation's shape: two to six capitals.
+                    (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
                         || TAILS.contains(&w.to_lowercase().as_str())
                 }))
     })
@@ -672,4 +716,22 @@ pub fn agency_class(name: &str) -> AgencyClass {
             .map(|(_, base)| *base)
     });
     AgencyClass { kind, base }
+}
+
+#[cfg(test)]
+mod national_body_tests {
+    use super::*;
+
+    #[test]
+    fn national_bodies_are_found_in_any_case_and_spacing_and_listed_once() {
+        assert!(is_national_body("Police Scotland"));
+        assert!(is_national_body("police  scotland"));
+        assert!(is_national_body("Women’s Aid"));
+        assert!(!is_national_body("Northshire Constabulary"));
+        let mut seen = HashSet::new();
+        let twice: Vec<String> = national_bodies_of(BUILT_IN_NATIONAL_BODIES)
+            .filter(|b| !seen.insert(b.clone()))
+            .collect();
+        assert!(twice.is_empty(), "{twice:?}");
+    }
 }

@@ -26,8 +26,6 @@ const BUILT_IN_PREMISES: &str = include_str!("../../../../templates/anonymise/pr
 const BUILT_IN_PUBLIC_NAMES: &str =
     include_str!("../../../../templates/anonymise/public-names.txt");
 const BUILT_IN_TERMS: &str = include_str!("../../../../templates/anonymise/terms.txt");
-const BUILT_IN_NATIONAL_BODIES: &str =
-    include_str!("../../../../templates/anonymise/national-bodies.txt");
 const BUILT_IN_WELSH_WORDS: &str = include_str!("../../../../templates/anonymise/welsh-words.txt");
 const BUILT_IN_IRISH_WORDS: &str = include_str!("../../../../templates/anonymise/irish-words.txt");
 const BUILT_IN_STREET_PREFIXES: &str =
@@ -56,9 +54,6 @@ pub struct FieldLists {
     /// Capitalised words that name no one and nowhere in particular
     /// ("Poland", "Greggs", "Apgar"), lower case.
     public_names: HashSet<String>,
-    /// Agencies of a whole nation ("Police Scotland", "NSPCC"), lower
-    /// case, words separated by one space.
-    national_bodies: HashSet<String>,
     /// Fixed terms whose words may be names ("Bristol stool chart",
     /// "Moses basket"): the folded lower-case first word → each term's
     /// words, folded lower case, longest first.
@@ -83,16 +78,6 @@ fn is_term_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
-/// A national body's name as looked up: lower case, curly apostrophes
-/// straight, words separated by one space.
-fn national_body_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace('’', "'")
-}
-
 /// The lines of a list that are not blank or comments.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -111,7 +96,6 @@ impl FieldLists {
         );
         lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
         lists.add_public_names(BUILT_IN_PUBLIC_NAMES);
-        lists.add_national_bodies(BUILT_IN_NATIONAL_BODIES);
         lists.add_terms(BUILT_IN_TERMS);
         lists.add_languages(BUILT_IN_WELSH_WORDS, BUILT_IN_STREET_PREFIXES);
         lists.add_languages(BUILT_IN_IRISH_WORDS, "");
@@ -132,7 +116,6 @@ impl FieldLists {
             );
             lists.add_places(&read(folder, "venues.txt"), &read(folder, "premises.txt"));
             lists.add_public_names(&read(folder, "public-names.txt"));
-            lists.add_national_bodies(&read(folder, "national-bodies.txt"));
             lists.add_terms(&read(folder, "terms.txt"));
             lists.add_languages(
                 &read(folder, "welsh-words.txt"),
@@ -251,18 +234,6 @@ impl FieldLists {
     pub fn add_public_names(&mut self, names: &str) {
         self.public_names
             .extend(lines(names).map(|l| l.to_lowercase()));
-    }
-
-    /// Adds the lines of a national bodies list.
-    pub fn add_national_bodies(&mut self, names: &str) {
-        self.national_bodies
-            .extend(lines(names).map(national_body_key));
-    }
-
-    /// True when an agency's name is that of a body serving a whole nation
-    /// ("Police Scotland", "SCRA", "Women's Aid"), in any case and spacing.
-    pub fn is_national_body(&self, name: &str) -> bool {
-        self.national_bodies.contains(&national_body_key(name))
     }
 
     /// True when a word names no one and nowhere in particular
@@ -393,7 +364,6 @@ mod tests {
             ("venues", BUILT_IN_VENUES),
             ("premises", BUILT_IN_PREMISES),
             ("public names", BUILT_IN_PUBLIC_NAMES),
-            ("national bodies", BUILT_IN_NATIONAL_BODIES),
             ("terms", BUILT_IN_TERMS),
             ("Welsh words", BUILT_IN_WELSH_WORDS),
             ("Irish words", BUILT_IN_IRISH_WORDS),
