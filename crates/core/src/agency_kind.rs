@@ -488,6 +488,12 @@ pub fn is_agency_type(name: &str) -> bool {
         "jobs and benefits office",
         "parish",
         "interpreter",
+        "exploitation",
+        "private fostering",
+        "missing persons",
+        "safeguarding adolescents",
+        "headteacher",
+        "head of centre",
     ];
     /// Words that name nothing more than the type ("Probation service").
     const TAILS: &[&str] = &[

@@ -355,7 +355,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             IdentifierKind::Address,
-            format!(r"{b}(?:Flat|FLAT|Apartment) [0-9]+[A-Za-z]?{b}"),
+            format!(r"{b}(?:Flat|FLAT|Apartment|Room|ROOM) [0-9]+[A-Za-z]?{b}"),
             0,
         ),
         (
@@ -404,6 +404,15 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             1,
         ),
         (
+            // A card's or a permit's number in groups: "0561 4478 2290"
+            // (an Oyster card), "W4K 7P2 9QX" (a residence permit).
+            IdentifierKind::Reference,
+            format!(
+                r"{b}[0-9]{{4}} [0-9]{{4}} [0-9]{{4}}(?: [0-9]{{4}})?{b}|{b}(?:[A-Z0-9]*[0-9][A-Z0-9]*[A-Z][A-Z0-9]*|[A-Z0-9]*[A-Z][A-Z0-9]*[0-9][A-Z0-9]*) [A-Z0-9]{{3}} [A-Z0-9]*[0-9][A-Z0-9]*{b}"
+            ),
+            0,
+        ),
+        (
             // A user name after the label of a school or work system
             // ("C2K snloingsigh427", "login: jbloggs7").
             IdentifierKind::SocialMedia,
@@ -417,7 +426,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     // names', and the account endings, labelled numbers and system user
     // names searched in every text.
     debug_assert!(
-        specs.len() == 25
+        specs.len() == 26
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );

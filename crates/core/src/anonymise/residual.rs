@@ -338,9 +338,16 @@ fn after_capitalised_next(text: &str, at: usize) -> bool {
 /// True when a dose follows `end`: a number and a unit of medicine ("5mg",
 /// "400 mcg", "70ml", "2 units"). No one's name stands before one.
 fn before_a_dose(text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..].strip_prefix(' ') else {
+    let Some(mut rest) = text[end..].strip_prefix(' ') else {
         return false;
     };
+    // "Mefenamic acid 500mg": one word of the medicine's name between.
+    let word = rest
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(rest.len());
+    if (3..=14).contains(&word) && rest[word..].starts_with(' ') {
+        rest = &rest[word + 1..];
+    }
     let digits = rest
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b'.')
@@ -410,7 +417,10 @@ fn before_a_compound(text: &str, end: usize) -> bool {
     let word = &rest[..word_end];
     word.len() >= 3
         && word.chars().all(char::is_lowercase)
-        && (words::in_dictionary(word) || words::is_word(word))
+        && (words::in_dictionary(word)
+            || words::is_word(word)
+            // "Co-amoxiclav 625mg": a medicine's name.
+            || before_a_dose(text, end + 1 + word_end))
 }
 
 /// Lower-case words after which capitals are an abbreviation of a thing,
@@ -1971,9 +1981,15 @@ pub fn suspects_into(
                 && token
                     .split_once('/')
                     .is_some_and(|(a, b)| (1..=3).contains(&a.len()) && (1..=3).contains(&b.len()));
+            // "s139A", "s23": a section of an Act.
+            let section = token.strip_prefix('s').is_some_and(|rest| {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                (1..=3).contains(&digits) && rest[digits..].bytes().all(|b| b.is_ascii_uppercase())
+            });
             let reference = !token.contains('.')
                 && !decade
                 && !reading
+                && !section
                 && (digits >= 5 || (digits >= 4 && letters > 0));
             reference.then_some(SuspectKind::Number)
         } else if token.chars().all(char::is_lowercase)

@@ -57,6 +57,15 @@ impl ReviewNames {
                         patterns.push((name.to_string(), kind));
                         patterns.push((name.to_uppercase(), kind));
                     }
+                    // "seen on Larkspur again" where another record has
+                    // "Larkspur Estate": an estate by its name alone,
+                    // capitalised.
+                    if let Some(name) = original.trim().strip_suffix(" Estate")
+                        && !name.is_empty()
+                        && name.chars().next().is_some_and(char::is_uppercase)
+                    {
+                        patterns.push((name.to_string(), kind));
+                    }
                     // "everyone in Little Europe" where another record has
                     // "('Little Europe' area)": a place of two words or more,
                     // capitalised, is that place wherever it is written so.

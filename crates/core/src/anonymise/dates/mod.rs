@@ -701,6 +701,9 @@ pub fn date_changes_into(
     // "(Bríd Casey, b. 1961)", "born in 1988": a year of birth dates a
     // person nearly as well as the day.
     for range in birth_years(text) {
+        // The year read alone as a date ("2009" of "dhashay 2009") gives
+        // way.
+        out.retain(|c| !(c.range.start >= range.start && c.range.end <= range.end));
         if out.iter().any(|c| overlaps(&c.range, &range)) {
             continue;
         }
@@ -717,13 +720,14 @@ pub fn date_changes_into(
 /// "year of birth": the year alone.
 fn birth_years(text: &str) -> Vec<Range<usize>> {
     static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:(?-u:\b)b\.|(?i:(?-u:\b)born(?: in)?|(?-u:\b)yob:?|year of birth:?)) ?((?:19|20)[0-9]{2})(?-u:\b)")
+        Regex::new(r"(?:(?-u:\b)b\.|(?i:(?-u:\b)born(?: in)?|(?-u:\b)yob:?|year of birth:?|(?-u:\b)dhashay|(?-u:\b)dhalasho)) ?((?:19|20)[0-9]{2})(?-u:\b)")
             .expect("the year of birth pattern is valid")
     });
     if !(text.contains("b.")
         || text.contains("orn")
         || text.contains("OB")
-        || text.contains("irth"))
+        || text.contains("irth")
+        || text.contains("dha"))
     {
         return Vec::new();
     }
@@ -764,6 +768,10 @@ mod tests {
         assert_eq!(
             apply("Granny (Bríd Casey, b. 1961) to stay", &rules),
             "Granny (Bríd Casey, b. [year of birth]) to stay"
+        );
+        assert_eq!(
+            apply("Witness ('Dhagax', dhashay 2009 per his mum)", &rules),
+            "Witness ('Dhagax', dhashay [year of birth] per his mum)"
         );
         assert_eq!(
             apply("born in 1988 in Vilnius", &rules),
