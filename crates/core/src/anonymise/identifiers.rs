@@ -578,6 +578,15 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 const MOST_IN_TEXT: usize = 16;
 
 /// [`find_identifiers`] with this thread's patterns.
+/// True when a token is a section of an Act as records cite it ("s139A",
+/// "s23", "S47"): "s", one to three digits, capitals after.
+pub(super) fn is_a_section(token: &str) -> bool {
+    token.strip_prefix(['s', 'S']).is_some_and(|rest| {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && rest[digits..].bytes().all(|b| b.is_ascii_uppercase())
+    })
+}
+
 fn find_with(
     text: &str,
     allow: &[String],
@@ -693,6 +702,10 @@ fn find_with(
                         continue;
                     }
                     if text[..range.start].ends_with(['£', '$', '€']) {
+                        continue;
+                    }
+                    // "Youth Court: s139A guilty plea": a section of an Act.
+                    if is_a_section(token) {
                         continue;
                     }
                     if finder.group == 0 {
@@ -1045,6 +1058,7 @@ mod tests {
             IdentifierKind::BankDetails,
         );
         has("card ending 0921", "0921", IdentifierKind::BankDetails);
+        assert!(found("Youth Court: s139A guilty plea").is_empty());
         has(
             "his van KQZ 2186 seen there",
             "KQZ 2186",

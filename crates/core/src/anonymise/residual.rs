@@ -1972,10 +1972,7 @@ pub fn suspects_into(
                     .split_once('/')
                     .is_some_and(|(a, b)| (1..=3).contains(&a.len()) && (1..=3).contains(&b.len()));
             // "s139A", "s23": a section of an Act.
-            let section = token.strip_prefix('s').is_some_and(|rest| {
-                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-                (1..=3).contains(&digits) && rest[digits..].bytes().all(|b| b.is_ascii_uppercase())
-            });
+            let section = super::identifiers::is_a_section(token);
             let reference = !token.contains('.')
                 && !decade
                 && !reading
