@@ -331,11 +331,38 @@ fn before_a_dose(text: &str, end: usize) -> bool {
     let Some(mut rest) = text[end..].strip_prefix(' ') else {
         return false;
     };
-    // "Mefenamic acid 500mg": one word of the medicine's name between.
+    // "Mefenamic acid 500mg": the word of a salt or form between; not any
+    // word, or "Kyle took 20mg" would make Kyle a medicine.
+    const MEDICINE_WORDS: &[&str] = &[
+        "acid",
+        "sodium",
+        "potassium",
+        "calcium",
+        "magnesium",
+        "hydrochloride",
+        "phosphate",
+        "sulfate",
+        "sulphate",
+        "citrate",
+        "acetate",
+        "bromide",
+        "maleate",
+        "fumarate",
+        "tartrate",
+        "succinate",
+        "oral",
+        "liquid",
+        "syrup",
+        "suspension",
+        "tablets",
+        "capsules",
+        "cream",
+        "inhaler",
+    ];
     let word = rest
         .find(|c: char| !c.is_ascii_lowercase())
         .unwrap_or(rest.len());
-    if (3..=14).contains(&word) && rest[word..].starts_with(' ') {
+    if MEDICINE_WORDS.contains(&&rest[..word]) && rest[word..].starts_with(' ') {
         rest = &rest[word + 1..];
     }
     let digits = rest
@@ -515,17 +542,19 @@ const AFTER_AN_ABBREVIATION: &[&str] = &[
 fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
     if let Some(after) = rest.strip_prefix(' ') {
-        // A sum ("EMA £30"); a score or a reading of one to three digits
-        // ("RR 6", "BP 168/96", "SADQ 28"), after two or four capitals:
-        // three capitals and a number are as often a registration or a
-        // vessel's number ("DQZ 4407", "AHL 27").
+        // A sum ("EMA £30"); a score of one to three digits after four
+        // capitals ("SADQ 28"); a reading after two or four ("BP 168/96",
+        // "EF 55%"). Two capitals before a bare number are as often
+        // initials and an age ("KT 14"), and three capitals and a number a
+        // registration or a vessel's number ("DQZ 4407", "AHL 27").
         if after.starts_with(['£', '$', '€']) {
             return true;
         }
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let letters = text[start..end].chars().count();
+        let reading = after[digits..].starts_with(['/', '%']);
         if (1..=3).contains(&digits)
-            && letters != 3
+            && (letters == 4 || (letters == 2 && reading))
             && !after[digits..].starts_with(|c: char| c.is_alphanumeric())
         {
             return true;
