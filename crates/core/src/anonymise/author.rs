@@ -108,6 +108,37 @@ const ROLE_WORDS: &[&str] = &[
     "year",
     "young",
     "youth",
+    // Roles of one word, or of a school, a ward, a scanning room, a
+    // faith or a shift: "Headteacher", "Warden", "Call Handler", "Foster
+    // Carer", "Porter", "Physio", "Deacon", "Granthi".
+    "headteacher",
+    "headmaster",
+    "headmistress",
+    "principal",
+    "warden",
+    "handler",
+    "carer",
+    "carers",
+    "foster",
+    "porter",
+    "physio",
+    "steward",
+    "caretaker",
+    "concierge",
+    "janitor",
+    "dispatcher",
+    "controller",
+    "chaplain",
+    "elder",
+    "deacon",
+    "priest",
+    "vicar",
+    "curate",
+    "minister",
+    "pastor",
+    "imam",
+    "rabbi",
+    "granthi",
 ];
 
 /// True when a word of an author field says a role, a title, a team or a
@@ -123,9 +154,9 @@ fn is_role_word(word: &str) -> bool {
         // "Máire Nic Aoidh (Stiúrthóir)": a role in Irish or Welsh.
         || field_lists().is_other_language_word(&lower)
         || crate::agency_kind::is_agency_type(word)
-        // "Paediatrician", "Psychologist", "Physiotherapist".
+        // "Paediatrician", "Psychologist", "Physiotherapist", "Sonographer".
         || (words::is_word(&lower)
-            && ["ian", "ist", "ologist", "ician"]
+            && ["ian", "ist", "ologist", "ician", "ographer"]
                 .iter()
                 .any(|end| lower.ends_with(end)))
 }
@@ -230,6 +261,17 @@ fn names_in<'a>(runs: impl Iterator<Item = &'a Vec<Token<'a>>>) -> Vec<(usize, u
             {
                 k += 1;
             }
+            // "Sarah Foster (HV)", "Jane Porter": a word of a role that is
+            // also a common surname, right after a word of a name that is no
+            // initial and at the end of the run, is the surname.
+            if k > first
+                && k + 1 == run.len()
+                && !run[k - 1].is_initial()
+                && run[k].is_capitalised()
+                && gazetteer().is_surname_word(&run[k].word.to_lowercase())
+            {
+                k += 1;
+            }
             let name = &run[first..k];
             k = k.max(first + 1);
             if name.iter().all(Token::is_initial) {
@@ -290,6 +332,10 @@ mod tests {
             names("Dr Olumide Fashola (Consultant Community Paediatrician)"),
             ["Olumide Fashola"]
         );
+        // A role word after a given name is its surname.
+        assert_eq!(names("Sarah Foster (HV)"), ["Sarah Foster"]);
+        assert_eq!(names("Jane Porter"), ["Jane Porter"]);
+        assert_eq!(names("Tom Elder (Youth Worker)"), ["Tom Elder"]);
     }
 
     #[test]
@@ -308,6 +354,13 @@ mod tests {
             "PC 4471 HADLEY",
             "Ward Sister",
             "Fiona (Independent Child Trafficking Guardian)",
+            "Call Handler",
+            "Foster Carer",
+            "Sonographer",
+            "Porter",
+            "Physio",
+            "Deacon",
+            "Granthi",
         ] {
             assert_eq!(names(author), Vec::<&str>::new(), "{author}");
         }

@@ -424,6 +424,20 @@ fn add_person_name(b: &mut Builder, name: &str, owner: Owner, real: bool) {
             &words[..]
         };
         for word in given {
+            // "Siôn a Charys", "cacen i Ddewi": Welsh writes a name
+            // mutated after some words; a form that is a word is left to
+            // the other rules.
+            for mutated in welsh_mutations(word) {
+                let lower = mutated.to_lowercase();
+                if !words::is_word(&lower)
+                    && !words::in_larger_dictionary_as_written(&lower)
+                    && !b.lists.is_other_language_word(&lower)
+                    && !b.lists.is_kinship(&lower)
+                    && mutated.chars().count() >= 3
+                {
+                    b.add(&mutated, owner, Claim::Weak, Shape::Part { surname: false });
+                }
+            }
             for short in b.lists.diminutives_of(word) {
                 if b.lists.is_kinship(short) {
                     continue;
@@ -575,58 +589,61 @@ fn distinctive_business_name(name: &str) -> Option<&str> {
     .then_some(short)
 }
 
+/// Words of an agency's or a business's kind after its name ("Refugee
+/// Project", "Language Services", "Academy").
+const KIND_WORDS: &[&str] = &[
+    "project",
+    "projects",
+    "services",
+    "service",
+    "team",
+    "trust",
+    "aid",
+    "society",
+    "association",
+    "network",
+    "partnership",
+    "foundation",
+    "group",
+    "hub",
+    "charity",
+    "refugee",
+    "refugees",
+    "language",
+    "languages",
+    "interpreting",
+    "translation",
+    "translations",
+    "women's",
+    "womens",
+    "men's",
+    "support",
+    "advice",
+    "centre",
+    "center",
+    "council",
+    "housing",
+    "resettlement",
+    "school",
+    "academy",
+    "college",
+    "practice",
+    "surgery",
+    "clinic",
+    "hospital",
+    "church",
+    "mosque",
+    "agency",
+    "solutions",
+    "futures",
+];
+
 /// The ordinary word that an agency's name puts before the words of its
 /// kind ("Lighthouse" of "Lighthouse Refugee Project", "Tidewater" of
 /// "Tidewater Language Services"): the agency is called by it alone. A
 /// word in no dictionary ("Marramouth") is a name wherever it stands, and
 /// is left to the residual scan, which replaces it as a place or a name.
 fn ordinary_word_before_its_kind(name: &str) -> Option<&str> {
-    const KIND_WORDS: &[&str] = &[
-        "project",
-        "projects",
-        "services",
-        "service",
-        "team",
-        "trust",
-        "aid",
-        "society",
-        "association",
-        "network",
-        "partnership",
-        "foundation",
-        "group",
-        "hub",
-        "charity",
-        "refugee",
-        "refugees",
-        "language",
-        "languages",
-        "interpreting",
-        "translation",
-        "translations",
-        "women's",
-        "womens",
-        "men's",
-        "support",
-        "advice",
-        "centre",
-        "center",
-        "council",
-        "housing",
-        "resettlement",
-        "school",
-        "academy",
-        "college",
-        "practice",
-        "surgery",
-        "clinic",
-        "hospital",
-        "church",
-        "mosque",
-        "agency",
-        "solutions",
-        "futures",
-    ];
     let words: Vec<&str> = name.split_whitespace().collect();
     let (lead, rest) = words.split_first()?;
     let is_kind = |w: &&str| {
@@ -645,6 +662,119 @@ fn ordinary_word_before_its_kind(name: &str) -> Option<&str> {
         && !field_lists().is_public_name(lead)
         && !super::residual::GENERIC_SERVICE_WORDS.contains(&lower.as_str()))
     .then_some(*lead)
+}
+
+/// An agency's name without the article it starts with ("Hive" of "The
+/// Hive", "Llew Coch" of "Y Llew Coch"), when what is left is capitalised
+/// and names no kind of agency and nothing public.
+fn without_an_article(name: &str) -> Option<&str> {
+    let name = name.trim();
+    let (article, rest) = name.split_once(' ')?;
+    let rest = rest.trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (matches!(article, "The" | "the" | "Y" | "Yr")
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        }))
+    .then_some(rest)
+    .filter(|rest| {
+        rest.chars().count() >= 3
+            && !names_a_kind_of_agency(rest)
+            && !field_lists().is_public_name(rest)
+            && !words::is_vocabulary(rest)
+    })
+}
+
+/// The forms a Welsh sentence gives a name by mutating its first
+/// consonant: soft ("Garys", "Ddewi", "Wen" of Gwen, "Fethan"), nasal
+/// ("Ngharys", "Methan") and aspirate ("Charys", "Phedr").
+fn welsh_mutations(name: &str) -> Vec<String> {
+    const MUTATIONS: &[(&str, &[&str])] = &[
+        ("Ll", &["L"]),
+        ("Rh", &["R"]),
+        ("P", &["B", "Mh", "Ph"]),
+        ("T", &["D", "Nh", "Th"]),
+        ("C", &["G", "Ngh", "Ch"]),
+        ("B", &["F", "M"]),
+        ("D", &["Dd", "N"]),
+        ("G", &["", "Ng"]),
+        ("M", &["F"]),
+    ];
+    let Some((initial, forms)) = MUTATIONS.iter().find(|(initial, _)| {
+        name.strip_prefix(initial)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_lowercase))
+    }) else {
+        return Vec::new();
+    };
+    // "Ch", "Dd", "Th" that start a name are not mutated again.
+    if ["Ch", "Dd", "Th", "Ph"].iter().any(|p| name.starts_with(p)) {
+        return Vec::new();
+    }
+    let rest = &name[initial.len()..];
+    forms
+        .iter()
+        .map(|form| {
+            if form.is_empty() {
+                let mut chars = rest.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            } else {
+                format!("{form}{rest}")
+            }
+        })
+        .collect()
+}
+
+/// The name of two words or more that an agency's name puts before the
+/// words of its kind ("Alder Bridge" of "Alder Bridge PRU" and of "Alder
+/// Bridge Learning Centre", "Forge" is left to the residual scan): the
+/// agency is called by it alone ("Alternative provision: Alder Bridge
+/// from 11/11"). Words of the field, public names and kinds of agency are
+/// no such name ("Domestic Abuse Service", "Youth Justice Service").
+fn name_before_its_kind(name: &str) -> Option<&str> {
+    let name = name.split(['(', ',']).next()?.split(" - ").next()?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_kind = |w: &str| {
+        let lower = w.to_lowercase();
+        KIND_WORDS.contains(&lower.as_str())
+            || super::residual::GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+            || names_a_kind_of_agency(w)
+            || matches!(
+                lower.as_str(),
+                "centre" | "unit" | "club" | "provision" | "ward"
+            )
+    };
+    let kind = words.iter().rev().take_while(|w| is_kind(w)).count();
+    let own = &words[..words.len() - kind];
+    let lists = field_lists();
+    let distinctive = |w: &&str| {
+        let lower = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+            && !is_kind(w)
+            && !words::is_vocabulary(w)
+            && !words::is_title(w)
+            && !lists.is_public_name(w)
+            && !lists.is_kinship(&lower)
+            && !crate::model::is_calendar_word(w)
+    };
+    if kind == 0 || own.len() < 2 || !own.iter().all(distinctive) {
+        return None;
+    }
+    let first = own[0];
+    let last = own[own.len() - 1];
+    let start = first.as_ptr() as usize - name.as_ptr() as usize;
+    let end = last.as_ptr() as usize - name.as_ptr() as usize + last.len();
+    let own = &name[start..end];
+    (!names_a_kind_of_agency(own)
+        && !lists.is_public_name(own)
+        && lists.fixed_term_end(own, 0).is_none())
+    .then_some(own)
 }
 
 /// True when an agency's name or alias names only a kind of agency ("GP",
@@ -767,6 +897,15 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 // "Lighthouse" of "Lighthouse Refugee Project".
                 if let Some(lead) = ordinary_word_before_its_kind(name) {
                     b.add(lead, Owner::Agency(i), Claim::Part, Shape::Whole);
+                }
+                // "Alder Bridge" of "Alder Bridge PRU".
+                if let Some(own) = name_before_its_kind(name) {
+                    b.add(own, Owner::Agency(i), Claim::Part, Shape::Whole);
+                }
+                // "the Hive group" of "The Hive", "Llew Coch" of "Y Llew
+                // Coch": a name without its article.
+                if let Some(bare) = without_an_article(name) {
+                    b.add(bare, Owner::Agency(i), Claim::Part, Shape::Whole);
                 }
             }
         }

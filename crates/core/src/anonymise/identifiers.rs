@@ -214,6 +214,8 @@ fn names_a_platform(text: &str) -> bool {
                 "fortnite",
                 "twitch",
                 "steam",
+                "minecraft",
+                "user",
             ])
             .expect("the platform words make an automaton")
     });
@@ -261,7 +263,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // in it so that "via Facebook messenger" names no account.
             IdentifierKind::SocialMedia,
             format!(
-                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|zalo|wechat|weixin|viber|discord|kik|user ?name|handle)(?:(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )|(?: (?:now|is|was|called) ['‘"“]))(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"#
+                r#"(?i){b}(?:insta(?:gram)?|snap(?:chat)?|tik ?tok|facebook|fb|twitter|whats ?app|telegram|zalo|wechat|weixin|viber|discord|kik|roblox|xbox|psn|steam|twitch|minecraft|fortnite|user|user ?name|handle)(?:(?: (?:account|name|handle|id|username|user))?(?: ?[:\-] ?| )|(?: (?:now|is|was|called) ['‘"“]))(@?[a-z0-9_.]*[0-9_][a-z0-9_.]*[a-z0-9_])"#
             ),
             1,
         ),
@@ -799,6 +801,11 @@ mod tests {
             SocialMedia,
         );
         has("TikTok: kez_88", "kez_88", SocialMedia);
+        has(
+            "in contact w/ Roblox user xTankx_UK, moved to Discord",
+            "xTankx_UK",
+            SocialMedia,
+        );
         has(
             "monitors her Instagram (she is aga.wrob90).",
             "aga.wrob90",

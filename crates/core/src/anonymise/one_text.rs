@@ -344,6 +344,8 @@ impl Anonymiser {
                     class: Class::Ambiguous,
                     reason: if kind == SuspectKind::Name && residual::nickname_at(v, start, end) {
                         residual::NICKNAME_REASON
+                    } else if kind == SuspectKind::Place && residual::venue_at(v, end) {
+                        residual::VENUE_REASON
                     } else {
                         "not in the cast, but looks like a name, a place or a number"
                     },

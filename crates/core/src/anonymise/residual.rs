@@ -538,9 +538,18 @@ const AFTER_AN_ABBREVIATION: &[&str] = &[
 /// not as someone's initials, from the words around them: before a number,
 /// score or amount ("RR 6", "SADQ 28", "EMA £30"), after an article or
 /// "via" ("the IRD", "via ADRS"), or before a word that such abbreviations
-/// qualify ("SMA formula", "GIRFEC meeting"). Initials take none of these.
+/// qualify ("SMA formula", "GIRFEC meeting"). Initials take none of these;
+/// nor does the name of a drug line ("the BENZ line").
 fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
+    // "the BENZ line", "on the JAY line": a drug line is named after its
+    // runner's or its holder's name.
+    if rest.starts_with(' ')
+        && crate::anonymise::text::word_after(text, end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("line") || w.eq_ignore_ascii_case("lines"))
+    {
+        return false;
+    }
     if let Some(after) = rest.strip_prefix(' ') {
         // A sum ("EMA £30"); a score of one to three digits after four
         // capitals ("SADQ 28"); a reading after two or four ("BP 168/96",
@@ -758,6 +767,40 @@ pub(super) const GENERIC_SERVICE_WORDS: &[&str] = &[
     "sunday",
     // Kinds of help ("Early Help Hub", "Domestic Abuse Outreach").
     "help",
+    // Clubs and groups for an activity ("Homework Club", "Debate Club",
+    // "Boxing club"), unlike "Forge Youth Club".
+    "after-school",
+    "art",
+    "athletics",
+    "boxing",
+    "breakfast",
+    "chess",
+    "choir",
+    "coding",
+    "cooking",
+    "craft",
+    "crafts",
+    "cricket",
+    "dance",
+    "debate",
+    "debating",
+    "drama",
+    "film",
+    "football",
+    "gaming",
+    "gardening",
+    "gymnastics",
+    "homework",
+    "judo",
+    "karate",
+    "kickboxing",
+    "lunch",
+    "lunchtime",
+    "music",
+    "netball",
+    "rugby",
+    "science",
+    "swimming",
     "carers",
     "victim",
     "victims",
@@ -895,6 +938,37 @@ fn after_relation(text: &str, at: usize) -> bool {
     })
 }
 
+/// True when the word before `at`, in the same sentence, is an animal
+/// kept as a pet: "Sheepdog Moss", "her pony Seren", "the dog, Tank". A
+/// pet's name tells which family it is, whatever word it is.
+fn after_a_pet(text: &str, at: usize) -> bool {
+    crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
+        let gap = text[start + word.len()..at].trim();
+        (gap.is_empty() || gap == ",")
+            && matches!(
+                word.to_lowercase().as_str(),
+                "dog"
+                    | "sheepdog"
+                    | "puppy"
+                    | "pup"
+                    | "cat"
+                    | "kitten"
+                    | "pony"
+                    | "horse"
+                    | "pet"
+                    | "rabbit"
+                    | "hamster"
+                    | "budgie"
+                    | "parrot"
+                    | "collie"
+                    | "terrier"
+                    | "spaniel"
+                    | "lurcher"
+                    | "staffie"
+            )
+    })
+}
+
 /// Words after which a word in quotation marks is what someone is
 /// called: "older males 'Blaze' + 'Tiny'", "aka 'Smokey'", "a male
 /// called 'Dee'".
@@ -922,6 +996,33 @@ const NICKNAME_CUES: &[&str] = &[
 /// Why a quoted nickname is replaced (and, to the second pass, that it
 /// is what someone is called, in any case).
 pub(super) const NICKNAME_REASON: &str = "not in the cast, but what someone is called";
+
+/// Why the name of a club, a pub or a shop before the words of its kind
+/// is replaced (and, to the second pass, that it names that place wherever
+/// it is capitalised: "the Forge" where another record has "Forge Youth
+/// Club").
+pub(super) const VENUE_REASON: &str = "not in the cast, but the name of a place such as a club";
+
+/// True when `start..end` names premises by the words after it: words of
+/// a kind of service, then a word of premises or a facility ("Forge" of
+/// "Forge Youth Club", "Mallard" of "Mallard Hotel").
+pub(super) fn venue_at(text: &str, end: usize) -> bool {
+    if !text[end..].starts_with(' ') {
+        return false;
+    }
+    let lists = super::lists::field_lists();
+    for (s, e) in words_from(text, end + 1, 4).into_iter() {
+        let word = &text[s..e];
+        let lower = word.to_lowercase();
+        if lists.is_premises(&lower) || FACILITIES.contains(&word) {
+            return true;
+        }
+        if !GENERIC_SERVICE_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    false
+}
 
 /// True when the word at `start..end` is what someone is called: in
 /// quotation marks after a word that says so (see [`quoted_nickname`]),
@@ -980,14 +1081,48 @@ pub(super) fn quoted_nickname(text: &str, start: usize, end: usize) -> bool {
 /// True when the last word of `before` says what someone is called
 /// ("aka", "called", "as").
 fn ends_with_a_nickname_cue(before: &str) -> bool {
-    let word = before
+    let mut words = before
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.')
-        .to_lowercase();
-    NICKNAME_CUES.contains(&word.as_str())
+        .map(|w| w.trim_end_matches('.').to_lowercase());
+    let word = words.next().unwrap_or_default();
+    if NICKNAME_CUES.contains(&word.as_str()) || MEETING_CUES.contains(&word.as_str()) {
+        return true;
+    }
+    // "talks to 'Tank' every night", "chatting with 'Princess'".
+    matches!(word.as_str(), "to" | "with")
+        && words
+            .next()
+            .is_some_and(|verb| TALKING_VERBS.contains(&verb.as_str()))
 }
+
+/// Words after which a capitalised word alone in quotation marks is
+/// someone met or written to ("went to meet 'Tank'", "re 'Tank'", "w/
+/// 'Bear'"), unlike a status or a rating ("from 'Amber' to 'Red'").
+const MEETING_CUES: &[&str] = &[
+    "meet",
+    "meets",
+    "met",
+    "meeting",
+    "re",
+    "w",
+    "messaging",
+    "messaged",
+    "messages",
+    "texting",
+    "texted",
+    "texts",
+    "seeing",
+    "sees",
+    "saw",
+    "befriended",
+    "groomed",
+];
+
+/// Verbs before "to" or "with" and someone talked to.
+const TALKING_VERBS: &[&str] = &[
+    "talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "chat", "chats",
+    "chatted", "chatting", "go", "goes", "went", "going", "sent", "sending", "gaming", "playing",
+];
 
 /// The quotations that are what someone is called, whatever their words:
 /// one to three words with a capital, a digit or `_` in them, in
@@ -1486,16 +1621,23 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             }
             return None;
         }
-        let names = &run[..n];
-        if !names.iter().all(capitalised) || names.iter().any(ordinary) || names.iter().any(generic)
+        // "Forge Youth Club", "St Aldric's Catholic church": the words of
+        // the kind of premises are not its name; "Chess Club", "Sunday
+        // school" are a kind alone.
+        let kind_words = run[..n].iter().rev().take_while(|w| generic(w)).count();
+        let names = &run[..n - kind_words];
+        if names.is_empty()
+            || !names.iter().all(capitalised)
+            || names.iter().any(ordinary)
+            || names.iter().any(generic)
         {
             return None;
         }
         // "Local shop" at a sentence's start is an ordinary word.
-        if n == 1 && sentence_word() {
+        if names.len() == 1 && sentence_word() {
             return None;
         }
-        return Some(names[n - 1].1);
+        return Some(names[names.len() - 1].1);
     }
     None
 }
@@ -2103,6 +2245,7 @@ pub fn suspects_into(
             let is_short_form = || super::lists::field_lists().is_short_form(plain);
             let named_by_context = ordinary
                 && (nickname_at(text, start, end)
+                    || after_a_pet(text, start)
                     || (after_relation(text, start)
                     // "Grandma Sue": a short form of a given name too.
                     && (gazetteer().is_name_word(plain) || is_short_form()))

@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::gazetteer::gazetteer;
 use super::lists::field_lists;
 use super::report::Part;
-use super::residual::{NICKNAME_REASON, SuspectKind, business_name};
+use super::residual::{NICKNAME_REASON, SuspectKind, VENUE_REASON, business_name};
 use super::words;
 
 /// The words of the names the first pass replaced, and a matcher for them.
@@ -65,6 +65,17 @@ impl ReviewNames {
                         && name.chars().next().is_some_and(char::is_uppercase)
                     {
                         patterns.push((name.to_string(), kind));
+                    }
+                    // "from the Forge" where another record has "Forge
+                    // Youth Club": a club's or a shop's name, capitalised.
+                    if reason == VENUE_REASON
+                        && original
+                            .trim()
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    {
+                        patterns.push((original.trim().to_string(), kind));
                     }
                     // "everyone in Little Europe" where another record has
                     // "('Little Europe' area)": a place of two words or more,

@@ -1855,3 +1855,64 @@ fn scottish_and_northern_irish_records_keep_their_vocabulary() {
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
 }
+
+#[test]
+fn clubs_pets_nicknames_and_welsh_forms_of_names_are_found() {
+    let mut review = small_review(&[
+        "Youth worker from Forge Youth Club visited. Keep in touch via the Forge.",
+        "Joined Debate Club and Homework Club. Sunday school w/ gran. Catholic church.",
+        "Sheepdog Moss would not leave her. Misses Moss. Her pony Seren is at Nain's.",
+        "Daughter re 'Tank': went to meet 'Tank'. Talks to 'Tank' on Roblox. RAG from 'Amber' to 'Red'.",
+        "Roblox user xTankx_UK. Service user feedback good. Phone had the BENZ line.",
+        "Siôn a Charys yn dod adref. Cacen i Ddewi. Mae Garys yn iawn.",
+        "Alternative provision: Alder Bridge from 11/11. Dropped at the Hive, then Hive group.",
+    ]);
+    review
+        .people
+        .push(person("P4", "Carys Pugh", &[], "Daughter"));
+    review.people.push(person("P5", "Dewi Pugh", &[], "Son"));
+    for (id, name, generic_name) in [
+        ("A2", "Alder Bridge PRU", "Pupil referral unit"),
+        ("A3", "The Hive", "Youth service"),
+    ] {
+        review.agencies.push(Agency {
+            id: Id::from(id),
+            name: name.into(),
+            generic_name: generic_name.into(),
+            ..Default::default()
+        });
+    }
+    let (out, _) = anonymised_as_written(&review);
+    let out = out.review;
+    let all: Vec<&str> = out.chronology.iter().map(|e| e.text.as_str()).collect();
+    let all = all.join("\n");
+    for name in [
+        "Forge",
+        "Moss",
+        "Seren",
+        "Tank",
+        "xTankx_UK",
+        "BENZ",
+        "Charys",
+        "Ddewi",
+        "Garys",
+        "Alder Bridge",
+        "Hive",
+    ] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    for kept in [
+        "Youth Club",
+        "Debate Club",
+        "Homework Club",
+        "Sunday school",
+        "Catholic church",
+        "'Amber' to 'Red'",
+        "Service user feedback",
+        "Sheepdog",
+        "pony",
+        "Alternative provision",
+    ] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}

@@ -71,6 +71,9 @@ const RECORD_WORDS: &[&str] = &[
     "caseworkers",
     "keyworkers",
     "keyworking",
+    "headteacher",
+    "headteachers",
+    "headteacher's",
     "breathalyser",
     "breathalysers",
     "breathalysed",
@@ -802,6 +805,8 @@ pub const VOCABULARY: &[&str] = &[
     "Makaton",
     "Sertraline",
     "Keyworking",
+    "Headteacher",
+    "Headteachers",
 ];
 
 /// True when a capitalised word is common vocabulary rather than a name:
