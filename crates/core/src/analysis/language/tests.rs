@@ -1049,3 +1049,23 @@ fn what_review_reports_say_of_delay_and_omission_is_found_and_their_own_question
         );
     }
 }
+
+#[test]
+fn verdicts_of_delay_and_quality_with_no_failure_word_are_blame() {
+    for sentence in [
+        "It took four months before the health visitor's concern was assessed.",
+        "Yet it took over a year for anyone to ask where the child was.",
+        "The assessments of the children were of poor quality.",
+        "Recording of home visits was too variable.",
+        "The pace of change was not swift enough.",
+        "Strategy discussions were not routinely undertaken.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    for sentence in [
+        "Munro's 'Common errors of reasoning in child protection work' (1999) is cited.",
+        "The move took four months because no flat was available.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
+    }
+}
