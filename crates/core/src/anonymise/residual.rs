@@ -534,10 +534,49 @@ const AFTER_AN_ABBREVIATION: &[&str] = &[
     "consent",
 ];
 
+/// Makes of car, motorbike, quad and tractor, before a model in capitals
+/// ("Honda TRX", "Ford KA", "Polaris RZR").
+const VEHICLE_MAKES: &[&str] = &[
+    "Honda",
+    "Ford",
+    "Vauxhall",
+    "VW",
+    "Volkswagen",
+    "BMW",
+    "Audi",
+    "Toyota",
+    "Nissan",
+    "Peugeot",
+    "Renault",
+    "Citroen",
+    "Citroën",
+    "Kia",
+    "Hyundai",
+    "Yamaha",
+    "Suzuki",
+    "Kawasaki",
+    "Rover",
+    "Mercedes",
+    "Fiat",
+    "Seat",
+    "Skoda",
+    "Škoda",
+    "Mazda",
+    "Mitsubishi",
+    "Volvo",
+    "Polaris",
+    "Deere",
+    "Ferguson",
+    "Kubota",
+    "Isuzu",
+    "Dacia",
+    "Tesla",
+];
+
 /// True when capitals not in any list read as the abbreviation of a thing,
 /// not as someone's initials, from the words around them: before a number,
 /// score or amount ("RR 6", "SADQ 28", "EMA £30"), after an article or
-/// "via" ("the IRD", "via ADRS"), or before a word that such abbreviations
+/// "via" ("the IRD", "via ADRS") or a make ("Honda TRX"), or before a word that such abbreviations
 /// qualify ("SMA formula", "GIRFEC meeting"). Initials take none of these;
 /// nor does the name of a drug line ("the BENZ line").
 fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
@@ -571,7 +610,9 @@ fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
     }
     if let Some((at, before)) = crate::anonymise::text::word_before(text, start)
         && &text[at + before.len()..start] == " "
-        && matches!(before, "the" | "a" | "an" | "via" | "Via")
+        && (matches!(before, "the" | "a" | "an" | "via" | "Via")
+            // "Honda TRX", "Ford KA": a make's model.
+            || VEHICLE_MAKES.contains(&before))
     {
         return true;
     }
@@ -1276,6 +1317,65 @@ fn in_other_language(text: &str, start: usize, end: usize, plain: &str) -> bool 
         || after.is_some_and(only_that_language)
         || text[..start].ends_with('(')
         || quoted_in_other_language(text, start, end)
+}
+
+/// True when the word at `start` is a Welsh month or weekday where no one
+/// is named: a month after "mis" ("ym mis Mai", the month of May), or
+/// joined to another month ("Medi-Hydref"); a weekday after "dydd",
+/// "nos" or "bob" ("Dydd Llun", "bob Sadwrn"). A month's name that is a given name ("Mai",
+/// "Medi") is a name elsewhere.
+fn welsh_month_here(text: &str, start: usize, plain: &str) -> bool {
+    let is_month = |w: &str| {
+        crate::anonymise::dates::WELSH_MONTHS
+            .split('|')
+            .any(|m| m.eq_ignore_ascii_case(w))
+    };
+    // "Dydd Llun", "bob Sadwrn", "nos Wener": a day of the week.
+    const WEEKDAYS: &[&str] = &[
+        "llun", "mawrth", "mercher", "iau", "gwener", "wener", "sadwrn", "sul",
+    ];
+    if WEEKDAYS.contains(&plain)
+        && crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+            &text[at + w.len()..start] == " "
+                && matches!(
+                    w.to_lowercase().as_str(),
+                    "dydd" | "ddydd" | "nos" | "bob" | "pob"
+                )
+        })
+    {
+        return true;
+    }
+    if plain.contains('-') {
+        let mut parts = plain.split('-');
+        return parts.clone().count() >= 2 && parts.all(is_month);
+    }
+    if !is_month(plain) {
+        return false;
+    }
+    let end = start + plain.len();
+    let joined_after = text.get(end..).is_some_and(|rest| {
+        rest.strip_prefix('-').is_some_and(|rest| {
+            let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            is_month(&next)
+        })
+    });
+    let joined_before = text[..start].strip_suffix('-').is_some_and(|head| {
+        let previous: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        is_month(&previous)
+    });
+    joined_after
+        || joined_before
+        || crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+            &text[at + w.len()..start] == " "
+                && (w.eq_ignore_ascii_case("mis") || w.eq_ignore_ascii_case("fis"))
+        })
 }
 
 /// True when `start..end` is inside a short quotation all of whose words
@@ -2165,7 +2265,12 @@ pub fn suspects_into(
         {
             Some(SuspectKind::Initials)
         } else if token.chars().all(|c| !c.is_lowercase()) && letters <= 4 {
-            let word = words::is_word(lower_into(lower, token));
+            // "AH to liaise": an interjection in capitals is initials.
+            let word = words::is_word(lower_into(lower, token))
+                && !matches!(
+                    lower_into(lower, token),
+                    "ah" | "oh" | "eh" | "uh" | "ha" | "ho" | "hm" | "er" | "um" | "aw" | "ow"
+                );
             let acronym =
                 words::is_acronym(token) || words::is_acronym(token.trim_end_matches('s'));
             if word
@@ -2203,6 +2308,7 @@ pub fn suspects_into(
                                 || super::lists::field_lists().is_abbreviation(p))
                     });
             let ordinary = slashed_words
+                || welsh_month_here(text, start, plain)
                 || if starts_sentence(text, start) {
                     // "Aisling" looks like "aisle" + "ing", but is a given name.
                     words::is_word(plain)

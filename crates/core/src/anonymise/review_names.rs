@@ -77,6 +77,21 @@ impl ReviewNames {
                     {
                         patterns.push((original.trim().to_string(), kind));
                     }
+                    // "need the Chapel back" where another record has "the
+                    // Old Chapel": a house called by its last word, after
+                    // "the".
+                    if let Some((first, rest)) = original.trim().split_once(' ')
+                        && matches!(first, "Old" | "Little" | "Upper" | "Lower" | "Great")
+                        && !rest.contains(' ')
+                        && rest.chars().next().is_some_and(char::is_uppercase)
+                        && rest.chars().count() >= 4
+                        && !words::is_vocabulary(rest)
+                        && !field_lists().is_public_name(rest)
+                        && !crate::agency_kind::is_agency_type(rest)
+                    {
+                        patterns.push((format!("the {rest}"), kind));
+                        patterns.push((format!("The {rest}"), kind));
+                    }
                     // "everyone in Little Europe" where another record has
                     // "('Little Europe' area)": a place of two words or more,
                     // capitalised, is that place wherever it is written so.
@@ -118,6 +133,8 @@ impl ReviewNames {
                         && !words::is_word(&lower)
                         && !words::in_larger_dictionary(&lower)
                         && !field_lists().is_kinship(&lower)
+                        // "seren yr wythnos" where a pony is "Seren".
+                        && !field_lists().is_other_language_word(&lower)
                     {
                         patterns.push((lower, kind));
                     } else if nickname && lower != word && !field_lists().is_kinship(&lower) {

@@ -1916,3 +1916,33 @@ fn clubs_pets_nicknames_and_welsh_forms_of_names_are_found() {
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
 }
+
+#[test]
+fn welsh_days_months_and_counties_are_kept_and_a_house_by_its_last_word_is_not() {
+    let review = small_review(&[
+        "Dydd Llun 3 Mawrth 2025. Siôn yn hwyr eto. Eisteddfod ym mis Mai. Tymor Medi-Hydref.",
+        "Comes every Saturday (bob Sadwrn). Posted to Wiltshire, then Cumbria. Asleep in Cymraeg.",
+        "Pinned under a Honda TRX quad. AH to liaise w/ ISVA. Ah well, she said.",
+        "Family now at the Old Chapel, Stryd y Cei. Owner needs the Chapel back by Easter.",
+    ]);
+    let (out, _) = anonymised_as_written(&review);
+    let out = out.review;
+    let all: Vec<&str> = out.chronology.iter().map(|e| e.text.as_str()).collect();
+    let all = all.join("\n");
+    for name in ["3 Mawrth 2025", "AH to", "Old Chapel", "the Chapel"] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    for kept in [
+        "Dydd Llun",
+        "mis Mai",
+        "Medi-Hydref",
+        "bob Sadwrn",
+        "Wiltshire",
+        "Cumbria",
+        "Cymraeg",
+        "Honda TRX",
+        "Ah well",
+    ] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}

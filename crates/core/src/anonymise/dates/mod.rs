@@ -12,6 +12,7 @@
 mod other_calendars;
 mod partial;
 
+pub(crate) use other_calendars::WELSH_MONTHS;
 pub use other_calendars::other_calendar_dates;
 use partial::*;
 pub use partial::{PartialDate, ordinal_days, partial_dates};

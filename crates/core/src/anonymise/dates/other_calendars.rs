@@ -21,6 +21,11 @@ const SOLAR_MONTHS: &str = r"Hamal|Sawr|Saur|Jawza|Jauza|Saratan|Asad|Sonbola|Su
 /// The months in Irish, as Irish-medium schools and families write them.
 const IRISH_MONTHS: &str = r"Eanáir|Eanair|Feabhra|Márta|Marta|Aibreán|Aibrean|Bealtaine|Meitheamh|Iúil|Iuil|Lúnasa|Lunasa|Meán Fómhair|Mean Fomhair|Deireadh Fómhair|Deireadh Fomhair|Samhain|Nollaig";
 
+/// The months in Welsh, as Welsh-medium schools, chapels and families
+/// write them ("3 Mawrth 2025", "2 Mai 2011"), with their mutated forms
+/// after a number ("2 Fai").
+pub(crate) const WELSH_MONTHS: &str = r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Fai|Mehefin|Fehefin|Gorffennaf|Orffennaf|Awst|Medi|Fedi|Hydref|Tachwedd|Dachwedd|Rhagfyr";
+
 /// The months in Portuguese and Spanish, after "de" ("9 de março de 1995").
 const IBERIAN_MONTHS: &str = r"janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre";
 
@@ -39,6 +44,8 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
             // Irish: "22 Meitheamh 2022"; Portuguese and Spanish: "9 de
             // março de 1995", "9 de março".
             r"|\b\d{{1,2}}\s+(?:{irish})(?:\s+\d{{4}})?\b",
+            // Welsh: "3 Mawrth 2025", "2il Mai 2011", "2 Fai".
+            r"|\b\d{{1,2}}(?:af|ail|il|ydd|edd|fed|ed)?\s+(?:{welsh})(?:\s+\d{{4}})?\b",
             r"|\b\d{{1,2}}\s+(?i:de)\s+(?i:{iberian})(?:\s+(?i:de)\s+\d{{4}})?\b",
             // A year of those calendars by itself: "year 1394", "1437 AH".
             r"|\b(?i:year|yr)\s+1[34]\d\d\b",
@@ -47,6 +54,7 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
         hijri = HIJRI_MONTHS,
         solar = SOLAR_MONTHS,
         irish = IRISH_MONTHS,
+        welsh = WELSH_MONTHS,
         iberian = IBERIAN_MONTHS,
     ))
     .expect("the other calendars' date pattern is valid")
@@ -71,7 +79,26 @@ fn may_hold(text: &str) -> bool {
         || text.contains('年')
         || text.contains(" de ")
         || IRISH_MONTH_WORDS.is_match(text)
+        || has_a_welsh_month(text)
 }
+
+/// True when a Welsh month's name stands in `text` as a word of its own
+/// ("Mawrth", not "Medical").
+fn has_a_welsh_month(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    WELSH_MONTH_WORDS.find_iter(text).any(|m| {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        before.is_none_or(|b| !b.is_ascii_alphanumeric())
+            && after.is_none_or(|b| !b.is_ascii_alphanumeric() && b < 0x80)
+    })
+}
+
+/// The Welsh months' names, for the quick look of [`may_hold`].
+static WELSH_MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(WELSH_MONTHS.split('|'))
+        .expect("the Welsh months make an automaton")
+});
 
 /// The Irish months' names, for the quick look of [`may_hold`].
 static IRISH_MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -109,6 +136,16 @@ mod tests {
             ["ngày 03 tháng 10 năm 2009"]
         );
         assert_eq!(found("sinh tháng 5 năm 2012"), ["tháng 5 năm 2012"]);
+    }
+
+    #[test]
+    fn welsh_dates_are_found_and_a_month_alone_is_not() {
+        assert_eq!(
+            found("Dydd Llun 3 Mawrth 2025. Siôn yn hwyr eto"),
+            ["3 Mawrth 2025"]
+        );
+        assert_eq!(found("ganwyd 2 Mai 2011 yn Wrecsam"), ["2 Mai 2011"]);
+        assert!(found("Eisteddfod ym mis Mai, tymor Medi-Hydref").is_empty());
     }
 
     #[test]
