@@ -33,21 +33,32 @@ fn national_bodies_of(list: &str) -> impl Iterator<Item = String> + '_ {
         .map(national_body_key)
 }
 
+/// The national bodies' names, built-in and the user's, as looked up.
+static NATIONAL_BODIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut bodies: HashSet<String> = national_bodies_of(BUILT_IN_NATIONAL_BODIES).collect();
+    for folder in crate::taxonomy::template_folders() {
+        let path = folder.join("anonymise").join("national-bodies.txt");
+        if let Ok(list) = std::fs::read_to_string(path) {
+            bodies.extend(national_bodies_of(&list));
+        }
+    }
+    bodies
+});
+
+/// The most words any national body's name has.
+static LONGEST_NATIONAL_BODY: LazyLock<usize> = LazyLock::new(|| {
+    NATIONAL_BODIES
+        .iter()
+        .map(|b| b.split(' ').count())
+        .max()
+        .unwrap_or(0)
+});
+
 /// True when an agency's name is that of a body serving a whole nation
 /// ("Police Scotland", "SCRA", "Women's Aid"), in any case and spacing:
 /// it identifies no family, no town and no one.
 pub fn is_national_body(name: &str) -> bool {
-    static BODIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-        let mut bodies: HashSet<String> = national_bodies_of(BUILT_IN_NATIONAL_BODIES).collect();
-        for folder in crate::taxonomy::template_folders() {
-            let path = folder.join("anonymise").join("national-bodies.txt");
-            if let Ok(list) = std::fs::read_to_string(path) {
-                bodies.extend(national_bodies_of(&list));
-            }
-        }
-        bodies
-    });
-    BODIES.contains(&national_body_key(name))
+    NATIONAL_BODIES.contains(&national_body_key(name))
 }
 
 /// The words of a role or description, lower case, for keyword matching.
@@ -551,11 +562,13 @@ pub fn is_agency_type(name: &str) -> bool {
     }
     // "Police Scotland DATF", "PSNI Public Protection Branch": a national
     // body, then a team of it named by its type or an abbreviation.
+    // Cut only where a national body's name can end: a long name is not
+    // cut at every word (which takes time growing with the square of its
+    // length).
     let words: Vec<&str> = name.split_whitespace().collect();
-    (1..words.len()).any(|cut| {
-        let rest = words[cut..].join(" ");
+    (1..words.len().min(*LONGEST_NATIONAL_BODY + 1)).any(|cut| {
         national(&words[..cut].join(" "))
-            && (is_type(&rest)
+            && (is_type(&words[cut..].join(" "))
                 || words[cut..].iter().all(|w| {
                     // An abbreviation's shape: two to six capitals.
                     (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
