@@ -638,6 +638,14 @@ const KIND_WORDS: &[&str] = &[
     "futures",
 ];
 
+/// True when a word of an agency's name says its kind ("Project",
+/// "Services", "Youth").
+fn is_kind_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    KIND_WORDS.contains(&lower.as_str())
+        || super::residual::GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+}
+
 /// The ordinary word that an agency's name puts before the words of its
 /// kind ("Lighthouse" of "Lighthouse Refugee Project", "Tidewater" of
 /// "Tidewater Language Services"): the agency is called by it alone. A
@@ -646,11 +654,7 @@ const KIND_WORDS: &[&str] = &[
 fn ordinary_word_before_its_kind(name: &str) -> Option<&str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (lead, rest) = words.split_first()?;
-    let is_kind = |w: &&str| {
-        let lower = w.to_lowercase();
-        KIND_WORDS.contains(&lower.as_str())
-            || super::residual::GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
-    };
+    let is_kind = |w: &&str| is_kind_word(w);
     let lower = lead.to_lowercase();
     (!rest.is_empty()
         && rest.iter().all(is_kind)
@@ -731,21 +735,19 @@ fn welsh_mutations(name: &str) -> Vec<String> {
 
 /// The name of two words or more that an agency's name puts before the
 /// words of its kind ("Alder Bridge" of "Alder Bridge PRU" and of "Alder
-/// Bridge Learning Centre", "Forge" is left to the residual scan): the
-/// agency is called by it alone ("Alternative provision: Alder Bridge
+/// Bridge Learning Centre"; a name of one word is left to the residual
+/// scan): the agency is called by it alone ("Alternative provision: Alder Bridge
 /// from 11/11"). Words of the field, public names and kinds of agency are
 /// no such name ("Domestic Abuse Service", "Youth Justice Service").
 fn name_before_its_kind(name: &str) -> Option<&str> {
     let name = name.split(['(', ',']).next()?.split(" - ").next()?.trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let is_kind = |w: &str| {
-        let lower = w.to_lowercase();
-        KIND_WORDS.contains(&lower.as_str())
-            || super::residual::GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
+        is_kind_word(w)
             || names_a_kind_of_agency(w)
             || matches!(
-                lower.as_str(),
-                "centre" | "unit" | "club" | "provision" | "ward"
+                w.to_lowercase().as_str(),
+                "unit" | "club" | "provision" | "ward"
             )
     };
     let kind = words.iter().rev().take_while(|w| is_kind(w)).count();

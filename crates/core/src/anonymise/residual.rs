@@ -576,8 +576,9 @@ const VEHICLE_MAKES: &[&str] = &[
 /// True when capitals not in any list read as the abbreviation of a thing,
 /// not as someone's initials, from the words around them: before a number,
 /// score or amount ("RR 6", "SADQ 28", "EMA £30"), after an article or
-/// "via" ("the IRD", "via ADRS") or a make ("Honda TRX"), or before a word that such abbreviations
-/// qualify ("SMA formula", "GIRFEC meeting"). Initials take none of these;
+/// "via" ("the IRD", "via ADRS") or a make ("Honda TRX"), or before a
+/// word that such abbreviations qualify ("SMA formula", "GIRFEC meeting").
+/// Initials take none of these;
 /// nor does the name of a drug line ("the BENZ line").
 fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
@@ -939,10 +940,8 @@ fn inflected_word(lower: &str) -> bool {
 /// "boyfriend Hunter", "her neighbour, Kerry" (not "…her partner. Her
 /// brother…").
 fn after_relation(text: &str, at: usize) -> bool {
-    crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
-        let gap = text[start + word.len()..at].trim();
-        (gap.is_empty() || gap == ",")
-            && (matches!(
+    cue_before(text, at).is_some_and(|word| {
+        (matches!(
                 word.to_lowercase().trim_end_matches("'s"),
                 "friend"
                     | "friends"
@@ -979,34 +978,41 @@ fn after_relation(text: &str, at: usize) -> bool {
     })
 }
 
+/// The word right before `at`, with nothing or a comma between: the word
+/// that may say who or what the word at `at` names ("her friend Hope",
+/// "the dog, Tank").
+fn cue_before(text: &str, at: usize) -> Option<&str> {
+    let (start, word) = crate::anonymise::text::word_before(text, at)?;
+    let gap = text[start + word.len()..at].trim();
+    (gap.is_empty() || gap == ",").then_some(word)
+}
+
 /// True when the word before `at`, in the same sentence, is an animal
 /// kept as a pet: "Sheepdog Moss", "her pony Seren", "the dog, Tank". A
 /// pet's name tells which family it is, whatever word it is.
 fn after_a_pet(text: &str, at: usize) -> bool {
-    crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
-        let gap = text[start + word.len()..at].trim();
-        (gap.is_empty() || gap == ",")
-            && matches!(
-                word.to_lowercase().as_str(),
-                "dog"
-                    | "sheepdog"
-                    | "puppy"
-                    | "pup"
-                    | "cat"
-                    | "kitten"
-                    | "pony"
-                    | "horse"
-                    | "pet"
-                    | "rabbit"
-                    | "hamster"
-                    | "budgie"
-                    | "parrot"
-                    | "collie"
-                    | "terrier"
-                    | "spaniel"
-                    | "lurcher"
-                    | "staffie"
-            )
+    cue_before(text, at).is_some_and(|word| {
+        matches!(
+            word.to_lowercase().as_str(),
+            "dog"
+                | "sheepdog"
+                | "puppy"
+                | "pup"
+                | "cat"
+                | "kitten"
+                | "pony"
+                | "horse"
+                | "pet"
+                | "rabbit"
+                | "hamster"
+                | "budgie"
+                | "parrot"
+                | "collie"
+                | "terrier"
+                | "spaniel"
+                | "lurcher"
+                | "staffie"
+        )
     })
 }
 
@@ -1044,15 +1050,16 @@ pub(super) const NICKNAME_REASON: &str = "not in the cast, but what someone is c
 /// Club").
 pub(super) const VENUE_REASON: &str = "not in the cast, but the name of a place such as a club";
 
-/// True when `start..end` names premises by the words after it: words of
-/// a kind of service, then a word of premises or a facility ("Forge" of
+/// True when the words after `end` make what ends there the name of
+/// premises: words of a kind of service, then a word of premises or a
+/// facility ("Forge" of
 /// "Forge Youth Club", "Mallard" of "Mallard Hotel").
 pub(super) fn venue_at(text: &str, end: usize) -> bool {
     if !text[end..].starts_with(' ') {
         return false;
     }
     let lists = super::lists::field_lists();
-    for (s, e) in words_from(text, end + 1, 4).into_iter() {
+    for (s, e) in words_from(text, end + 1, 4) {
         let word = &text[s..e];
         let lower = word.to_lowercase();
         if lists.is_premises(&lower) || FACILITIES.contains(&word) {
@@ -1321,61 +1328,50 @@ fn in_other_language(text: &str, start: usize, end: usize, plain: &str) -> bool 
 
 /// True when the word at `start` is a Welsh month or weekday where no one
 /// is named: a month after "mis" ("ym mis Mai", the month of May), or
-/// joined to another month ("Medi-Hydref"); a weekday after "dydd",
-/// "nos" or "bob" ("Dydd Llun", "bob Sadwrn"). A month's name that is a given name ("Mai",
-/// "Medi") is a name elsewhere.
+/// joined by a hyphen to another month ("Medi-Hydref"); a weekday after
+/// "dydd", "nos" or "bob" ("Dydd Llun", "bob Sadwrn"). A month's name that
+/// is a given name ("Mai", "Medi") is a name elsewhere.
 fn welsh_month_here(text: &str, start: usize, plain: &str) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "llun", "mawrth", "mercher", "iau", "gwener", "wener", "sadwrn", "sul",
+    ];
     let is_month = |w: &str| {
         crate::anonymise::dates::WELSH_MONTHS
             .split('|')
             .any(|m| m.eq_ignore_ascii_case(w))
     };
-    // "Dydd Llun", "bob Sadwrn", "nos Wener": a day of the week.
-    const WEEKDAYS: &[&str] = &[
-        "llun", "mawrth", "mercher", "iau", "gwener", "wener", "sadwrn", "sul",
-    ];
+    let before = || {
+        crate::anonymise::text::word_before(text, start)
+            .filter(|&(at, w)| &text[at + w.len()..start] == " ")
+            .map(|(_, w)| w.to_lowercase())
+    };
     if WEEKDAYS.contains(&plain)
-        && crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
-            &text[at + w.len()..start] == " "
-                && matches!(
-                    w.to_lowercase().as_str(),
-                    "dydd" | "ddydd" | "nos" | "bob" | "pob"
-                )
-        })
+        && before().is_some_and(|w| matches!(w.as_str(), "dydd" | "ddydd" | "nos" | "bob" | "pob"))
     {
         return true;
     }
     if plain.contains('-') {
-        let mut parts = plain.split('-');
-        return parts.clone().count() >= 2 && parts.all(is_month);
+        return plain.split('-').all(is_month);
     }
     if !is_month(plain) {
         return false;
     }
+    // The words joined to it by a hyphen ("Medi" of "Medi-Hydref", when
+    // the hyphen splits the words).
     let end = start + plain.len();
-    let joined_after = text.get(end..).is_some_and(|rest| {
-        rest.strip_prefix('-').is_some_and(|rest| {
-            let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-            is_month(&next)
-        })
+    let next = text[end..].strip_prefix('-').map(|rest| {
+        rest.split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
     });
-    let joined_before = text[..start].strip_suffix('-').is_some_and(|head| {
-        let previous: String = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        is_month(&previous)
+    let previous = text[..start].strip_suffix('-').map(|head| {
+        head.rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
     });
-    joined_after
-        || joined_before
-        || crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
-            &text[at + w.len()..start] == " "
-                && (w.eq_ignore_ascii_case("mis") || w.eq_ignore_ascii_case("fis"))
-        })
+    next.is_some_and(is_month)
+        || previous.is_some_and(is_month)
+        || before().is_some_and(|w| w == "mis" || w == "fis")
 }
 
 /// True when `start..end` is inside a short quotation all of whose words
