@@ -1069,3 +1069,30 @@ fn verdicts_of_delay_and_quality_with_no_failure_word_are_blame() {
         assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
 }
+
+#[test]
+fn a_clinical_term_effort_or_a_denial_of_foresight_is_not_blame() {
+    for sentence in [
+        // "Failure to thrive" is a child's faltering growth, not a failing.
+        "The report found that the baby had failed to thrive and develop normally.",
+        "He was admitted with failure to thrive.",
+        // Trying hard to help is not finding someone hard to help.
+        "Many professionals, including her school, tried very hard to help her.",
+        // Saying no one could have prevented a death is no counterfactual.
+        "The review concluded that the death could not reasonably have been prevented by any agency.",
+        // The blame that follows a death, discussed, is not blame.
+        "Some anxious professionals are waiting for the inevitable finger pointing.",
+        // A safety net is a part of the system.
+        "Therefore, the safety net that should have protected the children did not hold.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
+    }
+    for sentence in [
+        "The health visitor failed to refer the baby's weight loss.",
+        "The family were hard to help.",
+        "The social worker could have visited sooner.",
+        "The outcome was inevitable.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+}
