@@ -742,7 +742,7 @@ impl Lexicon {
     fn excepted(&self, words: &[Word], number: usize, first: usize, last: usize) -> bool {
         let sentence = words[first].sentence;
         self.unless[number].iter().any(|pattern| {
-            (first.saturating_sub(6)..=last)
+            (first.saturating_sub(8)..=last)
                 .filter(|&i| words[i].sentence == sentence)
                 .any(|i| pattern.match_at(words, i).is_some_and(|end| end >= first))
         })
@@ -1027,10 +1027,16 @@ fn found_across_cases(words: &[Word], first: usize) -> bool {
     // themselves judged ("reviews were identified as over-optimistic")
     // carry a verdict.
     let passive = verb > 0 && BE.contains(&words[verb - 1].norm.as_str());
+    let before = &words[verb.saturating_sub(4)..verb];
+    // "Report after report highlights…", "review after review has found…".
+    let one_after_another = before.windows(3).any(|w| {
+        w.iter().all(|x| x.sentence == sentence) && w[1].norm == "after" && w[0].norm == w[2].norm
+    });
     !passive
-        && words[verb.saturating_sub(3)..verb]
-            .iter()
-            .any(|w| w.sentence == sentence && EVIDENCE.contains(&w.norm.as_str()))
+        && (one_after_another
+            || before[before.len().saturating_sub(3)..]
+                .iter()
+                .any(|w| w.sentence == sentence && EVIDENCE.contains(&w.norm.as_str())))
 }
 
 /// True when a word of study comes within four words before the phrase at

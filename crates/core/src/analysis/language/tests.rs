@@ -902,6 +902,7 @@ fn conduct_judged_through_idiom_and_passive_absence_is_blame() {
             "Meetings were not convened within timescales because of staff sickness.",
             "There is no one to blame.",
             "Several published reviews found that the treatment service had not recorded the child.",
+            "Report after report highlights how information was not passed on to new workers.",
         ],
     );
     // An agency as the subject of an omission is judged as a person is;
@@ -1094,5 +1095,39 @@ fn a_clinical_term_effort_or_a_denial_of_foresight_is_not_blame() {
         "The outcome was inevitable.",
     ] {
         assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+}
+
+#[test]
+fn omissions_and_verdicts_found_in_a_ninth_batch_of_real_writing_are_blame() {
+    for sentence in [
+        // Passive omissions of more acts of practice.
+        "When a family moved, reports were not sent on to the new borough.",
+        "Bruises on her face were seen but not reported to social services.",
+        "The inspector says these steps were not taken.",
+        "Repeated emails from the local authority to the hospital received no reply.",
+        "He did not receive suitable equipment or advice.",
+        "The review said that limited consideration was given to the family's first language.",
+        "The authorities had not done enough to challenge the couple.",
+        "The child's new school remained unaware of the care order.",
+        // Verdicts on handling and on quality.
+        "Staff did not handle the case properly.",
+        "Healthcare workers did not collect enough information.",
+        "The regulator did not carry out an inspection until a year after the death.",
+        "The views of children were rarely considered and support was poorly coordinated.",
+        "We find that leadership generally has been lacking.",
+        "There was a distinct lack of documentation during her stay.",
+        "Some areas were making only limited progress.",
+        "Social workers were too reliant on information from the school.",
+        "Her mother did not prevent the abuse.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    for sentence in [
+        "There is not an identified course of action that could have prevented this death.",
+        "The inquiry listed eight lessons to be learned from the failures of the past.",
+        "Measures must be in place so that the mistakes of the past are not repeated.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
 }
