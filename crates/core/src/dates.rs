@@ -208,6 +208,14 @@ fn tokenize(text: &str) -> (Tokens, bool) {
                 i += 1;
             }
             let word = lower_word(&text[start..i]);
+            // A day written as a word: "nineteenth", "twenty-first".
+            if let Some(day) = ordinal_word(&word, text, &mut i) {
+                tokens.push(Token::Number {
+                    value: day,
+                    digits: if day < 10 { 1 } else { 2 },
+                });
+                continue;
+            }
             // The `T` of `2021-04-03T10:00`.
             if word == "t" && i < bytes.len() && bytes[i].is_ascii_digit() {
                 continue;
@@ -231,6 +239,60 @@ fn tokenize(text: &str) -> (Tokens, bool) {
         }
     }
     (tokens, doubt)
+}
+
+/// The day of the month an ordinal word names ("nineteenth" → 19), with
+/// "twenty" or "thirty" and the word after it ("twenty-first", "thirty
+/// first") read as one: `i`, just after `word` in `text`, then moves past
+/// that second word.
+fn ordinal_word(word: &str, text: &str, i: &mut usize) -> Option<u32> {
+    const UNITS: [&str; 9] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 11] = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if let Some(n) = UNITS.iter().position(|u| *u == word) {
+        return Some(n as u32 + 1);
+    }
+    if let Some(n) = TEENS.iter().position(|t| *t == word) {
+        return Some(n as u32 + 10);
+    }
+    if word == "thirtieth" {
+        return Some(30);
+    }
+    let tens = match word {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    };
+    let rest = &text[*i..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '-']).len();
+    if !(1..=2).contains(&gap) {
+        return None;
+    }
+    let after = &rest[gap..];
+    let unit = UNITS.iter().position(|u| {
+        after.len() >= u.len()
+            && after[..u.len()].eq_ignore_ascii_case(u)
+            && !after[u.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+    })?;
+    let day = tens + unit as u32 + 1;
+    if day > 31 {
+        return None;
+    }
+    *i += gap + UNITS[unit].len();
+    Some(day)
 }
 
 /// True when `word` (lower case) is written at byte `at`, in any case, and
@@ -510,6 +572,9 @@ fn read_tokens(tokens: &[Token]) -> Result<ReviewDate, Option<String>> {
 /// "Dec"); a full name takes no dot ("December. 19" is a sentence's end
 /// and a number, not a date).
 const MONTH_PATTERN: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)";
+/// A day of the month written as a word ("nineteenth", "twenty-first",
+/// "thirty first"), as a date of birth is written out in a statement.
+const ORDINAL_WORD_PATTERN: &str = r"(?:(?:twenty[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[\s-]?first|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
 const WEEKDAY_PATTERN: &str =
     r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?";
 
@@ -518,7 +583,7 @@ const WEEKDAY_PATTERN: &str =
 static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     let approx = r"(?:\b(?:c\.|ca\.|circa|approx\.?|approximately)\s*|~\s*)?";
     let day_name = format!(r"(?:{WEEKDAY_PATTERN},?\s+)?");
-    let ordinal = r"\d{1,2}(?:st|nd|rd|th)?";
+    let ordinal = format!(r"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD_PATTERN})");
     let shapes = [
         // 2021-04-03
         r"\d{4}-\d{1,2}-\d{1,2}".to_string(),
@@ -893,6 +958,22 @@ mod tests {
         assert_eq!(
             found("born ~2019-02-01 (approx.)"),
             vec![("~2019-02-01", "~2019-02-01".into())]
+        );
+        // A date of birth written out in words.
+        assert_eq!(
+            found("Lucky (born the nineteenth of January 2014 in Germany)"),
+            vec![("nineteenth of January 2014", "2014-01-19".into())]
+        );
+        assert_eq!(
+            found("born on the twenty-first of March 2020, and the Thirty First of May 2021"),
+            vec![
+                ("twenty-first of March 2020", "2020-03-21".into()),
+                ("Thirty First of May 2021", "2021-05-31".into())
+            ]
+        );
+        assert_eq!(
+            found("the second of June 2019"),
+            vec![("second of June 2019", "2019-06-02".into())]
         );
     }
 

@@ -357,7 +357,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             IdentifierKind::Address,
-            format!(r"{b}(?:Flat|FLAT|Apartment|Room|ROOM) [0-9]+[A-Za-z]?{b}"),
+            format!(r"{b}(?:Flat|FLAT|Apartment|Apt|Room|ROOM|Rm|RM) [0-9]+[A-Za-z]?{b}"),
             0,
         ),
         (
@@ -423,12 +423,22 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             ),
             1,
         ),
+        (
+            // Plates of another country or an older shape after a word
+            // that says they are a plate: "Lithuanian plates KTA517",
+            // "reg ABC 123D".
+            IdentifierKind::VehicleRegistration,
+            format!(
+                r"(?i:{b}(?:reg|registration|vrm|plates?|number plate))\.?:? ?([A-Z]{{1,3}} ?[0-9]{{1,4}} ?[A-Z]{{0,3}}){b}"
+            ),
+            1,
+        ),
     ];
-    // The gates name their finders by place: the last five are two user
-    // names', and the account endings, labelled numbers and system user
-    // names searched in every text.
+    // The gates name their finders by place: the last six are two user
+    // names', and the account endings, labelled numbers, system user
+    // names and plates after their label searched in every text.
     debug_assert!(
-        specs.len() == 26
+        specs.len() == 27
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -577,7 +587,7 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 }
 
 /// At most this many finders are searched in the whole text (see [`ANY`]).
-const MOST_IN_TEXT: usize = 16;
+const MOST_IN_TEXT: usize = 17;
 
 /// [`find_identifiers`] with this thread's patterns.
 /// True when a token is a section of an Act as records cite it ("s139A",
@@ -870,6 +880,12 @@ mod tests {
         // mistyped or invented plate identifies as much.
         has("His van CP68QXW outside", "CP68QXW", VehicleRegistration);
         has("Land Rover CU09 QHM.", "CU09 QHM", VehicleRegistration);
+        has(
+            "man in black Audi, Lithuanian plates KTA517 - not known",
+            "KTA517",
+            VehicleRegistration,
+        );
+        has("reg ABC 123D seen twice", "ABC 123D", VehicleRegistration);
         for ordinary in [
             "messaged via Facebook messenger",
             "Insta account closed",
@@ -1097,6 +1113,13 @@ mod tests {
             "no. 27",
             IdentifierKind::Address,
         );
+        // A room in a hotel or a hostel is a home's number too.
+        has(
+            "moved rooms to Rm 108 at the hotel",
+            "Rm 108",
+            IdentifierKind::Address,
+        );
+        has("vacate Apt 4B by Friday", "Apt 4B", IdentifierKind::Address);
         has("PC 4471 attended", "4471", IdentifierKind::CollarNumber);
         has("collar number 4471", "4471", IdentifierKind::CollarNumber);
         has("Para 3390 LEWIS", "3390", IdentifierKind::CollarNumber);

@@ -225,9 +225,11 @@ impl Part {
     /// same identifier.
     pub(super) fn replaced_labelled_identifiers(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().filter_map(|e| match e.verdict.what {
-            What::Identifier(IdentifierKind::Reference | IdentifierKind::SocialMedia)
-                if e.verdict.replaced =>
-            {
+            What::Identifier(
+                IdentifierKind::Reference
+                | IdentifierKind::SocialMedia
+                | IdentifierKind::VehicleRegistration,
+            ) if e.verdict.replaced => {
                 let words = &self.words[e.words..e.words + (e.end - e.start)];
                 (words.len() >= 5
                     && words.chars().any(|c| c.is_ascii_digit())

@@ -156,6 +156,8 @@ fn is_street_end(word: &str) -> bool {
                     | "vale"
                     | "meadows"
                     | "croft"
+                    | "esplanade"
+                    | "promenade"
                     // House and building names ("Elm Bank", "Rose Cottage",
                     // "Meadow View", "Brookfield Grange").
                     | "bank"
@@ -263,6 +265,127 @@ const STREET_NAMING_WORDS: &[&str] = &[
     "high", "main", "back", "front", "side", "sea", "river", "city", "town", "village",
 ];
 
+/// Words that name a part of a school or a service anywhere, or someone
+/// by their office, after "the" ("at the Base", "to the Reporter").
+const GENERIC_AFTER_THE: &[&str] = &[
+    "base",
+    "hub",
+    "zone",
+    "annexe",
+    "annex",
+    "office",
+    "sheriff",
+    "reporter",
+    "judge",
+    "panel",
+    "board",
+    "council",
+    "authority",
+    "library",
+    "jobcentre",
+    "station",
+    "airport",
+    "beach",
+    "seafront",
+    "front",
+    "park",
+    "pier",
+    "harbour",
+    "market",
+    "arcades",
+    "mosque",
+    "church",
+    "chapel",
+    "temple",
+    "gurdwara",
+    "synagogue",
+    "pub",
+    "shop",
+    "shops",
+    "flat",
+    "house",
+    "home",
+    "hotel",
+    "hostel",
+    "refuge",
+    "ward",
+    "unit",
+    "centre",
+    "center",
+    "clinic",
+    "surgery",
+    "hospital",
+    "school",
+    "nursery",
+    "college",
+    "academy",
+    "university",
+    "court",
+    "prison",
+    "police",
+    "army",
+    "navy",
+    "internet",
+    "web",
+    "cloud",
+    "news",
+    "press",
+    "lord",
+    "prophet",
+];
+
+/// True when the word `(s, e)`, after "the" after a word of going to or
+/// being at a place ("voucher (the Storehouse)", "reparation at the
+/// Beacon", "drinks at the Ship"), is the name of a place, though it is
+/// a word: one capitalised word, no other capitalised word after it, and
+/// no word the field uses for a kind of place, a service, an office, a
+/// language, a faith or a time (`ordinary`).
+fn one_word_venue(
+    text: &str,
+    (s, e): (usize, usize),
+    ordinary: impl Fn(&(usize, usize)) -> bool,
+) -> bool {
+    let word = &text[s..e];
+    let lower = word.to_lowercase();
+    let Some((the_at, _)) = crate::anonymise::text::word_before(text, s) else {
+        return false;
+    };
+    let before_the = text[..the_at].trim_end();
+    let going = before_the.ends_with('(')
+        || crate::anonymise::text::word_before(text, the_at).is_some_and(|(at, w)| {
+            text[at + w.len()..the_at].trim().is_empty()
+                && matches!(
+                    w.to_lowercase().as_str(),
+                    "at" | "to"
+                        | "from"
+                        | "outside"
+                        | "near"
+                        | "into"
+                        | "via"
+                        | "opposite"
+                        | "inside"
+                )
+        });
+    going
+        && word.chars().count() >= 4
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !text[e..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        && !text[e..].starts_with(['\'', '’', '-'])
+        && !ordinary(&(s, e))
+        && !GENERIC_AFTER_THE.contains(&lower.as_str())
+        && !FACILITIES.contains(&word)
+        && !super::lists::field_lists().is_premises(&lower)
+        && !super::lists::field_lists().is_kinship(&lower)
+        && !super::lists::field_lists().is_other_language_word(&lower)
+        && !super::sensitive::is_health_term(word)
+        && !crate::model::is_calendar_word(word)
+        && !crate::agency_kind::is_agency_type(word)
+        && !is_institution_word(&lower)
+}
+
 /// True when a word names a way along which people live ("Street", "Rd",
 /// "Terrace"), not a building or an open space.
 fn is_thoroughfare(word: &str) -> bool {
@@ -296,12 +419,34 @@ fn street_end_after(text: &str, end: usize) -> bool {
     let Some(next) = crate::anonymise::text::word_after(text, end) else {
         return false;
     };
-    if !is_street_end(next) {
-        return false;
-    }
     let before = crate::anonymise::text::word_before(text, end)
         .map(|(_, w)| w.to_lowercase())
         .unwrap_or_default();
+    // "Station Approach", "Pier Approach": the way to a landmark, unlike
+    // "Signs of Safety Approach".
+    if next == "Approach" {
+        return matches!(
+            before.as_str(),
+            "station"
+                | "pier"
+                | "harbour"
+                | "castle"
+                | "abbey"
+                | "church"
+                | "bridge"
+                | "priory"
+                | "cathedral"
+                | "dock"
+                | "docks"
+                | "quay"
+                | "airport"
+                | "hospital"
+                | "college"
+        );
+    }
+    if !is_street_end(next) {
+        return false;
+    }
     if GENERIC_PLACE_WORDS.contains(&before.as_str())
         && !(STREET_NAMING_WORDS.contains(&before.as_str()) && is_thoroughfare(next))
     {
@@ -653,6 +798,10 @@ const FACILITIES: &[&str] = &[
 /// ("Mother and Baby Unit", "Family Centre", "Assessment Unit"), lower case.
 pub(super) const GENERIC_SERVICE_WORDS: &[&str] = &[
     "acute",
+    "holiday",
+    "caravan",
+    "retail",
+    "business",
     "admissions",
     "adoption",
     "attendance",
@@ -987,33 +1136,73 @@ fn cue_before(text: &str, at: usize) -> Option<&str> {
     (gap.is_empty() || gap == ",").then_some(word)
 }
 
-/// True when the word before `at`, in the same sentence, is an animal
-/// kept as a pet: "Sheepdog Moss", "her pony Seren", "the dog, Tank". A
-/// pet's name tells which family it is, whatever word it is.
-fn after_a_pet(text: &str, at: usize) -> bool {
-    cue_before(text, at).is_some_and(|word| {
-        matches!(
-            word.to_lowercase().as_str(),
-            "dog"
-                | "sheepdog"
-                | "puppy"
-                | "pup"
-                | "cat"
-                | "kitten"
-                | "pony"
-                | "horse"
-                | "pet"
-                | "rabbit"
-                | "hamster"
-                | "budgie"
-                | "parrot"
-                | "collie"
-                | "terrier"
-                | "spaniel"
-                | "lurcher"
-                | "staffie"
-        )
-    })
+/// Animals kept as pets, and their breeds as notes name them.
+const PETS: &[&str] = &[
+    "dog",
+    "dogs",
+    "sheepdog",
+    "puppy",
+    "pup",
+    "cat",
+    "kitten",
+    "pony",
+    "horse",
+    "pet",
+    "rabbit",
+    "hamster",
+    "budgie",
+    "parrot",
+    "collie",
+    "terrier",
+    "spaniel",
+    "lurcher",
+    "staffie",
+    "staffy",
+    "staffies",
+    "husky",
+    "labrador",
+    "alsatian",
+    "bulldog",
+    "rottweiler",
+    "poodle",
+    "cockapoo",
+    "greyhound",
+    "whippet",
+    "chihuahua",
+    "dachshund",
+    "pug",
+    "ferret",
+    "tortoise",
+];
+
+/// True when `word` is an animal kept as a pet or its breed ("Staffy").
+fn is_pet(word: &str) -> bool {
+    PETS.contains(&word.to_lowercase().as_str())
+}
+
+/// True when the word at `start..end` is a pet's name: after the animal
+/// ("Sheepdog Moss", "her pony Seren", "the dog, Tank", "Staffy
+/// 'Bandit'", "Dog (Bandit)"), or before it in brackets ("Bandit
+/// (Staffy)"). A pet's name tells which family it is, whatever word it is.
+fn after_a_pet(text: &str, start: usize) -> bool {
+    let Some((at, word)) = crate::anonymise::text::word_before(text, start) else {
+        return false;
+    };
+    let gap = text[at + word.len()..start].trim();
+    matches!(gap, "" | "," | "(" | "'" | "\"" | "‘" | "“" | "(\"" | "('") && is_pet(word)
+}
+
+/// True when a pet's kind follows `end` in brackets: "Bandit (Staffy)",
+/// "Moss (dog)".
+fn before_a_pet_kind(text: &str, end: usize) -> bool {
+    let Some(inside) = text[end..].strip_prefix(" (") else {
+        return false;
+    };
+    let word: &str = inside
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    is_pet(word) && inside[word.len()..].starts_with(')')
 }
 
 /// Words after which a word in quotation marks is what someone is
@@ -1074,9 +1263,13 @@ pub(super) fn venue_at(text: &str, end: usize) -> bool {
 
 /// True when the word at `start..end` is what someone is called: in
 /// quotation marks after a word that says so (see [`quoted_nickname`]),
-/// or after "call him", "calls her" ("Older ones call him Shorty").
+/// after "call him", "calls her" ("Older ones call him Shorty"), or a
+/// pet's name (see [`after_a_pet`]).
 pub(super) fn nickname_at(text: &str, start: usize, end: usize) -> bool {
-    quoted_nickname(text, start, end) || called_so(text, start)
+    quoted_nickname(text, start, end)
+        || called_so(text, start)
+        || after_a_pet(text, start)
+        || before_a_pet_kind(text, end)
 }
 
 /// True when the words before `at` are "call(s|ed|ing) him|her|them|me"
@@ -1525,6 +1718,18 @@ fn is_reporting_verb(word: &str) -> bool {
 
 /// True when a possessive name names a law: "Clare's Law", "Sarah's
 /// Law" (national disclosure schemes, named after no one in the case).
+/// True when the word at `start` is the colour of a rating after the
+/// word that rates ("RAG Amber", "rated Red"): "Amber" is no one there.
+fn a_rating(text: &str, start: usize, word: &str) -> bool {
+    matches!(word, "Red" | "Amber" | "Green" | "RED" | "AMBER" | "GREEN")
+        && cue_before(text, start).is_some_and(|cue| {
+            matches!(
+                cue.to_lowercase().as_str(),
+                "rag" | "rated" | "rating" | "graded" | "grade" | "risk"
+            )
+        })
+}
+
 fn names_a_law(text: &str, token: &str, end: usize) -> bool {
     (token.ends_with("'s") || token.ends_with("’s"))
         && text[end..].starts_with(" Law")
@@ -1673,6 +1878,12 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
     if let Some(end) = business_end(text, &run, sentence_word()) {
         return Some(end);
     }
+    if after_the
+        && let Some(&first) = run.first()
+        && one_word_venue(text, first, |w| ordinary(w) || generic(w))
+    {
+        return Some(first.1);
+    }
     if let Some(end) = workplace_end(text, start, &run) {
         return Some(end);
     }
@@ -1817,6 +2028,11 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Balti House",
     "Curry House",
     "Noodle Bar",
+    "Holiday Park",
+    "Caravan Park",
+    "Amusements",
+    "Arcade",
+    "Hotel",
 ];
 
 /// The name of a shop or takeaway without the words for its kind ("Lucky
@@ -2347,7 +2563,6 @@ pub fn suspects_into(
             let is_short_form = || super::lists::field_lists().is_short_form(plain);
             let named_by_context = ordinary
                 && (nickname_at(text, start, end)
-                    || after_a_pet(text, start)
                     || (after_relation(text, start)
                     // "Grandma Sue": a short form of a given name too.
                     && (gazetteer().is_name_word(plain) || is_short_form()))
@@ -2418,6 +2633,7 @@ pub fn suspects_into(
                 && !words::is_acronym(bare)
                 && !words::is_title(token)
                 && !names_a_law(text, token, end)
+                && !a_rating(text, start, plain)
                 // "Market St": a street's abbreviation names no one.
                 && !(is_street_abbreviation(token) && after_capitalised(text, start));
             let street = !name

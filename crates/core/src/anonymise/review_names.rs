@@ -92,6 +92,20 @@ impl ReviewNames {
                         patterns.push((format!("the {rest}"), kind));
                         patterns.push((format!("The {rest}"), kind));
                     }
+                    // "furniture via the Storehouse" where another record
+                    // has "reparation at the Storehouse": a place of one
+                    // word that is also a word, after "the", is that place
+                    // wherever "the" comes before it.
+                    let one = original.trim();
+                    if before == "the"
+                        && !one.contains(' ')
+                        && one.chars().count() >= 4
+                        && one.chars().next().is_some_and(char::is_uppercase)
+                        && one.chars().skip(1).all(char::is_lowercase)
+                    {
+                        patterns.push((format!("the {one}"), kind));
+                        patterns.push((format!("The {one}"), kind));
+                    }
                     // "everyone in Little Europe" where another record has
                     // "('Little Europe' area)": a place of two words or more,
                     // capitalised, is that place wherever it is written so.

@@ -1946,3 +1946,54 @@ fn welsh_days_months_and_counties_are_kept_and_a_house_by_its_last_word_is_not()
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
 }
+
+#[test]
+fn pets_seaside_venues_rooms_foreign_plates_and_dates_in_words_are_found() {
+    let review = small_review(&[
+        "No pets clause - dog Bandit to neighbour. Visit: Bandit (Staffy) in garden.",
+        "Bandit back in the garden. Playing the one-armed bandits.",
+        "Placed in TA: Sandpiper Holiday Park, Plot 31. Later seen outside Golden Sands Amusements.",
+        "Caravan at Sandpiper cold + damp. Lucky Dip prize from Golden Sands.",
+        "Night manager, Esplanade Court Hotel, North Esplanade. Moved to Rm 108. Back at Esplanade Court.",
+        "Man in black Audi, Lithuanian plates KTA517. Later KTA517 seen again.",
+        "Lucky (born the nineteenth of January 2014 in Germany). RAG Amber. Bike from Halfords.",
+        "EU Settlement Scheme - Pre-Settled Status. Referred Migrant Help. Lidet at church.",
+        "Food bank voucher (the Storehouse). Furniture via the Storehouse. Bus from Pier Approach.",
+        "Referral to the Reporter. Safe space at the Base. Signs of Safety Approach. At the Hospital.",
+    ]);
+    let (out, _) = anonymised_as_written(&review);
+    let out = out.review;
+    let all: Vec<&str> = out.chronology.iter().map(|e| e.text.as_str()).collect();
+    let all = all.join("\n");
+    for name in [
+        "Bandit",
+        "Sandpiper",
+        "Golden Sands",
+        "Esplanade Court",
+        "North Esplanade",
+        "Rm 108",
+        "KTA517",
+        "nineteenth",
+        "January 2014",
+        "Storehouse",
+        "Pier Approach",
+    ] {
+        assert!(!all.contains(name), "{name} left in:\n{all}");
+    }
+    for kept in [
+        "one-armed bandits",
+        "RAG Amber",
+        "Halfords",
+        "EU Settlement Scheme",
+        "Pre-Settled Status",
+        "Migrant Help",
+        "Lidet",
+        "Staffy",
+        "the Reporter",
+        "the Base",
+        "Signs of Safety Approach",
+        "the Hospital",
+    ] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}
