@@ -1906,6 +1906,11 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             if n >= 2 && sentence_word() {
                 return None;
             }
+            // "Discussed Refuge helpline": a verb in the past starting the
+            // sentence, then a service's word, names no place.
+            if sentence_word() && text[names[0].0..names[0].1].ends_with("ed") && names.len() == 1 {
+                return None;
+            }
             // "Willow Birth Centre": a name, then words of the kind of
             // service; "Family Support Centre" is a kind alone.
             if names.iter().all(capitalised)

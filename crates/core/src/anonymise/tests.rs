@@ -1960,6 +1960,7 @@ fn pets_seaside_venues_rooms_foreign_plates_and_dates_in_words_are_found() {
         "EU Settlement Scheme - Pre-Settled Status. Referred Migrant Help. Lidet at church.",
         "Food bank voucher (the Storehouse). Furniture via the Storehouse. Bus from Pier Approach.",
         "Referral to the Reporter. Safe space at the Base. Signs of Safety Approach. At the Hospital.",
+        "Discussed Refuge helpline + IDVA referral.",
     ]);
     let (out, _) = anonymised_as_written(&review);
     let out = out.review;
@@ -1993,6 +1994,7 @@ fn pets_seaside_venues_rooms_foreign_plates_and_dates_in_words_are_found() {
         "the Base",
         "Signs of Safety Approach",
         "the Hospital",
+        "Discussed Refuge helpline",
     ] {
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
