@@ -246,26 +246,10 @@ fn tokenize(text: &str) -> (Tokens, bool) {
 /// first") read as one: `i`, just after `word` in `text`, then moves past
 /// that second word.
 fn ordinal_word(word: &str, text: &str, i: &mut usize) -> Option<u32> {
-    const UNITS: [&str; 9] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
-    const TEENS: [&str; 11] = [
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    if let Some(n) = UNITS.iter().position(|u| *u == word) {
+    if let Some(n) = ORDINAL_UNITS.iter().position(|u| *u == word) {
         return Some(n as u32 + 1);
     }
-    if let Some(n) = TEENS.iter().position(|t| *t == word) {
+    if let Some(n) = ORDINAL_TEENS.iter().position(|t| *t == word) {
         return Some(n as u32 + 10);
     }
     if word == "thirtieth" {
@@ -282,7 +266,7 @@ fn ordinal_word(word: &str, text: &str, i: &mut usize) -> Option<u32> {
         return None;
     }
     let after = &rest[gap..];
-    let unit = UNITS.iter().position(|u| {
+    let unit = ORDINAL_UNITS.iter().position(|u| {
         after.len() >= u.len()
             && after[..u.len()].eq_ignore_ascii_case(u)
             && !after[u.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
@@ -291,7 +275,7 @@ fn ordinal_word(word: &str, text: &str, i: &mut usize) -> Option<u32> {
     if day > 31 {
         return None;
     }
-    *i += gap + UNITS[unit].len();
+    *i += gap + ORDINAL_UNITS[unit].len();
     Some(day)
 }
 
@@ -572,9 +556,38 @@ fn read_tokens(tokens: &[Token]) -> Result<ReviewDate, Option<String>> {
 /// "Dec"); a full name takes no dot ("December. 19" is a sentence's end
 /// and a number, not a date).
 const MONTH_PATTERN: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)";
+/// The days of the month up to the ninth as ordinal words: with "twenty"
+/// or "thirty" before them ("twenty-first") they are later days.
+const ORDINAL_UNITS: [&str; 9] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+
+/// The tenth to the twentieth days as ordinal words.
+const ORDINAL_TEENS: [&str; 11] = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
 /// A day of the month written as a word ("nineteenth", "twenty-first",
-/// "thirty first"), as a date of birth is written out in a statement.
-const ORDINAL_WORD_PATTERN: &str = r"(?:(?:twenty[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[\s-]?first|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+/// "thirty first"), as a date of birth is written out in a statement:
+/// the words [`ordinal_word`] reads.
+fn ordinal_word_pattern() -> String {
+    format!(
+        r"(?:(?:twenty[\s-]?)?(?:{})|thirty[\s-]?first|thirtieth|{})",
+        ORDINAL_UNITS.join("|"),
+        ORDINAL_TEENS.join("|")
+    )
+}
+
 const WEEKDAY_PATTERN: &str =
     r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday|sday|rsday)?";
 
@@ -583,7 +596,7 @@ const WEEKDAY_PATTERN: &str =
 static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     let approx = r"(?:\b(?:c\.|ca\.|circa|approx\.?|approximately)\s*|~\s*)?";
     let day_name = format!(r"(?:{WEEKDAY_PATTERN},?\s+)?");
-    let ordinal = format!(r"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORD_PATTERN})");
+    let ordinal = format!(r"(?:\d{{1,2}}(?:st|nd|rd|th)?|{})", ordinal_word_pattern());
     let shapes = [
         // 2021-04-03
         r"\d{4}-\d{1,2}-\d{1,2}".to_string(),

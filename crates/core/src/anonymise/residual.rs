@@ -266,7 +266,8 @@ const STREET_NAMING_WORDS: &[&str] = &[
 ];
 
 /// Words that name a part of a school or a service anywhere, or someone
-/// by their office, after "the" ("at the Base", "to the Reporter").
+/// by their office, after "the" ("at the Base", "to the Reporter"),
+/// beside the kinds of premises (`premises.txt`) and [`FACILITIES`].
 const GENERIC_AFTER_THE: &[&str] = &[
     "base",
     "hub",
@@ -292,33 +293,11 @@ const GENERIC_AFTER_THE: &[&str] = &[
     "pier",
     "harbour",
     "market",
-    "arcades",
-    "mosque",
-    "church",
-    "chapel",
-    "temple",
-    "gurdwara",
     "synagogue",
-    "pub",
-    "shop",
-    "shops",
     "flat",
     "house",
     "home",
-    "hotel",
-    "hostel",
-    "refuge",
-    "ward",
-    "unit",
-    "centre",
-    "center",
-    "clinic",
-    "surgery",
     "hospital",
-    "school",
-    "nursery",
-    "college",
-    "academy",
     "university",
     "court",
     "prison",
@@ -347,6 +326,7 @@ fn one_word_venue(
 ) -> bool {
     let word = &text[s..e];
     let lower = word.to_lowercase();
+    let lists = super::lists::field_lists();
     let Some((the_at, _)) = crate::anonymise::text::word_before(text, s) else {
         return false;
     };
@@ -377,9 +357,9 @@ fn one_word_venue(
         && !ordinary(&(s, e))
         && !GENERIC_AFTER_THE.contains(&lower.as_str())
         && !FACILITIES.contains(&word)
-        && !super::lists::field_lists().is_premises(&lower)
-        && !super::lists::field_lists().is_kinship(&lower)
-        && !super::lists::field_lists().is_other_language_word(&lower)
+        && !lists.is_premises(&lower)
+        && !lists.is_kinship(&lower)
+        && !lists.is_other_language_word(&lower)
         && !super::sensitive::is_health_term(word)
         && !crate::model::is_calendar_word(word)
         && !crate::agency_kind::is_agency_type(word)
@@ -798,10 +778,6 @@ const FACILITIES: &[&str] = &[
 /// ("Mother and Baby Unit", "Family Centre", "Assessment Unit"), lower case.
 pub(super) const GENERIC_SERVICE_WORDS: &[&str] = &[
     "acute",
-    "holiday",
-    "caravan",
-    "retail",
-    "business",
     "admissions",
     "adoption",
     "attendance",
@@ -1716,8 +1692,6 @@ fn is_reporting_verb(word: &str) -> bool {
     )
 }
 
-/// True when a possessive name names a law: "Clare's Law", "Sarah's
-/// Law" (national disclosure schemes, named after no one in the case).
 /// True when the word at `start` is the colour of a rating after the
 /// word that rates ("RAG Amber", "rated Red"): "Amber" is no one there.
 fn a_rating(text: &str, start: usize, word: &str) -> bool {
@@ -1730,6 +1704,8 @@ fn a_rating(text: &str, start: usize, word: &str) -> bool {
         })
 }
 
+/// True when a possessive name names a law: "Clare's Law", "Sarah's
+/// Law" (national disclosure schemes, named after no one in the case).
 fn names_a_law(text: &str, token: &str, end: usize) -> bool {
     (token.ends_with("'s") || token.ends_with("’s"))
         && text[end..].starts_with(" Law")
@@ -1902,13 +1878,10 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
             {
                 return None;
             }
-            // "Attends Sunrise Nursery": the name is read from the next word.
-            if n >= 2 && sentence_word() {
-                return None;
-            }
-            // "Discussed Refuge helpline": a verb in the past starting the
-            // sentence, then a service's word, names no place.
-            if sentence_word() && text[names[0].0..names[0].1].ends_with("ed") && names.len() == 1 {
+            // "Attends Sunrise Nursery": the name is read from the next
+            // word; "Discussed Refuge helpline": a verb in the past
+            // starting the sentence, then a service's word, names no place.
+            if sentence_word() && (n >= 2 || text[names[0].0..names[0].1].ends_with("ed")) {
                 return None;
             }
             // "Willow Birth Centre": a name, then words of the kind of

@@ -89,8 +89,7 @@ impl ReviewNames {
                         && !field_lists().is_public_name(rest)
                         && !crate::agency_kind::is_agency_type(rest)
                     {
-                        patterns.push((format!("the {rest}"), kind));
-                        patterns.push((format!("The {rest}"), kind));
+                        push_after_the(&mut patterns, rest, kind);
                     }
                     // "furniture via the Storehouse" where another record
                     // has "reparation at the Storehouse": a place of one
@@ -103,8 +102,7 @@ impl ReviewNames {
                         && one.chars().next().is_some_and(char::is_uppercase)
                         && one.chars().skip(1).all(char::is_lowercase)
                     {
-                        patterns.push((format!("the {one}"), kind));
-                        patterns.push((format!("The {one}"), kind));
+                        push_after_the(&mut patterns, one, kind);
                     }
                     // "everyone in Little Europe" where another record has
                     // "('Little Europe' area)": a place of two words or more,
@@ -206,6 +204,13 @@ impl ReviewNames {
             .find_iter(text)
             .any(|m| self.names_here(text, &m))
     }
+}
+
+/// Adds a place called by one word after "the" ("the Chapel", "the
+/// Storehouse"), as a sentence writes it and as it starts one.
+fn push_after_the(patterns: &mut Vec<(String, SuspectKind)>, word: &str, kind: SuspectKind) {
+    patterns.push((format!("the {word}"), kind));
+    patterns.push((format!("The {word}"), kind));
 }
 
 /// True when the word before `at` says a person follows ("with", "w/",
