@@ -333,6 +333,49 @@ fn the_sixteenth_realistic_chronology_keeps_nothing_identifying_but_its_known_mi
     score_keeping("realistic-chronology-16", SIXTEENTH_SET_LEFT, 94);
 }
 
+/// The strings of the seventeenth set still left. Generic kinship words
+/// in Sylheti are kept by design, as "Nan" and "Mum" are, even where the
+/// cast gives one as an alias ("Nani", "Apa", "Dadi", "Khala"). The
+/// misses: names that are rare words and are found in one record but not
+/// learned for the next ("Comfort asked", "Brother Sunday"), a volunteer
+/// after her role ("Volunteer Sue"), a care firm's name in passing
+/// ("Kindred Hearts"), a housing provider's initials ("PVH"), cities
+/// abroad ("Lagos", "Sylhet"), a road by its name alone ("the High Rake
+/// road"), a cell's number ("cell 2-17"), a handle and a server after a
+/// platform's name ("Discord jazzykat", server "Night Owls").
+const SEVENTEENTH_SET_LEFT: &[&str] = &[
+    "Nani",
+    "Nani's",
+    "Apa",
+    "Apa's",
+    "Dadi",
+    "Khala",
+    "Comfort",
+    "Sunday",
+    "Sue",
+    "Kindred Hearts",
+    "PVH",
+    "Lagos",
+    "Sylhet",
+    "High Rake",
+    "cell 2-17",
+    "jazzykat",
+    "Night Owls",
+];
+
+/// A seventeenth set, from a Pennine former mill town: a British
+/// Bangladeshi mother, a white British ex-partner, a Nigerian partner
+/// whose family's names are words ("his mum Comfort", "her son Gift"), a
+/// surname that is a title ("Mr Lord", "D Lord (DSL)"), a chair by a
+/// role in brackets ("Carol Mountain (IRO)"), northern places ("Shuttle
+/// Brow", "Cinder Clough", "Prospect Mill", "Lower Slack Reservoir"), a
+/// dog ("Biscuit (dad's Staffy)"), code words ("codeword 'sunflower'"),
+/// medicines and helplines' numbers that must be kept.
+#[test]
+fn the_seventeenth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score_keeping("realistic-chronology-17", SEVENTEENTH_SET_LEFT, 96);
+}
+
 #[test]
 fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     for set in [
@@ -355,6 +398,7 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-14", FOURTEENTH_SET_LEFT);
     publish("realistic-chronology-15", FIFTEENTH_SET_LEFT);
     publish("realistic-chronology-16", SIXTEENTH_SET_LEFT);
+    publish("realistic-chronology-17", SEVENTEENTH_SET_LEFT);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

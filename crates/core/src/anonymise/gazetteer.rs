@@ -9,7 +9,7 @@
 //!   is a name only in a context that says so ("her friend Hope", "Baker
 //!   rang back"): the words that are common given names or surnames.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::folding::fold;
@@ -54,8 +54,8 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     fn parse(forenames: &str, name_words: &str) -> Gazetteer {
-        let mut given_names = HashSet::new();
-        let mut registered_given_names = HashSet::new();
+        let mut given_names = HashSet::default();
+        let mut registered_given_names = HashSet::default();
         for line in forenames.lines().filter(|l| !l.starts_with('#')) {
             let mut columns = line.split('\t');
             let (Some(name), Some(count)) = (columns.next(), columns.next()) else {
@@ -73,7 +73,7 @@ impl Gazetteer {
                 given_names.insert(lower);
             }
         }
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in name_words.lines().filter(|l| !l.starts_with('#')) {
             let columns: Vec<&str> = line.split('\t').collect();
             if columns.len() < 4 {

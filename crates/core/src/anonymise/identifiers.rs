@@ -162,6 +162,59 @@ fn has_domain_dot(text: &str) -> bool {
     })
 }
 
+/// The place of the passwords' and code words' finder among the finders.
+const SECRET_FINDER: usize = 27;
+
+/// Texts that may give a password or a code word: "word", "code" or
+/// "phrase" in them, in any usual case.
+fn names_a_secret(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    [
+        &b"word"[..],
+        b"Word",
+        b"WORD",
+        b"code",
+        b"Code",
+        b"CODE",
+        b"phrase",
+        b"PHRASE",
+    ]
+    .iter()
+    .any(|needle| memchr::memmem::find(bytes, needle).is_some())
+}
+
+/// The numbers of national helplines and services, digits only: they
+/// identify no one ("Childline 0800 1111", "text Shout 85258").
+const PUBLIC_NUMBERS: &[&str] = &[
+    "08001111",    // Childline
+    "116123",      // Samaritans
+    "116111",      // Childline's European number
+    "85258",       // Shout, by text
+    "08082000247", // National Domestic Abuse Helpline
+    "08088005000", // NSPCC Helpline
+    "0800555111",  // Crimestoppers
+    "08088004444", // Shelter
+    "08000684141", // Papyrus HOPELINE247
+    "08088010327", // Men's Advice Line
+    "03001236600", // FRANK
+    "08088020133", // National Gambling Helpline
+    "08000121700", // Modern Slavery Helpline
+    "08085002222", // Rape Crisis
+    "08005999247", // Karma Nirvana
+    "02070080151", // Forced Marriage Unit
+    "08009995428", // Galop
+    "03001233393", // Mind
+    "08088002222", // Family Lives
+    "08081000900", // Stop It Now
+];
+
+/// True when a number found in a text is a national helpline's, written
+/// with or without spaces.
+pub fn is_public_number(found: &str) -> bool {
+    let digits: String = found.chars().filter(char::is_ascii_digit).collect();
+    PUBLIC_NUMBERS.contains(&digits.as_str())
+}
+
 /// Texts that say "sort code" or "s/c", in any case: a bank sort code
 /// needs its label, or it is a range of numbers.
 fn names_a_sort_code(text: &str) -> bool {
@@ -224,7 +277,7 @@ fn names_a_platform(text: &str) -> bool {
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 9] = [
+    let gates: [(usize, Gate); 10] = [
         (0, has_at),
         (1, has_web_start),
         (2, has_domain_dot),
@@ -234,6 +287,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (6, names_a_sort_code),
         (20, has_underscore),
         (21, names_a_platform),
+        (SECRET_FINDER, names_a_secret),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -433,12 +487,21 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             ),
             1,
         ),
+        (
+            // A password or code word in quotation marks: "collection
+            // password 'Mango'", "codeword \"sunflower\" if not safe".
+            IdentifierKind::Reference,
+            r#"(?i:password|pass word|passcode|codeword|code word|safe word|safeword|passphrase)(?: is)?:? ?["'‘“]([^"'’”\n\[]{2,30})["'’”]"#.to_string(),
+            1,
+        ),
     ];
-    // The gates name their finders by place: the last six are two user
-    // names', and the account endings, labelled numbers, system user
-    // names and plates after their label searched in every text.
+    // The gates name their finders by place: of the last eight, two are
+    // user names'; then come the account endings, labelled numbers,
+    // numbers in groups, system user names and plates after their label,
+    // searched in every text, and the passwords and code words, only
+    // where a text may give one.
     debug_assert!(
-        specs.len() == 27
+        specs.len() == 28
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -589,7 +652,6 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 /// At most this many finders are searched in the whole text (see [`ANY`]).
 const MOST_IN_TEXT: usize = 17;
 
-/// [`find_identifiers`] with this thread's patterns.
 /// True when a token is a section of an Act as records cite it ("s139A",
 /// "s23", "S47"): "s", one to three digits, capitals after.
 pub(super) fn is_a_section(token: &str) -> bool {
@@ -599,6 +661,7 @@ pub(super) fn is_a_section(token: &str) -> bool {
     })
 }
 
+/// [`find_identifiers`] with this thread's patterns.
 fn find_with(
     text: &str,
     allow: &[String],
@@ -672,6 +735,9 @@ fn find_with(
                         Some(end) => range.end = end,
                         None => continue,
                     }
+                    if is_public_number(&text[range.clone()]) {
+                        continue;
+                    }
                 }
                 // "case no. 55-1234" is a reference, not house number 55.
                 IdentifierKind::Address
@@ -696,6 +762,8 @@ fn find_with(
                 {
                     continue;
                 }
+                // A password or code word is one in any shape.
+                IdentifierKind::Reference if index == SECRET_FINDER => {}
                 IdentifierKind::Reference => {
                     let token = found.trim_end_matches(['/', '-']);
                     range.end = range.start + token.len();

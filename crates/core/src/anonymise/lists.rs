@@ -11,7 +11,7 @@
 //! templates folder's `anonymise/` (see [`crate::taxonomy::template_folders`])
 //! adds to them, so a partnership can extend a list without recompiling.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -369,7 +369,7 @@ mod tests {
             ("Irish words", BUILT_IN_IRISH_WORDS),
             ("street prefixes", BUILT_IN_STREET_PREFIXES),
         ] {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let twice: Vec<&str> = lines(list).filter(|l| !seen.insert(*l)).collect();
             assert!(twice.is_empty(), "{name}: {twice:?}");
         }

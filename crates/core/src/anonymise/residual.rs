@@ -10,7 +10,7 @@
 //! Pseudonyms, generic names, roles, the allow-list and the placeholders
 //! anonymisation writes are never suspects.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::fields;
 use super::gazetteer::gazetteer;
@@ -87,7 +87,7 @@ pub struct Known {
 impl Known {
     /// The known words of a review.
     pub fn of(review: &Review) -> Known {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         let mut add = |text: &str| {
             for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
                 if !w.is_empty() {
@@ -158,6 +158,21 @@ fn is_street_end(word: &str) -> bool {
                     | "croft"
                     | "esplanade"
                     | "promenade"
+                    // Northern and upland names ("Shuttle Brow", "Cinder
+                    // Clough", "Tanner's Ginnel", "Prospect Mill", "Lower
+                    // Slack Reservoir", "High Rake Moor").
+                    | "brow"
+                    | "clough"
+                    | "ginnel"
+                    | "snicket"
+                    | "wynd"
+                    | "brae"
+                    | "dene"
+                    | "nook"
+                    | "mill"
+                    | "mills"
+                    | "moor"
+                    | "reservoir"
                     // House and building names ("Elm Bank", "Rose Cottage",
                     // "Meadow View", "Brookfield Grange").
                     | "bank"
@@ -1096,10 +1111,45 @@ fn after_relation(text: &str, at: usize) -> bool {
                     | "godmother"
                     | "godfather"
                     | "carer"
+                    | "lad"
+                    | "lass"
             )
             // "Grandma Sue", "Nanna Pat": a kinship word is kept, the name
             // after it is not.
             || super::lists::field_lists().is_kinship(word))
+    })
+}
+
+/// True when a capital initial stands just before `start`, with or
+/// without its dot: "D Lord", "D. Lord".
+fn after_an_initial(text: &str, start: usize) -> bool {
+    let head = text[..start]
+        .strip_suffix(' ')
+        .map(|h| h.strip_suffix('.').unwrap_or(h));
+    head.is_some_and(|head| {
+        head.ends_with(|c: char| c.is_ascii_uppercase())
+            && !head[..head.len() - 1].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+    })
+}
+
+/// True when a role follows in brackets, right after `end` or after one
+/// more capitalised word: "Carol Mountain (IRO)", "Bev Haigh (SENCO)".
+fn before_a_role_in_brackets(text: &str, end: usize) -> bool {
+    let mut rest = &text[end..];
+    if let Some(next) = rest.strip_prefix(' ')
+        && next.starts_with(char::is_uppercase)
+    {
+        let word_end = next
+            .find(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '\'' | '’'))
+            .unwrap_or(next.len());
+        rest = &next[word_end..];
+    }
+    rest.strip_prefix(" (").is_some_and(|inner| {
+        let role = inner
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        words::is_role_title(role)
     })
 }
 
@@ -1171,8 +1221,15 @@ fn after_a_pet(text: &str, start: usize) -> bool {
 /// True when a pet's kind follows `end` in brackets: "Bandit (Staffy)",
 /// "Moss (dog)".
 fn before_a_pet_kind(text: &str, end: usize) -> bool {
-    let Some(inside) = text[end..].strip_prefix(" (") else {
+    // "I miss Biscuit" (dad's Staffy): a quotation may end before it.
+    let after = text[end..].trim_start_matches(['"', '\'', '’', '”']);
+    let Some(inside) = after.strip_prefix(" (") else {
         return false;
+    };
+    // "Biscuit (dad's Staffy)": whose the pet is, before its kind.
+    let inside = match inside.split_once(' ') {
+        Some((owner, rest)) if owner.ends_with("'s") || owner.ends_with("’s") => rest,
+        _ => inside,
     };
     let word: &str = inside
         .split(|c: char| !c.is_alphabetic())
@@ -2129,18 +2186,10 @@ fn fixed_term_over(text: &str, start: usize) -> Option<usize> {
 /// dictionary after a relation ("nan brenda", "her mate skinz"), unless it
 /// is the field's shorthand ("dad dna appt").
 fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
-    // "her gran, camogie w/ the club": a public name in lower case.
-    if super::lists::field_lists().is_public_name(word) {
-        return false;
-    }
-    // "w/ a kara for the baby": after an article, a thing.
-    if crate::anonymise::text::word_before(text, at)
-        .is_some_and(|(j, w)| matches!(w, "a" | "an" | "the") && &text[j + w.len()..at] == " ")
-    {
-        return false;
-    }
+    // Most lower-case words are none of these, so the look-ups that say
+    // what a word is come first and the word's setting only after.
     let letters = word.chars().count();
-    (letters >= 4 && gazetteer().is_given_name(word))
+    let named = (letters >= 4 && gazetteer().is_given_name(word))
         // "seen with jac and tyler": a short given name beside another.
         || (letters == 3
             && gazetteer().is_registered_given_name(word)
@@ -2151,7 +2200,13 @@ fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
             && !words::is_word(word)
             && !words::in_larger_dictionary(word)
             && after_relation(text, at)
-            && !words::is_acronym(&word.to_uppercase()))
+            && !words::is_acronym(&word.to_uppercase()));
+    named
+        // "her gran, camogie w/ the club": a public name in lower case.
+        && !super::lists::field_lists().is_public_name(word)
+        // "w/ a kara for the baby": after an article, a thing.
+        && !crate::anonymise::text::word_before(text, at)
+            .is_some_and(|(j, w)| matches!(w, "a" | "an" | "the") && &text[j + w.len()..at] == " ")
 }
 
 /// True when the lower-case word at `at` is joined by "and", "&" or "+"
@@ -2434,10 +2489,13 @@ pub fn suspects_into(
                     .is_some_and(|(a, b)| (1..=3).contains(&a.len()) && (1..=3).contains(&b.len()));
             // "s139A", "s23": a section of an Act.
             let section = super::identifiers::is_a_section(token);
+            // "text Shout 85258": a national helpline's number.
+            let helpline = super::identifiers::is_public_number(token);
             let reference = !token.contains('.')
                 && !decade
                 && !reading
                 && !section
+                && !helpline
                 && (digits >= 5 || (digits >= 4 && letters > 0));
             reference.then_some(SuspectKind::Number)
         } else if token.chars().all(char::is_lowercase)
@@ -2543,7 +2601,20 @@ pub fn suspects_into(
                 && (nickname_at(text, start, end)
                     || (after_relation(text, start)
                     // "Grandma Sue": a short form of a given name too.
-                    && (gazetteer().is_name_word(plain) || is_short_form()))
+                    && (gazetteer().is_name_word(plain)
+                        || is_short_form()
+                        // "his mum Comfort", "her son Gift (9)": a rarer
+                        // name that is a word, after a relation.
+                        || (!starts_sentence(text, start)
+                            && !is_street_end(token)
+                            && gazetteer().is_any_name_word(plain))))
+                    // "chaired by Carol Mountain (IRO)": a given name that
+                    // is a word, before a role in brackets.
+                    // "D Lord (DSL)": a word after an initial, before one.
+                    || (((gazetteer().is_registered_given_name(plain)
+                        && !starts_sentence(text, start))
+                        || after_an_initial(text, start))
+                        && before_a_role_in_brackets(text, end))
                     || (gazetteer().is_name_word(plain)
                         // "Lee Chaudhry": a common given name before a cast name.
                         && ((gazetteer().is_given_name_word(plain)
@@ -2609,7 +2680,11 @@ pub fn suspects_into(
                 && !words::is_vocabulary(bare)
                 && !words::is_acronym(singular)
                 && !words::is_acronym(bare)
-                && !words::is_title(token)
+                // "Mr Lord", "Mr Judge": after an honorific or a rank, a
+                // title's word is a surname.
+                && (!words::is_title(token)
+                    || (previous_title && !previous_role)
+                    || after_an_initial(text, start))
                 && !names_a_law(text, token, end)
                 && !a_rating(text, start, plain)
                 // "Market St": a street's abbreviation names no one.

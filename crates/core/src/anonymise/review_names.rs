@@ -129,6 +129,18 @@ impl ReviewNames {
                 // is their name elsewhere too, though it is an ordinary
                 // word; typed in lower case, when it is no word ("bigz").
                 let nickname = reason == NICKNAME_REASON;
+                // "chair Carol Mountain" where another record has "Carol
+                // Mountain (IRO)": a name in full whose words are all
+                // words is that name wherever it is written in full.
+                let full = original.trim();
+                if full.split_whitespace().count() >= 2
+                    && full.split_whitespace().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().skip(1).all(char::is_lowercase)
+                    })
+                {
+                    patterns.push((full.to_string(), kind));
+                }
                 let sure =
                     name_words(original, false).count() > 1 || words::is_title(before) || nickname;
                 for word in name_words(original, nickname) {

@@ -1999,3 +1999,68 @@ fn pets_seaside_venues_rooms_foreign_plates_and_dates_in_words_are_found() {
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
 }
+
+#[test]
+fn titles_names_that_are_words_northern_places_pets_and_code_words_are_found() {
+    let review = small_review(&[
+        "Strategy meeting: DSL Mr Lord. Mr Judge rang back. D Lord (DSL) to chase. Praise the Lord.",
+        "ICPC chaired by Carol Mountain (IRO). Carol sang a carol.",
+        "Seun wants his mum Comfort invited. Her son Gift (9) helped. Comfort feeding at night.",
+        "Phone cell-sited to Prospect Mill + Tanner's Ginnel. Lay-by on High Rake Moor. Cinder Clough.",
+        "Found at Lower Slack Reservoir car park. Moved to Shuttle Brow.",
+        "\"I miss Biscuit\" (dad's Staffy). Baby Bank visit. Pregnancy and Baby Payment claimed.",
+        "Collection password \"Mango\". Codeword 'sunflower' if not safe. Password reset by IT.",
+        "T2DM on Metformin 500mg BD + Gliclazide. Folic acid and Vit K given. Halal meat. JazakAllah.",
+        "Text Shout 85258 or ring Childline 0800 1111. Samaritans 116 123. Mum's mobile 07700 900231.",
+        "ROSH high. PCN issued. HEADSSS done. NOF fracture. HSF voucher. RCCG church. Thinkuknow.",
+    ]);
+    let (out, _) = anonymised_as_written(&review);
+    let all: Vec<&str> = out
+        .review
+        .chronology
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    let all = all.join("\n");
+    assert_gone(
+        &all,
+        &[
+            "Mr Lord",
+            "Mr Judge",
+            "D Lord",
+            "Carol Mountain",
+            "mum Comfort",
+            "son Gift",
+            "Prospect",
+            "Tanner's",
+            "High Rake",
+            "Cinder",
+            "Lower Slack",
+            "Shuttle",
+            "Biscuit",
+            "Mango",
+            "sunflower",
+            "07700 900231",
+        ],
+    );
+    assert_kept(
+        &all,
+        &[
+            "Praise the Lord",
+            "sang a carol",
+            "Comfort feeding",
+            "Baby Bank",
+            "Pregnancy and Baby Payment",
+            "Password reset by IT",
+            "Codeword",
+            "Metformin 500mg BD + Gliclazide",
+            "Folic acid and Vit K",
+            "Halal meat",
+            "JazakAllah",
+            "Shout 85258",
+            "Childline 0800 1111",
+            "Samaritans 116 123",
+            "ROSH high. PCN issued. HEADSSS done. NOF fracture. HSF voucher. RCCG church. Thinkuknow.",
+        ],
+    );
+}

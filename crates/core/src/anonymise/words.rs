@@ -5,7 +5,7 @@
 //! with its licence). Everything else here is small, hand-made and specific
 //! to English case records.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 static DICTIONARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -148,6 +148,9 @@ const RECORD_WORDS: &[&str] = &[
     "etc",
     "eg",
     "ie",
+    "codeword",
+    "safeword",
+    "passcode",
 ];
 
 /// True when a lower-case word is an ordinary English word.
