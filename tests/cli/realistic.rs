@@ -337,12 +337,10 @@ fn the_sixteenth_realistic_chronology_keeps_nothing_identifying_but_its_known_mi
 /// in Sylheti are kept by design, as "Nan" and "Mum" are, even where the
 /// cast gives one as an alias ("Nani", "Apa", "Dadi", "Khala"). The
 /// misses: names that are rare words and are found in one record but not
-/// learned for the next ("Comfort asked", "Brother Sunday"), a volunteer
-/// after her role ("Volunteer Sue"), a care firm's name in passing
-/// ("Kindred Hearts"), a housing provider's initials ("PVH"), cities
-/// abroad ("Lagos", "Sylhet"), a road by its name alone ("the High Rake
-/// road"), a cell's number ("cell 2-17"), a handle and a server after a
-/// platform's name ("Discord jazzykat", server "Night Owls").
+/// learned for the next ("Comfort asked", "Brother Sunday"), a housing
+/// provider's initials ("PVH"), cities abroad ("Lagos", "Sylhet"), a road
+/// by its name alone ("the High Rake road") and a cell's number ("cell
+/// 2-17").
 const SEVENTEENTH_SET_LEFT: &[&str] = &[
     "Nani",
     "Nani's",
@@ -352,15 +350,11 @@ const SEVENTEENTH_SET_LEFT: &[&str] = &[
     "Khala",
     "Comfort",
     "Sunday",
-    "Sue",
-    "Kindred Hearts",
     "PVH",
     "Lagos",
     "Sylhet",
     "High Rake",
     "cell 2-17",
-    "jazzykat",
-    "Night Owls",
 ];
 
 /// A seventeenth set, from a Pennine former mill town: a British
@@ -370,7 +364,10 @@ const SEVENTEENTH_SET_LEFT: &[&str] = &[
 /// role in brackets ("Carol Mountain (IRO)"), northern places ("Shuttle
 /// Brow", "Cinder Clough", "Prospect Mill", "Lower Slack Reservoir"), a
 /// dog ("Biscuit (dad's Staffy)"), code words ("codeword 'sunflower'"),
-/// medicines and helplines' numbers that must be kept.
+/// a care firm by its name without "Care Ltd", a Discord handle and
+/// server ("Discord jazzykat", "Night Owls"), a volunteer by her role
+/// ("Volunteer Sue"), and medicines and helplines' numbers that must be
+/// kept.
 #[test]
 fn the_seventeenth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
     score_keeping("realistic-chronology-17", SEVENTEENTH_SET_LEFT, 96);

@@ -165,6 +165,29 @@ fn has_domain_dot(text: &str) -> bool {
 /// The place of the passwords' and code words' finder among the finders.
 const SECRET_FINDER: usize = 27;
 
+/// The place of the finder of user names after a platform's name.
+const HANDLE_FINDER: usize = 28;
+
+/// The place of the finder of groups' and servers' names.
+const GROUP_FINDER: usize = 29;
+
+/// Texts that may name a group chat or a server: "server", "group" or
+/// "chat" in them, in any usual case.
+fn names_a_group(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    [
+        &b"erver"[..],
+        b"ERVER",
+        b"roup",
+        b"ROUP",
+        b"chat",
+        b"Chat",
+        b"CHAT",
+    ]
+    .iter()
+    .any(|needle| memchr::memmem::find(bytes, needle).is_some())
+}
+
 /// Texts that may give a password or a code word: "word", "code" or
 /// "phrase" in them, in any usual case.
 fn names_a_secret(text: &str) -> bool {
@@ -277,7 +300,7 @@ fn names_a_platform(text: &str) -> bool {
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 10] = [
+    let gates: [(usize, Gate); 12] = [
         (0, has_at),
         (1, has_web_start),
         (2, has_domain_dot),
@@ -288,6 +311,8 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (20, has_underscore),
         (21, names_a_platform),
         (SECRET_FINDER, names_a_secret),
+        (HANDLE_FINDER, names_a_platform),
+        (GROUP_FINDER, names_a_group),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -493,15 +518,32 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             IdentifierKind::Reference,
             r#"(?i:password|pass word|passcode|codeword|code word|safe word|safeword|passphrase)(?: is)?:? ?["'‘“]([^"'’”\n\[]{2,30})["'’”]"#.to_string(),
             1,
+        ),        (
+            // A user name in lower case right after a platform's name
+            // ("Discord jazzykat", "snap: kezzaxo"); words are left out
+            // after the search ("snap with friends").
+            IdentifierKind::SocialMedia,
+            format!(
+                r#"(?i:discord|snapchat|snap|insta|instagram|tiktok|tik tok|xbox|psn|roblox|twitch|telegram|kik|whatsapp name)(?: (?i:name|handle|username|user|id|tag|account|gamertag|gamer tag))?:? @?([a-z][a-z0-9._]{{3,29}}){b}"#
+            ),
+            1,
+        ),
+        (
+            // A group's or a server's name in quotation marks ("Discord
+            // server 'Night Owls'", "group chat \"Y9 girlies\"").
+            IdentifierKind::SocialMedia,
+            r#"(?i:server|group chat|groupchat|group called|group named)(?: called| named)?:? ?["'‘“]([^"'’”\n\[]{2,40})["'’”]"#.to_string(),
+            1,
         ),
     ];
-    // The gates name their finders by place: of the last eight, two are
+    // The gates name their finders by place: of the last ten, two are
     // user names'; then come the account endings, labelled numbers,
     // numbers in groups, system user names and plates after their label,
-    // searched in every text, and the passwords and code words, only
-    // where a text may give one.
+    // searched in every text, and the passwords and code words, the user
+    // names after a platform's name and the groups' names, only where a
+    // text may give one.
     debug_assert!(
-        specs.len() == 28
+        specs.len() == 30
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -752,6 +794,19 @@ fn find_with(
                     if !nhs_number_is_valid(&digits) {
                         doubt = Some("ten digits like an NHS number, but the check digit fails");
                     }
+                }
+                // "snap with friends": a word after a platform's name is
+                // no user name.
+                IdentifierKind::SocialMedia
+                    if index == HANDLE_FINDER && {
+                        let lower = found.to_lowercase();
+                        super::words::is_word(&lower)
+                            || super::words::in_larger_dictionary(&lower)
+                            || super::words::is_vocabulary(found)
+                            || super::lists::field_lists().is_public_name(found)
+                    } =>
+                {
+                    continue;
                 }
                 // "FB group Y10": a short token with no "@" or "_" is no
                 // account name.

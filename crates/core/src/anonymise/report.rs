@@ -220,21 +220,24 @@ impl Part {
     }
 
     /// The words of the replaced references and user names that hold both
-    /// a letter and a digit ("PS-031", "tuananh88"): written bare in
-    /// another record, with no label to say what they are, they are the
-    /// same identifier.
+    /// a letter and a digit ("PS-031", "tuananh88"), and of the user and
+    /// group names that are no single word ("jazzykat", "Night Owls"):
+    /// written bare in another record, with no label to say what they
+    /// are, they are the same identifier.
     pub(super) fn replaced_labelled_identifiers(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().filter_map(|e| match e.verdict.what {
             What::Identifier(
-                IdentifierKind::Reference
+                kind @ (IdentifierKind::Reference
                 | IdentifierKind::SocialMedia
-                | IdentifierKind::VehicleRegistration,
+                | IdentifierKind::VehicleRegistration),
             ) if e.verdict.replaced => {
                 let words = &self.words[e.words..e.words + (e.end - e.start)];
-                (words.len() >= 5
-                    && words.chars().any(|c| c.is_ascii_digit())
-                    && words.chars().any(char::is_alphabetic))
-                .then_some(words)
+                let lettered_number = words.chars().any(|c| c.is_ascii_digit())
+                    && words.chars().any(char::is_alphabetic);
+                let account = kind == IdentifierKind::SocialMedia
+                    && words.chars().all(|c| c.is_alphabetic() || c == ' ')
+                    && (words.contains(' ') || !super::words::is_word(&words.to_lowercase()));
+                (words.len() >= 5 && (lettered_number || account)).then_some(words)
             }
             _ => None,
         })

@@ -2068,6 +2068,14 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Amusements",
     "Arcade",
     "Hotel",
+    // Companies by their legal form ("Kindred Hearts Care Ltd" is called
+    // "Kindred Hearts").
+    "Ltd",
+    "Limited",
+    "Care Ltd",
+    "Care Limited",
+    "CIC",
+    "Homecare",
 ];
 
 /// The name of a shop or takeaway without the words for its kind ("Lucky

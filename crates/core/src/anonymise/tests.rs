@@ -2013,6 +2013,9 @@ fn titles_names_that_are_words_northern_places_pets_and_code_words_are_found() {
         "T2DM on Metformin 500mg BD + Gliclazide. Folic acid and Vit K given. Halal meat. JazakAllah.",
         "Text Shout 85258 or ring Childline 0800 1111. Samaritans 116 123. Mum's mobile 07700 900231.",
         "ROSH high. PCN issued. HEADSSS done. NOF fracture. HSF voucher. RCCG church. Thinkuknow.",
+        "Discord jazzykat, in server \"Night Owls\". Snap with friends. Xbox gamertag fine.",
+        "On Discord with her friends from Night Owls. Volunteer Sue packed. Volunteer Centre open.",
+        "Carer from Baltic Agri Labour Ltd. Sunday school. Group chat 'Y9 girlies' muted.",
     ]);
     let (out, _) = anonymised_as_written(&review);
     let all: Vec<&str> = out
@@ -2041,6 +2044,11 @@ fn titles_names_that_are_words_northern_places_pets_and_code_words_are_found() {
             "Mango",
             "sunflower",
             "07700 900231",
+            "jazzykat",
+            "Night Owls",
+            "Sue",
+            "Baltic Agri Labour",
+            "Y9 girlies",
         ],
     );
     assert_kept(
@@ -2061,6 +2069,9 @@ fn titles_names_that_are_words_northern_places_pets_and_code_words_are_found() {
             "Childline 0800 1111",
             "Samaritans 116 123",
             "ROSH high. PCN issued. HEADSSS done. NOF fracture. HSF voucher. RCCG church. Thinkuknow.",
+            "Snap with friends. Xbox gamertag fine.",
+            "Volunteer Centre open",
+            "Sunday school",
         ],
     );
 }

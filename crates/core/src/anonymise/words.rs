@@ -151,6 +151,10 @@ const RECORD_WORDS: &[&str] = &[
     "codeword",
     "safeword",
     "passcode",
+    "gamertag",
+    "gamertags",
+    "username",
+    "usernames",
 ];
 
 /// True when a lower-case word is an ordinary English word.
@@ -244,6 +248,7 @@ pub const TITLES: &[&str] = &[
     "cllr",
     "councillor",
     "nurse",
+    "volunteer",
     "sister",
     "matron",
     "judge",
@@ -319,6 +324,7 @@ pub fn is_role_title(word: &str) -> bool {
             | "emt"
             | "paramedic"
             | "cro"
+            | "volunteer"
     )
 }
 
