@@ -309,11 +309,12 @@ const FIFTEENTH_SET_LEFT: &[&str] = &["Hen Gapel", "Dewy"];
 /// mutated after some words ("Siôn a Charys", "i Ddewi"), a farm, a
 /// forces family, a Gypsy and Traveller site, online grooming by a user
 /// called by an ordinary word ("'Tank'"), pets by name ("Sheepdog Moss").
-/// Some of its Welsh is still lost: nine ordinary phrases in ten are
+/// Some of its Welsh is still lost, and North Wales Police's initials
+/// ("NWP") are replaced as its name is: 259 of 282 ordinary phrases are
 /// kept (see the README).
 #[test]
 fn the_fifteenth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
-    score_keeping("realistic-chronology-15", FIFTEENTH_SET_LEFT, 92);
+    score_keeping("realistic-chronology-15", FIFTEENTH_SET_LEFT, 91);
 }
 
 /// The string of the sixteenth set still left: a hotel room's number
@@ -337,10 +338,9 @@ fn the_sixteenth_realistic_chronology_keeps_nothing_identifying_but_its_known_mi
 /// in Sylheti are kept by design, as "Nan" and "Mum" are, even where the
 /// cast gives one as an alias ("Nani", "Apa", "Dadi", "Khala"). The
 /// misses: names that are rare words and are found in one record but not
-/// learned for the next ("Comfort asked", "Brother Sunday"), a housing
-/// provider's initials ("PVH"), cities abroad ("Lagos", "Sylhet"), a road
-/// by its name alone ("the High Rake road") and a cell's number ("cell
-/// 2-17").
+/// learned for the next ("Comfort asked", "Brother Sunday"), a road by
+/// its name alone ("the High Rake road") and a cell's number ("cell
+/// 2-17"); cities abroad ("Lagos", "Sylhet") are public names by design.
 const SEVENTEENTH_SET_LEFT: &[&str] = &[
     "Nani",
     "Nani's",
@@ -350,7 +350,6 @@ const SEVENTEENTH_SET_LEFT: &[&str] = &[
     "Khala",
     "Comfort",
     "Sunday",
-    "PVH",
     "Lagos",
     "Sylhet",
     "High Rake",
@@ -364,7 +363,8 @@ const SEVENTEENTH_SET_LEFT: &[&str] = &[
 /// role in brackets ("Carol Mountain (IRO)"), northern places ("Shuttle
 /// Brow", "Cinder Clough", "Prospect Mill", "Lower Slack Reservoir"), a
 /// dog ("Biscuit (dad's Staffy)"), code words ("codeword 'sunflower'"),
-/// a care firm by its name without "Care Ltd", a Discord handle and
+/// a care firm by its name without "Care Ltd" and a housing provider by
+/// its initials ("PVH"), a Discord handle and
 /// server ("Discord jazzykat", "Night Owls"), a volunteer by her role
 /// ("Volunteer Sue"), and medicines and helplines' numbers that must be
 /// kept.

@@ -733,6 +733,38 @@ fn welsh_mutations(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The initials an organisation of three words or more is called by
+/// ("PVH" of "Pennine Valleys Homes", "WRI" of "Wendlemoor Royal
+/// Infirmary"): every word capitalised; never the field's shorthand, an
+/// acronym the word lists know, a public name or a word.
+fn initials_of_an_organisation(name: &str) -> Option<String> {
+    let name = name.split(['(', ',']).next()?.split(" - ").next()?.trim();
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "and" | "&" | "the" | "for"
+            )
+        })
+        .collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+    };
+    if parts.len() < 3 || !parts.iter().all(capitalised) {
+        return None;
+    }
+    let initials: String = parts.iter().filter_map(|w| w.chars().next()).collect();
+    let lists = field_lists();
+    (!lists.is_abbreviation(&initials)
+        && !words::is_acronym(&initials)
+        && !lists.is_public_name(&initials)
+        && !words::is_word(&initials.to_lowercase()))
+    .then_some(initials)
+}
+
 /// The name of two words or more that an agency's name puts before the
 /// words of its kind ("Alder Bridge" of "Alder Bridge PRU" and of "Alder
 /// Bridge Learning Centre"; a name of one word is left to the residual
@@ -904,6 +936,10 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 if let Some(own) = name_before_its_kind(name) {
                     b.add(own, Owner::Agency(i), Claim::Part, Shape::Whole);
                 }
+                // "a PVH 3-bed" of "Pennine Valleys Homes".
+                if let Some(initials) = initials_of_an_organisation(name) {
+                    b.add(&initials, Owner::Agency(i), Claim::Part, Shape::Whole);
+                }
                 // "the Hive group" of "The Hive", "Llew Coch" of "Y Llew
                 // Coch": a name without its article.
                 if let Some(bare) = without_an_article(name) {
@@ -918,6 +954,10 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 b.add(name, Owner::Place(i), Claim::Exact, Shape::Whole);
                 if let Some(short) = distinctive_business_name(name) {
                     b.add(short, Owner::Place(i), Claim::Part, Shape::Whole);
+                }
+                // "HBA" of "Hollins Brow Academy".
+                if let Some(initials) = initials_of_an_organisation(name) {
+                    b.add(&initials, Owner::Place(i), Claim::Part, Shape::Whole);
                 }
                 for street in streets(name) {
                     b.add(street, Owner::Place(i), Claim::Part, Shape::Whole);
@@ -973,6 +1013,24 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
 mod tests {
     use super::*;
     use crate::model::{Id, Person};
+
+    #[test]
+    fn an_organisation_of_three_words_is_known_by_its_initials() {
+        let of = initials_of_an_organisation;
+        assert_eq!(of("Pennine Valleys Homes").as_deref(), Some("PVH"));
+        assert_eq!(
+            of("Wendlemoor Royal Infirmary - Labour Ward").as_deref(),
+            Some("WRI")
+        );
+        assert_eq!(
+            of("Bank of Wendlemoor Credit Union").as_deref(),
+            Some("BWCU")
+        );
+        // Two words, a word in lower case, or the field's shorthand: none.
+        assert_eq!(of("Kindred Hearts"), None);
+        assert_eq!(of("Rushbeck community pantry"), None);
+        assert_eq!(of("Child And Adolescent Mental Health Services"), None);
+    }
 
     fn review_with(names: &[(&str, &[&str])]) -> Review {
         let mut review = Review::new("t");
