@@ -171,39 +171,34 @@ const HANDLE_FINDER: usize = 28;
 /// The place of the finder of groups' and servers' names.
 const GROUP_FINDER: usize = 29;
 
+/// True when any of `needles` is in `text`.
+fn holds_any(text: &str, needles: &[&[u8]]) -> bool {
+    let bytes = text.as_bytes();
+    needles
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle).is_some())
+}
+
 /// Texts that may name a group chat or a server: "server", "group" or
 /// "chat" in them, in any usual case.
 fn names_a_group(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    [
-        &b"erver"[..],
-        b"ERVER",
-        b"roup",
-        b"ROUP",
-        b"chat",
-        b"Chat",
-        b"CHAT",
-    ]
-    .iter()
-    .any(|needle| memchr::memmem::find(bytes, needle).is_some())
+    holds_any(
+        text,
+        &[
+            b"erver", b"ERVER", b"roup", b"ROUP", b"chat", b"Chat", b"CHAT",
+        ],
+    )
 }
 
 /// Texts that may give a password or a code word: "word", "code" or
 /// "phrase" in them, in any usual case.
 fn names_a_secret(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    [
-        &b"word"[..],
-        b"Word",
-        b"WORD",
-        b"code",
-        b"Code",
-        b"CODE",
-        b"phrase",
-        b"PHRASE",
-    ]
-    .iter()
-    .any(|needle| memchr::memmem::find(bytes, needle).is_some())
+    holds_any(
+        text,
+        &[
+            b"word", b"Word", b"WORD", b"code", b"Code", b"CODE", b"phrase", b"PHRASE",
+        ],
+    )
 }
 
 /// The numbers of national helplines and services, digits only: they
