@@ -239,10 +239,7 @@ fn names_a_sort_code(text: &str) -> bool {
     // A quick look for the letters every form holds ("ort" of "sort",
     // "/c"), then a careful one.
     let bytes = text.as_bytes();
-    let quick = [&b"ort"[..], b"ORT", b"/c", b"/C"]
-        .iter()
-        .any(|needle| memchr::memmem::find(bytes, needle).is_some());
-    quick
+    holds_any(text, &[b"ort", b"ORT", b"/c", b"/C"])
         && (bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"sort"))
             || bytes.windows(3).any(|w| w.eq_ignore_ascii_case(b"s/c")))
 }

@@ -375,7 +375,7 @@ fn one_word_venue(
         && !lists.is_premises(&lower)
         && !lists.is_kinship(&lower)
         && !lists.is_other_language_word(&lower)
-        && !super::sensitive::is_health_term(word)
+        && !super::sensitive::is_health_term(&lower)
         && !crate::model::is_calendar_word(word)
         && !crate::agency_kind::is_agency_type(word)
         && !is_institution_word(&lower)
@@ -2497,14 +2497,13 @@ pub fn suspects_into(
                     .is_some_and(|(a, b)| (1..=3).contains(&a.len()) && (1..=3).contains(&b.len()));
             // "s139A", "s23": a section of an Act.
             let section = super::identifiers::is_a_section(token);
-            // "text Shout 85258": a national helpline's number.
-            let helpline = super::identifiers::is_public_number(token);
             let reference = !token.contains('.')
                 && !decade
                 && !reading
                 && !section
-                && !helpline
-                && (digits >= 5 || (digits >= 4 && letters > 0));
+                && (digits >= 5 || (digits >= 4 && letters > 0))
+                // "text Shout 85258": a national helpline's number.
+                && !super::identifiers::is_public_number(token);
             reference.then_some(SuspectKind::Number)
         } else if token.chars().all(char::is_lowercase)
             && is_lower_case_name(text, start, token)

@@ -28,6 +28,7 @@ mod scan;
 use scan::*;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -307,11 +308,10 @@ const MEDICINES: &[&str] = &[
     "chlorpromazine",
     "procyclidine",
     "pethidine",
-    "ferrous",
-    "folic",
-    "vit",
-    "vitamin",
-    "vitamins",
+    "vitamin d",
+    "vitamin k",
+    "vit d",
+    "vit k",
     "multivitamin",
     "abidec",
     "dalivit",
@@ -319,8 +319,19 @@ const MEDICINES: &[&str] = &[
 
 /// True when a lower-case word is a medicine, a diagnosis or a screening
 /// tool this pass knows: a health term, never a person's name.
+///
+/// The first word of a term of two words is one too ("Folic" of "Folic
+/// acid", "Vit" of "Vit K"), so that the residual scan, which reads one
+/// word at a time, does not take it for a name.
 pub fn is_health_term(lower: &str) -> bool {
-    MEDICINES.contains(&lower) || DIAGNOSES.contains(&lower) || SCREENINGS.contains(&lower)
+    static WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+        [MEDICINES, DIAGNOSES, SCREENINGS]
+            .into_iter()
+            .flatten()
+            .flat_map(|term| [*term, term.split(' ').next().unwrap_or(term)])
+            .collect()
+    });
+    WORDS.contains(lower)
 }
 
 /// Diagnoses (lower case): a health condition named.
@@ -593,6 +604,17 @@ mod tests {
 
     fn withheld() -> SensitiveRules {
         SensitiveRules::new(&AnonymisationSettings::default())
+    }
+
+    #[test]
+    fn a_medicines_first_word_is_a_health_term_but_withheld_only_as_the_medicine() {
+        assert!(is_health_term("folic") && is_health_term("vit") && is_health_term("metformin"));
+        assert!(!is_health_term("healthy") && !is_health_term("yasmin"));
+        let rules = withheld();
+        assert_eq!(
+            apply("Vit K given. Healthy Start vitamins. Folic acid.", &rules),
+            "[medication] given. Healthy Start vitamins. [medication]."
+        );
     }
 
     #[test]
