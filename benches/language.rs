@@ -1,6 +1,7 @@
 //! Speed of the language lint. Target: a 50,000-word review linted in under
 //! 100 ms, so the Language panel and the Overview's why-coverage refresh
-//! without a visible pause and `foresight check` stays instant.
+//! without a visible pause and `foresight check` stays instant; and judged
+//! (phrases, then the blame model's verdict) in under 100 ms as well.
 
 use std::hint::black_box;
 
@@ -91,11 +92,19 @@ fn language(c: &mut Criterion) {
     group.bench_function("why-coverage of a 50,000-word review", |b| {
         b.iter(|| black_box(coverage(&review, &hits)))
     });
+    let fields = foresight::analysis::language::review_fields(&review);
+    group.bench_function("judge a 50,000-word review, field by field", |b| {
+        b.iter(|| {
+            for field in &fields {
+                black_box(lexicon.judge_in(field.text, field.context));
+            }
+        })
+    });
     let text = prose(&sentences(), 0, 50_000);
     group.bench_function("lint 50,000 words of one passage", |b| {
         b.iter(|| black_box(lexicon.lint(&text)))
     });
-    group.bench_function("load and compile the lexicon", |b| {
+    group.bench_function("load and compile the lexicon and its blame model", |b| {
         b.iter(|| black_box(Lexicon::built_in()))
     });
     group.finish();

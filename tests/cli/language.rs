@@ -235,13 +235,15 @@ fn language_json_gives_each_line_a_score_what_drove_it_and_a_reframe_question() 
     let lines: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
     let line = |i: usize| &lines[i];
     assert_eq!(line(0)["verdict"], "blame");
-    assert_eq!(line(0)["score"], 1.0);
+    // The score is the blame model's probability.
+    let score = line(0)["score"].as_f64().unwrap();
+    assert!(score > 0.8 && score <= 1.0, "{score}");
     assert_eq!(line(0)["drivers"][0]["phrase"], "failed to");
     assert!(line(0)["reframe"].as_str().unwrap().ends_with('?'));
     // Quoted speech is found, but it is the practitioner's, not the
     // review's: no blame.
     assert_eq!(line(1)["verdict"], "learning");
-    assert_eq!(line(1)["score"], 0.0);
+    assert!(line(1)["score"].as_f64().unwrap() < 0.5);
     assert!(!line(1)["hits"].as_array().unwrap().is_empty());
     let hit = &line(1)["hits"][0];
     assert_eq!(hit["quoted"], true);

@@ -20,6 +20,7 @@ pub fn run(action: LanguageModelAction) -> u8 {
             l2,
             epochs,
             min_count,
+            threshold_without_phrase,
         } => train(
             &corpus,
             &also,
@@ -28,15 +29,24 @@ pub fn run(action: LanguageModelAction) -> u8 {
                 l2,
                 epochs,
                 min_count,
+                threshold_without_phrase,
             },
         ),
         LanguageModelAction::Evaluate {
             corpus,
             split,
             model,
+            lexicon_only,
             errors,
             json,
-        } => evaluate_split(&corpus, &split, model.as_deref(), errors, json),
+        } => {
+            let reader = match (model, lexicon_only) {
+                (Some(path), _) => Reader::Model(path),
+                (None, true) => Reader::LexiconOnly,
+                (None, false) => Reader::AsConfigured,
+            };
+            evaluate_split(&corpus, &split, &reader, errors, json)
+        }
     }
 }
 
@@ -69,6 +79,13 @@ fn train(
     options: TrainOptions,
 ) -> u8 {
     let result = (|| -> Result<u8, u8> {
+        if !(0.0..=1.0).contains(&options.threshold_without_phrase) {
+            eprintln!(
+                "foresight language-model: --threshold-without-phrase must be between 0 and 1, not {}",
+                options.threshold_without_phrase
+            );
+            return Err(EXIT_UNREADABLE);
+        }
         let corpus = read(corpus_path)?;
         let mut extra = Vec::new();
         for path in also {
@@ -77,7 +94,6 @@ fn train(
         let lexicon = lexicon()?;
         let mut train_set = in_split(&corpus, Split::Train);
         train_set.extend(extra.iter());
-        let dev = in_split(&corpus, Split::Dev);
         if train_set.is_empty() {
             eprintln!(
                 "{}: no sentence is in the train split: nothing to learn from",
@@ -85,20 +101,20 @@ fn train(
             );
             return Err(EXIT_UNREADABLE);
         }
-        let model = fit(&lexicon, &train_set, &dev, options);
+        let model = fit(&lexicon, &train_set, options);
         let trained = lexicon.with_model(model.clone());
         let mut summary = vec![format!(
             "The blame model of Foresight's language lint: a logistic regression (L2 {}, {} passes, features in at least {} sentences).",
             options.l2, options.epochs, options.min_count
         )];
         summary.push(format!(
-            "Trained by `foresight language-model train --corpus {}{}` on {} sentences; threshold set on {} dev sentences.",
+            "Trained by `foresight language-model train --corpus {}{}` on {} sentences; threshold 0.5, {} for a sentence without a counting phrase.",
             corpus_path.display(),
             also.iter()
                 .map(|p| format!(" --also {}", p.display()))
                 .collect::<String>(),
             train_set.len(),
-            dev.len()
+            options.threshold_without_phrase,
         ));
         for split in [Split::Dev, Split::Test] {
             let set = in_split(&corpus, split);
@@ -136,10 +152,21 @@ fn train(
     result.unwrap_or_else(|code| code)
 }
 
+/// What reads the sentences being measured.
+enum Reader {
+    /// The lint as the templates folders configure it (the built-in blame
+    /// model unless a folder has its own).
+    AsConfigured,
+    /// The lexicon's phrases alone.
+    LexiconOnly,
+    /// The lexicon with this model file.
+    Model(std::path::PathBuf),
+}
+
 fn evaluate_split(
     corpus_path: &Path,
     split: &str,
-    model: Option<&Path>,
+    reader: &Reader,
     shown: usize,
     json: bool,
 ) -> u8 {
@@ -152,7 +179,10 @@ fn evaluate_split(
         };
         let corpus = read(corpus_path)?;
         let mut lexicon = lexicon()?;
-        if let Some(path) = model {
+        if let Reader::LexiconOnly = reader {
+            lexicon = lexicon.without_model();
+        }
+        if let Reader::Model(path) = reader {
             let text = std::fs::read_to_string(path).map_err(|e| {
                 eprintln!("{}: cannot read the model: {e}", path.display());
                 EXIT_UNREADABLE

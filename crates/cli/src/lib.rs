@@ -594,9 +594,10 @@ pub enum LibraryAction {
 /// What `foresight language-model` does.
 #[derive(Debug, Subcommand)]
 pub enum LanguageModelAction {
-    /// Fit the blame model's weights on the corpus' train split, set its
-    /// threshold on the dev split, print how it does on dev and test, and
-    /// write the model (deterministic: the same corpus gives the same file).
+    /// Fit the blame model's weights on the corpus' train split (and any
+    /// written sentences given with --also), print how it does on dev and
+    /// test, and write the model (deterministic: the same corpus gives the
+    /// same file).
     Train {
         /// The labelled corpus (id, split, label, document, sentence).
         #[arg(long, default_value = "assets/language/corpus/real.tsv")]
@@ -609,7 +610,7 @@ pub enum LanguageModelAction {
         #[arg(short, long)]
         output: PathBuf,
         /// The strength of the L2 penalty on the weights.
-        #[arg(long, default_value_t = 0.01)]
+        #[arg(long, default_value_t = 0.002)]
         l2: f64,
         /// Passes of gradient descent.
         #[arg(long, default_value_t = 30)]
@@ -617,10 +618,15 @@ pub enum LanguageModelAction {
         /// Keep only features seen in at least this many sentences.
         #[arg(long, default_value_t = 2)]
         min_count: usize,
+        /// The score from which a sentence with none of the lexicon's
+        /// counting phrases reads as blame (0.5 for one with such a phrase).
+        #[arg(long, default_value_t = 0.6)]
+        threshold_without_phrase: f64,
     },
-    /// Measure the lint's blame verdict (or a model's, with --model) on one
-    /// split of a corpus: precision, recall, the confusion matrix and the
-    /// hardest errors.
+    /// Measure the lint's blame verdict (its blame model's; another
+    /// model's with --model; the lexicon's alone with --lexicon-only) on
+    /// one split of a corpus: precision, recall, the confusion matrix and
+    /// the hardest errors.
     Evaluate {
         /// The labelled corpus.
         #[arg(long, default_value = "assets/language/corpus/real.tsv")]
@@ -628,9 +634,13 @@ pub enum LanguageModelAction {
         /// train, dev, test or synthetic (all of a two-column file).
         #[arg(long, default_value = "test")]
         split: String,
-        /// A model file instead of the lexicon's.
+        /// A model file instead of the built-in one (or a templates
+        /// folder's).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Measure the lexicon's phrases alone, with no blame model.
+        #[arg(long, conflicts_with = "model")]
+        lexicon_only: bool,
         /// How many of the hardest errors to list.
         #[arg(long, default_value_t = 10)]
         errors: usize,

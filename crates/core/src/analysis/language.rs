@@ -17,6 +17,12 @@
 //! rather than used, and questions for the partnership, are one severity
 //! lower; a report's or reviewer's words in quotation marks are a verdict
 //! reported and keep their severity.
+//!
+//! The verdict on a passage is then a [`BlameModel`]'s (the built-in one
+//! is `templates/lexicon/blame-model.tsv`, trained on the corpus of real
+//! sentences): it weighs the counting hits and the lexicon's own verdict
+//! with the sentence's other words. [`Lexicon::without_model`] gives the
+//! phrases' verdict alone.
 
 mod actor;
 pub mod corpus;
@@ -330,9 +336,14 @@ impl Verdict {
 /// family member, and hits discussed rather than used (see
 /// [`Hit::discusses`]), are not the reviewer's judgement and do not count.
 pub fn verdict(hits: &[Hit]) -> Verdict {
-    let own = || hits.iter().filter(|h| h.counts());
-    let weight: u32 = own().map(|h| h.severity.weight()).sum();
-    if own().any(|h| h.severity == Severity::High) || weight >= BLAME_WEIGHT {
+    verdict_of(hits)
+}
+
+/// The lexicon's verdict on some of a passage's hits.
+pub(crate) fn verdict_of<'h>(hits: impl IntoIterator<Item = &'h Hit>) -> Verdict {
+    let own: Vec<&Hit> = hits.into_iter().filter(|h| h.counts()).collect();
+    let weight: u32 = own.iter().map(|h| h.severity.weight()).sum();
+    if own.iter().any(|h| h.severity == Severity::High) || weight >= BLAME_WEIGHT {
         Verdict::Blame
     } else {
         Verdict::Learning
@@ -405,16 +416,28 @@ impl Lexicon {
         let (path, text) = &sources.actors;
         let actors = parse_actors(text, path)?;
         let lexicon = Lexicon::compile(files, &actors)?;
-        match &sources.model {
-            Some((path, text)) => Ok(lexicon.with_model(BlameModel::parse(text, path)?)),
-            None => Ok(lexicon),
-        }
+        let (path, text) = &sources.model;
+        Ok(lexicon.with_model(BlameModel::parse(text, path)?))
     }
 
     /// The lexicon reading passages with a blame model.
     pub fn with_model(mut self, model: BlameModel) -> Lexicon {
         self.model = Some(model);
         self
+    }
+
+    /// The lexicon reading passages by its phrases alone, with no blame
+    /// model: its verdict is [`verdict`]'s.
+    pub fn without_model(mut self) -> Lexicon {
+        self.model = None;
+        self
+    }
+
+    /// True when some phrase of the lexicon starts with this word (in
+    /// lower case): the lexicon reads that word in its context, and the
+    /// blame model leaves it to the lexicon.
+    pub(crate) fn starts_a_phrase(&self, word: &str) -> bool {
+        self.index.contains_key(word)
     }
 
     /// The blame model, when one is given.
@@ -545,10 +568,21 @@ impl Lexicon {
     pub fn judge_in(&self, text: &str, context: Context) -> Judgement {
         let words = words(text);
         let hits = self.lint_words(text, &words, context);
+        self.judgement(text, &words, hits, context)
+    }
+
+    /// How a passage of the given kind reads with only some of its hits:
+    /// those the reviewer has not accepted ([`lint_in`](Self::lint_in)
+    /// gives them all).
+    pub fn judge_with_hits(&self, text: &str, context: Context, hits: Vec<Hit>) -> Judgement {
+        self.judgement(text, &words(text), hits, context)
+    }
+
+    fn judgement(&self, text: &str, words: &[Word], hits: Vec<Hit>, context: Context) -> Judgement {
         let Some(model) = &self.model else {
             return lexicon_judgement(hits);
         };
-        let reading = model.read(text, &words, &hits, context);
+        let reading = model.read(text, words, &hits, context, &|w| self.starts_a_phrase(w));
         let in_sentence = |h: &&Hit| h.start >= reading.sentence.0 && h.end <= reading.sentence.1;
         let strongest = hits
             .iter()

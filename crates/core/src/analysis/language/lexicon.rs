@@ -142,6 +142,10 @@ pub(crate) const ACTORS: &str = "actors";
 pub(crate) const BUILT_IN_ACTORS: &str =
     include_str!("../../../../../templates/lexicon/actors.ron");
 
+/// The built-in blame model, trained on the corpus of real sentences (see
+/// `foresight language-model train`).
+const BUILT_IN_MODEL: &str = include_str!("../../../../../templates/lexicon/blame-model.tsv");
+
 /// Why the lexicon could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LexiconError {
@@ -200,8 +204,9 @@ pub(crate) struct Sources {
     pub files: Vec<(PathBuf, String)>,
     /// The actor words file.
     pub actors: (PathBuf, String),
-    /// A blame model's weights, when a templates folder has one.
-    pub model: Option<(PathBuf, String)>,
+    /// The blame model's weights: a templates folder's, else the built-in
+    /// one.
+    pub model: (PathBuf, String),
 }
 
 /// The text of the first `lexicon/NAME.ron` found in the folders.
@@ -254,10 +259,18 @@ pub(crate) fn sources(folders: &[PathBuf]) -> Sources {
             BUILT_IN_ACTORS.to_string(),
         )
     });
-    let model = folders.iter().find_map(|folder| {
-        let path = folder.join("lexicon").join(super::model::FILE_NAME);
-        std::fs::read_to_string(&path).ok().map(|text| (path, text))
-    });
+    let model = folders
+        .iter()
+        .find_map(|folder| {
+            let path = folder.join("lexicon").join(super::model::FILE_NAME);
+            std::fs::read_to_string(&path).ok().map(|text| (path, text))
+        })
+        .unwrap_or_else(|| {
+            (
+                PathBuf::from(format!("templates/lexicon/{}", super::model::FILE_NAME)),
+                BUILT_IN_MODEL.to_string(),
+            )
+        });
     Sources {
         files,
         actors,

@@ -2,7 +2,7 @@
 //! reviewer's accepted phrases, and the tag the lint suggests for a
 //! finding (a suggestion only: the reviewer sets the tag).
 
-use super::{Context, Hit, Lexicon, Verdict, verdict};
+use super::{Context, Hit, Lexicon, Verdict};
 use crate::edit::{Change, Edit};
 use crate::model::text_fields::{self, Reading, TextField};
 use crate::model::{
@@ -346,6 +346,9 @@ pub struct TagSuggestion {
     pub open: Vec<FieldHit>,
     /// The fields that read as blame.
     pub blaming_fields: Vec<String>,
+    /// The phrases and words that made those fields read as blame,
+    /// strongest first within each field.
+    pub drivers: Vec<String>,
 }
 
 impl TagSuggestion {
@@ -353,13 +356,14 @@ impl TagSuggestion {
     pub fn explanation(&self) -> String {
         match self.tag {
             FindingTag::Blame => {
-                let phrases: Vec<String> = self
-                    .open
-                    .iter()
-                    .take(4)
-                    .map(|h| format!("\"{}\"", h.hit.matched))
-                    .collect();
-                let more = self.open.len().saturating_sub(4);
+                let mut all: Vec<&str> = self.drivers.iter().map(String::as_str).collect();
+                for hit in &self.open {
+                    if !all.contains(&hit.hit.matched.as_str()) {
+                        all.push(&hit.hit.matched);
+                    }
+                }
+                let phrases: Vec<String> = all.iter().take(4).map(|p| format!("\"{p}\"")).collect();
+                let more = all.len().saturating_sub(4);
                 format!(
                     "The language lint suggests blame: {} read{} as blame ({}{}).",
                     self.blaming_fields.join(", "),
@@ -390,24 +394,32 @@ impl TagSuggestion {
 }
 
 /// The tag the lint suggests for a finding: blame when any of its fields
-/// reads as blame on its open (unaccepted) hits, otherwise learning.
+/// reads as blame (the lint's verdict, as `foresight language` gives it)
+/// on its open (unaccepted) hits, otherwise learning.
 pub fn suggest_tag(lexicon: &Lexicon, review: &Review, finding: &Finding) -> TagSuggestion {
     let open: Vec<FieldHit> = lint_fields(lexicon, &review.meta, finding_texts(finding))
         .into_iter()
         .filter(FieldHit::is_open)
         .collect();
     let mut blaming_fields: Vec<String> = Vec::new();
-    for hit in &open {
-        if blaming_fields.contains(&hit.label) {
+    let mut drivers: Vec<String> = Vec::new();
+    for field in finding_texts(finding) {
+        if field.text.trim().is_empty() || blaming_fields.contains(&field.label) {
             continue;
         }
-        let same: Vec<Hit> = open
+        let hits: Vec<Hit> = open
             .iter()
-            .filter(|h| h.field == hit.field)
+            .filter(|h| h.field == field.field)
             .map(|h| h.hit.clone())
             .collect();
-        if verdict(&same) == Verdict::Blame {
-            blaming_fields.push(hit.label.clone());
+        let judged = lexicon.judge_with_hits(field.text, field.context, hits);
+        if judged.verdict == Verdict::Blame {
+            blaming_fields.push(field.label.clone());
+            for driver in judged.drivers {
+                if !drivers.contains(&driver.phrase) {
+                    drivers.push(driver.phrase);
+                }
+            }
         }
     }
     TagSuggestion {
@@ -418,6 +430,7 @@ pub fn suggest_tag(lexicon: &Lexicon, review: &Review, finding: &Finding) -> Tag
         },
         open,
         blaming_fields,
+        drivers,
     }
 }
 

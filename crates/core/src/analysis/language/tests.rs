@@ -9,6 +9,12 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::built_in)
 }
 
+/// The built-in lexicon without its blame model: its phrases' own verdict.
+fn phrases_alone() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::built_in().without_model())
+}
+
 /// The hits of a passage as (matched text, category).
 fn hits(text: &str) -> Vec<(String, Category)> {
     lexicon()
@@ -110,6 +116,27 @@ fn an_inverted_condition_with_its_consequence_is_a_counterfactual() {
     assert_clean("The mother had left, and the GP would visit the next day.");
     assert_clean("Had a home visit from the health visitor, who would call again.");
     assert_clean("Had the GP been told about the previous injury?");
+}
+
+#[test]
+fn a_condition_with_if_and_its_consequence_is_a_counterfactual() {
+    assert_category(
+        "If the GP had referred, the child would have been seen.",
+        "If the GP had referred, the child would have",
+        Category::Counterfactual,
+    );
+    assert_category(
+        "The report notes that if connections had been made between the missed appointments, professionals would have acted sooner.",
+        "if connections had been made between the missed appointments, professionals would have",
+        Category::Counterfactual,
+    );
+    // What would not have changed, a concession and an open question are
+    // no counterfactual verdict.
+    assert_clean("If the family had moved away, the school would not have known.");
+    assert_clean("Even if the social worker had visited, she would probably not have seen it.");
+    assert_clean(
+        "It is not possible to say whether, if the GP had referred, the outcome would have been different.",
+    );
 }
 
 #[test]
@@ -577,7 +604,15 @@ fn practitioners_quoted_words_are_not_the_reviewers_blame() {
         let judged = lexicon().judge(text);
         assert_eq!(judged.verdict, Verdict::Learning, "{text}: {judged:#?}");
         assert!(judged.hits.iter().all(|h| !h.counts()), "{text}");
-        assert_eq!(judged.score, 0.0, "{text}");
+        assert!(judged.score < 0.5, "{text}: {judged:#?}");
+        // The quoted words give the blame model nothing to go on.
+        assert!(
+            judged.drivers.iter().all(|d| d
+                .span
+                .is_none_or(|(start, _)| !text[..start].contains(['"', '“']))),
+            "{text}: {judged:#?}"
+        );
+        assert_eq!(phrases_alone().judge(text).score, 0.0, "{text}");
     }
     // The same words as the reviewer's own are blame.
     assert_eq!(
@@ -607,7 +642,13 @@ fn sentences_about_hindsight_bias_itself_are_not_blame() {
 fn a_judgement_gives_a_score_the_phrases_that_drove_it_and_a_reframe_question() {
     let judged = lexicon().judge("The social worker failed to visit and missed obvious signs.");
     assert_eq!(judged.verdict, Verdict::Blame);
-    assert_eq!(judged.score, 1.0);
+    assert!(judged.score > 0.9, "{judged:#?}");
+    assert_eq!(
+        phrases_alone()
+            .judge("The social worker failed to visit and missed obvious signs.")
+            .score,
+        1.0
+    );
     assert!(!judged.drivers.is_empty());
     let first = &judged.drivers[0];
     let (start, end) = first.span.unwrap();
@@ -617,6 +658,9 @@ fn a_judgement_gives_a_score_the_phrases_that_drove_it_and_a_reframe_question() 
     );
     assert!(judged.reframe.as_deref().is_some_and(|q| q.ends_with('?')));
     let calm = lexicon().judge("Caseloads in the team were above the agreed ceiling.");
+    assert_eq!((calm.verdict, &calm.reframe), (Verdict::Learning, &None));
+    assert!(calm.score < 0.5, "{calm:#?}");
+    let calm = phrases_alone().judge("Caseloads in the team were above the agreed ceiling.");
     assert_eq!(
         (calm.verdict, calm.score, calm.drivers.len(), calm.reframe),
         (Verdict::Learning, 0.0, 0, None)
@@ -732,11 +776,12 @@ fn one_medium_judgement_of_conduct_is_blame_and_one_low_word_is_not() {
         Verdict::Blame,
         &["Professionals could have made a referral at that point."],
     );
-    // "poor" alone, of something other than practice, is low.
-    assert_verdicts(
-        Verdict::Learning,
-        &["The quality of the photocopy was poor."],
-    );
+    // "poor" alone, of something other than practice, is low: the
+    // phrases alone do not call it blame. (The blame model weighs it with
+    // the sentence's other words: "quality" is often the quality of
+    // practice in the writing it learned from.)
+    let text = "The quality of the photocopy was poor.";
+    assert_eq!(phrases_alone().verdict(text), Verdict::Learning, "{text}");
 }
 
 #[test]
