@@ -1,8 +1,9 @@
 //! The blame model: a regularised logistic regression that reads a
 //! sentence and says how likely a reader is to take it as blame or
-//! hindsight, from the stems of its words, the lexicon's hits in it (by
-//! category, severity and who they are about), the lexicon's own verdict on
-//! it, and whether it is a question.
+//! hindsight, from the stems of its words (but those that start one of the
+//! lexicon's phrases, which the lexicon reads in context), the lexicon's
+//! counting hits in it (by category, severity and who they are about), the
+//! lexicon's own verdict on it, and whether it is a question.
 //!
 //! Its weights are data, made from a labelled corpus by [`train`]
 //! (`foresight language-model train`) and measured with `foresight
@@ -338,7 +339,10 @@ const HIT_SEVERITY: &str = "hit-";
 const LEXICON_BLAME: &str = "lexicon:blame";
 
 /// The features of one sentence of `text`: the stems of its words outside
-/// quotation marks (none in a passage that is a quotation); those of the
+/// quotation marks (none in a passage that is a quotation), but for the
+/// words that start one of the lexicon's phrases (`phrase_word`), which the
+/// lexicon reads in their context ("records failed to show" is the
+/// system's, not blame); those of the
 /// passage's `hits` that lie in it and count (by category, severity and who
 /// they are about: a hit the lexicon set aside as speech or discussion is
 /// left out); whether the lexicon alone reads it as blame; and whether it
