@@ -178,21 +178,21 @@ fn evaluate_split(
             return Err(EXIT_UNREADABLE);
         };
         let corpus = read(corpus_path)?;
-        let mut lexicon = lexicon()?;
-        if let Reader::LexiconOnly = reader {
-            lexicon = lexicon.without_model();
-        }
-        if let Reader::Model(path) = reader {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                eprintln!("{}: cannot read the model: {e}", path.display());
-                EXIT_UNREADABLE
-            })?;
-            let model = BlameModel::parse(&text, path).map_err(|e| {
-                eprintln!("{e}");
-                EXIT_UNREADABLE
-            })?;
-            lexicon = lexicon.with_model(model);
-        }
+        let lexicon = match reader {
+            Reader::AsConfigured => lexicon()?,
+            Reader::LexiconOnly => lexicon()?.without_model(),
+            Reader::Model(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    eprintln!("{}: cannot read the model: {e}", path.display());
+                    EXIT_UNREADABLE
+                })?;
+                let model = BlameModel::parse(&text, path).map_err(|e| {
+                    eprintln!("{e}");
+                    EXIT_UNREADABLE
+                })?;
+                lexicon()?.with_model(model)
+            }
+        };
         let set = in_split(&corpus, split);
         if set.is_empty() {
             eprintln!(
