@@ -7,6 +7,10 @@ use unicode_normalization::char::is_combining_mark;
 /// The text without diacritics: "Zoë" → "Zoe", "Łukasz" → "Lukasz",
 /// "Søren" → "Soren", "Straße" → "Strasse".
 pub fn fold(text: &str) -> String {
+    // ASCII has no diacritics, and decomposes to itself.
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if is_combining_mark(c) {

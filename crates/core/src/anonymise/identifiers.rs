@@ -130,36 +130,121 @@ struct Finder {
     gate: Option<Gate>,
 }
 
-/// A quick test of a text (see [`Finder::gate`]).
-type Gate = fn(&str) -> bool;
+/// A quick test of a text (see [`Finder::gate`]): one of the cues
+/// [`cues`] reads, each a bit.
+type Gate = u16;
 
-/// Texts with an `@`: emails and social media accounts need one.
-fn has_at(text: &str) -> bool {
-    memchr::memchr(b'@', text.as_bytes()).is_some()
+/// An `@`: emails and social media accounts need one.
+const AT: Gate = 1;
+/// A `_`: a user name written alone needs one.
+const UNDERSCORE: Gate = 1 << 1;
+/// `://` or `www.` in any case: web addresses given in full.
+const WEB_START: Gate = 1 << 2;
+/// A full stop before a letter that starts a top-level domain (`c` of
+/// com, `o` of org, `n`, `i`, `m`, `b`, `l`, `u`), in any case.
+const DOMAIN_DOT: Gate = 1 << 3;
+/// A social media platform's name or a word for a user name, in any case:
+/// a handle after the platform's name needs one.
+const PLATFORM: Gate = 1 << 4;
+/// "sort" or "s/c", in any case: a sort code after its label needs one.
+const SORT_CODE: Gate = 1 << 5;
+/// "word", "code" or "phrase", in any case: a password or a code word
+/// needs one.
+const SECRET: Gate = 1 << 6;
+/// "server", "group" or "chat", in any case: a group chat's or a
+/// server's name needs one.
+const GROUP: Gate = 1 << 7;
+
+/// The words and signs the gates look for, each with its gate.
+const CUES: &[(&str, Gate)] = &[
+    ("@", AT),
+    ("_", UNDERSCORE),
+    ("://", WEB_START),
+    ("www.", WEB_START),
+    (".c", DOMAIN_DOT),
+    (".o", DOMAIN_DOT),
+    (".n", DOMAIN_DOT),
+    (".i", DOMAIN_DOT),
+    (".m", DOMAIN_DOT),
+    (".b", DOMAIN_DOT),
+    (".l", DOMAIN_DOT),
+    (".u", DOMAIN_DOT),
+    ("sort", SORT_CODE),
+    ("s/c", SORT_CODE),
+    ("word", SECRET),
+    ("code", SECRET),
+    ("phrase", SECRET),
+    ("erver", GROUP),
+    ("roup", GROUP),
+    ("chat", GROUP),
+];
+
+/// The platforms' names and the words for a user name (see [`PLATFORM`]).
+const PLATFORM_WORDS: &[&str] = &[
+    "insta",
+    "snap",
+    "tiktok",
+    "tik tok",
+    "facebook",
+    "fb",
+    "twitter",
+    "whatsapp",
+    "whats app",
+    "telegram",
+    "zalo",
+    "wechat",
+    "weixin",
+    "viber",
+    "discord",
+    "kik",
+    "username",
+    "user name",
+    "handle",
+    "gamertag",
+    "gamer tag",
+    "psn",
+    "xbox",
+    "playstation",
+    "plays as",
+    "roblox",
+    "fortnite",
+    "twitch",
+    "steam",
+    "minecraft",
+    "user",
+];
+
+/// Which gates a text passes: every cue found in one pass over it (a few
+/// short words in one automaton, in any case), where each gate alone
+/// would search the text again.
+fn cues(text: &str) -> Gate {
+    static CUE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<Gate>)> = LazyLock::new(|| {
+        let (words, gates): (Vec<&str>, Vec<Gate>) = CUES
+            .iter()
+            .copied()
+            .chain(PLATFORM_WORDS.iter().map(|&w| (w, PLATFORM)))
+            .unzip();
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            // Short words: the DFA is small and the fastest to scan with.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(words)
+            .expect("the gates' cues make an automaton");
+        (automaton, gates)
+    });
+    let (automaton, gates) = &*CUE_WORDS;
+    let mut passed = 0;
+    for found in automaton.find_overlapping_iter(text) {
+        passed |= gates[found.pattern().as_usize()];
+    }
+    passed
 }
 
-/// Texts with a `_`: a user name written alone needs one.
-fn has_underscore(text: &str) -> bool {
-    memchr::memchr(b'_', text.as_bytes()).is_some()
-}
-
-/// Texts with `://` or `www.` in any case: web addresses given in full.
-fn has_web_start(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, b"://").is_some()
-        // "www." in any case: each full stop is looked behind.
-        || memchr::memchr_iter(b'.', bytes)
-            .any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
-}
-
-/// Texts with a full stop before a letter that starts a top-level domain
-/// (`c` of com, `o` of org, `n`, `i`, `m`, `b`, `l`, `u`), in any case.
-fn has_domain_dot(text: &str) -> bool {
-    memchr::memchr_iter(b'.', text.as_bytes()).any(|i| {
-        text.as_bytes()
-            .get(i + 1)
-            .is_some_and(|b| b"conimblu".contains(&b.to_ascii_lowercase()))
-    })
+/// True when a text names a social media platform or a user name (see
+/// [`PLATFORM`]).
+#[cfg(test)]
+fn names_a_platform(text: &str) -> bool {
+    cues(text) & PLATFORM != 0
 }
 
 /// The place of the passwords' and code words' finder among the finders.
@@ -170,36 +255,6 @@ const HANDLE_FINDER: usize = 28;
 
 /// The place of the finder of groups' and servers' names.
 const GROUP_FINDER: usize = 29;
-
-/// True when any of `needles` is in `text`.
-fn holds_any(text: &str, needles: &[&[u8]]) -> bool {
-    let bytes = text.as_bytes();
-    needles
-        .iter()
-        .any(|needle| memchr::memmem::find(bytes, needle).is_some())
-}
-
-/// Texts that may name a group chat or a server: "server", "group" or
-/// "chat" in them, in any usual case.
-fn names_a_group(text: &str) -> bool {
-    holds_any(
-        text,
-        &[
-            b"erver", b"ERVER", b"roup", b"ROUP", b"chat", b"Chat", b"CHAT",
-        ],
-    )
-}
-
-/// Texts that may give a password or a code word: "word", "code" or
-/// "phrase" in them, in any usual case.
-fn names_a_secret(text: &str) -> bool {
-    holds_any(
-        text,
-        &[
-            b"word", b"Word", b"WORD", b"code", b"Code", b"CODE", b"phrase", b"PHRASE",
-        ],
-    )
-}
 
 /// The numbers of national helplines and services, digits only: they
 /// identify no one ("Childline 0800 1111", "text Shout 85258").
@@ -233,78 +288,21 @@ pub fn is_public_number(found: &str) -> bool {
     PUBLIC_NUMBERS.contains(&digits.as_str())
 }
 
-/// Texts that say "sort code" or "s/c", in any case: a bank sort code
-/// needs its label, or it is a range of numbers.
-fn names_a_sort_code(text: &str) -> bool {
-    // A quick look for the letters every form holds ("ort" of "sort",
-    // "/c"), then a careful one.
-    let bytes = text.as_bytes();
-    holds_any(text, &[b"ort", b"ORT", b"/c", b"/C"])
-        && (bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"sort"))
-            || bytes.windows(3).any(|w| w.eq_ignore_ascii_case(b"s/c")))
-}
-
-/// Texts that name a social media platform or a user name, in any case:
-/// a handle after the platform's name needs one.
-fn names_a_platform(text: &str) -> bool {
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            // A few short words: the DFA is small and the fastest to scan with.
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build([
-                "insta",
-                "snap",
-                "tiktok",
-                "tik tok",
-                "facebook",
-                "fb",
-                "twitter",
-                "whatsapp",
-                "whats app",
-                "telegram",
-                "zalo",
-                "wechat",
-                "weixin",
-                "viber",
-                "discord",
-                "kik",
-                "username",
-                "user name",
-                "handle",
-                "gamertag",
-                "gamer tag",
-                "psn",
-                "xbox",
-                "playstation",
-                "plays as",
-                "roblox",
-                "fortnite",
-                "twitch",
-                "steam",
-                "minecraft",
-                "user",
-            ])
-            .expect("the platform words make an automaton")
-    });
-    WORDS.is_match(text)
-}
-
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
     let gates: [(usize, Gate); 12] = [
-        (0, has_at),
-        (1, has_web_start),
-        (2, has_domain_dot),
-        (3, has_at),
-        (4, names_a_platform),
-        (5, names_a_platform),
-        (6, names_a_sort_code),
-        (20, has_underscore),
-        (21, names_a_platform),
-        (SECRET_FINDER, names_a_secret),
-        (HANDLE_FINDER, names_a_platform),
-        (GROUP_FINDER, names_a_group),
+        (0, AT),
+        (1, WEB_START),
+        (2, DOMAIN_DOT),
+        (3, AT),
+        (4, PLATFORM),
+        (5, PLATFORM),
+        (6, SORT_CODE),
+        (20, UNDERSCORE),
+        (21, PLATFORM),
+        (SECRET_FINDER, SECRET),
+        (HANDLE_FINDER, PLATFORM),
+        (GROUP_FINDER, GROUP),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -707,25 +705,11 @@ fn find_with(
     let which = &mut which[..any.len()];
     any.matches_read_at(which, text, 0);
     let in_text = (0..which.len()).filter(|&k| which[k]).map(|k| IN_TEXT[k]);
-    // Each distinct gate is asked once per text (two finders share the
-    // platform names' gate).
-    let mut asked: [(Option<Gate>, bool); 8] = [(None, false); 8];
-    let mut passes = |gate: Gate| {
-        for slot in asked.iter_mut() {
-            match slot.0 {
-                Some(known) if std::ptr::fn_addr_eq(known, gate) => return slot.1,
-                Some(_) => {}
-                None => {
-                    let answer = gate(text);
-                    *slot = (Some(gate), answer);
-                    return answer;
-                }
-            }
-        }
-        gate(text)
-    };
-    let alone = (0..FINDERS.len())
-        .filter(|&i| FINDERS[i].in_tokens || FINDERS[i].gate.is_some_and(&mut passes));
+    // Every gate is asked in one pass over the text.
+    let passed = cues(text);
+    let alone = (0..FINDERS.len()).filter(|&i| {
+        FINDERS[i].in_tokens || FINDERS[i].gate.is_some_and(|gate| passed & gate != 0)
+    });
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for index in in_text.chain(alone) {
         let finder = &FINDERS[index];
@@ -1075,10 +1059,10 @@ mod tests {
         for _ in 0..20_000 {
             let text = crate::anonymise::text::text_of_pieces(&mut rng, PIECES, 0..10);
             for finder in FINDERS.iter() {
-                let Some(passes) = finder.gate else { continue };
+                let Some(gate) = finder.gate else { continue };
                 let matches = finder.regex.find_iter(&text).count();
                 found += matches;
-                if !passes(&text) {
+                if cues(&text) & gate == 0 {
                     shut += 1;
                     assert_eq!(matches, 0, "{text:?}");
                 }

@@ -359,14 +359,17 @@ impl LeakChecker {
                 }
                 let first = chunk * CHUNK;
                 let mut leaks = Vec::new();
+                let mut path = String::new();
                 for (i, entry) in entries[first..entries.len().min(first + CHUNK)]
                     .iter()
                     .enumerate()
                 {
                     let value = serde_json::to_value(entry)
                         .expect("a review is plain data: it always converts to JSON");
-                    let here = item_path("chronology", &value, first + i);
-                    self.walk(&value, here, &mut leaks);
+                    path.clear();
+                    path.push_str("chronology");
+                    push_item(&mut path, &value, first + i);
+                    self.walk(&value, &mut path, &mut leaks);
                 }
                 done.push((chunk, leaks));
             }
@@ -388,11 +391,11 @@ impl LeakChecker {
                         if key == "chronology" {
                             at = Some(leaks.len());
                         } else {
-                            self.walk(item, key.clone(), &mut leaks);
+                            self.walk(item, &mut key.clone(), &mut leaks);
                         }
                     }
                 }
-                other => self.walk(other, String::new(), &mut leaks),
+                other => self.walk(other, &mut String::new(), &mut leaks),
             }
             let mut done = work();
             let (other, theirs) = helper
@@ -435,27 +438,33 @@ impl LeakChecker {
         self.check(location, &distinct)
     }
 
-    fn walk(&self, value: &Value, path: String, leaks: &mut Vec<Leak>) {
+    /// Checks every string in `value`, found at `path`: the path grows
+    /// as the walk goes down and is cut back as it comes up, so that no
+    /// string is made for a place that holds no text.
+    fn walk(&self, value: &Value, path: &mut String, leaks: &mut Vec<Leak>) {
         match value {
             // Fixed words and record ids hold no space: a text that does is
             // never hashed to look it up among the ids.
             Value::String(s)
-                if !s.contains(' ') && (is_fixed_value(&path, s) || self.ids.contains(s)) => {}
-            Value::String(s) if !s.is_empty() => leaks.extend(self.check(&path, s)),
+                if !s.contains(' ') && (is_fixed_value(path, s) || self.ids.contains(s)) => {}
+            Value::String(s) if !s.is_empty() => leaks.extend(self.check(path, s)),
             Value::Array(items) => {
+                let length = path.len();
                 for (i, item) in items.iter().enumerate() {
-                    let here = item_path(&path, item, i);
-                    self.walk(item, here, leaks);
+                    push_item(path, item, i);
+                    self.walk(item, path, leaks);
+                    path.truncate(length);
                 }
             }
             Value::Object(map) => {
+                let length = path.len();
                 for (key, item) in map {
-                    let here = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path} / {key}")
-                    };
-                    self.walk(item, here, leaks);
+                    if length > 0 {
+                        path.push_str(" / ");
+                    }
+                    path.push_str(key);
+                    self.walk(item, path, leaks);
+                    path.truncate(length);
                 }
             }
             _ => {}
@@ -517,11 +526,18 @@ pub(crate) fn is_fixed_field(list: &str, field: &str) -> bool {
     })
 }
 
-/// Where an item of a list is: by its id when it has one, else by its place.
-fn item_path(list: &str, item: &Value, i: usize) -> String {
+/// Adds to the path of a list where an item of it is: by its id when it
+/// has one ("chronology C4"), else by its place ("aliases[0]").
+fn push_item(list: &mut String, item: &Value, i: usize) {
+    use std::fmt::Write as _;
     match item.get("id").and_then(Value::as_str) {
-        Some(id) => format!("{list} {id}"),
-        None => format!("{list}[{i}]"),
+        Some(id) => {
+            list.push(' ');
+            list.push_str(id);
+        }
+        None => {
+            let _ = write!(list, "[{i}]");
+        }
     }
 }
 
@@ -657,7 +673,7 @@ mod tests {
             };
             let whole = serde_json::to_value(&review).unwrap();
             let mut old_strings = Vec::new();
-            checker.walk(&whole, String::new(), &mut old_strings);
+            checker.walk(&whole, &mut String::new(), &mut old_strings);
             let text = crate::store::to_text(&review);
             let old = merged(old_strings.clone(), checker.check("file text", &text));
             let (strings, beside) = checker.check_review_beside(&review, || 7);

@@ -340,7 +340,11 @@ fn venue_key(name: &str) -> String {
 
 /// The key of a given name: lower case, without diacritics.
 fn key(name: &str) -> String {
-    fold(name.trim()).to_lowercase()
+    let name = name.trim();
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    fold(name).to_lowercase()
 }
 
 /// The lists in use: built-in, with the user's copies from the template

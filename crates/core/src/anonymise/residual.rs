@@ -210,6 +210,10 @@ fn is_street_abbreviation(word: &str) -> bool {
 /// bowyer rd", "mill ln"): the abbreviations that are no other word.
 fn lower_case_street_end(text: &str, start: usize, end: usize) -> Option<usize> {
     let rest = text[end..].strip_prefix(' ')?;
+    // Most words are followed by none: the first letter tells.
+    if !rest.starts_with(['r', 'a', 'l', 'c', 'g', 't']) {
+        return None;
+    }
     let abbreviation = ["rd", "ave", "ln", "cres", "gdns", "tce"]
         .into_iter()
         .find(|a| {
@@ -1561,10 +1565,12 @@ fn welsh_month_here(text: &str, start: usize, plain: &str) -> bool {
     const WEEKDAYS: &[&str] = &[
         "llun", "mawrth", "mercher", "iau", "gwener", "wener", "sadwrn", "sul",
     ];
+    static MONTHS: std::sync::LazyLock<Vec<&str>> =
+        std::sync::LazyLock::new(|| crate::anonymise::dates::WELSH_MONTHS.split('|').collect());
     let is_month = |w: &str| {
-        crate::anonymise::dates::WELSH_MONTHS
-            .split('|')
-            .any(|m| m.eq_ignore_ascii_case(w))
+        MONTHS
+            .iter()
+            .any(|m| m.len() == w.len() && m.eq_ignore_ascii_case(w))
     };
     let before = || {
         crate::anonymise::text::word_before(text, start)
@@ -1908,7 +1914,7 @@ fn named_place_end(text: &str, start: usize, sentence_start: bool) -> Option<usi
                 .first()
                 .is_some_and(|&(_, end)| words::is_word(&text[start..end].to_lowercase()))
     };
-    if let Some(end) = business_end(text, &run, sentence_word()) {
+    if let Some(end) = business_end(text, &run, sentence_word) {
         return Some(end);
     }
     if after_the
@@ -2140,7 +2146,19 @@ fn workplace_end(text: &str, start: usize, run: &[(usize, usize)]) -> Option<usi
 /// (chains and brands are no particular place), then one of
 /// [`BUSINESS_ENDS`]. A lone ordinary word starting a sentence is the
 /// sentence's ("Fried Chicken for tea").
-fn business_end(text: &str, run: &[(usize, usize)], sentence_word: bool) -> Option<usize> {
+fn business_end(
+    text: &str,
+    run: &[(usize, usize)],
+    sentence_word: impl Fn() -> bool,
+) -> Option<usize> {
+    /// The first bytes of [`BUSINESS_ENDS`]: most words start none.
+    static FIRST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        let mut first = [false; 256];
+        for end in BUSINESS_ENDS {
+            first[usize::from(end.as_bytes()[0])] = true;
+        }
+        first
+    });
     let lists = super::lists::field_lists();
     for n in 1..run.len().min(4) {
         let names = &run[..n];
@@ -2151,6 +2169,9 @@ fn business_end(text: &str, run: &[(usize, usize)], sentence_word: bool) -> Opti
             return None;
         }
         let at = run[n].0;
+        if !FIRST_BYTES[usize::from(text.as_bytes()[at])] {
+            continue;
+        }
         let Some(end) = BUSINESS_ENDS.iter().find_map(|b| {
             let after = text[at..].strip_prefix(b)?;
             (!after.starts_with(|c: char| c.is_alphanumeric())).then_some(at + b.len())
@@ -2167,7 +2188,7 @@ fn business_end(text: &str, run: &[(usize, usize)], sentence_word: bool) -> Opti
                 is_institution_word(&lower)
                     || GENERIC_SERVICE_WORDS.contains(&lower.trim_end_matches("'s"))
             })
-            || (n == 1 && sentence_word)
+            || (n == 1 && sentence_word())
         {
             return None;
         }

@@ -7,6 +7,7 @@
 //! failed save leaves the previous file exactly as it was.
 
 mod atomic;
+mod entry_text;
 mod fast;
 pub mod lineage;
 pub mod recovery;
@@ -312,23 +313,12 @@ fn to_text_splitting_from(review: &Review, split_from: usize) -> String {
 }
 
 /// The entries as they stand in a review file's chronology list: the lines
-/// between `chronology: [` and its `]`, indented as there.
+/// between `chronology: [` and its `]`, indented as there (see
+/// [`entry_text`]).
 fn chronology_lines(entries: &[crate::model::ChronologyEntry], capacity: usize) -> Option<String> {
-    /// The list at the same depth as in a review.
-    #[derive(serde::Serialize)]
-    struct Chronology<'a> {
-        chronology: &'a [crate::model::ChronologyEntry],
-    }
-    let text = ron_text(
-        &Chronology {
-            chronology: entries,
-        },
-        capacity,
-    );
-    let lines = text
-        .strip_prefix("(\n    chronology: [\n")?
-        .strip_suffix("    ],\n)")?;
-    Some(lines.to_string())
+    let mut text = String::with_capacity(capacity);
+    entry_text::write_entries(entries, &mut text);
+    Some(text)
 }
 
 /// Saves a review atomically: either the whole new file is in place or the

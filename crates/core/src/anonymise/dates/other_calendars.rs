@@ -73,38 +73,35 @@ fn may_hold(text: &str) -> bool {
             && (i == 0 || !bytes[i - 1].is_ascii_digit())
             && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
     });
-    year || text.contains("tháng")
-        || text.contains("THÁNG")
-        || text.contains('月')
-        || text.contains('年')
-        || text.contains(" de ")
-        || IRISH_MONTH_WORDS.is_match(text)
-        || has_a_welsh_month(text)
+    year || has_a_cue(text)
 }
 
-/// True when a Welsh month's name stands in `text` as a word of its own
-/// ("Mawrth", not "Medical").
-fn has_a_welsh_month(text: &str) -> bool {
+/// True when `text` holds Vietnamese "tháng", a Chinese date sign, " de ",
+/// an Irish month's name, or a Welsh month's name as a word of its own
+/// ("Mawrth", not "Medical"): all looked for in one pass.
+fn has_a_cue(text: &str) -> bool {
+    /// The cues, the Welsh months' names last (from the number given).
+    static CUES: LazyLock<(aho_corasick::AhoCorasick, usize)> = LazyLock::new(|| {
+        let mut cues = vec!["tháng", "THÁNG", "月", "年", " de "];
+        cues.extend(IRISH_MONTHS.split('|'));
+        let welsh = cues.len();
+        cues.extend(WELSH_MONTHS.split('|'));
+        let automaton =
+            aho_corasick::AhoCorasick::new(cues).expect("the calendars' cues make an automaton");
+        (automaton, welsh)
+    });
+    let (automaton, welsh) = &*CUES;
     let bytes = text.as_bytes();
-    WELSH_MONTH_WORDS.find_iter(text).any(|m| {
+    automaton.find_overlapping_iter(text).any(|m| {
+        if m.pattern().as_usize() < *welsh {
+            return true;
+        }
         let before = m.start().checked_sub(1).map(|i| bytes[i]);
         let after = bytes.get(m.end()).copied();
         before.is_none_or(|b| !b.is_ascii_alphanumeric())
             && after.is_none_or(|b| !b.is_ascii_alphanumeric() && b < 0x80)
     })
 }
-
-/// The Welsh months' names, for the quick look of [`may_hold`].
-static WELSH_MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(WELSH_MONTHS.split('|'))
-        .expect("the Welsh months make an automaton")
-});
-
-/// The Irish months' names, for the quick look of [`may_hold`].
-static IRISH_MONTH_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(IRISH_MONTHS.split('|'))
-        .expect("the Irish months make an automaton")
-});
 
 /// Where the dates of other languages and calendars are written in `text`.
 pub fn other_calendar_dates(text: &str) -> Vec<Range<usize>> {
