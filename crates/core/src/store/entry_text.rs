@@ -62,27 +62,41 @@ pub(super) fn write_entries(entries: &[ChronologyEntry], out: &mut String) {
 /// (`char::escape_debug`, character by character).
 fn push_string(out: &mut String, text: &str) {
     out.push('"');
-    if needs_no_escape(text) {
-        out.push_str(text);
-    } else {
-        out.extend(text.chars().flat_map(char::escape_debug));
-    }
+    push_escaped(out, text);
     out.push('"');
+}
+
+/// Appends `text` escaped: each run of characters `char::escape_debug`
+/// leaves as they are in one piece, each other character escaped.
+fn push_escaped(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while from < text.len() {
+        let plain = bytes[from..]
+            .iter()
+            .position(|&b| !is_plain(b))
+            .map_or(text.len(), |n| from + n);
+        out.push_str(&text[from..plain]);
+        let Some(c) = text[plain..].chars().next() else {
+            break;
+        };
+        out.extend(c.escape_debug());
+        from = plain + c.len_utf8();
+    }
 }
 
 /// Escapes, in place, what was written to `out` from `from` on.
 fn escape_from(out: &mut String, from: usize) {
-    if !needs_no_escape(&out[from..]) {
+    if !out.as_bytes()[from..].iter().all(|&b| is_plain(b)) {
         let written = out.split_off(from);
-        out.extend(written.chars().flat_map(char::escape_debug));
+        push_escaped(out, &written);
     }
 }
 
-/// True when every character of `text` is printable ASCII that
-/// `char::escape_debug` leaves as it is: all but quotes and backslashes.
-fn needs_no_escape(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && !matches!(b, b'"' | b'\'' | b'\\'))
+/// True when `b` is printable ASCII that `char::escape_debug` leaves as it
+/// is: all but quotes and backslashes.
+fn is_plain(b: u8) -> bool {
+    (b' '..=b'~').contains(&b) && !matches!(b, b'"' | b'\'' | b'\\')
 }
 
 #[cfg(test)]

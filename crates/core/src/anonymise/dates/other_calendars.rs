@@ -65,12 +65,10 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
 /// pattern is not run on them.
 fn may_hold(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let year = bytes.windows(4).enumerate().any(|(i, w)| {
-        w[0] == b'1'
-            && (w[1] == b'3' || w[1] == b'4')
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+    let year = memchr::memchr_iter(b'1', bytes).any(|i| {
+        bytes.get(i + 1..i + 4).is_some_and(|w| {
+            (w[0] == b'3' || w[0] == b'4') && w[1].is_ascii_digit() && w[2].is_ascii_digit()
+        }) && (i == 0 || !bytes[i - 1].is_ascii_digit())
             && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
     });
     year || has_a_cue(text)
