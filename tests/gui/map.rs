@@ -745,3 +745,44 @@ fn a_large_diagram_lists_its_records_in_a_scrolling_box_that_draws_the_rows_in_v
     assert_eq!(review.diagrams[0].nodes.len(), 79);
     assert!(review.diagrams[0].position(&Id::from("V1")).is_none());
 }
+
+#[test]
+fn a_finding_selected_on_the_map_shows_the_suggested_tag_and_it_follows_an_edit() {
+    let folder = tempfile::tempdir().unwrap();
+    let review = foresight::examples::worked_case();
+    let finding = review
+        .findings
+        .iter()
+        .find(|f| f.tag == foresight::model::FindingTag::Learning)
+        .expect("the worked example has a learning finding")
+        .clone();
+    let mut harness = harness_for(review, folder.path());
+    harness.get_by_label("Map").click();
+    harness.run();
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text(&finding.title);
+    harness.run();
+    assert!(harness.query_by_label("1 found").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("The language lint suggests learning")
+            .is_some()
+    );
+    // The statement rewritten with blame: the suggestion is made anew for
+    // the review's new revision.
+    let statement = "Finding statement (general, present tense, about the system)";
+    harness.get_by_label(statement).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label(statement)
+        .type_text("The social worker failed to visit the children.");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("The language lint suggests blame")
+            .is_some()
+    );
+}

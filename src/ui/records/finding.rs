@@ -5,7 +5,7 @@ use eframe::egui::{RichText, Ui};
 use super::{
     apply_link_pick, delete_button, links_of, put, taxonomy_choices, titled, titled_kinds,
 };
-use crate::analysis::language::{Lexicon, TagSuggestion, suggest_tag};
+use crate::analysis::language::TagSuggestion;
 use crate::model::{Finding, FindingTag, Id, LinkKind, Record, RecordKind, Review};
 use crate::taxonomy::Taxonomy;
 use crate::ui::edits::Edits;
@@ -116,20 +116,9 @@ pub fn evidence_picker(
     ui.add_space(8.0);
 }
 
-/// The form of one finding, with the lint's suggested tag. Also shown by
-/// other panels (the Map shows the form of a selected finding).
-pub fn finding_form(
-    ui: &mut Ui,
-    review: &Review,
-    taxonomy: Option<&Taxonomy>,
-    finding: &Finding,
-    edits: &mut Edits,
-) {
-    let suggestion = suggest_tag(Lexicon::shared(), review, finding);
-    finding_form_with(ui, review, taxonomy, finding, Some(&suggestion), edits);
-}
-
-/// The form of one finding with a suggestion already computed.
+/// The form of one finding, with the lint's suggested tag (computed by
+/// the caller, which keeps it while the review does not change). Shown by
+/// the Findings panel and, for a selected finding, by the Map.
 pub fn finding_form_with(
     ui: &mut Ui,
     review: &Review,

@@ -90,6 +90,10 @@ pub struct MapPanel {
     no_dialog: bool,
     /// The figure being written on a worker.
     writing: Option<export::FigureWrite>,
+    /// The tag suggested for the selected finding, with the review's
+    /// revision and the finding it was made for: made again only when
+    /// either changes, not every frame.
+    finding_suggestion: Option<((u64, u64), Id, crate::analysis::language::TagSuggestion)>,
 }
 
 impl MapPanel {
