@@ -36,6 +36,14 @@
 //! transform without it on a machine shared with other work, 26.8 to
 //! 27.2 MiB/s against 29.2 to 30.2 MiB/s.
 //!
+//! The rules added since (sets 5 to 17 of the realistic chronologies:
+//! the recogniser of names no cast lists, more identifiers, other
+//! calendars) cost much of that: on 6 December 2026, on 20 MB, the whole
+//! transform ran at 13.2 MiB/s, and at 14.9 MiB/s once the identifier
+//! finders' gates and the other calendars' cues were read in one pass per
+//! text (this machine's speed varies from day to day by up to two and a
+//! half times; compare versions run side by side).
+//!
 //! `ANONYMISE_BENCH_MB` sets the size (default 100).
 //!
 //! A second group anonymises a small review whose place and agency have a
