@@ -35,6 +35,18 @@ pub fn open_panel(harness: &mut Harness<'_, ForesightApp>, label: &str) {
     harness.run();
 }
 
+/// Clicks the field labelled `label` and types `text` into it, replacing
+/// what it held when `replace` is set.
+pub fn type_into(harness: &mut Harness<'_, ForesightApp>, label: &str, text: &str, replace: bool) {
+    open_panel(harness, label);
+    if replace {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run();
+    }
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
 /// Steps frames until a label containing `text` appears. The limit is
 /// generous: a worker's job (the publication of the worked example, drawn
 /// and written) takes about 20 s in a debug build alone, and much longer

@@ -10,7 +10,7 @@ use foresight::model::{
 };
 use foresight::ui::ForesightApp;
 
-use super::harness::wait_for;
+use super::harness::{open_panel, type_into, wait_for};
 
 fn harness_for(review: Review, folder: &std::path::Path) -> Harness<'static, ForesightApp> {
     let app = ForesightApp::new(Document::untitled(review), folder.to_path_buf());
@@ -757,32 +757,21 @@ fn a_finding_selected_on_the_map_shows_the_suggested_tag_and_it_follows_an_edit(
         .expect("the worked example has a learning finding")
         .clone();
     let mut harness = harness_for(review, folder.path());
-    harness.get_by_label("Map").click();
-    harness.run();
-    harness.get_by_label("Search").click();
-    harness.run();
-    harness.get_by_label("Search").type_text(&finding.title);
-    harness.run();
+    open_panel(&mut harness, "Map");
+    type_into(&mut harness, "Search", &finding.title, false);
     assert!(harness.query_by_label("1 found").is_some());
-    assert!(
-        harness
-            .query_by_label_contains("The language lint suggests learning")
+    let suggests = |h: &Harness<'_, ForesightApp>, tag: &str| {
+        h.query_by_label_contains(&format!("The language lint suggests {tag}"))
             .is_some()
-    );
+    };
+    assert!(suggests(&harness, "learning"));
     // The statement rewritten with blame: the suggestion is made anew for
     // the review's new revision.
-    let statement = "Finding statement (general, present tense, about the system)";
-    harness.get_by_label(statement).click();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness
-        .get_by_label(statement)
-        .type_text("The social worker failed to visit the children.");
-    harness.run();
-    assert!(
-        harness
-            .query_by_label_contains("The language lint suggests blame")
-            .is_some()
+    type_into(
+        &mut harness,
+        "Finding statement (general, present tense, about the system)",
+        "The social worker failed to visit the children.",
+        true,
     );
+    assert!(suggests(&harness, "blame"));
 }
