@@ -273,7 +273,8 @@ fn ron_text(value: &impl serde::Serialize, capacity: usize) -> String {
 }
 
 /// [`to_text`], with chronologies of `split_from` entries or more written
-/// in two halves.
+/// in two halves, on two threads, by [`entry_text`] rather than the
+/// general serialiser.
 fn to_text_splitting_from(review: &Review, split_from: usize) -> String {
     /// How the rest of the review shows the chronology it does not hold.
     const EMPTY: &str = "\n    chronology: [],\n";
@@ -296,8 +297,7 @@ fn to_text_splitting_from(review: &Review, split_from: usize) -> String {
             .expect("writing half of a chronology never panics");
         (rest, first, second)
     });
-    let at = rest.find(EMPTY);
-    let (Some(at), Some(first), Some(second)) = (at, first, second) else {
+    let Some(at) = rest.find(EMPTY) else {
         // Not the layout expected: write it in one go.
         return to_text_splitting_from(review, usize::MAX);
     };
@@ -315,10 +315,10 @@ fn to_text_splitting_from(review: &Review, split_from: usize) -> String {
 /// The entries as they stand in a review file's chronology list: the lines
 /// between `chronology: [` and its `]`, indented as there (see
 /// [`entry_text`]).
-fn chronology_lines(entries: &[crate::model::ChronologyEntry], capacity: usize) -> Option<String> {
+fn chronology_lines(entries: &[crate::model::ChronologyEntry], capacity: usize) -> String {
     let mut text = String::with_capacity(capacity);
     entry_text::write_entries(entries, &mut text);
-    Some(text)
+    text
 }
 
 /// Saves a review atomically: either the whole new file is in place or the
