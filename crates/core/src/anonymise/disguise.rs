@@ -208,13 +208,25 @@ pub fn may_hold_spaced_letters(bytes: &[u8]) -> bool {
     })
 }
 
+/// True when `text` holds an embedding, override or isolate control
+/// (U+202A to U+202E, U+2066 to U+2069), read in its UTF-8 bytes: each
+/// starts with the byte E2, rare in most texts.
+fn has_direction_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|i| {
+        matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        )
+    })
+}
+
 /// The text as a reader sees it: each right-to-left override's letters in
 /// the order shown, and every embedding, override and isolate control
 /// written as a zero-width space (the same length, so that positions
 /// outside overrides stay where they were). Borrowed when there is none.
 pub fn resolve_overrides(text: &str) -> Cow<'_, str> {
-    let has_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !text.contains(has_control) {
+    if !has_direction_control(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -241,7 +253,7 @@ pub fn resolve_overrides(text: &str) -> Cow<'_, str> {
                 overriding = false;
                 out.push(c);
             }
-            c if has_control(c) => {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
                 if overriding {
                     reversed.push('\u{200B}');
                 } else {
@@ -312,5 +324,19 @@ mod tests {
         assert!(matches!(resolve_overrides("plain"), Cow::Borrowed(_)));
         // An override left open ends with its line.
         assert_eq!(resolve_overrides("\u{202E}ba\nc"), "\u{200B}ab\nc");
+    }
+
+    #[test]
+    fn direction_controls_are_told_by_their_bytes() {
+        // As by their characters; their neighbours are not taken for them.
+        for code in 0x2000..0x2100 {
+            let c = char::from_u32(code).expect("a character");
+            let text = format!("ab{c}c");
+            assert_eq!(
+                has_direction_control(&text),
+                matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+                "{code:X}"
+            );
+        }
     }
 }

@@ -550,14 +550,17 @@ fn ascii_shadow(text: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let fill = if c.is_alphanumeric() { 'x' } else { ' ' };
-            out.extend(std::iter::repeat_n(fill, c.len_utf8()));
-        }
+    let mut from = 0;
+    // Runs of ASCII copied whole, each other character filled in.
+    while let Some(n) = text.as_bytes()[from..].iter().position(|b| !b.is_ascii()) {
+        let at = from + n;
+        out.push_str(&text[from..at]);
+        let c = text[at..].chars().next().expect("a character starts here");
+        let fill = if c.is_alphanumeric() { 'x' } else { ' ' };
+        out.extend(std::iter::repeat_n(fill, c.len_utf8()));
+        from = at + c.len_utf8();
     }
+    out.push_str(&text[from..]);
     std::borrow::Cow::Owned(out)
 }
 
@@ -851,6 +854,16 @@ mod tests {
             found += whole.len();
         }
         assert!(found > 1_000, "{found}");
+    }
+
+    #[test]
+    fn the_ascii_shadow_keeps_every_byte_in_place() {
+        assert_eq!(ascii_shadow("Zoë 3/4’21é"), "Zoxx 3/4   21xx");
+        assert_eq!(ascii_shadow("’"), "   ");
+        assert!(matches!(
+            ascii_shadow("3/4/21"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
