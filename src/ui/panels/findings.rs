@@ -10,17 +10,16 @@ use eframe::egui::Ui;
 use super::{
     PanelContext, add, list_and_form, list_header, nothing_selected, or_untitled, record_list,
 };
-use crate::analysis::language::{Lexicon, TagSuggestion, suggest_tag};
 use crate::model::{Finding, FindingTag, Id, Record, RecordKind};
 use crate::ui::edits::Edits;
-use crate::ui::records::finding_form_with;
+use crate::ui::records::{SuggestionCache, finding_form_with};
 
 /// View state of the Findings panel.
 #[derive(Default)]
 pub struct FindingsPanel {
     selected: Option<Id>,
-    /// The lint's suggested tag for a finding at a revision of the review.
-    suggestion: Option<((u64, u64), Id, TagSuggestion)>,
+    /// The lint's suggested tag for the selected finding.
+    suggestion: SuggestionCache,
 }
 
 impl FindingsPanel {
@@ -36,16 +35,7 @@ impl FindingsPanel {
             .selected
             .as_ref()
             .and_then(|id| review.findings.iter().find(|f| &f.id == id));
-        if let Some(finding) = selected
-            && self
-                .suggestion
-                .as_ref()
-                .is_none_or(|(at, id, _)| *at != cx.revision || *id != finding.id)
-        {
-            let suggestion = suggest_tag(Lexicon::shared(), review, finding);
-            self.suggestion = Some((cx.revision, finding.id.clone(), suggestion));
-        }
-        let suggestion = self.suggestion.as_ref().map(|(_, _, s)| s.clone());
+        let suggestion = selected.map(|finding| self.suggestion.get(cx.revision, review, finding));
         list_and_form(
             ui,
             "findings",
@@ -78,7 +68,7 @@ impl FindingsPanel {
                 .and_then(|id| review.findings.iter().find(|f| &f.id == id))
             {
                 Some(finding) => {
-                    finding_form_with(ui, review, cx.taxonomy, finding, suggestion.as_ref(), edits)
+                    finding_form_with(ui, review, cx.taxonomy, finding, suggestion, edits)
                 }
                 None => nothing_selected(ui, "a finding"),
             },

@@ -5,12 +5,40 @@ use eframe::egui::{RichText, Ui};
 use super::{
     apply_link_pick, delete_button, links_of, put, taxonomy_choices, titled, titled_kinds,
 };
-use crate::analysis::language::TagSuggestion;
+use crate::analysis::language::{Lexicon, TagSuggestion, suggest_tag};
 use crate::model::{Finding, FindingTag, Id, LinkKind, Record, RecordKind, Review};
 use crate::taxonomy::Taxonomy;
 use crate::ui::edits::Edits;
 use crate::ui::forms::{Choice, Form, error_note, record_picker};
 use crate::ui::labels;
+
+/// The lint's suggested tag for one finding, kept while the review's
+/// revision and the finding are the same: a panel showing a finding's form
+/// makes it once, not every frame.
+#[derive(Default)]
+pub struct SuggestionCache(Option<((u64, u64), Id, TagSuggestion)>);
+
+impl SuggestionCache {
+    /// The suggestion for `finding` in `review` at `revision`, made again
+    /// only when either has changed.
+    pub fn get(
+        &mut self,
+        revision: (u64, u64),
+        review: &Review,
+        finding: &Finding,
+    ) -> &TagSuggestion {
+        if self
+            .0
+            .as_ref()
+            .is_none_or(|(at, id, _)| *at != revision || *id != finding.id)
+        {
+            let suggestion = suggest_tag(Lexicon::shared(), review, finding);
+            self.0 = Some((revision, finding.id.clone(), suggestion));
+        }
+        let (_, _, suggestion) = self.0.as_ref().expect("made above");
+        suggestion
+    }
+}
 
 /// The tag, the lint's suggestion and the reviewer's reason.
 pub fn tag_section(

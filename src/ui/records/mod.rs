@@ -18,7 +18,7 @@ pub use causal::{kind_colour, link_ends, link_form, loop_form, variable_form};
 pub use entry::entry_form;
 pub use episode::episode_form;
 pub use factor::{condition_form, factor_form};
-pub use finding::finding_form_with;
+pub use finding::{SuggestionCache, finding_form_with};
 
 use eframe::egui::Ui;
 

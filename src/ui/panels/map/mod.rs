@@ -90,10 +90,8 @@ pub struct MapPanel {
     no_dialog: bool,
     /// The figure being written on a worker.
     writing: Option<export::FigureWrite>,
-    /// The tag suggested for the selected finding, with the review's
-    /// revision and the finding it was made for: made again only when
-    /// either changes, not every frame.
-    finding_suggestion: Option<((u64, u64), Id, crate::analysis::language::TagSuggestion)>,
+    /// The lint's suggested tag for the selected finding.
+    finding_suggestion: crate::ui::records::SuggestionCache,
 }
 
 impl MapPanel {

@@ -32,20 +32,15 @@ impl MapPanel {
                     }
                     Some(Record::Condition(c)) => records::condition_form(ui, review, &c, edits),
                     Some(Record::Finding(f)) => {
-                        if self
-                            .finding_suggestion
-                            .as_ref()
-                            .is_none_or(|(at, id, _)| *at != cx.revision || *id != f.id)
-                        {
-                            let suggestion = crate::analysis::language::suggest_tag(
-                                crate::analysis::language::Lexicon::shared(),
-                                review,
-                                &f,
-                            );
-                            self.finding_suggestion = Some((cx.revision, f.id.clone(), suggestion));
-                        }
-                        let suggestion = self.finding_suggestion.as_ref().map(|(_, _, s)| s);
-                        records::finding_form_with(ui, review, cx.taxonomy, &f, suggestion, edits)
+                        let suggestion = self.finding_suggestion.get(cx.revision, review, &f);
+                        records::finding_form_with(
+                            ui,
+                            review,
+                            cx.taxonomy,
+                            &f,
+                            Some(suggestion),
+                            edits,
+                        )
                     }
                     Some(Record::Variable(v)) => records::variable_form(ui, review, &v, edits),
                     Some(Record::Link(l)) => {
