@@ -209,13 +209,13 @@ fn is_street_abbreviation(word: &str) -> bool {
 /// `start..end` is followed by a street's abbreviation in lower case ("on
 /// bowyer rd", "mill ln"): the abbreviations that are no other word.
 fn lower_case_street_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    const ABBREVIATIONS: [&str; 6] = ["rd", "ave", "ln", "cres", "gdns", "tce"];
     let rest = text[end..].strip_prefix(' ')?;
-    // Most words are followed by none: the first letter tells.
-    if !rest.starts_with(['r', 'a', 'l', 'c', 'g', 't']) {
-        return None;
-    }
-    let abbreviation = ["rd", "ave", "ln", "cres", "gdns", "tce"]
+    // Most words are followed by none: their first letters tell.
+    let first = *rest.as_bytes().first()?;
+    let abbreviation = ABBREVIATIONS
         .into_iter()
+        .filter(|a| a.as_bytes()[0] == first)
         .find(|a| {
             rest.starts_with(a) && !rest[a.len()..].starts_with(|c: char| c.is_alphanumeric())
         })?;
