@@ -14,11 +14,9 @@ pub(super) fn write_entries(entries: &[ChronologyEntry], out: &mut String) {
     for entry in entries {
         out.push_str("        (\n            id: ");
         push_string(out, entry.id.as_str());
-        out.push_str(",\n            date: \"");
-        let from = out.len();
-        let _ = write!(out, "{}", entry.date);
-        escape_from(out, from);
-        out.push_str("\",\n            agency: ");
+        out.push_str(",\n            date: ");
+        push_string(out, &entry.date.to_string());
+        out.push_str(",\n            agency: ");
         match &entry.agency {
             Some(agency) => {
                 out.push_str("Some(");
@@ -82,14 +80,6 @@ fn push_escaped(out: &mut String, text: &str) {
         };
         out.extend(c.escape_debug());
         from = plain + c.len_utf8();
-    }
-}
-
-/// Escapes, in place, what was written to `out` from `from` on.
-fn escape_from(out: &mut String, from: usize) {
-    if !out.as_bytes()[from..].iter().all(|&b| is_plain(b)) {
-        let written = out.split_off(from);
-        push_escaped(out, &written);
     }
 }
 
