@@ -26,7 +26,7 @@ pub enum IdentifierKind {
     Postcode,
     /// A house number and street, a flat, "no. 27".
     Address,
-    /// A UK phone number.
+    /// A phone number, in the UK or abroad.
     Phone,
     /// An NHS number.
     NhsNumber,
@@ -374,7 +374,10 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             IdentifierKind::Phone,
-            r"(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9]|\(?0[1-9])[0-9 ().-]{7,16}[0-9]".to_string(),
+            // A UK number in any form, or a number abroad with its
+            // country's code ("+380 67 000 4172").
+            r"(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9]|\(?0[1-9]|\+ ?[1-9][0-9]{0,2} ?)[0-9 ().-]{6,16}[0-9]"
+                .to_string(),
             0,
         ),
         (
@@ -623,6 +626,11 @@ pub fn nhs_number_is_valid(digits: &[u32]) -> bool {
 /// has the right number of digits, or `None` when there is none.
 fn phone_end(text: &str, range: &Range<usize>) -> Option<usize> {
     let s = &text[range.clone()];
+    if let Some(rest) = s.strip_prefix('+')
+        && !rest.trim_start().starts_with("44")
+    {
+        return number_abroad_end(rest).map(|end| range.start + 1 + end);
+    }
     let (international, body_start) = if let Some(rest) = s.strip_prefix('+') {
         (true, s.len() - rest.trim_start().len() + 2)
     } else if s.starts_with("0044") {
@@ -655,6 +663,28 @@ fn phone_end(text: &str, range: &Range<usize>) -> Option<usize> {
         }
         if digits > 11 {
             break;
+        }
+    }
+    best
+}
+
+/// The end, in `digits` (what follows a "+" that is not +44's), of the
+/// longest run of whole digit groups with 8 to 15 digits in all (the
+/// country's code with the number, as international numbers are).
+fn number_abroad_end(digits: &str) -> Option<usize> {
+    let mut count = 0usize;
+    let mut best = None;
+    let bytes = digits.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            count += 1;
+            let group_ends = bytes.get(i + 1).is_none_or(|n| !n.is_ascii_digit());
+            if group_ends && (8..=15).contains(&count) {
+                best = Some(i + 1);
+            }
+            if count > 15 {
+                break;
+            }
         }
     }
     best

@@ -26,6 +26,8 @@ const BUILT_IN_PREMISES: &str = include_str!("../../../../templates/anonymise/pr
 const BUILT_IN_PUBLIC_NAMES: &str =
     include_str!("../../../../templates/anonymise/public-names.txt");
 const BUILT_IN_TERMS: &str = include_str!("../../../../templates/anonymise/terms.txt");
+const BUILT_IN_NATIONAL_BODIES: &str =
+    include_str!("../../../../templates/anonymise/national-bodies.txt");
 const BUILT_IN_WELSH_WORDS: &str = include_str!("../../../../templates/anonymise/welsh-words.txt");
 const BUILT_IN_IRISH_WORDS: &str = include_str!("../../../../templates/anonymise/irish-words.txt");
 const BUILT_IN_STREET_PREFIXES: &str =
@@ -97,6 +99,7 @@ impl FieldLists {
         lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
         lists.add_public_names(BUILT_IN_PUBLIC_NAMES);
         lists.add_terms(BUILT_IN_TERMS);
+        lists.add_national_bodies(BUILT_IN_NATIONAL_BODIES);
         lists.add_languages(BUILT_IN_WELSH_WORDS, BUILT_IN_STREET_PREFIXES);
         lists.add_languages(BUILT_IN_IRISH_WORDS, "");
         lists
@@ -117,6 +120,7 @@ impl FieldLists {
             lists.add_places(&read(folder, "venues.txt"), &read(folder, "premises.txt"));
             lists.add_public_names(&read(folder, "public-names.txt"));
             lists.add_terms(&read(folder, "terms.txt"));
+            lists.add_national_bodies(&read(folder, "national-bodies.txt"));
             lists.add_languages(
                 &read(folder, "welsh-words.txt"),
                 &read(folder, "street-prefixes.txt"),
@@ -230,6 +234,18 @@ impl FieldLists {
         None
     }
 
+    /// Adds the lines of a national bodies list: bodies that serve a whole
+    /// nation or region identify no one in a record's text either ("HMRC
+    /// informed", "handed to SWASFT", "signposted to the Fishermen's
+    /// Mission"). A name of one word is a public name, a longer one a
+    /// fixed term.
+    pub fn add_national_bodies(&mut self, bodies: &str) {
+        let (single, longer): (Vec<&str>, Vec<&str>) =
+            lines(bodies).partition(|line| !line.contains(' '));
+        self.add_public_names(&single.join("\n"));
+        self.add_terms(&longer.join("\n"));
+    }
+
     /// Adds the lines of a public names list.
     pub fn add_public_names(&mut self, names: &str) {
         self.public_names
@@ -286,12 +302,23 @@ impl FieldLists {
     }
 
     /// True when a token is an abbreviation of the field, as written
-    /// ("TA", "PHQ-9"; a plural "CPs" too).
+    /// ("TA", "PHQ-9"; a plural "CPs" too). Two capitals after the first
+    /// letter are an abbreviation's whichever letters a record writes
+    /// small: "RoSH" for "ROSH" (but not "Rosh").
     pub fn is_abbreviation(&self, token: &str) -> bool {
         self.abbreviations.contains(token)
             || token
                 .strip_suffix('s')
                 .is_some_and(|t| t.len() >= 2 && self.abbreviations.contains(t))
+            || (token.len() >= 3
+                && token
+                    .chars()
+                    .skip(1)
+                    .filter(char::is_ascii_uppercase)
+                    .count()
+                    >= 2
+                && token.bytes().any(|b| b.is_ascii_lowercase())
+                && self.abbreviations.contains(&token.to_ascii_uppercase()))
     }
 
     /// True when a word is a short form of a given name in the

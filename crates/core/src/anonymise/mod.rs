@@ -50,6 +50,7 @@ pub mod leak;
 pub mod lists;
 pub mod matcher;
 mod one_text;
+mod others;
 mod report;
 pub mod residual;
 mod review_names;
@@ -197,6 +198,8 @@ struct Buffers {
     /// Stretches of the text inside quotation marks.
     quotes: Vec<Range<usize>>,
     sensitive: Vec<SensitiveChange>,
+    /// Name words found (start, end, pending), while judging whose they are.
+    name_words: Vec<(usize, usize, usize)>,
 }
 
 /// Records a stretch that is always replaced (a date, a sensitive

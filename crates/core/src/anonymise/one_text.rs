@@ -47,6 +47,7 @@ impl Anonymiser {
             quotes,
             found,
             sensitive,
+            name_words,
         } = buffers;
         let view = View::new(text);
         let v: &str = &view.text;
@@ -367,6 +368,10 @@ impl Anonymiser {
                 kept.push(pendings.len() - 1);
             }
         }
+
+        // A cast name's word beside a name that is not the same person's
+        // names someone else ("Jory Pascoe", the cousin).
+        others::replace_names_of_others(v, forms, pendings, spans, name_words);
 
         // A stretch that starts or ends inside a word takes the whole word:
         // "Łukasz" glued to an address ("WalkŁukasz") would stand alone

@@ -584,6 +584,38 @@ fn before_a_compound(text: &str, end: usize) -> bool {
             || before_a_dose(text, end + 1 + word_end))
 }
 
+/// True when a token is two or three capitals glued to three digits, as
+/// a fishing boat's port letters and number ("PZ417", "BM123") or a
+/// plate's part are written; not a national line ("NHS111").
+fn is_a_vessel_number(token: &str) -> bool {
+    let letters = token.bytes().take_while(u8::is_ascii_uppercase).count();
+    (2..=3).contains(&letters)
+        && token.len() == letters + 3
+        && token.bytes().skip(letters).all(|b| b.is_ascii_digit())
+        && &token[..letters] != "NHS"
+}
+
+/// Units written straight after a number ("1450ppm", "2000mg", "4000mAh").
+const UNITS: &[&str] = &[
+    "ppm", "mg", "mcg", "µg", "ug", "g", "kg", "ml", "mls", "l", "mmol", "mmhg", "kcal", "cal",
+    "mah", "mm", "cm", "km", "m", "hrs", "hr", "h", "mins", "min", "bpm", "iu", "units", "mb",
+    "gb", "kb", "w", "kw", "kwh", "v", "mph", "p",
+];
+
+/// True when a token is a number and a unit ("1450ppm", "2,000mg").
+fn is_a_measurement(token: &str) -> bool {
+    let number = token
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',')
+        .count();
+    number > 0
+        && number < token.len()
+        && token.as_bytes()[0].is_ascii_digit()
+        && UNITS
+            .iter()
+            .any(|u| token[number..].eq_ignore_ascii_case(u))
+}
+
 /// Lower-case words after which capitals are an abbreviation of a thing,
 /// not someone's initials: a score, a form, a scheme ("SMA formula", "IRD
 /// meeting", "BN(O) visa").
@@ -676,6 +708,40 @@ const AFTER_AN_ABBREVIATION: &[&str] = &[
     "pathway",
     "team's",
     "consent",
+    // "CO alarm", "HA tenancy", "BA crews", "RSV positive".
+    "alarm",
+    "alarms",
+    "monitor",
+    "reading",
+    "readings",
+    "tenancy",
+    "tenancies",
+    "crew",
+    "crews",
+    "positive",
+    "negative",
+    "diagnosis",
+    "traits",
+    "booster",
+    "rating",
+    "notice",
+    "waiting",
+    "vaccine",
+    "vaccination",
+    "immunisation",
+    "injection",
+    "scan",
+    "sessions",
+    "session",
+    "group",
+    "groups",
+    "arrest",
+    "commander",
+    "advice",
+    "sponsor",
+    "licence",
+    "sticker",
+    "screen",
 ];
 
 /// Makes of car, motorbike, quad and tractor, before a model in capitals
@@ -2522,7 +2588,9 @@ pub fn suspects_into(
                 && !decade
                 && !reading
                 && !section
-                && (digits >= 5 || (digits >= 4 && letters > 0))
+                // "1450ppm toothpaste", "5000mg": a measurement.
+                && !is_a_measurement(token)
+                && (digits >= 5 || (digits >= 4 && letters > 0) || is_a_vessel_number(token))
                 // "text Shout 85258": a national helpline's number.
                 && !super::identifiers::is_public_number(token);
             reference.then_some(SuspectKind::Number)
@@ -2547,8 +2615,10 @@ pub fn suspects_into(
                     lower_into(lower, token),
                     "ah" | "oh" | "eh" | "uh" | "ha" | "ho" | "hm" | "er" | "um" | "aw" | "ow"
                 );
-            let acronym =
-                words::is_acronym(token) || words::is_acronym(token.trim_end_matches('s'));
+            // "HMRC informed": a national body's initials are no one's.
+            let acronym = words::is_acronym(token)
+                || words::is_acronym(token.trim_end_matches('s'))
+                || super::lists::field_lists().is_public_name(token);
             if word
                 && !acronym
                 && !known.has(lower_into(lower, token))

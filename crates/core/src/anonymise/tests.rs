@@ -2075,3 +2075,80 @@ fn titles_names_that_are_words_northern_places_pets_and_code_words_are_found() {
         ],
     );
 }
+
+/// A cast name's word beside a name that is not the same person's names
+/// someone else: the whole name becomes a placeholder, never a cast
+/// member's pseudonym, which would say a fact that is not true ("the
+/// cousin is the mother's partner"). A cast member's name with a middle
+/// word the cast does not list is still their pseudonym.
+#[test]
+fn a_name_made_partly_of_cast_words_is_someone_elses_and_asserts_no_one() {
+    let mut review = small_review(&[
+        "Jory Pascoe (cousin) visited the flat.",
+        "Seen with Tran Thi Mai and her son.",
+        "Spoke to Khoa Nguyen at the gate.",
+        "Manager LE Thi Thu states she is the owner.",
+        "Jory Michael Trewin attended. Hoa Nguyen attended. Jory Trewin rang.",
+        "Dad Jory and Mum Hoa came; Khoa and Hoa left.",
+    ]);
+    review.people = vec![
+        person("P1", "Nguyễn Thị Hoa", &["Hoa Nguyen"], "Mother"),
+        person("P2", "Trần Minh Khoa", &["Kevin"], "Son"),
+        person("P3", "Jory Trewin", &[], "Partner"),
+    ];
+    let (_, all) = anonymised_as_written(&review);
+    let lines: Vec<&str> = all.lines().collect();
+    assert_eq!(lines[0], "[name] (cousin) visited the flat.");
+    assert_eq!(lines[1], "Seen with [name] and her son.");
+    assert_eq!(lines[2], "Spoke to [name] at the gate.");
+    assert_eq!(lines[3], "Manager [name] states she is the owner.");
+    assert_eq!(lines[4], "Partner attended. Mother attended. Partner rang.");
+    assert_eq!(
+        lines[5],
+        "Dad Partner and Mum Mother came; Son and Mother left."
+    );
+}
+
+/// Classes a Cornish and Ukrainian chronology showed: a host or sponsor
+/// by name, a phone number abroad, a fishing boat's port letters and
+/// number glued, and the field's words that must be kept: a national
+/// body's initials, an abbreviation with small letters inside, a
+/// measurement, vaccines and scores, a named storm, a saint's day.
+#[test]
+fn hosts_numbers_abroad_and_boats_are_found_and_the_fields_words_kept() {
+    let review = small_review(&[
+        "Host Gill struggling. Sponsor Derek rang. Host family visit done.",
+        "Ukrainian number +380 67 000 4172; Polish +48 512 345 678. Score +5 today.",
+        "Crewing on the boat PZ417 again. Call NHS111. Y11 pupil. PHQ9 14.",
+        "HMRC informed re cash wages. OASys RoSH medium. DoLS in place.",
+        "Toothpaste 1450ppm advised. BCG given. NIPE normal. CO alarm fitted.",
+        "Damage in Storm Darragh. St Piran's Day parade. Duke of Edinburgh bronze.",
+        "Conveyed by SWASFT. Signposted to the Fishermen's Mission. Per TEN-4-FACESp.",
+    ]);
+    let (_, all) = anonymised_as_written(&review);
+    assert_gone(
+        &all,
+        &["Gill", "Derek", "+380", "000 4172", "512 345", "PZ417"],
+    );
+    assert_kept(
+        &all,
+        &[
+            "Host family visit",
+            "Score +5 today",
+            "NHS111",
+            "Y11 pupil",
+            "PHQ9 14",
+            "HMRC informed",
+            "RoSH medium",
+            "DoLS in place",
+            "1450ppm",
+            "BCG given. NIPE normal. CO alarm",
+            "Storm Darragh",
+            "St Piran's Day",
+            "Duke of Edinburgh",
+            "SWASFT",
+            "Fishermen's Mission",
+            "TEN-4-FACESp",
+        ],
+    );
+}

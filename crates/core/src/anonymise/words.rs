@@ -249,6 +249,9 @@ pub const TITLES: &[&str] = &[
     "councillor",
     "nurse",
     "volunteer",
+    // Homes for Ukraine and supported lodgings: "Host Gill", "Sponsor Ade".
+    "host",
+    "sponsor",
     "sister",
     "matron",
     "judge",
@@ -325,6 +328,8 @@ pub fn is_role_title(word: &str) -> bool {
             | "paramedic"
             | "cro"
             | "volunteer"
+            | "host"
+            | "sponsor"
     )
 }
 

@@ -1,0 +1,179 @@
+//! Names of other people made partly of cast names. A cast name's word
+//! beside a name that is not that person's ("Jory Pascoe", the cousin, for
+//! a cast "Jory Trewin"; "Tran Thi Mai", with "Tran" and "Thi" each from
+//! another cast member's name) names someone else: replacing each word by
+//! its owner's pseudonym would publish a fact that is not true ("Mother's
+//! Partner [name] (cousin)", "Son Mother [name]"). The whole name is
+//! replaced by a neutral placeholder instead, and a cast member's name with
+//! an unknown middle word ("Jory Michael Trewin") by their pseudonym.
+
+use super::forms::{Form, Owner};
+use super::gazetteer::gazetteer;
+use super::residual::SuspectKind;
+use super::{Class, Pending, Span, What};
+
+/// Why a cast name's word beside another person's name was replaced by a
+/// placeholder.
+pub(super) const OTHER_PERSON_REASON: &str = "a cast name's word beside a name that is not the same person's: \
+     someone else's name, replaced by a placeholder that says nothing about who";
+
+/// A word of a name in the text: a cast form or a name-like suspect.
+#[derive(Clone, Copy)]
+struct NameWord {
+    start: usize,
+    end: usize,
+    pending: usize,
+    form: Option<usize>,
+}
+
+/// Finds runs of name words one space apart in `v` that mix a cast
+/// member's name with words that are not theirs, and replaces each run
+/// whole (see the module documentation). `words` is a buffer.
+pub(super) fn replace_names_of_others(
+    v: &str,
+    forms: &[Form],
+    pendings: &mut [Pending],
+    spans: &mut Vec<Span>,
+    words: &mut Vec<(usize, usize, usize)>,
+) {
+    words.clear();
+    let mut any_form = false;
+    for (i, p) in pendings.iter().enumerate() {
+        if !p.verdict.replaced || p.verdict.overridden.is_some() {
+            continue;
+        }
+        match p.verdict.what {
+            What::Form(f)
+                if p.verdict.class != Class::Word
+                    && forms.get(f as usize).is_some_and(|form| {
+                        !form.kinship
+                            && !form.owners.is_empty()
+                            && form.owners.iter().all(|o| matches!(o, Owner::Person(_)))
+                    }) =>
+            {
+                any_form = true;
+                words.push((p.start, p.end, i));
+            }
+            What::Suspect(SuspectKind::Name | SuspectKind::Initials) => {
+                words.push((p.start, p.end, i));
+            }
+            _ => {}
+        }
+    }
+    if !any_form || words.len() < 2 {
+        return;
+    }
+    words.sort_unstable();
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i + 1;
+        while j < words.len() && v.get(words[j - 1].1..words[j].0) == Some(" ") {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let run: Vec<NameWord> = words[i..j]
+                .iter()
+                .map(|&(start, end, pending)| NameWord {
+                    start,
+                    end,
+                    pending,
+                    form: match pendings[pending].verdict.what {
+                        What::Form(f) => Some(f as usize),
+                        _ => None,
+                    },
+                })
+                .collect();
+            replace_run(v, forms, pendings, spans, &run);
+        }
+        i = j;
+    }
+}
+
+/// Replaces one run of two or more name words (see
+/// [`replace_names_of_others`]).
+fn replace_run(
+    v: &str,
+    forms: &[Form],
+    pendings: &mut [Pending],
+    spans: &mut Vec<Span>,
+    run: &[NameWord],
+) {
+    let cast: Vec<&NameWord> = run.iter().filter(|w| w.form.is_some()).collect();
+    let Some(first_cast) = cast.first() else {
+        return;
+    };
+    let owners = |w: &NameWord| &forms[w.form.unwrap_or_default()].owners;
+    // The cast members every cast word of the run may name.
+    let shared: Vec<&Owner> = owners(first_cast)
+        .iter()
+        .filter(|o| cast.iter().all(|w| owners(w).contains(o)))
+        .collect();
+    let (first, last) = (run[0], run[run.len() - 1]);
+    if !shared.is_empty() && cast.len() == run.len() {
+        // "Hoa Nguyen" written as two finds: one person, nothing to do.
+        return;
+    }
+    if !shared.is_empty() && first.form.is_some() && last.form.is_some() {
+        // "Jory Michael Trewin": the cast member, with a middle word the
+        // cast does not list. Their pseudonym stands for the whole name.
+        spans.push(Span {
+            start: first.start,
+            end: last.end,
+            priority: 3,
+            pending: first_cast.pending,
+        });
+        return;
+    }
+    // Someone else: the whole name, and a name word after it ("LE Thi
+    // Thu"), become one placeholder.
+    let end = name_word_after(v, last.end).unwrap_or(last.end);
+    for w in &cast {
+        let verdict = &mut pendings[w.pending].verdict;
+        verdict.class = Class::Ambiguous;
+        verdict.what = What::Suspect(SuspectKind::Name);
+        verdict.reason = OTHER_PERSON_REASON;
+        verdict.flagged = false;
+    }
+    spans.push(Span {
+        start: first.start,
+        end,
+        priority: 4,
+        pending: first_cast.pending,
+    });
+}
+
+/// The end of a capitalised word one space after `end` that is no
+/// ordinary word ("Thu" in "LE Thi Thu"): a month or weekday only when it
+/// is a given name or three letters long, and not before a number or a
+/// time of day (a weekday's "Thu 12th", "Thu am").
+fn name_word_after(v: &str, end: usize) -> Option<usize> {
+    let rest = v[end..].strip_prefix(' ')?;
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    let token = &rest[..len];
+    if len < 2 || !token.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let after = rest[len..].trim_start();
+    if after.starts_with(|c: char| c.is_ascii_digit())
+        || ["am", "pm", "a.m", "p.m"].iter().any(|t| {
+            after
+                .strip_prefix(t)
+                .is_some_and(|r| !r.starts_with(char::is_alphabetic))
+        })
+    {
+        return None;
+    }
+    let lower = token.to_lowercase();
+    let ordinary = super::words::in_dictionary(&lower)
+        || super::words::is_word(&lower)
+        || super::words::is_title(token)
+        || super::words::is_acronym(token)
+        || super::lists::field_lists().is_public_name(token)
+        || super::lists::field_lists().is_kinship(token);
+    let calendar = crate::model::is_calendar_word(token);
+    let given = gazetteer().is_registered_given_name(&lower) || gazetteer().is_given_name(&lower);
+    (!ordinary && (!calendar || given || token.chars().count() == 3)).then_some(end + 1 + len)
+}
