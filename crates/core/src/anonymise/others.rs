@@ -3,7 +3,9 @@
 //! a cast "Jory Trewin"; "Tran Thi Mai", with "Tran" and "Thi" each from
 //! another cast member's name) names someone else: replacing each word by
 //! its owner's pseudonym would publish a fact that is not true ("Mother's
-//! Partner [name] (cousin)", "Son Mother [name]"). The whole name is
+//! Partner [name] (cousin)", "Son Mother [name]"). So does a cast name's
+//! word before a capitalised word that is no ordinary word and that
+//! nothing else found ("Hoa Thu"). The whole name is
 //! replaced by a neutral placeholder instead, and a cast member's name with
 //! an unknown middle word ("Jory Michael Trewin") by their pseudonym.
 
@@ -60,7 +62,7 @@ pub(super) fn replace_names_of_others(
             _ => {}
         }
     }
-    if !any_form || words.len() < 2 {
+    if !any_form {
         return;
     }
     words.sort_unstable();
@@ -70,7 +72,19 @@ pub(super) fn replace_names_of_others(
         while j < words.len() && v.get(words[j - 1].1..words[j].0) == Some(" ") {
             j += 1;
         }
-        if j - i >= 2 {
+        if j - i == 1 {
+            // "Hoa Thu": a cast name's word alone, before a name word
+            // nothing else found.
+            let (start, end, pending) = words[i];
+            if matches!(pendings[pending].verdict.what, What::Form(_))
+                && let Some(name_end) = name_word_after(v, end)
+                && !pendings
+                    .iter()
+                    .any(|p| p.start < name_end && end + 1 < p.end)
+            {
+                someone_else(pendings, spans, &[pending], start, name_end);
+            }
+        } else {
             let run: Vec<NameWord> = words[i..j]
                 .iter()
                 .map(|&(start, end, pending)| NameWord {
@@ -109,36 +123,79 @@ fn replace_run(
         .filter(|o| cast.iter().all(|w| owners(w).contains(o)))
         .collect();
     let (first, last) = (run[0], run[run.len() - 1]);
-    if !shared.is_empty() && cast.len() == run.len() {
-        // "Hoa Nguyen" written as two finds: one person, nothing to do.
-        return;
-    }
-    if !shared.is_empty() && first.form.is_some() && last.form.is_some() {
-        // "Jory Michael Trewin": the cast member, with a middle word the
-        // cast does not list. Their pseudonym stands for the whole name.
+    // "SINGH Gurpreet" for a cast "Gurpreet Singh Dhillon": a word the
+    // matcher left to the residual scan ("Singh", shared by two cast
+    // members) that is a word of the same person's cast name.
+    let theirs = |w: &NameWord| {
+        w.form.is_some()
+            || shared
+                .iter()
+                .any(|&&owner| is_a_word_of(forms, owner, &v[w.start..w.end]))
+    };
+    if !shared.is_empty()
+        && ((first.form.is_some() && last.form.is_some()) || run.iter().all(theirs))
+    {
+        // "Kevin Tran", an alias and a part of one cast member's name
+        // found apart, or "Jory Michael Trewin", with a middle word the
+        // cast does not list: their pseudonym once stands for the whole
+        // name ("Son", not "Son Son"), as its surest word says it.
+        // A word of one owner says who ("Gurpreet", not "SINGH", shared
+        // by two cast members).
+        let surest = cast
+            .iter()
+            .filter(|w| pendings[w.pending].verdict.class == Class::Name)
+            .min_by_key(|w| owners(w).len())
+            .unwrap_or(first_cast);
         spans.push(Span {
             start: first.start,
             end: last.end,
             priority: 3,
-            pending: first_cast.pending,
+            pending: surest.pending,
         });
         return;
     }
     // Someone else: the whole name, and a name word after it ("LE Thi
     // Thu"), become one placeholder.
     let end = name_word_after(v, last.end).unwrap_or(last.end);
-    for w in &cast {
-        let verdict = &mut pendings[w.pending].verdict;
+    let cast: Vec<usize> = cast.iter().map(|w| w.pending).collect();
+    someone_else(pendings, spans, &cast, first.start, end);
+}
+
+/// True when `word` (any case, with or without its diacritics) is a whole
+/// word of one of `owner`'s cast forms.
+fn is_a_word_of(forms: &[Form], owner: Owner, word: &str) -> bool {
+    let word = super::folding::fold(word.trim_end_matches("'s")).to_lowercase();
+    !word.is_empty()
+        && forms.iter().filter(|f| f.owners.contains(&owner)).any(|f| {
+            super::folding::fold(&f.text)
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|part| part == word)
+        })
+}
+
+/// Makes the cast words `cast` (pending occurrences) of the name at
+/// `start..end` someone else's: one placeholder for the whole name, listed
+/// as a name not in the cast.
+fn someone_else(
+    pendings: &mut [Pending],
+    spans: &mut Vec<Span>,
+    cast: &[usize],
+    start: usize,
+    end: usize,
+) {
+    for &pending in cast {
+        let verdict = &mut pendings[pending].verdict;
         verdict.class = Class::Ambiguous;
         verdict.what = What::Suspect(SuspectKind::Name);
         verdict.reason = OTHER_PERSON_REASON;
         verdict.flagged = false;
     }
     spans.push(Span {
-        start: first.start,
+        start,
         end,
         priority: 4,
-        pending: first_cast.pending,
+        pending: cast[0],
     });
 }
 
@@ -167,6 +224,13 @@ fn name_word_after(v: &str, end: usize) -> Option<usize> {
         return None;
     }
     let lower = token.to_lowercase();
+    // "Jory Trewin Snr": a generation, not a name.
+    if matches!(
+        lower.as_str(),
+        "snr" | "jnr" | "senior" | "junior" | "sr" | "jr"
+    ) {
+        return None;
+    }
     let ordinary = super::words::in_dictionary(&lower)
         || super::words::is_word(&lower)
         || super::words::is_title(token)

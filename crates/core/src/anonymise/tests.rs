@@ -2090,11 +2090,16 @@ fn a_name_made_partly_of_cast_words_is_someone_elses_and_asserts_no_one() {
         "Manager LE Thi Thu states she is the owner.",
         "Jory Michael Trewin attended. Hoa Nguyen attended. Jory Trewin rang.",
         "Dad Jory and Mum Hoa came; Khoa and Hoa left.",
+        "Hoa Thu came to the door. Jory Trewin Snr rang.",
+        "Kevin Tran in with a bandaged hand.",
+        "On arrival SINGH Gurpreet at the door; Arjan Singh Dhillon asleep.",
     ]);
     review.people = vec![
         person("P1", "Nguyễn Thị Hoa", &["Hoa Nguyen"], "Mother"),
         person("P2", "Trần Minh Khoa", &["Kevin"], "Son"),
         person("P3", "Jory Trewin", &[], "Partner"),
+        person("P4", "Gurpreet Singh Dhillon", &[], "Stepfather"),
+        person("P5", "Arjan Singh Dhillon", &[], "Baby"),
     ];
     let (_, all) = anonymised_as_written(&review);
     let lines: Vec<&str> = all.lines().collect();
@@ -2107,6 +2112,14 @@ fn a_name_made_partly_of_cast_words_is_someone_elses_and_asserts_no_one() {
         lines[5],
         "Dad Partner and Mum Mother came; Son and Mother left."
     );
+    // A cast word before a name word nothing else found; a generation
+    // after a name is no name.
+    assert_eq!(lines[6], "[name] came to the door. Partner Snr rang.");
+    // An alias and a part of the same person's name found apart: their
+    // pseudonym once.
+    assert_eq!(lines[7], "Son in with a bandaged hand.");
+    // A word two cast members share, beside a word of one: that one.
+    assert_eq!(lines[8], "On arrival Stepfather at the door; Baby asleep.");
 }
 
 /// Classes a Cornish and Ukrainian chronology showed: a host or sponsor

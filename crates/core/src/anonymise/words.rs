@@ -716,6 +716,10 @@ pub fn is_acronym(token: &str) -> bool {
 /// [`crate::model::is_calendar_word`]).
 pub const VOCABULARY: &[&str] = &[
     "UK",
+    // A generation after a name ("Jory Trewin Snr", "Dad Jnr").
+    "Snr",
+    "Jnr",
+    "Jr",
     "Christmas",
     "Easter",
     "Ofsted",
