@@ -584,13 +584,14 @@ fn before_a_compound(text: &str, end: usize) -> bool {
             || before_a_dose(text, end + 1 + word_end))
 }
 
-/// True when a token is two or three capitals glued to three digits, as
-/// a fishing boat's port letters and number ("PZ417", "BM123") or a
-/// plate's part are written; not a national line ("NHS111").
+/// True when a token is two capitals glued to three digits or three
+/// capitals glued to two or three, as a fishing boat's port letters and
+/// number ("PZ417", "AHL27") or a plate's part are written; not a
+/// national line ("NHS111").
 fn is_a_vessel_number(token: &str) -> bool {
     let letters = token.bytes().take_while(u8::is_ascii_uppercase).count();
-    (2..=3).contains(&letters)
-        && token.len() == letters + 3
+    let digits = token.len() - letters;
+    ((letters == 2 && digits == 3) || (letters == 3 && (2..=3).contains(&digits)))
         && token.bytes().skip(letters).all(|b| b.is_ascii_digit())
         && &token[..letters] != "NHS"
 }

@@ -2132,7 +2132,7 @@ fn hosts_numbers_abroad_and_boats_are_found_and_the_fields_words_kept() {
     let review = small_review(&[
         "Host Gill struggling. Sponsor Derek rang. Host family visit done.",
         "Ukrainian number +380 67 000 4172; Polish +48 512 345 678. Score +5 today.",
-        "Crewing on the boat PZ417 again. Call NHS111. Y11 pupil. PHQ9 14.",
+        "Crewing on the boat PZ417 again, then FV Morwennol AHL27. Call NHS111. Y11 pupil. PHQ9 14. KS2 SATs.",
         "HMRC informed re cash wages. OASys RoSH medium. DoLS in place.",
         "Toothpaste 1450ppm advised. BCG given. NIPE normal. CO alarm fitted.",
         "Damage in Storm Darragh. St Piran's Day parade. Duke of Edinburgh bronze.",
@@ -2141,7 +2141,9 @@ fn hosts_numbers_abroad_and_boats_are_found_and_the_fields_words_kept() {
     let (_, all) = anonymised_as_written(&review);
     assert_gone(
         &all,
-        &["Gill", "Derek", "+380", "000 4172", "512 345", "PZ417"],
+        &[
+            "Gill", "Derek", "+380", "000 4172", "512 345", "PZ417", "AHL27",
+        ],
     );
     assert_kept(
         &all,
@@ -2151,6 +2153,7 @@ fn hosts_numbers_abroad_and_boats_are_found_and_the_fields_words_kept() {
             "NHS111",
             "Y11 pupil",
             "PHQ9 14",
+            "KS2 SATs",
             "HMRC informed",
             "RoSH medium",
             "DoLS in place",
