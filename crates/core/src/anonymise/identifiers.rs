@@ -409,14 +409,14 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::Reference,
             format!(
-                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
             ),
             1,
         ),
         (
             IdentifierKind::Reference,
             format!(
-                r"{b}(?:[A-Z]{{1,4}}[/-]?)?[0-9]{{2,}}(?:[/-][A-Za-z0-9]+)+{b}|{b}[A-Z]{{1,4}}[0-9]{{5,}}{b}|{b}[0-9]{{6,}}{b}"
+                r"{b}(?:[A-Z]{{1,4}}[/-]?)?[0-9]{{2,}}(?:[/-][A-Za-z0-9]+)+{b}|{b}[A-Z]{{1,4}}[0-9]{{5,}}{b}|{b}[0-9]{{6,}}{b}|{b}[A-Z]{{1,4}}-[0-9]{{3,}}{b}"
             ),
             usize::MAX,
         ),

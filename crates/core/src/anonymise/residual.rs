@@ -173,6 +173,9 @@ fn is_street_end(word: &str) -> bool {
                     | "mills"
                     | "moor"
                     | "reservoir"
+                    // Fenland roads ("Cuckoo Drove", "Gull Drove").
+                    | "drove"
+                    | "droveway"
                     // House and building names ("Elm Bank", "Rose Cottage",
                     // "Meadow View", "Brookfield Grange").
                     | "bank"
@@ -709,7 +712,12 @@ const AFTER_AN_ABBREVIATION: &[&str] = &[
     "pathway",
     "team's",
     "consent",
-    // "CO alarm", "HA tenancy", "BA crews", "RSV positive".
+    // "CO alarm", "HA tenancy", "BA crews", "RSV positive", "PV loss".
+    "loss",
+    "bleed",
+    "bleeding",
+    "exposure",
+    "compliant",
     "alarm",
     "alarms",
     "monitor",
@@ -1377,7 +1385,8 @@ pub(super) fn nickname_at(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// True when the words before `at` are "call(s|ed|ing) him|her|them|me"
-/// ("known as" is not enough: "known as Early Help").
+/// or "(to) be called", "everyone calls" ("known as" is not enough: "known
+/// as Early Help").
 fn called_so(text: &str, at: usize) -> bool {
     let Some((before_at, object)) = crate::anonymise::text::word_before(text, at) else {
         return false;
@@ -1391,6 +1400,9 @@ fn called_so(text: &str, at: usize) -> bool {
             object.as_str(),
             "him" | "her" | "them" | "me" | "himself" | "herself" | "themselves"
         ))
+        // "asks to be called Nene", "whom everyone calls Jun-Jun".
+        || (object == "called" && matches!(verb.as_str(), "be" | "being" | "is" | "was"))
+        || (object == "calls" && matches!(verb.as_str(), "everyone" | "everybody" | "family"))
 }
 
 /// True when the word at `start..end` stands alone in quotation marks
@@ -1756,11 +1768,41 @@ fn quoted_area_end(text: &str, start: usize) -> Option<usize> {
     .then_some(close)
 }
 
+/// The end of a range that a number ending at `end` starts ("38-44"),
+/// or `end`.
+fn range_end(text: &str, end: usize) -> usize {
+    text[end..]
+        .strip_prefix('-')
+        .map(|rest| rest.bytes().take_while(u8::is_ascii_digit).count())
+        .filter(|&n| n > 0)
+        .map_or(end, |n| end + 1 + n)
+}
+
+/// The end of a capitalised syllable written twice with a hyphen
+/// ("Jun-Jun") that starts with `token` ending at `end`, when the syllable
+/// is no English word ("Yo-Yo", "Bye-Bye" are words).
+fn doubled_end(text: &str, token: &str, end: usize) -> Option<usize> {
+    let second = text[end..].strip_prefix('-')?.strip_prefix(token)?;
+    if second.starts_with(char::is_alphanumeric) || token.chars().count() < 2 {
+        return None;
+    }
+    let lower = token.to_lowercase();
+    const DOUBLED_WORDS: &[&str] = &[
+        "yo", "bye", "choo", "pom", "tom", "can", "so", "tut", "night", "hush", "bling", "chop",
+        "ping", "cha", "dum", "boo", "goo", "ta", "tick", "knock", "hum", "ha", "hee", "ho",
+    ];
+    (!words::in_dictionary(&lower)
+        && !words::is_word(&lower)
+        && !DOUBLED_WORDS.contains(&lower.as_str()))
+    .then_some(end + 1 + token.len())
+}
+
 /// Words that number a home on a site: "pitch 6", "plot 12", "van 41",
 /// "caravan 41", "chalet 3", "berth 9", "mooring 14".
 fn is_pitch_word(word: &str) -> bool {
     [
-        "pitch", "plot", "van", "caravan", "static", "chalet", "berth", "mooring",
+        "pitch", "plot", "van", "caravan", "static", "chalet", "berth", "mooring", "pitches",
+        "plots", "vans", "caravans", "chalets", "berths", "moorings",
     ]
     .iter()
     .any(|w| w.eq_ignore_ascii_case(word))
@@ -2264,6 +2306,39 @@ fn business_end(
     None
 }
 
+/// The end of an Act's title that starts at `start` ("Gangmasters
+/// (Licensing) Act 2004", "Children and Social Work Act 2017"): up to
+/// eight capitalised words, small joining words and words in brackets,
+/// then "Act" and a year. Legislation names no one.
+fn act_title_end(text: &str, start: usize) -> Option<usize> {
+    const JOINING: &[&str] = &["and", "of", "for", "the", "in", "on", "to", "with"];
+    let mut at = start;
+    for _ in 0..10 {
+        let rest = &text[at..];
+        let word_start = rest.len() - rest.trim_start_matches(['(', ' ']).len();
+        let word = &rest[word_start..];
+        let len = word
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .unwrap_or(word.len());
+        let token = &word[..len];
+        if token.is_empty() {
+            return None;
+        }
+        let end = at + word_start + len;
+        if token == "Act" {
+            let after = text[end..].strip_prefix(' ')?;
+            let year = after.bytes().take_while(u8::is_ascii_digit).count();
+            let is_year = year == 4 && (after.starts_with("19") || after.starts_with("20"));
+            return (is_year && at > start).then_some(end + 1 + year);
+        }
+        if !(token.starts_with(char::is_uppercase) || JOINING.contains(&token)) {
+            return None;
+        }
+        at = end + text[end..].len() - text[end..].trim_start_matches(')').len();
+    }
+    None
+}
+
 /// The end of a fixed term of the field (see
 /// [`super::lists::FieldLists::fixed_term_end`]) that starts at `start` or
 /// at the word before and reaches past `start`.
@@ -2455,7 +2530,8 @@ pub fn suspects_into(
         // "Bristol stool chart", "the angel Gabriel": a fixed term of the
         // field, starting here or at the word before, is kept whole.
         if c.is_uppercase()
-            && let Some(term_end) = fixed_term_over(text, start)
+            && let Some(term_end) =
+                fixed_term_over(text, start).or_else(|| act_title_end(text, start))
         {
             i = i.max(term_end);
             previous_title = false;
@@ -2528,12 +2604,26 @@ pub fn suspects_into(
             && token.len() <= 5
             && let Some((at, _)) = crate::anonymise::text::word_before(text, start)
                 .filter(|&(at, w)| &text[at + w.len()..start] == " " && is_pitch_word(w))
+            // "pitches 38-44": a range of them.
+            && let end = range_end(text, end)
             // "in the van 2 days later" counts days.
             && !crate::anonymise::text::word_after(text, end).is_some_and(|w| {
                 words::is_unit_of_time(&w.to_lowercase())
             })
         {
             out.push((at, end, SuspectKind::Place));
+            i = i.max(end);
+            previous_title = false;
+            continue;
+        }
+        // "Jun-Jun", "Bong-Bong": a syllable doubled is a nickname, as
+        // Filipino families make them, unless the syllable is a word.
+        if digits == 0
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && let Some(double_end) = doubled_end(text, token, end)
+        {
+            out.push((start, double_end, SuspectKind::Name));
+            i = i.max(double_end);
             previous_title = false;
             continue;
         }

@@ -2168,3 +2168,30 @@ fn hosts_numbers_abroad_and_boats_are_found_and_the_fields_words_kept() {
         ],
     );
 }
+
+/// Classes a Fenland chronology showed: droves, caravan pitches in a
+/// range, a doubled syllable for a nickname, a name someone asks to be
+/// called, an interpreter's ID and a safeguarding log's number; and an
+/// Act's title, whose words are no one's.
+#[test]
+fn droves_pitches_doubled_nicknames_and_log_numbers_are_found_and_acts_kept() {
+    let review = small_review(&[
+        "Police op at the barn, Cuckoo Drove. Rents pitches 38-44 to workers.",
+        "Family call him Jun-Jun. Asks to be called Duke at home.",
+        "Interpreter booked (ID PT-2207). CPOMS 3301 [Welfare]. GAD-7 and COVID-19 noted.",
+        "Offences under the Gangmasters (Licensing) Act 2004 and the Modern Slavery Act 2015.",
+    ]);
+    let (_, all) = anonymised_as_written(&review);
+    assert_gone(
+        &all,
+        &["Cuckoo", "38-44", "-44", "Jun", "Duke", "PT-2207", "3301"],
+    );
+    assert_kept(
+        &all,
+        &[
+            "GAD-7 and COVID-19",
+            "Gangmasters (Licensing) Act 2004",
+            "Modern Slavery Act 2015",
+        ],
+    );
+}
