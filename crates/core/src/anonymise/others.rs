@@ -5,9 +5,10 @@
 //! its owner's pseudonym would publish a fact that is not true ("Mother's
 //! Partner [name] (cousin)", "Son Mother [name]"). So does a cast name's
 //! word before a capitalised word that is no ordinary word and that
-//! nothing else found ("Hoa Thu"). The whole name is
-//! replaced by a neutral placeholder instead, and a cast member's name with
-//! an unknown middle word ("Jory Michael Trewin") by their pseudonym.
+//! nothing else found ("Hoa Thu"). The whole name is replaced by a neutral
+//! placeholder instead. One cast member's words found apart ("Kevin Tran",
+//! "SINGH Gurpreet"), or with a middle word the cast does not list ("Jory
+//! Michael Trewin"), become their pseudonym once.
 
 use super::forms::{Form, Owner};
 use super::gazetteer::gazetteer;
@@ -138,9 +139,9 @@ fn replace_run(
         // "Kevin Tran", an alias and a part of one cast member's name
         // found apart, or "Jory Michael Trewin", with a middle word the
         // cast does not list: their pseudonym once stands for the whole
-        // name ("Son", not "Son Son"), as its surest word says it.
-        // A word of one owner says who ("Gurpreet", not "SINGH", shared
-        // by two cast members).
+        // name ("Son", not "Son Son"). The surest word says whose: a sure
+        // find of one owner ("Gurpreet", not "SINGH", which two cast
+        // members share).
         let surest = cast
             .iter()
             .filter(|w| pendings[w.pending].verdict.class == Class::Name)
