@@ -12,7 +12,7 @@ use crate::model::AgencyKind;
 
 /// The built-in list of national bodies; a `national-bodies.txt` in a
 /// templates folder's `anonymise/` adds to it.
-const BUILT_IN_NATIONAL_BODIES: &str =
+pub(crate) const BUILT_IN_NATIONAL_BODIES: &str =
     include_str!("../../../templates/anonymise/national-bodies.txt");
 
 /// A national body's name as looked up: lower case, curly apostrophes

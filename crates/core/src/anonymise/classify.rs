@@ -313,6 +313,16 @@ const UNITS: &[&str] = &[
     "l",
     "mg",
     "mcg",
+    "µg",
+    "ug",
+    "mls",
+    "km",
+    "ppm",
+    "mmol",
+    "mmhg",
+    "kcal",
+    "mah",
+    "iu",
     "kilos",
     "grams",
     "pounds",
@@ -322,6 +332,11 @@ const UNITS: &[&str] = &[
     "percentile",
     "%",
 ];
+
+/// True when a word (lower case) is a unit of measurement ("kg", "ppm").
+pub(crate) fn is_unit(lower: &str) -> bool {
+    UNITS.contains(&lower)
+}
 
 /// True when a number with a unit or a decimal point follows `at`
 /// ("9.2kg", "12 kg", "75th centile"): a measurement, not a date.

@@ -26,8 +26,6 @@ const BUILT_IN_PREMISES: &str = include_str!("../../../../templates/anonymise/pr
 const BUILT_IN_PUBLIC_NAMES: &str =
     include_str!("../../../../templates/anonymise/public-names.txt");
 const BUILT_IN_TERMS: &str = include_str!("../../../../templates/anonymise/terms.txt");
-const BUILT_IN_NATIONAL_BODIES: &str =
-    include_str!("../../../../templates/anonymise/national-bodies.txt");
 const BUILT_IN_WELSH_WORDS: &str = include_str!("../../../../templates/anonymise/welsh-words.txt");
 const BUILT_IN_IRISH_WORDS: &str = include_str!("../../../../templates/anonymise/irish-words.txt");
 const BUILT_IN_STREET_PREFIXES: &str =
@@ -99,7 +97,7 @@ impl FieldLists {
         lists.add_places(BUILT_IN_VENUES, BUILT_IN_PREMISES);
         lists.add_public_names(BUILT_IN_PUBLIC_NAMES);
         lists.add_terms(BUILT_IN_TERMS);
-        lists.add_national_bodies(BUILT_IN_NATIONAL_BODIES);
+        lists.add_national_bodies(crate::agency_kind::BUILT_IN_NATIONAL_BODIES);
         lists.add_languages(BUILT_IN_WELSH_WORDS, BUILT_IN_STREET_PREFIXES);
         lists.add_languages(BUILT_IN_IRISH_WORDS, "");
         lists

@@ -599,11 +599,12 @@ fn is_a_vessel_number(token: &str) -> bool {
         && &token[..letters] != "NHS"
 }
 
-/// Units written straight after a number ("1450ppm", "2000mg", "4000mAh").
-const UNITS: &[&str] = &[
-    "ppm", "mg", "mcg", "µg", "ug", "g", "kg", "ml", "mls", "l", "mmol", "mmhg", "kcal", "cal",
-    "mah", "mm", "cm", "km", "m", "hrs", "hr", "h", "mins", "min", "bpm", "iu", "units", "mb",
-    "gb", "kb", "w", "kw", "kwh", "v", "mph", "p",
+/// Units written straight after a number that are no measurement of
+/// [`super::classify::is_unit`]: times, speeds, power, data and money
+/// ("0930hrs", "16gb", "50p").
+const OTHER_UNITS: &[&str] = &[
+    "hrs", "hr", "h", "mins", "min", "bpm", "units", "cal", "mb", "gb", "kb", "w", "kw", "kwh",
+    "v", "mph", "p",
 ];
 
 /// True when a token is a number and a unit ("1450ppm", "2,000mg").
@@ -612,12 +613,11 @@ fn is_a_measurement(token: &str) -> bool {
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b',')
         .count();
-    number > 0
-        && number < token.len()
-        && token.as_bytes()[0].is_ascii_digit()
-        && UNITS
-            .iter()
-            .any(|u| token[number..].eq_ignore_ascii_case(u))
+    if number == 0 || number == token.len() || !token.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let unit = token[number..].to_lowercase();
+    super::classify::is_unit(&unit) || OTHER_UNITS.contains(&unit.as_str())
 }
 
 /// Lower-case words after which capitals are an abbreviation of a thing,
