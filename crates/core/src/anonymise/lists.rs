@@ -186,7 +186,7 @@ impl FieldLists {
         // for a lower-case copy.
         word.len() <= 10
             && !self.street_prefixes.is_empty()
-            && self.street_prefixes.contains(&word.to_lowercase())
+            && with_lower(word, |lower| self.street_prefixes.contains(lower))
     }
 
     /// Adds the lines of a fixed terms list.
@@ -210,7 +210,7 @@ impl FieldLists {
     pub fn fixed_term_end(&self, text: &str, start: usize) -> Option<usize> {
         let rest = &text[start..];
         let first_end = rest.find(|c: char| !is_term_char(c)).unwrap_or(rest.len());
-        let candidates = self.terms.get(&key(&rest[..first_end]))?;
+        let candidates = with_key(&rest[..first_end], |k| self.terms.get(k))?;
         'term: for term in candidates {
             let mut at = start + first_end;
             for word in &term[1..] {
@@ -222,7 +222,7 @@ impl FieldLists {
                 let end = text[from..]
                     .find(|c: char| !is_term_char(c))
                     .map_or(text.len(), |e| from + e);
-                if end == from || key(&text[from..end]) != *word {
+                if end == from || !key_is(&text[from..end], word) {
                     continue 'term;
                 }
                 at = end;
@@ -370,6 +370,40 @@ fn key(name: &str) -> String {
         return name.to_ascii_lowercase();
     }
     fold(name).to_lowercase()
+}
+
+/// Calls `f` with `key(name)`, written on the stack when the name is short
+/// and ASCII (nearly every word looked up), so that a look-up of every
+/// capitalised word allocates nothing.
+fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let name = name.trim();
+    let mut buffer = [0u8; 48];
+    if name.is_ascii() && name.len() <= buffer.len() {
+        let lower = &mut buffer[..name.len()];
+        lower.copy_from_slice(name.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII bytes lower-cased are still ASCII, so still UTF-8.
+        return f(std::str::from_utf8(lower).unwrap_or_default());
+    }
+    f(&key(name))
+}
+
+/// Calls `f` with `word.to_lowercase()`, written on the stack when the
+/// word is short and ASCII.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 48];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or_default());
+    }
+    f(&word.to_lowercase())
+}
+
+/// `with_key` for a word compared with a key already made.
+fn key_is(name: &str, key: &str) -> bool {
+    with_key(name, |k| k == key)
 }
 
 /// The lists in use: built-in, with the user's copies from the template

@@ -421,6 +421,11 @@ fn street_end_after(text: &str, end: usize) -> bool {
     let Some(next) = crate::anonymise::text::word_after(text, end) else {
         return false;
     };
+    // Most words are followed by no street's end: the word before is
+    // lower-cased only when one is.
+    if next != "Approach" && !is_street_end(next) {
+        return false;
+    }
     let before = crate::anonymise::text::word_before(text, end)
         .map(|(_, w)| w.to_lowercase())
         .unwrap_or_default();
@@ -445,9 +450,6 @@ fn street_end_after(text: &str, end: usize) -> bool {
                 | "hospital"
                 | "college"
         );
-    }
-    if !is_street_end(next) {
-        return false;
     }
     if GENERIC_PLACE_WORDS.contains(&before.as_str())
         && !(STREET_NAMING_WORDS.contains(&before.as_str()) && is_thoroughfare(next))
@@ -1282,7 +1284,9 @@ const PETS: &[&str] = &[
 
 /// True when `word` is an animal kept as a pet or its breed ("Staffy").
 fn is_pet(word: &str) -> bool {
-    PETS.contains(&word.to_lowercase().as_str())
+    // Every pet word is ASCII, so a case-blind comparison is enough and
+    // allocates nothing.
+    PETS.iter().any(|pet| word.eq_ignore_ascii_case(pet))
 }
 
 /// True when the word at `start..end` is a pet's name: after the animal
@@ -1394,15 +1398,17 @@ fn called_so(text: &str, at: usize) -> bool {
     let Some((_, verb)) = crate::anonymise::text::word_before(text, before_at) else {
         return false;
     };
-    let (verb, object) = (verb.to_lowercase(), object.to_lowercase());
-    (matches!(verb.as_str(), "call" | "calls" | "called" | "calling")
-        && matches!(
-            object.as_str(),
-            "him" | "her" | "them" | "me" | "himself" | "herself" | "themselves"
+    // Compared without regard to case, and without allocating: this runs
+    // for every capitalised word the residual pass looks at.
+    let is = |word: &str, options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
+    (is(verb, &["call", "calls", "called", "calling"])
+        && is(
+            object,
+            &["him", "her", "them", "me", "himself", "herself", "themselves"],
         ))
         // "asks to be called Nene", "whom everyone calls Jun-Jun".
-        || (object == "called" && matches!(verb.as_str(), "be" | "being" | "is" | "was"))
-        || (object == "calls" && matches!(verb.as_str(), "everyone" | "everybody" | "family"))
+        || (object.eq_ignore_ascii_case("called") && is(verb, &["be", "being", "is", "was"]))
+        || (object.eq_ignore_ascii_case("calls") && is(verb, &["everyone", "everybody", "family"]))
 }
 
 /// True when the word at `start..end` stands alone in quotation marks
