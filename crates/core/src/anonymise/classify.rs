@@ -91,6 +91,31 @@ pub fn is_cited_initial(text: &str, start: usize, end: usize) -> bool {
     BEFORE.is_match(&text[from..start]) && AFTER.is_match(&text[end..to])
 }
 
+/// True when the one word at `start..end` of `text` lies inside a longer
+/// fixed term of the field that starts there or up to four words before
+/// ("Seat Leon", "Amazing Grace", "Storm Ciara", "Clare's Law"): the term
+/// names a thing, whoever in the case shares the word.
+fn in_a_longer_fixed_term(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(char::is_whitespace) {
+        return false;
+    }
+    let lists = super::lists::field_lists();
+    let mut at = start;
+    for _ in 0..5 {
+        if lists
+            .fixed_term_end(text, at)
+            .is_some_and(|term_end| term_end >= end && (at < start || term_end > end))
+        {
+            return true;
+        }
+        match word_before(text, at) {
+            Some((before, _)) => at = before,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Judges a name stretch `start..end` of `text` (where `name_start` is the
 /// start of the name after any title), written with a form that is, or is
 /// not, also an ordinary word. Returns the class and the reason.
@@ -107,6 +132,12 @@ pub fn classify(
     }
     if is_cited_initial(text, name_start, end) {
         return (Class::Word, "an author's initial in a citation");
+    }
+    if in_a_longer_fixed_term(text, name_start, end) {
+        return (
+            Class::Word,
+            "a word of a fixed term of the field (a brand, a law, a festival)",
+        );
     }
     if !word_like {
         return (Class::Name, "a name that is not an ordinary word");

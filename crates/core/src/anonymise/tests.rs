@@ -2195,3 +2195,29 @@ fn droves_pitches_doubled_nicknames_and_log_numbers_are_found_and_acts_kept() {
         ],
     );
 }
+
+/// A cast member's word inside a longer fixed term of the field (a car's
+/// model, a named storm, a brand of vape) names the thing, not the person:
+/// it is kept, and the leak check accepts it; the person's own name is
+/// still replaced, alone and whole.
+#[test]
+fn a_cast_word_inside_a_fixed_term_is_the_terms_and_no_leak() {
+    let review = review_of_cast(
+        &[
+            ("Ciara De Leon", "Mother"),
+            ("Mary Bautista", "Grandmother"),
+        ],
+        "Ciara's Seat Leon damaged in Storm Ciara. Mary vaping Lost Mary. \
+         Seen: Ciara De Leon and Mary. Ms De Leon agreed. Leon family home.",
+    );
+    let out = anonymise(&review);
+    let text = &out.review.chronology[0].text;
+    assert!(text.contains("Seat Leon damaged in Storm Ciara"), "{text}");
+    assert!(text.contains("vaping Lost Mary"), "{text}");
+    assert!(text.starts_with("Mother's Seat Leon"), "{text}");
+    for gone in ["Ciara De Leon", "and Mary", "Ms De Leon", "Leon family"] {
+        assert!(!text.contains(gone), "{gone} left in {text}");
+    }
+    let leaks = LeakChecker::new(&review).check_review(&out.review);
+    assert!(leaks.is_empty(), "{leaks:?}");
+}
