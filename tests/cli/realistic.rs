@@ -411,6 +411,44 @@ fn the_nineteenth_realistic_chronology_keeps_nothing_identifying_but_its_known_m
     score_keeping("realistic-chronology-19", NINETEENTH_SET_LEFT, 97);
 }
 
+/// The strings of the twentieth set still left: a province abroad where
+/// a soldier served ("Helmand"), a public name as Afghanistan's provinces
+/// are, and a restaurant named after a capital ("Kathmandu Kitchen").
+const TWENTIETH_SET_LEFT: &[&str] = &["Helmand", "Kathmandu Kitchen"];
+
+/// A twentieth set, from a garrison town: a Nepali mother (a Gurkha
+/// veteran's daughter; "Didi", "Bhai" before names), a serving soldier
+/// and his unit (ranks, service numbers, "Quarter 41", "SLA Block 7"),
+/// the families' WhatsApp group ("Bravo Families Net"),
+/// a grandmother visiting from a town in Nepal, and the forces' words that
+/// must be kept (RMP, RSM, JPA, DCMH, JMES, "Op HERRICK", "Brigade of
+/// Gurkhas", Dashain, Tihar, "Namaste"), with countries and capitals
+/// ("Doha, Qatar", "Kathmandu").
+#[test]
+fn the_twentieth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score_keeping("realistic-chronology-20", TWENTIETH_SET_LEFT, 95);
+}
+
+/// The strings of the twenty-first set still left. The key's search, over
+/// the whole file, finds "Winnie", "Ming", "Kawa" and "Sing" in the
+/// ordinary words of the same set that are kept ("Winnie the Pooh",
+/// "Ching Ming", "Kawa the Blacksmith", "Sing Tao"); where they name a
+/// person they are replaced.
+const TWENTY_FIRST_SET_LEFT: &[&str] = &["Winnie", "Ming", "Kawa", "Sing"];
+
+/// A twenty-first set, from a Greater Manchester town: a Hong Kong family
+/// (Cantonese names in every order, "Tai-man", "Ho4 Wing6 Si1", surnames
+/// that are words: Ho, Lee, Young), a Kurdish family from Iraq, a local
+/// police operation ("Op FOXGLOVE"), right-to-work share codes, a
+/// safeguarding log's number ("CPOMS #2014"), a minibus by its name
+/// ("Lion Rock Express"), and the words that must be
+/// kept ("Wing Chun", "Tai Chi", "Young Carers", "Criminal Casework",
+/// "Ho Chi Minh City", Newroz).
+#[test]
+fn the_twenty_first_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score_keeping("realistic-chronology-21", TWENTY_FIRST_SET_LEFT, 95);
+}
+
 #[test]
 fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     for set in [
@@ -436,6 +474,8 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-17", SEVENTEENTH_SET_LEFT);
     publish("realistic-chronology-18", EIGHTEENTH_SET_LEFT);
     publish("realistic-chronology-19", NINETEENTH_SET_LEFT);
+    publish("realistic-chronology-20", TWENTIETH_SET_LEFT);
+    publish("realistic-chronology-21", TWENTY_FIRST_SET_LEFT);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

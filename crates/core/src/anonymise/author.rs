@@ -228,19 +228,32 @@ pub(super) fn author_names(author: &str) -> Vec<(usize, usize)> {
     // role ("DSL (Mrs K. Gillard)", "HV (Joy Brook)"); beside a name they
     // are its role ("Fiona Reid (Independent Child Trafficking Guardian)").
     let outside = names_in(
+        author,
         runs.iter()
             .filter(|(_, bracketed)| !bracketed)
             .map(|(run, _)| run),
     );
+    // A word of a fixed term ("Wing Chun class") names no one either.
+    let in_a_term = |run: &[Token], t: &Token| {
+        run.iter().filter(|u| u.start <= t.start).any(|u| {
+            super::lists::field_lists()
+                .fixed_term_end(author, u.start)
+                .is_some_and(|end| end >= t.end)
+        })
+    };
     let named_outside = runs
         .iter()
         .filter(|(_, bracketed)| !bracketed)
-        .flat_map(|(run, _)| run)
-        .any(|t| t.is_capitalised() && !t.is_initial() && !is_role_word(t.word));
+        .any(|(run, _)| {
+            run.iter().any(|t| {
+                t.is_capitalised() && !t.is_initial() && !is_role_word(t.word) && !in_a_term(run, t)
+            })
+        });
     if named_outside {
         return outside;
     }
     names_in(
+        author,
         runs.iter()
             .filter(|(_, bracketed)| *bracketed)
             .map(|(run, _)| run),
@@ -248,7 +261,10 @@ pub(super) fn author_names(author: &str) -> Vec<(usize, usize)> {
 }
 
 /// The names in runs of an author field's words.
-fn names_in<'a>(runs: impl Iterator<Item = &'a Vec<Token<'a>>>) -> Vec<(usize, usize)> {
+fn names_in<'a>(
+    author: &str,
+    runs: impl Iterator<Item = &'a Vec<Token<'a>>>,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for run in runs {
         let mut k = 0;
@@ -275,6 +291,14 @@ fn names_in<'a>(runs: impl Iterator<Item = &'a Vec<Token<'a>>>) -> Vec<(usize, u
             let name = &run[first..k];
             k = k.max(first + 1);
             if name.iter().all(Token::is_initial) {
+                continue;
+            }
+            // "Wing Chun class", "Young Carers worker": a fixed term of
+            // the field names a thing, not the author.
+            if super::lists::field_lists()
+                .fixed_term_end(author, name[0].start)
+                .is_some_and(|end| end >= name[name.len() - 1].end)
+            {
                 continue;
             }
             // Two words or more of a name, whatever each is ("Mercy
@@ -324,6 +348,8 @@ mod tests {
         assert_eq!(names("HV (Joy Brook)"), ["Joy Brook"]);
         assert_eq!(names("SW - Grace Adeyemi"), ["Grace Adeyemi"]);
         assert_eq!(names("Vũ Thu Trang (Caseworker)"), ["Vũ Thu Trang"]);
+        // A fixed term of the field is no author: the teacher in brackets is.
+        assert_eq!(names("Wing Chun class (Ken Lau)"), ["Ken Lau"]);
         assert_eq!(
             names("Fiona Reid (Independent Child Trafficking Guardian)"),
             ["Fiona Reid"]

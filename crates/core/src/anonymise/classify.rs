@@ -95,7 +95,7 @@ pub fn is_cited_initial(text: &str, start: usize, end: usize) -> bool {
 /// fixed term of the field that starts there or up to four words before
 /// ("Seat Leon", "Amazing Grace", "Storm Ciara", "Clare's Law"): the term
 /// names a thing, whoever in the case shares the word.
-fn in_a_longer_fixed_term(text: &str, start: usize, end: usize) -> bool {
+pub(super) fn in_a_longer_fixed_term(text: &str, start: usize, end: usize) -> bool {
     if text[start..end].contains(char::is_whitespace) {
         return false;
     }

@@ -177,6 +177,18 @@ const CUES: &[(&str, Gate)] = &[
     ("erver", GROUP),
     ("roup", GROUP),
     ("chat", GROUP),
+    ("inibus", GROUP),
+    ("bus ", GROUP),
+    ("van ", GROUP),
+    ("boat", GROUP),
+    ("lorry", GROUP),
+    ("truck", GROUP),
+    ("hatsApp", GROUP),
+    ("acebook", GROUP),
+    ("essenger", GROUP),
+    ("elegram", GROUP),
+    ("Signal", GROUP),
+    ("napchat", GROUP),
 ];
 
 /// The platforms' names and the words for a user name (see [`PLATFORM`]).
@@ -256,6 +268,12 @@ const HANDLE_FINDER: usize = 28;
 /// The place of the finder of groups' and servers' names.
 const GROUP_FINDER: usize = 29;
 
+/// The place of the finder of a group's name before its platform's.
+const NAMED_GROUP_FINDER: usize = 30;
+
+/// The place of the finder of a vehicle's name in quotation marks.
+const NAMED_VEHICLE_FINDER: usize = 31;
+
 /// The numbers of national helplines and services, digits only: they
 /// identify no one ("Childline 0800 1111", "text Shout 85258").
 const PUBLIC_NUMBERS: &[&str] = &[
@@ -290,7 +308,7 @@ pub fn is_public_number(found: &str) -> bool {
 
 static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
-    let gates: [(usize, Gate); 12] = [
+    let gates: [(usize, Gate); 14] = [
         (0, AT),
         (1, WEB_START),
         (2, DOMAIN_DOT),
@@ -303,6 +321,8 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (SECRET_FINDER, SECRET),
         (HANDLE_FINDER, PLATFORM),
         (GROUP_FINDER, GROUP),
+        (NAMED_GROUP_FINDER, GROUP),
+        (NAMED_VEHICLE_FINDER, GROUP),
     ];
     let specs: Vec<(IdentifierKind, String, usize)> = vec![
         (
@@ -409,7 +429,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::Reference,
             format!(
-                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis|share code|share-code)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
             ),
             1,
         ),
@@ -528,6 +548,23 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             r#"(?i:server|group chat|groupchat|group called|group named)(?: called| named)?:? ?["'‘“]([^"'’”\n\[]{2,40})["'’”]"#.to_string(),
             1,
         ),
+        (
+            // A group's name of two words or more before its platform's
+            // ("added to Bravo Families Net WhatsApp", "on the School
+            // Mums Facebook group").
+            IdentifierKind::SocialMedia,
+            format!(
+                r#"{b}(?:to|on|in|via|from|the) ((?:[A-Z][A-Za-z0-9'’&-]* ){{1,3}}[A-Z][A-Za-z0-9'’&-]*) (?:WhatsApp|Facebook|Messenger|Telegram|Signal|Snapchat)(?-u:\b)"#
+            ),
+            1,
+        ),
+        (
+            // A vehicle by its name in quotation marks ("drives our
+            // minibus 'Lion Rock Express'", "the boat \"Morwenna\"").
+            IdentifierKind::VehicleRegistration,
+            r#"(?i:minibus|bus|van|boat|lorry|truck)(?: called| named)?:? ?["'‘“]([A-Z][^"'’”\n\[]{1,39})["'’”]"#.to_string(),
+            1,
+        ),
     ];
     // The gates name their finders by place: of the last ten, two are
     // user names'; then come the account endings, labelled numbers,
@@ -536,7 +573,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     // names after a platform's name and the groups' names, only where a
     // text may give one.
     debug_assert!(
-        specs.len() == 30
+        specs.len() == 32
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -801,6 +838,20 @@ fn find_with(
                         doubt = Some("ten digits like an NHS number, but the check digit fails");
                     }
                 }
+                // "the Police Scotland Facebook page": a national body's
+                // page, not a group.
+                IdentifierKind::SocialMedia
+                    if index == NAMED_GROUP_FINDER
+                        && (crate::agency_kind::is_national_body(found)
+                            || super::lists::field_lists()
+                                .fixed_term_end(found, 0)
+                                .is_some_and(|end| end == found.len())
+                            || found
+                                .split(' ')
+                                .all(|w| super::lists::field_lists().is_public_name(w))) =>
+                {
+                    continue;
+                }
                 // "snap with friends": a word after a platform's name is
                 // no user name.
                 IdentifierKind::SocialMedia
@@ -838,7 +889,9 @@ fn find_with(
                     let labelled = finder.group != 0 && finder.group != usize::MAX;
                     if digits < 3
                         || !(long_run || lettered)
-                        || looks_like_a_date_or_span(token, labelled)
+                        // "CPOMS #2014": a number after "#" is no year.
+                        || (looks_like_a_date_or_span(token, labelled)
+                            && !(labelled && text[..range.start].ends_with('#')))
                     {
                         continue;
                     }

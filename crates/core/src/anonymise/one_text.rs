@@ -421,7 +421,14 @@ impl Anonymiser {
         let mut copied = 0;
         for span in merged.drain(..) {
             let start = view.start_in_original(span.start);
-            let end = view.end_in_original(span.end);
+            let mut end = view.end_in_original(span.end);
+            if matches!(
+                pendings[span.pending].verdict.what,
+                What::Form(_) | What::Suspect(SuspectKind::Name)
+            ) && pendings[span.pending].verdict.replaced
+            {
+                end = syllable_after_hyphen_end(text, end);
+            }
             out.push_str(&text[copied..start]);
             let replacement = self.replacement(&pendings[span.pending]);
             // "Mother 2 May 2022" would read as a day: a coarsened date
@@ -436,9 +443,12 @@ impl Anonymiser {
                         c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric())
                     })
                     .len();
-                if trimmed < out.len() && out[..trimmed].ends_with(|c: char| c.is_ascii_digit()) {
+                if trimmed < out.len() && ends_with_a_number(&out[..trimmed]) {
+                    // After an ordinal a pause still leaves a day ("(1st,"
+                    // as in "booked (1st)"): "1st during February".
+                    let ordinal = !out[..trimmed].ends_with(|c: char| c.is_ascii_digit());
                     out.truncate(trimmed);
-                    out.push_str(", ");
+                    out.push_str(if ordinal { " during " } else { ", " });
                 }
             }
             // Words changed inside a quotation are marked as the editor's.
@@ -547,4 +557,57 @@ pub(super) fn handle_around(
     // A full stop after the handle ends the sentence.
     let tail = text[end..end + tail].trim_end_matches('.').len();
     Some(at..end + tail)
+}
+
+/// True when `text` ends with a number or a numeral ordinal ("2", "1st",
+/// "22ND"): a month written right after it would read as a day ("1st
+/// February" from "1st 12/02").
+fn ends_with_a_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let suffix = bytes.len() >= 3
+        && matches!(
+            bytes[bytes.len() - 2..].to_ascii_lowercase().as_slice(),
+            b"st" | b"nd" | b"rd" | b"th"
+        )
+        && bytes[bytes.len() - 3].is_ascii_digit();
+    suffix || text.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Where a name replaced up to `end` ends when a small syllable joined by
+/// a hyphen follows it: the rest of a Cantonese or Korean given name
+/// ("Tai-man", "Wing-sze", "Siu-ming", "Ji-woo"), not a suffix ("-led",
+/// "-based", "-like", "-in-law").
+fn syllable_after_hyphen_end(text: &str, end: usize) -> usize {
+    let Some(rest) = text[end..].strip_prefix('-') else {
+        return end;
+    };
+    let length = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+    let after = rest.as_bytes().get(length);
+    let suffix = matches!(
+        &rest[..length],
+        "led"
+            | "based"
+            | "like"
+            | "style"
+            | "type"
+            | "free"
+            | "only"
+            | "born"
+            | "wide"
+            | "ish"
+            | "in"
+            | "ji"
+            | "san"
+            | "kun"
+            | "chan"
+            | "sama"
+    );
+    if (1..=5).contains(&length)
+        && !suffix
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    {
+        end + 1 + length
+    } else {
+        end
+    }
 }

@@ -1803,12 +1803,50 @@ fn doubled_end(text: &str, token: &str, end: usize) -> Option<usize> {
     .then_some(end + 1 + token.len())
 }
 
+/// Where a run of two or more syllables romanised with their tones'
+/// numbers that starts at `start` ends ("Ho4 Wing6 Si1", "Chan4 Tai3
+/// Man4", "Li3 Ming2"): a capital, one to six small letters and a tone of
+/// 1 to 6, one space apart.
+fn toned_syllables_end(text: &str, start: usize) -> Option<usize> {
+    let syllable = |at: usize| -> Option<usize> {
+        let b = text.as_bytes();
+        if !b.get(at)?.is_ascii_uppercase() {
+            return None;
+        }
+        let small = b[at + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase())
+            .count();
+        let tone = *b.get(at + 1 + small)?;
+        let end = at + 2 + small;
+        // "Yr6", "Ch2", "Pt3": a year, a chapter or a part is no syllable.
+        let head = &text[at..at + 1 + small];
+        ((1..=6).contains(&small)
+            && !matches!(
+                head,
+                "Yr" | "Ch" | "Pt" | "No" | "Gr" | "Ex" | "Ep" | "Vol" | "Sec" | "Ph"
+            )
+            && (b'1'..=b'6').contains(&tone)
+            && !b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()))
+        .then_some(end)
+    };
+    let mut end = syllable(start)?;
+    let mut count = 1;
+    while text[end..].starts_with(' ')
+        && let Some(next) = syllable(end + 1)
+    {
+        end = next;
+        count += 1;
+    }
+    (count >= 2).then_some(end)
+}
+
 /// Words that number a home on a site: "pitch 6", "plot 12", "van 41",
 /// "caravan 41", "chalet 3", "berth 9", "mooring 14".
 fn is_pitch_word(word: &str) -> bool {
     [
         "pitch", "plot", "van", "caravan", "static", "chalet", "berth", "mooring", "pitches",
-        "plots", "vans", "caravans", "chalets", "berths", "moorings",
+        "plots", "vans", "caravans", "chalets", "berths", "moorings", "block", "blocks", "qtr",
     ]
     .iter()
     .any(|w| w.eq_ignore_ascii_case(word))
@@ -2468,6 +2506,9 @@ pub fn suspects_into(
     let mut previous_title = false;
     // The title before was a role, not an honorific or a rank.
     let mut previous_role = false;
+    // The words found already (the cast's, identifiers, dates), as the
+    // scan met them: `covered` answers only in text order.
+    let mut covered_words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -2529,7 +2570,24 @@ pub fn suspects_into(
         let mut token = &text[start..end];
         let dotted = token.contains('.');
         i = end.max(start + c.len_utf8());
-        if placeholder || covered(start, end) {
+        // "Ho Chi Minh City", "Wing Chun": a fixed term that starts with a
+        // cast member's word is the term's whole (the cast word in it is
+        // kept, see `classify`), and none of its words is the rest of a
+        // name.
+        let is_covered = !placeholder && covered(start, end);
+        if is_covered {
+            covered_words.push((start, end));
+        }
+        if is_covered
+            && c.is_uppercase()
+            && let Some(term_end) = super::lists::field_lists().fixed_term_end(text, start)
+            && term_end > end
+        {
+            i = i.max(term_end);
+            previous_title = false;
+            continue;
+        }
+        if placeholder || is_covered {
             previous_title = false;
             continue;
         }
@@ -2609,7 +2667,14 @@ pub fn suspects_into(
             && letters <= 1
             && token.len() <= 5
             && let Some((at, _)) = crate::anonymise::text::word_before(text, start)
-                .filter(|&(at, w)| &text[at + w.len()..start] == " " && is_pitch_word(w))
+                .filter(|&(at, w)| {
+                    &text[at + w.len()..start] == " "
+                        && (is_pitch_word(w)
+                            // "Quarter 41", a married quarter; not a year's
+                            // "quarter 2".
+                            || (w.eq_ignore_ascii_case("quarter")
+                                && token.parse::<u32>().is_ok_and(|n| n > 4)))
+                })
             // "pitches 38-44": a range of them.
             && let end = range_end(text, end)
             // "in the van 2 days later" counts days.
@@ -2619,6 +2684,34 @@ pub fn suspects_into(
         {
             out.push((at, end, SuspectKind::Place));
             i = i.max(end);
+            previous_title = false;
+            continue;
+        }
+        // "Ho4 Wing6 Si1": a name romanised with its tones' numbers
+        // (Jyutping, Pinyin), two syllables or more.
+        if digits == 1
+            && let Some(run_end) = toned_syllables_end(text, start)
+        {
+            out.push((start, run_end, SuspectKind::Name));
+            i = i.max(run_end);
+            previous_title = false;
+            continue;
+        }
+        // "Op FOXGLOVE", "Operation Nightjar": the name of an operation
+        // that no list of the field holds (a police one for this case)
+        // says which case it is.
+        if digits == 0
+            && letters >= 3
+            && token.chars().next().is_some_and(char::is_uppercase)
+            && crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+                matches!(w, "Op" | "OP" | "Operation" | "operation" | "op")
+                    && &text[at + w.len()..start] == " "
+                    // "Op Encompass", "Op HERRICK": a national one.
+                    && super::lists::field_lists().fixed_term_end(text, at).is_none()
+            })
+            && !super::lists::field_lists().is_public_name(token)
+        {
+            out.push((start, end, SuspectKind::Name));
             previous_title = false;
             continue;
         }
@@ -2977,6 +3070,75 @@ pub fn suspects_into(
             }
             out.push((start, token_end, kind));
         }
+    }
+    the_same_name_again(text, &covered_words, out);
+}
+
+/// True when `at` starts a text or follows a full stop, a question or
+/// exclamation mark, a colon or a line (quotation marks and brackets
+/// between): not after a semicolon, where a record's clause goes on.
+fn after_a_full_stop(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end_matches([' ', '"', '“', '‘', '\'', '(', '[', '-', '–'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'))
+}
+
+/// "argued with Brother Sing about money; Sing stayed calm": an ordinary
+/// word found as a name in a text (after a title or a relation) is the
+/// same name wherever that text writes it again, capitalised, inside a
+/// sentence and outside a fixed term of the field.
+fn the_same_name_again(
+    text: &str,
+    covered_words: &[(usize, usize)],
+    out: &mut Vec<(usize, usize, SuspectKind)>,
+) {
+    let mut names: Vec<&str> = Vec::new();
+    for &(start, end, kind) in out.iter() {
+        if kind != SuspectKind::Name {
+            continue;
+        }
+        for word in text[start..end].split(' ') {
+            let word = word.trim_matches(|c: char| !c.is_alphabetic());
+            let mut letters = word.chars();
+            let capitalised =
+                letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase);
+            if capitalised
+                && word.chars().count() >= 3
+                && words::is_word(&word.to_lowercase())
+                && !names.contains(&word)
+            {
+                names.push(word);
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let found = out.len();
+    for name in names {
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            if alphanumeric(text[..at].chars().next_back())
+                || alphanumeric(text[end..].chars().next())
+                || out[..found].iter().any(|&(s, e, _)| s < end && at < e)
+                || covered_words.iter().any(|&(s, e)| s < end && at < e)
+                || after_a_full_stop(text, at)
+                || super::classify::in_a_longer_fixed_term(text, at, end)
+                // "Praise the Lord" where "Mr Lord" was named: after an
+                // article, a thing or a title.
+                || crate::anonymise::text::word_before(text, at)
+                    .is_some_and(|(_, w)| matches!(w, "the" | "a" | "an" | "The" | "A" | "An"))
+            {
+                continue;
+            }
+            out.push((at, end, SuspectKind::Name));
+        }
+    }
+    if out.len() > found {
+        out.sort_by_key(|&(start, _, _)| start);
     }
 }
 

@@ -784,6 +784,16 @@ fn a_coarsened_date_after_a_number_is_not_read_as_a_day() {
             .check_review(&anonymise(&review).review)
             .is_empty()
     );
+    // After an ordinal too: "1st February" would read as a day, and so
+    // would "(1st," alone.
+    let review = small_review(&["Readmitted - 2nd aspiration pneumonia (1st 12/02)."]);
+    let text = first_text(&review);
+    assert_eq!(
+        text,
+        "Readmitted - 2nd aspiration pneumonia (1st during February)."
+    );
+    let leaks = LeakChecker::new(&review).check_review(&anonymise(&review).review);
+    assert!(leaks.is_empty(), "{leaks:?}");
 }
 
 /// What the leak check reads in anonymised text is what anonymisation
@@ -2220,4 +2230,69 @@ fn a_cast_word_inside_a_fixed_term_is_the_terms_and_no_leak() {
     }
     let leaks = LeakChecker::new(&review).check_review(&out.review);
     assert!(leaks.is_empty(), "{leaks:?}");
+}
+
+/// Classes a garrison town's and a Hong Kong and Kurdish family's
+/// chronologies showed: a name romanised with its tones' numbers, a
+/// Cantonese given name's syllable after a hyphen, the name of a local
+/// operation, a right-to-work share code, a safeguarding log's number
+/// after "#", a block, a quarter and a married quarter's number, a town
+/// abroad, an ordinary word found as a name said again in the same
+/// record, a group by its name before its platform's and a minibus by its
+/// name; and what must be kept: the forces' abbreviations and
+/// operations, countries and capitals, martial arts and festivals, a
+/// year's quarter.
+#[test]
+fn toned_names_share_codes_and_local_operations_are_found_and_the_forces_words_kept() {
+    let review = small_review(&[
+        "Jyutping Ho4 Wing6 Si1; interpreter for CHAN Tai-man and Chan Siu-ming.",
+        "Op FOXGLOVE update. Op HERRICK 13 memories. Op Encompass notification.",
+        "eVisa updated, share code W7K-2XP-Q9M. CPOMS #2014. Quarter 2 figures.",
+        "Bailed to SLA Block 7, Room 214. DA call to Quarter 41 in 2016.",
+        "Grandmother visiting from Pokhara; works in Doha, Qatar; via Kathmandu.",
+        "Argued with Brother Sing about money; Sing stayed calm. Sing Tao article.",
+        "RSM and CSM briefed; JPA updated; referral to DCMH; JMES downgrade to MLD.",
+        "Wing Chun with Sifu. Tai Chi in the park. Dashain and Tihar. Namaste.",
+        "Added to Bravo Families Net WhatsApp. Drives our minibus \"Lion Rock Express\".",
+        "Bus 'to school' late. Told the Police Scotland Facebook page.",
+    ]);
+    let (_, all) = anonymised_as_written(&review);
+    assert_gone(
+        &all,
+        &[
+            "Ho4",
+            "Si1",
+            "Tai-man",
+            "-man",
+            "-ming",
+            "FOXGLOVE",
+            "W7K-2XP-Q9M",
+            "#2014",
+            "Block 7",
+            "Quarter 41",
+            "Pokhara",
+            "Brother Sing",
+            "; Sing stayed",
+            "Bravo Families Net",
+            "Lion Rock Express",
+        ],
+    );
+    assert_kept(
+        &all,
+        &[
+            "Op HERRICK 13",
+            "Op Encompass",
+            "CPOMS #",
+            "Quarter 2 figures",
+            "SLA",
+            "in 2016",
+            "works in Doha, Qatar; via Kathmandu",
+            "Sing Tao article",
+            "RSM and CSM briefed; JPA updated; referral to DCMH; JMES downgrade to MLD",
+            "Wing Chun with Sifu. Tai Chi",
+            "Dashain and Tihar. Namaste",
+            "Bus 'to school' late",
+            "the Police Scotland Facebook page",
+        ],
+    );
 }
