@@ -265,12 +265,8 @@ impl FieldLists {
         };
         // Most words asked about are short and ASCII: lower-cased on the
         // stack, not copied.
-        let mut buffer = [0u8; 32];
-        if word.is_ascii() && word.len() <= buffer.len() {
-            let lower = &mut buffer[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            return known(std::str::from_utf8(lower).unwrap_or_default());
+        if word.is_ascii() {
+            return with_lower(word, known);
         }
         known(&word.to_lowercase().replace('’', "'"))
     }
@@ -377,13 +373,8 @@ fn key(name: &str) -> String {
 /// capitalised word allocates nothing.
 fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     let name = name.trim();
-    let mut buffer = [0u8; 48];
-    if name.is_ascii() && name.len() <= buffer.len() {
-        let lower = &mut buffer[..name.len()];
-        lower.copy_from_slice(name.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII bytes lower-cased are still ASCII, so still UTF-8.
-        return f(std::str::from_utf8(lower).unwrap_or_default());
+    if name.is_ascii() {
+        return with_lower(name, f);
     }
     f(&key(name))
 }
@@ -396,6 +387,7 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
+        // ASCII bytes lower-cased are still ASCII, so still UTF-8.
         return f(std::str::from_utf8(lower).unwrap_or_default());
     }
     f(&word.to_lowercase())
