@@ -419,7 +419,8 @@ impl Anonymiser {
             quotations(v, quotes);
         }
         let mut copied = 0;
-        for span in merged.drain(..) {
+        let mut spans_left = merged.drain(..).peekable();
+        while let Some(span) = spans_left.next() {
             let start = view.start_in_original(span.start);
             let mut end = view.end_in_original(span.end);
             if matches!(
@@ -427,7 +428,11 @@ impl Anonymiser {
                 What::Form(_) | What::Suspect(SuspectKind::Name)
             ) && pendings[span.pending].verdict.replaced
             {
-                end = syllable_after_hyphen_end(text, end);
+                // Never into the next stretch replaced.
+                let next = spans_left
+                    .peek()
+                    .map_or(text.len(), |s| view.start_in_original(s.start));
+                end = syllable_after_hyphen_end(text, end).min(next.max(end));
             }
             out.push_str(&text[copied..start]);
             let replacement = self.replacement(&pendings[span.pending]);
