@@ -92,28 +92,12 @@ pub fn is_cited_initial(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// True when the one word at `start..end` of `text` lies inside a longer
-/// fixed term of the field that starts there or up to four words before
-/// ("Seat Leon", "Amazing Grace", "Storm Ciara", "Clare's Law"): the term
-/// names a thing, whoever in the case shares the word.
+/// fixed term of the field ("Seat Leon", "Amazing Grace", "Storm Ciara",
+/// "Clare's Law"): the term names a thing, whoever in the case shares the
+/// word.
 pub(super) fn in_a_longer_fixed_term(text: &str, start: usize, end: usize) -> bool {
-    if text[start..end].contains(char::is_whitespace) {
-        return false;
-    }
-    let lists = super::lists::field_lists();
-    let mut at = start;
-    for _ in 0..5 {
-        if lists
-            .fixed_term_end(text, at)
-            .is_some_and(|term_end| term_end >= end && (at < start || term_end > end))
-        {
-            return true;
-        }
-        match word_before(text, at) {
-            Some((before, _)) => at = before,
-            None => return false,
-        }
-    }
-    false
+    !text[start..end].contains(char::is_whitespace)
+        && super::lists::field_lists().in_fixed_term(text, start, end, true)
 }
 
 /// Judges a name stretch `start..end` of `text` (where `name_start` is the

@@ -204,7 +204,9 @@ impl ReviewNames {
     /// name at `start..end`.
     pub(super) fn find_into(&self, text: &str, out: &mut Vec<(usize, usize, SuspectKind)>) {
         for m in self.matcher.find_iter(text) {
-            if self.names_here(text, &m) && !in_fixed_term(text, m.start(), m.end()) {
+            if self.names_here(text, &m)
+                && !field_lists().in_fixed_term(text, m.start(), m.end(), false)
+            {
                 out.push((m.start(), m.end(), self.kinds[m.pattern().as_usize()].0));
             }
         }
@@ -271,24 +273,6 @@ fn after_a_person_cue(text: &str, at: usize) -> bool {
         let w = w.trim_end_matches('/');
         CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
     })
-}
-
-/// True when `start..end` of `text` is inside a fixed term of the field
-/// that starts there or up to four words before ("Moses basket", "the
-/// angel Gabriel"), whose words are no names.
-fn in_fixed_term(text: &str, start: usize, end: usize) -> bool {
-    let lists = field_lists();
-    let mut at = start;
-    for _ in 0..5 {
-        if lists.fixed_term_end(text, at).is_some_and(|e| e >= end) {
-            return true;
-        }
-        match crate::anonymise::text::word_before(text, at) {
-            Some((before, _)) => at = before,
-            None => return false,
-        }
-    }
-    false
 }
 
 /// True when no letter or digit touches `start..end` of `text`.
