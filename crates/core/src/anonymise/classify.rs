@@ -96,8 +96,29 @@ pub fn is_cited_initial(text: &str, start: usize, end: usize) -> bool {
 /// "Clare's Law"): the term names a thing, whoever in the case shares the
 /// word.
 pub(super) fn in_a_longer_fixed_term(text: &str, start: usize, end: usize) -> bool {
-    !text[start..end].contains(char::is_whitespace)
-        && super::lists::field_lists().in_fixed_term(text, start, end, true)
+    !text[start..end].contains(char::is_whitespace) && in_fixed_term(text, start, end, true)
+}
+
+/// True when `start..end` of `text` lies inside a fixed term of the field
+/// that starts there or up to four words before ("Moses basket", "the
+/// angel Gabriel", "Seat Leon"); with `longer`, only a term that holds
+/// more than `start..end`.
+pub(super) fn in_fixed_term(text: &str, start: usize, end: usize, longer: bool) -> bool {
+    let lists = super::lists::field_lists();
+    let mut at = start;
+    for _ in 0..5 {
+        if lists
+            .fixed_term_end(text, at)
+            .is_some_and(|term_end| term_end >= end && (!longer || at < start || term_end > end))
+        {
+            return true;
+        }
+        match word_before(text, at) {
+            Some((before, _)) => at = before,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Judges a name stretch `start..end` of `text` (where `name_start` is the

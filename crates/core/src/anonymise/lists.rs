@@ -232,26 +232,6 @@ impl FieldLists {
         None
     }
 
-    /// True when `start..end` of `text` lies inside a fixed term of the
-    /// field that starts there or up to four words before ("Moses basket",
-    /// "the angel Gabriel", "Seat Leon", "Storm Ciara"); with `longer`,
-    /// only a term that holds more than `start..end`.
-    pub fn in_fixed_term(&self, text: &str, start: usize, end: usize, longer: bool) -> bool {
-        let mut at = start;
-        for _ in 0..5 {
-            if self.fixed_term_end(text, at).is_some_and(|term_end| {
-                term_end >= end && (!longer || at < start || term_end > end)
-            }) {
-                return true;
-            }
-            match super::text::word_before(text, at) {
-                Some((before, _)) => at = before,
-                None => return false,
-            }
-        }
-        false
-    }
-
     /// Adds the lines of a national bodies list: bodies that serve a whole
     /// nation or region identify no one in a record's text either ("HMRC
     /// informed", "handed to SWASFT", "signposted to the Fishermen's

@@ -205,7 +205,7 @@ impl ReviewNames {
     pub(super) fn find_into(&self, text: &str, out: &mut Vec<(usize, usize, SuspectKind)>) {
         for m in self.matcher.find_iter(text) {
             if self.names_here(text, &m)
-                && !field_lists().in_fixed_term(text, m.start(), m.end(), false)
+                && !super::classify::in_fixed_term(text, m.start(), m.end(), false)
             {
                 out.push((m.start(), m.end(), self.kinds[m.pattern().as_usize()].0));
             }
