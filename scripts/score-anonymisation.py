@@ -6,8 +6,11 @@
 The key (tab-separated, header `kind text entry`) lists every identifying
 string (kind person, place or identifier) and every ordinary phrase that
 must survive (kind ordinary). An identifying string left anywhere in the
-anonymised file's decoded text, as whole words, is a leak; an ordinary phrase is kept when it
-occurs unchanged. Prints the leaks, the phrases lost, and the figures.
+anonymised file's decoded text, as whole words, is a leak, unless it lies
+inside a longer ordinary phrase of the key kept there ("Blessing" inside "The
+Blessing", a song, where a girl is called Blessing); an ordinary phrase is
+kept when it occurs unchanged. Prints the leaks, the phrases lost, and the
+figures.
 """
 import csv
 import re
@@ -22,9 +25,10 @@ def decoded(path):
     return re.sub(r"\\(['\"\\])", r"\1", text)
 
 
-def occurs(phrase, text):
+def occurs(phrase, text, kept=()):
     """True when `phrase` is in `text` as whole words: a short name ("Le",
-    "Lin") inside a longer word ("Learning", "Linh") is no leak of it."""
+    "Lin") inside a longer word ("Learning", "Linh") is no leak of it, nor
+    is one inside a longer ordinary phrase kept there (`kept`, spans)."""
     start = 0
     while True:
         at = text.find(phrase, start)
@@ -32,7 +36,9 @@ def occurs(phrase, text):
             return False
         before = text[at - 1] if at > 0 else " "
         after = text[at + len(phrase)] if at + len(phrase) < len(text) else " "
-        if not (before.isalnum() or after.isalnum()):
+        end = at + len(phrase)
+        inside = any(s <= at and end <= e and e - s > end - at for s, e in kept)
+        if not (before.isalnum() or after.isalnum() or inside):
             return True
         start = at + 1
 
@@ -44,7 +50,13 @@ def main():
     rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8"), delimiter="\t"))
     identifying = [r for r in rows if r["kind"] != "ordinary"]
     ordinary = [r for r in rows if r["kind"] == "ordinary"]
-    leaks = [r for r in identifying if occurs(r["text"], text)]
+    kept = []
+    for phrase in {r["text"] for r in ordinary}:
+        at = text.find(phrase)
+        while at >= 0:
+            kept.append((at, at + len(phrase)))
+            at = text.find(phrase, at + 1)
+    leaks = [r for r in identifying if occurs(r["text"], text, kept)]
     lost = [r for r in ordinary if r["text"] not in text]
     for r in leaks:
         print(f"leak\t{r['kind']}\t{r['text']}\t{r['entry']}")

@@ -97,9 +97,11 @@ fn identifying(folder: &Path) -> Vec<(String, String)> {
 }
 
 /// Scores a set: nothing identifying left, as whole words ("Le" in
-/// "Letter" is no leak of the surname), but the strings of `known_left`
-/// (the set's known misses, each one named), 95% of the ordinary phrases
-/// kept.
+/// "Letter" is no leak of the surname) outside the ordinary phrases of the
+/// key that are kept ("Blessing" inside the song "The Blessing", where a
+/// girl is called Blessing), but the strings of `known_left` (the set's
+/// known misses, each one named, and each still left), 95% of the ordinary
+/// phrases kept.
 fn score(set: &str, known_left: &[&str]) {
     score_keeping(set, known_left, 95);
 }
@@ -109,7 +111,23 @@ fn score_keeping(set: &str, known_left: &[&str], percent: usize) {
     let folder = Path::new("tests/data").join(set);
     let text = anonymised(&folder);
     let key = std::fs::read_to_string(folder.join("answer-key.tsv")).unwrap();
+    // Where the key's ordinary phrases are kept, as
+    // `scripts/score-anonymisation.py` finds them.
+    let kept_spans: Vec<(usize, usize)> = key
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            (columns.next()? == "ordinary").then_some(columns.next()?)
+        })
+        .flat_map(|phrase| {
+            text.match_indices(phrase)
+                .map(|(at, p)| (at, at + p.len()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut left = Vec::new();
+    let mut known_seen = Vec::new();
     let (mut ordinary, mut kept) = (0, 0);
     for line in key.lines().skip(1) {
         let mut columns = line.split('\t');
@@ -119,10 +137,22 @@ fn score_keeping(set: &str, known_left: &[&str], percent: usize) {
         if kind == "ordinary" {
             ordinary += 1;
             kept += usize::from(text.contains(phrase));
-        } else if contains_word(&text, phrase) && !known_left.contains(&phrase) {
-            left.push(format!("{kind} \"{phrase}\""));
+        } else if contains_word_outside(&text, phrase, &kept_spans) {
+            if known_left.contains(&phrase) {
+                known_seen.push(phrase);
+            } else {
+                left.push(format!("{kind} \"{phrase}\""));
+            }
         }
     }
+    let stale: Vec<&&str> = known_left
+        .iter()
+        .filter(|k| !known_seen.contains(k))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "{set}: named as known misses but no longer left: {stale:?}"
+    );
     assert!(
         left.is_empty(),
         "{set}: left in the anonymised review: {left:?}"
@@ -234,6 +264,20 @@ fn publish(set: &str, known_left: &[&str]) {
 /// True when `phrase` occurs in `text` as whole words: the report's own
 /// words ("National") may hold a short name ("Nat") that the review's
 /// text does not.
+/// True when `phrase` is in `text` as whole words, not inside a longer
+/// span of `kept` (an ordinary phrase kept there).
+fn contains_word_outside(text: &str, phrase: &str, kept: &[(usize, usize)]) -> bool {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(phrase).any(|(at, _)| {
+        let end = at + phrase.len();
+        !alphanumeric(text[..at].chars().next_back())
+            && !alphanumeric(text[end..].chars().next())
+            && !kept
+                .iter()
+                .any(|&(s, e)| s <= at && end <= e && e - s > end - at)
+    })
+}
+
 fn contains_word(text: &str, phrase: &str) -> bool {
     let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text.match_indices(phrase).any(|(at, _)| {
@@ -373,12 +417,15 @@ fn the_seventeenth_realistic_chronology_keeps_nothing_identifying_but_its_known_
 
 /// The strings of the eighteenth set still left. A province and a city
 /// abroad that families come from ("from Nghệ An", "From Kharkiv") are
-/// public names by design, as large cities are. "Duke" and "Piran" are
-/// replaced where they are a boy's nickname and a son's name, and kept
-/// where they are ordinary words of the same set ("Duke of Edinburgh
-/// bronze", "St Piran's Day"): the key's search, over the whole file,
-/// finds those.
-const EIGHTEENTH_SET_LEFT: &[&str] = &["Nghệ An", "Kharkiv", "Duke", "Piran"];
+/// public names by design, as large cities are.
+const EIGHTEENTH_SET_LEFT: &[&str] = &["Nghệ An", "Kharkiv"];
+
+/// The words the eighteenth set's published report may hold: "Duke" and
+/// "Piran" are replaced where they are a boy's nickname and a son's name,
+/// and kept where they are ordinary words of the same set ("Duke of
+/// Edinburgh bronze", "St Piran's Day"), which the search of the report,
+/// over its whole text, finds.
+const EIGHTEENTH_SET_PUBLISHED: &[&str] = &["Nghệ An", "Kharkiv", "Duke", "Piran"];
 
 /// An eighteenth set, from a Cornish and Devon coast: a Vietnamese mother
 /// and son (names written family name first, with and without their
@@ -429,12 +476,12 @@ fn the_twentieth_realistic_chronology_keeps_nothing_identifying_but_its_known_mi
     score_keeping("realistic-chronology-20", TWENTIETH_SET_LEFT, 95);
 }
 
-/// The strings of the twenty-first set still left. The key's search, over
-/// the whole file, finds "Winnie", "Ming", "Kawa" and "Sing" in the
-/// ordinary words of the same set that are kept ("Winnie the Pooh",
-/// "Ching Ming", "Kawa the Blacksmith", "Sing Tao"); where they name a
-/// person they are replaced.
-const TWENTY_FIRST_SET_LEFT: &[&str] = &["Winnie", "Ming", "Kawa", "Sing"];
+/// The words the twenty-first set's published report may hold. The search
+/// of the report, over its whole text, finds "Winnie", "Ming", "Kawa" and
+/// "Sing" in the ordinary words of the same set that are kept ("Winnie the
+/// Pooh", "Ching Ming", "Kawa the Blacksmith", "Sing Tao"); where they
+/// name a person they are replaced, and the set's score finds none left.
+const TWENTY_FIRST_SET_PUBLISHED: &[&str] = &["Winnie", "Ming", "Kawa", "Sing"];
 
 /// A twenty-first set, from a Greater Manchester town: a Hong Kong family
 /// (Cantonese names in every order, "Tai-man", "Ho4 Wing6 Si1", surnames
@@ -446,7 +493,44 @@ const TWENTY_FIRST_SET_LEFT: &[&str] = &["Winnie", "Ming", "Kawa", "Sing"];
 /// "Ho Chi Minh City", Newroz).
 #[test]
 fn the_twenty_first_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
-    score_keeping("realistic-chronology-21", TWENTY_FIRST_SET_LEFT, 95);
+    score_keeping("realistic-chronology-21", &[], 95);
+}
+
+/// The strings of the twenty-second set still left. "Nan" and "Nanny" are
+/// generic kinship words, kept by design as "Mum" is. "Talent" is a word
+/// that names a boy where nothing around it says so ("from Talent's
+/// house", "Says Talent still messages her"); where a surname in capitals
+/// follows it ("Talent MOYO") it is replaced. "Patience" is a word at the
+/// start of a quoted sentence ("Patience is my husband's sister"), though
+/// "Tete Patience" is replaced in the same record.
+const TWENTY_SECOND_SET_LEFT: &[&str] = &["Nan", "Nanny", "Talent", "Patience"];
+
+/// The words the twenty-second set's published report may hold: its
+/// known misses, and "Blessing", "Memory" and "Knowledge", girls' and a
+/// boy's names that are kept where they are ordinary words of the same set
+/// ("The Blessing", a song; "Memory Clinic"; "Knowledge organiser").
+const TWENTY_SECOND_SET_PUBLISHED: &[&str] = &[
+    "Nan",
+    "Nanny",
+    "Talent",
+    "Patience",
+    "Blessing",
+    "Memory",
+    "Knowledge",
+];
+
+/// A twenty-second set, from a new town in the south-east: a Zimbabwean
+/// family whose names are ordinary words (Blessing, Memory, Knowledge,
+/// Gift, Patience, Talent) beside the same words used as words ("Memory
+/// Clinic", "Gift Aid", "Knowledge organiser", "The Blessing"), a
+/// Congolese father (post-names in any order, "27 avril 1983"), Shona and
+/// Lingala kinship words before names ("Tete Patience", "Sekuru Moyo"), a
+/// hospital known only by its initials ("HUH ED"), surnames in capitals
+/// that could be initials ("Talent MOYO"), a police log's number before
+/// its day ("Log 1932 of 10/08"), and scripture ("Jeremiah 29:11").
+#[test]
+fn the_twenty_second_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score_keeping("realistic-chronology-22", TWENTY_SECOND_SET_LEFT, 97);
 }
 
 #[test]
@@ -472,10 +556,11 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-15", FIFTEENTH_SET_LEFT);
     publish("realistic-chronology-16", SIXTEENTH_SET_LEFT);
     publish("realistic-chronology-17", SEVENTEENTH_SET_LEFT);
-    publish("realistic-chronology-18", EIGHTEENTH_SET_LEFT);
+    publish("realistic-chronology-18", EIGHTEENTH_SET_PUBLISHED);
     publish("realistic-chronology-19", NINETEENTH_SET_LEFT);
     publish("realistic-chronology-20", TWENTIETH_SET_LEFT);
-    publish("realistic-chronology-21", TWENTY_FIRST_SET_LEFT);
+    publish("realistic-chronology-21", TWENTY_FIRST_SET_PUBLISHED);
+    publish("realistic-chronology-22", TWENTY_SECOND_SET_PUBLISHED);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

@@ -104,21 +104,22 @@ pub(super) fn in_a_longer_fixed_term(text: &str, start: usize, end: usize) -> bo
 /// angel Gabriel", "Seat Leon"); with `longer`, only a term that holds
 /// more than `start..end`.
 pub(super) fn in_fixed_term(text: &str, start: usize, end: usize, longer: bool) -> bool {
+    fixed_terms_back(text, start)
+        .any(|(at, term_end)| term_end >= end && (!longer || at < start || term_end > end))
+}
+
+/// The fixed terms of the field that start at `start` or up to four words
+/// before it, each as (its start, its end), nearest first.
+pub(super) fn fixed_terms_back(
+    text: &str,
+    start: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
     let lists = super::lists::field_lists();
-    let mut at = start;
-    for _ in 0..5 {
-        if lists
-            .fixed_term_end(text, at)
-            .is_some_and(|term_end| term_end >= end && (!longer || at < start || term_end > end))
-        {
-            return true;
-        }
-        match word_before(text, at) {
-            Some((before, _)) => at = before,
-            None => return false,
-        }
-    }
-    false
+    std::iter::successors(Some(start), move |&at| {
+        word_before(text, at).map(|(before, _)| before)
+    })
+    .take(5)
+    .filter_map(move |at| lists.fixed_term_end(text, at).map(|end| (at, end)))
 }
 
 /// Judges a name stretch `start..end` of `text` (where `name_start` is the

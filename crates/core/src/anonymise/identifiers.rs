@@ -252,6 +252,14 @@ fn cues(text: &str) -> Gate {
     passed
 }
 
+/// True when `after` starts with " of " and a day, as a police log's
+/// number is followed by the day it was opened ("Log 1932 of 10/08").
+fn is_a_log_day(after: &str) -> bool {
+    after
+        .strip_prefix(" of ")
+        .is_some_and(|day| day.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// True when a text names a social media platform or a user name (see
 /// [`PLATFORM`]).
 #[cfg(test)]
@@ -889,9 +897,13 @@ fn find_with(
                     let labelled = finder.group != 0 && finder.group != usize::MAX;
                     if digits < 3
                         || !(long_run || lettered)
-                        // "CPOMS #2014": a number after "#" is no year.
+                        // "CPOMS #2014": a number after "#" is no year, nor
+                        // a police log's number before its day ("Log 1932
+                        // of 10/08").
                         || (looks_like_a_date_or_span(token, labelled)
-                            && !(labelled && text[..range.start].ends_with('#')))
+                            && !(labelled
+                                && (text[..range.start].ends_with('#')
+                                    || is_a_log_day(&text[range.end..]))))
                     {
                         continue;
                     }

@@ -74,6 +74,89 @@ fn term_words(term: &str) -> impl Iterator<Item = &str> {
 
 /// A character of a word of a fixed term: letters, digits, apostrophes
 /// ("Down's") and hyphens ("Prader-Willi").
+/// The books of the Bible, in lower case, as a reference names them.
+const BIBLE_BOOKS: &[&str] = &[
+    "genesis",
+    "exodus",
+    "leviticus",
+    "numbers",
+    "deuteronomy",
+    "joshua",
+    "judges",
+    "ruth",
+    "samuel",
+    "kings",
+    "chronicles",
+    "ezra",
+    "nehemiah",
+    "esther",
+    "job",
+    "psalm",
+    "psalms",
+    "proverbs",
+    "ecclesiastes",
+    "isaiah",
+    "jeremiah",
+    "lamentations",
+    "ezekiel",
+    "daniel",
+    "hosea",
+    "joel",
+    "amos",
+    "obadiah",
+    "jonah",
+    "micah",
+    "nahum",
+    "habakkuk",
+    "zephaniah",
+    "haggai",
+    "zechariah",
+    "malachi",
+    "matthew",
+    "mark",
+    "luke",
+    "john",
+    "acts",
+    "romans",
+    "corinthians",
+    "galatians",
+    "ephesians",
+    "philippians",
+    "colossians",
+    "thessalonians",
+    "timothy",
+    "titus",
+    "philemon",
+    "hebrews",
+    "james",
+    "peter",
+    "jude",
+    "revelation",
+    "revelations",
+];
+
+/// The end of a reference to the Bible whose book's name is the word at
+/// `start..word_end` of `text` ("Jeremiah 29:11", "Romans 8:28-30",
+/// "1 John 4:18"): a chapter and a verse after the book name no one, though
+/// the book bears a given name.
+fn scripture_end(text: &str, start: usize, word_end: usize) -> Option<usize> {
+    let book = &text[start..word_end];
+    if !BIBLE_BOOKS.iter().any(|b| b.eq_ignore_ascii_case(book)) {
+        return None;
+    }
+    let digits = |from: usize| {
+        let run = text[from..].bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&run).then_some(from + run)
+    };
+    let chapter_end = digits(word_end + text[word_end..].strip_prefix(' ').map(|_| 1)?)?;
+    let verse_end = digits(chapter_end + text[chapter_end..].strip_prefix(':').map(|_| 1)?)?;
+    let end = text[verse_end..]
+        .strip_prefix('-')
+        .and_then(|_| digits(verse_end + 1))
+        .unwrap_or(verse_end);
+    (!text[end..].starts_with(|c: char| c.is_alphanumeric())).then_some(end)
+}
+
 fn is_term_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
@@ -210,7 +293,9 @@ impl FieldLists {
     pub fn fixed_term_end(&self, text: &str, start: usize) -> Option<usize> {
         let rest = &text[start..];
         let first_end = rest.find(|c: char| !is_term_char(c)).unwrap_or(rest.len());
-        let candidates = with_key(&rest[..first_end], |k| self.terms.get(k))?;
+        let Some(candidates) = with_key(&rest[..first_end], |k| self.terms.get(k)) else {
+            return scripture_end(text, start, start + first_end);
+        };
         'term: for term in candidates {
             let mut at = start + first_end;
             for word in &term[1..] {
@@ -229,7 +314,7 @@ impl FieldLists {
             }
             return Some(at);
         }
-        None
+        scripture_end(text, start, start + first_end)
     }
 
     /// Adds the lines of a national bodies list: bodies that serve a whole

@@ -1094,6 +1094,35 @@ pub(super) const GENERIC_SERVICE_WORDS: &[&str] = &[
     "reflective",
 ];
 
+/// True when a hospital's department follows `end` of `text`: "(HUH)
+/// Emergency Department", "ED", "A&E", "Maternity", "Paediatrics",
+/// "Children's Ward".
+fn before_a_hospital_department(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '&' || c == '\''))
+        .unwrap_or(rest.len());
+    matches!(
+        &rest[..word_end],
+        "Emergency"
+            | "ED"
+            | "A&E"
+            | "Maternity"
+            | "Paediatrics"
+            | "Paediatric"
+            | "Neonatal"
+            | "NICU"
+            | "SCBU"
+            | "Children's"
+            | "Antenatal"
+            | "Fracture"
+            | "Radiology"
+            | "Hospital"
+    )
+}
+
 /// Words that make "Family Court", "Town Hall" or "Care Home" an
 /// institution anyone may name, not a place that identifies a family.
 fn is_institution_word(lower: &str) -> bool {
@@ -1194,11 +1223,48 @@ fn after_relation(text: &str, at: usize) -> bool {
                     | "carer"
                     | "lad"
                     | "lass"
+                    // Shona and Lingala kinship words written before a
+                    // name ("Tete Patience", "Sekuru Moyo", "Tonton
+                    // Béni"); alone, in no list, each is replaced as the
+                    // name of the one it means.
+                    | "tete"
+                    | "sekuru"
+                    | "ambuya"
+                    | "mbuya"
+                    | "gogo"
+                    | "mainini"
+                    | "maiguru"
+                    | "babamukuru"
+                    | "babamunini"
+                    | "tonton"
+                    | "tantine"
             )
             // "Grandma Sue", "Nanna Pat": a kinship word is kept, the name
             // after it is not.
             || super::lists::field_lists().is_kinship(word))
     })
+}
+
+/// True when `word`, at `at` in `text`, reads as a surname written in
+/// capitals ("MOYO", "DUBE", "CHIKWANHA"): three letters or more with a
+/// vowel, all capitals, followed by no letter or digit, and no word, no
+/// abbreviation of the field, no acronym and no public name.
+fn is_a_surname_in_capitals(text: &str, at: usize, word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = word.to_lowercase();
+    letters >= 3
+        && letters == word.chars().count()
+        && word.chars().all(char::is_uppercase)
+        && lower.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+        && !text[at + word.len()..].starts_with(|c: char| c.is_alphanumeric())
+        && !words::is_word(&lower)
+        && !words::in_larger_dictionary(&lower)
+        && !words::is_vocabulary(word)
+        && !words::is_title(word)
+        && !words::is_acronym(word)
+        && !super::lists::field_lists().is_abbreviation(word)
+        && !super::lists::field_lists().is_public_name(word)
+        && !reads_as_an_abbreviation(text, at, at + word.len())
 }
 
 /// True when a capital initial stands just before `start`, with or
@@ -2385,15 +2451,11 @@ fn act_title_end(text: &str, start: usize) -> Option<usize> {
 
 /// The end of a fixed term of the field (see
 /// [`super::lists::FieldLists::fixed_term_end`]) that starts at `start` or
-/// at the word before and reaches past `start`.
+/// up to four words before and reaches past `start` ("converted to Islam").
 fn fixed_term_over(text: &str, start: usize) -> Option<usize> {
-    let lists = super::lists::field_lists();
-    lists.fixed_term_end(text, start).or_else(|| {
-        let (before, _) = crate::anonymise::text::word_before(text, start)?;
-        lists
-            .fixed_term_end(text, before)
-            .filter(|&end| end > start)
-    })
+    super::classify::fixed_terms_back(text, start)
+        .map(|(_, end)| end)
+        .find(|&end| end > start)
 }
 
 /// True when a word written in lower case at `at` may be a name all the
@@ -2798,6 +2860,18 @@ pub fn suspects_into(
                 .all(|p| p.chars().count() <= 1 && p.chars().all(char::is_uppercase))
         {
             Some(SuspectKind::Initials)
+        } else if token.chars().all(|c| !c.is_lowercase())
+            && letters <= 4
+            && letters == token.chars().count()
+            && before_a_hospital_department(text, end)
+            && !words::is_acronym(token)
+            && !super::lists::field_lists().is_abbreviation(token)
+            && !super::lists::field_lists().is_public_name(token)
+            && !known.has(lower_into(lower, token))
+        {
+            // "HUH Emergency Department", "at HUH ED": a hospital's
+            // initials, whatever word they spell.
+            Some(SuspectKind::Place)
         } else if token.chars().all(|c| !c.is_lowercase()) && letters <= 4 {
             // "AH to liaise": an interjection in capitals is initials.
             let word = words::is_word(lower_into(lower, token))
@@ -2818,12 +2892,33 @@ pub fn suspects_into(
             {
                 // "KERRY HILL": a short surname that is also a word.
                 Some(SuspectKind::Name)
+            } else if !word
+                && !acronym
+                && !known.has(lower_into(lower, token))
+                && !reads_as_an_abbreviation(text, start, end)
+            {
+                // "Kerry MOYO", "Talent MOYO": after a name, a short
+                // word in capitals that could be said is a surname, not
+                // initials.
+                let surname = letters >= 3
+                    && (after_name
+                        || crate::anonymise::text::word_before(text, start).is_some_and(
+                            |(at, before)| {
+                                &text[at + before.len()..start] == " "
+                                    && before.chars().next().is_some_and(char::is_uppercase)
+                                    && before.chars().skip(1).all(char::is_lowercase)
+                                    && !starts_sentence(text, at)
+                                    && !words::is_title(before)
+                                    && is_a_surname_in_capitals(text, start, token)
+                            },
+                        ));
+                Some(if surname {
+                    SuspectKind::Name
+                } else {
+                    SuspectKind::Initials
+                })
             } else {
-                (!word
-                    && !acronym
-                    && !known.has(lower_into(lower, token))
-                    && !reads_as_an_abbreviation(text, start, end))
-                .then_some(SuspectKind::Initials)
+                None
             }
         } else {
             let lower_token = lower_into(lower, token);
@@ -2952,9 +3047,20 @@ pub fn suspects_into(
             // "MARSHALL Jordan": a surname in capitals, as police write
             // it, before a given name.
             let surname_first = || shouting() && letters >= 3 && before_a_given_name(text, end);
+            // "with Talent MOYO (Y11)": a capitalised word before a surname
+            // in capitals that is no word, no abbreviation and no
+            // acronym is a given name, though it is a word.
+            let before_a_surname_in_capitals = || {
+                !shouting()
+                    && !starts_sentence(text, start)
+                    && text[end..].starts_with(' ')
+                    && crate::anonymise::text::word_after(text, end)
+                        .is_some_and(|next| is_a_surname_in_capitals(text, end + 1, next))
+            };
             let name = ((previous_title
                 && !(previous_role && plain_word() && !before_a_surname()))
                 || (ordinary && surname_first())
+                || (ordinary && before_a_surname_in_capitals())
                 || !ordinary
                 || (after_name && !(shouting() && plain_word() && !surname_in_capitals()))
                 // "J. Baker", not "…band B. Suggested refuge".

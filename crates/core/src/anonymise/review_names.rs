@@ -57,6 +57,14 @@ impl ReviewNames {
                         patterns.push((name.to_string(), kind));
                         patterns.push((name.to_uppercase(), kind));
                     }
+                    // "born at HUH" where another record has "HUH
+                    // Maternity": a hospital's initials, in capitals.
+                    let initials = original.trim();
+                    if (3..=4).contains(&initials.len())
+                        && initials.bytes().all(|b| b.is_ascii_uppercase())
+                    {
+                        patterns.push((initials.to_string(), kind));
+                    }
                     // "seen on Larkspur again" where another record has
                     // "Larkspur Estate": an estate by its name alone,
                     // capitalised.

@@ -2296,3 +2296,54 @@ fn toned_names_share_codes_and_local_operations_are_found_and_the_forces_words_k
         ],
     );
 }
+
+/// The twenty-second realistic set's classes: a surname in capitals that
+/// could be initials, after a given name that is a word ("Talent MOYO");
+/// a hospital known only by its initials, and those initials said again
+/// in another record; a police log's number before its day; a date of
+/// birth written in French; Shona kinship words before a name; and what
+/// must be kept: a faith in a fixed phrase whose last word is also a
+/// surname, faiths and languages, scripture, a disease named after a
+/// person, the field's abbreviations before a department.
+#[test]
+fn surnames_in_capitals_hospital_initials_and_log_numbers_are_found_and_scripture_kept() {
+    let review = small_review(&[
+        "Seen at the gate with Talent MOYO (Y11) and with Kerry DUBE.",
+        "Attended HUH ED with a wrist injury. CAMHS ED team aware.",
+        "Born at HUH, 3.12kg. Mum works as an HCA at HUH.",
+        "No line activity seen. Log 1932 of 10/08.",
+        "Application received: DOB 27 avril 1983, nationality DR Congo.",
+        "Visitors: Tete Patience and Sekuru Moyo; Babamukuru proposed a visit.",
+        "Mum converted to Islam in 2019; Mr Islam next door. Christianity, Hinduism.",
+        "Prayed Psalm 23 and Jeremiah 29:11; read Romans 8:28-30 and 1 John 4:18.",
+        "Known Alzheimer's disease. Speaks Lingala, Tagalog and isiZulu.",
+    ]);
+    let (_, all) = anonymised_as_written(&review);
+    assert_gone(
+        &all,
+        &[
+            "Talent MOYO",
+            "MOYO",
+            "DUBE",
+            "HUH",
+            "1932",
+            "avril",
+            "1983",
+            "Patience",
+            "Sekuru Moyo",
+            "Babamukuru",
+            "Mr Islam",
+        ],
+    );
+    assert_kept(
+        &all,
+        &[
+            "CAMHS ED team",
+            "of August",
+            "converted to Islam in 2019",
+            "Christianity, Hinduism",
+            "Prayed Psalm 23 and Jeremiah 29:11; read Romans 8:28-30 and 1 John 4:18",
+            "Known Alzheimer's disease. Speaks Lingala, Tagalog and isiZulu",
+        ],
+    );
+}

@@ -29,6 +29,12 @@ pub(crate) const WELSH_MONTHS: &str = r"Ionawr|Chwefror|Mawrth|Ebrill|Mai|Fai|Me
 /// The months in Portuguese and Spanish, after "de" ("9 de março de 1995").
 const IBERIAN_MONTHS: &str = r"janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre";
 
+/// The months in French, German, Dutch, Italian, Romanian and Polish (its
+/// genitive, as a date writes it), read only between a day and a year
+/// ("DOB 27 avril 1983", "1er mars 2001", "12. März 2010"), so that "3
+/// Mars bars" and a Welsh "2 Mai" keep their own readings.
+const EUROPEAN_MONTHS: &str = r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|januari|februari|maart|mei|augustus|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia";
+
 /// Every written form, one alternative each.
 static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -47,6 +53,9 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
             // Welsh: "3 Mawrth 2025", "2il Mai 2011", "2 Fai".
             r"|\b\d{{1,2}}(?:af|ail|il|ydd|edd|fed|ed)?\s+(?:{welsh})(?:\s+\d{{4}})?\b",
             r"|\b\d{{1,2}}\s+(?i:de)\s+(?i:{iberian})(?:\s+(?i:de)\s+\d{{4}})?\b",
+            // French, German, Dutch, Italian, Romanian, Polish: "27 avril
+            // 1983", "1er mars 2001", "12. März 2010".
+            r"|\b\d{{1,2}}(?:er|\.)?\s+(?i:{european})\s+\d{{4}}\b",
             // A year of those calendars by itself: "year 1394", "1437 AH".
             r"|\b(?i:year|yr)\s+1[34]\d\d\b",
             r"|\b1[34]\d\d\s*(?:(?:AH|SH|HS)\b|A\.H\.|S\.H\.|H\.S\.)",
@@ -56,6 +65,7 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
         irish = IRISH_MONTHS,
         welsh = WELSH_MONTHS,
         iberian = IBERIAN_MONTHS,
+        european = EUROPEAN_MONTHS,
     ))
     .expect("the other calendars' date pattern is valid")
 });
@@ -84,6 +94,21 @@ fn has_a_cue(text: &str) -> bool {
         cues.extend(IRISH_MONTHS.split('|'));
         let welsh = cues.len();
         cues.extend(WELSH_MONTHS.split('|'));
+        // The European months, as written in lower case, capitalised or
+        // in capitals, each a word of its own as the Welsh ones are.
+        let european: Vec<String> = EUROPEAN_MONTHS
+            .split('|')
+            .flat_map(|month| {
+                let mut chars = month.chars();
+                let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+                [
+                    month.to_string(),
+                    first.unwrap_or_default() + chars.as_str(),
+                    month.to_uppercase(),
+                ]
+            })
+            .collect();
+        cues.extend(european.iter().map(String::as_str));
         let automaton =
             aho_corasick::AhoCorasick::new(cues).expect("the calendars' cues make an automaton");
         (automaton, welsh)
@@ -131,6 +156,15 @@ mod tests {
             ["ngày 03 tháng 10 năm 2009"]
         );
         assert_eq!(found("sinh tháng 5 năm 2012"), ["tháng 5 năm 2012"]);
+    }
+
+    #[test]
+    fn european_dates_between_a_day_and_a_year_are_found() {
+        assert_eq!(found("DOB 27 avril 1983 (27/04/1983)"), ["27 avril 1983"]);
+        assert_eq!(found("né le 1er Mars 2001"), ["1er Mars 2001"]);
+        assert_eq!(found("geboren am 12. MÄRZ 2010"), ["12. MÄRZ 2010"]);
+        assert_eq!(found("urodzona 3 września 2015"), ["3 września 2015"]);
+        assert!(found("ate 3 Mars bars in 2019").is_empty());
     }
 
     #[test]
