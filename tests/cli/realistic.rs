@@ -380,7 +380,7 @@ fn the_sixteenth_realistic_chronology_keeps_nothing_identifying_but_its_known_mi
 /// in Sylheti are kept by design, as "Nan" and "Mum" are, even where the
 /// cast gives one as an alias ("Nani", "Apa", "Dadi", "Khala"). The
 /// misses: names that are rare words and are found in one record but not
-/// learned for the next ("Comfort asked", "Brother Sunday"), a road by
+/// learned for the next ("Brother Sunday"), a road by
 /// its name alone ("the High Rake road") and a cell's number ("cell
 /// 2-17"); cities abroad ("Lagos", "Sylhet") are public names by design.
 const SEVENTEENTH_SET_LEFT: &[&str] = &[
@@ -390,7 +390,6 @@ const SEVENTEENTH_SET_LEFT: &[&str] = &[
     "Apa's",
     "Dadi",
     "Khala",
-    "Comfort",
     "Sunday",
     "Lagos",
     "Sylhet",
@@ -500,10 +499,8 @@ fn the_twenty_first_realistic_chronology_keeps_nothing_identifying_but_its_known
 /// generic kinship words, kept by design as "Mum" is. "Talent" is a word
 /// that names a boy where nothing around it says so ("from Talent's
 /// house", "Says Talent still messages her"); where a surname in capitals
-/// follows it ("Talent MOYO") it is replaced. "Patience" is a word at the
-/// start of a quoted sentence ("Patience is my husband's sister"), though
-/// "Tete Patience" is replaced in the same record.
-const TWENTY_SECOND_SET_LEFT: &[&str] = &["Nan", "Nanny", "Talent", "Patience"];
+/// follows it ("Talent MOYO") it is replaced.
+const TWENTY_SECOND_SET_LEFT: &[&str] = &["Nan", "Nanny", "Talent"];
 
 /// The words the twenty-second set's published report may hold: its
 /// known misses, and "Blessing", "Memory" and "Knowledge", girls' and a
@@ -531,6 +528,25 @@ const TWENTY_SECOND_SET_PUBLISHED: &[&str] = &[
 #[test]
 fn the_twenty_second_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
     score_keeping("realistic-chronology-22", TWENTY_SECOND_SET_LEFT, 97);
+}
+
+/// A twenty-third set, from a northern city's strictly Orthodox Jewish
+/// district: Hebrew and Yiddish names with their English forms ("Yitzchok",
+/// "Isaac", "Itzy"), a mother recorded under her husband's name ("Mrs
+/// Yitzchok Wolkenfeld"), titles ("Reb", "Rav", "Rebbetzin"), dates of
+/// birth in the Hebrew calendar ("25 Adar 5770"), a Romanian au pair
+/// (names with and without diacritics, a CNP), a sort code with its
+/// account and no label, twins by name before their age ("Lacey and Mason
+/// (6)"), and the community's words that must be kept (Shabbos, Yom Tov,
+/// Tehillim, "Moshe Rabbeinu", "Baruch Hashem"). 92% of its ordinary
+/// phrases are kept: its key counts as ordinary the police and fire
+/// services' initials in the agency column ("GMP Irwellford"), which name
+/// the agency and are replaced with it, and places abroad and in a city
+/// that this anonymiser replaces by design ("Antwerp", "Cluj", "Brooklyn",
+/// "Stamford Hill", "Shudehill").
+#[test]
+fn the_twenty_third_realistic_chronology_keeps_nothing_identifying() {
+    score_keeping("realistic-chronology-23", &[], 92);
 }
 
 #[test]
@@ -561,6 +577,7 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-20", TWENTIETH_SET_LEFT);
     publish("realistic-chronology-21", TWENTY_FIRST_SET_PUBLISHED);
     publish("realistic-chronology-22", TWENTY_SECOND_SET_PUBLISHED);
+    publish("realistic-chronology-23", &[]);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

@@ -266,6 +266,14 @@ pub fn classify(
     if next_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
         return (Class::Name, "followed by another capitalised name");
     }
+    // "Knowledge of the arrangement: …", "Patience of a saint": a noun
+    // before "of" that opens a sentence; a person is rarely written so.
+    if next == "of" && !several {
+        return (
+            Class::Word,
+            "a noun before \"of\" at the start of a sentence",
+        );
+    }
     if MODALS.contains(&first) && !next.is_empty() {
         if STRONG_NAME_VERBS.contains(&next.as_str()) {
             return (Class::Name, "followed by a verb of its own");
@@ -441,6 +449,11 @@ mod tests {
         assert_eq!(judge("Seen on 3 May.", "May"), Class::Word);
         assert_eq!(judge("Back in the Summer term.", "Summer"), Class::Word);
         assert_eq!(judge("Will not attend.", "Will"), Class::Word);
+        assert_eq!(
+            judge("Seen. Knowledge of the plan was poor.", "Knowledge"),
+            Class::Word
+        );
+        assert_eq!(judge("Patience of a saint.", "Patience"), Class::Word);
     }
 
     #[test]

@@ -439,7 +439,14 @@ fn add_person_name(b: &mut Builder, name: &str, owner: Owner, real: bool) {
                 }
             }
             for short in b.lists.diminutives_of(word) {
-                if b.lists.is_kinship(short) {
+                // "Nan" is a grandmother before it is anyone's short
+                // form; but "Jan" of Janet is a given name many babies
+                // have, a name where it is written capitalised (see
+                // `kinship_word_as_given_name`), though "khala jan" is an
+                // endearment.
+                let given_name =
+                    super::gazetteer::gazetteer().is_registered_given_name(&short.to_lowercase());
+                if b.lists.is_kinship(short) && !given_name {
                     continue;
                 }
                 b.add(short, owner, Claim::Weak, Shape::Part { surname: false });

@@ -171,6 +171,20 @@ pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
 
+/// True when a kinship word of another language is written here as the
+/// given name it also is: "Jan's visited" (a cast member Jan, or Janet),
+/// where "khala jan" is an endearment. Capitalised, a given name many
+/// babies have, and no English word for a relative ("Nana", "Gran" stay
+/// kinship words however written).
+pub fn kinship_word_as_given_name(written: &str) -> bool {
+    let mut chars = written.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let lower = written.to_lowercase();
+    capitalised
+        && !words::is_not_a_name_part(&lower)
+        && gazetteer().is_registered_given_name(&lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

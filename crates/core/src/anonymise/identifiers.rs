@@ -573,15 +573,23 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             r#"(?i:minibus|bus|van|boat|lorry|truck)(?: called| named)?:? ?["'‘“]([A-Z][^"'’”\n\[]{1,39})["'’”]"#.to_string(),
             1,
         ),
+        (
+            // A sort code with its account number and no label ("to our
+            // account 60-83-71 / 20417793").
+            IdentifierKind::BankDetails,
+            format!(r"{b}([0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}) ?/ ?[0-9]{{8}}{b}"),
+            1,
+        ),
     ];
     // The gates name their finders by place: of the last ten, two are
     // user names'; then come the account endings, labelled numbers,
     // numbers in groups, system user names and plates after their label,
     // searched in every text, and the passwords and code words, the user
     // names after a platform's name and the groups' names, only where a
-    // text may give one.
+    // text may give one; last, a sort code with its account number, in
+    // every text.
     debug_assert!(
-        specs.len() == 32
+        specs.len() == 33
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -757,7 +765,7 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 }
 
 /// At most this many finders are searched in the whole text (see [`ANY`]).
-const MOST_IN_TEXT: usize = 17;
+const MOST_IN_TEXT: usize = 18;
 
 /// True when a token is a section of an Act as records cite it ("s139A",
 /// "s23", "S47"): "s", one to three digits, capitals after.
@@ -1038,6 +1046,11 @@ mod tests {
             IdentifierKind::BankDetails,
         );
         has("s/c 204567 given", "204567", IdentifierKind::BankDetails);
+        has(
+            "repaid to our account 60-83-71 / 20417793, ref",
+            "60-83-71",
+            IdentifierKind::BankDetails,
+        );
         assert!(
             find_identifiers("Scores 20-45-67 across the three visits", &[])
                 .iter()

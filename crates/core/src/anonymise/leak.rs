@@ -248,7 +248,8 @@ impl LeakChecker {
             // Kinship words are kept; so are doubtful words the reviewer kept.
             let forms = || hit.forms.iter().map(|&f| &names.forms[f]);
             if !hit.after_title
-                && (forms().all(|f| f.kinship)
+                && ((forms().all(|f| f.kinship)
+                    && !super::gazetteer::kinship_word_as_given_name(&v[hit.start..hit.end]))
                     || (forms().all(|f| f.word_like || f.always_ambiguous.is_some())
                         && self.anonymiser.is_allowed(&v[hit.start..hit.end])))
             {

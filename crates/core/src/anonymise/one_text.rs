@@ -88,7 +88,10 @@ impl Anonymiser {
             {
                 verdict = (Class::Ambiguous, reason);
             }
-            if hit.forms.iter().all(|&f| forms[f].kinship) && !hit.after_title {
+            if hit.forms.iter().all(|&f| forms[f].kinship)
+                && !hit.after_title
+                && !super::gazetteer::kinship_word_as_given_name(&v[hit.start..hit.end])
+            {
                 verdict = (
                     Class::Word,
                     "a generic kinship word: kept unless the reviewer replaces it",

@@ -1300,6 +1300,20 @@ fn before_a_role_in_brackets(text: &str, end: usize) -> bool {
     })
 }
 
+/// True when an age in brackets follows `end` of `text`: " (6)", " (14)",
+/// " (6y)", " (15 yrs)".
+fn before_an_age_in_brackets(text: &str, end: usize) -> bool {
+    text[end..].strip_prefix(" (").is_some_and(|inner| {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&digits)
+            && matches!(
+                inner[digits..].split(')').next(),
+                Some("" | "y" | "yo" | "yrs" | " yrs" | " years" | "m" | " months")
+            )
+            && inner[digits..].contains(')')
+    })
+}
+
 /// The word right before `at`, with nothing or a comma between: the word
 /// that may say who or what the word at `at` names ("her friend Hope",
 /// "the dog, Tank").
@@ -2479,6 +2493,9 @@ fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
             && after_relation(text, at)
             && !words::is_acronym(&word.to_uppercase()));
     named
+        // "khala jan", "Ahmad jan": in lower case after a word, the
+        // Pashto and Dari endearment, not the given name "Jan".
+        && word != "jan"
         // "her gran, camogie w/ the club": a public name in lower case.
         && !super::lists::field_lists().is_public_name(word)
         // "w/ a kara for the baby": after an article, a thing.
@@ -2997,7 +3014,10 @@ pub fn suspects_into(
                     || (((gazetteer().is_registered_given_name(plain)
                         && !starts_sentence(text, start))
                         || after_an_initial(text, start))
-                        && before_a_role_in_brackets(text, end))
+                        && (before_a_role_in_brackets(text, end)
+                            // "twins Lacey and Mason (6)": a given name
+                            // before an age in brackets.
+                            || before_an_age_in_brackets(text, end)))
                     || (gazetteer().is_name_word(plain)
                         // "Lee Chaudhry": a common given name before a cast name.
                         && ((gazetteer().is_given_name_word(plain)
@@ -3191,6 +3211,26 @@ fn after_a_full_stop(text: &str, at: usize) -> bool {
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'))
 }
 
+/// True when what follows `end` of `text` is what a person does or is to
+/// someone: "Patience is my husband's sister", "Sing said no". A word that
+/// opens a sentence before such a verb, found as a name in the same text,
+/// is that name again.
+fn before_a_persons_verb(text: &str, end: usize) -> bool {
+    let mut next = text[end..].split_whitespace();
+    match next.next() {
+        Some(
+            "said" | "says" | "told" | "tells" | "rang" | "phoned" | "came" | "cried" | "asked",
+        ) => true,
+        Some("is" | "was") => next.next().is_some_and(|w| {
+            matches!(
+                w,
+                "my" | "his" | "her" | "our" | "their" | "mum's" | "dad's"
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// "argued with Brother Sing about money; Sing stayed calm": an ordinary
 /// word found as a name in a text (after a title or a relation) is the
 /// same name wherever that text writes it again, capitalised, inside a
@@ -3231,7 +3271,7 @@ fn the_same_name_again(
                 || alphanumeric(text[end..].chars().next())
                 || out[..found].iter().any(|&(s, e, _)| s < end && at < e)
                 || covered_words.iter().any(|&(s, e)| s < end && at < e)
-                || after_a_full_stop(text, at)
+                || (after_a_full_stop(text, at) && !before_a_persons_verb(text, end))
                 || super::classify::in_a_longer_fixed_term(text, at, end)
                 // "Praise the Lord" where "Mr Lord" was named: after an
                 // article, a thing or a title.

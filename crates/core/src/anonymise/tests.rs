@@ -2347,3 +2347,55 @@ fn surnames_in_capitals_hospital_initials_and_log_numbers_are_found_and_scriptur
         ],
     );
 }
+
+/// The twenty-third realistic set's classes: a given name before an age in
+/// brackets, a sort code with its account number and no label, Orthodox
+/// Jewish titles before a name; and what must be kept: the community's
+/// languages, feasts, books and words, figures of scripture and history
+/// whose names are given names, a country that is a given name after
+/// "in".
+#[test]
+fn ages_in_brackets_and_unlabelled_sort_codes_are_found_and_a_communitys_words_kept() {
+    let review = small_review(&[
+        "Children: Kyle (16) and twins Lacey and Mason (6).",
+        "Repaid to our account 60-83-71 / 20417793 by standing order.",
+        "Rav Gutfreund spoke to the family; the Rov agreed.",
+        "Toby chatty, in Yiddish. Goes to a yeshiva in Israel after Pesach.",
+        "It is Shabbos; Erev Shavuos next week. Baruch Hashem, Yom Tov went well.",
+        "Learning Tehillim and Gemara; Moshe Rabbeinu and the Book of Samuel.",
+        "Project on Isaac Newton. Rosh Chodesh Adar. A white Dacia Logan.",
+    ]);
+    let (_, all) = anonymised_as_written(&review);
+    assert_gone(
+        &all,
+        &["Lacey", "Mason", "60-83-71", "20417793", "Gutfreund"],
+    );
+    assert_kept(
+        &all,
+        &[
+            "(6)",
+            "Rav ",
+            "the Rov agreed",
+            "in Yiddish. Goes to a yeshiva in Israel after Pesach",
+            "It is Shabbos; Erev Shavuos next week. Baruch Hashem, Yom Tov went well",
+            "Learning Tehillim and Gemara; Moshe Rabbeinu and the Book of Samuel",
+            "Project on Isaac Newton. Rosh Chodesh Adar. A white Dacia Logan",
+        ],
+    );
+}
+
+/// "Jan" is a kinship word of Pashto and Dari ("khala jan") and a given
+/// name many babies have: capitalised, of a cast member named Jan or
+/// Janet, it is the name; in lower case, the endearment.
+#[test]
+fn a_kinship_word_that_is_a_given_name_is_the_name_when_capitalised() {
+    let mut review = small_review(&[
+        "Jan's visited today; Jan rang back. Called me 'khala jan'.",
+        "Gul's sister. Nana said hello.",
+    ]);
+    review.people.push(person("P4", "Janet Moss", &[], "Mother 2"));
+    review.people.push(person("P5", "Gul Jan", &[], "Mother 3"));
+    let (_, all) = anonymised_as_written(&review);
+    assert_gone(&all, &["Jan's", "Jan rang"]);
+    assert_kept(&all, &["'khala jan'", "Nana said hello"]);
+}

@@ -295,6 +295,15 @@ pub const TITLES: &[&str] = &[
     "sheikh",
     "shaykh",
     "ustadh",
+    // Orthodox Jewish titles: "Reb Shmuel", "Rav Gutfreund", "the Rov",
+    // "Rebbetzin Halpern", "Morah Chani".
+    "reb",
+    "rav",
+    "rov",
+    "rebbe",
+    "rebbetzin",
+    "morah",
+    "moreh",
 ];
 
 /// True when a title names a role ("Nurse", "HV", "GP", "Midwife"), not an
