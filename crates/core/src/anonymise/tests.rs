@@ -2393,7 +2393,9 @@ fn a_kinship_word_that_is_a_given_name_is_the_name_when_capitalised() {
         "Jan's visited today; Jan rang back. Called me 'khala jan'.",
         "Gul's sister. Nana said hello.",
     ]);
-    review.people.push(person("P4", "Janet Moss", &[], "Mother 2"));
+    review
+        .people
+        .push(person("P4", "Janet Moss", &[], "Mother 2"));
     review.people.push(person("P5", "Gul Jan", &[], "Mother 3"));
     let (_, all) = anonymised_as_written(&review);
     assert_gone(&all, &["Jan's", "Jan rang"]);
