@@ -72,8 +72,6 @@ fn term_words(term: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// A character of a word of a fixed term: letters, digits, apostrophes
-/// ("Down's") and hyphens ("Prader-Willi").
 /// The books of the Bible, in lower case, as a reference names them.
 const BIBLE_BOOKS: &[&str] = &[
     "genesis",
@@ -140,15 +138,16 @@ const BIBLE_BOOKS: &[&str] = &[
 /// "1 John 4:18"): a chapter and a verse after the book name no one, though
 /// the book bears a given name.
 fn scripture_end(text: &str, start: usize, word_end: usize) -> Option<usize> {
-    let book = &text[start..word_end];
-    if !BIBLE_BOOKS.iter().any(|b| b.eq_ignore_ascii_case(book)) {
-        return None;
-    }
     let digits = |from: usize| {
         let run = text[from..].bytes().take_while(u8::is_ascii_digit).count();
         (1..=3).contains(&run).then_some(from + run)
     };
+    // Most words are not followed by a number: that is asked first.
     let chapter_end = digits(word_end + text[word_end..].strip_prefix(' ').map(|_| 1)?)?;
+    let book = &text[start..word_end];
+    if !BIBLE_BOOKS.iter().any(|b| b.eq_ignore_ascii_case(book)) {
+        return None;
+    }
     let verse_end = digits(chapter_end + text[chapter_end..].strip_prefix(':').map(|_| 1)?)?;
     let end = text[verse_end..]
         .strip_prefix('-')
@@ -157,6 +156,8 @@ fn scripture_end(text: &str, start: usize, word_end: usize) -> Option<usize> {
     (!text[end..].starts_with(|c: char| c.is_alphanumeric())).then_some(end)
 }
 
+/// A character of a word of a fixed term: letters, digits, apostrophes
+/// ("Down's") and hyphens ("Prader-Willi").
 fn is_term_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }

@@ -2493,9 +2493,6 @@ fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
             && after_relation(text, at)
             && !words::is_acronym(&word.to_uppercase()));
     named
-        // "khala jan", "Ahmad jan": in lower case after a word, the
-        // Pashto and Dari endearment, not the given name "Jan".
-        && word != "jan"
         // "her gran, camogie w/ the club": a public name in lower case.
         && !super::lists::field_lists().is_public_name(word)
         // "w/ a kara for the baby": after an article, a thing.
@@ -2917,18 +2914,7 @@ pub fn suspects_into(
                 // "Kerry MOYO", "Talent MOYO": after a name, a short
                 // word in capitals that could be said is a surname, not
                 // initials.
-                let surname = letters >= 3
-                    && (after_name
-                        || crate::anonymise::text::word_before(text, start).is_some_and(
-                            |(at, before)| {
-                                &text[at + before.len()..start] == " "
-                                    && before.chars().next().is_some_and(char::is_uppercase)
-                                    && before.chars().skip(1).all(char::is_lowercase)
-                                    && !starts_sentence(text, at)
-                                    && !words::is_title(before)
-                                    && is_a_surname_in_capitals(text, start, token)
-                            },
-                        ));
+                let surname = after_name && is_a_surname_in_capitals(text, start, token);
                 Some(if surname {
                     SuspectKind::Name
                 } else {
