@@ -57,6 +57,7 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
         keep,
         apply_sensitive_policy,
     } = options;
+    let started = std::time::Instant::now();
     let mut review = match store::load(file) {
         Ok(review) => review,
         Err(error) => {
@@ -89,12 +90,14 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
             review.meta.anonymisation.allow[before..].join(", ")
         );
     }
+    let loaded = started.elapsed();
     let anonymiser = if apply_sensitive_policy {
         Anonymiser::new(&review)
     } else {
         Anonymiser::new(&review).keeping_sensitive_details()
     };
     let result = anonymiser.review(&review);
+    let anonymised = started.elapsed();
     let checker = LeakChecker::with_anonymiser(&review, anonymiser);
     // Both threads check the review's strings; one of them first makes
     // the file text and checks it outside its strings (with the strings
@@ -104,6 +107,7 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
         let file_leaks = checker.check_outside_strings("file text", &text);
         (text, file_leaks)
     });
+    let checked = started.elapsed();
     for leak in file_leaks {
         if !leaks
             .iter()
@@ -176,6 +180,15 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
         return EXIT_UNREADABLE;
     }
     let replaced = report.replaced_count();
+    if std::env::var_os("FORESIGHT_TIMINGS").is_some() {
+        eprintln!(
+            "timings: read {:.3} s, anonymise {:.3} s, leak check {:.3} s, write {:.3} s",
+            loaded.as_secs_f64(),
+            (anonymised - loaded).as_secs_f64(),
+            (checked - anonymised).as_secs_f64(),
+            (started.elapsed() - checked).as_secs_f64()
+        );
+    }
     // Residual suspects were replaced in the transform; those left are
     // the ones the reviewer kept, read from the report rather than by
     // scanning the written review again.

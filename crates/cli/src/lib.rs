@@ -610,17 +610,17 @@ pub enum LanguageModelAction {
         #[arg(short, long)]
         output: PathBuf,
         /// The strength of the L2 penalty on the weights.
-        #[arg(long, default_value_t = 0.002)]
+        #[arg(long, default_value_t = foresight_core::analysis::language::model::TrainOptions::default().l2)]
         l2: f64,
         /// Passes of gradient descent.
-        #[arg(long, default_value_t = 30)]
+        #[arg(long, default_value_t = foresight_core::analysis::language::model::TrainOptions::default().epochs)]
         epochs: usize,
         /// Keep only features seen in at least this many sentences.
-        #[arg(long, default_value_t = 2)]
+        #[arg(long, default_value_t = foresight_core::analysis::language::model::TrainOptions::default().min_count)]
         min_count: usize,
         /// The score from which a sentence with none of the lexicon's
         /// counting phrases reads as blame (0.5 for one with such a phrase).
-        #[arg(long, default_value_t = 0.6)]
+        #[arg(long, default_value_t = foresight_core::analysis::language::model::TrainOptions::default().threshold_without_phrase)]
         threshold_without_phrase: f64,
     },
     /// Measure the lint's blame verdict (its blame model's; another

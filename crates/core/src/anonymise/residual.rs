@@ -2580,6 +2580,9 @@ pub fn suspects_into(
     let bytes = text.as_bytes();
     let mut placeholder = false;
     let mut previous_title = false;
+    // Where the last fixed term kept whole ends: a capital letter that
+    // ends one ("Vitamin D. Overcrowding worse") is no initial.
+    let mut term_kept_until = 0;
     // The title before was a role, not an honorific or a rank.
     let mut previous_role = false;
     // The words found already (the cast's, identifiers, dates), as the
@@ -2674,6 +2677,7 @@ pub fn suspects_into(
                 fixed_term_over(text, start).or_else(|| act_title_end(text, start))
         {
             i = i.max(term_end);
+            term_kept_until = term_kept_until.max(term_end);
             previous_title = false;
             continue;
         }
@@ -2697,8 +2701,9 @@ pub fn suspects_into(
             let letter = head.chars().next_back()?;
             let at = head.len() - letter.len_utf8();
             (letter.is_ascii_uppercase()
-                && !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.'))
-            .then_some(at)
+                && !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.')
+                && at >= term_kept_until)
+                .then_some(at)
         });
         // "PC 2716 HILL": the word after a rank and collar number is a
         // surname, whatever else it is.
@@ -3494,6 +3499,32 @@ mod tests {
         // first word.
         let found = suspects("Seen by Quentin. Price rose sharply.");
         assert!(found.iter().all(|(t, _)| t != "Price"), "{found:?}");
+    }
+
+    #[test]
+    fn a_capital_that_ends_a_fixed_term_is_no_initial() {
+        // "Vitamin D" is kept whole; its "D." starts no "D. Overcrowding".
+        assert_eq!(
+            suspects("Discussed iron and Vitamin D. Overcrowding worse."),
+            vec![]
+        );
+        // An initial of its own still starts a name.
+        let found = suspects("Discussed iron with D. Overcrowding (DSL).");
+        assert!(
+            found.iter().any(|(t, _)| t.contains("Overcrowding")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn platforms_districts_and_greetings_of_the_families_are_no_suspects() {
+        assert_eq!(
+            suspects(
+                "Money moved through his PayPal; plays Valorant and asked for the Wi-Fi code. \
+                 Grew up in Sha Tin, then Dnipro. Year of the Dragon party, Kung Hei Fat Choy."
+            ),
+            vec![]
+        );
     }
 
     #[test]

@@ -316,6 +316,18 @@ const CLAIM_NOUNS: &[&str] = &[
     "suggestion",
     "suggestions",
 ];
+/// Verbs of a complaint or contention: like a claim noun, they leave
+/// unasserted the clause they introduce with "that" ("she complains that
+/// the council failed to take the lead"), which an investigation then
+/// weighs.
+const COMPLAINING: &[&str] = &[
+    "complain",
+    "complains",
+    "complained",
+    "alleges",
+    "contends",
+    "contended",
+];
 /// Words for people in general that are no family word ("someone may
 /// exhibit…").
 const PEOPLE_IN_GENERAL: &[&str] = &["people", "someone", "adults", "individuals", "clients"];
@@ -631,7 +643,8 @@ pub(crate) fn negated(words: &[Word], at: usize) -> bool {
             break;
         }
         if is(UNASSERTED, word)
-            || (is(CLAIM_NOUNS, word) && words.get(k + 1).is_some_and(|w| w.norm == "that"))
+            || ((is(CLAIM_NOUNS, word) || is(COMPLAINING, word))
+                && words.get(k + 1).is_some_and(|w| w.norm == "that"))
         {
             return true;
         }

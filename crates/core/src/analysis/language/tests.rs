@@ -860,6 +860,7 @@ fn a_question_or_an_allegation_asserts_nothing() {
         &[
             "The inquiry is looking at whether authorities missed opportunities to protect her.",
             "The council is investigating claims that staff failed to respond.",
+            "She complains that the council failed to take the lead in the matter.",
         ],
     );
     // A claim as the subject of a sentence is no allegation.

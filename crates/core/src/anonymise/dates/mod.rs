@@ -291,8 +291,34 @@ fn days_without_year_into(
         // "on " in any case (only these letters lower-case to "on").
         let after_on =
             before.len() >= 3 && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
-        (valid && (clear_day || after_on)).then_some((whole, m))
+        (valid && (clear_day || after_on || after_a_birth_label(before))).then_some((whole, m))
     }));
+}
+
+/// True when `before` ends with a label of a date of birth ("DOB ",
+/// "D.O.B: ", "born ", "birthday ", "date of birth "): the day and month
+/// after it are a birthday however they are written ("DOB 14/5").
+fn after_a_birth_label(before: &str) -> bool {
+    let tail = before.trim_end_matches([' ', ':', '(', '-']);
+    let mut from = tail.len().saturating_sub(14);
+    while !tail.is_char_boundary(from) {
+        from -= 1;
+    }
+    let tail = tail[from..].to_ascii_lowercase();
+    [
+        "dob",
+        "d.o.b",
+        "d.o.b.",
+        "born",
+        "birthday",
+        "birthdate",
+        "date of birth",
+    ]
+    .iter()
+    .any(|label| {
+        tail.strip_suffix(label)
+            .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+    })
 }
 
 /// The written dates of a text, as
@@ -792,6 +818,23 @@ mod tests {
         }
         // A year alone, with no birth before it, is no one's.
         assert_eq!(apply("the 1961 Act", &rules), "the 1961 Act");
+    }
+
+    #[test]
+    fn a_day_and_month_after_a_birth_label_is_a_date_however_written() {
+        fn found(text: &str) -> Vec<&str> {
+            days_without_year(text)
+                .into_iter()
+                .map(|(r, _)| &text[r])
+                .collect()
+        }
+        assert_eq!(found("1-year review, Lucas (DOB 14/5)."), vec!["14/5"]);
+        assert_eq!(found("D.O.B: 3/4, seen alone"), vec!["3/4"]);
+        assert_eq!(found("Born 7/9 at home"), vec!["7/9"]);
+        // Without the label, neither is clearly a day: a score, a fraction.
+        assert!(found("Scored 14/5 on the test; 3/4 of the form done.").is_empty());
+        // "Reborn" is not "born".
+        assert!(found("Reborn 7/9").is_empty());
     }
 
     #[test]
