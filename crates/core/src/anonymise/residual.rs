@@ -97,7 +97,27 @@ impl Known {
         };
         for p in &review.people {
             add(&p.pseudonym);
-            add(&p.role);
+            // A role is typed by the reviewer and may name a place or a
+            // person ("Zion's father - HMP Stourmoor"): of its words, only
+            // those that name no one (lower case, words, abbreviations,
+            // public names) are known.
+            for w in p
+                .role
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            {
+                let lower = w.to_lowercase();
+                let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+                if !w.is_empty()
+                    && (!w.starts_with(char::is_uppercase)
+                        || words::is_word(bare)
+                        || words::in_larger_dictionary(bare)
+                        || words::is_acronym(w)
+                        || super::lists::field_lists().is_abbreviation(w)
+                        || super::lists::field_lists().is_public_name(w))
+                {
+                    add(w);
+                }
+            }
         }
         for a in &review.agencies {
             add(&a.generic_name);
@@ -1266,6 +1286,14 @@ fn is_a_surname_in_capitals(text: &str, at: usize, word: &str) -> bool {
         && !super::lists::field_lists().is_public_name(word)
         && !reads_as_an_abbreviation(text, at, at + word.len())
 }
+
+/// Words that say a place is meant when they follow a name-like word
+/// ("Rose Garden", "Grace Church"), though they are surnames too.
+const PLACE_KIND_WORDS: &[&str] = &[
+    "church", "chapel", "garden", "gardens", "hall", "house", "court", "park", "farm", "lodge",
+    "centre", "center", "field", "fields", "green", "wood", "woods", "cottage", "mill", "bridge",
+    "gate", "market", "square", "tower", "view", "hill", "manor", "grange", "meadow", "meadows",
+];
 
 /// True when a capital initial stands just before `start`, with or
 /// without its dot: "D Lord", "D. Lord".
@@ -2987,6 +3015,28 @@ pub fn suspects_into(
                             && covered(at, at + w.len())
                     })
             };
+            // "placed with Carol Hinds": a common given name that is a
+            // word, inside a sentence, before a common surname written as
+            // one (both words, neither a place's nor a body's).
+            let next_is_a_surname = || {
+                text[end..].starts_with(' ')
+                    && crate::anonymise::text::word_after(text, end).is_some_and(|next| {
+                        let lower = next.to_lowercase();
+                        next.chars().count() >= 3
+                            && next.chars().next().is_some_and(char::is_uppercase)
+                            && next.chars().skip(1).all(char::is_lowercase)
+                            && gazetteer().is_common_surname(&lower)
+                            && !is_institution_word(&lower)
+                            && !PLACE_KIND_WORDS.contains(&lower.as_str())
+                            && !is_street_end(next)
+                            && !words::is_vocabulary(next)
+                            && !words::is_title(next)
+                            && !super::lists::field_lists().is_public_name(next)
+                            && super::lists::field_lists()
+                                .fixed_term_end(text, end + 1)
+                                .is_none()
+                    })
+            };
             let is_short_form = || super::lists::field_lists().is_short_form(plain);
             let named_by_context = ordinary
                 && (nickname_at(text, start, end)
@@ -3009,6 +3059,9 @@ pub fn suspects_into(
                             // "twins Lacey and Mason (6)": a given name
                             // before an age in brackets.
                             || before_an_age_in_brackets(text, end)))
+                    || (gazetteer().is_registered_given_name(plain)
+                        && !starts_sentence(text, start)
+                        && next_is_a_surname())
                     || (gazetteer().is_name_word(plain)
                         // "Lee Chaudhry": a common given name before a cast name.
                         && ((gazetteer().is_given_name_word(plain)

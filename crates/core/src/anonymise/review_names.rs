@@ -149,6 +149,25 @@ impl ReviewNames {
                 {
                     patterns.push((full.to_string(), kind));
                 }
+                // "Carol took the reg" where another record has "Carol
+                // Hinds": a registered given name that is also a word, but
+                // too rarely given to be a name alone ("carol", "bob"), is
+                // that person's name elsewhere when it is capitalised.
+                if let Some((first, rest)) = full.split_once(' ')
+                    && !rest.contains(' ')
+                    && (rest.chars().all(|c| !c.is_lowercase())
+                        || gazetteer().is_common_surname(&rest.to_lowercase()))
+                    && first.chars().count() >= 3
+                    && first.chars().next().is_some_and(char::is_uppercase)
+                    && first.chars().skip(1).all(char::is_lowercase)
+                    && !is_name_word(first, false)
+                    && gazetteer().is_registered_given_name(&first.to_lowercase())
+                    && !words::is_title(first)
+                    && !field_lists().is_kinship(&first.to_lowercase())
+                    && !field_lists().is_public_name(first)
+                {
+                    patterns.push((first.to_string(), kind));
+                }
                 let sure =
                     name_words(original, false).count() > 1 || words::is_title(before) || nickname;
                 for word in name_words(original, nickname) {

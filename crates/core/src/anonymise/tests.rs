@@ -2010,6 +2010,32 @@ fn pets_seaside_venues_rooms_foreign_plates_and_dates_in_words_are_found() {
     }
 }
 
+/// A given name that is also a word, before a common surname, is a name
+/// ("placed with Carol Hinds"), and that person's given name alone is
+/// theirs in the other records; a place the reviewer typed into a role
+/// ("Father - HMP Stourmoor") is still a place in the records.
+#[test]
+fn a_word_name_before_a_surname_and_a_place_in_a_role_are_found() {
+    let mut review = small_review(&[
+        "Placed with Carol Hinds, who sang a carol. Met in the Lily Garden; Red Book checked.",
+        "Carol took the reg. Father at HMP Stourmoor for robbery.",
+    ]);
+    review.people[1].role = "Father - HMP Stourmoor".into();
+    let (out, _) = anonymised_as_written(&review);
+    let all: Vec<&str> = out
+        .review
+        .chronology
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    let all = all.join("\n");
+    assert_gone(&all, &["Carol", "Hinds", "Stourmoor"]);
+    assert_kept(
+        &all,
+        &["sang a carol", "the Lily Garden", "Red Book checked"],
+    );
+}
+
 #[test]
 fn titles_names_that_are_words_northern_places_pets_and_code_words_are_found() {
     let review = small_review(&[

@@ -317,9 +317,9 @@ const CLAIM_NOUNS: &[&str] = &[
     "suggestions",
 ];
 /// Verbs of a complaint or contention: like a claim noun, they leave
-/// unasserted the clause they introduce with "that" ("she complains that
-/// the council failed to take the lead"), which an investigation then
-/// weighs.
+/// unasserted the clause they introduce ("she complains that the council
+/// failed to take the lead", "Mrs X complains the Council did not deal
+/// with it"), which an investigation then weighs.
 const COMPLAINING: &[&str] = &[
     "complain",
     "complains",
@@ -328,6 +328,10 @@ const COMPLAINING: &[&str] = &[
     "contends",
     "contended",
 ];
+/// Words that open the clause of a complaint, with or without "that"
+/// ("Mrs X complains the Council did not deal with…"); "complained of
+/// pain" and "complained about the noise" open none.
+const COMPLAINT_OPENERS: &[&str] = &["that", "the", "a", "an", "his", "her", "their", "its"];
 /// Words for people in general that are no family word ("someone may
 /// exhibit…").
 const PEOPLE_IN_GENERAL: &[&str] = &["people", "someone", "adults", "individuals", "clients"];
@@ -643,8 +647,11 @@ pub(crate) fn negated(words: &[Word], at: usize) -> bool {
             break;
         }
         if is(UNASSERTED, word)
-            || ((is(CLAIM_NOUNS, word) || is(COMPLAINING, word))
-                && words.get(k + 1).is_some_and(|w| w.norm == "that"))
+            || (is(CLAIM_NOUNS, word) && words.get(k + 1).is_some_and(|w| w.norm == "that"))
+            || (is(COMPLAINING, word)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|w| COMPLAINT_OPENERS.contains(&w.norm.as_str())))
         {
             return true;
         }

@@ -861,12 +861,17 @@ fn a_question_or_an_allegation_asserts_nothing() {
             "The inquiry is looking at whether authorities missed opportunities to protect her.",
             "The council is investigating claims that staff failed to respond.",
             "She complains that the council failed to take the lead in the matter.",
+            "Mrs X complains the Council did not deal with a child protection issue properly.",
         ],
     );
-    // A claim as the subject of a sentence is no allegation.
+    // A claim as the subject of a sentence is no allegation, nor is a
+    // complaint of pain the clause after it.
     assert_verdicts(
         Verdict::Blame,
-        &["The claims were too easily believed by the social workers."],
+        &[
+            "The claims were too easily believed by the social workers.",
+            "The child complained of pain and the GP failed to examine him.",
+        ],
     );
 }
 
