@@ -83,6 +83,17 @@ fn anonymised_as_written(review: &Review) -> (Anonymised, String) {
 
 /// The first entry's text anonymised with its sensitive details kept as
 /// written, as `foresight anonymise` does.
+/// The anonymised chronology's texts, one a line.
+fn chronology_text(out: &Anonymised) -> String {
+    let texts: Vec<&str> = out
+        .review
+        .chronology
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    texts.join("\n")
+}
+
 fn first_text_as_written(review: &Review) -> String {
     Anonymiser::new(review)
         .keeping_sensitive_details()
@@ -2022,13 +2033,7 @@ fn a_word_name_before_a_surname_and_a_place_in_a_role_are_found() {
     ]);
     review.people[1].role = "Father - HMP Stourmoor".into();
     let (out, _) = anonymised_as_written(&review);
-    let all: Vec<&str> = out
-        .review
-        .chronology
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect();
-    let all = all.join("\n");
+    let all = chronology_text(&out);
     assert_gone(&all, &["Carol", "Hinds", "Stourmoor"]);
     assert_kept(
         &all,
@@ -2054,13 +2059,7 @@ fn titles_names_that_are_words_northern_places_pets_and_code_words_are_found() {
         "Carer from Baltic Agri Labour Ltd. Sunday school. Group chat 'Y9 girlies' muted.",
     ]);
     let (out, _) = anonymised_as_written(&review);
-    let all: Vec<&str> = out
-        .review
-        .chronology
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect();
-    let all = all.join("\n");
+    let all = chronology_text(&out);
     assert_gone(
         &all,
         &[
