@@ -3015,9 +3015,9 @@ pub fn suspects_into(
                             && covered(at, at + w.len())
                     })
             };
-            // "placed with Carol Hinds": a common given name that is a
-            // word, inside a sentence, before a common surname written as
-            // one (both words, neither a place's nor a body's).
+            // "placed with Carol Hinds": a registered given name, inside
+            // a sentence, before a common surname written as one (either
+            // may be a word too; the second names no place and no body).
             let next_is_a_surname = || {
                 text[end..].starts_with(' ')
                     && crate::anonymise::text::word_after(text, end).is_some_and(|next| {
