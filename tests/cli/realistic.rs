@@ -564,12 +564,9 @@ fn the_twenty_fourth_realistic_chronology_keeps_nothing_identifying() {
     score_keeping("realistic-chronology-24", &[], 97);
 }
 
-/// What the twenty-fifth set still leaves: an asylum hotel's room number
-/// ("room 214"), a Home Office decision maker's staff number in the author
-/// field ("Decision Maker 2231"), a nursery called by two ordinary words
-/// ("settled at Little Acorns"), and a girl by her initial alone before
-/// what she did ("College say M. disclosed").
-const TWENTY_FIFTH_SET_LEFT: &[&str] = &["room 214", "2231", "Little Acorns", "M."];
+/// What the twenty-fifth set still leaves: a nursery called by two
+/// ordinary words ("settled at Little Acorns").
+const TWENTY_FIFTH_SET_LEFT: &[&str] = &["Little Acorns"];
 
 /// The twenty-fifth set (a Sikh Punjabi family, a Kurdish boy from Iran
 /// who arrived alone, and a Windrush great-grandmother who becomes a
@@ -578,7 +575,9 @@ const TWENTY_FIFTH_SET_LEFT: &[&str] = &["room 214", "2231", "Little Acorns", "M
 /// The classes it showed: a foster carer whose given name is a word
 /// ("Carol Hinds", then "Carol took the reg" in other records); a prison
 /// the reviewer typed into a cast role ("Zion's father - HMP Stourmoor"),
-/// which made its name a known word everywhere; and the Sikh faith's
+/// which made its name a known word everywhere; a staff number after a
+/// role ("Decision Maker 2231"), a hotel room's ("room 214"); a girl by
+/// her initial alone ("College say M. disclosed"); and the Sikh faith's
 /// gurus, scriptures and prayers. Its losses now: the police force's
 /// initials and the Home Office's teams in the agency column, replaced
 /// with the agency; places in a city and abroad ("Handsworth",

@@ -1687,6 +1687,108 @@ fn after_collar_number(text: &str, at: usize) -> bool {
     })
 }
 
+/// True when the capital letter at `start..end` stands for a person:
+/// after a lower-case word, with a full stop and then a word after it
+/// ("College say M. disclosed a relationship", "consented alongside M.
+/// Review in 4/52"), and after no word that takes a letter ("vitamin D.",
+/// "plan B.", "category A.", "got an A.").
+fn an_initial_for_a_person(text: &str, start: usize, end: usize) -> bool {
+    const TAKES_A_LETTER: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "got",
+        "scored",
+        "achieved",
+        "predicted",
+        "mark",
+        "marks",
+        "plus",
+        "minus",
+        "letter",
+        "size",
+        "cup",
+        "gate",
+        "platform",
+        "row",
+        "seat",
+        "column",
+        "key",
+        "vitamin",
+        "plan",
+        "part",
+        "section",
+        "appendix",
+        "annex",
+        "type",
+        "grade",
+        "class",
+        "category",
+        "schedule",
+        "form",
+        "option",
+        "block",
+        "flat",
+        "unit",
+        "ward",
+        "bay",
+        "room",
+        "level",
+        "band",
+        "group",
+        "hepatitis",
+        "strep",
+        "tier",
+        "phase",
+        "stage",
+        "step",
+        "list",
+        "wing",
+        "floor",
+        "house",
+        "team",
+        "zone",
+        "area",
+        "route",
+        "exhibit",
+        "item",
+        "point",
+    ];
+    let Some(rest) = text[end..].strip_prefix(". ") else {
+        return false;
+    };
+    rest.starts_with(char::is_alphabetic)
+        && crate::anonymise::text::word_before(text, start).is_some_and(|(at, word)| {
+            &text[at + word.len()..start] == " "
+                && word.chars().all(char::is_lowercase)
+                && !TAKES_A_LETTER.contains(&word)
+        })
+}
+
+/// True when the word before the number at `at` says it is a person's
+/// staff or badge number or a room where someone lives ("Decision Maker
+/// 2231", "HO Officer 7719", "room 214"): such a number points to one
+/// person or one place.
+fn after_a_staff_or_room_word(text: &str, at: usize) -> bool {
+    crate::anonymise::text::word_before(text, at).is_some_and(|(_, word)| {
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "officer"
+                | "maker"
+                | "caseworker"
+                | "handler"
+                | "operator"
+                | "dispatcher"
+                | "controller"
+                | "badge"
+                | "staff"
+                | "employee"
+                | "room"
+                | "rm"
+        )
+    })
+}
+
 /// Where a street whose name starts with the word for its kind ends,
 /// that word ending at `end`: one to three capitalised words after it,
 /// with "y", "yr" or "'r" between ("Heol y Bryn", "Maes yr Haf", "Lôn
@@ -2889,7 +2991,11 @@ pub fn suspects_into(
                 && !section
                 // "1450ppm toothpaste", "5000mg": a measurement.
                 && !is_a_measurement(token)
-                && (digits >= 5 || (digits >= 4 && letters > 0) || is_a_vessel_number(token))
+                && (digits >= 5
+                    || (digits >= 4 && letters > 0)
+                    || is_a_vessel_number(token)
+                    // "Decision Maker 2231", "left the hotel, room 214".
+                    || (digits >= 3 && letters == 0 && after_a_staff_or_room_word(text, start)))
                 // "text Shout 85258": a national helpline's number.
                 && !super::identifiers::is_public_number(token);
             reference.then_some(SuspectKind::Number)
@@ -2899,6 +3005,11 @@ pub fn suspects_into(
             && !super::lists::field_lists().is_kinship(token)
         {
             Some(SuspectKind::Name)
+        } else if token.len() == 1
+            && c.is_ascii_uppercase()
+            && an_initial_for_a_person(text, start, end)
+        {
+            Some(SuspectKind::Initials)
         } else if letters < 2 || !token.chars().next().is_some_and(char::is_uppercase) {
             None
         } else if dotted
@@ -3178,7 +3289,17 @@ pub fn suspects_into(
         if let Some(mut kind) = kind {
             let mut token_end = start + token.len();
             let start = match initial_start {
-                Some(initial) if kind == SuspectKind::Name => initial,
+                Some(initial) if kind == SuspectKind::Name => {
+                    // "J. Aoife": the initial, if found alone first, is
+                    // the name's first part.
+                    if out
+                        .last()
+                        .is_some_and(|l| l.0 == initial && l.2 == SuspectKind::Initials)
+                    {
+                        out.pop();
+                    }
+                    initial
+                }
                 _ => start,
             };
             // "Linnet Way": the street word belongs to the place.
@@ -3575,6 +3696,30 @@ mod tests {
             suspects(
                 "Money moved through his PayPal; plays Valorant and asked for the Wi-Fi code. \
                  Grew up in Sha Tin, then Dnipro. Year of the Dragon party, Kung Hei Fat Choy."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_staff_number_a_room_and_a_bare_initial_are_suspects() {
+        let found = suspects(
+            "Decision Maker 2231 wrote. Left the hotel, room 214. College say M. disclosed it. \
+             Consented alongside M. Review in 4/52.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("2231".to_string(), SuspectKind::Number),
+                ("214".to_string(), SuspectKind::Number),
+                ("M".to_string(), SuspectKind::Initials),
+                ("M".to_string(), SuspectKind::Initials),
+            ]
+        );
+        // A letter a word takes, a short number, a year: none.
+        assert_eq!(
+            suspects(
+                "Took vitamin D. Then slept. Got an A. then left. Room 2 booked. Officer 2 rang."
             ),
             vec![]
         );
