@@ -1287,14 +1287,6 @@ fn is_a_surname_in_capitals(text: &str, at: usize, word: &str) -> bool {
         && !reads_as_an_abbreviation(text, at, at + word.len())
 }
 
-/// Words that say a place is meant when they follow a name-like word
-/// ("Rose Garden", "Grace Church"), though they are surnames too.
-const PLACE_KIND_WORDS: &[&str] = &[
-    "church", "chapel", "garden", "gardens", "hall", "house", "court", "park", "farm", "lodge",
-    "centre", "center", "field", "fields", "green", "wood", "woods", "cottage", "mill", "bridge",
-    "gate", "market", "square", "tower", "view", "hill", "manor", "grange", "meadow", "meadows",
-];
-
 /// True when a capital initial stands just before `start`, with or
 /// without its dot: "D Lord", "D. Lord".
 fn after_an_initial(text: &str, start: usize) -> bool {
@@ -3138,7 +3130,9 @@ pub fn suspects_into(
                             && next.chars().skip(1).all(char::is_lowercase)
                             && gazetteer().is_common_surname(&lower)
                             && !is_institution_word(&lower)
-                            && !PLACE_KIND_WORDS.contains(&lower.as_str())
+                            // "Grace Church", "the Rose Garden": a place.
+                            && !super::lists::field_lists().is_premises(&lower)
+                            && !matches!(lower.as_str(), "garden" | "centre" | "center" | "market")
                             && !is_street_end(next)
                             && !words::is_vocabulary(next)
                             && !words::is_title(next)

@@ -157,14 +157,11 @@ impl ReviewNames {
                     && !rest.contains(' ')
                     && (rest.chars().all(|c| !c.is_lowercase())
                         || gazetteer().is_common_surname(&rest.to_lowercase()))
-                    && first.chars().count() >= 3
-                    && first.chars().next().is_some_and(char::is_uppercase)
                     && first.chars().skip(1).all(char::is_lowercase)
+                    // A name's word by every test but being a word.
+                    && is_name_word(first, true)
                     && !is_name_word(first, false)
                     && gazetteer().is_registered_given_name(&first.to_lowercase())
-                    && !words::is_title(first)
-                    && !field_lists().is_kinship(&first.to_lowercase())
-                    && !field_lists().is_public_name(first)
                 {
                     patterns.push((first.to_string(), kind));
                 }

@@ -2030,11 +2030,12 @@ fn a_word_name_before_a_surname_and_a_place_in_a_role_are_found() {
     let mut review = small_review(&[
         "Placed with Carol Hinds, who sang a carol. Met in the Lily Garden; Red Book checked.",
         "Carol took the reg. Father at HMP Stourmoor for robbery.",
+        "Neighbour Kath Wood rang.",
     ]);
     review.people[1].role = "Father - HMP Stourmoor".into();
     let (out, _) = anonymised_as_written(&review);
     let all = chronology_text(&out);
-    assert_gone(&all, &["Carol", "Hinds", "Stourmoor"]);
+    assert_gone(&all, &["Carol", "Hinds", "Stourmoor", "Wood"]);
     assert_kept(
         &all,
         &["sang a carol", "the Lily Garden", "Red Book checked"],
