@@ -1182,3 +1182,35 @@ fn omissions_and_verdicts_found_in_a_ninth_batch_of_real_writing_are_blame() {
         assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
 }
+
+#[test]
+fn verdicts_and_false_alarms_found_in_a_sixteenth_batch_of_real_writing() {
+    for sentence in [
+        // Verdicts with no failure word, in this test's own words.
+        "The agencies did not abide by the protocol they had agreed.",
+        "New guidance on neglect has not been incorporated into health visiting practice.",
+        "Joint working between the school and the police was inconsistent at best.",
+        "The plan made little analysis of the risks posed by the father.",
+        "Several teams are struggling to provide a safe enough service.",
+        "Only 9 out of the 40 cases we read had a clear plan.",
+        "The mother was given no advice about safe sleeping.",
+        "The power to intervene was not used until the following spring.",
+        "There were delays in allocating the referral to a social worker.",
+        "The nurse was asked to refer the concern and did not do so.",
+        "The team manager was unable to explain why the case was closed.",
+        "Practitioners were insufficiently alert to the signs of neglect.",
+        "The service did not improve enough to change its rating.",
+        "Had the assessment been carried out properly, the risk would have been clear.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    for sentence in [
+        // Process, systems and discussion, though blame words are used.
+        "When inspectors find serious shortcomings, the provider is inspected again.",
+        "The inquest found systemic failings in the way the services were commissioned.",
+        "Staff turnover led to inadequate communication between the two teams.",
+        "Reviews of this kind are not about who is culpable.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
+    }
+}
