@@ -673,11 +673,28 @@ fn dates_found(
     out.extend(pattern.find_iter(text).filter_map(|m| {
         let found = m.as_str();
         let trimmed = found.trim_end();
+        if is_a_span_of_weeks_or_months(trimmed) {
+            return None;
+        }
         let start = m.start() + offset;
         parse_agency_date(trimmed)
             .ok()
             .map(|date| (start..start + trimmed.len(), date))
     }));
+}
+
+/// True for a span of weeks or months in the clinical shorthand ("6-8/52",
+/// six to eight weeks; "3-4/12", three to four months), which a date's
+/// shape with mixed separators would read as a day in 1952 or 2012.
+fn is_a_span_of_weeks_or_months(found: &str) -> bool {
+    let Some((span, unit)) = found.split_once('/') else {
+        return false;
+    };
+    let Some((from, to)) = span.split_once('-') else {
+        return false;
+    };
+    let number = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    matches!(unit, "52" | "12") && number(from) && number(to)
 }
 
 /// A calendar day from a day-first numeric date, for callers that need a
@@ -997,6 +1014,18 @@ mod tests {
         assert!(found("married in the marches; room 12/3").is_empty());
         assert!(found("phone 07700 900123, ref 123/45/6789").is_empty());
         assert!(found("").is_empty());
+    }
+
+    #[test]
+    fn a_span_of_weeks_or_months_is_no_date() {
+        // "6-8/52": six to eight weeks, not 6 August 1952.
+        for text in ["6-8/52 contact at the hub", "review in 3-4/12", "1-2/52"] {
+            assert!(find_dates_in_text(text).is_empty(), "{text}");
+        }
+        // A date written with two separators is still one.
+        for text in ["seen 06-08/2012", "seen 1-1/08", "seen 6/8/52"] {
+            assert_eq!(find_dates_in_text(text).len(), 1, "{text}");
+        }
     }
 
     #[test]

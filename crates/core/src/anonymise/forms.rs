@@ -643,6 +643,15 @@ const KIND_WORDS: &[&str] = &[
     "agency",
     "solutions",
     "futures",
+    // A company's legal form ("Lingo Bridge Interpreting Ltd").
+    "ltd",
+    "limited",
+    "plc",
+    "llp",
+    "cic",
+    // Whom a centre serves ("Harbour Lights Migrant Centre").
+    "migrant",
+    "migrants",
 ];
 
 /// True when a word of an agency's name says its kind ("Project",

@@ -580,16 +580,31 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             format!(r"{b}([0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}) ?/ ?[0-9]{{8}}{b}"),
             1,
         ),
+        (
+            // A room or a unit in an address, in lower case too: before
+            // the name of its building ("room 6, Harbour View Guest House",
+            // "Unit 4, Nethercote Farm") or after the rest of the address
+            // ("…, ZZ26 4HB, room 6, from today"). Alone, "room 2" is a
+            // meeting room, "Unit 4" a hospital's.
+            IdentifierKind::Address,
+            format!(r"{b}((?:[Rr]oom|Unit|UNIT|Rm) [0-9]{{1,4}}[A-Za-z]?),? [A-Z][a-z]"),
+            1,
+        ),
+        (
+            IdentifierKind::Address,
+            format!(r"[A-Za-z0-9], ((?:[Rr]oom|Unit|Rm) [0-9]{{1,4}}[A-Za-z]?){b}"),
+            1,
+        ),
     ];
     // The gates name their finders by place: of the last ten, two are
     // user names'; then come the account endings, labelled numbers,
     // numbers in groups, system user names and plates after their label,
     // searched in every text, and the passwords and code words, the user
     // names after a platform's name and the groups' names, only where a
-    // text may give one; last, a sort code with its account number, in
-    // every text.
+    // text may give one; then a sort code with its account number, and
+    // last a room's or a unit's number in an address, in every text.
     debug_assert!(
-        specs.len() == 33
+        specs.len() == 35
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -765,7 +780,7 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 }
 
 /// At most this many finders are searched in the whole text (see [`ANY`]).
-const MOST_IN_TEXT: usize = 18;
+const MOST_IN_TEXT: usize = 20;
 
 /// True when a token is a section of an Act as records cite it ("s139A",
 /// "s23", "S47"): "s", one to three digits, capitals after.

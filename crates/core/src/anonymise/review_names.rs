@@ -170,7 +170,9 @@ impl ReviewNames {
                 for word in name_words(original, nickname) {
                     patterns.push((word.to_string(), kind));
                     let upper = word.to_uppercase();
-                    if upper != word {
+                    // "Mr Rui Pinto" elsewhere leaves "RUI" (released
+                    // under investigation) the field's shorthand.
+                    if upper != word && !field_lists().is_abbreviation(&upper) {
                         patterns.push((upper, kind));
                     }
                     let lower = word.to_lowercase();
@@ -316,10 +318,22 @@ fn name_words(name: &str, nickname: bool) -> impl Iterator<Item = &str> {
         .filter(move |w| is_name_word(w, nickname))
 }
 
+/// Words that carry no name, even inside what someone is called ("The"
+/// of a café called "The Galley", "For" of "For Real"): the little words
+/// of English, which a person cue ("with the") would otherwise take as
+/// that nickname everywhere.
+const NEVER_A_NICKNAME: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "onto", "out", "off", "not", "but", "his", "her",
+    "hers", "him", "she", "they", "them", "their", "our", "your", "you", "its", "this", "that",
+    "these", "those", "who", "whom", "what", "all", "any", "are", "was", "were", "has", "had",
+    "have",
+];
+
 fn is_name_word(word: &str, nickname: bool) -> bool {
     let lists = field_lists();
     let lower = word.to_lowercase();
-    word.chars().count() >= 3
+    !NEVER_A_NICKNAME.contains(&lower.as_str())
+        && word.chars().count() >= 3
         && word.chars().next().is_some_and(char::is_uppercase)
         && !words::is_title(word)
         && !lists.is_abbreviation(word)
@@ -350,5 +364,11 @@ mod tests {
         assert_eq!(name_words("CAMHS", false).count(), 0);
         // What someone is called is a name though it is a word.
         assert_eq!(name_words("Blaze", true).collect::<Vec<_>>(), ["Blaze"]);
+        // But never one of the little words of English ("The Galley", a
+        // café written in quotation marks).
+        assert_eq!(
+            name_words("The Galley", true).collect::<Vec<_>>(),
+            ["Galley"]
+        );
     }
 }

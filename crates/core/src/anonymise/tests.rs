@@ -2427,3 +2427,58 @@ fn a_kinship_word_that_is_a_given_name_is_the_name_when_capitalised() {
     assert_gone(&all, &["Jan's", "Jan rang"]);
     assert_kept(&all, &["'khala jan'", "Nana said hello"]);
 }
+
+#[test]
+fn agencies_by_their_own_words_rooms_in_addresses_and_the_shorthand_of_a_twenty_sixth_set() {
+    let mut review = small_review(&[
+        "Remote interpreter via Lingo Bridge instead. Harbour Lights to chase the Home Office.",
+        "Ana and Leo in room 6, Harbour View Guest House. B&B at 14 Cornhill Parade, room 6, from today.",
+        "Warrant at Unit 4, Nethercote Farm. Baby in Unit 4 at the hospital. Met in room 2 before the review.",
+        "Located in the Portakabin café (\"The Galley\") at the lorry park. Left with the older males.",
+        "Mr Rui Pinto rang. Interviewed, then RUI. Kent Police and Devon and Cornwall Police informed.",
+        "6-8/52 contact at the hub; review in 3-4/12.",
+    ]);
+    for (id, name, generic_name) in [
+        (
+            "A2",
+            "Lingo Bridge Interpreting Ltd",
+            "Interpreting service",
+        ),
+        (
+            "A3",
+            "Harbour Lights Migrant Centre",
+            "Migrant support charity",
+        ),
+    ] {
+        review.agencies.push(Agency {
+            id: Id::from(id),
+            name: name.into(),
+            generic_name: generic_name.into(),
+            ..Default::default()
+        });
+    }
+    let (out, _) = anonymised_as_written(&review);
+    let all = chronology_text(&out);
+    assert_gone(
+        &all,
+        &[
+            "Lingo Bridge",
+            "Harbour Lights",
+            "room 6",
+            "Unit 4, Nethercote",
+            "Rui",
+        ],
+    );
+    for kept in [
+        "Unit 4 at the hospital",
+        "room 2 before",
+        "Left with the older males",
+        "then RUI",
+        "Kent Police",
+        "Devon and Cornwall Police",
+        "6-8/52 contact",
+        "3-4/12",
+    ] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}

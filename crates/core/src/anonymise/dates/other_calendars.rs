@@ -109,8 +109,12 @@ fn has_a_cue(text: &str) -> bool {
             })
             .collect();
         cues.extend(european.iter().map(String::as_str));
-        let automaton =
-            aho_corasick::AhoCorasick::new(cues).expect("the calendars' cues make an automaton");
+        // Every text is scanned for them: the DFA is the fastest to scan
+        // with, and these short words keep it small.
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(cues)
+            .expect("the calendars' cues make an automaton");
         (automaton, welsh)
     });
     let (automaton, welsh) = &*CUES;
