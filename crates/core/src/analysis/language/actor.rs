@@ -329,9 +329,23 @@ const COMPLAINING: &[&str] = &[
     "contended",
 ];
 /// Words that open the clause of a complaint, with or without "that"
-/// ("Mrs X complains the Council did not deal with…"); "complained of
-/// pain" and "complained about the noise" open none.
-const COMPLAINT_OPENERS: &[&str] = &["that", "the", "a", "an", "his", "her", "their", "its"];
+/// ("Mrs X complains the Council did not deal with…"), or what it is
+/// about ("complained about the council's failure to…"); "complained of
+/// pain" opens none.
+const COMPLAINT_OPENERS: &[&str] = &[
+    "that", "the", "a", "an", "his", "her", "their", "its", "about",
+];
+
+/// True when the complaining word at `k` opens a complaint: an opener
+/// follows, or "that" after whom it was made to ("complained to us that
+/// the council failed to…").
+fn opens_a_complaint(words: &[Word], k: usize) -> bool {
+    match words.get(k + 1).map(|w| w.norm.as_str()) {
+        Some(next) if COMPLAINT_OPENERS.contains(&next) => true,
+        Some("to") => words.iter().skip(k + 2).take(4).any(|w| w.norm == "that"),
+        _ => false,
+    }
+}
 /// Words for people in general that are no family word ("someone may
 /// exhibit…").
 const PEOPLE_IN_GENERAL: &[&str] = &["people", "someone", "adults", "individuals", "clients"];
@@ -648,10 +662,7 @@ pub(crate) fn negated(words: &[Word], at: usize) -> bool {
         }
         if is(UNASSERTED, word)
             || (is(CLAIM_NOUNS, word) && words.get(k + 1).is_some_and(|w| w.norm == "that"))
-            || (is(COMPLAINING, word)
-                && words
-                    .get(k + 1)
-                    .is_some_and(|w| COMPLAINT_OPENERS.contains(&w.norm.as_str())))
+            || (is(COMPLAINING, word) && opens_a_complaint(words, k))
         {
             return true;
         }

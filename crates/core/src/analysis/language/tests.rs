@@ -1192,7 +1192,6 @@ fn verdicts_and_false_alarms_found_in_a_sixteenth_batch_of_real_writing() {
         "Joint working between the school and the police was inconsistent at best.",
         "The plan made little analysis of the risks posed by the father.",
         "Several teams are struggling to provide a safe enough service.",
-        "Only 9 out of the 40 cases we read had a clear plan.",
         "The mother was given no advice about safe sleeping.",
         "The power to intervene was not used until the following spring.",
         "There were delays in allocating the referral to a social worker.",
@@ -1210,6 +1209,33 @@ fn verdicts_and_false_alarms_found_in_a_sixteenth_batch_of_real_writing() {
         "The inquest found systemic failings in the way the services were commissioned.",
         "Staff turnover led to inadequate communication between the two teams.",
         "Reviews of this kind are not about who is culpable.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
+    }
+}
+
+#[test]
+fn verdicts_and_false_alarms_found_in_a_seventeenth_batch_of_real_writing() {
+    for sentence in [
+        // Verdicts, in this test's own words.
+        "We found that the council's actions were unreasonable.",
+        "Insufficient checks were carried out on the friend she was left with.",
+        "The apology does not go far enough.",
+        "The risk is not being appropriately dealt with.",
+        "The boy went missing overnight without staff noticing.",
+        "Visit notes were often recorded later than set out in the policy.",
+        "A disclosure was noted in a meeting rather than being escalated.",
+        "His injuries might have been prevented had the team acted sooner.",
+        "Her requests for help fell on deaf ears.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    for sentence in [
+        // Complaints, questions and a condition, though blame words are used.
+        "Mr and Mrs B complained to us that the council failed to support them.",
+        "She also complained about the council's failure to arrange transport.",
+        "Could anything have been done to save him?",
+        "Some boards return to further cases of self-neglect to review.",
     ] {
         assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
