@@ -652,6 +652,15 @@ const KIND_WORDS: &[&str] = &[
     // Whom a centre serves ("Harbour Lights Migrant Centre").
     "migrant",
     "migrants",
+    // Churches ("Open Heavens Revival Centre").
+    "revival",
+    "ministry",
+    "ministries",
+    "fellowship",
+    "tabernacle",
+    "chapel",
+    "assembly",
+    "temple",
 ];
 
 /// True when a word of an agency's name says its kind ("Project",

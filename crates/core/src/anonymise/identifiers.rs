@@ -437,7 +437,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::Reference,
             format!(
-                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis|share code|share-code)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis|share code|share-code|exhibit)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
             ),
             1,
         ),
@@ -595,6 +595,13 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             format!(r"[A-Za-z0-9], ((?:[Rr]oom|Unit|Rm) [0-9]{{1,4}}[A-Za-z]?){b}"),
             1,
         ),
+        (
+            // A house by its number with a letter ("their back room at
+            // 118A"): no count or time has one.
+            IdentifierKind::Address,
+            format!(r"{b}(?:at|At|to|from) ([0-9]{{1,4}}[A-H]){b}"),
+            1,
+        ),
     ];
     // The gates name their finders by place: of the last ten, two are
     // user names'; then come the account endings, labelled numbers,
@@ -602,9 +609,10 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     // searched in every text, and the passwords and code words, the user
     // names after a platform's name and the groups' names, only where a
     // text may give one; then a sort code with its account number, and
-    // last a room's or a unit's number in an address, in every text.
+    // last a room's or a unit's number in an address and a house's number
+    // with a letter, in every text.
     debug_assert!(
-        specs.len() == 35
+        specs.len() == 36
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -780,7 +788,7 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 }
 
 /// At most this many finders are searched in the whole text (see [`ANY`]).
-const MOST_IN_TEXT: usize = 20;
+const MOST_IN_TEXT: usize = 21;
 
 /// True when a token is a section of an Act as records cite it ("s139A",
 /// "s23", "S47"): "s", one to three digits, capitals after.
@@ -828,6 +836,16 @@ fn find_with(
             let mut doubt = None;
             let found = &text[range.clone()];
             match finder.kind {
+                // "at 10A.M." is a time, not a house.
+                IdentifierKind::Address
+                    if found.ends_with(['A', 'P'])
+                        && text[range.end..].starts_with(['.', ' '])
+                        && text[range.end..]
+                            .trim_start_matches(['.', ' '])
+                            .starts_with(['M', 'm']) =>
+                {
+                    continue;
+                }
                 IdentifierKind::Url => {
                     let trimmed =
                         found.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"', '’']);
@@ -918,8 +936,20 @@ fn find_with(
                     // After a label ("case no. 55-1234") two numbers with a
                     // dash are a reference; without one, a span ("10-12").
                     let labelled = finder.group != 0 && finder.group != usize::MAX;
-                    if digits < 3
-                        || !(long_run || lettered)
+                    // An exhibit is numbered after its officer's initials
+                    // ("exhibit BRB/1"): those initials name them.
+                    let exhibit = labelled
+                        && text[..range.start]
+                            .trim_end()
+                            .to_ascii_lowercase()
+                            .ends_with("exhibit")
+                        && token.split_once('/').is_some_and(|(initials, number)| {
+                            (2..=4).contains(&initials.len())
+                                && initials.bytes().all(|b| b.is_ascii_uppercase())
+                                && !number.is_empty()
+                                && number.bytes().all(|b| b.is_ascii_digit())
+                        });
+                    if !exhibit && (digits < 3 || !(long_run || lettered))
                         // "CPOMS #2014": a number after "#" is no year, nor
                         // a police log's number before its day ("Log 1932
                         // of 10/08").

@@ -2375,6 +2375,8 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Chippy",
     "Nails",
     "Vape",
+    "Vapes",
+    "Vape Shop",
     "Car Wash",
     "Hand Car Wash",
     "Car Valeting",

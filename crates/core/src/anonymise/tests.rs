@@ -2482,3 +2482,71 @@ fn agencies_by_their_own_words_rooms_in_addresses_and_the_shorthand_of_a_twenty_
         assert!(all.contains(kept), "{kept} lost in:\n{all}");
     }
 }
+
+#[test]
+fn exhibits_houses_with_letters_churches_and_shops_of_a_twenty_seventh_set() {
+    let mut review = small_review(&[
+        "Owner gave the shop CCTV (exhibit BRB/1). Heritier stays in their back room at 118A for now.",
+        "Deliverance at church (Open Heavens, Brookvale). First floor flat over Cloud Nine Vapes.",
+        "Rehab to mother from 10/11 under the order; findings (judgment 10/10) disclosed.",
+        "Arrived at 10A.M. Weight dropped from 25th to 9th centile. Pain 10/10. Exhibit 4 photos.",
+        "\"She is a good Christian girl\". Deliverance is \"our African way\". Psychoeducation on CALFB.",
+    ]);
+    review.agencies.push(Agency {
+        id: Id::from("A2"),
+        name: "Open Heavens Revival Centre (Ashmerton)".into(),
+        generic_name: "Religious organisation".into(),
+        ..Default::default()
+    });
+    let (out, _) = anonymised_as_written(&review);
+    let all = chronology_text(&out);
+    assert_gone(
+        &all,
+        &[
+            "BRB/1",
+            "118A",
+            "Open Heavens",
+            "Cloud Nine",
+            "from 10/11",
+            "judgment 10/10",
+        ],
+    );
+    for kept in [
+        "at 10A.M.",
+        "from 25th to 9th centile",
+        "Pain 10/10",
+        "Exhibit 4 photos",
+        "Christian girl",
+        "African way",
+        "CALFB",
+    ] {
+        assert!(all.contains(kept), "{kept} lost in:\n{all}");
+    }
+}
+
+#[test]
+fn a_regional_force_in_an_agency_column_is_published_by_its_name_and_a_town_s_is_not() {
+    let mut review = small_review(&["West Midlands Police attended. Northshire Police rang."]);
+    for (id, name) in [
+        ("A2", "West Midlands Police - Ashmerton"),
+        ("A3", "Northshire Police - Brindle"),
+    ] {
+        review.agencies.push(Agency {
+            id: Id::from(id),
+            name: name.into(),
+            generic_name: "Police".into(),
+            kind: crate::model::AgencyKind::Police,
+            ..Default::default()
+        });
+    }
+    let (out, text) = anonymised_as_written(&review);
+    // The region's force is no town's: kept in the text, and its name,
+    // without the town, is the agency's name in the anonymised review.
+    assert!(text.starts_with("West Midlands Police attended."), "{text}");
+    assert!(!text.contains("Northshire"), "{text}");
+    let names: Vec<&str> = out.review.agencies[1..]
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["West Midlands Police", "Police"]);
+}

@@ -40,7 +40,9 @@ impl Anonymiser {
             // An agency named only by its type ("A&E", "Midwifery") names
             // no one: its name stays as the records wrote it.
             if !agency.generic {
-                agency.name = agency.generic_name.clone();
+                agency.name = self
+                    .regional_name(&agency.id, &agency.name)
+                    .unwrap_or_else(|| agency.generic_name.clone());
             }
             // So are its other names that are types or national bodies
             // ("Police Scotland" beside "Police").
@@ -113,6 +115,34 @@ impl Anonymiser {
             review: out,
             report,
         }
+    }
+
+    /// The part of an agency's name that names a force or a service of a
+    /// whole county or region ("West Midlands Police" of "West Midlands
+    /// Police - Ashmerton"), when the anonymiser keeps that part as written,
+    /// as it keeps "West Midlands Police attended" in a record: it
+    /// identifies no family. A town's own force ("Northshire Police") or
+    /// anything the anonymiser would replace gives none.
+    fn regional_name(&self, id: &Id, name: &str) -> Option<String> {
+        const SERVICES: &[&str] = &["police", "constabulary", "fire", "ambulance", "probation"];
+        let part = name
+            .split(" - ")
+            .next()?
+            .split(" – ")
+            .next()?
+            .split(" (")
+            .next()?
+            .trim();
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.len() < 2
+            || !words
+                .iter()
+                .any(|w| SERVICES.contains(&w.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        let (text, found) = self.text(id, "name", part, &[]);
+        (found.is_empty() && text == part).then(|| part.to_string())
     }
 
     /// Anonymises chronology entries in parallel parts, one for each of the

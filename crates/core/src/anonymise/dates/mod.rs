@@ -291,8 +291,36 @@ fn days_without_year_into(
         // "on " in any case (only these letters lower-case to "on").
         let after_on =
             before.len() >= 3 && before.as_bytes()[before.len() - 3..].eq_ignore_ascii_case(b"on ");
-        (valid && (clear_day || after_on || after_a_birth_label(before))).then_some((whole, m))
+        (valid
+            && (clear_day || after_on || after_a_birth_label(before) || after_a_date_word(before)))
+        .then_some((whole, m))
     }));
+}
+
+/// True when `before` ends with a word that a day follows ("from 10/11",
+/// "since 10/11", "judgment 10/10"): the day and month after it are a
+/// date, not a fraction or a score.
+fn after_a_date_word(before: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "from",
+        "since",
+        "until",
+        "till",
+        "w/c",
+        "wef",
+        "dated",
+        "judgment",
+        "judgement",
+        "hearing",
+    ];
+    let Some(tail) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = tail
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    DATE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// True when `before` ends with a label of a date of birth ("DOB ",
@@ -835,6 +863,27 @@ mod tests {
         assert!(found("Scored 14/5 on the test; 3/4 of the form done.").is_empty());
         // "Reborn" is not "born".
         assert!(found("Reborn 7/9").is_empty());
+    }
+
+    #[test]
+    fn a_day_and_month_after_a_word_a_day_follows_is_a_date() {
+        fn found(text: &str) -> Vec<&str> {
+            days_without_year(text)
+                .into_iter()
+                .map(|(r, _)| &text[r])
+                .collect()
+        }
+        assert_eq!(
+            found("Home to mother from 10/11 under the order."),
+            ["10/11"]
+        );
+        assert_eq!(
+            found("At Flat 9 since 10/11 (supervision order)"),
+            ["10/11"]
+        );
+        assert_eq!(found("The findings (judgment 10/10) disclosed"), ["10/10"]);
+        // A score stays a score.
+        assert!(found("Pain 10/10; scored 9/10 in the quiz").is_empty());
     }
 
     #[test]

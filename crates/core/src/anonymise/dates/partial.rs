@@ -314,7 +314,7 @@ pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
                     .unwrap_or("");
                 AFTER.contains(&word.to_lowercase().as_str())
             });
-        if !pause {
+        if !pause || to_a_centile(rest) {
             continue;
         }
         let head = text[..start].trim_end_matches(' ');
@@ -342,6 +342,26 @@ pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// True when what follows an ordinal runs on to another ordinal that is a
+/// centile ("from 25th to 9th centile", "25th-50th centile"): the first is
+/// a centile too, not a day.
+fn to_a_centile(rest: &str) -> bool {
+    let Some(next) = [" to the ", " to ", "-", "–", " - "]
+        .iter()
+        .find_map(|link| rest.strip_prefix(link))
+    else {
+        return false;
+    };
+    let digits = next.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let after = next[digits..].get(2..).unwrap_or("").trim_start();
+    ["centile", "percentile", "%ile"]
+        .iter()
+        .any(|word| after.to_ascii_lowercase().starts_with(word))
+}
+
 #[cfg(test)]
 mod ordinal_tests {
     use super::ordinal_days;
@@ -358,6 +378,8 @@ mod ordinal_tests {
         assert_eq!(days("Not in school since 12th."), ["12th"]);
         assert_eq!(days("Review due 21st"), ["21st"]);
         for text in [
+            "Weight dropped from 25th to 9th centile.",
+            "Dropped from the 25th to the 9th centile.",
             "Her 3rd child.",
             "The 2nd visit was missed.",
             "21st century",
