@@ -1018,6 +1018,16 @@ fn assert_gone(out: &str, texts: &[&str]) {
     }
 }
 
+/// An agency of the review, by its id, name and generic name.
+fn named_agency(id: &str, name: &str, generic_name: &str) -> Agency {
+    Agency {
+        id: Id::from(id),
+        name: name.into(),
+        generic_name: generic_name.into(),
+        ..Default::default()
+    }
+}
+
 /// Asserts that every one of `texts` is kept in `out`.
 fn assert_kept(out: &str, texts: &[&str]) {
     for text in texts {
@@ -2438,25 +2448,18 @@ fn agencies_by_their_own_words_rooms_in_addresses_and_the_shorthand_of_a_twenty_
         "Mr Rui Pinto rang. Interviewed, then RUI. Kent Police and Devon and Cornwall Police informed.",
         "6-8/52 contact at the hub; review in 3-4/12.",
     ]);
-    for (id, name, generic_name) in [
-        (
+    review.agencies.extend([
+        named_agency(
             "A2",
             "Lingo Bridge Interpreting Ltd",
             "Interpreting service",
         ),
-        (
+        named_agency(
             "A3",
             "Harbour Lights Migrant Centre",
             "Migrant support charity",
         ),
-    ] {
-        review.agencies.push(Agency {
-            id: Id::from(id),
-            name: name.into(),
-            generic_name: generic_name.into(),
-            ..Default::default()
-        });
-    }
+    ]);
     let (out, _) = anonymised_as_written(&review);
     let all = chronology_text(&out);
     assert_gone(
@@ -2469,18 +2472,19 @@ fn agencies_by_their_own_words_rooms_in_addresses_and_the_shorthand_of_a_twenty_
             "Rui",
         ],
     );
-    for kept in [
-        "Unit 4 at the hospital",
-        "room 2 before",
-        "Left with the older males",
-        "then RUI",
-        "Kent Police",
-        "Devon and Cornwall Police",
-        "6-8/52 contact",
-        "3-4/12",
-    ] {
-        assert!(all.contains(kept), "{kept} lost in:\n{all}");
-    }
+    assert_kept(
+        &all,
+        &[
+            "Unit 4 at the hospital",
+            "room 2 before",
+            "Left with the older males",
+            "then RUI",
+            "Kent Police",
+            "Devon and Cornwall Police",
+            "6-8/52 contact",
+            "3-4/12",
+        ],
+    );
 }
 
 #[test]
@@ -2492,12 +2496,11 @@ fn exhibits_houses_with_letters_churches_and_shops_of_a_twenty_seventh_set() {
         "Arrived at 10A.M. Weight dropped from 25th to 9th centile. Pain 10/10. Exhibit 4 photos.",
         "\"She is a good Christian girl\". Deliverance is \"our African way\". Psychoeducation on CALFB.",
     ]);
-    review.agencies.push(Agency {
-        id: Id::from("A2"),
-        name: "Open Heavens Revival Centre (Ashmerton)".into(),
-        generic_name: "Religious organisation".into(),
-        ..Default::default()
-    });
+    review.agencies.push(named_agency(
+        "A2",
+        "Open Heavens Revival Centre (Ashmerton)",
+        "Religious organisation",
+    ));
     let (out, _) = anonymised_as_written(&review);
     let all = chronology_text(&out);
     assert_gone(
@@ -2511,34 +2514,27 @@ fn exhibits_houses_with_letters_churches_and_shops_of_a_twenty_seventh_set() {
             "judgment 10/10",
         ],
     );
-    for kept in [
-        "at 10A.M.",
-        "from 25th to 9th centile",
-        "Pain 10/10",
-        "Exhibit 4 photos",
-        "Christian girl",
-        "African way",
-        "CALFB",
-    ] {
-        assert!(all.contains(kept), "{kept} lost in:\n{all}");
-    }
+    assert_kept(
+        &all,
+        &[
+            "at 10A.M.",
+            "from 25th to 9th centile",
+            "Pain 10/10",
+            "Exhibit 4 photos",
+            "Christian girl",
+            "African way",
+            "CALFB",
+        ],
+    );
 }
 
 #[test]
 fn a_regional_force_in_an_agency_column_is_published_by_its_name_and_a_town_s_is_not() {
     let mut review = small_review(&["West Midlands Police attended. Northshire Police rang."]);
-    for (id, name) in [
-        ("A2", "West Midlands Police - Ashmerton"),
-        ("A3", "Northshire Police - Brindle"),
-    ] {
-        review.agencies.push(Agency {
-            id: Id::from(id),
-            name: name.into(),
-            generic_name: "Police".into(),
-            kind: crate::model::AgencyKind::Police,
-            ..Default::default()
-        });
-    }
+    review.agencies.extend([
+        named_agency("A2", "West Midlands Police - Ashmerton", "Police"),
+        named_agency("A3", "Northshire Police - Brindle", "Police"),
+    ]);
     let (out, text) = anonymised_as_written(&review);
     // The region's force is no town's: kept in the text, and its name,
     // without the town, is the agency's name in the anonymised review.

@@ -848,14 +848,16 @@ mod tests {
         assert_eq!(apply("the 1961 Act", &rules), "the 1961 Act");
     }
 
+    /// The days and months without a year that `text` holds, as written.
+    fn found(text: &str) -> Vec<&str> {
+        days_without_year(text)
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .collect()
+    }
+
     #[test]
     fn a_day_and_month_after_a_birth_label_is_a_date_however_written() {
-        fn found(text: &str) -> Vec<&str> {
-            days_without_year(text)
-                .into_iter()
-                .map(|(r, _)| &text[r])
-                .collect()
-        }
         assert_eq!(found("1-year review, Lucas (DOB 14/5)."), vec!["14/5"]);
         assert_eq!(found("D.O.B: 3/4, seen alone"), vec!["3/4"]);
         assert_eq!(found("Born 7/9 at home"), vec!["7/9"]);
@@ -867,12 +869,6 @@ mod tests {
 
     #[test]
     fn a_day_and_month_after_a_word_a_day_follows_is_a_date() {
-        fn found(text: &str) -> Vec<&str> {
-            days_without_year(text)
-                .into_iter()
-                .map(|(r, _)| &text[r])
-                .collect()
-        }
         assert_eq!(
             found("Home to mother from 10/11 under the order."),
             ["10/11"]
