@@ -165,6 +165,12 @@ impl ReviewNames {
                 {
                     patterns.push((first.to_string(), kind));
                 }
+                // "[Added 21/05 by RA: …]" where another record has
+                // "countersigned R. Arkwright": a person's initials, where
+                // a word before says a person follows.
+                if let Some(initials) = initials_of(full) {
+                    cued.push(initials);
+                }
                 let sure =
                     name_words(original, false).count() > 1 || words::is_title(before) || nickname;
                 for word in name_words(original, nickname) {
@@ -301,6 +307,34 @@ fn after_a_person_cue(text: &str, at: usize) -> bool {
     })
 }
 
+/// The initials of a person's name in full ("RA" of "R. Arkwright", "EP"
+/// of "Esme Pybus"): the first letters of its first and last words, two
+/// or three words after any title, each capitalised; never the field's
+/// shorthand ("SW", "DS") or a word.
+fn initials_of(name: &str) -> Option<String> {
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !words::is_title(w.trim_end_matches('.')))
+        .collect();
+    if !(2..=3).contains(&parts.len())
+        || !parts.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+    {
+        return None;
+    }
+    let first = parts[0].chars().next()?;
+    let last = parts[parts.len() - 1].chars().next()?;
+    let initials: String = [first, last].iter().collect();
+    let lists = field_lists();
+    (!lists.is_abbreviation(&initials)
+        && !words::is_acronym(&initials)
+        && !words::is_word(&initials.to_lowercase()))
+    .then_some(initials)
+}
+
 /// True when no letter or digit touches `start..end` of `text`.
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let alphanumeric = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
@@ -364,6 +398,12 @@ mod tests {
         assert_eq!(name_words("CAMHS", false).count(), 0);
         // What someone is called is a name though it is a word.
         assert_eq!(name_words("Blaze", true).collect::<Vec<_>>(), ["Blaze"]);
+        // A person's initials, never the field's shorthand or a word.
+        assert_eq!(initials_of("R. Arkwright").as_deref(), Some("RA"));
+        assert_eq!(initials_of("Mrs Esme Pybus").as_deref(), Some("EP"));
+        assert_eq!(initials_of("Sarah Wood"), None);
+        assert_eq!(initials_of("Adam Nash"), None);
+        assert_eq!(initials_of("Rebwar"), None);
         // But never one of the little words of English ("The Galley", a
         // café written in quotation marks).
         assert_eq!(

@@ -2495,6 +2495,8 @@ fn exhibits_houses_with_letters_churches_and_shops_of_a_twenty_seventh_set() {
         "Rehab to mother from 10/11 under the order; findings (judgment 10/10) disclosed.",
         "Arrived at 10A.M. Weight dropped from 25th to 9th centile. Pain 10/10. Exhibit 4 photos.",
         "\"She is a good Christian girl\". Deliverance is \"our African way\". Psychoeducation on CALFB.",
+        "Weight plan, review 4/52. Countersigned by HV R. Arkwright.",
+        "[Added 21/05 by RA: not escalated.] Discussed by SW with HV and IT.",
     ]);
     review.agencies.push(named_agency(
         "A2",
@@ -2512,6 +2514,8 @@ fn exhibits_houses_with_letters_churches_and_shops_of_a_twenty_seventh_set() {
             "Cloud Nine",
             "from 10/11",
             "judgment 10/10",
+            "Arkwright",
+            "by RA",
         ],
     );
     assert_kept(
@@ -2524,6 +2528,7 @@ fn exhibits_houses_with_letters_churches_and_shops_of_a_twenty_seventh_set() {
             "Christian girl",
             "African way",
             "CALFB",
+            "Discussed by SW with HV and IT.",
         ],
     );
 }
