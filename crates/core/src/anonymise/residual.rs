@@ -1685,6 +1685,8 @@ fn after_collar_number(text: &str, at: usize) -> bool {
 /// Review in 4/52"), and after no word that takes a letter ("vitamin D.",
 /// "plan B.", "category A.", "got an A.").
 fn an_initial_for_a_person(text: &str, start: usize, end: usize) -> bool {
+    /// Words besides the nouns a letter labels that a letter follows ("got
+    /// an A.", "scored B.").
     const TAKES_A_LETTER: &[&str] = &[
         "a",
         "an",
@@ -1697,54 +1699,6 @@ fn an_initial_for_a_person(text: &str, start: usize, end: usize) -> bool {
         "marks",
         "plus",
         "minus",
-        "letter",
-        "size",
-        "cup",
-        "gate",
-        "platform",
-        "row",
-        "seat",
-        "column",
-        "key",
-        "vitamin",
-        "plan",
-        "part",
-        "section",
-        "appendix",
-        "annex",
-        "type",
-        "grade",
-        "class",
-        "category",
-        "schedule",
-        "form",
-        "option",
-        "block",
-        "flat",
-        "unit",
-        "ward",
-        "bay",
-        "room",
-        "level",
-        "band",
-        "group",
-        "hepatitis",
-        "strep",
-        "tier",
-        "phase",
-        "stage",
-        "step",
-        "list",
-        "wing",
-        "floor",
-        "house",
-        "team",
-        "zone",
-        "area",
-        "route",
-        "exhibit",
-        "item",
-        "point",
     ];
     let Some(rest) = text[end..].strip_prefix(". ") else {
         return false;
@@ -1755,6 +1709,7 @@ fn an_initial_for_a_person(text: &str, start: usize, end: usize) -> bool {
                 && word.chars().all(char::is_lowercase)
                 && !TAKES_A_LETTER.contains(&word)
         })
+        && !after_label_noun(text, start)
 }
 
 /// True when the word before the number at `at` says it is a person's
@@ -2130,45 +2085,68 @@ fn names_a_law(text: &str, token: &str, end: usize) -> bool {
         && !text[end + 4..].starts_with(|c: char| c.is_alphanumeric())
 }
 
+/// Nouns that a letter labels ("band B", "plan A", "Flat C", "vitamin
+/// D", "seat F"), lower case: the letter after one is no initial.
+const LABEL_NOUNS: &[&str] = &[
+    "band",
+    "plan",
+    "grade",
+    "category",
+    "level",
+    "type",
+    "form",
+    "flat",
+    "block",
+    "unit",
+    "ward",
+    "room",
+    "bed",
+    "section",
+    "part",
+    "appendix",
+    "option",
+    "group",
+    "class",
+    "tier",
+    "stage",
+    "phase",
+    "schedule",
+    "annex",
+    "annexe",
+    "wing",
+    "bay",
+    "zone",
+    "shift",
+    "team",
+    "site",
+    "vitamin",
+    "hepatitis",
+    "strep",
+    "letter",
+    "size",
+    "cup",
+    "gate",
+    "platform",
+    "row",
+    "seat",
+    "column",
+    "key",
+    "floor",
+    "house",
+    "area",
+    "route",
+    "exhibit",
+    "item",
+    "point",
+    "list",
+    "step",
+];
+
 /// True when the word before `at` is a noun that a letter labels ("band
 /// B", "plan A", "Flat C"): the letter there is no initial.
 fn after_label_noun(text: &str, at: usize) -> bool {
     crate::anonymise::text::word_before(text, at).is_some_and(|(start, word)| {
-        text[start + word.len()..at] == *" "
-            && matches!(
-                word.to_lowercase().as_str(),
-                "band"
-                    | "plan"
-                    | "grade"
-                    | "category"
-                    | "level"
-                    | "type"
-                    | "form"
-                    | "flat"
-                    | "block"
-                    | "unit"
-                    | "ward"
-                    | "room"
-                    | "bed"
-                    | "section"
-                    | "part"
-                    | "appendix"
-                    | "option"
-                    | "group"
-                    | "class"
-                    | "tier"
-                    | "stage"
-                    | "phase"
-                    | "schedule"
-                    | "annex"
-                    | "annexe"
-                    | "wing"
-                    | "bay"
-                    | "zone"
-                    | "shift"
-                    | "team"
-                    | "site"
-            )
+        text[start + word.len()..at] == *" " && LABEL_NOUNS.contains(&word.to_lowercase().as_str())
     })
 }
 
