@@ -596,6 +596,32 @@ fn distinctive_business_name(name: &str) -> Option<&str> {
     .then_some(short)
 }
 
+/// The words that two or more agencies' names start with ("Hessleclough"
+/// of "Hessleclough Homes" and "Hessleclough CAMHS"), lower-cased, each
+/// with those agencies: the name of the town they serve, which is no
+/// one of them.
+fn towns_of_agencies(review: &Review) -> HashMap<String, Vec<usize>> {
+    let mut leading: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, agency) in review.agencies.iter().enumerate() {
+        let mut words = agency.name.split_whitespace();
+        let first = match words.next() {
+            Some("The" | "the") => words.next(),
+            first => first,
+        };
+        if let Some(first) = first
+            && words.next().is_some()
+            && first.chars().next().is_some_and(char::is_uppercase)
+        {
+            let agencies = leading.entry(first.to_lowercase()).or_default();
+            if !agencies.contains(&i) {
+                agencies.push(i);
+            }
+        }
+    }
+    leading.retain(|_, agencies| agencies.len() >= 2);
+    leading
+}
+
 /// Words of an agency's or a business's kind after its name ("Refugee
 /// Project", "Language Services", "Academy").
 const KIND_WORDS: &[&str] = &[
@@ -937,6 +963,7 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
     // A name that is its own published name ("Police" for "Police") is
     // no secret.
     let published = |name: &str, generic: &str| name.trim().eq_ignore_ascii_case(generic.trim());
+    let towns = towns_of_agencies(review);
     for (i, agency) in review.agencies.iter().enumerate() {
         // A type of agency ("GP", "Probation") is no name, whether it is
         // the agency's name or one of its other names ("CSC" of
@@ -947,19 +974,32 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
         for name in std::iter::once(&agency.name).chain(&agency.aliases) {
             if !published(name, &agency.generic_name) && !names_a_kind_of_agency(name) {
                 b.add(name, Owner::Agency(i), Claim::Exact, Shape::Whole);
+                // A part of the name that other agencies' names lead with
+                // too is their town's ("Hessleclough" of "Hessleclough
+                // Homes", beside "Hessleclough CAMHS"): it is all their
+                // names, so that "Hessleclough Crown Court" becomes no
+                // housing provider's court.
+                let add_part = |b: &mut Builder, part: &str| match towns.get(&part.to_lowercase()) {
+                    Some(agencies) => {
+                        for &j in agencies {
+                            b.add(part, Owner::Agency(j), Claim::Part, Shape::Whole);
+                        }
+                    }
+                    None => b.add(part, Owner::Agency(i), Claim::Part, Shape::Whole),
+                };
                 // "from Flaming Sword" of "Flaming Sword Deliverance
                 // Ministry", "at Blue Wave" of "Blue Wave Hand Car Wash".
                 if let Some(short) = distinctive_business_name(name) {
-                    b.add(short, Owner::Agency(i), Claim::Part, Shape::Whole);
+                    add_part(&mut b, short);
                 }
                 // "(Tidewater)" of "Tidewater Language Services",
                 // "Lighthouse" of "Lighthouse Refugee Project".
                 if let Some(lead) = ordinary_word_before_its_kind(name) {
-                    b.add(lead, Owner::Agency(i), Claim::Part, Shape::Whole);
+                    add_part(&mut b, lead);
                 }
                 // "Alder Bridge" of "Alder Bridge PRU".
                 if let Some(own) = name_before_its_kind(name) {
-                    b.add(own, Owner::Agency(i), Claim::Part, Shape::Whole);
+                    add_part(&mut b, own);
                 }
                 // "a PVH 3-bed" of "Pennine Valleys Homes".
                 if let Some(initials) = initials_of_an_organisation(name) {
@@ -968,7 +1008,7 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 // "the Hive group" of "The Hive", "Llew Coch" of "Y Llew
                 // Coch": a name without its article.
                 if let Some(bare) = without_an_article(name) {
-                    b.add(bare, Owner::Agency(i), Claim::Part, Shape::Whole);
+                    add_part(&mut b, bare);
                 }
             }
         }

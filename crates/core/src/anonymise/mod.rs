@@ -69,7 +69,7 @@ use smol_str::SmolStr;
 
 use self::classify::{Class, FieldFacts, classify};
 use self::dates::{DateBuffers, DateChange, DateChangeKind, DateRules, coarsen, date_changes_into};
-use self::forms::{Owner, cast_forms};
+use self::forms::{Claim, Owner, cast_forms};
 use self::identifiers::{Identifier, IdentifierKind, find_identifiers_into};
 use self::matcher::{FindBuffers, NameHit, NameMatcher};
 use self::report::{Forms, Part, Verdict, What, Words};
@@ -322,7 +322,15 @@ impl Anonymiser {
             .iter()
             .map(|form| {
                 let texts: Vec<String> = form.owners.iter().map(owner_text).collect();
-                if texts.iter().all(|t| t == &texts[0]) {
+                // A part of several agencies' names is their town's, which
+                // is no one of them, even of one kind.
+                let agencies = form
+                    .owners
+                    .iter()
+                    .filter(|o| matches!(o, Owner::Agency(_)))
+                    .count();
+                let towns = form.claim == Claim::Part && agencies >= 2;
+                if !towns && texts.iter().all(|t| t == &texts[0]) {
                     SmolStr::from(texts[0].as_str())
                 } else {
                     SmolStr::new_inline("[name]")

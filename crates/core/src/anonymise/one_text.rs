@@ -140,11 +140,24 @@ impl Anonymiser {
                 Some(OverrideAction::Replace) => true,
                 None => class != Class::Word,
             };
+            // An agency's initials that lead a reference number
+            // ("GHA/T/20817", "GHA-2025-0042") are the number's: it goes
+            // whole, or "Housing provider/T/20817" would keep it.
+            let reference_end = (replaced
+                && forms[hit.form]
+                    .owners
+                    .iter()
+                    .all(|o| matches!(o, Owner::Agency(_) | Owner::Place(_))))
+            .then(|| reference_led_from(v, hit.start, hit.end))
+            .flatten();
             let pending = Pending {
                 start: hit.start,
-                end: hit.end,
+                end: reference_end.unwrap_or(hit.end),
                 verdict: Verdict {
-                    what: What::Form(u32::try_from(hit.form).unwrap_or(u32::MAX)),
+                    what: match reference_end {
+                        Some(_) => What::Identifier(IdentifierKind::Reference),
+                        None => What::Form(u32::try_from(hit.form).unwrap_or(u32::MAX)),
+                    },
                     class,
                     reason,
                     replaced,
@@ -160,7 +173,7 @@ impl Anonymiser {
                 // a reference number after its pseudonym ("Child Z-19/08").
                 spans.push(Span {
                     start: hit.start,
-                    end: dates::glued_numbers_after(v, hit.end),
+                    end: reference_end.unwrap_or_else(|| dates::glued_numbers_after(v, hit.end)),
                     priority: 3,
                     pending: pendings.len() - 1,
                 });
@@ -618,4 +631,42 @@ fn syllable_after_hyphen_end(text: &str, end: usize) -> usize {
     } else {
         end
     }
+}
+
+/// Where a reference number that a name at `start..end` leads ends: the
+/// name joined by `/` or `-` to more letters and digits, with three digits
+/// or more among them ("GHA/T/20817", "GHA-2025-0042"), at word
+/// boundaries; `None` when the name stands alone.
+fn reference_led_from(text: &str, start: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if start > 0
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    if !matches!(bytes.get(end), Some(b'/' | b'-')) {
+        return None;
+    }
+    let run = bytes[end..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-'))
+        .count();
+    let run_end = end
+        + bytes[end..end + run]
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(0, |last| last + 1);
+    let digits = bytes[end..run_end]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    (digits >= 3
+        && !text[run_end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric))
+    .then_some(run_end)
 }

@@ -2551,3 +2551,55 @@ fn a_regional_force_in_an_agency_column_is_published_by_its_name_and_a_town_s_is
         .collect();
     assert_eq!(names, ["West Midlands Police", "Police"]);
 }
+
+#[test]
+fn a_town_that_leads_several_agencies_names_is_no_one_agency_s_name() {
+    // "Hessleclough Homes" is a housing provider's name, and its own word
+    // is the town's, which other agencies' names lead with too: the
+    // court, college and town hall of the town are no housing provider's.
+    let mut review = small_review(&[
+        "Sentenced at Hessleclough Crown Court. Enrolled at Hessleclough College. \
+         Repairs referral to Hessleclough Homes.",
+    ]);
+    review.agencies.extend([
+        named_agency("A2", "Hessleclough Homes", "Housing provider"),
+        named_agency("A3", "Hessleclough CAMHS", "CAMHS"),
+        named_agency("A4", "Hessleclough Early Help", "Early help service"),
+    ]);
+    let (_, text) = anonymised_as_written(&review);
+    assert!(!text.contains("Hessleclough"), "{text}");
+    assert!(!text.contains("Housing provider Crown Court"), "{text}");
+    assert!(!text.contains("Housing provider College"), "{text}");
+    assert!(
+        text.contains("Crown Court") && text.contains("College"),
+        "{text}"
+    );
+    // The agency named whole is still the agency.
+    assert!(text.contains("referral to Housing provider."), "{text}");
+}
+
+#[test]
+fn a_reference_number_led_by_an_agency_s_initials_goes_whole() {
+    let mut review = small_review(&[
+        "Tenancy GHA/T/20817 - sole tenant. GHA visited. Ref GHA-2025-0042. GHA/Police joint visit.",
+    ]);
+    review.agencies.push(named_agency(
+        "A2",
+        "Glanrhyd Housing Association",
+        "Housing provider",
+    ));
+    let (_, text) = anonymised_as_written(&review);
+    assert!(!text.contains("20817") && !text.contains("0042"), "{text}");
+    assert!(
+        text.starts_with(
+            "Tenancy [reference number] - sole tenant. Housing provider visited. \
+             Ref [reference number]."
+        ),
+        "{text}"
+    );
+    // Initials before an agency's name are no number.
+    assert!(
+        text.contains("Housing provider/Police joint visit"),
+        "{text}"
+    );
+}
