@@ -346,6 +346,47 @@ fn opens_a_complaint(words: &[Word], k: usize) -> bool {
         _ => false,
     }
 }
+/// Verbs of what someone says, thinks or wants: after a complainant
+/// (see [`said_by_a_complainant`]) they leave unasserted what follows.
+const A_VIEW: &[&str] = &[
+    "says",
+    "said",
+    "feels",
+    "felt",
+    "believes",
+    "considers",
+    "wants",
+    "would",
+];
+/// Titles before the letter an ombudsman names a complainant by ("Mr X").
+const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr"];
+
+/// True when the reporting verb at `k` gives a complainant's view, which
+/// the decision then weighs: the sentence opens with the complainant as
+/// an ombudsman names them ("Mr B says the Council's failings…", "Ms A
+/// would like the Council to apologise for causing…"), or with a pronoun
+/// and the present "says" of a decision's summary of the complaint ("She
+/// says the Council's assessment was based on untrue assumptions").
+fn said_by_a_complainant(words: &[Word], k: usize) -> bool {
+    let word = &words[k];
+    if !is(A_VIEW, word)
+        || (word.norm == "would" && words.get(k + 1).is_none_or(|w| w.norm != "like"))
+    {
+        return false;
+    }
+    let opens = |j: usize| j == 0 || words[j - 1].sentence != word.sentence;
+    let lettered = k >= 2
+        && words[k - 1].norm.chars().count() == 1
+        && words[k - 1].norm.chars().all(char::is_alphabetic)
+        && TITLES.contains(&words[k - 2].norm.as_str())
+        && opens(k - 2);
+    let pronoun = k >= 1
+        && word.norm == "says"
+        && matches!(words[k - 1].norm.as_str(), "she" | "he" | "they")
+        && opens(k - 1);
+    lettered || pronoun
+}
+
 /// Words for people in general that are no family word ("someone may
 /// exhibit…").
 const PEOPLE_IN_GENERAL: &[&str] = &["people", "someone", "adults", "individuals", "clients"];
@@ -663,6 +704,7 @@ pub(crate) fn negated(words: &[Word], at: usize) -> bool {
         if is(UNASSERTED, word)
             || (is(CLAIM_NOUNS, word) && words.get(k + 1).is_some_and(|w| w.norm == "that"))
             || (is(COMPLAINING, word) && opens_a_complaint(words, k))
+            || said_by_a_complainant(words, k)
         {
             return true;
         }

@@ -1240,3 +1240,32 @@ fn verdicts_and_false_alarms_found_in_a_seventeenth_batch_of_real_writing() {
         assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
 }
+
+#[test]
+fn verdicts_and_complainants_views_found_in_an_eighteenth_batch_of_real_writing() {
+    for sentence in [
+        // Verdicts, in this test's own words.
+        "The council did not invite the grandmother to the core group.",
+        "The nurse did not raise the bruise with the safeguarding lead.",
+        "The trust did not handle her complaint as its policy sets out.",
+        "Some teachers still do not pass on concerns when they should.",
+        "When the boys reported abuse, they were routinely disbelieved.",
+        "Officers went through the motions and closed the log.",
+        "The ombudsman finds some fault, causing injustice to the family.",
+        "There was also delay in the council's handling of the referral.",
+        "Several young people had not been allocated a social worker.",
+        "Children living at the home were not safe.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    for sentence in [
+        // A complainant's view, which the decision goes on to weigh.
+        "Mrs D says the council failed to tell her about the meeting.",
+        "Mr K would like the council to apologise for causing him distress.",
+        "She says the council should have done more to help.",
+        // The practitioner's view at the time, and a family's choice.
+        "The mother did not want the health visitor to call.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
+    }
+}
