@@ -564,10 +564,6 @@ fn the_twenty_fourth_realistic_chronology_keeps_nothing_identifying() {
     score_keeping("realistic-chronology-24", &[], 97);
 }
 
-/// What the twenty-fifth set still leaves: a nursery called by two
-/// ordinary words ("settled at Little Acorns").
-const TWENTY_FIFTH_SET_LEFT: &[&str] = &["Little Acorns"];
-
 /// The twenty-fifth set (a Sikh Punjabi family, a Kurdish boy from Iran
 /// who arrived alone, and a Windrush great-grandmother who becomes a
 /// special guardian), written by someone who had not seen the anonymiser:
@@ -583,8 +579,8 @@ const TWENTY_FIFTH_SET_LEFT: &[&str] = &["Little Acorns"];
 /// with the agency; places in a city and abroad ("Handsworth",
 /// "Kingston", "Dover"); a rice brand that is a given name ("Tilda").
 #[test]
-fn the_twenty_fifth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
-    score_keeping("realistic-chronology-25", TWENTY_FIFTH_SET_LEFT, 94);
+fn the_twenty_fifth_realistic_chronology_keeps_nothing_identifying() {
+    score_keeping("realistic-chronology-25", &[], 94);
 }
 
 /// What the twenty-sixth set still leaves: a school's initials that are
@@ -635,6 +631,35 @@ fn the_twenty_seventh_realistic_chronology_keeps_nothing_identifying() {
     score_keeping("realistic-chronology-27", &[], 97);
 }
 
+/// What the twenty-eighth set still leaves: "Baby", a toddler's pet name
+/// that the cast lists as his, kept like the other words a family calls
+/// its own ("Mum", "Nan") unless the reviewer replaces it; the possessive
+/// "Sunderland's" of a surname that is also a city; a roommate the record
+/// already calls "Mr A."; and "the 93 bus".
+const TWENTY_EIGHTH_SET_LEFT: &[&str] = &["Baby", "Sunderland", "Mr A", "93"];
+
+/// The twenty-eighth set (a Sri Lankan Tamil family, a Ukrainian mother
+/// and children under Homes for Ukraine, an Eritrean boy whose age is
+/// disputed, on the North Yorkshire coast), written by someone who had not
+/// seen the anonymiser: at first sight 22 rows were left and 92% of its
+/// ordinary phrases kept. The classes it showed: a surname that is also a
+/// city ("Mrs Sunderland", "Brenda SUNDERLAND", "Darren Sunderland"); a
+/// name in a script without capitals after the name in letters
+/// ("Gebreyesus (ፊልሞን ተስፋማርያም ገብረየሱስ)"); a date of birth in the
+/// Ethiopian calendar ("5 Megabit 2001"); a part of a plate after "reg";
+/// a receipt's number; a Telegram group's name after a comma; a recovery
+/// service named by ordinary words ("Turning Tide Recovery", then "her
+/// Turning Tide key worker"); readings after the field's shorthand ("BM
+/// 6.8", "CRT 3s"), scales with their number ("ADOS-2") and forms
+/// ("FL401", "C100") taken for initials or references; "Sri Lankan" after
+/// "Sri" read as a title; a clinical verb at a sentence's start
+/// ("Extubated"). Its losses now are mostly the agencies' own words in the
+/// agency column, which is published by each agency's generic name.
+#[test]
+fn the_twenty_eighth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score_keeping("realistic-chronology-28", TWENTY_EIGHTH_SET_LEFT, 96);
+}
+
 #[test]
 fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     for set in [
@@ -665,9 +690,10 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-22", TWENTY_SECOND_SET_PUBLISHED);
     publish("realistic-chronology-23", &[]);
     publish("realistic-chronology-24", &[]);
-    publish("realistic-chronology-25", TWENTY_FIFTH_SET_LEFT);
+    publish("realistic-chronology-25", &[]);
     publish("realistic-chronology-26", TWENTY_SIXTH_SET_LEFT);
     publish("realistic-chronology-27", &[]);
+    publish("realistic-chronology-28", TWENTY_EIGHTH_SET_LEFT);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

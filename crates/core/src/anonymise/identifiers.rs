@@ -437,7 +437,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::Reference,
             format!(
-                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis|share code|share-code|exhibit)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis|share code|share-code|exhibit|receipt)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
             ),
             1,
         ),
@@ -526,10 +526,10 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             // Plates of another country or an older shape after a word
             // that says they are a plate: "Lithuanian plates KTA517",
-            // "reg ABC 123D".
+            // "reg ABC 123D", a part of one: "got part of the reg, \"NX67\"".
             IdentifierKind::VehicleRegistration,
             format!(
-                r"(?i:{b}(?:reg|registration|vrm|plates?|number plate))\.?:? ?([A-Z]{{1,3}} ?[0-9]{{1,4}} ?[A-Z]{{0,3}}){b}"
+                r#"(?i:{b}(?:reg|registration|vrm|plates?|number plate))\.?:?,? ?["'‘“]?([A-Z]{{1,3}} ?[0-9]{{1,4}} ?[A-Z]{{0,3}}){b}"#
             ),
             1,
         ),
@@ -551,9 +551,10 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         ),
         (
             // A group's or a server's name in quotation marks ("Discord
-            // server 'Night Owls'", "group chat \"Y9 girlies\"").
+            // server 'Night Owls'", "group chat \"Y9 girlies\"", "a Telegram
+            // group, \"The Kingdom\"").
             IdentifierKind::SocialMedia,
-            r#"(?i:server|group chat|groupchat|group called|group named)(?: called| named)?:? ?["'‘“]([^"'’”\n\[]{2,40})["'’”]"#.to_string(),
+            r#"(?i:server|group chat|groupchat|group called|group named|group)(?: called| named)?[:,]? ?["'‘“]([^"'’”\n\[]{2,40})["'’”]"#.to_string(),
             1,
         ),
         (
@@ -928,6 +929,10 @@ fn find_with(
                 IdentifierKind::Reference => {
                     let token = found.trim_end_matches(['/', '-']);
                     range.end = range.start + token.len();
+                    // "court (C100 listed…)", "FL401": a form of the field.
+                    if super::lists::field_lists().is_abbreviation(token) {
+                        continue;
+                    }
                     let digits = token.chars().filter(char::is_ascii_digit).count();
                     let long_run = token
                         .split(|c: char| !c.is_ascii_digit())

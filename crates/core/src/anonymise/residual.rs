@@ -823,6 +823,20 @@ const VEHICLE_MAKES: &[&str] = &[
 /// nor does the name of a drug line ("the BENZ line").
 fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
+    // "ADOS-2", "RHS-15", "GAD-7": a scale or a tool with its version or
+    // its number of items.
+    // A number with a leading nought or more after it ("PYR-06",
+    // "AQ-41-TL") is a boat's or a plate's.
+    if let Some(number) = rest.strip_prefix('-') {
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits)
+            && !number.starts_with('0')
+            && text[start..end].chars().count() >= 3
+            && !number[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/')
+        {
+            return true;
+        }
+    }
     // "the BENZ line", "on the JAY line": a drug line is named after its
     // runner's or its holder's name.
     if rest.starts_with(' ')
@@ -842,9 +856,21 @@ fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
         }
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let letters = text[start..end].chars().count();
-        let reading = after[digits..].starts_with(['/', '%']);
+        // "BM 6.8", "CRT 3s": a reading with a decimal or a unit, which no
+        // age has.
+        let unit = |u: &str| {
+            after[digits..]
+                .strip_prefix(u)
+                .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric()))
+        };
+        let reading = after[digits..].starts_with(['/', '%'])
+            || (after[digits..].starts_with('.')
+                && after[digits + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            || ["s", "mm", "cm", "kg", "mg", "ml", "mmol", "L"]
+                .into_iter()
+                .any(unit);
         if (1..=3).contains(&digits)
-            && (letters == 4 || (letters == 2 && reading))
+            && (letters == 4 || ((2..=3).contains(&letters) && reading))
             && !after[digits..].starts_with(|c: char| c.is_alphanumeric())
         {
             return true;
@@ -867,7 +893,7 @@ fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
 
 /// Capitalised words that make the capitalised words before them the
 /// name of one service's building ("the Beech Unit", "Willow Lodge").
-const FACILITIES: &[&str] = &[
+pub(super) const FACILITIES: &[&str] = &[
     "Unit",
     "Centre",
     "Center",
@@ -876,6 +902,9 @@ const FACILITIES: &[&str] = &[
     "Clinic",
     "Lodge",
     "Project",
+    // "Turning Tide Recovery": a recovery service named with ordinary
+    // words ("Alcohol Recovery" is a kind of service).
+    "Recovery",
     "Suite",
     "Outreach",
     "Foundation",
@@ -1650,6 +1679,44 @@ fn before_a_given_name(text: &str, end: usize) -> bool {
             next.chars().next().is_some_and(char::is_uppercase)
                 && next.chars().skip(1).any(char::is_lowercase)
                 && gazetteer().is_given_name(&next.to_lowercase())
+        })
+}
+
+/// True when a token is written in a script without capital letters
+/// (Ethiopic, Tamil, Arabic, Devanagari…), not in Han characters.
+fn is_caseless_script(token: &str) -> bool {
+    let han = |c: char| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF);
+    token.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+        && token.chars().all(|c| {
+            c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !han(c)
+                || unicode_normalization::char::is_combining_mark(c)
+        })
+}
+
+/// True when the word at `at` is one of the words, in a script without
+/// capitals, that a bracket opens right after a capitalised word:
+/// "Gebreyesus (ፊልሞን ተስፋማርያም", "Kavin (கவின்".
+fn in_brackets_after_a_name(text: &str, at: usize) -> bool {
+    let mut before = text[..at].trim_end();
+    while let Some(word_start) = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !c.is_whitespace() && c != '(')
+        .last()
+        .map(|(i, _)| i)
+    {
+        if !is_caseless_script(&before[word_start..]) {
+            break;
+        }
+        before = before[..word_start].trim_end();
+    }
+    let Some(before_bracket) = before.strip_suffix('(') else {
+        return false;
+    };
+    crate::anonymise::text::word_before(before_bracket.trim_end(), before_bracket.trim_end().len())
+        .is_some_and(|(_, word)| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         })
 }
 
@@ -2816,7 +2883,13 @@ pub fn suspects_into(
             && after_collar_number(text, start);
         // "Chen Jianhua (陈建华)", "'Mei Lin' (林梅 on her passport)": two
         // to four Chinese characters amid English are a name as written.
-        if !c.is_ascii() && is_han_name(token) {
+        if !c.is_ascii()
+            && (is_han_name(token)
+                // "Filmon Tesfamariam Gebreyesus (ፊልሞን ተስፋማርያም ገብረየሱስ)": a
+                // name in a script without capitals, in brackets after a
+                // name in letters, is that name as written.
+                || (is_caseless_script(token) && in_brackets_after_a_name(text, start)))
+        {
             out.push((start, end, SuspectKind::Name));
             previous_title = false;
             continue;
@@ -2958,6 +3031,8 @@ pub fn suspects_into(
             // "s139A", "s23": a section of an Act.
             let section = super::identifiers::is_a_section(token);
             let reference = !token.contains('.')
+                // "FL401", "C100": a form of the field.
+                && !super::lists::field_lists().is_abbreviation(token)
                 && !decade
                 && !reading
                 && !section
@@ -3206,6 +3281,19 @@ pub fn suspects_into(
                     && crate::anonymise::text::word_after(text, end)
                         .is_some_and(|next| is_a_surname_in_capitals(text, end + 1, next))
             };
+            // "Mrs Sunderland", "Brenda SUNDERLAND": after an honorific,
+            // or in capitals after a given name, a place's name is a
+            // surname.
+            let public_surname = super::lists::field_lists().is_public_name(plain)
+                && ((previous_title && !previous_role)
+                    || (after_name
+                        && (shouting()
+                            || crate::anonymise::text::word_before(text, start).is_some_and(
+                                |(at, given)| {
+                                    &text[at + given.len()..start] == " "
+                                        && gazetteer().is_given_name(&given.to_lowercase())
+                                },
+                            ))));
             let name = ((previous_title
                 && !(previous_role && plain_word() && !before_a_surname()))
                 || (ordinary && surname_first())
@@ -3218,9 +3306,10 @@ pub fn suspects_into(
                 && !known.has(lower_token)
                 && !super::lists::field_lists().is_kinship(plain)
                 && !super::sensitive::is_health_term(plain)
-                && !words::is_vocabulary(token)
-                && !words::is_vocabulary(singular)
-                && !words::is_vocabulary(bare)
+                && (public_surname
+                    || !(words::is_vocabulary(token)
+                        || words::is_vocabulary(singular)
+                        || words::is_vocabulary(bare)))
                 && !words::is_acronym(singular)
                 && !words::is_acronym(bare)
                 // "Mr Lord", "Mr Judge": after an honorific or a rank, a
@@ -3228,6 +3317,9 @@ pub fn suspects_into(
                 && (!words::is_title(token)
                     || (previous_title && !previous_role)
                     || after_an_initial(text, start))
+                // "Extubated 14/04", "Cannulated": a clinical verb, which
+                // no name is.
+                && !(plain.len() >= 8 && plain.ends_with("ated"))
                 && !names_a_law(text, token, end)
                 && !a_rating(text, start, plain)
                 // "Market St": a street's abbreviation names no one.

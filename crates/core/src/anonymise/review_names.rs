@@ -74,6 +74,21 @@ impl ReviewNames {
                     {
                         patterns.push((name.to_string(), kind));
                     }
+                    // "her Turning Tide key worker" where another record
+                    // has "Turning Tide Recovery": a service's name of two
+                    // words or more without the word for its kind.
+                    if let Some((name, kind_word)) = original.trim().rsplit_once(' ')
+                        && super::residual::FACILITIES.contains(&kind_word)
+                        && name.split(' ').count() >= 2
+                        && name.split(' ').all(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                && w.chars().all(char::is_alphabetic)
+                                && !super::residual::GENERIC_SERVICE_WORDS
+                                    .contains(&w.to_lowercase().as_str())
+                        })
+                    {
+                        patterns.push((name.to_string(), kind));
+                    }
                     // "from the Forge" where another record has "Forge
                     // Youth Club": a club's or a shop's name, capitalised.
                     if reason == VENUE_REASON

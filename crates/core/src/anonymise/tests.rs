@@ -2603,3 +2603,74 @@ fn a_reference_number_led_by_an_agency_s_initials_goes_whole() {
         "{text}"
     );
 }
+
+#[test]
+fn a_place_s_name_after_a_title_or_a_given_name_is_a_surname() {
+    let review = small_review(&[
+        "Reported by host Mrs Brenda SUNDERLAND. Mrs Sunderland says the van is her son's, \
+         Darren Sunderland. He supports Sunderland AFC and went to Poland.",
+    ]);
+    let (_, text) = anonymised_as_written(&review);
+    assert!(
+        !text.contains("Mrs Sunderland") && !text.contains("SUNDERLAND"),
+        "{text}"
+    );
+    assert!(!text.contains("Darren Sunderland"), "{text}");
+    assert_kept(&text, &["Sunderland AFC", "went to Poland"]);
+}
+
+#[test]
+fn a_name_in_a_script_without_capitals_after_the_name_in_letters_is_replaced() {
+    let review = small_review(&[
+        "I have known Filmon Tesfamariam Gebreyesus (ፊልሞን ተስፋማርያም ገብረየሱስ) since 2024.",
+    ]);
+    let (_, text) = anonymised_as_written(&review);
+    assert!(!text.contains("ፊልሞን") && !text.contains("ገብረየሱስ"), "{text}");
+}
+
+#[test]
+fn identifiers_the_twenty_eighth_set_showed_are_found() {
+    let review = small_review(&[
+        "His baptism card gives his birth as 5 Megabit 2001. Moved to a Telegram group, \
+         \"The Kingdom\". Staff got part of the reg, \"NX67\". Given £40 (receipt 0418).",
+    ]);
+    let (_, text) = anonymised_as_written(&review);
+    for leak in ["Megabit", "Kingdom", "NX67", "0418"] {
+        assert!(!text.contains(leak), "{leak} in {text}");
+    }
+}
+
+#[test]
+fn readings_forms_and_clinical_verbs_are_kept() {
+    let review = small_review(&[
+        "Extubated 14/04. BM 6.8, CRT 3s, 100% on 15L NRB. Sasha's ADOS-2 report; RHS-15 done. \
+         NMO (FL401) and a C100 listed. EHC needs assessment requested.",
+    ]);
+    let (_, text) = anonymised_as_written(&review);
+    assert_kept(
+        &text,
+        &[
+            "Extubated",
+            "BM 6.8",
+            "CRT 3s",
+            "15L NRB",
+            "ADOS-2",
+            "RHS-15",
+            "FL401",
+            "C100",
+            "EHC needs",
+        ],
+    );
+}
+
+#[test]
+fn a_service_named_by_ordinary_words_is_replaced_with_and_without_its_kind() {
+    let review = small_review(&[
+        "Referral to Turning Tide Recovery.",
+        "Plan with her Turning Tide key worker.",
+    ]);
+    let (out, _) = anonymised_as_written(&review);
+    for entry in &out.review.chronology {
+        assert!(!entry.text.contains("Turning Tide"), "{}", entry.text);
+    }
+}

@@ -35,6 +35,10 @@ const IBERIAN_MONTHS: &str = r"janeiro|fevereiro|março|marco|abril|maio|junho|j
 /// Mars bars" and a Welsh "2 Mai" keep their own readings.
 const EUROPEAN_MONTHS: &str = r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|januar|februar|märz|maerz|juni|juli|oktober|dezember|januari|februari|maart|mei|augustus|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia";
 
+/// The months of the Ethiopian and Eritrean (Ge'ez) calendar, as they are
+/// transliterated.
+const ETHIOPIAN_MONTHS: &str = r"Meskerem|Meskarem|Tikimt|Tikemt|Teqemt|Tiqimt|Hidar|Hedar|Tahsas|Tahesas|Ter|Tirr|Yekatit|Yakatit|Megabit|Magabit|Miyazya|Miazia|Ginbot|Genbot|Sene|Senie|Hamle|Hamlie|Nehase|Nehasse|Pagume|Pagumen";
+
 /// Every written form, one alternative each.
 static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -56,6 +60,9 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
             // French, German, Dutch, Italian, Romanian, Polish: "27 avril
             // 1983", "1er mars 2001", "12. März 2010".
             r"|\b\d{{1,2}}(?:er|\.)?\s+(?i:{european})\s+\d{{4}}\b",
+            // Ethiopian and Eritrean: "5 Megabit 2001", "Tahsas 1999"
+            // (seven or eight years behind).
+            r"|\b(?:\d{{1,2}}\s+)?(?:{ethiopian})\s+(?:19|20)\d\d\b",
             // A year of those calendars by itself: "year 1394", "1437 AH".
             r"|\b(?i:year|yr)\s+1[34]\d\d\b",
             r"|\b1[34]\d\d\s*(?:(?:AH|SH|HS)\b|A\.H\.|S\.H\.|H\.S\.)",
@@ -66,6 +73,7 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
         welsh = WELSH_MONTHS,
         iberian = IBERIAN_MONTHS,
         european = EUROPEAN_MONTHS,
+        ethiopian = ETHIOPIAN_MONTHS,
     ))
     .expect("the other calendars' date pattern is valid")
 });
@@ -94,6 +102,7 @@ fn has_a_cue(text: &str) -> bool {
         cues.extend(IRISH_MONTHS.split('|'));
         let welsh = cues.len();
         cues.extend(WELSH_MONTHS.split('|'));
+        cues.extend(ETHIOPIAN_MONTHS.split('|'));
         // The European months, as written in lower case, capitalised or
         // in capitals, each a word of its own as the Welsh ones are.
         let european: Vec<String> = EUROPEAN_MONTHS
@@ -197,6 +206,16 @@ mod tests {
         assert_eq!(found("'15 Rajab 1443' on the paper"), ["15 Rajab 1443"]);
         assert_eq!(found("tazkira says year 1394 only"), ["year 1394"]);
         assert_eq!(found("born 1437 AH"), ["1437 AH"]);
+    }
+
+    #[test]
+    fn ethiopian_dates_are_found() {
+        assert_eq!(
+            found("gives his birth as 5 Megabit 2001 in our calendar"),
+            ["5 Megabit 2001"]
+        );
+        assert_eq!(found("born in Tahsas 1999 E.C."), ["Tahsas 1999"]);
+        assert!(found("Sene is her aunt; Hamle visited").is_empty());
     }
 
     #[test]
