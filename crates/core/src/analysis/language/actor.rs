@@ -461,6 +461,10 @@ impl Actors {
     fn class_at(&self, words: &[Word], k: usize) -> Option<Subject> {
         let class = self.class(&words[k])?;
         if k > 0 && self.activities.contains(&words[k].norm) {
+            // "senior management neglected to act": the managers.
+            if words[k].norm == "management" && words[k - 1].norm == "senior" {
+                return Some(Subject::Practitioner);
+            }
             let before = self.class(&words[k - 1]);
             if let Some(person @ (Subject::Practitioner | Subject::Person | Subject::Family)) =
                 before

@@ -1269,3 +1269,28 @@ fn verdicts_and_complainants_views_found_in_an_eighteenth_batch_of_real_writing(
         assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
 }
+
+#[test]
+fn verdicts_found_in_a_nineteenth_batch_of_real_writing() {
+    for sentence in [
+        // Verdicts, in this test's own words.
+        "Senior management neglected to act on what the audit showed.",
+        "The force took no steps to check his bail conditions.",
+        "Her complaints were effectively suppressed.",
+        "The response of the call handlers was unsatisfactory.",
+        "Officers withheld vital information from the family.",
+        "Record keeping was variable and often poor.",
+        "Practice was not consistently good enough.",
+        "The home allowed a bullying culture to grow.",
+        "The department appeared to be in ignorance of the regime.",
+        "Staff never took any of those opportunities to ask.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    // Research on a difficulty of reasoning, as the worked example cites it.
+    assert_eq!(
+        lexicon()
+            .verdict("Professionals were slow to revise judgements in the light of new evidence."),
+        Verdict::Learning
+    );
+}
