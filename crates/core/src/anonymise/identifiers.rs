@@ -423,7 +423,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::CollarNumber,
             format!(
-                r"(?i){b}(?:paramedic|para|technician|EMT|ECA|call handler|call taker|dispatcher|crew|staff)(?: (?:no\.?|number|num|id|#))? ?:? ?#?([0-9]{{3,7}}){b}"
+                r"{b}(?:(?i:paramedic|technician|EMT|ECA|call handler|call taker|dispatcher|crew|staff)|Para|PARA)(?i:(?: (?:no\.?|number|num|id|#))? ?:? ?#?)([0-9]{{3,7}}){b}"
             ),
             1,
         ),
@@ -554,7 +554,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // server 'Night Owls'", "group chat \"Y9 girlies\"", "a Telegram
             // group, \"The Kingdom\"").
             IdentifierKind::SocialMedia,
-            r#"(?i:server|group chat|groupchat|group called|group named|group)(?: called| named)?[:,]? ?["'‘“]([^"'’”\n\[]{2,40})["'’”]"#.to_string(),
+            r#"(?i:server|group chat|groupchat|group called|group named|group page|page|group)(?: called| named)?[:,]? ?["'‘“]([^"'’”\n\[]{2,40})["'’”]"#.to_string(),
             1,
         ),
         (
@@ -1380,6 +1380,8 @@ mod tests {
         has("PC 4471 attended", "4471", IdentifierKind::CollarNumber);
         has("collar number 4471", "4471", IdentifierKind::CollarNumber);
         has("Para 3390 LEWIS", "3390", IdentifierKind::CollarNumber);
+        // A paragraph of the rules is no paramedic's number.
+        assert!(find_identifiers("a fresh claim (para 353)", &[]).is_empty());
         has(
             "Paramedic 2968 attended",
             "2968",

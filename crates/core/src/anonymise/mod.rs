@@ -60,7 +60,7 @@ pub mod text;
 mod whole_review;
 pub mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -200,6 +200,8 @@ struct Buffers {
     sensitive: Vec<SensitiveChange>,
     /// Name words found (start, end, pending), while judging whose they are.
     name_words: Vec<(usize, usize, usize)>,
+    /// The stretches of each author field read so far that name its author.
+    authors: HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// Records a stretch that is always replaced (a date, a sensitive

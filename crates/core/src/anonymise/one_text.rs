@@ -48,6 +48,7 @@ impl Anonymiser {
             found,
             sensitive,
             name_words,
+            authors,
         } = buffers;
         let view = View::new(text);
         let v: &str = &view.text;
@@ -324,7 +325,12 @@ impl Anonymiser {
                 // name it holds ("Vũ Thu Trang" with "Trang" in the cast),
                 // its other words.
                 if field == "author" {
-                    for span in author::author_names(v) {
+                    // A chronology's few authors sign most of its records:
+                    // each signature is read once.
+                    if !authors.contains_key(v) {
+                        authors.insert(v.to_string(), author::author_names(v));
+                    }
+                    for &span in &authors[v] {
                         if !claim(span) {
                             for word in author::words_of(v, span) {
                                 claim(word);

@@ -905,6 +905,8 @@ pub(super) const FACILITIES: &[&str] = &[
     // "Turning Tide Recovery": a recovery service named with ordinary
     // words ("Alcohol Recovery" is a kind of service).
     "Recovery",
+    // "the Living Stone Fellowship": a church by its words.
+    "Fellowship",
     "Suite",
     "Outreach",
     "Foundation",
@@ -1694,8 +1696,9 @@ fn is_caseless_script(token: &str) -> bool {
 }
 
 /// True when the word at `at` is one of the words, in a script without
-/// capitals, that a bracket opens right after a capitalised word:
-/// "Gebreyesus (ፊልሞን ተስፋማርያም", "Kavin (கவின்".
+/// capitals, that a bracket opens right after a capitalised word
+/// ("Gebreyesus (ፊልሞን ተስፋማርያም", "Kavin (கவின்"), or that follow a word
+/// saying a name follows ("writes his name دانا").
 fn in_brackets_after_a_name(text: &str, at: usize) -> bool {
     let mut before = text[..at].trim_end();
     while let Some(word_start) = before
@@ -1709,6 +1712,25 @@ fn in_brackets_after_a_name(text: &str, at: usize) -> bool {
             break;
         }
         before = before[..word_start].trim_end();
+    }
+    // "He writes his name دانا کەمال محمود": after a word that says a
+    // name follows.
+    if let Some((_, word)) = crate::anonymise::text::word_before(before, before.len())
+        && before.ends_with(|c: char| c.is_alphabetic() || c == ':')
+        && matches!(
+            word.to_lowercase().as_str(),
+            "name"
+                | "named"
+                | "called"
+                | "signs"
+                | "signed"
+                | "writes"
+                | "wrote"
+                | "spelt"
+                | "spelled"
+        )
+    {
+        return true;
     }
     let Some(before_bracket) = before.strip_suffix('(') else {
         return false;
@@ -3124,7 +3146,10 @@ pub fn suspects_into(
                     !p.is_empty()
                         && (words::in_dictionary(p)
                             || super::lists::field_lists().is_public_name(p)
-                            || super::lists::field_lists().is_kinship(p))
+                            || super::lists::field_lists().is_kinship(p)
+                            // "Chlamydia/gonorrhoea", "HIV/syphilis/hep".
+                            || super::sensitive::is_health_term(p)
+                            || super::lists::field_lists().is_abbreviation(&p.to_uppercase()))
                 })
                 || token.contains('/')
                     && token.split('/').all(|p| {

@@ -6,6 +6,8 @@
 //! replaced wherever else it is written: capitalised, in capitals, and in
 //! lower case when the lower-case word is in no dictionary.
 
+use std::collections::HashSet;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::gazetteer::gazetteer;
@@ -28,6 +30,9 @@ impl ReviewNames {
     pub(super) fn of(parts: &[Part]) -> Option<ReviewNames> {
         let mut patterns: Vec<(String, SuspectKind)> = Vec::new();
         let mut cued: Vec<String> = Vec::new();
+        // What a suspect adds depends on it alone: a name a review
+        // replaces a thousand times is weighed once.
+        let mut weighed: HashSet<(&str, &str, SuspectKind, &str)> = HashSet::new();
         for part in parts {
             // "(YW14 outside)" where another record gives "YW14 3NX": the
             // postcode's district names where the family lives. Two
@@ -50,6 +55,9 @@ impl ReviewNames {
                 patterns.push((identifier.trim().to_string(), SuspectKind::Number));
             }
             for (original, before, kind, reason) in part.replaced_suspects() {
+                if !weighed.insert((original, before, kind, reason)) {
+                    continue;
+                }
                 // "food at Lucky Star" where another record has "Lucky Star
                 // Chicken".
                 if kind == SuspectKind::Place {
@@ -190,6 +198,19 @@ impl ReviewNames {
                     name_words(original, false).count() > 1 || words::is_title(before) || nickname;
                 for word in name_words(original, nickname) {
                     patterns.push((word.to_string(), kind));
+                    // "a box room at the Yeungs'": a family by its
+                    // surname, when the plural is no word.
+                    let plural = format!("{word}s");
+                    if sure
+                        && word.chars().count() >= 3
+                        && !word.ends_with(['s', 'S'])
+                        && word.chars().skip(1).all(char::is_lowercase)
+                        && !words::is_word(&plural.to_lowercase())
+                        && !words::in_larger_dictionary(&plural.to_lowercase())
+                        && !words::is_vocabulary(&plural)
+                    {
+                        patterns.push((plural, kind));
+                    }
                     let upper = word.to_uppercase();
                     // "Mr Rui Pinto" elsewhere leaves "RUI" (released
                     // under investigation) the field's shorthand.

@@ -2674,3 +2674,30 @@ fn a_service_named_by_ordinary_words_is_replaced_with_and_without_its_kind() {
         assert!(!entry.text.contains("Turning Tide"), "{}", entry.text);
     }
 }
+
+#[test]
+fn what_the_twenty_ninth_set_showed_is_found_and_kept() {
+    let review = small_review(&[
+        "Mr Dickson YEUNG rang. Dana has a box room at the Yeungs' (£300/month). \
+         Church: the Living Stone Fellowship. Videos on Facebook (group page \"Bottom Boys \
+         Trotting\"). Allegations management meeting set 11/12. He writes his name \
+         دانا کەمال محمود.",
+        "Decision on a fresh claim under para 353 to follow. Chlamydia/gonorrhoea NAAT, \
+         HIV/syphilis/hep B at the SARC. Referral from TVP.",
+    ]);
+    let (out, _) = anonymised_as_written(&review);
+    let first = &out.review.chronology[0].text;
+    for leak in ["Yeungs", "Living Stone", "Bottom Boys", "11/12", "دانا"] {
+        assert!(!first.contains(leak), "{leak} in {first}");
+    }
+    let second = &out.review.chronology[1].text;
+    assert_kept(
+        second,
+        &[
+            "para 353",
+            "Chlamydia/gonorrhoea NAAT",
+            "HIV/syphilis/hep B",
+            "from TVP",
+        ],
+    );
+}

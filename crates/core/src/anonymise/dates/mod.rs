@@ -298,7 +298,8 @@ fn days_without_year_into(
 }
 
 /// True when `before` ends with a word that a day follows ("from 10/11",
-/// "since 10/11", "judgment 10/10"): the day and month after it are a
+/// "since 10/11", "judgment 10/10", "meeting set 11/12"): the day and
+/// month after it are a
 /// date, not a fraction or a score.
 fn after_a_date_word(before: &str) -> bool {
     const DATE_WORDS: &[&str] = &[
@@ -312,6 +313,16 @@ fn after_a_date_word(before: &str) -> bool {
         "judgment",
         "judgement",
         "hearing",
+        // "meeting set 11/12", "review due 02/3", "trial listed 10/2".
+        "set",
+        "booked",
+        "listed",
+        "due",
+        "scheduled",
+        "arranged",
+        "planned",
+        "adjourned",
+        "expires",
     ];
     let Some(tail) = before.strip_suffix(' ') else {
         return false;

@@ -197,7 +197,8 @@ impl NameWords {
     }
 
     /// The role up to the first word that is part of a cast name, without
-    /// the "of", "and"… before it: "Father of Hope and Llŷr" → "Father".
+    /// the "of", "and"… before it: "Father of Hope and Llŷr" → "Father",
+    /// "Lodger at the Yeungs'" → "Lodger".
     fn role_without_names(&self, role: &str) -> String {
         let words: Vec<&str> = role.split_whitespace().collect();
         let Some(cut) = words.iter().position(|w| {
@@ -205,6 +206,10 @@ impl NameWords {
             self.0.contains(&NameWords::key(w))
                 || w.split(['-', '/'])
                     .any(|part| self.0.contains(&NameWords::key(part)))
+                // "the Yeungs'": a family by its surname.
+                || w.trim_end_matches(['\'', '’', ',', ')'])
+                    .strip_suffix('s')
+                    .is_some_and(|family| self.0.contains(&NameWords::key(family)))
         }) else {
             return role.to_string();
         };
@@ -214,6 +219,11 @@ impl NameWords {
             let connector = matches!(
                 lower.trim_end_matches(','),
                 "of" | "and"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "near"
                     | "to"
                     | "for"
                     | "with"

@@ -413,6 +413,12 @@ fn pseudonyms_never_repeat() {
         names.role_without_names("Maternal Grandmother"),
         "Maternal Grandmother"
     );
+    // A family by its surname, and the place word before it.
+    let names = NameWords::of(["Yeung Ka-ho Dickson".to_string()].iter());
+    assert_eq!(
+        names.role_without_names("Lodger at the Yeungs' (Iraqi Kurdish)"),
+        "Lodger"
+    );
     assert_eq!(book.for_agency(AgencyKind::Education), "School");
     assert_eq!(book.for_agency(AgencyKind::Education), "School 2");
     assert_eq!(book.for_agency(AgencyKind::Other), "Agency 1");
