@@ -63,6 +63,9 @@ pub struct LeakChecker {
     /// Foresight's own placeholders (pseudonyms, roles, generic names):
     /// a name form inside one is not a leak.
     placeholders: Option<AhoCorasick>,
+    /// Pseudonyms (or roles standing for one) that hold a person's name:
+    /// each of their occurrences is a leak.
+    naming_pseudonyms: Vec<String>,
 }
 
 /// The neutral placeholders anonymisation writes besides those of
@@ -121,19 +124,7 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
         .into_iter()
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty())
-        .filter(|t| {
-            !names.find(t).iter().any(|hit| {
-                hit.forms.iter().any(|&f| {
-                    let form = &names.forms[f];
-                    // "Child Z" is a placeholder even for a "Z Khan": a
-                    // letter alone names no one.
-                    let initial = form.text.trim_end_matches('.').chars().count() == 1;
-                    !form.word_like
-                        && !initial
-                        && form.owners.iter().any(|o| matches!(o, Owner::Person(_)))
-                })
-            })
-        })
+        .filter(|t| !names_a_person(names, t))
         .collect();
     texts.extend(own);
     texts.sort();
@@ -144,6 +135,57 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
         .kind(super::matcher::automaton_kind(&texts, None))
         .build(&texts)
         .ok()
+}
+
+/// True when `text` holds a person's distinctive (not word-like) name
+/// form, or a family's surname in the plural ("Lodger at the
+/// Sivapalans").
+fn names_a_person(names: &super::matcher::NameMatcher, text: &str) -> bool {
+    let singular: String = text
+        .split(' ')
+        .map(|w| {
+            let bare = w.trim_end_matches(['\'', '’']);
+            match bare.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 3 => stem,
+                _ => w,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    [text, singular.as_str()].into_iter().any(|t| {
+        names.find(t).iter().any(|hit| {
+            hit.forms.iter().any(|&f| {
+                let form = &names.forms[f];
+                // "Child Z" is a placeholder even for a "Z Khan": a letter
+                // alone names no one.
+                let initial = form.text.trim_end_matches('.').chars().count() == 1;
+                !form.word_like
+                    && !initial
+                    && form.owners.iter().any(|o| matches!(o, Owner::Person(_)))
+            })
+        })
+    })
+}
+
+/// What replaces each person's name that holds a person's name itself
+/// (a pseudonym or role typed as "Lodger at the Sivapalans"): written
+/// into an export, it names them.
+fn pseudonyms_that_name(review: &Review, anonymiser: &Anonymiser) -> Vec<String> {
+    let names = anonymiser.names();
+    review
+        .people
+        .iter()
+        .map(|p| {
+            let pseudonym = p.pseudonym.trim();
+            if pseudonym.is_empty() {
+                p.role.trim()
+            } else {
+                pseudonym
+            }
+        })
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && names_a_person(names, t))
+        .collect()
 }
 
 /// The word serde writes for a kind of record ("Midwifery", "Home").
@@ -179,6 +221,7 @@ impl LeakChecker {
     pub fn with_anonymiser(original: &Review, anonymiser: Anonymiser) -> LeakChecker {
         LeakChecker {
             placeholders: placeholders(original, &anonymiser),
+            naming_pseudonyms: pseudonyms_that_name(original, &anonymiser),
             anonymiser,
             kept: original
                 .meta
@@ -229,6 +272,15 @@ impl LeakChecker {
                 context: context(v, start, end),
             });
         };
+        for pseudonym in &self.naming_pseudonyms {
+            for (at, _) in v.match_indices(pseudonym.as_str()) {
+                leak(
+                    at,
+                    at + pseudonym.len(),
+                    "a pseudonym that holds a person's name".to_string(),
+                );
+            }
+        }
         let names = self.anonymiser.names();
         let field = location.rsplit(" / ").next().unwrap_or(location);
         let bibliographic = super::fields::is_bibliographic(field);

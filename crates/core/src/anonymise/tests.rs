@@ -2701,3 +2701,33 @@ fn what_the_twenty_ninth_set_showed_is_found_and_kept() {
         ],
     );
 }
+
+#[test]
+fn a_pseudonym_that_holds_a_cast_name_is_a_leak_wherever_it_is_written() {
+    let mut review = small_review(&["Dana seen with Kavin."]);
+    review
+        .people
+        .push(person("P8", "Kavin Sivapalan", &["Kavin"], "Son"));
+    review.people.push(person(
+        "P9",
+        "Dana Mahmood",
+        &["Dana"],
+        "Lodger at the Sivapalans",
+    ));
+    let out = Anonymiser::new(&review).review(&review);
+    let leaks = LeakChecker::new(&review).check_review(&out.review);
+    assert!(
+        leaks
+            .iter()
+            .any(|l| l.text == "Lodger at the Sivapalans" && l.location.contains("chronology")),
+        "{leaks:#?}"
+    );
+    // A pseudonym of ordinary words is no leak.
+    review.people.last_mut().unwrap().pseudonym = "Lodger".into();
+    let out = Anonymiser::new(&review).review(&review);
+    assert!(
+        LeakChecker::new(&review)
+            .check_review(&out.review)
+            .is_empty()
+    );
+}
