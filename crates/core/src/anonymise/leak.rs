@@ -63,9 +63,9 @@ pub struct LeakChecker {
     /// Foresight's own placeholders (pseudonyms, roles, generic names):
     /// a name form inside one is not a leak.
     placeholders: Option<AhoCorasick>,
-    /// Pseudonyms (or roles standing for one) that hold a person's name:
-    /// each of their occurrences is a leak.
-    naming_pseudonyms: Vec<String>,
+    /// Pseudonyms (or roles standing for one) that hold a family's
+    /// surname in the plural: each of their occurrences is a leak.
+    family_stand_ins: Vec<String>,
 }
 
 /// The neutral placeholders anonymisation writes besides those of
@@ -141,8 +141,27 @@ fn placeholders(review: &Review, anonymiser: &Anonymiser) -> Option<AhoCorasick>
 /// form, or a family's surname in the plural ("Lodger at the
 /// Sivapalans").
 fn names_a_person(names: &super::matcher::NameMatcher, text: &str) -> bool {
-    let singular: String = text
-        .split(' ')
+    holds_a_name(names, text) || holds_a_name(names, &singular(text))
+}
+
+/// True when `text` holds a person's distinctive (not word-like) name form
+/// as the name matcher finds it.
+fn holds_a_name(names: &super::matcher::NameMatcher, text: &str) -> bool {
+    names.find(text).iter().any(|hit| {
+        hit.forms.iter().any(|&f| {
+            let form = &names.forms[f];
+            // "Child Z" is a placeholder even for a "Z Khan": a letter
+            // alone names no one.
+            let initial = form.text.trim_end_matches('.').chars().count() == 1;
+            !form.word_like && !initial && form.owners.iter().any(|o| matches!(o, Owner::Person(_)))
+        })
+    })
+}
+
+/// `text` with each word's plural ending dropped ("the Sivapalans'" →
+/// "the Sivapalan").
+fn singular(text: &str) -> String {
+    text.split(' ')
         .map(|w| {
             let bare = w.trim_end_matches(['\'', '’']);
             match bare.strip_suffix('s') {
@@ -151,40 +170,26 @@ fn names_a_person(names: &super::matcher::NameMatcher, text: &str) -> bool {
             }
         })
         .collect::<Vec<_>>()
-        .join(" ");
-    [text, singular.as_str()].into_iter().any(|t| {
-        names.find(t).iter().any(|hit| {
-            hit.forms.iter().any(|&f| {
-                let form = &names.forms[f];
-                // "Child Z" is a placeholder even for a "Z Khan": a letter
-                // alone names no one.
-                let initial = form.text.trim_end_matches('.').chars().count() == 1;
-                !form.word_like
-                    && !initial
-                    && form.owners.iter().any(|o| matches!(o, Owner::Person(_)))
-            })
-        })
-    })
+        .join(" ")
 }
 
-/// What replaces each person's name that holds a person's name itself
-/// (a pseudonym or role typed as "Lodger at the Sivapalans"): written
-/// into an export, it names them.
-fn pseudonyms_that_name(review: &Review, anonymiser: &Anonymiser) -> Vec<String> {
+/// What stands for a person that holds a family's surname in the plural
+/// (a pseudonym or role typed as "Lodger at the Sivapalans"): written into
+/// an export, it names them, though the name matcher, which reads a
+/// surname as written, finds nothing in it. (A stand-in holding a name as
+/// written, "Kavin's mum", is found by the matcher already.)
+fn stand_ins_naming_a_family(review: &Review, anonymiser: &Anonymiser) -> Vec<String> {
     let names = anonymiser.names();
     review
         .people
         .iter()
         .map(|p| {
-            let pseudonym = p.pseudonym.trim();
-            if pseudonym.is_empty() {
-                p.role.trim()
-            } else {
-                pseudonym
-            }
+            super::stand_in(p)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         })
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty() && names_a_person(names, t))
+        .filter(|t| !t.is_empty() && !holds_a_name(names, t) && holds_a_name(names, &singular(t)))
         .collect()
 }
 
@@ -221,7 +226,7 @@ impl LeakChecker {
     pub fn with_anonymiser(original: &Review, anonymiser: Anonymiser) -> LeakChecker {
         LeakChecker {
             placeholders: placeholders(original, &anonymiser),
-            naming_pseudonyms: pseudonyms_that_name(original, &anonymiser),
+            family_stand_ins: stand_ins_naming_a_family(original, &anonymiser),
             anonymiser,
             kept: original
                 .meta
@@ -272,12 +277,12 @@ impl LeakChecker {
                 context: context(v, start, end),
             });
         };
-        for pseudonym in &self.naming_pseudonyms {
-            for (at, _) in v.match_indices(pseudonym.as_str()) {
+        for stand_in in &self.family_stand_ins {
+            for (at, _) in v.match_indices(stand_in.as_str()) {
                 leak(
                     at,
-                    at + pseudonym.len(),
-                    "a pseudonym that holds a person's name".to_string(),
+                    at + stand_in.len(),
+                    "a pseudonym or role that names a family by its surname".to_string(),
                 );
             }
         }

@@ -283,21 +283,24 @@ fn age_child(review: &Review) -> Option<(String, NaiveDate)> {
     Some((name, person.date_of_birth?))
 }
 
+/// What stands for a person in anonymised text: their pseudonym, else
+/// their role; empty when they have neither.
+fn stand_in(person: &crate::model::Person) -> &str {
+    match person.pseudonym.trim() {
+        "" => person.role.trim(),
+        pseudonym => pseudonym,
+    }
+}
+
 impl Anonymiser {
     /// Prepares the anonymisation of a review: its cast's name forms, its
     /// date policy, allow-list and overrides.
     pub fn new(review: &Review) -> Anonymiser {
         let settings = &review.meta.anonymisation;
         let forms = cast_forms(review, &settings.allow);
-        let person_text = |i: usize| {
-            let p = &review.people[i];
-            if !p.pseudonym.trim().is_empty() {
-                p.pseudonym.trim().to_string()
-            } else if !p.role.trim().is_empty() {
-                p.role.trim().to_string()
-            } else {
-                "[name]".to_string()
-            }
+        let person_text = |i: usize| match stand_in(&review.people[i]) {
+            "" => "[name]".to_string(),
+            text => text.to_string(),
         };
         let owner_text = |owner: &Owner| match *owner {
             Owner::Person(i) => person_text(i),

@@ -824,9 +824,8 @@ const VEHICLE_MAKES: &[&str] = &[
 fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
     // "ADOS-2", "RHS-15", "GAD-7": a scale or a tool with its version or
-    // its number of items.
-    // A number with a leading nought or more after it ("PYR-06",
-    // "AQ-41-TL") is a boat's or a plate's.
+    // its number of items; but a number with a leading nought, or with
+    // more after it ("PYR-06", "AQ-41-TL"), is a boat's or a plate's.
     if let Some(number) = rest.strip_prefix('-') {
         let digits = number.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=2).contains(&digits)

@@ -297,33 +297,36 @@ fn days_without_year_into(
     }));
 }
 
-/// True when `before` ends with a word that a day follows ("from 10/11",
-/// "since 10/11", "judgment 10/10", "meeting set 11/12"): the day and
-/// month after it are a
-/// date, not a fraction or a score.
+/// Words that a day follows, lower case: a day and month after one
+/// ("from 10/11", "meeting set 11/12", "review due 02/3") or an ordinal
+/// ("booked 27th", "since 12th") is a date, not a fraction, a score or a
+/// count.
+pub(super) const DAY_WORDS: &[&str] = &[
+    "from",
+    "since",
+    "until",
+    "till",
+    "w/c",
+    "wef",
+    "dated",
+    "judgment",
+    "judgement",
+    "hearing",
+    "set",
+    "booked",
+    "rebooked",
+    "listed",
+    "due",
+    "scheduled",
+    "arranged",
+    "planned",
+    "adjourned",
+    "expires",
+];
+
+/// True when `before` ends with one of [`DAY_WORDS`]: the day and month
+/// after it are a date.
 fn after_a_date_word(before: &str) -> bool {
-    const DATE_WORDS: &[&str] = &[
-        "from",
-        "since",
-        "until",
-        "till",
-        "w/c",
-        "wef",
-        "dated",
-        "judgment",
-        "judgement",
-        "hearing",
-        // "meeting set 11/12", "review due 02/3", "trial listed 10/2".
-        "set",
-        "booked",
-        "listed",
-        "due",
-        "scheduled",
-        "arranged",
-        "planned",
-        "adjourned",
-        "expires",
-    ];
     let Some(tail) = before.strip_suffix(' ') else {
         return false;
     };
@@ -331,7 +334,7 @@ fn after_a_date_word(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    DATE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    DAY_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// True when `before` ends with a label of a date of birth ("DOB ",

@@ -231,22 +231,16 @@ pub(super) fn partial_replacement(date: &PartialDate, rules: &DateRules) -> (Str
 /// weekday or a word that introduces a day, and before a pause or a
 /// small word, is a day. Each range starts at "the " when one is there.
 pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
+    // Besides the words that introduce a day in any writing
+    // (`super::DAY_WORDS`), those that introduce one only before an
+    // ordinal.
     const BEFORE: &[&str] = &[
         "the",
         "on",
-        "since",
-        "booked",
-        "until",
-        "till",
-        "from",
         "by",
-        "w/c",
         "wc",
         "before",
         "after",
-        "dated",
-        "due",
-        "rebooked",
         "mon",
         "monday",
         "tue",
@@ -329,7 +323,10 @@ pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if !(BEFORE.contains(&before.as_str()) || head.ends_with('(')) {
+        if !(BEFORE.contains(&before.as_str())
+            || super::DAY_WORDS.contains(&before.as_str())
+            || head.ends_with('('))
+        {
             continue;
         }
         let from = if before == "the" && head.len() >= 3 {
