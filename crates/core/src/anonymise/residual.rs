@@ -2860,6 +2860,17 @@ pub fn suspects_into(
             previous_title = false;
             continue;
         }
+        // "CIWA-Ar": the part after a hyphen of an abbreviation of the
+        // field is no name.
+        if text[..start].ends_with('-')
+            && crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+                at + w.len() + 1 == start
+                    && super::lists::field_lists().is_abbreviation(&text[at..end])
+            })
+        {
+            previous_title = false;
+            continue;
+        }
         // "Bristol stool chart", "the angel Gabriel": a fixed term of the
         // field, starting here or at the word before, is kept whole.
         if c.is_uppercase()
@@ -3600,6 +3611,19 @@ mod tests {
             .into_iter()
             .map(|(s, e, k)| (text[s..e].to_string(), k))
             .collect()
+    }
+
+    #[test]
+    fn the_part_of_an_abbreviation_after_its_hyphen_is_no_name() {
+        assert_eq!(
+            suspects("Scored on the CIWA-Ar at 02:00, then CIWA-Ar 14."),
+            vec![]
+        );
+        // A name joined to an abbreviation that is not the field's still is.
+        assert_eq!(
+            suspects("Seen with PHQ-Ar visiting."),
+            vec![("Ar".to_string(), SuspectKind::Name)]
+        );
     }
 
     #[test]

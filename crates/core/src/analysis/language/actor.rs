@@ -519,6 +519,16 @@ impl Actors {
     /// of a relative pronoun).
     fn nearest_before(&self, words: &[Word], at: usize) -> Subject {
         let sentence = words[at].sentence;
+        // "who" after a word that is no actor ("many who failed to",
+        // "those who") stands for people, whatever noun came earlier ("a
+        // report that shames many who failed to respond").
+        if matches!(words[at].norm.as_str(), "who" | "whom")
+            && at > 0
+            && words[at - 1].sentence == sentence
+            && self.class(&words[at - 1]).is_none()
+        {
+            return Subject::Person;
+        }
         (at.saturating_sub(8)..at)
             .rev()
             .take_while(|&k| words[k].sentence == sentence)

@@ -1294,3 +1294,33 @@ fn verdicts_found_in_a_nineteenth_batch_of_real_writing() {
         Verdict::Learning
     );
 }
+
+#[test]
+fn verdicts_found_in_a_twentieth_batch_of_real_writing() {
+    for sentence in [
+        // Verdicts with no failure word, in this test's own words.
+        "Leadership of the service has been nonexistent for two years.",
+        "The department implemented only one recommendation of the audit.",
+        "The calls about the baby were essentially filed away.",
+        "Caseworkers did not always complete the risk assessments.",
+        "Joint visits were required and did not take place.",
+        "The board appeared unwilling to properly investigate the errors.",
+        "The review is critical of the way the hospital handled the referral.",
+        "The inquest found that the death was wholly avoidable.",
+        "Closing the reports unread is contrary to the agency's statutory duties.",
+        "Had we known what we know now, the repairs would have been done.",
+        // "who" after a word that names no one stands for people, not for
+        // the noun before it.
+        "It is a report that shames many who failed to respond.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    for sentence in [
+        // A system is still the subject of its own relative clause.
+        "It was a system which failed to share the referrals.",
+        // Hindsight discussed, not used.
+        "Reviewers must avoid writing as if they had known then what we know now.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
+    }
+}
