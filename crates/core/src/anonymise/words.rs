@@ -8,10 +8,24 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
+/// The dictionary with the ordinary words of case records it lacks
+/// ([`RECORD_WORDS`]), one set, so that a word it does not hold, as every
+/// name, costs one look-up.
 static DICTIONARY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("words.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .chain(RECORD_WORDS.iter().copied())
+        .collect()
+});
+
+/// The dictionary and the given names and surnames that are ordinary
+/// words ([`NAME_WORDS`]), as one set.
+static WORDS_AND_NAME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    DICTIONARY
+        .iter()
+        .copied()
+        .chain(NAME_WORDS.iter().copied())
         .collect()
 });
 
@@ -159,7 +173,7 @@ const RECORD_WORDS: &[&str] = &[
 
 /// True when a lower-case word is an ordinary English word.
 pub fn is_word(lower: &str) -> bool {
-    in_dictionary(lower) || NAME_WORDS.contains(&lower)
+    WORDS_AND_NAME_WORDS.contains(lower)
 }
 
 /// The larger British word list (SCOWL size 50).
@@ -194,7 +208,7 @@ pub fn in_larger_dictionary(lower: &str) -> bool {
 /// True when a lower-case word is in the dictionary proper (not only a
 /// name that is also a word).
 pub fn in_dictionary(lower: &str) -> bool {
-    DICTIONARY.contains(lower) || RECORD_WORDS.contains(&lower)
+    DICTIONARY.contains(lower)
 }
 
 /// Honorifics that are written with a dot ("Dr. Rose"): a dot after them
