@@ -603,6 +603,15 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             format!(r"{b}(?:at|At|to|from) ([0-9]{{1,4}}[A-H]){b}"),
             1,
         ),
+        (
+            // "Paramedic L. Scott (3120)", "PC Jo Hart (4471)": a staff
+            // number in brackets after the rank and the name.
+            IdentifierKind::CollarNumber,
+            format!(
+                r"{b}(?:(?i:paramedic|technician)|EMT|ECA|Para|PC|PCSO|PS|DC|DS|Sgt) (?:[A-Z]\.? ?){{0,2}}[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)? \(([0-9]{{3,7}})\)"
+            ),
+            1,
+        ),
     ];
     // The gates name their finders by place: of the last ten, two are
     // user names'; then come the account endings, labelled numbers,
@@ -610,10 +619,11 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     // searched in every text, and the passwords and code words, the user
     // names after a platform's name and the groups' names, only where a
     // text may give one; then a sort code with its account number, and
-    // last a room's or a unit's number in an address and a house's number
-    // with a letter, in every text.
+    // last a room's or a unit's number in an address, a house's number
+    // with a letter and a staff number in brackets after a name, in every
+    // text.
     debug_assert!(
-        specs.len() == 36
+        specs.len() == 37
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -789,7 +799,7 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 }
 
 /// At most this many finders are searched in the whole text (see [`ANY`]).
-const MOST_IN_TEXT: usize = 21;
+const MOST_IN_TEXT: usize = 22;
 
 /// True when a token is a section of an Act as records cite it ("s139A",
 /// "s23", "S47"): "s", one to three digits, capitals after.
@@ -1379,6 +1389,16 @@ mod tests {
         has("vacate Apt 4B by Friday", "Apt 4B", IdentifierKind::Address);
         has("PC 4471 attended", "4471", IdentifierKind::CollarNumber);
         has("collar number 4471", "4471", IdentifierKind::CollarNumber);
+        has(
+            "Paramedic L. Scott (3120)",
+            "3120",
+            IdentifierKind::CollarNumber,
+        );
+        has(
+            "PC Jo Hart (4471) attended",
+            "4471",
+            IdentifierKind::CollarNumber,
+        );
         has("Para 3390 LEWIS", "3390", IdentifierKind::CollarNumber);
         // A paragraph of the rules is no paramedic's number.
         assert!(find_identifiers("a fresh claim (para 353)", &[]).is_empty());

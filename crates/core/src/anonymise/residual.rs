@@ -1558,11 +1558,19 @@ pub(super) fn quoted_nickname(text: &str, start: usize, end: usize) -> bool {
         .or_else(|| before.strip_suffix('&'))
         .or_else(|| before.strip_suffix(','))
         .or_else(|| before.strip_suffix(" and"))
+        .or_else(|| before.strip_suffix(" or"))
         .map(str::trim_end);
+    // The quotation before is what someone is called too ("'Dee' or
+    // 'D-Man'"), unlike a rating ("from 'Amber' or 'Red'").
     if let Some(rest) = joined
-        && is_quote(rest.chars().next_back())
+        && let Some(close) = rest.chars().next_back().filter(|&c| is_quote(Some(c)))
     {
-        return true;
+        let previous_end = rest.len() - close.len_utf8();
+        let previous_start = text[..previous_end]
+            .rfind(|c: char| QUOTE_MARKS.contains(&c))
+            .map(|at| at + text[at..].chars().next().map_or(1, char::len_utf8));
+        return previous_start
+            .is_some_and(|at| at < previous_end && quoted_nickname(text, at, previous_end));
     }
     // "bigz_trapstar ('Bigz', believed …)": a name given in brackets.
     if before.ends_with('(') {
@@ -1580,6 +1588,12 @@ fn ends_with_a_nickname_cue(before: &str) -> bool {
     let word = words.next().unwrap_or_default();
     if NICKNAME_CUES.contains(&word.as_str()) || MEETING_CUES.contains(&word.as_str()) {
         return true;
+    }
+    // "his old nickname was 'Bran'", "her name is 'Tiny'".
+    if matches!(word.as_str(), "is" | "was") {
+        return words
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "nickname" | "name" | "names"));
     }
     // "talks to 'Tank' every night", "chatting with 'Princess'".
     matches!(word.as_str(), "to" | "with")
@@ -2276,8 +2290,18 @@ fn words_from(text: &str, start: usize, most: usize) -> Vec<(usize, usize)> {
             break;
         }
         let word_start = at + gap;
-        out.push((word_start, word_start + word.len()));
-        at = word_start + word.len();
+        let mut word_end = word_start + word.len();
+        // "Magistrates' Court": a plural's apostrophe is its word's.
+        if word.ends_with(['s', 'S'])
+            && let Some(mark) = ['\'', '’']
+                .into_iter()
+                .find(|&m| text[word_end..].starts_with(m))
+            && text[word_end + mark.len_utf8()..].starts_with(' ')
+        {
+            word_end += mark.len_utf8();
+        }
+        out.push((word_start, word_end));
+        at = word_end;
     }
     out
 }
@@ -2891,13 +2915,18 @@ pub fn suspects_into(
         // Fell") or an initial ("D. Furlong") is the rest of the name,
         // even when it is also an ordinary word.
         // ("O'Brien-Smith": the part after a hyphen too.)
-        let after_name = out
-            .last()
-            .is_some_and(|l| l.2 == SuspectKind::Name && matches!(&text[l.1..start], " " | "-"))
-            || crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+        // "Esterburn Magistrates' Court": a court's word in the plural
+        // possessive, before the court, is no part of the town's name.
+        let court_of = token.ends_with(['s', 'S'])
+            && (text[end..].starts_with("' ") || text[end..].starts_with("’ "))
+            && is_institution_word(&token.to_lowercase());
+        let after_name = !court_of
+            && (out.last().is_some_and(|l| {
+                l.2 == SuspectKind::Name && matches!(&text[l.1..start], " " | "-")
+            }) || crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
                 // "Wiśniewska-Smith": after a hyphen, the rest of a cast name.
                 &text[at + w.len()..start] == "-" && covered(at, at + w.len())
-            });
+            }));
         let initial_start = text[..start].strip_suffix(". ").and_then(|head| {
             let letter = head.chars().next_back()?;
             let at = head.len() - letter.len_utf8();
@@ -3624,6 +3653,25 @@ mod tests {
             suspects("Seen with PHQ-Ar visiting."),
             vec![("Ar".to_string(), SuspectKind::Name)]
         );
+    }
+
+    #[test]
+    fn a_courts_word_in_the_plural_possessive_is_no_part_of_the_towns_name() {
+        assert_eq!(
+            suspects("First appearance at Esterburn Magistrates' Court on Monday."),
+            vec![("Esterburn".to_string(), SuspectKind::Name)]
+        );
+    }
+
+    #[test]
+    fn a_nickname_after_what_someone_was_called_or_after_another_nickname() {
+        let found = suspects("Peers call him 'Smudge'; his old nickname was 'Bran'.");
+        assert!(found.iter().any(|(t, _)| t == "Bran"), "{found:?}");
+        let found = suspects("Known as 'Dee' or 'Dizzy' on the estate.");
+        assert!(found.iter().any(|(t, _)| t == "Dizzy"), "{found:?}");
+        // A rating after another is no nickname.
+        let found = suspects("The risk went from 'Amber' or 'Red' to green.");
+        assert!(!found.iter().any(|(t, _)| t == "Red"), "{found:?}");
     }
 
     #[test]

@@ -196,7 +196,21 @@ impl ReviewNames {
                 }
                 let sure =
                     name_words(original, false).count() > 1 || words::is_title(before) || nickname;
+                // "Bellwood Immigration Law", read as a name: a word of it
+                // that is no name ("Immigration") makes it a firm's, whose
+                // words that are also words ("Law") name no one elsewhere
+                // ("Clare's Law").
+                let firm = !nickname
+                    && original.split_whitespace().any(|w| {
+                        let lower = w.to_lowercase();
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && words::is_word(&lower)
+                            && !gazetteer().is_name_word(&lower)
+                    });
                 for word in name_words(original, nickname) {
+                    if firm && words::is_word(&word.to_lowercase()) {
+                        continue;
+                    }
                     patterns.push((word.to_string(), kind));
                     // "a box room at the Yeungs'": a family by its
                     // surname, when the plural is no word.

@@ -322,6 +322,14 @@ pub(super) const DAY_WORDS: &[&str] = &[
     "planned",
     "adjourned",
     "expires",
+    // "pre-discharge meeting 11/12", "MACE 12/12", "next call 12/11"; not
+    // "review", whose "3/12" is often three months.
+    "meeting",
+    "conference",
+    "icpc",
+    "rcpc",
+    "mace",
+    "call",
 ];
 
 /// True when `before` ends with one of [`DAY_WORDS`]: the day and month
@@ -894,6 +902,14 @@ mod tests {
         assert_eq!(found("The findings (judgment 10/10) disclosed"), ["10/10"]);
         // A score stays a score.
         assert!(found("Pain 10/10; scored 9/10 in the quiz").is_empty());
+        // The day of a meeting or a call.
+        assert_eq!(
+            found("pre-discharge meeting 11/12, then MACE 12/12"),
+            ["11/12", "12/12"]
+        );
+        assert_eq!(found("Next call 12/11."), ["12/11"]);
+        // "Review 3/12" is as often in three months.
+        assert!(found("Review 3/12 with bloods.").is_empty());
     }
 
     #[test]
