@@ -450,10 +450,10 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            l2: 0.002,
+            l2: 0.001,
             epochs: 30,
             min_count: 2,
-            threshold_without_phrase: 0.6,
+            threshold_without_phrase: 0.63,
         }
     }
 }

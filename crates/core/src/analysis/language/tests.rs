@@ -1324,3 +1324,28 @@ fn verdicts_found_in_a_twentieth_batch_of_real_writing() {
         assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
 }
+
+#[test]
+fn verdicts_found_in_a_twenty_first_batch_of_real_writing() {
+    for sentence in [
+        // Verdicts of the ombudsman and of reviews, in this test's own words.
+        "The council's record keeping was poor.",
+        "The effects of the neglect went largely unnoticed.",
+        "Her complaints were not promptly investigated.",
+        "We would find the council at fault.",
+        "The council apologised for this failure.",
+        "There had been delay in assessing the kinship placement.",
+        "The service was inconsistent and contradictory in applying its guidance.",
+        "Consent was assumed without properly explaining the parents' rights.",
+        "Half of the cases were characterised by drift and delay.",
+        "We considered this delay to be unreasonable.",
+        "The inquiry report was highly critical of the health board.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    // Not at fault is no fault.
+    assert_eq!(
+        lexicon().verdict("The ombudsman found the council was not at fault."),
+        Verdict::Learning
+    );
+}
