@@ -634,9 +634,8 @@ fn the_twenty_seventh_realistic_chronology_keeps_nothing_identifying() {
 /// What the twenty-eighth set still leaves: "Baby", a toddler's pet name
 /// that the cast lists as his, kept like the other words a family calls
 /// its own ("Mum", "Nan") unless the reviewer replaces it; the possessive
-/// "Sunderland's" of a surname that is also a city; a roommate the record
-/// already calls "Mr A."; and "the 93 bus".
-const TWENTY_EIGHTH_SET_LEFT: &[&str] = &["Baby", "Sunderland", "Mr A", "93"];
+/// "Sunderland's" of a surname that is also a city; and "the 93 bus".
+const TWENTY_EIGHTH_SET_LEFT: &[&str] = &["Baby", "Sunderland", "93"];
 
 /// The twenty-eighth set (a Sri Lankan Tamil family, a Ukrainian mother
 /// and children under Homes for Ukraine, an Eritrean boy whose age is
@@ -686,19 +685,10 @@ fn the_twenty_ninth_realistic_chronology_keeps_nothing_identifying_but_its_known
 /// What the thirtieth set still leaves: a friend's name that is a city,
 /// in quotation marks ("Wellington, on …"); a nickname with a hyphen
 /// ("D-Man"); a pub named by two ordinary words with nothing to say it is
-/// one ("the Pit Lamp"); a hospital called "the Royal"; a list of rooms
-/// ("Rooms 1, 3 and 4"); initials with a family's particle ("Mrs J. F. de
-/// O."); and a given name that is a word, in quotation marks after a role
-/// ("peer supporter 'Lily'").
-const THIRTIETH_SET_LEFT: &[&str] = &[
-    "Wellington",
-    "D-Man",
-    "Pit Lamp",
-    "Royal",
-    "Rooms 1, 3 and 4",
-    "Mrs J. F. de O.",
-    "Lily",
-];
+/// one ("the Pit Lamp"); a hospital called "the Royal"; and a given name
+/// that is a word, in quotation marks after a role ("peer supporter
+/// 'Lily'").
+const THIRTIETH_SET_LEFT: &[&str] = &["Wellington", "D-Man", "Pit Lamp", "Royal", "Lily"];
 
 /// The thirtieth set (a Chinese doctoral student's concealed pregnancy and
 /// her Nigerian partner, a Brazilian and Portuguese family, grandparents
@@ -717,6 +707,61 @@ const THIRTIETH_SET_LEFT: &[&str] = &[
 #[test]
 fn the_thirtieth_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
     score_keeping("realistic-chronology-30", THIRTIETH_SET_LEFT, 95);
+}
+
+/// What the thirty-first set still leaves: a day and month in brackets
+/// after an incident ("a belt (11/11)"); a gun dealer's registration
+/// number after initials ("RFD no. 16-0118" written "[initials] no.");
+/// a day written out without a year after "from" in a quoted message; a
+/// teacher's surname that is a word after her initial in the author
+/// field ("A. Messenger"); a church ("Our Lady of the Strand") and a pub
+/// ("the Salted Herring") named by ordinary words; a cast member's alias
+/// that is a word at the start of a quotation ("\"Will found him\"");
+/// and a name in Arabic script after "the Arabic on the UNHCR card is".
+const THIRTY_FIRST_SET_LEFT: &[&str] = &[
+    "11/11",
+    "16-0118",
+    "2nd September",
+    "A. Messenger",
+    "Our Lady of the Strand",
+    "Salted Herring",
+    "Will",
+    "أحمد حسو",
+];
+
+/// The words the thirty-first set's published report may hold: what the
+/// set still leaves, and "Darragh" of "Storm Darragh", a named storm kept
+/// whole as a term of the field although the baby was named after it (a
+/// reviewer replaces it by hand; see the README).
+const THIRTY_FIRST_SET_PUBLISHED: &[&str] = &[
+    "11/11",
+    "16-0118",
+    "2nd September",
+    "A. Messenger",
+    "Our Lady of the Strand",
+    "Salted Herring",
+    "Will",
+    "أحمد حسو",
+    "Darragh",
+];
+
+/// The thirty-first set (a hill farming family, a Filipino care worker
+/// and her daughter, a Syrian Kurdish family resettled under the UKRS, a
+/// pregnant care leaver and her partner on licence, and a holiday park's
+/// owner, on the west Cumbrian coast), written by someone who had not
+/// seen the anonymiser: at first sight 42 rows were left and 87% of its
+/// ordinary phrases kept. Most of the leaks were one class: a role typed
+/// into the cast ("Owner of Scaur End Holiday Park - employed children
+/// without permits, …") made the owner's pseudonym, business name and
+/// all, wherever he was named; a pseudonym made from a role now stops at
+/// a dash and before a name after "of", "at" or "in" ("Owner"). Its
+/// losses: real places, prisons and brands (Qamishli, HMP Durham,
+/// HMYOI Deerbolt, Beretta), the firearms licensing unit and the
+/// children's services' front door, and the field's shorthand (FEO, SFI,
+/// RPA, BBA, IGRA).
+#[test]
+fn the_thirty_first_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
+    score_keeping("realistic-chronology-31", THIRTY_FIRST_SET_LEFT, 94);
 }
 
 #[test]
@@ -755,6 +800,7 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-28", TWENTY_EIGHTH_SET_LEFT);
     publish("realistic-chronology-29", TWENTY_NINTH_SET_LEFT);
     publish("realistic-chronology-30", THIRTIETH_SET_LEFT);
+    publish("realistic-chronology-31", THIRTY_FIRST_SET_PUBLISHED);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

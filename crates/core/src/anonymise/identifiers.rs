@@ -612,6 +612,13 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             ),
             1,
         ),
+        (
+            // "doors fitted to Rooms 1, 3 and 4": the rooms of a house let
+            // by the room.
+            IdentifierKind::Address,
+            format!(r"{b}((?:Rooms|rooms|Flats|flats) [0-9]{{1,4}}[A-Za-z]?(?:, [0-9]{{1,4}}[A-Za-z]?)*,? (?:and|&) [0-9]{{1,4}}[A-Za-z]?){b}"),
+            1,
+        ),
     ];
     // The gates name their finders by place: of the last ten, two are
     // user names'; then come the account endings, labelled numbers,
@@ -620,10 +627,10 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
     // names after a platform's name and the groups' names, only where a
     // text may give one; then a sort code with its account number, and
     // last a room's or a unit's number in an address, a house's number
-    // with a letter and a staff number in brackets after a name, in every
-    // text.
+    // with a letter, a staff number in brackets after a name and a list of
+    // rooms, in every text.
     debug_assert!(
-        specs.len() == 37
+        specs.len() == 38
             && specs[20].0 == IdentifierKind::SocialMedia
             && specs[21].0 == IdentifierKind::SocialMedia
     );
@@ -799,7 +806,7 @@ pub fn find_identifiers_into(text: &str, allow: &[String], out: &mut Vec<Identif
 }
 
 /// At most this many finders are searched in the whole text (see [`ANY`]).
-const MOST_IN_TEXT: usize = 22;
+const MOST_IN_TEXT: usize = 23;
 
 /// True when a token is a section of an Act as records cite it ("s139A",
 /// "s23", "S47"): "s", one to three digits, capitals after.

@@ -1781,6 +1781,30 @@ fn after_collar_number(text: &str, at: usize) -> bool {
     })
 }
 
+/// True when the capital letter at `start` follows a person's initial
+/// found just before it, with a family's particle between or not ("J. F.",
+/// "J. F. de O.", "T. van D.").
+fn next_initial(text: &str, out: &[(usize, usize, SuspectKind)], start: usize) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "do", "dos", "das", "del", "dela", "delos", "di", "du", "van", "von", "der",
+        "den", "le", "la", "bin", "al", "el", "ap", "ab",
+    ];
+    let Some(&(_, last_end, SuspectKind::Initials)) = out.last() else {
+        return false;
+    };
+    let Some(gap) = text.get(last_end..start) else {
+        return false;
+    };
+    let gap = gap.strip_prefix('.').unwrap_or(gap);
+    let Some(gap) = gap.strip_prefix(' ') else {
+        return false;
+    };
+    gap.is_empty()
+        || gap
+            .strip_suffix(' ')
+            .is_some_and(|particle| PARTICLES.contains(&particle))
+}
+
 /// True when the capital letter at `start..end` stands for a person:
 /// after a lower-case word, with a full stop and then a word after it
 /// ("College say M. disclosed a relationship", "consented alongside M.
@@ -2922,7 +2946,12 @@ pub fn suspects_into(
             && is_institution_word(&token.to_lowercase());
         let after_name = !court_of
             && (out.last().is_some_and(|l| {
-                l.2 == SuspectKind::Name && matches!(&text[l.1..start], " " | "-")
+                (l.2 == SuspectKind::Name && matches!(&text[l.1..start], " " | "-"))
+                    // "SW (M Grant)", "Mrs J. Grant": after a person's
+                    // initial.
+                    || (l.2 == SuspectKind::Initials
+                        && l.1 - l.0 == 1
+                        && matches!(&text[l.1..start], " " | ". "))
             }) || crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
                 // "Wiśniewska-Smith": after a hyphen, the rest of a cast name.
                 &text[at + w.len()..start] == "-" && covered(at, at + w.len())
@@ -3115,7 +3144,11 @@ pub fn suspects_into(
             Some(SuspectKind::Name)
         } else if token.len() == 1
             && c.is_ascii_uppercase()
-            && an_initial_for_a_person(text, start, end)
+            && (an_initial_for_a_person(text, start, end)
+                // "Mrs J. F. de O.", "Mr A": a person's initials after an
+                // honorific, and the initials after those.
+                || previous_title
+                || next_initial(text, out, start))
         {
             Some(SuspectKind::Initials)
         } else if letters < 2 || !token.chars().next().is_some_and(char::is_uppercase) {
@@ -3653,6 +3686,22 @@ mod tests {
             suspects("Seen with PHQ-Ar visiting."),
             vec![("Ar".to_string(), SuspectKind::Name)]
         );
+    }
+
+    #[test]
+    fn initials_after_an_honorific_are_a_persons_with_a_particle_or_not() {
+        let initials = |text: &str| -> Vec<String> {
+            suspects(text)
+                .into_iter()
+                .filter(|(_, k)| *k == SuspectKind::Initials)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(initials("Client: Mrs J. F. de O. (code)."), ["J", "F", "O"]);
+        assert_eq!(initials("Seen by Mr A at the hostel."), ["A"]);
+        assert_eq!(initials("Seen by Mr T. van D. today."), ["T", "D"]);
+        // A letter that labels a plan is no one's.
+        assert!(initials("Plan A agreed with the family.").is_empty());
     }
 
     #[test]

@@ -453,7 +453,7 @@ impl Default for TrainOptions {
             l2: 0.001,
             epochs: 30,
             min_count: 2,
-            threshold_without_phrase: 0.63,
+            threshold_without_phrase: 0.7,
         }
     }
 }

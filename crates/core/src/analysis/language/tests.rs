@@ -1349,3 +1349,22 @@ fn verdicts_found_in_a_twenty_first_batch_of_real_writing() {
         Verdict::Learning
     );
 }
+
+#[test]
+fn verdicts_found_in_a_twenty_second_batch_of_real_writing() {
+    for sentence in [
+        // Verdicts on institutions, in this test's own words.
+        "The diocese colluded with the abbot rather than helping those he had harmed.",
+        "The club's welfare officer shrugged off the complaint.",
+        "The federation has been slow to engage with former gymnasts.",
+        "The board was not alerted to the deaths until the following summer.",
+        "The charity acted to protect its reputation.",
+        "Investigators never spoke with the neighbours.",
+        "There is simply no excuse for this.",
+        "The school did not even record the complaints.",
+        // A church as the subject of "failed to", like an agency.
+        "The church failed to protect the choristers.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+}

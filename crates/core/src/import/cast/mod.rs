@@ -249,8 +249,29 @@ impl NameWords {
 /// A role in title case for a pseudonym: "social worker (assessment team)"
 /// becomes "Social Worker"; acronyms stay as written.
 fn title_case(role: &str) -> String {
-    let base = role.split(['(', ',']).next().unwrap_or(role);
-    base.split_whitespace()
+    let base = role.split(['(', ',', ';', ':']).next().unwrap_or(role);
+    // "Owner of Scaur End Holiday Park - employed children…": what follows
+    // a dash describes the person, and a name after "of", "at", "in"… is a
+    // place's or a business's, which a pseudonym must not carry.
+    let base = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| base.find(dash))
+        .min()
+        .map_or(base, |at| &base[..at]);
+    let words: Vec<&str> = base.split_whitespace().collect();
+    let named = words.windows(2).position(|pair| {
+        matches!(
+            pair[0].to_lowercase().as_str(),
+            "of" | "at" | "in" | "from" | "near" | "on" | "for"
+        ) && pair[1].chars().next().is_some_and(char::is_uppercase)
+            && !pair[1].chars().all(|c| !c.is_lowercase())
+    });
+    let words = match named {
+        Some(at) if at > 0 => &words[..at],
+        _ => &words[..],
+    };
+    words
+        .iter()
         .enumerate()
         .map(|(i, word)| {
             let lower = word.to_lowercase();

@@ -419,6 +419,23 @@ fn pseudonyms_never_repeat() {
         names.role_without_names("Lodger at the Yeungs' (Iraqi Kurdish)"),
         "Lodger"
     );
+    // A business's or a place's name after "of" or "at", and what a dash
+    // adds, are no part of a pseudonym.
+    assert_eq!(
+        book.for_person(
+            PersonKind::Other,
+            "Owner of Scaur End Holiday Park - employed children without permits"
+        ),
+        "Owner"
+    );
+    assert_eq!(
+        book.for_person(PersonKind::Other, "Farm worker at Yarlside - found Jack"),
+        "Farm Worker"
+    );
+    assert_eq!(
+        book.for_person(PersonKind::Other, "Support worker in CAMHS"),
+        "Support Worker in CAMHS"
+    );
     assert_eq!(book.for_agency(AgencyKind::Education), "School");
     assert_eq!(book.for_agency(AgencyKind::Education), "School 2");
     assert_eq!(book.for_agency(AgencyKind::Other), "Agency 1");
