@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Checks realistic-chronology-31: CSV shape, key rows against their entries,
-one kind per text, no ordinary phrase inside an identifying string, and that
-every whole-word occurrence of an identifying string is keyed in its entry."""
+"""Checks a realistic chronology set of tests/data: CSV shape, key rows
+against their entries, one kind per text, no ordinary phrase inside an
+identifying string, and that every whole-word occurrence of an identifying
+string is keyed in its entry.
+
+    scripts/check-realistic-set.py tests/data/realistic-chronology-31
+"""
 import csv, glob, os, re, sys
 from collections import Counter, defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.getcwd()
 IDK = {'person', 'place', 'identifier'}
 errors = []
 
