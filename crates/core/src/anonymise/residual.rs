@@ -1781,6 +1781,22 @@ fn after_collar_number(text: &str, at: usize) -> bool {
     })
 }
 
+/// Where a church's dedication after "Our Lady" ends (`at` is just after
+/// "Lady"): its capitalised words, with "of" and "the" between them, up to
+/// the last capitalised one ("of the Strand", "Star of the Sea").
+fn dedication_end(text: &str, at: usize) -> Option<usize> {
+    let mut end = None;
+    for (s, e) in words_from(text, at + 1, 6) {
+        let word = &text[s..e];
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            end = Some(e);
+        } else if !matches!(word, "of" | "the") {
+            break;
+        }
+    }
+    end
+}
+
 /// True when the capital letter at `start` follows a person's initial
 /// found just before it, with a family's particle between or not ("J. F.",
 /// "J. F. de O.", "T. van D.").
@@ -2984,6 +3000,19 @@ pub fn suspects_into(
             previous_title = false;
             continue;
         }
+        // "Our Lady of the Strand", "Our Lady Star of the Sea": a church
+        // by its dedication (a devotion of the field's terms, "Our Lady of
+        // Fatima", was kept whole above).
+        if token == "Our"
+            && text[end..].starts_with(" Lady ")
+            && let Some(place_end) = dedication_end(text, end + " Lady".len())
+            && place_end > end + " Lady".len()
+        {
+            out.push((start, place_end, SuspectKind::Place));
+            i = i.max(place_end);
+            previous_title = false;
+            continue;
+        }
         // "Heol y Bryn", "Lôn Penrhiw", "Parc y Rhos": a Welsh street
         // starts with the word for its kind.
         if digits == 0
@@ -3702,6 +3731,20 @@ mod tests {
         assert_eq!(initials("Seen by Mr T. van D. today."), ["T", "D"]);
         // A letter that labels a plan is no one's.
         assert!(initials("Plan A agreed with the family.").is_empty());
+    }
+
+    #[test]
+    fn a_church_by_its_dedication_is_a_place() {
+        assert_eq!(
+            suspects("Mass at Our Lady of the Strand in the town, then home."),
+            vec![("Our Lady of the Strand".to_string(), SuspectKind::Place)]
+        );
+        assert_eq!(
+            suspects("Seen after Mass at Our Lady Star of the Sea."),
+            vec![("Our Lady Star of the Sea".to_string(), SuspectKind::Place)]
+        );
+        // A devotion of the field's terms is no place.
+        assert_eq!(suspects("A statue of Our Lady of Fatima at home."), vec![]);
     }
 
     #[test]
