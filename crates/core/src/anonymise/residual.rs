@@ -3000,6 +3000,19 @@ pub fn suspects_into(
             previous_title = false;
             continue;
         }
+        // "her cleaning job at the Royal": a hospital by the word its
+        // name shares with many ("the Royal Infirmary"), alone after "the".
+        if token == "Royal"
+            && crate::anonymise::text::word_before(text, start)
+                .is_some_and(|(at, w)| w.eq_ignore_ascii_case("the") && at + w.len() + 1 == start)
+            && !crate::anonymise::text::word_after(text, end).is_some_and(|w| {
+                text[end..].starts_with(' ') && w.chars().next().is_some_and(char::is_uppercase)
+            })
+        {
+            out.push((start, end, SuspectKind::Place));
+            previous_title = false;
+            continue;
+        }
         // "Our Lady of the Strand", "Our Lady Star of the Sea": a church
         // by its dedication (a devotion of the field's terms, "Our Lady of
         // Fatima", was kept whole above).
@@ -3745,6 +3758,20 @@ mod tests {
         );
         // A devotion of the field's terms is no place.
         assert_eq!(suspects("A statue of Our Lady of Fatima at home."), vec![]);
+    }
+
+    #[test]
+    fn the_royal_alone_is_a_hospital() {
+        assert_eq!(
+            suspects("Fit note for her cleaning job at the Royal; review 2/52."),
+            vec![("Royal".to_string(), SuspectKind::Place)]
+        );
+        // Before another capitalised word it starts a longer name.
+        assert!(
+            !suspects("Letter from the Royal College of Nursing today.")
+                .iter()
+                .any(|(t, _)| t == "Royal")
+        );
     }
 
     #[test]
