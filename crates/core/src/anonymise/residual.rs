@@ -1801,10 +1801,6 @@ fn dedication_end(text: &str, at: usize) -> Option<usize> {
 /// found just before it, with a family's particle between or not ("J. F.",
 /// "J. F. de O.", "T. van D.").
 fn next_initial(text: &str, out: &[(usize, usize, SuspectKind)], start: usize) -> bool {
-    const PARTICLES: &[&str] = &[
-        "de", "da", "do", "dos", "das", "del", "dela", "delos", "di", "du", "van", "von", "der",
-        "den", "le", "la", "bin", "al", "el", "ap", "ab",
-    ];
     let Some(&(_, last_end, SuspectKind::Initials)) = out.last() else {
         return false;
     };
@@ -1818,7 +1814,7 @@ fn next_initial(text: &str, out: &[(usize, usize, SuspectKind)], start: usize) -
     gap.is_empty()
         || gap
             .strip_suffix(' ')
-            .is_some_and(|particle| PARTICLES.contains(&particle))
+            .is_some_and(words::is_surname_particle)
 }
 
 /// True when the capital letter at `start..end` stands for a person:
@@ -2330,18 +2326,8 @@ fn words_from(text: &str, start: usize, most: usize) -> Vec<(usize, usize)> {
             break;
         }
         let word_start = at + gap;
-        let mut word_end = word_start + word.len();
-        // "Magistrates' Court": a plural's apostrophe is its word's.
-        if word.ends_with(['s', 'S'])
-            && let Some(mark) = ['\'', '’']
-                .into_iter()
-                .find(|&m| text[word_end..].starts_with(m))
-            && text[word_end + mark.len_utf8()..].starts_with(' ')
-        {
-            word_end += mark.len_utf8();
-        }
-        out.push((word_start, word_end));
-        at = word_end;
+        out.push((word_start, word_start + word.len()));
+        at = word_start + word.len();
     }
     out
 }
@@ -2997,19 +2983,6 @@ pub fn suspects_into(
                 || (is_caseless_script(token) && in_brackets_after_a_name(text, start)))
         {
             out.push((start, end, SuspectKind::Name));
-            previous_title = false;
-            continue;
-        }
-        // "her cleaning job at the Royal": a hospital by the word its
-        // name shares with many ("the Royal Infirmary"), alone after "the".
-        if token == "Royal"
-            && crate::anonymise::text::word_before(text, start)
-                .is_some_and(|(at, w)| w.eq_ignore_ascii_case("the") && at + w.len() + 1 == start)
-            && !crate::anonymise::text::word_after(text, end).is_some_and(|w| {
-                text[end..].starts_with(' ') && w.chars().next().is_some_and(char::is_uppercase)
-            })
-        {
-            out.push((start, end, SuspectKind::Place));
             previous_title = false;
             continue;
         }

@@ -420,12 +420,13 @@ const NOT_NAME_PARTS: &[&str] = &[
 
 /// Particles that begin a surname and are no name by themselves: Irish
 /// "Ní Dhomhnaill", "Mac", "Ó"; Welsh "ap Rhys"; Arabic "bin", "Al";
-/// Dutch and German "van der", "von"; Romance "de la", "dos".
+/// Dutch and German "van der", "von"; Romance "de la", "dos", "do";
+/// Filipino "dela", "delos".
 /// Lower case, without diacritics.
 pub const SURNAME_PARTICLES: &[&str] = &[
     "ni", "nic", "mac", "mhic", "o", "ua", "ui", "bean", "ap", "ab", "ferch", "verch", "van",
     "von", "der", "den", "ter", "de", "da", "di", "del", "della", "du", "le", "la", "dos", "das",
-    "bin", "binti", "bint", "ibn", "al", "el", "ben", "abu",
+    "do", "dela", "delos", "bin", "binti", "bint", "ibn", "al", "el", "ben", "abu",
 ];
 
 /// True when a word of a name is a surname particle ("Ní", "ap", "bin"),

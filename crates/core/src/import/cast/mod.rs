@@ -246,8 +246,10 @@ impl NameWords {
     }
 }
 
-/// A role in title case for a pseudonym: "social worker (assessment team)"
-/// becomes "Social Worker"; acronyms stay as written.
+/// A role in title case for a pseudonym, without what describes the person
+/// rather than the role: "social worker (assessment team)" becomes "Social
+/// Worker", "Owner of Scaur End Holiday Park - employed children…" becomes
+/// "Owner"; acronyms stay as written.
 fn title_case(role: &str) -> String {
     let base = role.split(['(', ',', ';', ':']).next().unwrap_or(role);
     // "Owner of Scaur End Holiday Park - employed children…": what follows
