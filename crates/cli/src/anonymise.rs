@@ -117,6 +117,14 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
         }
     }
     if !leaks.is_empty() {
+        if std::env::var_os("FORESIGHT_TIMINGS").is_some() {
+            eprintln!(
+                "timings: read {:.3} s, anonymise {:.3} s, leak check {:.3} s",
+                loaded.as_secs_f64(),
+                (anonymised - loaded).as_secs_f64(),
+                (checked - anonymised).as_secs_f64(),
+            );
+        }
         for leak in &leaks {
             eprintln!("{}: leak: {leak}", output.display());
         }

@@ -614,14 +614,15 @@ static DATE_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:spring|summer|autumn|winter)\s+(?:of\s+)?\d{4}(?:[/-]\d{2}(?:\d{2})?)?".to_string(),
     ];
     let pattern = format!(r"(?i){approx}\b(?:{})\b(?:\s*\?)?", shapes.join("|"));
-    Regex::new(&pattern).expect("the date pattern is valid")
+    crate::pattern::compile(&pattern).expect("the date pattern is valid")
 });
 
 /// [`DATE_IN_TEXT`] for text that is all ASCII: the same pattern with
 /// ASCII classes, which find the same on such text with a smaller, faster
 /// automaton.
 static DATE_IN_ASCII: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?-u){}", DATE_IN_TEXT.as_str())).expect("the date pattern is valid")
+    crate::pattern::compile(&format!("(?-u){}", DATE_IN_TEXT.as_str()))
+        .expect("the date pattern is valid")
 });
 
 thread_local! {

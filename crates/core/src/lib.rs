@@ -27,6 +27,7 @@ pub mod generate;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod pattern;
 pub mod store;
 pub mod taxonomy;
 pub mod timetable;

@@ -62,10 +62,11 @@ impl FieldFacts {
 /// "Fish, S., Munro, E. and Bairstow, S. (2008)", "Brandon, M. and
 /// others (2020)").
 pub fn is_cited_initial(text: &str, start: usize, end: usize) -> bool {
-    static BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\p{Lu}[\p{L}'’-]+,\s$").expect("a valid pattern"));
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"\p{Lu}[\p{L}'’-]+,\s$").expect("a valid pattern")
+    });
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::pattern::compile(
             r"^(?:,?\s(?:and\s|&\s)?\p{Lu}[\p{L}'’-]+,\s\p{Lu}\.(?:\s?\p{Lu}\.)*)*,?\s(?:and\s(?:others|colleagues)\s|et\sal\.?,?\s)?\((?:19|20)\d\d[a-z]?\)",
         )
         .expect("a valid pattern")

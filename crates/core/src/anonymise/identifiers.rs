@@ -641,7 +641,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         .enumerate()
         .map(|(i, (kind, pattern, group))| Finder {
             kind,
-            regex: Regex::new(&pattern).expect("identifier patterns are valid"),
+            regex: crate::pattern::compile(&pattern).expect("identifier patterns are valid"),
             group: if group == usize::MAX { 0 } else { group },
             in_tokens: group == usize::MAX,
             gate: gates.iter().find(|g| g.0 == i).map(|g| g.1),
@@ -659,7 +659,7 @@ static IN_TEXT: LazyLock<Vec<usize>> = LazyLock::new(|| {
 /// One pass that tells which of the finders searched in the whole text
 /// have anything to find.
 static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(IN_TEXT.iter().map(|&i| FINDERS[i].regex.as_str()))
+    crate::pattern::compile_set(IN_TEXT.iter().map(|&i| FINDERS[i].regex.as_str()))
         .expect("identifier patterns are valid")
 });
 

@@ -230,7 +230,7 @@ fn coarsened(date: &ReviewDate, rules: &DateRules) -> Option<(String, &'static s
 }
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)")
+    crate::pattern::compile(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)")
         .expect("the day/month pattern is valid")
 });
 
@@ -800,7 +800,7 @@ pub fn date_changes_into(
 /// "year of birth": the year alone.
 fn birth_years(text: &str) -> Vec<Range<usize>> {
     static BIRTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:(?-u:\b)b\.|(?i:(?-u:\b)born(?: in)?|(?-u:\b)yob:?|year of birth:?|(?-u:\b)dhashay|(?-u:\b)dhalasho)) ?((?:19|20)[0-9]{2})(?-u:\b)")
+        crate::pattern::compile(r"(?:(?-u:\b)b\.|(?i:(?-u:\b)born(?: in)?|(?-u:\b)yob:?|year of birth:?|(?-u:\b)dhashay|(?-u:\b)dhalasho)) ?((?:19|20)[0-9]{2})(?-u:\b)")
             .expect("the year of birth pattern is valid")
     });
     if !(text.contains("b.")

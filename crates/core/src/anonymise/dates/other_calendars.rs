@@ -41,7 +41,7 @@ const ETHIOPIAN_MONTHS: &str = r"Meskerem|Meskarem|Tikimt|Tikemt|Teqemt|Tiqimt|H
 
 /// Every written form, one alternative each.
 static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         concat!(
             // Vietnamese: "ngày 03 tháng 10 năm 2009", "tháng 10 năm 2009".
             r"(?i:(?:ngày\s+\d{{1,2}}\s+)?tháng\s+\d{{1,2}}(?:\s+năm\s+\d{{4}})?)",

@@ -36,14 +36,14 @@ pub(super) static MONTH_NAMES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::n
 });
 
 pub(super) static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?-u:\b)([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?{TO}([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{{4}}|[0-9]{{2}}))?(?-u:\b)"
     ))
     .expect("the numeric range pattern is valid")
 });
 
 pub(super) static WORD_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?-u:\b)(?:{DAY}{TO}{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}{TO}{DAY}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+([0-9]{{4}}))?(?-u:\b)"
     ))
     .expect("the day and month pattern is valid")
