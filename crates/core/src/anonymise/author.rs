@@ -293,6 +293,16 @@ fn names_in<'a>(
             if name.iter().all(Token::is_initial) {
                 continue;
             }
+            // "Social Worker with Deaf People", "Teacher of the Deaf": words
+            // after a role's preposition say whom the role serves.
+            if first > 0
+                && matches!(
+                    run[first - 1].word,
+                    "with" | "for" | "of" | "the" | "in" | "to" | "and"
+                )
+            {
+                continue;
+            }
             // "Wing Chun class", "Young Carers worker": a fixed term of
             // the field names a thing, not the author.
             if super::lists::field_lists()
@@ -362,6 +372,12 @@ mod tests {
         assert_eq!(names("Sarah Foster (HV)"), ["Sarah Foster"]);
         assert_eq!(names("Jane Porter"), ["Jane Porter"]);
         assert_eq!(names("Tom Elder (Youth Worker)"), ["Tom Elder"]);
+        // Whom a role serves is no name.
+        assert_eq!(
+            names("Fiona Cregeen, Social Worker with Deaf People"),
+            ["Fiona Cregeen"]
+        );
+        assert_eq!(names("K. Duggan, Teacher of the Deaf"), ["K. Duggan"]);
     }
 
     #[test]

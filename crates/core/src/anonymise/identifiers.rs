@@ -529,7 +529,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // "reg ABC 123D", a part of one: "got part of the reg, \"NX67\"".
             IdentifierKind::VehicleRegistration,
             format!(
-                r#"(?i:{b}(?:reg|registration|vrm|plates?|number plate))\.?:?,? ?["'‘“]?([A-Z]{{1,3}} ?[0-9]{{1,4}} ?[A-Z]{{0,3}}){b}"#
+                r#"(?i:{b}(?:reg|registration|vrm|plates?|number plate|car|van|vehicle|motorbike|moped|taxi))\.?:?,? ?["'‘“]?([A-Z]{{1,3}} ?[0-9]{{1,4}} ?[A-Z]{{0,3}}){b}"#
             ),
             1,
         ),
@@ -608,7 +608,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // number in brackets after the rank and the name.
             IdentifierKind::CollarNumber,
             format!(
-                r"{b}(?:(?i:paramedic|technician)|EMT|ECA|Para|PC|PCSO|PS|DC|DS|Sgt) (?:[A-Z]\.? ?){{0,2}}[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)? \(([0-9]{{3,7}})\)"
+                r"{b}(?:(?i:paramedic|technician)|EMT|ECA|Para|PC|PCSO|PS|DC|DS|Sgt) (?:[A-Z]\.? ?){{0,2}}[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)? \(([0-9]{{3,7}}|[A-Z]{{1,2}}[0-9]{{1,4}})\)"
             ),
             1,
         ),
@@ -1044,6 +1044,26 @@ fn looks_like_a_date_or_span(token: &str, labelled: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plate_after_its_vehicle_and_a_call_sign_after_a_paramedic() {
+        for (text, what) in [
+            ("His car JMN482E found on the road.", "JMN482E"),
+            ("His car JMN 482E found on the road.", "JMN 482E"),
+        ] {
+            let found: Vec<&str> = find_identifiers(text, &[])
+                .into_iter()
+                .map(|i| &text[i.range])
+                .collect();
+            assert_eq!(found, [what], "{text}");
+        }
+        let text = "Paramedic T. Kewin (W21) / ECA Lucy Faragher attended.";
+        let found: Vec<&str> = find_identifiers(text, &[])
+            .into_iter()
+            .map(|i| &text[i.range])
+            .collect();
+        assert_eq!(found, ["W21"]);
+    }
 
     #[test]
     fn an_interpreters_number_and_a_reference_that_starts_like_a_month_are_found() {

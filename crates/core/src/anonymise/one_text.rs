@@ -143,12 +143,19 @@ impl Anonymiser {
             };
             // An agency's initials that lead a reference number
             // ("GHA/T/20817", "GHA-2025-0042") are the number's: it goes
-            // whole, or "Housing provider/T/20817" would keep it.
+            // whole, or "Housing provider/T/20817" would keep it. So are a
+            // person's initials there ("BK-24-0142"): a reference, not the
+            // person, or their pseudonym would stand for a number.
+            let initials_shape = {
+                let found = &v[hit.start..hit.end];
+                (2..=4).contains(&found.len()) && found.bytes().all(|b| b.is_ascii_uppercase())
+            };
             let reference_end = (replaced
-                && forms[hit.form]
-                    .owners
-                    .iter()
-                    .all(|o| matches!(o, Owner::Agency(_) | Owner::Place(_))))
+                && (initials_shape
+                    || forms[hit.form]
+                        .owners
+                        .iter()
+                        .all(|o| matches!(o, Owner::Agency(_) | Owner::Place(_)))))
             .then(|| reference_led_from(v, hit.start, hit.end))
             .flatten();
             let pending = Pending {

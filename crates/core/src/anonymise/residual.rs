@@ -1241,9 +1241,20 @@ fn inflected_word(lower: &str) -> bool {
 /// brother…").
 fn after_relation(text: &str, at: usize) -> bool {
     cue_before(text, at).is_some_and(|word| {
-        (matches!(
-                word.to_lowercase().trim_end_matches("'s"),
-                "friend"
+        is_relation_word(word.to_lowercase().trim_end_matches("'s"))
+            // "Grandma Sue", "Nanna Pat": a kinship word is kept, the name
+            // after it is not.
+            || super::lists::field_lists().is_kinship(word)
+    })
+}
+
+/// True when a lower-case word names what someone is to the family, other
+/// than by kinship: "friend", "neighbour", "lodger", "childminder", and the
+/// Shona and Lingala kinship words written before a name.
+fn is_relation_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "friend"
                     | "friends"
                     | "neighbour"
                     | "neighbor"
@@ -1288,11 +1299,134 @@ fn after_relation(text: &str, at: usize) -> bool {
                     | "babamunini"
                     | "tonton"
                     | "tantine"
+    )
+}
+
+/// True when a lower-case word says who someone is to the family or what
+/// they do for it: a relation, a kinship word or a role.
+fn is_who_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('s');
+    is_relation_word(lower)
+        || is_relation_word(word.to_lowercase().trim_end_matches("'s"))
+        || super::lists::field_lists().is_kinship(word)
+        || super::lists::field_lists().is_kinship(lower)
+        || words::is_role_title(word)
+}
+
+/// True when brackets after `end` say who the word before them is, by a
+/// relation, a kinship word or a role among their first words: "Summer
+/// (Tyler's half-sister, 15)", "Bonnie (maternal aunt)", and the first of
+/// two names before them ("Grace and Hope (maternal cousins)").
+fn before_people_in_brackets(text: &str, end: usize) -> bool {
+    let mut rest = &text[end..];
+    if let Some(next) = rest
+        .strip_prefix(" and ")
+        .or_else(|| rest.strip_prefix(" & "))
+        .filter(|next| next.starts_with(char::is_uppercase))
+    {
+        let word_end = next
+            .find(|c: char| !c.is_alphabetic() && !matches!(c, '-' | '\'' | '’'))
+            .unwrap_or(next.len());
+        rest = &next[word_end..];
+    }
+    let Some(inner) = rest.strip_prefix(" (") else {
+        return false;
+    };
+    let inner = &inner[..inner.find(')').unwrap_or(inner.len()).min(60)];
+    inner
+        .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .flat_map(|w| w.split('-'))
+        .any(is_who_word)
+}
+
+/// True when "the" and who someone is follow `end`, with or without a
+/// comma: "Rocky, the family's lodger", "Amber, the new partner", "Mercy
+/// the childminder".
+fn before_who_in_apposition(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let Some(after) = rest.strip_prefix(" the ") else {
+        return false;
+    };
+    for word in after.split(' ').take(3) {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if bare.is_empty() || !bare.chars().all(|c| c.is_alphabetic() || "'’-".contains(c)) {
+            return false;
+        }
+        if bare.split('-').any(is_who_word) {
+            return true;
+        }
+        if bare.len() != word.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// True when, after `end`, the place someone speaks from or works at comes
+/// before a verb of what they said or did: "Dawn from the Housing
+/// Executive called", "Joy at the contact centre said".
+fn reported_from_somewhere(text: &str, end: usize) -> bool {
+    if !text[end..].starts_with(' ') {
+        return false;
+    }
+    let words = words_from(text, end + 1, 7);
+    if !words
+        .first()
+        .is_some_and(|&(s, e)| matches!(&text[s..e], "from" | "at"))
+    {
+        return false;
+    }
+    // "from the Housing Executive", "at Women's Aid": a place or a body,
+    // not "Rose from her seat and said".
+    let named = words
+        .get(1)
+        .is_some_and(|&(s, e)| &text[s..e] == "the" || text[s..e].starts_with(char::is_uppercase));
+    named
+        && words[2..]
+            .iter()
+            .any(|&(s, e)| is_reporting_verb(&text[s..e]) && reported_by(text, s - 1))
+}
+
+/// True when the word before `end` is followed by a verb only a person's
+/// doing fits: "Liberty attends the same nursery", "Amber lives with".
+fn before_a_persons_doing(text: &str, end: usize) -> bool {
+    text[end..].starts_with(' ')
+        && crate::anonymise::text::word_after(text, end).is_some_and(|verb| {
+            matches!(
+                verb,
+                "attends"
+                    | "lives"
+                    | "stays"
+                    | "stayed"
+                    | "sleeps"
+                    | "slept"
+                    | "cried"
+                    | "cries"
+                    | "disclosed"
+                    | "wants"
+                    | "wanted"
+                    | "smiled"
+                    | "laughed"
+                    | "shouted"
+                    | "screamed"
+                    | "hit"
+                    | "punched"
+                    | "kicked"
+                    | "threatened"
+                    | "moved"
+                    | "went"
+                    | "goes"
+                    | "came"
+                    | "comes"
             )
-            // "Grandma Sue", "Nanna Pat": a kinship word is kept, the name
-            // after it is not.
-            || super::lists::field_lists().is_kinship(word))
-    })
+        })
 }
 
 /// True when `word`, at `at` in `text`, reads as a surname written in
@@ -1588,6 +1722,12 @@ fn ends_with_a_nickname_cue(before: &str) -> bool {
     let word = words.next().unwrap_or_default();
     if NICKNAME_CUES.contains(&word.as_str()) || MEETING_CUES.contains(&word.as_str()) {
         return true;
+    }
+    // "the lads call him 'Jan'", "everyone calls her 'Bee'".
+    if matches!(word.as_str(), "him" | "her" | "them" | "me") {
+        return words
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "call" | "calls" | "called" | "calling"));
     }
     // "his old nickname was 'Bran'", "her name is 'Tiny'".
     if matches!(word.as_str(), "is" | "was") {
@@ -3344,7 +3484,24 @@ pub fn suspects_into(
                             || (starts_sentence(text, start)
                                 && (gazetteer().is_surname_word(plain)
                                     || gazetteer().is_given_name_word(plain))
-                                && reported_by(text, end)))));
+                                && reported_by(text, end))))
+                    // A given name that is a word where what follows says
+                    // who it is or what they did: "Summer (Tyler's
+                    // half-sister)", "Rocky, the family's lodger", "Dawn from
+                    // the Housing Executive called", "Liberty attends the
+                    // nursery", "went to Jade's party".
+                    || (gazetteer().is_given_name_word(plain)
+                        && !a_rating(text, start, token)
+                        && (before_people_in_brackets(text, end)
+                            || before_who_in_apposition(text, end)
+                            || (starts_sentence(text, start)
+                                && (reported_from_somewhere(text, end)
+                                    || before_a_persons_doing(text, end)))
+                            || (!starts_sentence(text, start)
+                                && token.starts_with(char::is_uppercase)
+                                && (token.ends_with("'s") || token.ends_with("’s"))
+                                && !crate::anonymise::text::word_before(text, start)
+                                    .is_some_and(|(_, w)| w.eq_ignore_ascii_case("the"))))));
             let bare = token.trim_end_matches("'s").trim_end_matches("’s");
             let singular = bare.strip_suffix('s').unwrap_or(bare);
             // After a role ("Nurse", "HV", "GP") or another name, an
@@ -3435,7 +3592,25 @@ pub fn suspects_into(
                 && !names_a_law(text, token, end)
                 && !a_rating(text, start, plain)
                 // "Market St": a street's abbreviation names no one.
-                && !(is_street_abbreviation(token) && after_capitalised(text, start));
+                && !(is_street_abbreviation(token) && after_capitalised(text, start))
+                // "Port St Mary": a given name after "St" and before no other
+                // name word is a saint's, in the name of a town ("St Mary's
+                // Primary", a school, is a place).
+                && !(token == bare
+                    && crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
+                        matches!(w, "St" | "St." | "Saint" | "Ste")
+                            && &text[at + w.len()..start] == " "
+                    })
+                    && !crate::anonymise::text::word_after(text, end)
+                        .is_some_and(|w| w.starts_with(char::is_uppercase))
+                    && gazetteer().is_registered_given_name(plain))
+                // "NRCPD", "NDCS": capitals with no vowel are an acronym.
+                && !(letters >= 3
+                    && token.chars().all(|c| c.is_ascii_uppercase())
+                    && !token.contains(['A', 'E', 'I', 'O', 'U', 'Y']))
+                // "QToD": capitals inside a word after two, an acronym, not
+                // a name ("McDonald", "DeShawn").
+                && !words::is_inner_capital_term(bare);
             let street = !name
                 && street_end_after(text, end)
                 && !is_institution_word(lower_token)
@@ -3906,6 +4081,53 @@ mod tests {
             ),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_word_is_a_name_where_what_follows_says_who() {
+        let names = |text: &str| -> Vec<String> {
+            suspects(text)
+                .into_iter()
+                .filter(|(_, k)| *k == SuspectKind::Name)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(
+            names(
+                "Grace and Hope (maternal cousins) came. Summer (mum's half-sister, 15) \
+                 disclosed. Rocky, the family's lodger, slept. Heard from Amber, the new \
+                 partner. Mercy the childminder rang. Dawn from the Housing Executive \
+                 called. Joy at the contact centre said so. Liberty attends the nursery. \
+                 He went to Jade's party."
+            ),
+            vec![
+                "Grace", "Hope", "Summer", "Rocky", "Amber", "Mercy", "Dawn", "Joy", "Liberty",
+                "Jade's"
+            ]
+        );
+        assert_eq!(
+            names(
+                "Summer holidays: away (maternal grandparents). Joy at the news, mum said. \
+                 RAG rated Amber, the SW to review. Hope remains. Faith groups, the \
+                 family's church, were asked. Dawn raids by police. The Robin's nest. \
+                 Rose from her seat and said nothing."
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn saints_and_acronyms_are_no_suspects_but_what_someone_is_called_is() {
+        let found =
+            |text: &str| -> Vec<String> { suspects(text).into_iter().map(|(t, _)| t).collect() };
+        assert_eq!(
+            found(
+                "Her mum lives in Port St Mary. Interpreter on the NRCPD \
+                 register; NDCS pack given. Letter to QToD."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(found("His mates call him \"Ozzy\" at work."), vec!["Ozzy"]);
     }
 
     #[test]

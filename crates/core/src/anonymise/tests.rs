@@ -2731,3 +2731,12 @@ fn a_pseudonym_that_holds_a_cast_name_is_a_leak_wherever_it_is_written() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_reference_number_led_by_a_person_s_initials_is_a_number_not_the_person() {
+    let review = small_review(&["Interpreter booked via the contract (ref RK-24-0142) for Rose."]);
+    let (_, text) = anonymised_as_written(&review);
+    assert!(!text.contains("0142"), "{text}");
+    assert!(text.contains("(ref [reference number])"), "{text}");
+    assert!(!text.contains("ref Child R"), "{text}");
+}

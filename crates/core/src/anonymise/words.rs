@@ -860,6 +860,54 @@ pub fn is_vocabulary(word: &str) -> bool {
     VOCABULARY_SET.contains(word)
         || crate::model::is_calendar_word(word)
         || super::lists::field_lists().is_public_name(word)
+        || is_discipline(word)
+}
+
+/// True when a word with capitals inside is an acronym rather than a
+/// name: two capitals, a small letter and another capital ("QToD",
+/// "BScN"). Names with a capital inside start with one ("McDonald",
+/// "MacLeod", "DeShawn", "LaToya").
+pub fn is_inner_capital_term(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 3 || !chars.iter().all(char::is_ascii_alphabetic) {
+        return false;
+    }
+    let uppers: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i].is_ascii_uppercase())
+        .collect();
+    let lowers = chars.iter().filter(|c| c.is_ascii_lowercase()).count();
+    if uppers.len() < 2 || uppers[0] != 0 || lowers == 0 {
+        return false;
+    }
+    // "QToD": two capitals, a small letter, and another capital after it.
+    // A brand in camel case ("SignVideo") may be a local firm's name
+    // ("ClearSpeak"), and stays a suspect.
+    uppers[1] == 1 && uppers.len() >= 3
+}
+
+/// True when a word names a clinical or scientific discipline by its
+/// ending ("Audiology", "Paediatrics", "Orthopaedics", "Radiography",
+/// "Physiotherapy", "Optometry"): a department or a service, in no
+/// dictionary of ordinary words but no one's name.
+pub fn is_discipline(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ology",
+        "ologies",
+        "iatry",
+        "iatrics",
+        "paedics",
+        "pedics",
+        "graphy",
+        "therapy",
+        "therapies",
+        "metry",
+    ];
+    word.len() >= 7
+        && word.is_ascii()
+        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && ENDINGS
+            .iter()
+            .any(|end| word.to_ascii_lowercase().ends_with(end))
 }
 
 /// True when a lower-case word counts time ("days", "hrs", "am").
@@ -875,6 +923,31 @@ pub fn is_unit_of_time(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_with_inner_capitals_and_disciplines_are_no_names() {
+        for term in ["QToD", "BScN"] {
+            assert!(is_inner_capital_term(term), "{term}");
+        }
+        for name in [
+            "McDonald",
+            "MacLeod",
+            "DeShawn",
+            "LaToya",
+            "Kinvig",
+            "BSL",
+            "Mary",
+            "ClearSpeak",
+        ] {
+            assert!(!is_inner_capital_term(name), "{name}");
+        }
+        for discipline in ["Audiology", "Paediatrics", "Orthopaedics", "Physiotherapy"] {
+            assert!(is_discipline(discipline), "{discipline}");
+        }
+        for name in ["Raman", "Cregeen", "Harding", "AUDIOLOGY"] {
+            assert!(!is_discipline(name), "{name}");
+        }
+    }
 
     #[test]
     fn the_dictionary_knows_ordinary_words_and_not_rarer_names() {

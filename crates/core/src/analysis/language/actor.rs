@@ -625,7 +625,7 @@ impl Actors {
         let sentence = words[at].sentence;
         let mut clause = words[at].clause;
         let mut end = at;
-        for round in 0..4 {
+        for round in 0..6 {
             let mut start = end;
             let mut marker = None;
             let mut comma = false;
@@ -648,6 +648,20 @@ impl Actors {
             // subordinate clause ("until the third referral") is passed
             // over: its nouns are not the subject of the main clause.
             if let Some(m) = marker.filter(|&m| round > 0 && is(SUBORDINATORS, &words[m])) {
+                end = m;
+                continue;
+            }
+            // Reading back from the verb after a relative clause between
+            // commas ("the trust, which made the referral, failed to"),
+            // the clause is passed over: its nouns are not the verb's
+            // subject, the noun before it is.
+            if let Some(m) = marker.filter(|&m| {
+                round > 0
+                    && is(RELATIVES, &words[m])
+                    && m > 0
+                    && words[m - 1].sentence == sentence
+                    && words[m - 1].clause != words[m].clause
+            }) {
                 end = m;
                 continue;
             }

@@ -1368,3 +1368,30 @@ fn verdicts_found_in_a_twenty_second_batch_of_real_writing() {
         assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
     }
 }
+
+#[test]
+fn verdicts_found_in_a_twenty_third_batch_of_real_writing() {
+    for sentence in [
+        // Inspection verdicts, in this test's own words.
+        "The children's wards weren't well-led.",
+        "Agency staff were overly relied on at night.",
+        "The care on the unit was well below what families should expect.",
+        "The dangers were not ascertained by any of the professionals involved.",
+        // Ombudsman and coroner findings.
+        "The delay caused the grandmother avoidable distress.",
+        "The coroner ruled that neglect by the trust contributed to his death.",
+        // Hindsight certainty.
+        "There were enough warning signs a year before to warrant action.",
+        "The family's need for help was apparent months earlier.",
+        // The subject of "failed to" read past a relative clause between
+        // commas: the trust, not the referral.
+        "The trust, which made the referral, failed to tell the crisis house staff.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    // The relative clause's own subject still counts there: the system.
+    assert_eq!(
+        lexicon().verdict("The procedures, which the staff followed, failed to work."),
+        Verdict::Learning
+    );
+}
