@@ -746,11 +746,9 @@ fn the_thirty_first_realistic_chronology_keeps_nothing_identifying_but_its_known
     score_keeping("realistic-chronology-31", THIRTY_FIRST_SET_LEFT, 94);
 }
 
-/// What the thirty-second set still leaves: a code word in quotation
-/// marks several words after "code word" ("code word to her mum by text -
-/// \"puffin\""), and a nickname that is a month's abbreviation ("the lads
-/// call him \"Jan\"").
-const THIRTY_SECOND_SET_LEFT: &[&str] = &["puffin", "Jan"];
+/// What the thirty-second set still leaves: a nickname that is a month's
+/// abbreviation ("the lads call him \"Jan\"").
+const THIRTY_SECOND_SET_LEFT: &[&str] = &["Jan"];
 
 /// The thirty-second set (a Deaf Manx mother who signs, a Latvian father
 /// who drinks, their hearing daughter who interprets and cares, a Deaf son
@@ -758,7 +756,8 @@ const THIRTY_SECOND_SET_LEFT: &[&str] = &["puffin", "Jan"];
 /// written by someone who had not seen the anonymiser: at first sight 5
 /// rows were left and 77% of its ordinary phrases kept. Its leaks: a
 /// vehicle's plate in the old style after "car" ("JMN482E"), call signs in
-/// brackets after a paramedic's name ("(W21)"). Its losses, mostly the
+/// brackets after a paramedic's name ("(W21)"), a code word in quotation
+/// marks a few words after "code word". Its losses, mostly the
 /// field's shorthand of deafness (BSL, QToD, NRCPD, NDCS, AABR, which is
 /// now a list's), a department in brackets in a signature
 /// ("(Audiology)"), whom a role serves ("Social Worker with Deaf People"),

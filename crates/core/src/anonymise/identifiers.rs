@@ -537,7 +537,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
             // A password or code word in quotation marks: "collection
             // password 'Mango'", "codeword \"sunflower\" if not safe".
             IdentifierKind::Reference,
-            r#"(?i:password|pass word|passcode|codeword|code word|safe word|safeword|passphrase)(?: is)?:? ?["'‘“]([^"'’”\n\[]{2,30})["'’”]"#.to_string(),
+            r#"(?i:password|pass word|passcode|codeword|code word|safe word|safeword|passphrase)[^.!?"'‘’“”\n]{0,40}?["'‘“]([^"'’”\n\[]{2,30})["'’”]"#.to_string(),
             1,
         ),        (
             // A user name in lower case right after a platform's name
@@ -1046,7 +1046,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_plate_after_its_vehicle_and_a_call_sign_after_a_paramedic() {
+    fn a_plate_after_its_vehicle_a_code_word_and_a_call_sign_after_a_paramedic() {
         for (text, what) in [
             ("His car JMN482E found on the road.", "JMN482E"),
             ("His car JMN 482E found on the road.", "JMN 482E"),
@@ -1057,6 +1057,13 @@ mod tests {
                 .collect();
             assert_eq!(found, [what], "{text}");
         }
+        // A code word a few words after its label.
+        let text = "Code word to her mum by text - \"puffin\" = ring the police.";
+        let found: Vec<&str> = find_identifiers(text, &[])
+            .into_iter()
+            .map(|i| &text[i.range])
+            .collect();
+        assert_eq!(found, ["puffin"]);
         let text = "Paramedic T. Kewin (W21) / ECA Lucy Faragher attended.";
         let found: Vec<&str> = find_identifiers(text, &[])
             .into_iter()
