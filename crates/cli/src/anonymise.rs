@@ -117,14 +117,7 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
         }
     }
     if !leaks.is_empty() {
-        if std::env::var_os("FORESIGHT_TIMINGS").is_some() {
-            eprintln!(
-                "timings: read {:.3} s, anonymise {:.3} s, leak check {:.3} s",
-                loaded.as_secs_f64(),
-                (anonymised - loaded).as_secs_f64(),
-                (checked - anonymised).as_secs_f64(),
-            );
-        }
+        print_timings(loaded, anonymised, checked, None);
         for leak in &leaks {
             eprintln!("{}: leak: {leak}", output.display());
         }
@@ -188,15 +181,7 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
         return EXIT_UNREADABLE;
     }
     let replaced = report.replaced_count();
-    if std::env::var_os("FORESIGHT_TIMINGS").is_some() {
-        eprintln!(
-            "timings: read {:.3} s, anonymise {:.3} s, leak check {:.3} s, write {:.3} s",
-            loaded.as_secs_f64(),
-            (anonymised - loaded).as_secs_f64(),
-            (checked - anonymised).as_secs_f64(),
-            (started.elapsed() - checked).as_secs_f64()
-        );
-    }
+    print_timings(loaded, anonymised, checked, Some(started.elapsed()));
     // Residual suspects were replaced in the transform; those left are
     // the ones the reviewer kept, read from the report rather than by
     // scanning the written review again.
@@ -223,4 +208,27 @@ pub fn anonymise(file: &Path, output: &Path, options: Options) -> u8 {
     }
     std::mem::forget((review, result, text));
     0
+}
+
+/// With `FORESIGHT_TIMINGS` set, prints how long each step took: times
+/// since the start at which reading, anonymising and the leak check
+/// ended, and writing when the file was written.
+fn print_timings(
+    loaded: std::time::Duration,
+    anonymised: std::time::Duration,
+    checked: std::time::Duration,
+    written: Option<std::time::Duration>,
+) {
+    if std::env::var_os("FORESIGHT_TIMINGS").is_none() {
+        return;
+    }
+    let write = written
+        .map(|w| format!(", write {:.3} s", (w - checked).as_secs_f64()))
+        .unwrap_or_default();
+    eprintln!(
+        "timings: read {:.3} s, anonymise {:.3} s, leak check {:.3} s{write}",
+        loaded.as_secs_f64(),
+        (anonymised - loaded).as_secs_f64(),
+        (checked - anonymised).as_secs_f64(),
+    );
 }

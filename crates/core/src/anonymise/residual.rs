@@ -3859,6 +3859,15 @@ mod tests {
             .collect()
     }
 
+    /// The suspects in `text` read as names.
+    fn names(text: &str) -> Vec<String> {
+        suspects(text)
+            .into_iter()
+            .filter(|(_, k)| *k == SuspectKind::Name)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
     #[test]
     fn the_part_of_an_abbreviation_after_its_hyphen_is_no_name() {
         assert_eq!(
@@ -4048,13 +4057,6 @@ mod tests {
 
     #[test]
     fn names_that_are_words_are_names_where_the_context_says_so() {
-        let names = |text: &str| -> Vec<String> {
-            suspects(text)
-                .into_iter()
-                .filter(|(_, k)| *k == SuspectKind::Name)
-                .map(|(t, _)| t)
-                .collect()
-        };
         assert_eq!(
             names(
                 "Her friend Hope visited. Uncle Will came. Her boyfriend Hunter was there. \
@@ -4079,13 +4081,6 @@ mod tests {
 
     #[test]
     fn a_given_name_that_is_a_word_is_a_name_where_what_follows_says_who() {
-        let names = |text: &str| -> Vec<String> {
-            suspects(text)
-                .into_iter()
-                .filter(|(_, k)| *k == SuspectKind::Name)
-                .map(|(t, _)| t)
-                .collect()
-        };
         assert_eq!(
             names(
                 "Grace and Hope (maternal cousins) came. Summer (mum's half-sister, 15) \

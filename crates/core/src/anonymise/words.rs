@@ -868,21 +868,15 @@ pub fn is_vocabulary(word: &str) -> bool {
 /// "BScN"). Names with a capital inside start with one ("McDonald",
 /// "MacLeod", "DeShawn", "LaToya").
 pub fn is_inner_capital_term(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < 3 || !chars.iter().all(char::is_ascii_alphabetic) {
-        return false;
-    }
-    let uppers: Vec<usize> = (0..chars.len())
-        .filter(|&i| chars[i].is_ascii_uppercase())
-        .collect();
-    let lowers = chars.iter().filter(|c| c.is_ascii_lowercase()).count();
-    if uppers.len() < 2 || uppers[0] != 0 || lowers == 0 {
-        return false;
-    }
-    // "QToD": two capitals, a small letter, and another capital after it.
-    // A brand in camel case ("SignVideo") may be a local firm's name
-    // ("ClearSpeak"), and stays a suspect.
-    uppers[1] == 1 && uppers.len() >= 3
+    let b = word.as_bytes();
+    b.len() >= 3
+        && b[0].is_ascii_uppercase()
+        && b[1].is_ascii_uppercase()
+        && b.iter().all(u8::is_ascii_alphabetic)
+        && b[2..]
+            .iter()
+            .position(u8::is_ascii_lowercase)
+            .is_some_and(|at| b[2 + at..].iter().any(u8::is_ascii_uppercase))
 }
 
 /// True when a word names a clinical or scientific discipline by its
@@ -905,9 +899,7 @@ pub fn is_discipline(word: &str) -> bool {
     word.len() >= 7
         && word.is_ascii()
         && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
-        && ENDINGS
-            .iter()
-            .any(|end| word.to_ascii_lowercase().ends_with(end))
+        && ENDINGS.iter().any(|end| word.ends_with(end))
 }
 
 /// True when a lower-case word counts time ("days", "hrs", "am").
