@@ -1395,3 +1395,24 @@ fn verdicts_found_in_a_twenty_third_batch_of_real_writing() {
         Verdict::Learning
     );
 }
+
+#[test]
+fn verdicts_found_in_a_twenty_fourth_batch_of_real_writing() {
+    // A regulator's findings, in this test's own words.
+    for sentence in [
+        "The panel finds that your fitness to practise is currently impaired.",
+        "You did not take sufficient action to contact the school.",
+        "As the nurse in charge she failed in that duty.",
+        "The tribunal found that he did commit gross misconduct.",
+        "Her recording was under par for months.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Blame, "{sentence}");
+    }
+    // A finding of no misconduct, or of no impairment, is none.
+    for sentence in [
+        "The panel found no misconduct.",
+        "The panel found her fitness to practise is not impaired.",
+    ] {
+        assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
+    }
+}
