@@ -3598,13 +3598,9 @@ pub fn suspects_into(
                     && !crate::anonymise::text::word_after(text, end)
                         .is_some_and(|w| w.starts_with(char::is_uppercase))
                     && gazetteer().is_registered_given_name(plain))
-                // "NRCPD", "NDCS": capitals with no vowel are an acronym.
-                && !(letters >= 3
-                    && token.chars().all(|c| c.is_ascii_uppercase())
-                    && !token.contains(['A', 'E', 'I', 'O', 'U', 'Y']))
-                // "QToD": capitals inside a word after two, an acronym, not
-                // a name ("McDonald", "DeShawn").
-                && !words::is_inner_capital_term(bare);
+                // "NRCPD", "QToD": an acronym by its shape ("CNC's" is a
+                // person's, in the possessive).
+                && !words::reads_as_an_acronym(token);
             let street = !name
                 && street_end_after(text, end)
                 && !is_institution_word(lower_token)

@@ -863,20 +863,27 @@ pub fn is_vocabulary(word: &str) -> bool {
         || is_discipline(word)
 }
 
-/// True when a word with capitals inside is an acronym rather than a
-/// name: two capitals, a small letter and another capital ("QToD",
-/// "BScN"). Names with a capital inside start with one ("McDonald",
-/// "MacLeod", "DeShawn", "LaToya").
-pub fn is_inner_capital_term(word: &str) -> bool {
+/// True when a word in no list is an acronym by its shape, not a name:
+/// three capitals or more with no vowel ("NRCPD", "NDCS"), or two
+/// capitals, a small letter and another capital ("QToD", "BScN"). Names
+/// with a capital inside start with one ("McDonald", "MacLeod",
+/// "DeShawn", "LaToya"). Not [`is_acronym`], which also says which
+/// initials are never an organisation's: an agency's own initials may have
+/// no vowel ("NCS").
+pub fn reads_as_an_acronym(word: &str) -> bool {
     let b = word.as_bytes();
-    b.len() >= 3
+    let no_vowel_capitals = b.len() >= 3
+        && b.iter().all(u8::is_ascii_uppercase)
+        && !b.iter().any(|c| b"AEIOUY".contains(c));
+    let inner_capital = b.len() >= 3
         && b[0].is_ascii_uppercase()
         && b[1].is_ascii_uppercase()
         && b.iter().all(u8::is_ascii_alphabetic)
         && b[2..]
             .iter()
             .position(u8::is_ascii_lowercase)
-            .is_some_and(|at| b[2 + at..].iter().any(u8::is_ascii_uppercase))
+            .is_some_and(|at| b[2 + at..].iter().any(u8::is_ascii_uppercase));
+    no_vowel_capitals || inner_capital
 }
 
 /// True when a word names a clinical or scientific discipline by its
@@ -917,9 +924,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn acronyms_with_inner_capitals_and_disciplines_are_no_names() {
-        for term in ["QToD", "BScN"] {
-            assert!(is_inner_capital_term(term), "{term}");
+    fn acronyms_by_shape_and_disciplines_are_no_names() {
+        for term in ["QToD", "BScN", "NRCPD", "NDCS", "BSL"] {
+            assert!(reads_as_an_acronym(term), "{term}");
         }
         for name in [
             "McDonald",
@@ -927,11 +934,12 @@ mod tests {
             "DeShawn",
             "LaToya",
             "Kinvig",
-            "BSL",
+            "MOYO",
+            "CNC's",
             "Mary",
             "ClearSpeak",
         ] {
-            assert!(!is_inner_capital_term(name), "{name}");
+            assert!(!reads_as_an_acronym(name), "{name}");
         }
         for discipline in ["Audiology", "Paediatrics", "Orthopaedics", "Physiotherapy"] {
             assert!(is_discipline(discipline), "{discipline}");
