@@ -710,8 +710,7 @@ fn the_thirtieth_realistic_chronology_keeps_nothing_identifying_but_its_known_mi
 
 /// What the thirty-first set still leaves: a day and month in brackets
 /// after an incident ("a belt (11/11)"); a gun dealer's registration
-/// number after initials ("RFD no. 16-0118" written "[initials] no.");
-/// a day written out without a year after "from" in a quoted message; a
+/// number after initials ("RFD no. 16-0118" written "[initials] no."); a
 /// teacher's surname that is a word after her initial in the author
 /// field ("A. Messenger"); a pub named by ordinary words ("the Salted
 /// Herring"); a cast member's alias
@@ -720,7 +719,6 @@ fn the_thirtieth_realistic_chronology_keeps_nothing_identifying_but_its_known_mi
 const THIRTY_FIRST_SET_LEFT: &[&str] = &[
     "11/11",
     "16-0118",
-    "2nd September",
     "A. Messenger",
     "Salted Herring",
     "Will",
@@ -771,25 +769,29 @@ fn the_thirty_second_realistic_chronology_keeps_nothing_identifying_but_its_know
     score_keeping("realistic-chronology-32", THIRTY_SECOND_SET_LEFT, 89);
 }
 
-/// What the thirty-third set leaves, as first scored (nothing was fixed
-/// from it yet): a given name that is a word before a surname in capitals
-/// that is a word too ("Dean GOSLING"), a given name that is a word in
-/// contexts the rules do not read ("Summer"), ambulance call signs ("A1",
-/// "A3"), a day written out with its month and no year ("2nd January")
-/// and a day and month in figures ("10/12").
-const THIRTY_THIRD_SET_LEFT: &[&str] =
-    &["Dean GOSLING", "Summer", "A1", "A3", "2nd January", "10/12"];
+/// What the thirty-third set still leaves: a day and month in figures
+/// after a certificate ("certificate 10/12", which clinical notes also
+/// write for ten months of age); and "A1" and "A3", ambulance call signs
+/// that the anonymised text replaces but that the review file's own ids
+/// for its agencies are spelt as, which the whole-file score counts.
+const THIRTY_THIRD_SET_LEFT: &[&str] = &["A1", "A3", "10/12"];
 
 /// The thirty-third set (a Jersey mother with a Jersey-French surname, her
 /// Kenyan partner, her son carrying drugs for a dealer, their daughter and
 /// baby, and a Jèrriais-speaking grandmother on a farm in St Ouen),
-/// written by someone who had not seen the anonymiser, and scored once:
-/// 11 rows left and 74% of its ordinary phrases kept. Most of its losses
-/// are the island's public names and institutions (St Ouen, St Helier,
-/// Jersey, Andium, Parish Hall Enquiry, Centenier, Liberation Square).
+/// written by someone who had not seen the anonymiser: at first sight 11
+/// rows were left and 74% of its ordinary phrases kept. Its leaks: a given
+/// name before a surname in capitals, both words ("Dean GOSLING"); a
+/// given name that is a word after "a girl he called" and beside a
+/// pronoun ("He and Summer"); a day and month before a colon ("on 2nd
+/// January: …"). Its fact-changing losses: "I'm" read as a name, and
+/// every contraction with the typographic apostrophe ("Don’t"); "St" of
+/// "St Mary" alone. Most of its other losses are the island's public
+/// names and institutions (St Ouen, St Helier, Andium, Parish Hall
+/// Enquiry, Centenier, Liberation Square).
 #[test]
 fn the_thirty_third_realistic_chronology_keeps_nothing_identifying_but_its_known_misses() {
-    score_keeping("realistic-chronology-33", THIRTY_THIRD_SET_LEFT, 74);
+    score_keeping("realistic-chronology-33", THIRTY_THIRD_SET_LEFT, 79);
 }
 
 #[test]

@@ -874,6 +874,35 @@ pub fn is_street_word(word: &str) -> bool {
     STREET_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// The name of a house or a farm that starts an address ("Les Fougères"
+/// of "Les Fougères, St Ouen", "Bryngolau" of "Bryngolau, Llandeilo"):
+/// capitalised words before the first comma, with no number, no street's
+/// word and no flat; one word only when it is no word of the dictionary.
+fn house_name(address: &str) -> Option<&str> {
+    let (first, _) = address.split_once(',')?;
+    let first = first.trim();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let lower = first.to_lowercase();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let house = !words.is_empty()
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || words::is_street_particle(w))
+        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        && !matches!(
+            words[0].to_lowercase().as_str(),
+            "flat" | "apartment" | "unit" | "no" | "no." | "room" | "the"
+        )
+        && !words.last().is_some_and(|w| is_street_word(w))
+        && !field_lists().is_street_prefix(words[0])
+        && (words.len() >= 2 || (!words::is_word(&lower) && !words::in_larger_dictionary(&lower)))
+        && !names_a_kind_of_agency(first)
+        && !field_lists().is_public_name(first);
+    house.then_some(first)
+}
+
 /// The streets of an address without their numbers: "Flat 2, 17 Quillon
 /// Walk, Northbrook" → "Quillon Walk".
 fn streets(address: &str) -> impl Iterator<Item = &str> {
@@ -889,11 +918,20 @@ fn streets(address: &str) -> impl Iterator<Item = &str> {
         }) {
             words.remove(0);
         }
-        let street = words.len() >= 2
-            && words.last().is_some_and(|w| is_street_word(w))
-            && words
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        // "Quillon Walk": capitalised words ending in a street's word.
+        let suffixed =
+            words.last().is_some_and(|w| is_street_word(w)) && words.iter().all(capitalised);
+        // "Clos de Trèfle", "Heol y Bryn": a street's word first, then
+        // capitalised words with the language's small words between.
+        let prefixed = words
+            .first()
+            .is_some_and(|w| super::lists::field_lists().is_street_prefix(w))
+            && words.last().is_some_and(capitalised)
+            && words[1..]
                 .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                .all(|w| capitalised(w) || words::is_street_particle(w));
+        let street = words.len() >= 2 && (suffixed || prefixed);
         let first = words.first()?;
         let start = first.as_ptr() as usize - part.as_ptr() as usize;
         let last = words.last()?;
@@ -1024,12 +1062,16 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
                 if let Some(initials) = initials_of_an_organisation(name) {
                     b.add(&initials, Owner::Place(i), Claim::Part, Shape::Whole);
                 }
+                // "Les Fougères" of "Les Fougères, St Ouen".
+                if let Some(house) = house_name(name) {
+                    b.add(house, Owner::Place(i), Claim::Part, Shape::Whole);
+                }
                 for street in streets(name) {
                     b.add(street, Owner::Place(i), Claim::Part, Shape::Whole);
                     // "or i come to pilkern": the street's own name alone,
                     // when it is no word and no given name.
-                    if let Some((own, _)) = street.split_once(' ')
-                        && !own.contains(' ')
+                    if let Some((own, kind)) = street.split_once(' ')
+                        && is_street_word(kind)
                         && own.chars().count() >= 4
                         && !words::is_word(&own.to_lowercase())
                         && !words::in_larger_dictionary(&own.to_lowercase())
@@ -1078,6 +1120,32 @@ pub fn cast_forms(review: &Review, allow: &[String]) -> Forms {
 mod tests {
     use super::*;
     use crate::model::{Id, Person};
+
+    #[test]
+    fn a_house_that_starts_an_address_is_its_name() {
+        assert_eq!(house_name("Les Fougères, St Ouen"), Some("Les Fougères"));
+        assert_eq!(house_name("Bryngolau, Llandeilo"), Some("Bryngolau"));
+        for address in [
+            "Flat 7, Clos de Trèfle, St Helier",
+            "17 Quillon Walk, Northbrook",
+            "Quillon Walk, Northbrook",
+            "Cottage, Northbrook",
+            "Northbrook",
+        ] {
+            assert_eq!(house_name(address), None, "{address}");
+        }
+    }
+
+    #[test]
+    fn the_streets_of_an_address_are_read_with_their_kind_first_or_last() {
+        let of = |address: &'static str| streets(address).collect::<Vec<_>>();
+        assert_eq!(of("Flat 2, 17 Quillon Walk, Northbrook"), ["Quillon Walk"]);
+        assert_eq!(of("Flat 7, Clos de Trèfle, St Helier"), ["Clos de Trèfle"]);
+        assert_eq!(of("3 Heol y Bryn, Pontyberem"), ["Heol y Bryn"]);
+        // A town after the street is no street; nor a prefix alone.
+        assert!(of("Les Fougères, St Ouen").is_empty());
+        assert!(of("Clos, Jersey").is_empty());
+    }
 
     #[test]
     fn an_organisation_of_three_words_is_known_by_its_initials() {

@@ -91,7 +91,7 @@ impl Known {
         let mut add = |text: &str| {
             for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
                 if !w.is_empty() {
-                    words.insert(w.to_lowercase());
+                    words.insert(w.to_lowercase().replace('’', "'"));
                 }
             }
         };
@@ -878,6 +878,11 @@ fn reads_as_an_abbreviation(text: &str, start: usize, end: usize) -> bool {
     if let Some((at, before)) = crate::anonymise::text::word_before(text, start)
         && &text[at + before.len()..start] == " "
         && (matches!(before, "the" | "a" | "an" | "via" | "Via")
+            // "booked at JGH": three capitals or more where someone was
+            // are a place's ("at JT's" is at someone's home).
+            || (matches!(before, "at" | "At")
+                && text[start..end].len() >= 3
+                && !text[end..].starts_with(['\'', '’']))
             // "Honda TRX", "Ford KA": a make's model.
             || VEHICLE_MAKES.contains(&before))
     {
@@ -986,6 +991,7 @@ pub(super) const GENERIC_SERVICE_WORDS: &[&str] = &[
     "emergency",
     "eye",
     "family",
+    "families",
     "fertility",
     "foster",
     "fracture",
@@ -1429,6 +1435,72 @@ fn before_a_persons_doing(text: &str, end: usize) -> bool {
         })
 }
 
+/// True when the words right before `start` say that what follows is
+/// what someone is called or named: "a girl he called Summer", "a lad
+/// named Rocky", "her friend called Dawn".
+fn after_a_naming(text: &str, start: usize) -> bool {
+    use crate::anonymise::text::word_before;
+    let Some((verb_at, verb)) = word_before(text, start) else {
+        return false;
+    };
+    let is = |word: &str, options: &[&str]| options.iter().any(|o| word.eq_ignore_ascii_case(o));
+    text[verb_at + verb.len()..start] == *" "
+        && is(verb, &["called", "named", "nicknamed", "calls", "names"])
+        && word_before(text, verb_at).is_some_and(|(at, who)| {
+            text[at + who.len()..verb_at] == *" "
+                && is(
+                    who,
+                    &[
+                        "he",
+                        "she",
+                        "they",
+                        "i",
+                        "we",
+                        "you",
+                        "girl",
+                        "boy",
+                        "man",
+                        "woman",
+                        "lad",
+                        "lass",
+                        "friend",
+                        "girlfriend",
+                        "boyfriend",
+                        "partner",
+                        "baby",
+                        "cousin",
+                        "someone",
+                        "somebody",
+                        "person",
+                        "guy",
+                        "bloke",
+                        "child",
+                        "son",
+                        "daughter",
+                    ],
+                )
+        })
+}
+
+/// True when the word at `start..end` is joined by "and" to a personal
+/// pronoun: "He and Summer have split up", "Summer and I".
+fn beside_a_pronoun(text: &str, start: usize, end: usize) -> bool {
+    use crate::anonymise::text::{word_after, word_before};
+    const PRONOUNS: &[&str] = &["he", "she", "i", "him", "me", "they", "we", "us", "them"];
+    let is_pronoun = |word: &str| PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p));
+    let before = word_before(text, start).is_some_and(|(and_at, and)| {
+        and == "and"
+            && text[and_at + and.len()..start] == *" "
+            && word_before(text, and_at)
+                .is_some_and(|(at, who)| text[at + who.len()..and_at] == *" " && is_pronoun(who))
+    });
+    let after = text[end..].starts_with(" and ")
+        && word_after(text, end + " and".len()).is_some_and(|who| {
+            is_pronoun(who) && who != "them" && who != "us" && who != "him" && who != "me"
+        });
+    before || after
+}
+
 /// True when `word`, at `at` in `text`, reads as a surname written in
 /// capitals ("MOYO", "DUBE", "CHIKWANHA"): three letters or more with a
 /// vowel, all capitals, followed by no letter or digit, and no word, no
@@ -1443,6 +1515,26 @@ fn is_a_surname_in_capitals(text: &str, at: usize, word: &str) -> bool {
         && !text[at + word.len()..].starts_with(|c: char| c.is_alphanumeric())
         && !words::is_word(&lower)
         && !words::in_larger_dictionary(&lower)
+        && !words::is_vocabulary(word)
+        && !words::is_title(word)
+        && !words::is_acronym(word)
+        && !super::lists::field_lists().is_abbreviation(word)
+        && !super::lists::field_lists().is_public_name(word)
+        && !reads_as_an_abbreviation(text, at, at + word.len())
+}
+
+/// True when `word`, at `at` in `text`, is an ordinary word of four
+/// letters or more written in capitals that no other word in capitals
+/// follows ("GOSLING", not "RED FLAG"), and no abbreviation, acronym,
+/// title or public name.
+fn is_a_word_in_capitals_alone(text: &str, at: usize, word: &str) -> bool {
+    let rest = &text[at + word.len()..];
+    word.len() >= 4
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && word.contains(['A', 'E', 'I', 'O', 'U', 'Y'])
+        && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        && !crate::anonymise::text::word_after(text, at + word.len())
+            .is_some_and(|next| next.len() >= 2 && !next.chars().any(char::is_lowercase))
         && !words::is_vocabulary(word)
         && !words::is_title(word)
         && !words::is_acronym(word)
@@ -2029,7 +2121,7 @@ fn prefixed_street_end(text: &str, end: usize) -> Option<usize> {
         if word.is_empty() {
             break;
         }
-        if matches!(word, "y" | "yr" | "'r" | "a'r") {
+        if words::is_street_particle(word) {
             at = word_end;
             continue;
         }
@@ -2936,7 +3028,13 @@ fn lower_into<'b>(buffer: &'b mut String, token: &str) -> &'b str {
     if token.is_ascii() {
         buffer.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
     } else {
-        buffer.extend(token.chars().flat_map(char::to_lowercase));
+        // "Don’t", "I’m": a typographic apostrophe is read as the plain one.
+        buffer.extend(
+            token
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c }),
+        );
     }
     buffer
 }
@@ -3491,6 +3589,12 @@ pub fn suspects_into(
                             || (starts_sentence(text, start)
                                 && (reported_from_somewhere(text, end)
                                     || before_a_persons_doing(text, end)))
+                            // "a girl he called Summer", "He and Summer
+                            // have split up".
+                            || (!starts_sentence(text, start)
+                                && token.starts_with(char::is_uppercase)
+                                && (after_a_naming(text, start)
+                                    || beside_a_pronoun(text, start, end)))
                             || (!starts_sentence(text, start)
                                 && token.starts_with(char::is_uppercase)
                                 && (token.ends_with("'s") || token.ends_with("’s"))
@@ -3539,10 +3643,19 @@ pub fn suspects_into(
             // acronym is a given name, though it is a word.
             let before_a_surname_in_capitals = || {
                 !shouting()
-                    && !starts_sentence(text, start)
                     && text[end..].starts_with(' ')
-                    && crate::anonymise::text::word_after(text, end)
-                        .is_some_and(|next| is_a_surname_in_capitals(text, end + 1, next))
+                    && crate::anonymise::text::word_after(text, end).is_some_and(|next| {
+                        (!starts_sentence(text, start) && is_a_surname_in_capitals(text, end + 1, next))
+                            // "DV by Dean GOSLING": a given name before a
+                            // word in capitals that ends the capitals is a
+                            // name, and the word its surname (at a
+                            // sentence's start, a surname that is a word:
+                            // "Dean GREEN attended").
+                            || (gazetteer().is_registered_given_name(plain)
+                                && is_a_word_in_capitals_alone(text, end + 1, next)
+                                && (!starts_sentence(text, start)
+                                    || gazetteer().is_common_surname(&next.to_lowercase())))
+                    })
             };
             // "Mrs Sunderland", "Brenda SUNDERLAND": after an honorific,
             // or in capitals after a given name, a place's name is a
@@ -3557,6 +3670,8 @@ pub fn suspects_into(
                                         && gazetteer().is_given_name(&given.to_lowercase())
                                 },
                             ))));
+            // "Mr St John": after an honorific or a rank, not a role.
+            let after_an_honorific = previous_title && !previous_role;
             let name = ((previous_title
                 && !(previous_role && plain_word() && !before_a_surname()))
                 || (ordinary && surname_first())
@@ -3584,9 +3699,19 @@ pub fn suspects_into(
                 // no name is.
                 && !(plain.len() >= 8 && plain.ends_with("ated"))
                 && !names_a_law(text, token, end)
+                // "Port St Mary": the saint's word in a town's name, after
+                // its first word, is no name ("at St Barnabas", a church, is
+                // a place).
+                && !(matches!(token, "St" | "Ste" | "Saint")
+                    && !after_an_honorific
+                    && after_capitalised(text, start)
+                    && crate::anonymise::text::word_after(text, end)
+                        .is_some_and(|w| w.starts_with(char::is_uppercase)))
                 && !a_rating(text, start, plain)
                 // "Market St": a street's abbreviation names no one.
-                && !(is_street_abbreviation(token) && after_capitalised(text, start))
+                && !(is_street_abbreviation(token)
+                    && after_capitalised(text, start)
+                    && !after_an_honorific)
                 // "Port St Mary": a given name after "St" and before no other
                 // name word is a saint's, in the name of a town ("St Mary's
                 // Primary", a school, is a place).
@@ -3594,6 +3719,9 @@ pub fn suspects_into(
                     && crate::anonymise::text::word_before(text, start).is_some_and(|(at, w)| {
                         matches!(w, "St" | "St." | "Saint" | "Ste")
                             && &text[at + w.len()..start] == " "
+                            && after_capitalised(text, at)
+                            // "Mr St John": a surname, the "St" found already.
+                            && out.last().is_none_or(|l| l.1 < at + w.len())
                     })
                     && !crate::anonymise::text::word_after(text, end)
                         .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -3603,6 +3731,13 @@ pub fn suspects_into(
                 && !words::reads_as_an_acronym(token);
             let street = !name
                 && street_end_after(text, end)
+                // "Dean GREEN": a word in capitals after one that is not
+                // is a surname, not a street's kind.
+                && !crate::anonymise::text::word_after(text, end).is_some_and(|next| {
+                    next.len() >= 3
+                        && !next.chars().any(char::is_lowercase)
+                        && token.chars().any(char::is_lowercase)
+                })
                 && !is_institution_word(lower_token)
                 && !words::is_title(token)
                 && !known.has(lower_token)
@@ -3649,6 +3784,10 @@ pub fn suspects_into(
             if matches!(kind, SuspectKind::Name | SuspectKind::Place)
                 && let Some(next) = crate::anonymise::text::word_after(text, token_end)
                 && street_end_after(text, token_end)
+                // "Dean GREEN": a surname in capitals after a given name.
+                && !(next.len() >= 3
+                    && !next.chars().any(char::is_lowercase)
+                    && token.chars().any(char::is_lowercase))
                 && text[token_end..].trim_start_matches(' ').starts_with(next)
             {
                 let gap = text[token_end..].len() - text[token_end..].trim_start_matches(' ').len();
@@ -3862,6 +4001,59 @@ mod tests {
             .filter(|(_, k)| *k == SuspectKind::Name)
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn a_given_name_before_a_word_in_capitals_is_a_name_and_the_word_its_surname() {
+        assert_eq!(names("DV by Dean GOSLING. Then."), ["Dean GOSLING"]);
+        assert_eq!(
+            names("Dean GREEN attended with Hope FIELD."),
+            ["Dean GREEN", "Hope FIELD"]
+        );
+        // Capitals that go on are shouting, not a surname.
+        assert!(names("Note: Will CALL BACK tomorrow.").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_word_is_a_name_when_someone_called_it_or_beside_a_pronoun() {
+        assert_eq!(
+            names("With a girl he called Summer - words of advice."),
+            ["Summer"]
+        );
+        assert_eq!(names("He and Summer have split up."), ["Summer"]);
+        assert_eq!(names("Said that Summer and I are friends."), ["Summer"]);
+        assert!(names("He and the Summer scheme staff met.").is_empty());
+        assert!(names("Attendance in the Summer term was 58%.").is_empty());
+    }
+
+    #[test]
+    fn a_saint_in_a_towns_name_is_no_name_but_a_church_or_a_surname_is() {
+        assert!(suspects("Her mum lives in Port St Mary now.").is_empty());
+        assert_eq!(names("Seen with Mr St John today."), ["St John"]);
+        assert_eq!(
+            names("Referred to the foodbank at St Barnabas."),
+            ["St Barnabas"]
+        );
+    }
+
+    #[test]
+    fn capitals_where_someone_was_are_a_places() {
+        assert!(suspects("Booked late at JGH. Seen at JGH today.").is_empty());
+        // Someone's initials where they live, or to whom, still are theirs.
+        let found = suspects("Handed to JT at 10:00, seen at JT's home.");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn contractions_with_either_apostrophe_are_words() {
+        for text in [
+            "He said \"I'm fine\" and \"I've had enough\"; I'll ring, I'd said.",
+            "He said “I’m fine”. Don’t go. “Isn’t it” she asked. We’ll see.",
+        ] {
+            assert_eq!(suspects(text), vec![], "{text}");
+        }
+        // A name with the typographic apostrophe still is one.
+        assert_eq!(names("Seen with Ciarán O’Dowd today."), ["Ciarán O’Dowd"]);
     }
 
     #[test]

@@ -49,6 +49,12 @@ const NAME_WORDS: &[&str] = &[
 
 /// Ordinary words of case records that the general dictionary lacks.
 const RECORD_WORDS: &[&str] = &[
+    // "I'm fine": the first person's contractions, which the word lists
+    // hold only with the capital.
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
     "referral",
     "referrals",
     "referrer",
@@ -917,6 +923,16 @@ pub fn is_unit_of_time(lower: &str) -> bool {
         "times", "am", "pm",
     ]
     .contains(&lower)
+}
+
+/// True when a small word joins the words of a street's name after its
+/// first: Welsh "y", "yr", "'r"; French "de", "du", "des", "la", "le",
+/// "les" ("Heol y Bryn", "Clos de Trèfle", "Rue des Prés").
+pub fn is_street_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "y" | "yr" | "'r" | "a'r" | "de" | "du" | "des" | "la" | "le" | "les" | "d'" | "l'"
+    )
 }
 
 #[cfg(test)]

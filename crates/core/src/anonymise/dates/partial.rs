@@ -170,10 +170,12 @@ pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<P
             continue;
         }
         // A full date ("24 September 2019") is the general patterns' to
-        // read, unless it is a range; a time ("September 14:30") is no day.
+        // read, unless it is a range; a time ("September 14:30") is no day,
+        // but a month before a colon is ("on 2nd January: 'I'm not…'").
         let after = &w[whole.end()..];
         if (to.is_none() && year.is_some())
-            || after.starts_with([':', '/'])
+            || after.starts_with('/')
+            || (after.starts_with(':') && whole.as_str().ends_with(|c: char| c.is_ascii_digit()))
             || !valid(from.0, from.1)
             || to.is_some_and(|(d, m, _)| !valid(d, m) || d < from.0)
         {
@@ -389,5 +391,26 @@ mod ordinal_tests {
         ] {
             assert!(days(text).is_empty(), "{text}: {:?}", days(text));
         }
+    }
+}
+
+#[cfg(test)]
+mod partial_tests {
+    use super::partial_dates;
+
+    fn dates(text: &str) -> Vec<&str> {
+        partial_dates(text)
+            .into_iter()
+            .map(|p| &text[p.range])
+            .collect()
+    }
+
+    #[test]
+    fn a_month_before_a_colon_ends_a_date_but_a_time_after_a_day_is_none() {
+        assert_eq!(
+            dates("Talked about the assault on 2nd January: \"I'm not going back\"."),
+            ["2nd January"]
+        );
+        assert!(dates("Seen September 14:30 at home.").is_empty());
     }
 }
