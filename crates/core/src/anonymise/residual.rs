@@ -3231,6 +3231,19 @@ pub fn suspects_into(
             previous_title = false;
             continue;
         }
+        // "Le Clos du Pommier", "La Rue des Prés": a French street with
+        // its article.
+        if matches!(token, "Le" | "La" | "Les")
+            && text[end..].starts_with(' ')
+            && let Some(kind) = crate::anonymise::text::word_after(text, end)
+            && super::lists::field_lists().is_street_prefix(kind)
+            && let Some(place_end) = prefixed_street_end(text, end + 1 + kind.len())
+        {
+            out.push((start, place_end, SuspectKind::Place));
+            i = i.max(place_end);
+            previous_title = false;
+            continue;
+        }
         // "Heol y Bryn", "Lôn Penrhiw", "Parc y Rhos": a Welsh street
         // starts with the word for its kind.
         if digits == 0
@@ -3924,6 +3937,8 @@ fn the_same_name_again(
                 // article, a thing or a title.
                 || crate::anonymise::text::word_before(text, at)
                     .is_some_and(|(_, w)| matches!(w, "the" | "a" | "an" | "The" | "A" | "An"))
+                // "Jamhuri Day" where "Lee Day" was named.
+                || reads_as_a_word_here(text, at, end)
             {
                 continue;
             }
@@ -3933,6 +3948,37 @@ fn the_same_name_again(
     if out.len() > found {
         out.sort_by_key(|&(start, _, _)| start);
     }
+}
+
+/// True when the word at `start..end`, an ordinary word, reads as that
+/// word here, though it is someone's name elsewhere: a unit of time before
+/// a number ("Day 6 visit" where another record has "Lee Day"), or the
+/// end of a phrase whose word before is a calendar's, the record's own or
+/// a public name, not a title or a given name ("Christmas Day", "Jamhuri
+/// Day"). A word of the dictionary before is not enough: "Son Van Long"
+/// and "Hung Long" are names of words.
+pub(super) fn reads_as_a_word_here(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let lower = word.to_lowercase();
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || word.contains(' ')
+        || !words::is_word(&lower)
+    {
+        return false;
+    }
+    let before_a_number = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    (before_a_number && words::is_unit_of_time(&lower))
+        || crate::anonymise::text::word_before(text, start).is_some_and(|(at, before)| {
+            let lower = before.to_lowercase();
+            text[at + before.len()..start] == *" "
+                && before.chars().next().is_some_and(char::is_uppercase)
+                && !words::is_title(before)
+                && !gazetteer().is_registered_given_name(&lower)
+                && (words::is_vocabulary(before)
+                    || super::lists::field_lists().is_public_name(before))
+        })
 }
 
 /// The suspects in one text, with its dates passed over.
@@ -4042,6 +4088,28 @@ mod tests {
         // Someone's initials where they live, or to whom, still are theirs.
         let found = suspects("Handed to JT at 10:00, seen at JT's home.");
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_french_street_with_its_article_is_one_place() {
+        assert_eq!(
+            suspects("Moved to 5 Le Clos du Pommier, then La Rue des Prés."),
+            vec![
+                ("Le Clos du Pommier".to_string(), SuspectKind::Place),
+                ("La Rue des Prés".to_string(), SuspectKind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn days_and_named_days_are_no_names() {
+        for text in [
+            "Passed to Adult Social Care. Christmas Day: all at home.",
+            "Day 6 visit, Flat 7. Fine.",
+            "Jamhuri Day at the church. Mashujaa Day too.",
+        ] {
+            assert_eq!(suspects(text), vec![], "{text}");
+        }
     }
 
     #[test]

@@ -280,6 +280,7 @@ impl ReviewNames {
     fn names_here(&self, text: &str, m: &aho_corasick::Match) -> bool {
         is_whole_word(text, m.start(), m.end())
             && (!self.kinds[m.pattern().as_usize()].1 || after_a_person_cue(text, m.start()))
+            && !super::residual::reads_as_a_word_here(text, m.start(), m.end())
     }
 
     /// Adds each whole-word occurrence of a name in `text`, as a possible

@@ -2740,3 +2740,23 @@ fn a_reference_number_led_by_a_person_s_initials_is_a_number_not_the_person() {
     assert!(text.contains("(ref [reference number])"), "{text}");
     assert!(!text.contains("ref Child R"), "{text}");
 }
+
+#[test]
+fn quoted_speech_and_named_days_keep_their_words_across_the_review() {
+    let review = small_review(&[
+        "Hunter said \"I'm not going back to town\" and “I’ve had enough”.",
+        "Jamhuri Day at the church with Lee Day from the choir.",
+        "Christmas Day: all at home. Day 6 visit by the midwife.",
+    ]);
+    let (_, text) = anonymised_as_written(&review);
+    assert_kept(
+        &text,
+        &[
+            "\"I'm not going back to town\"",
+            "“I’ve had enough”",
+            "Jamhuri Day",
+            "Christmas Day: all at home. Day 6 visit",
+        ],
+    );
+    assert_gone(&text, &["Lee Day"]);
+}
