@@ -794,6 +794,23 @@ fn the_thirty_third_realistic_chronology_keeps_nothing_identifying_but_its_known
     score_keeping("realistic-chronology-33", THIRTY_THIRD_SET_LEFT, 79);
 }
 
+/// The thirty-fourth set (a Charedi family in a made-up district of
+/// Manchester: a mother with depression after her eighth child, a son
+/// who ran away to his uncle under a new English name, a daughter who
+/// barely eats, a baby not yet named; Hebrew and Yiddish names in many
+/// spellings, Hebrew dates, the community's volunteer ambulance and
+/// patrol), written by someone who had not seen the anonymiser: at first
+/// sight 7 rows were left and 89% of its ordinary phrases kept. Its leaks:
+/// call signs after a responder's name, in the text and in the author
+/// field ("Yossi Kahan (H23)", "EMT Claire Rhodes (4N21)"); days of one
+/// month in figures ("13-19/02"); and, once the Hebrew months were
+/// public names, Hebrew dates ("15 Shevat 5785", "25 Adar"), which no
+/// pattern read before.
+#[test]
+fn the_thirty_fourth_realistic_chronology_keeps_nothing_identifying() {
+    score_keeping("realistic-chronology-34", &[], 94);
+}
+
 #[test]
 fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     for set in [
@@ -839,6 +856,7 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     );
     publish("realistic-chronology-32", THIRTY_SECOND_SET_LEFT);
     publish("realistic-chronology-33", THIRTY_THIRD_SET_LEFT);
+    publish("realistic-chronology-34", &[]);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

@@ -324,6 +324,64 @@ fn names_in<'a>(
     out
 }
 
+/// The call signs and staff numbers an author field gives its author:
+/// a word of two to six letters and digits, with both ("H23", "4N21",
+/// "A1"), alone or in brackets; not an ordinal ("2nd"), a school year
+/// ("Y6", "P7", "S2") or an abbreviation of the field.
+pub(super) fn call_signs(author: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for word in
+        author.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/' | ',' | ';'))
+    {
+        let start = word.as_ptr() as usize - author.as_ptr() as usize;
+        if is_call_sign(word) {
+            out.push((start, start + word.len()));
+        }
+    }
+    out
+}
+
+/// True when a word has the shape of a call sign or a staff number: two
+/// to six letters and digits, with both ("H23", "4N21", "A1"); not an
+/// ordinal ("2nd"), a school year ("Y6", "P7", "S2"), a doctor's grade
+/// ("ST6", "FY1") or an abbreviation of the field.
+fn is_call_sign(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+    let lower = word.to_ascii_lowercase();
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
+        lower
+            .strip_suffix(s)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let school_year = (2..=3).contains(&word.len())
+        && matches!(word.as_bytes()[0], b'Y' | b'P' | b'S')
+        && word[1..].bytes().all(|b| b.is_ascii_digit());
+    // "ST6", "CT2", "FY1", "F2": a doctor's grade.
+    let grade = ["ST", "CT", "FY", "F"].iter().any(|g| {
+        word.strip_prefix(g)
+            .is_some_and(|n| n.len() == 1 && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    (2..=6).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_alphanumeric())
+        && letters > 0
+        && digits > 0
+        && !ordinal
+        && !school_year
+        && !grade
+        && !field_lists().is_abbreviation(word)
+}
+
+/// The call sign in brackets right after a name that ends at `end`
+/// ("Yossi Kahan (H23)", "Shloimy Weiss (H09)"), if there is one.
+pub(super) fn call_sign_after(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = text[end..].strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let word = &rest[..close];
+    let start = end + 2;
+    is_call_sign(word).then_some((start, start + word.len()))
+}
+
 /// The words of `span` of `text`, each as a stretch.
 pub(super) fn words_of(text: &str, span: (usize, usize)) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -346,6 +404,31 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &author[s..e])
             .collect()
+    }
+
+    #[test]
+    fn call_signs_and_staff_numbers_are_found_but_years_and_ordinals_are_not() {
+        let signs = |author: &'static str| -> Vec<&str> {
+            call_signs(author)
+                .into_iter()
+                .map(|(s, e)| &author[s..e])
+                .collect()
+        };
+        assert_eq!(signs("Y. Kahan (H23)"), ["H23"]);
+        assert_eq!(signs("Yossi Kahan H23 / Shloimy Weiss H09"), ["H23", "H09"]);
+        assert_eq!(
+            signs("Paramedic J. Ogden / EMT Claire Rhodes (4N21)"),
+            ["4N21"]
+        );
+        assert!(signs("Class teacher Y6, 2nd in department").is_empty());
+        assert!(signs("Dr A. Patel (ST6 Paediatrics) / FY1").is_empty());
+        assert!(signs("PC 4471 BERGER").is_empty());
+        let text = "Responders: Yossi Kahan (H23), Shloimy Weiss (Y6).";
+        assert_eq!(
+            call_sign_after(text, 23).map(|(s, e)| &text[s..e]),
+            Some("H23")
+        );
+        assert_eq!(call_sign_after(text, 44), None);
     }
 
     #[test]

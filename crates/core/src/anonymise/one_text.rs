@@ -314,14 +314,25 @@ impl Anonymiser {
                 // A name found by where it stands takes the place of the
                 // smaller suspects inside it, but never of a cast name.
                 let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
-                let mut claim = |span: (usize, usize)| {
+                let name_ends: Vec<usize> = if v.contains(" (") {
+                    suspects
+                        .iter()
+                        .filter(|s| s.2 == SuspectKind::Name)
+                        .map(|s| s.1)
+                        .chain(found.iter().map(|f| f.1))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let mut claim_as = |span: (usize, usize), kind: SuspectKind| {
                     let free = !found.iter().any(|&r| overlaps(span, r));
                     if free {
                         suspects.retain(|&(a, b, _)| !overlaps(span, (a, b)));
-                        suspects.push((span.0, span.1, SuspectKind::Name));
+                        suspects.push((span.0, span.1, kind));
                     }
                     free
                 };
+                let mut claim = |span: (usize, usize)| claim_as(span, SuspectKind::Name);
                 // What someone is called, in quotation marks ("(20,
                 // 'K-Dog')", "as 'lil T'").
                 for span in residual::quoted_nicknames(v, quotes) {
@@ -343,6 +354,18 @@ impl Anonymiser {
                                 claim(word);
                             }
                         }
+                    }
+                    // "Y. Kahan (H23)", "EMT Claire Rhodes (4N21)": a call
+                    // sign or a staff number.
+                    for span in author::call_signs(v) {
+                        claim_as(span, SuspectKind::Number);
+                    }
+                }
+                // "Responders: Yossi Kahan (H23)": a call sign in brackets
+                // after a name, found or suspected.
+                for &end in &name_ends {
+                    if let Some(span) = author::call_sign_after(v, end) {
+                        claim_as(span, SuspectKind::Number);
                     }
                 }
                 suspects.sort_unstable_by_key(|&(start, _, _)| start);

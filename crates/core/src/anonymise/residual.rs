@@ -3441,7 +3441,10 @@ pub fn suspects_into(
             // "HMRC informed": a national body's initials are no one's.
             let acronym = words::is_acronym(token)
                 || words::is_acronym(token.trim_end_matches('s'))
-                || super::lists::field_lists().is_public_name(token);
+                || super::lists::field_lists().is_public_name(token)
+                // "NMGH", "RLUH": four capitals with no vowel are a
+                // hospital's or a body's, not a person's initials.
+                || (token.len() >= 4 && words::reads_as_an_acronym(token));
             if word
                 && !acronym
                 && !known.has(lower_into(lower, token))
@@ -4085,6 +4088,7 @@ mod tests {
     #[test]
     fn capitals_where_someone_was_are_a_places() {
         assert!(suspects("Booked late at JGH. Seen at JGH today.").is_empty());
+        assert!(suspects("Present: SW, HV, NMGH, DSL. Dr Okonjo (NMGH).").len() == 1);
         // Someone's initials where they live, or to whom, still are theirs.
         let found = suspects("Handed to JT at 10:00, seen at JT's home.");
         assert_eq!(found.len(), 2, "{found:?}");

@@ -2,7 +2,8 @@
 //! English date patterns do not read: a Vietnamese date of birth ("ngày 03
 //! tháng 10 năm 2009"), a Chinese or Japanese one ("2009年10月3日"), an
 //! Islamic or Afghan and Iranian solar date ("3 Rabi al-Awwal 1410", "Jadi
-//! 1400") and a year of those calendars alone ("year 1394", "1437 AH").
+//! 1400"), a Hebrew one ("15 Shevat 5785", "25 Adar") and a year of those
+//! calendars alone ("year 1394", "1437 AH").
 //! Each dates a person as exactly as a written day does: it is removed, not
 //! coarsened, since no month of the review's calendar can be told from it
 //! without converting.
@@ -39,6 +40,11 @@ const EUROPEAN_MONTHS: &str = r"janvier|février|fevrier|mars|avril|mai|juin|jui
 /// transliterated.
 const ETHIOPIAN_MONTHS: &str = r"Meskerem|Meskarem|Tikimt|Tikemt|Teqemt|Tiqimt|Hidar|Hedar|Tahsas|Tahesas|Ter|Tirr|Yekatit|Yakatit|Megabit|Magabit|Miyazya|Miazia|Ginbot|Genbot|Sene|Senie|Hamle|Hamlie|Nehase|Nehasse|Pagume|Pagumen";
 
+/// The months of the Hebrew calendar, as Orthodox Jewish families and
+/// their schools transliterate them; "Av" and "Nissan" (also a word and a
+/// make of car) are read only with a year or, for "Av", after a day.
+const HEBREW_MONTHS: &str = r"Tishrei|Tishri|Cheshvan|Marcheshvan|Heshvan|Kislev|Teves|Tevet|Shevat|Shvat|Sh'vat|Adar(?: (?:I|II|Aleph|Alef|Bet|Beis|Sheni|Rishon))?|Nisan|Iyar|Iyyar|Sivan|Tammuz|Tamuz|Menachem Av|Elul";
+
 /// Every written form, one alternative each.
 static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
@@ -63,6 +69,9 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
             // Ethiopian and Eritrean: "5 Megabit 2001", "Tahsas 1999"
             // (seven or eight years behind).
             r"|\b(?:\d{{1,2}}\s+)?(?:{ethiopian})\s+(?:19|20)\d\d\b",
+            // Hebrew: "15 Shevat 5785", "25 Adar", "9 Av", "Nissan 5784".
+            r"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{hebrew}|Av)(?:\s+5[67]\d\d)?\b",
+            r"|\b(?:{hebrew}|Av|Nissan)\s+5[67]\d\d\b",
             // A year of those calendars by itself: "year 1394", "1437 AH".
             r"|\b(?i:year|yr)\s+1[34]\d\d\b",
             r"|\b1[34]\d\d\s*(?:(?:AH|SH|HS)\b|A\.H\.|S\.H\.|H\.S\.)",
@@ -74,6 +83,7 @@ static OTHER_CALENDAR_DATES: LazyLock<Regex> = LazyLock::new(|| {
         iberian = IBERIAN_MONTHS,
         european = EUROPEAN_MONTHS,
         ethiopian = ETHIOPIAN_MONTHS,
+        hebrew = HEBREW_MONTHS,
     ))
     .expect("the other calendars' date pattern is valid")
 });
@@ -103,6 +113,13 @@ fn has_a_cue(text: &str) -> bool {
         let welsh = cues.len();
         cues.extend(WELSH_MONTHS.split('|'));
         cues.extend(ETHIOPIAN_MONTHS.split('|'));
+        cues.extend([
+            "Tishrei", "Tishri", "Cheshvan", "Heshvan", "Kislev", "Teves", "Tevet",
+        ]);
+        cues.extend([
+            "Shevat", "Shvat", "Sh'vat", "Adar", "Nisan", "Nissan", "Iyar", "Iyyar",
+        ]);
+        cues.extend(["Sivan", "Tammuz", "Tamuz", "Av", "Elul"]);
         // The European months, as written in lower case, capitalised or
         // in capitals, each a word of its own as the Welsh ones are.
         let european: Vec<String> = EUROPEAN_MONTHS
@@ -178,6 +195,30 @@ mod tests {
         assert_eq!(found("geboren am 12. MÄRZ 2010"), ["12. MÄRZ 2010"]);
         assert_eq!(found("urodzona 3 września 2015"), ["3 września 2015"]);
         assert!(found("ate 3 Mars bars in 2019").is_empty());
+    }
+
+    #[test]
+    fn hebrew_dates_are_found_and_a_month_alone_is_not() {
+        assert_eq!(
+            found("Call on 15 Shevat 5785 from father; born 25 Adar 5770."),
+            ["15 Shevat 5785", "25 Adar 5770"]
+        );
+        assert_eq!(
+            found("His Hebrew birthday on 25 Adar - nobody"),
+            ["25 Adar"]
+        );
+        assert_eq!(
+            found("Fast of 9 Av; bris 14 Cheshvan"),
+            ["9 Av", "14 Cheshvan"]
+        );
+        assert_eq!(found("Pesach, Nissan 5784."), ["Nissan 5784"]);
+        for text in [
+            "Hit him in Elul, everybody gets it.",
+            "Owns 2 Nissan cars.",
+            "Rosh Chodesh Adar",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

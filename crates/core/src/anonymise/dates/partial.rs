@@ -42,6 +42,14 @@ pub(super) static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the numeric range pattern is valid")
 });
 
+/// Days of one month in figures: "13-19/02", "3-5/11/24".
+pub(super) static NUMERIC_DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?-u:\b)([0-3]?[0-9])\s*[-–]\s*([0-3]?[0-9])/([01]?[0-9])(?:/([0-9]{4}|[0-9]{2}))?(?-u:\b)",
+    )
+    .expect("the days of a month pattern is valid")
+});
+
 pub(super) static WORD_DATES: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
         r"(?-u:\b)(?:{DAY}{TO}{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY}{TO}{DAY}|{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})(?:,?\s+([0-9]{{4}}))?(?-u:\b)"
@@ -117,6 +125,38 @@ pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<P
                 range,
                 from: (d1, m1, year_of(c.get(3))),
                 to: Some((d2, m2, year_of(c.get(6)))),
+            });
+        }
+    }
+    if w.contains('/') {
+        for c in NUMERIC_DAYS.captures_iter(w) {
+            let whole = c.get(0).expect("a match has its whole");
+            let range = whole.start() + at..whole.end() + at;
+            let month_text = c.get(3).map_or("", |m| m.as_str());
+            let (Some(d1), Some(d2), Some(m)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else {
+                continue;
+            };
+            // "2-3/7", "10-12/12": days or months in a clinician's
+            // shorthand, not dates; "1/2/3" or a longer run is no range.
+            let shorthand = (month_text.len() == 1 && m == 7) || month_text == "12";
+            let after = &w[whole.end()..];
+            if shorthand
+                || !valid(d1, m)
+                || !valid(d2, m)
+                || d2 <= d1
+                || after.starts_with(['/', '-'])
+                || taken
+                    .iter()
+                    .any(|t| t.start < range.end && range.start < t.end)
+            {
+                continue;
+            }
+            let year = year_of(c.get(4));
+            taken.push(range.clone());
+            out.push(PartialDate {
+                range,
+                from: (d1, m, year),
+                to: Some((d2, m, year)),
             });
         }
     }
@@ -412,5 +452,17 @@ mod partial_tests {
             ["2nd January"]
         );
         assert!(dates("Seen September 14:30 at home.").is_empty());
+    }
+
+    #[test]
+    fn days_of_one_month_in_figures_are_a_range_but_shorthand_is_not() {
+        assert_eq!(
+            dates("Rivka: admitted 13-19/02 after a collapse."),
+            ["13-19/02"]
+        );
+        assert_eq!(dates("On leave 3-5/11/24 then back."), ["3-5/11/24"]);
+        for text in ["Cough for 2-3/7.", "Planned in 10-12/12.", "Score 5-3/4."] {
+            assert!(dates(text).is_empty(), "{text}: {:?}", dates(text));
+        }
     }
 }
