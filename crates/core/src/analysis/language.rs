@@ -1077,11 +1077,18 @@ fn found_across_cases(words: &[Word], first: usize) -> bool {
 /// `at`, in its clause.
 fn studies(words: &[Word], at: usize) -> bool {
     let clause = words[at].clause;
-    words[at.saturating_sub(4)..at]
-        .iter()
+    let from = at.saturating_sub(4);
+    (from..at)
         .rev()
-        .take_while(|w| w.clause == clause)
-        .any(|w| STUDY_WORDS.contains(&w.norm.as_str()))
+        .take_while(|&k| words[k].clause == clause)
+        .any(|k| {
+            STUDY_WORDS.contains(&words[k].norm.as_str())
+                // "a strategy discussion should have taken place": a
+                // meeting of child protection, not a debate.
+                && !(words[k].norm == "discussion"
+                    && k > 0
+                    && matches!(words[k - 1].norm.as_str(), "strategy" | "professionals"))
+        })
 }
 
 /// The lexicon's own judgement of a passage with these hits: its

@@ -605,17 +605,24 @@ impl Actors {
     /// that makes it particular, or people in general, and no family member
     /// of the case (a family word in the singular, "the parents", "she").
     pub(crate) fn families_in_general(&self, sentence: &[Word]) -> bool {
-        let family = |w: &Word| self.class(w) == Some(Subject::Family);
+        // "the Local Safeguarding Children Board", "Family Court": a family
+        // word before an organisation's is part of its name.
+        let family = |k: usize| {
+            self.class(&sentence[k]) == Some(Subject::Family)
+                && !sentence.get(k + 1).is_some_and(|next| {
+                    !sentence[k].possessive && self.class(next) == Some(Subject::Organisation)
+                })
+        };
         let plural = |w: &Word| w.norm.ends_with('s') || w.norm == "children";
         let particular =
             |k: usize| k > 0 && (is(PARTICULAR, &sentence[k - 1]) || sentence[k - 1].possessive);
         let general = (0..sentence.len()).any(|k| {
             let w = &sentence[k];
-            ((family(w) && plural(w)) || is(PEOPLE_IN_GENERAL, w)) && !particular(k)
+            ((family(k) && plural(w)) || is(PEOPLE_IN_GENERAL, w)) && !particular(k)
         });
         let member = (0..sentence.len()).any(|k| {
             let w = &sentence[k];
-            (family(w) && (!plural(w) || particular(k))) || is(ONE_OF_THE_CASE, w)
+            (family(k) && (!plural(w) || particular(k))) || is(ONE_OF_THE_CASE, w)
         });
         general && !member
     }

@@ -1416,3 +1416,30 @@ fn verdicts_found_in_a_twenty_fourth_batch_of_real_writing() {
         assert_eq!(lexicon().verdict(sentence), Verdict::Learning, "{sentence}");
     }
 }
+
+#[test]
+fn a_partnerships_board_quoted_is_a_verdict_and_not_families_in_general() {
+    let text = "Local Safeguarding Children Board Northamptonshire (LSCBN) said agencies had \"failed to protect\" the girl.";
+    assert_eq!(lexicon().judge(text).verdict, Verdict::Blame);
+    // Families in general are still discussed, not blamed.
+    assert_verdicts(
+        Verdict::Learning,
+        &["Children and families in general may find services hard to reach."],
+    );
+}
+
+#[test]
+fn absence_missed_voices_and_parents_conduct_without_a_failure_keyword_are_blame() {
+    assert_verdicts(
+        Verdict::Blame,
+        &[
+            "The voice of the child was regularly missed.",
+            "Her presentation was seen in isolation.",
+            "No links were made back to the previous episode.",
+            "But no one reported any of their concerns to the Local Authority.",
+            "The review uncovered numerous failings in how it handled the case.",
+            "The mother lied about her drug use.",
+            "A strategy discussion should have taken place.",
+        ],
+    );
+}
