@@ -1515,7 +1515,14 @@ fn is_a_surname_in_capitals(text: &str, at: usize, word: &str) -> bool {
         && !text[at + word.len()..].starts_with(|c: char| c.is_alphanumeric())
         && !words::is_word(&lower)
         && !words::in_larger_dictionary(&lower)
-        && !words::is_vocabulary(word)
+        && is_no_term_in_capitals(text, at, word)
+}
+
+/// True when a word in capitals at `at` is no word of the record's own
+/// vocabulary, title, acronym, abbreviation of the field or public name,
+/// and does not read as an abbreviation where it stands.
+fn is_no_term_in_capitals(text: &str, at: usize, word: &str) -> bool {
+    !words::is_vocabulary(word)
         && !words::is_title(word)
         && !words::is_acronym(word)
         && !super::lists::field_lists().is_abbreviation(word)
@@ -1535,12 +1542,7 @@ fn is_a_word_in_capitals_alone(text: &str, at: usize, word: &str) -> bool {
         && !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
         && !crate::anonymise::text::word_after(text, at + word.len())
             .is_some_and(|next| next.len() >= 2 && !next.chars().any(char::is_lowercase))
-        && !words::is_vocabulary(word)
-        && !words::is_title(word)
-        && !words::is_acronym(word)
-        && !super::lists::field_lists().is_abbreviation(word)
-        && !super::lists::field_lists().is_public_name(word)
-        && !reads_as_an_abbreviation(text, at, at + word.len())
+        && is_no_term_in_capitals(text, at, word)
 }
 
 /// True when a capital initial stands just before `start`, with or
@@ -3276,6 +3278,11 @@ pub fn suspects_into(
                 .filter(|&(at, w)| {
                     &text[at + w.len()..start] == " "
                         && (is_pitch_word(w)
+                            // "Unit 7, Bexhall Business Park": a unit of a
+                            // named estate or park is an address.
+                            || (w == "Unit"
+                                && text[end..].starts_with(", ")
+                                && text[end + 2..].starts_with(char::is_uppercase))
                             // "Quarter 41", a married quarter; not a year's
                             // "quarter 2".
                             || (w.eq_ignore_ascii_case("quarter")
@@ -3523,6 +3530,27 @@ pub fn suspects_into(
                 });
             // An ordinary word that is also a common name is one where the
             // words around say so: "her friend Hope", "Baker rang back".
+            // "Testimony ADEYEMI", "Oluwatobiloba Testimony ADEYEMI": a
+            // capitalised word right before a cast name in capitals is a
+            // given name, though it is a word.
+            let before_a_cast_name_in_capitals = ordinary
+                && text[end..].starts_with(' ')
+                && token.chars().skip(1).all(char::is_lowercase)
+                && !words::is_title(token)
+                && !super::lists::field_lists().is_kinship(plain)
+                && crate::anonymise::text::word_after(text, end).is_some_and(|w| {
+                    let at = end + 1;
+                    // Letters only: a plate or a reference found
+                    // already ("Ford Ranger YR19 KZD") is no cast name.
+                    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                        && !w.chars().any(char::is_lowercase)
+                        && text[at..].starts_with(w)
+                        && !words::is_acronym(w)
+                        && !super::lists::field_lists().is_abbreviation(w)
+                        && covered(at, at + w.len())
+                });
             let mut next_is_a_cast_name = || {
                 let rest = &text[end..];
                 rest.starts_with(' ')
@@ -3560,6 +3588,7 @@ pub fn suspects_into(
             let is_short_form = || super::lists::field_lists().is_short_form(plain);
             let named_by_context = ordinary
                 && (nickname_at(text, start, end)
+                    || before_a_cast_name_in_capitals
                     || (after_relation(text, start)
                     // "Grandma Sue": a short form of a given name too.
                     && (gazetteer().is_name_word(plain)
@@ -4114,6 +4143,38 @@ mod tests {
         ] {
             assert_eq!(suspects(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_word_before_a_cast_name_in_capitals_and_a_unit_of_a_park_are_named() {
+        let known = Known {
+            words: Default::default(),
+        };
+        let text = "MISPER: Testimony ADEYEMI, 9. Called to Unit 7, Bexhall Business Park.";
+        let cast = text.find("ADEYEMI").unwrap();
+        let mut out = Vec::new();
+        suspects_into(
+            text,
+            &known,
+            |s, e| s < cast + 7 && cast < e,
+            &mut String::new(),
+            &mut out,
+        );
+        let found: Vec<&str> = out.iter().map(|&(s, e, _)| &text[s..e]).collect();
+        assert!(found.contains(&"Testimony"), "{found:?}");
+        assert!(found.iter().any(|f| f.starts_with("Unit 7")), "{found:?}");
+        // A unit of a service stays, and a model before a plate.
+        assert!(suspects("Admitted to the Assessment Unit 2 days later.").is_empty());
+        let text = "Seen in a black Ford Ranger YR19 KZD.";
+        let plate = text.find("YR19").unwrap();
+        suspects_into(
+            text,
+            &known,
+            |s, e| s < plate + 11 && plate < e,
+            &mut String::new(),
+            &mut out,
+        );
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]
