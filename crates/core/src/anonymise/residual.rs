@@ -3547,6 +3547,8 @@ pub fn suspects_into(
                             .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
                         && !w.chars().any(char::is_lowercase)
                         && text[at..].starts_with(w)
+                        // "Tenancy GHA/T/20817": the head of a reference.
+                        && !text[at + w.len()..].starts_with(['/', '-', '_'])
                         && !words::is_acronym(w)
                         && !super::lists::field_lists().is_abbreviation(w)
                         && covered(at, at + w.len())
