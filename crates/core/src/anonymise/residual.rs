@@ -4149,34 +4149,37 @@ mod tests {
 
     #[test]
     fn a_word_before_a_cast_name_in_capitals_and_a_unit_of_a_park_are_named() {
-        let known = Known {
-            words: Default::default(),
+        // The suspects of `text` where `found` was found already.
+        let suspects_beside = |text: &str, found: &str| -> Vec<String> {
+            let known = Known {
+                words: Default::default(),
+            };
+            let (at, end) = (
+                text.find(found).unwrap(),
+                text.find(found).unwrap() + found.len(),
+            );
+            let mut out = Vec::new();
+            suspects_into(
+                text,
+                &known,
+                |s, e| s < end && at < e,
+                &mut String::new(),
+                &mut out,
+            );
+            out.iter()
+                .map(|&(s, e, _)| text[s..e].to_string())
+                .collect()
         };
-        let text = "MISPER: Testimony ADEYEMI, 9. Called to Unit 7, Bexhall Business Park.";
-        let cast = text.find("ADEYEMI").unwrap();
-        let mut out = Vec::new();
-        suspects_into(
-            text,
-            &known,
-            |s, e| s < cast + 7 && cast < e,
-            &mut String::new(),
-            &mut out,
+        let found = suspects_beside(
+            "MISPER: Testimony ADEYEMI, 9. Called to Unit 7, Bexhall Business Park.",
+            "ADEYEMI",
         );
-        let found: Vec<&str> = out.iter().map(|&(s, e, _)| &text[s..e]).collect();
-        assert!(found.contains(&"Testimony"), "{found:?}");
+        assert!(found.iter().any(|f| f == "Testimony"), "{found:?}");
         assert!(found.iter().any(|f| f.starts_with("Unit 7")), "{found:?}");
         // A unit of a service stays, and a model before a plate.
         assert!(suspects("Admitted to the Assessment Unit 2 days later.").is_empty());
-        let text = "Seen in a black Ford Ranger YR19 KZD.";
-        let plate = text.find("YR19").unwrap();
-        suspects_into(
-            text,
-            &known,
-            |s, e| s < plate + 11 && plate < e,
-            &mut String::new(),
-            &mut out,
-        );
-        assert!(out.is_empty(), "{out:?}");
+        let found = suspects_beside("Seen in a black Ford Ranger YR19 KZD.", "YR19 KZD");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
