@@ -883,6 +883,7 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-32", THIRTY_SECOND_SET_LEFT);
     publish("realistic-chronology-33", THIRTY_THIRD_SET_LEFT);
     publish("realistic-chronology-34", &[]);
+    publish("realistic-chronology-35", THIRTY_FIFTH_SET_LEFT);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

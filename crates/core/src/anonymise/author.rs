@@ -324,10 +324,8 @@ fn names_in<'a>(
     out
 }
 
-/// The call signs and staff numbers an author field gives its author:
-/// a word of two to six letters and digits, with both ("H23", "4N21",
-/// "A1"), alone or in brackets; not an ordinal ("2nd"), a school year
-/// ("Y6", "P7", "S2") or an abbreviation of the field.
+/// The call signs and staff numbers an author field gives its author,
+/// alone or in brackets (see [`is_call_sign`]).
 pub(super) fn call_signs(author: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for word in

@@ -874,6 +874,19 @@ pub fn is_street_word(word: &str) -> bool {
     STREET_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// True when a word starts with a capital letter.
+fn capitalised(word: &&str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when a word names a flat or a room before its number ("Flat",
+/// "Apartment", "Unit", "No.", "Room"), in any case.
+fn is_a_flats_word(word: &str) -> bool {
+    ["flat", "apartment", "unit", "no", "no.", "room"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The name of a house or a farm that starts an address ("Les Fougères"
 /// of "Les Fougères, St Ouen", "Bryngolau" of "Bryngolau, Llandeilo"):
 /// capitalised words before the first comma, with no number, no street's
@@ -883,7 +896,6 @@ fn house_name(address: &str) -> Option<&str> {
     let first = first.trim();
     let words: Vec<&str> = first.split_whitespace().collect();
     let lower = first.to_lowercase();
-    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let house = !words.is_empty()
         && words.first().is_some_and(capitalised)
         && words.last().is_some_and(capitalised)
@@ -891,10 +903,8 @@ fn house_name(address: &str) -> Option<&str> {
             .iter()
             .all(|w| capitalised(w) || words::is_street_particle(w))
         && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
-        && !matches!(
-            words[0].to_lowercase().as_str(),
-            "flat" | "apartment" | "unit" | "no" | "no." | "room" | "the"
-        )
+        && !is_a_flats_word(words[0])
+        && !words[0].eq_ignore_ascii_case("the")
         && !words.last().is_some_and(|w| is_street_word(w))
         && !field_lists().is_street_prefix(words[0])
         && (words.len() >= 2 || (!words::is_word(&lower) && !words::in_larger_dictionary(&lower)))
@@ -909,16 +919,12 @@ fn streets(address: &str) -> impl Iterator<Item = &str> {
     address.split(',').filter_map(|part| {
         let mut words: Vec<&str> = part.split_whitespace().collect();
         let numbered = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
-        while words.first().is_some_and(|w| {
-            numbered(w)
-                || matches!(
-                    w.to_lowercase().as_str(),
-                    "flat" | "apartment" | "unit" | "no" | "no."
-                )
-        }) {
+        while words
+            .first()
+            .is_some_and(|w| numbered(w) || is_a_flats_word(w))
+        {
             words.remove(0);
         }
-        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
         // "Quillon Walk": capitalised words ending in a street's word.
         let suffixed =
             words.last().is_some_and(|w| is_street_word(w)) && words.iter().all(capitalised);
@@ -926,7 +932,7 @@ fn streets(address: &str) -> impl Iterator<Item = &str> {
         // capitalised words with the language's small words between.
         let prefixed = words
             .first()
-            .is_some_and(|w| super::lists::field_lists().is_street_prefix(w))
+            .is_some_and(|w| field_lists().is_street_prefix(w))
             && words.last().is_some_and(capitalised)
             && words[1..]
                 .iter()

@@ -1545,6 +1545,15 @@ fn is_a_word_in_capitals_alone(text: &str, at: usize, word: &str) -> bool {
         && is_no_term_in_capitals(text, at, word)
 }
 
+/// True when a word of three letters or more in capitals follows `end`
+/// and `token` before it is not in capitals ("Dean GREEN"): the pair
+/// reads as a name and a surname, not as a street.
+fn capitals_follow(text: &str, end: usize, token: &str) -> bool {
+    token.chars().any(char::is_lowercase)
+        && crate::anonymise::text::word_after(text, end)
+            .is_some_and(|next| next.len() >= 3 && !next.chars().any(char::is_lowercase))
+}
+
 /// True when a capital initial stands just before `start`, with or
 /// without its dot: "D Lord", "D. Lord".
 fn after_an_initial(text: &str, start: usize) -> bool {
@@ -3528,8 +3537,6 @@ pub fn suspects_into(
                         && w.chars().any(char::is_lowercase)
                         && covered(at, at + w.len())
                 });
-            // An ordinary word that is also a common name is one where the
-            // words around say so: "her friend Hope", "Baker rang back".
             // "Testimony ADEYEMI", "Oluwatobiloba Testimony ADEYEMI": a
             // capitalised word right before a cast name in capitals is a
             // given name, though it is a word.
@@ -3553,6 +3560,8 @@ pub fn suspects_into(
                         && !super::lists::field_lists().is_abbreviation(w)
                         && covered(at, at + w.len())
                 });
+            // An ordinary word that is also a common name is one where the
+            // words around say so: "her friend Hope", "Baker rang back".
             let mut next_is_a_cast_name = || {
                 let rest = &text[end..];
                 rest.starts_with(' ')
@@ -3778,13 +3787,8 @@ pub fn suspects_into(
                 && !words::reads_as_an_acronym(token);
             let street = !name
                 && street_end_after(text, end)
-                // "Dean GREEN": a word in capitals after one that is not
-                // is a surname, not a street's kind.
-                && !crate::anonymise::text::word_after(text, end).is_some_and(|next| {
-                    next.len() >= 3
-                        && !next.chars().any(char::is_lowercase)
-                        && token.chars().any(char::is_lowercase)
-                })
+                // "Dean GREEN": a surname, not a street's kind.
+                && !capitals_follow(text, end, token)
                 && !is_institution_word(lower_token)
                 && !words::is_title(token)
                 && !known.has(lower_token)
@@ -3832,9 +3836,7 @@ pub fn suspects_into(
                 && let Some(next) = crate::anonymise::text::word_after(text, token_end)
                 && street_end_after(text, token_end)
                 // "Dean GREEN": a surname in capitals after a given name.
-                && !(next.len() >= 3
-                    && !next.chars().any(char::is_lowercase)
-                    && token.chars().any(char::is_lowercase))
+                && !capitals_follow(text, token_end, token)
                 && text[token_end..].trim_start_matches(' ').starts_with(next)
             {
                 let gap = text[token_end..].len() - text[token_end..].trim_start_matches(' ').len();

@@ -127,8 +127,6 @@ pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<P
                 to: Some((d2, m2, year_of(c.get(6)))),
             });
         }
-    }
-    if w.contains('/') {
         for c in NUMERIC_DAYS.captures_iter(w) {
             let whole = c.get(0).expect("a match has its whole");
             let range = whole.start() + at..whole.end() + at;
@@ -145,9 +143,7 @@ pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<P
                 || !valid(d2, m)
                 || d2 <= d1
                 || after.starts_with(['/', '-'])
-                || taken
-                    .iter()
-                    .any(|t| t.start < range.end && range.start < t.end)
+                || overlaps_any(&taken, &range)
             {
                 continue;
             }
@@ -172,10 +168,7 @@ pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<P
     {
         let whole = c.get(0).expect("a match has its whole");
         let range = whole.start() + at..whole.end() + at;
-        if taken
-            .iter()
-            .any(|t| t.start < range.end && range.start < t.end)
-        {
+        if overlaps_any(&taken, &range) {
             continue;
         }
         let year = year_of(c.get(11));
@@ -223,6 +216,13 @@ pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<P
         }
         out.push(PartialDate { range, from, to });
     }
+}
+
+/// True when `range` overlaps one of `taken`.
+fn overlaps_any(taken: &[Range<usize>], range: &Range<usize>) -> bool {
+    taken
+        .iter()
+        .any(|t| t.start < range.end && range.start < t.end)
 }
 
 /// What a partial date becomes under the policy, and the preposition an
