@@ -40,6 +40,8 @@ pub struct NameMatcher {
     odd_own_case: Words,
     /// For each pattern: its text and the form it stands for.
     patterns: Vec<(String, usize)>,
+    /// The words of each cast member's forms.
+    pub owner_words: super::others::OwnerWords,
 }
 
 /// A fast hash for short byte strings (FxHash's mixing).
@@ -528,6 +530,7 @@ impl NameMatcher {
         let odd_any_case = Words::new(&forms.patterns, &odd, exact, true);
         let odd_own_case = Words::new(&forms.patterns, &odd, exact, false);
         NameMatcher {
+            owner_words: super::others::OwnerWords::new(&forms.forms),
             forms: forms.forms,
             runs,
             odd_any_case,
@@ -788,6 +791,7 @@ mod tests {
             runs: Runs::default(),
             odd_any_case: Words::new(&forms.patterns, &every, exact, true),
             odd_own_case: Words::new(&forms.patterns, &every, exact, false),
+            owner_words: crate::anonymise::others::OwnerWords::new(&forms.forms),
             forms: forms.forms.clone(),
             patterns: forms.patterns.clone(),
         };

@@ -423,7 +423,14 @@ impl Anonymiser {
 
         // A cast name's word beside a name that is not the same person's
         // names someone else ("Jory Pascoe", the cousin).
-        others::replace_names_of_others(v, forms, pendings, spans, name_words);
+        others::replace_names_of_others(
+            v,
+            forms,
+            &self.names.owner_words,
+            pendings,
+            spans,
+            name_words,
+        );
 
         // A stretch that starts or ends inside a word takes the whole word:
         // "Łukasz" glued to an address ("WalkŁukasz") would stand alone

@@ -10,6 +10,8 @@
 //! "SINGH Gurpreet"), or with a middle word the cast does not list ("Jory
 //! Michael Trewin"), become their pseudonym once.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::forms::{Form, Owner};
 use super::gazetteer::gazetteer;
 use super::residual::SuspectKind;
@@ -35,6 +37,7 @@ struct NameWord {
 pub(super) fn replace_names_of_others(
     v: &str,
     forms: &[Form],
+    owner_words: &OwnerWords,
     pendings: &mut [Pending],
     spans: &mut Vec<Span>,
     words: &mut Vec<(usize, usize, usize)>,
@@ -98,7 +101,7 @@ pub(super) fn replace_names_of_others(
                     },
                 })
                 .collect();
-            replace_run(v, forms, pendings, spans, &run);
+            replace_run(v, forms, owner_words, pendings, spans, &run);
         }
         i = j;
     }
@@ -109,6 +112,7 @@ pub(super) fn replace_names_of_others(
 fn replace_run(
     v: &str,
     forms: &[Form],
+    owner_words: &OwnerWords,
     pendings: &mut [Pending],
     spans: &mut Vec<Span>,
     run: &[NameWord],
@@ -131,7 +135,7 @@ fn replace_run(
         w.form.is_some()
             || shared
                 .iter()
-                .any(|&&owner| is_a_word_of(forms, owner, &v[w.start..w.end]))
+                .any(|&&owner| owner_words.has(owner, &v[w.start..w.end]))
     };
     if !shared.is_empty()
         && ((first.form.is_some() && last.form.is_some()) || run.iter().all(theirs))
@@ -162,17 +166,40 @@ fn replace_run(
     someone_else(pendings, spans, &cast, first.start, end);
 }
 
-/// True when `word` (any case, with or without its diacritics) is a whole
-/// word of one of `owner`'s cast forms.
-fn is_a_word_of(forms: &[Form], owner: Owner, word: &str) -> bool {
-    let word = super::folding::fold(word.trim_end_matches("'s")).to_lowercase();
-    !word.is_empty()
-        && forms.iter().filter(|f| f.owners.contains(&owner)).any(|f| {
-            super::folding::fold(&f.text)
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|part| part == word)
-        })
+/// The words of each cast member's forms, without diacritics and in
+/// lower case, read once per cast: a run's word is looked up here rather
+/// than in every form of the cast.
+#[derive(Debug, Clone, Default)]
+pub struct OwnerWords(FxHashMap<Owner, FxHashSet<String>>);
+
+impl OwnerWords {
+    /// The words of every form of `forms`, by owner.
+    pub fn new(forms: &[Form]) -> OwnerWords {
+        let mut by_owner: FxHashMap<Owner, FxHashSet<String>> = FxHashMap::default();
+        for form in forms {
+            let folded = super::folding::fold(&form.text).to_lowercase();
+            for owner in &form.owners {
+                let words = by_owner.entry(*owner).or_default();
+                for part in folded.split(|c: char| !c.is_alphanumeric()) {
+                    if !part.is_empty() && !words.contains(part) {
+                        words.insert(part.to_string());
+                    }
+                }
+            }
+        }
+        OwnerWords(by_owner)
+    }
+
+    /// True when `word` (any case, with or without its diacritics) is a
+    /// whole word of one of `owner`'s cast forms.
+    fn has(&self, owner: Owner, word: &str) -> bool {
+        let word = super::folding::fold(word.trim_end_matches("'s")).to_lowercase();
+        !word.is_empty()
+            && self
+                .0
+                .get(&owner)
+                .is_some_and(|words| words.contains(&word))
+    }
 }
 
 /// Makes the cast words `cast` (pending occurrences) of the name at
