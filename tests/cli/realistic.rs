@@ -813,8 +813,11 @@ fn the_thirty_fourth_realistic_chronology_keeps_nothing_identifying() {
 
 /// What the thirty-fifth set leaves, as first scored with one class fixed
 /// (a given name that is a word before a cast surname in capitals,
-/// "Testimony ADEYEMI"): the same name elsewhere, in a list of the
-/// children or in quotation marks; a remittance shop by its Yoruba name
+/// "Testimony ADEYEMI"), then the names listed beside the cast's
+/// ("children Precious (…), Testimony, Marvellous") and a given name before
+/// a cast name in brackets and a cast surname ("Testimony (\"Tobi\")
+/// ADEYEMI"): the same name once more in quotation marks ("read
+/// \"Testimony\" from the register"); a remittance shop by its Yoruba name
 /// ("Ire Oluwa Remittance & Cargo", "Ire Oluwa"); "Unit 7" of a church's
 /// business park written without the park; and an airline booking
 /// reference of letters and one digit ("booking ref QX7HRT").

@@ -47,6 +47,7 @@ pub mod forms;
 pub mod gazetteer;
 pub mod identifiers;
 pub mod leak;
+mod listed;
 pub mod lists;
 pub mod matcher;
 mod one_text;

@@ -338,6 +338,36 @@ impl Anonymiser {
                 for span in residual::quoted_nicknames(v, quotes) {
                     claim(span);
                 }
+                // "children Precious, Testimony, Marvellous": a word
+                // listed beside a cast member's name names someone too.
+                if v.contains([',', '&', '(']) || v.contains(" and ") {
+                    let mut people: Vec<(usize, usize)> = pendings
+                        .iter()
+                        .filter(|p| {
+                            p.verdict.replaced
+                                && matches!(p.verdict.what, What::Form(f)
+                                if forms.get(f as usize).is_some_and(|form| {
+                                    !form.kinship
+                                        && !form.owners.is_empty()
+                                        && form
+                                            .owners
+                                            .iter()
+                                            .all(|o| matches!(o, Owner::Person(_)))
+                                }))
+                        })
+                        .map(|p| (p.start, p.end))
+                        .collect();
+                    people.sort_unstable();
+                    if !people.is_empty() {
+                        let listed =
+                            listed::names_listed_beside(v, &people, &self.known, |s, e| {
+                                found.iter().any(|&r| overlaps((s, e), r))
+                            });
+                        for span in listed {
+                            claim(span);
+                        }
+                    }
+                }
                 // A signature's ordinary words that name its author
                 // ("Mercy Little (CAMHS Practitioner)"); around a cast
                 // name it holds ("Vũ Thu Trang" with "Trang" in the cast),

@@ -134,7 +134,7 @@ impl Known {
         Known { words }
     }
 
-    fn has(&self, lower: &str) -> bool {
+    pub(super) fn has(&self, lower: &str) -> bool {
         self.words.contains(lower)
             || self
                 .words
@@ -1181,7 +1181,7 @@ fn before_a_hospital_department(text: &str, end: usize) -> bool {
 
 /// Words that make "Family Court", "Town Hall" or "Care Home" an
 /// institution anyone may name, not a place that identifies a family.
-fn is_institution_word(lower: &str) -> bool {
+pub(super) fn is_institution_word(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches("'s").trim_end_matches('\''),
         "family"
