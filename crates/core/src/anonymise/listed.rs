@@ -310,6 +310,49 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the words and whichever stretches are the cast's,
+        /// overlapping or not, nothing panics and every name found is on
+        /// character boundaries, apart from the cast's.
+        #[test]
+        fn any_list_and_any_cast_stretches_are_read_without_panic(
+            words in proptest::collection::vec(0usize..20, 0..20),
+            cast in proptest::collection::vec((0usize..20, 0usize..4), 0..6),
+        ) {
+            const WORDS: [&str; 20] = [
+                "Grace", "Testimony", "(", ")", ",", "and", "&", "\"", "’", "Ţara",
+                "Mum", "Faith", "ADEYEMI", "Tobi", ":", "Mary-Jane", ".", "were", "Ŵyn", "GP",
+            ];
+            let text: String = words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            let starts: Vec<usize> = text
+                .char_indices()
+                .filter(|&(i, c)| c.is_uppercase() && (i == 0 || text[..i].ends_with(' ')))
+                .map(|(i, _)| i)
+                .collect();
+            let mut people: Vec<(usize, usize)> = cast
+                .iter()
+                .filter_map(|&(first, words)| {
+                    let start = *starts.get(first)?;
+                    let end = text[start..]
+                        .match_indices(' ')
+                        .nth(words)
+                        .map_or(text.len(), |(i, _)| start + i);
+                    Some((start, end))
+                })
+                .collect();
+            people.sort_unstable();
+            let known = Known::of(&Review::default());
+            let found = names_listed_beside(&text, &people, &known, |s, e| {
+                people.iter().any(|&(a, b)| s < b && a < e)
+            });
+            for (s, e) in found {
+                proptest::prop_assert!(s < e && e <= text.len(), "{text:?}");
+                proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                proptest::prop_assert!(!people.iter().any(|&(a, b)| s < b && a < e));
+            }
+        }
+    }
+
     #[test]
     fn the_words_a_list_of_people_holds_that_name_no_one_are_kept() {
         for (text, people) in [
