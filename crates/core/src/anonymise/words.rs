@@ -364,8 +364,19 @@ pub fn is_role_title(word: &str) -> bool {
 
 /// True when a word (any case, with or without a trailing dot) is a title.
 pub fn is_title(word: &str) -> bool {
+    static TITLE_SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| TITLES.iter().copied().collect());
     let word = word.trim_end_matches('.');
-    word.len() <= 12 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    // The titles are in lower-case ASCII: a word is lower-cased on the
+    // stack and looked up once, not compared with each title.
+    let mut lower = [0u8; 12];
+    if word.is_empty() || word.len() > lower.len() || !word.is_ascii() {
+        return false;
+    }
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|lower| TITLE_SET.contains(lower))
 }
 
 /// Kinship and generic words that are never name parts on their own, even
@@ -981,5 +992,14 @@ mod tests {
             assert!(is_title(title), "{title}");
         }
         assert!(!is_title("Rose"));
+        assert!(!is_title("") && !is_title(".") && !is_title("Mŕ"));
+        // Every title is looked up in lower-case ASCII, as written there.
+        for title in TITLES {
+            assert!(
+                title.len() <= 12 && title.is_ascii() && *title == title.to_lowercase(),
+                "{title}"
+            );
+            assert!(is_title(&title.to_uppercase()), "{title}");
+        }
     }
 }
