@@ -971,7 +971,16 @@ fn find_with(
                                 && !number.is_empty()
                                 && number.bytes().all(|b| b.is_ascii_digit())
                         });
-                    if !exhibit && (digits < 3 || !(long_run || lettered))
+                    // "booking ref QX7HRT": after a label, letters and a
+                    // digit mixed, as a booking's or a ticket's code is.
+                    let mixed_code = labelled
+                        && token.len() >= 5
+                        && digits >= 1
+                        && token.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
+                        && token
+                            .bytes()
+                            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                    if !exhibit && !mixed_code && (digits < 3 || !(long_run || lettered))
                         // "CPOMS #2014": a number after "#" is no year, nor
                         // a police log's number before its day ("Log 1932
                         // of 10/08").
@@ -1065,6 +1074,26 @@ mod tests {
                 .map(|i| &text[i.range])
                 .collect();
             assert_eq!(found, [what], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_booking_code_of_letters_and_a_digit_after_a_label_is_found() {
+        has(
+            "booked January (booking ref QX7HRT), paid by",
+            "QX7HRT",
+            IdentifierKind::Reference,
+        );
+        has("Ticket ref: AB12CD.", "AB12CD", IdentifierKind::Reference);
+        // Short codes, small letters and words are not codes.
+        for text in ["case ref Y6 class", "record PHQ9 score", "ref Tuesday2"] {
+            assert!(
+                !found(text)
+                    .iter()
+                    .any(|(_, k)| *k == IdentifierKind::Reference),
+                "{text}: {:?}",
+                found(text)
+            );
         }
     }
 
