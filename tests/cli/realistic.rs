@@ -659,10 +659,11 @@ fn the_twenty_eighth_realistic_chronology_keeps_nothing_identifying_but_its_know
     score_keeping("realistic-chronology-28", TWENTY_EIGHTH_SET_LEFT, 96);
 }
 
-/// What the twenty-ninth set still leaves: the day of an autism
+/// What the twenty-ninth set still leaves: nothing. The day of an autism
 /// assessment after its scale and a colon ("ADOS-2: 12/11"), which reads
-/// as a score as well as a date.
-const TWENTY_NINTH_SET_LEFT: &[&str] = &["12/11"];
+/// as a score as well as a date, was left until a day over its two-digit
+/// month was read as a date: no score is twelve out of eleven.
+const TWENTY_NINTH_SET_LEFT: &[&str] = &[];
 
 /// The twenty-ninth set (an English Romany Gypsy family on a council
 /// caravan site, a Sylheti Bangladeshi family, a Hong Kong family and
@@ -840,6 +841,24 @@ fn the_thirty_fifth_realistic_chronology_keeps_nothing_identifying_but_its_known
     score_keeping("realistic-chronology-35", THIRTY_FIFTH_SET_LEFT, 90);
 }
 
+/// The thirty-sixth set (a British Gujarati Hindu family of East African
+/// Asian origin in Leicester: a daughter at risk of forced marriage, a son
+/// who stammers, a mother's overdose; Gujarati names with kinship
+/// suffixes, names that are words, a Hungarian lodger, Indian numbers and
+/// documents), written by someone who had not seen the anonymiser: at
+/// first sight (with the names listed beside the cast's and labelled
+/// booking codes already read) 9 rows were left and 86% of its ordinary
+/// phrases kept. Its leaks: days of a month without a year after a place
+/// and a comma ("Leicester, 12/11") and over two days of December
+/// ("27-28/12"); ordinal days before a bracket ("on the 27th (…") or after
+/// another ("the 23rd and 30th"); a booking code after "PNR"; a staff
+/// number alone in brackets in the author field ("BFO D. Hale (4471)");
+/// and a record signed with two capitals that spell a word ("… RE").
+#[test]
+fn the_thirty_sixth_realistic_chronology_keeps_nothing_identifying() {
+    score_keeping("realistic-chronology-36", &[], 85);
+}
+
 #[test]
 fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     for set in [
@@ -887,6 +906,7 @@ fn the_reports_published_from_the_realistic_chronologies_name_no_one() {
     publish("realistic-chronology-33", THIRTY_THIRD_SET_LEFT);
     publish("realistic-chronology-34", &[]);
     publish("realistic-chronology-35", THIRTY_FIFTH_SET_LEFT);
+    publish("realistic-chronology-36", &[]);
 }
 
 /// The sixth set's agency column names 49 different values for about 26

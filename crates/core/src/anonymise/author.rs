@@ -332,7 +332,16 @@ pub(super) fn call_signs(author: &str) -> Vec<(usize, usize)> {
         author.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/' | ',' | ';'))
     {
         let start = word.as_ptr() as usize - author.as_ptr() as usize;
-        if is_call_sign(word) {
+        // "BFO D. Hale (4471)": a number alone in brackets is a staff
+        // number, not a year ("(2024)").
+        let staff_number = (3..=7).contains(&word.len())
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && !word
+                .parse::<u32>()
+                .is_ok_and(|n| (1950..=2039).contains(&n))
+            && author[..start].ends_with('(')
+            && author[start + word.len()..].starts_with(')');
+        if is_call_sign(word) || staff_number {
             out.push((start, start + word.len()));
         }
     }
@@ -421,6 +430,8 @@ mod tests {
         assert!(signs("Class teacher Y6, 2nd in department").is_empty());
         assert!(signs("Dr A. Patel (ST6 Paediatrics) / FY1").is_empty());
         assert!(signs("PC 4471 BERGER").is_empty());
+        assert_eq!(signs("BFO D. Hale (4471)"), ["4471"]);
+        assert!(signs("Report (2024) / room (12)").is_empty());
         let text = "Responders: Yossi Kahan (H23), Shloimy Weiss (Y6).";
         assert_eq!(
             call_sign_after(text, 23).map(|(s, e)| &text[s..e]),

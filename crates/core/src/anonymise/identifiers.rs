@@ -437,7 +437,7 @@ static FINDERS: LazyLock<Vec<Finder>> = LazyLock::new(|| {
         (
             IdentifierKind::Reference,
             format!(
-                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis|share code|share-code|exhibit|receipt)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
+                r"(?i){b}(?:crime|incident|occurrence|log|cad|storm|niche|hospital|patient|case|mrn|referral|custody|urn|record|file|ref|reference|ticket|claim|tenancy|account|court|interpreter|translator|cpoms|myconcern|mosaic|liquidlogic|carefirst|systmone|emis|share code|share-code|exhibit|receipt|pnr|booking)(?: (?:ref|reference|no\.?|number|num|#|id))*\.? ?[:#(]? ?((?:[A-Z]{{1,4}}[/-]?)?[0-9][A-Z0-9/-]*)"
             ),
             1,
         ),
@@ -1085,8 +1085,24 @@ mod tests {
             IdentifierKind::Reference,
         );
         has("Ticket ref: AB12CD.", "AB12CD", IdentifierKind::Reference);
+        has(
+            "return e-tickets (PNR 9TQH4L). Liberty",
+            "9TQH4L",
+            IdentifierKind::Reference,
+        );
+        has(
+            "booking 6KX2QM (BHX to",
+            "6KX2QM",
+            IdentifierKind::Reference,
+        );
         // Short codes, small letters and words are not codes.
-        for text in ["case ref Y6 class", "record PHQ9 score", "ref Tuesday2"] {
+        for text in [
+            "case ref Y6 class",
+            "record PHQ9 score",
+            "ref Tuesday2",
+            "booking 3 sessions",
+            "booking 2024 holiday",
+        ] {
             assert!(
                 !found(text)
                     .iter()

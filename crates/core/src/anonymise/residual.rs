@@ -3461,7 +3461,20 @@ pub fn suspects_into(
                 // "NMGH", "RLUH": four capitals with no vowel are a
                 // hospital's or a body's, not a person's initials.
                 || (token.len() >= 4 && words::reads_as_an_acronym(token));
-            if word
+            // "…at the mandir. RE": two capitals that end the record
+            // after its last sentence sign it, though they spell a word.
+            let sign_off = letters == 2
+                && text[end..].trim_end_matches(['.', ' ', '\n']).is_empty()
+                && [". ", "; ", " - ", ") ", "\" ", "\n"]
+                    .iter()
+                    .any(|b| text[..start].ends_with(b));
+            if sign_off
+                && !super::lists::field_lists().is_abbreviation(token)
+                && !super::lists::field_lists().is_public_name(token)
+                && !known.has(lower_into(lower, token))
+            {
+                Some(SuspectKind::Initials)
+            } else if word
                 && !acronym
                 && !known.has(lower_into(lower, token))
                 && ((after_name && gazetteer().is_name_word(lower_into(lower, token)))
@@ -4381,6 +4394,34 @@ mod tests {
                 .iter()
                 .any(|(t, _)| t.contains("mother") || t.contains("Officer"))
         );
+    }
+
+    #[test]
+    fn two_capitals_that_end_a_record_sign_it() {
+        for text in [
+            "Asked that we only ring 10-12. RE",
+            "Review 4/52 - AM",
+            "Plan agreed (see notes). IS.",
+        ] {
+            let found = suspects(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].1, SuspectKind::Initials, "{text}");
+        }
+        // Not at the end, or not after a sentence: a word.
+        for text in [
+            "RE: the meeting.",
+            "Mum said it is OK",
+            "Seen at home. NFA.",
+            "Discussed with the school. HV",
+        ] {
+            assert!(
+                !suspects(text)
+                    .iter()
+                    .any(|(_, k)| *k == SuspectKind::Initials),
+                "{text}: {:?}",
+                suspects(text)
+            );
+        }
     }
 
     #[test]

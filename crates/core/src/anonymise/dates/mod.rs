@@ -285,8 +285,10 @@ fn days_without_year_into(
         let valid = (1..=31).contains(&d) && (1..=12).contains(&m);
         // "06/05", "10/01": a zero-padded day or month is a date, not a
         // fraction or a score.
+        // "12/11", "11/10": a day over a two-digit month is no score (12
+        // out of 11) and no clinician's shorthand ("3/12", "11/12").
         let clear_day =
-            (d > 12 || (day.len() == 2 && day.starts_with('0')) || month.starts_with('0'))
+            (d > 12 || d > m || (day.len() == 2 && day.starts_with('0')) || month.starts_with('0'))
                 && month.len() == 2;
         // "on " in any case (only these letters lower-case to "on").
         let after_on =
@@ -1017,6 +1019,14 @@ mod tests {
                 &rules
             ),
             "Incident October; rebooked March. Seen in April. 3/4 of visits, 24/7 care, PVPs 10/20, 03/17-07/17."
+        );
+        // A day over its two-digit month is no score and no shorthand.
+        assert_eq!(
+            apply(
+                "Family Court at Leicester, 12/11, case 55. Pain 7/10, 10/10 now; aged 11/12; 4/52.",
+                &rules
+            ),
+            "Family Court at Leicester, November, case 55. Pain 7/10, 10/10 now; aged 11/12; 4/52."
         );
     }
 

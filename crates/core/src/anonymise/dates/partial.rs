@@ -136,7 +136,11 @@ pub(super) fn partial_dates_in(text: &str, window: Range<usize>, out: &mut Vec<P
             };
             // "2-3/7", "10-12/12": days or months in a clinician's
             // shorthand, not dates; "1/2/3" or a longer run is no range.
-            let shorthand = (month_text.len() == 1 && m == 7) || month_text == "12";
+            // "27-28/12": two or three days apart, over twelve, are days
+            // of December; an age band in months is wider ("18-24/12").
+            let december_days = d1 > 12 && d2 > d1 && d2 - d1 <= 3;
+            let shorthand =
+                (month_text.len() == 1 && m == 7) || (month_text == "12" && !december_days);
             let after = &w[whole.end()..];
             if shorthand
                 || !valid(d1, m)
@@ -343,6 +347,8 @@ pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
         let rest = &text[end..];
         let pause = rest.is_empty()
             || rest.starts_with(['.', ',', ';', ':', ')', '!', '?', '\n'])
+            // "on the 27th (her engagement…)": a bracket after a pause.
+            || rest.starts_with(" (")
             || rest.strip_prefix(' ').is_some_and(|r| {
                 let word = r
                     .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '–'))
@@ -365,9 +371,15 @@ pub fn ordinal_days(text: &str) -> Vec<Range<usize>> {
             .next()
             .unwrap_or("")
             .to_lowercase();
+        // "on the 23rd and 30th": a day listed after a day.
+        let after_a_day = matches!(before.as_str(), "and" | "or" | "&")
+            && out
+                .last()
+                .is_some_and(|last: &Range<usize>| text[last.end..start].trim() == before.as_str());
         if !(BEFORE.contains(&before.as_str())
             || super::DAY_WORDS.contains(&before.as_str())
-            || head.ends_with('('))
+            || head.ends_with('(')
+            || after_a_day)
         {
             continue;
         }
@@ -416,6 +428,14 @@ mod ordinal_tests {
         assert_eq!(days("Home visit on the 5th at 2pm"), ["the 5th"]);
         assert_eq!(days("Not in school since 12th."), ["12th"]);
         assert_eq!(days("Review due 21st"), ["21st"]);
+        assert_eq!(
+            days("Overdose at home on the 27th (after a row)."),
+            ["the 27th"]
+        );
+        assert_eq!(
+            days("Study room on the 23rd and 30th (site team aware)."),
+            ["the 23rd", "30th"]
+        );
         for text in [
             "Weight dropped from 25th to 9th centile.",
             "Dropped from the 25th to the 9th centile.",
@@ -428,6 +448,7 @@ mod ordinal_tests {
             "on the 32nd.",
             "on the 3th.",
             "at the 2nd attempt",
+            "her 2nd and 3rd children",
         ] {
             assert!(days(text).is_empty(), "{text}: {:?}", days(text));
         }
@@ -461,7 +482,14 @@ mod partial_tests {
             ["13-19/02"]
         );
         assert_eq!(dates("On leave 3-5/11/24 then back."), ["3-5/11/24"]);
-        for text in ["Cough for 2-3/7.", "Planned in 10-12/12.", "Score 5-3/4."] {
+        assert_eq!(dates("Post-discharge (LRI 27-28/12)."), ["27-28/12"]);
+        for text in [
+            "Cough for 2-3/7.",
+            "Planned in 10-12/12.",
+            "Score 5-3/4.",
+            "ASQ at 18-24/12.",
+            "Developmental check at 27-36/12.",
+        ] {
             assert!(dates(text).is_empty(), "{text}: {:?}", dates(text));
         }
     }
