@@ -545,6 +545,17 @@ pub fn is_agency_type(name: &str) -> bool {
     if is_type(name) || national(name) {
         return true;
     }
+    // "Police Scotland (DATF)": the same without its bracket.
+    if let Some((head, inside)) = name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.split_once(" ("))
+        && !inside.contains(['(', ')'])
+        && (is_agency_type(&format!("{head} {inside}"))
+            || is_agency_type(&format!("{head} / {inside}")))
+    {
+        return true;
+    }
     // "SWS - Duty", "Police Scotland DATF / CID": every part, between
     // dashes or slashes, a type or a national body.
     let parts: Vec<&str> = name
@@ -752,5 +763,13 @@ mod national_body_tests {
             .filter(|b| !seen.insert(b.clone()))
             .collect();
         assert!(twice.is_empty(), "{twice:?}");
+    }
+
+    #[test]
+    fn a_national_body_with_what_a_bracket_says_of_it_is_a_type() {
+        assert!(is_agency_type("Forced Marriage Unit (FCDO / Home Office)"));
+        assert!(is_agency_type("Police Scotland (DATF)"));
+        assert!(!is_agency_type("Northshire Constabulary (CID)"));
+        assert!(!is_agency_type("Forced Marriage Unit (Kestrel Homes)"));
     }
 }

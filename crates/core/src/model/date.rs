@@ -238,7 +238,12 @@ pub const WEEKDAYS: [&str; 7] = [
 /// True for a month or weekday name as written ("April", "Monday"):
 /// capitalised like a name, but never one.
 pub fn is_calendar_word(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    MONTHS.contains(&word)
+        || WEEKDAYS.contains(&word)
+        // "collects him Fridays": a weekday in the plural.
+        || word
+            .strip_suffix('s')
+            .is_some_and(|day| WEEKDAYS.contains(&day))
 }
 
 /// English month names, January first.
