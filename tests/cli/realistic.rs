@@ -857,14 +857,16 @@ fn the_thirty_fifth_realistic_chronology_keeps_nothing_identifying_but_its_known
 /// losses, 86% kept at first: a national unit named with its department
 /// in brackets as an agency ("Forced Marriage Unit (FCDO / Home
 /// Office)"), weekdays in the plural, Gujarati words for relatives, the
-/// in-laws' abbreviations (MIL) and national charities; 90% once those
-/// were read. Cities abroad by the hundred thousand ("via Dubai",
+/// in-laws' abbreviations (MIL) and national charities, a helpline read
+/// as a name in one author field and then across the review, a thing
+/// after a relative's possessive ("Bapuji's shraddh"), Hindu festivals;
+/// 92% once those were read. Cities abroad by the hundred thousand ("via Dubai",
 /// "Ahmedabad") were tried as public names and left out: other sets name
 /// where a parent lives abroad by the same cities ("lives in Dubai",
 /// "home to Pokhara"), which say who a family is.
 #[test]
 fn the_thirty_sixth_realistic_chronology_keeps_nothing_identifying() {
-    score_keeping("realistic-chronology-36", &[], 89);
+    score_keeping("realistic-chronology-36", &[], 91);
 }
 
 #[test]

@@ -52,6 +52,7 @@ const ROLE_WORDS: &[&str] = &[
     "head",
     "health",
     "help",
+    "helpline",
     "hub",
     "housing",
     "investigator",
@@ -452,6 +453,14 @@ mod tests {
         assert_eq!(names("Vũ Thu Trang (Caseworker)"), ["Vũ Thu Trang"]);
         // A fixed term of the field is no author: the teacher in brackets is.
         assert_eq!(names("Wing Chun class (Ken Lau)"), ["Ken Lau"]);
+        // A helpline and its adviser: the service's word names no one.
+        for author in ["KN Helpline (R.S.)", "Helpline Advisor - Beth"] {
+            assert!(
+                !names(author).iter().any(|n| n.contains("Helpline")),
+                "{author}: {:?}",
+                names(author)
+            );
+        }
         assert_eq!(
             names("Fiona Reid (Independent Child Trafficking Guardian)"),
             ["Fiona Reid"]

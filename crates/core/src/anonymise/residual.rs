@@ -2968,6 +2968,9 @@ fn is_lower_case_name(text: &str, at: usize, word: &str) -> bool {
             && !words::is_word(word)
             && !words::in_larger_dictionary(word)
             && after_relation(text, at)
+            // "Bapuji's shraddh": after a relative's possessive, a thing
+            // of theirs, not a name.
+            && !cue_before(text, at).is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
             && !words::is_acronym(&word.to_uppercase()));
     named
         // "her gran, camogie w/ the club": a public name in lower case.
@@ -4394,6 +4397,15 @@ mod tests {
                 .iter()
                 .any(|(t, _)| t.contains("mother") || t.contains("Officer"))
         );
+    }
+
+    #[test]
+    fn a_word_after_a_relatives_possessive_is_theirs_not_a_name() {
+        assert_eq!(
+            names("Her nan brenda came. Her mate skinz too."),
+            ["brenda", "skinz"]
+        );
+        assert!(names("Father: Bapuji's shraddh done, Mum's tiffin packed.").is_empty());
     }
 
     #[test]
