@@ -82,6 +82,16 @@ pub struct Form {
     pub abbreviation: bool,
 }
 
+impl Form {
+    /// True when the form is a name of people only, not a kinship word
+    /// ("Precious", "ADEYEMI"; not "Nan", not an agency's or a place's).
+    pub fn names_people_only(&self) -> bool {
+        !self.kinship
+            && !self.owners.is_empty()
+            && self.owners.iter().all(|o| matches!(o, Owner::Person(_)))
+    }
+}
+
 /// Every form of every cast name, and the written variants to search for.
 #[derive(Debug, Clone, Default)]
 pub struct Forms {

@@ -346,14 +346,7 @@ impl Anonymiser {
                         .filter(|p| {
                             p.verdict.replaced
                                 && matches!(p.verdict.what, What::Form(f)
-                                if forms.get(f as usize).is_some_and(|form| {
-                                    !form.kinship
-                                        && !form.owners.is_empty()
-                                        && form
-                                            .owners
-                                            .iter()
-                                            .all(|o| matches!(o, Owner::Person(_)))
-                                }))
+                                if forms.get(f as usize).is_some_and(forms::Form::names_people_only))
                         })
                         .map(|p| (p.start, p.end))
                         .collect();

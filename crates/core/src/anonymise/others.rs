@@ -51,11 +51,7 @@ pub(super) fn replace_names_of_others(
         match p.verdict.what {
             What::Form(f)
                 if p.verdict.class != Class::Word
-                    && forms.get(f as usize).is_some_and(|form| {
-                        !form.kinship
-                            && !form.owners.is_empty()
-                            && form.owners.iter().all(|o| matches!(o, Owner::Person(_)))
-                    }) =>
+                    && forms.get(f as usize).is_some_and(Form::names_people_only) =>
             {
                 any_form = true;
                 words.push((p.start, p.end, i));
