@@ -2784,6 +2784,22 @@ pub(super) const BUSINESS_ENDS: &[&str] = &[
     "Amusements",
     "Arcade",
     "Hotel",
+    // Shops that send money and goods home, and the trades of a
+    // community's high street ("Ire Oluwa Remittance & Cargo", "Navkar
+    // Travels"); not "Foods", which a scheme is called too ("Best Start
+    // Foods").
+    "Remittance & Cargo",
+    "Remittance",
+    "Remittances",
+    "Money Transfer",
+    "Cargo",
+    "Shipping",
+    "Travels",
+    "Textiles",
+    "Fabrics",
+    "Cash & Carry",
+    "Cash and Carry",
+    "Wholesale",
     // Companies by their legal form ("Kindred Hearts Care Ltd" is called
     // "Kindred Hearts").
     "Ltd",
@@ -4406,6 +4422,25 @@ mod tests {
             ["brenda", "skinz"]
         );
         assert!(names("Father: Bapuji's shraddh done, Mum's tiffin packed.").is_empty());
+    }
+
+    #[test]
+    fn a_remittance_shop_and_a_travel_agent_are_places() {
+        assert_eq!(
+            suspects("Wages sent home through Ire Oluwa Remittance & Cargo on Fridays."),
+            vec![(
+                "Ire Oluwa Remittance & Cargo".to_string(),
+                SuspectKind::Place
+            )]
+        );
+        assert_eq!(
+            suspects("Flights booked at Navkar Travels last week.")
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect::<Vec<_>>(),
+            ["Navkar Travels"]
+        );
+        assert!(suspects("Applied for Best Start Foods.").is_empty());
     }
 
     #[test]
