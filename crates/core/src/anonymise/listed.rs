@@ -180,8 +180,8 @@ fn names_no_one(word: &str, known: &Known) -> bool {
         || lists.is_short_form(word)
         || words::is_title(word)
         || words::is_role_title(word)
+        // Calendar words, public names and disciplines too.
         || words::is_vocabulary(word)
-        || words::is_discipline(word)
         || lists.is_other_language_word(&lower)
         || super::residual::is_institution_word(&lower)
         || NO_ONE.contains(&lower.as_str())
@@ -203,7 +203,6 @@ const NO_ONE: &[&str] = &[
     "gurdwara",
     "synagogue",
     "social",
-    "services",
     "services",
     "staff",
     "family",
@@ -244,7 +243,6 @@ const NO_ONE: &[&str] = &[
     "other",
     "none",
     "self",
-    "baby",
     "twins",
     "infant",
     "toddler",
